@@ -1,0 +1,26 @@
+//! Compiles `liaison/v1/*.proto` with `protox` (pure Rust, no `protoc`) and
+//! generates prost messages and tonic clients and servers from them. The
+//! encoded file descriptor set is kept for gRPC server reflection.
+
+use std::path::PathBuf;
+
+const PROTOS: &[&str] = &[
+    "liaison/v1/exchange.proto",
+    "liaison/v1/federation.proto",
+    "liaison/v1/focal_point.proto",
+    "liaison/v1/agency.proto",
+];
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    for proto in PROTOS {
+        println!("cargo:rerun-if-changed={proto}");
+    }
+    let fds = protox::compile(PROTOS, ["."])?;
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR")?);
+    std::fs::write(
+        out_dir.join("liaison_descriptor.bin"),
+        prost::Message::encode_to_vec(&fds),
+    )?;
+    tonic_prost_build::configure().compile_fds(fds)?;
+    Ok(())
+}

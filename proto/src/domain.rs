@@ -1,0 +1,437 @@
+//! Domain types: what the node's logic works on. Every value of these types
+//! has passed validation (see [`crate::convert`]), so code holding one does
+//! not need to check it again.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+/// Defines a closed set of names shared by the protobuf enum and the domain.
+macro_rules! named_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The name used in protobuf, config files and the CLI.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = UnknownName;
+            fn from_str(s: &str) -> Result<Self, UnknownName> {
+                let wanted = s.trim().to_ascii_uppercase().replace('-', "_");
+                $name::ALL
+                    .iter()
+                    .copied()
+                    .find(|v| v.as_str() == wanted)
+                    .ok_or_else(|| UnknownName {
+                        kind: stringify!($name),
+                        given: s.to_string(),
+                        expected: $name::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(", "),
+                    })
+            }
+        }
+    };
+}
+
+/// A name that is not one of an enumeration's values.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {kind} `{given}` (expected one of: {expected})")]
+pub struct UnknownName {
+    pub kind: &'static str,
+    pub given: String,
+    pub expected: String,
+}
+
+named_enum!(
+    /// What a request asks the other country to do or check.
+    Category {
+        PersonCheck => "PERSON_CHECK",
+        PhoneCheck => "PHONE_CHECK",
+        WalletTrace => "WALLET_TRACE",
+        CompanyCheck => "COMPANY_CHECK",
+        VictimIdentification => "VICTIM_IDENTIFICATION",
+        EvidencePreservation => "EVIDENCE_PRESERVATION",
+        CaseNotification => "CASE_NOTIFICATION",
+    }
+);
+
+named_enum!(
+    /// Why the requesting country needs the information.
+    Purpose {
+        Investigation => "INVESTIGATION",
+        Prosecution => "PROSECUTION",
+        VictimAssistance => "VICTIM_ASSISTANCE",
+        Intelligence => "INTELLIGENCE",
+    }
+);
+
+named_enum!(
+    /// Where a request is in its lifecycle.
+    RequestStatus {
+        Submitted => "SUBMITTED",
+        Sent => "SENT",
+        Received => "RECEIVED",
+        Assigned => "ASSIGNED",
+        Answered => "ANSWERED",
+        Refused => "REFUSED",
+        Withdrawn => "WITHDRAWN",
+        Expired => "EXPIRED",
+    }
+);
+
+named_enum!(
+    /// Why an agency declined to answer.
+    RefusalReason {
+        NoCompetentAgency => "NO_COMPETENT_AGENCY",
+        InsufficientInformation => "INSUFFICIENT_INFORMATION",
+        NoLegalBasis => "NO_LEGAL_BASIS",
+        PrejudiceToProceedings => "PREJUDICE_TO_PROCEEDINGS",
+        OutsideAgreement => "OUTSIDE_AGREEMENT",
+        RequiresMutualLegalAssistance => "REQUIRES_MUTUAL_LEGAL_ASSISTANCE",
+        DeadlinePassed => "DEADLINE_PASSED",
+        Other => "OTHER",
+    }
+);
+
+impl RequestStatus {
+    /// Whether no further transition can follow.
+    pub fn is_final(self) -> bool {
+        matches!(
+            self,
+            RequestStatus::Answered
+                | RequestStatus::Refused
+                | RequestStatus::Withdrawn
+                | RequestStatus::Expired
+        )
+    }
+}
+
+impl Category {
+    /// Whether a subject of this kind makes sense for the category: a phone
+    /// check is about a phone number, a victim identification about a person.
+    pub fn accepts(self, subject: &Subject) -> bool {
+        match self {
+            Category::PersonCheck | Category::VictimIdentification => {
+                matches!(subject, Subject::Person(_))
+            }
+            Category::PhoneCheck => matches!(subject, Subject::Phone(_)),
+            Category::WalletTrace => matches!(subject, Subject::Wallet(_)),
+            Category::CompanyCheck => matches!(subject, Subject::Company(_)),
+            Category::EvidencePreservation | Category::CaseNotification => true,
+        }
+    }
+}
+
+/// An ISO 3166-1 alpha-3 country code, upper case (e.g. `THA`).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct CountryCode([u8; 3]);
+
+/// Text that is not a valid country code.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{0}` is not an ISO 3166-1 alpha-3 country code (three letters A-Z, e.g. THA)")]
+pub struct BadCountryCode(pub String);
+
+impl CountryCode {
+    pub fn as_str(&self) -> &str {
+        // The bytes are always ASCII upper-case letters.
+        std::str::from_utf8(&self.0).unwrap_or("???")
+    }
+}
+
+impl FromStr for CountryCode {
+    type Err = BadCountryCode;
+    fn from_str(s: &str) -> Result<Self, BadCountryCode> {
+        let bytes = s.as_bytes();
+        if bytes.len() == 3 && bytes.iter().all(u8::is_ascii_uppercase) {
+            Ok(CountryCode([bytes[0], bytes[1], bytes[2]]))
+        } else {
+            Err(BadCountryCode(s.to_string()))
+        }
+    }
+}
+
+impl TryFrom<String> for CountryCode {
+    type Error = BadCountryCode;
+    fn try_from(s: String) -> Result<Self, BadCountryCode> {
+        s.parse()
+    }
+}
+
+impl From<CountryCode> for String {
+    fn from(c: CountryCode) -> String {
+        c.as_str().to_string()
+    }
+}
+
+impl fmt::Display for CountryCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Debug for CountryCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub full_name: String,
+    pub date_of_birth: String,
+    pub nationality: String,
+    pub document_number: String,
+}
+
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Phone {
+    pub number: String,
+}
+
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Wallet {
+    pub network: String,
+    pub address: String,
+}
+
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Company {
+    pub name: String,
+    pub registration_number: String,
+    pub jurisdiction: String,
+}
+
+/// Gives personal-data types a `Debug` that shows only the type name.
+macro_rules! redacted_debug {
+    ($($name:ident),+) => {$(
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(concat!(stringify!($name), "(<redacted>)"))
+            }
+        }
+    )+};
+}
+
+redacted_debug!(Person, Phone, Wallet, Company);
+
+/// Who or what a request is about. This is personal data: its `Debug`
+/// output names only the kind of subject, so it can never reach a log.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Subject {
+    Person(Person),
+    Phone(Phone),
+    Wallet(Wallet),
+    Company(Company),
+}
+
+impl Subject {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Subject::Person(_) => "person",
+            Subject::Phone(_) => "phone",
+            Subject::Wallet(_) => "wallet",
+            Subject::Company(_) => "company",
+        }
+    }
+}
+
+impl fmt::Debug for Subject {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Subject::{}(<redacted>)", self.kind())
+    }
+}
+
+/// A UNODC International Classification of Crime for Statistical Purposes
+/// code: two to six digits, the first two a section from 01 to 11
+/// (e.g. `0203`, trafficking in persons).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct OffenceCode(String);
+
+/// Text that is not an ICCS code.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "`{0}` is not a UNODC ICCS offence code (2 to 6 digits, section 01 to 11, e.g. 0203 for trafficking in persons)"
+)]
+pub struct BadOffenceCode(pub String);
+
+impl OffenceCode {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl FromStr for OffenceCode {
+    type Err = BadOffenceCode;
+    fn from_str(s: &str) -> Result<Self, BadOffenceCode> {
+        let ok = (2..=6).contains(&s.len())
+            && s.bytes().all(|b| b.is_ascii_digit())
+            && matches!(s.get(..2).and_then(|p| p.parse::<u8>().ok()), Some(1..=11));
+        if ok {
+            Ok(OffenceCode(s.to_string()))
+        } else {
+            Err(BadOffenceCode(s.to_string()))
+        }
+    }
+}
+
+impl TryFrom<String> for OffenceCode {
+    type Error = BadOffenceCode;
+    fn try_from(s: String) -> Result<Self, BadOffenceCode> {
+        s.parse()
+    }
+}
+
+impl From<OffenceCode> for String {
+    fn from(c: OffenceCode) -> String {
+        c.0
+    }
+}
+
+/// A structured information request from one country to another.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InformationRequest {
+    pub request_id: String,
+    pub from_country: CountryCode,
+    pub to_country: CountryCode,
+    pub category: Category,
+    pub purpose: Purpose,
+    pub offence_code: OffenceCode,
+    pub subject: Subject,
+    pub summary: String,
+    pub deadline_unix_ms: i64,
+    pub requested_by: String,
+    pub created_unix_ms: i64,
+}
+
+impl fmt::Debug for InformationRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Subject and summary are personal data and stay out of Debug output.
+        f.debug_struct("InformationRequest")
+            .field("request_id", &self.request_id)
+            .field("from_country", &self.from_country)
+            .field("to_country", &self.to_country)
+            .field("category", &self.category)
+            .field("purpose", &self.purpose)
+            .field("offence_code", &self.offence_code)
+            .field("subject", &self.subject)
+            .finish_non_exhaustive()
+    }
+}
+
+/// One released item of an answer.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Field {
+    pub name: String,
+    pub value: String,
+}
+
+impl fmt::Debug for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Field({}: <redacted>)", self.name)
+    }
+}
+
+/// What an answer says: released fields or a refusal.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Released { fields: Vec<Field>, remarks: String },
+    Refused { reason: RefusalReason, explanation: String },
+}
+
+impl Outcome {
+    /// The request status this outcome leads to.
+    pub fn status(&self) -> RequestStatus {
+        match self {
+            Outcome::Released { .. } => RequestStatus::Answered,
+            Outcome::Refused { .. } => RequestStatus::Refused,
+        }
+    }
+}
+
+/// An agency's reply to a request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answer {
+    pub request_id: String,
+    pub from_country: CountryCode,
+    pub to_country: CountryCode,
+    pub agency: String,
+    pub answered_unix_ms: i64,
+    pub outcome: Outcome,
+}
+
+/// The sender no longer needs an answer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Withdrawal {
+    pub request_id: String,
+    pub reason: String,
+}
+
+/// What a message carries.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Content {
+    Request(InformationRequest),
+    Answer(Answer),
+    Withdrawal(Withdrawal),
+}
+
+impl Content {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Content::Request(_) => "request",
+            Content::Answer(_) => "answer",
+            Content::Withdrawal(_) => "withdrawal",
+        }
+    }
+
+    /// The request the content is about.
+    pub fn request_id(&self) -> &str {
+        match self {
+            Content::Request(r) => &r.request_id,
+            Content::Answer(a) => &a.request_id,
+            Content::Withdrawal(w) => &w.request_id,
+        }
+    }
+}
+
+/// A message between two nodes, before signing or after verification.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Message {
+    pub message_id: String,
+    pub from: CountryCode,
+    pub to: CountryCode,
+    pub created_unix_ms: i64,
+    pub nonce: [u8; 16],
+    pub content: Content,
+}
+
+/// What a receiving node attests about a delivery.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReceiptBody {
+    pub message_id: String,
+    pub envelope_hash: [u8; 32],
+    pub receiver: CountryCode,
+    pub sender: CountryCode,
+    pub received_unix_ms: i64,
+    pub audit_index: u64,
+}
