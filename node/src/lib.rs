@@ -1,0 +1,25 @@
+//! A Liaison country node. See `ARCHITECTURE.md` at the repository root for
+//! the bird's-eye view; in short, data flows one way:
+//!
+//! transport ([`federation`], [`local`], [`tls`]) authenticates and decodes →
+//! [`exchange`] decides → [`records`] over [`store`] records, with the audit
+//! trail in the same atomic batch → transport answers. [`outbox`] delivers
+//! queued envelopes; [`server`] wires it all together.
+
+pub mod config;
+pub mod demo;
+pub mod devnet;
+pub mod error;
+pub mod exchange;
+pub mod federation;
+pub mod local;
+pub mod outbox;
+pub mod pki;
+pub mod records;
+pub mod server;
+pub mod store;
+pub mod tls;
+
+pub use config::Config;
+pub use error::Error;
+pub use server::{Listeners, RunningNode, start};

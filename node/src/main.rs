@@ -1,1 +1,131 @@
-fn main() {}
+//! `liaison-node`: parses the command line and hands over to the library.
+//! `run` loads and validates the configuration before binding anything.
+
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+use clap::{Parser, Subcommand};
+use liaison_node::pki::{FederationCa, InitOptions, init_node};
+use liaison_node::{Config, Listeners, server};
+use liaison_proto::domain::CountryCode;
+
+#[derive(Debug, Parser)]
+#[command(name = "liaison-node", version, about = "A Liaison country node")]
+struct Cli {
+    /// Log as JSON lines instead of human-readable text.
+    #[arg(long, global = true)]
+    log_json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Create a node's signing key, TLS identity, user tokens and config.
+    Init {
+        /// ISO 3166-1 alpha-3 code of the node's country, e.g. THA.
+        #[arg(long)]
+        country: CountryCode,
+        /// Directory to write the node's files into.
+        #[arg(long)]
+        dir: PathBuf,
+        /// Directory of the federation CA (ca.pem, ca.key); created if absent.
+        #[arg(long)]
+        ca: PathBuf,
+        #[arg(long, default_value = "0.0.0.0:7400")]
+        federation_listen: String,
+        #[arg(long, default_value = "127.0.0.1:7401")]
+        local_listen: String,
+    },
+    /// Run a node.
+    Run {
+        /// The node's TOML configuration file.
+        #[arg(long)]
+        config: PathBuf,
+    },
+    /// Start three countries on loopback and run a real exchange between them.
+    Demo {
+        /// Keep the generated keys and stores here instead of a temporary directory.
+        #[arg(long)]
+        dir: Option<PathBuf>,
+    },
+}
+
+fn init_logging(json: bool, default: &str) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    if json {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Init {
+            country,
+            dir,
+            ca,
+            federation_listen,
+            local_listen,
+        } => {
+            init_logging(cli.log_json, "info");
+            let ca = FederationCa::load_or_create(&ca)?;
+            let outcome = init_node(
+                &InitOptions {
+                    country,
+                    dir,
+                    federation_listen,
+                    local_listen,
+                },
+                &ca,
+            )?;
+            println!("wrote {}", outcome.config_path.display());
+            println!(
+                "public signing key (give it to peers): {}",
+                outcome.public_key
+            );
+            for token in &outcome.tokens {
+                println!(
+                    "token for {} ({}): {}",
+                    token.user,
+                    token.role,
+                    token.path.display()
+                );
+            }
+            Ok(())
+        }
+        Command::Run { config } => {
+            init_logging(cli.log_json, "info");
+            let config = Config::load(&config)?;
+            let listeners = Listeners::bind(config.federation_listen, config.local_listen)
+                .context("cannot bind the node's listeners")?;
+            let node = server::start(config, listeners).await?;
+            tokio::signal::ctrl_c()
+                .await
+                .context("cannot wait for a signal")?;
+            tracing::info!("shutting down");
+            node.shutdown().await?;
+            Ok(())
+        }
+        Command::Demo { dir } => {
+            init_logging(cli.log_json, "warn");
+            let temp;
+            let root = match dir {
+                Some(dir) => dir,
+                None => {
+                    temp = tempfile::tempdir().context("cannot create a temporary directory")?;
+                    temp.path().to_path_buf()
+                }
+            };
+            liaison_node::demo::run(&root).await?;
+            Ok(())
+        }
+    }
+}

@@ -76,9 +76,10 @@ pub fn required_text(field: &str, value: &str, max: usize) -> Result<String> {
 pub fn uuid(field: &str, value: &str) -> Result<String> {
     let groups: Vec<&str> = value.split('-').collect();
     let lengths: Vec<usize> = groups.iter().map(|g| g.len()).collect();
-    let hex = groups
-        .iter()
-        .all(|g| g.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)));
+    let hex = groups.iter().all(|g| {
+        g.bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    });
     if value.is_empty() {
         Err(ConversionError::new(field, "is required"))
     } else if lengths == [8, 4, 4, 4, 12] && hex {
@@ -95,9 +96,15 @@ pub fn country(field: &str, value: &str) -> Result<CountryCode> {
     if value.is_empty() {
         return Err(ConversionError::new(field, "is required"));
     }
-    value
-        .parse()
-        .map_err(|_| ConversionError::new(field, format!("`{}` is not an ISO 3166-1 alpha-3 country code", truncate(value))))
+    value.parse().map_err(|_| {
+        ConversionError::new(
+            field,
+            format!(
+                "`{}` is not an ISO 3166-1 alpha-3 country code",
+                truncate(value)
+            ),
+        )
+    })
 }
 
 fn optional_country(field: &str, value: &str) -> Result<String> {
@@ -110,7 +117,10 @@ fn optional_country(field: &str, value: &str) -> Result<String> {
 
 fn timestamp(field: &str, value: i64) -> Result<i64> {
     if value <= 0 {
-        Err(ConversionError::new(field, "must be a positive Unix time in milliseconds"))
+        Err(ConversionError::new(
+            field,
+            "must be a positive Unix time in milliseconds",
+        ))
     } else {
         Ok(value)
     }
@@ -120,7 +130,12 @@ fn truncate(value: &str) -> String {
     value.chars().take(48).collect()
 }
 
-fn enum_value<P, D>(field: &str, raw: i32, unspecified: P, map: impl Fn(P) -> Option<D>) -> Result<D>
+fn enum_value<P, D>(
+    field: &str,
+    raw: i32,
+    unspecified: P,
+    map: impl Fn(P) -> Option<D>,
+) -> Result<D>
 where
     P: TryFrom<i32> + PartialEq,
 {
@@ -262,9 +277,15 @@ fn date(field: &str, value: &str) -> Result<String> {
     match parts.as_slice() {
         [y, m, d] => match (number(y, 4), number(m, 2), number(d, 2)) {
             (Some(1900..=2100), Some(1..=12), Some(1..=31)) => Ok(value.to_string()),
-            _ => Err(ConversionError::new(field, format!("`{}` is not a date YYYY-MM-DD", truncate(value)))),
+            _ => Err(ConversionError::new(
+                field,
+                format!("`{}` is not a date YYYY-MM-DD", truncate(value)),
+            )),
         },
-        _ => Err(ConversionError::new(field, format!("`{}` is not a date YYYY-MM-DD", truncate(value)))),
+        _ => Err(ConversionError::new(
+            field,
+            format!("`{}` is not a date YYYY-MM-DD", truncate(value)),
+        )),
     }
 }
 
@@ -277,7 +298,9 @@ fn identifier(field: &str, value: &str, max: usize, required: bool) -> Result<St
         };
     }
     let ok = value.len() <= max
-        && value.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_/. ".contains(&b));
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_/. ".contains(&b));
     if ok {
         Ok(value.to_string())
     } else {
@@ -323,7 +346,9 @@ impl TryFrom<&pb::Wallet> for Wallet {
     type Error = ConversionError;
     fn try_from(w: &pb::Wallet) -> Result<Self> {
         let network_ok = (1..=16).contains(&w.network.len())
-            && w.network.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+            && w.network
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
         if !network_ok {
             return Err(ConversionError::new(
                 "network",
@@ -331,7 +356,9 @@ impl TryFrom<&pb::Wallet> for Wallet {
             ));
         }
         let address_ok = (1..=128).contains(&w.address.len())
-            && w.address.bytes().all(|b| b.is_ascii_alphanumeric() || b == b':');
+            && w.address
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b':');
         if !address_ok {
             return Err(ConversionError::new(
                 "address",
@@ -350,7 +377,12 @@ impl TryFrom<&pb::Company> for Company {
     fn try_from(c: &pb::Company) -> Result<Self> {
         Ok(Company {
             name: required_text("name", &c.name, MAX_NAME_CHARS)?,
-            registration_number: identifier("registration_number", &c.registration_number, 64, false)?,
+            registration_number: identifier(
+                "registration_number",
+                &c.registration_number,
+                64,
+                false,
+            )?,
             jurisdiction: optional_country("jurisdiction", &c.jurisdiction)?,
         })
     }
@@ -365,10 +397,18 @@ impl TryFrom<&pb::Subject> for Subject {
                 "kind",
                 "is required: one of person, phone, wallet, company",
             )),
-            Some(Kind::Person(p)) => Ok(Subject::Person(Person::try_from(p).map_err(|e| e.within("person"))?)),
-            Some(Kind::Phone(p)) => Ok(Subject::Phone(Phone::try_from(p).map_err(|e| e.within("phone"))?)),
-            Some(Kind::Wallet(w)) => Ok(Subject::Wallet(Wallet::try_from(w).map_err(|e| e.within("wallet"))?)),
-            Some(Kind::Company(c)) => Ok(Subject::Company(Company::try_from(c).map_err(|e| e.within("company"))?)),
+            Some(Kind::Person(p)) => Ok(Subject::Person(
+                Person::try_from(p).map_err(|e| e.within("person"))?,
+            )),
+            Some(Kind::Phone(p)) => Ok(Subject::Phone(
+                Phone::try_from(p).map_err(|e| e.within("phone"))?,
+            )),
+            Some(Kind::Wallet(w)) => Ok(Subject::Wallet(
+                Wallet::try_from(w).map_err(|e| e.within("wallet"))?,
+            )),
+            Some(Kind::Company(c)) => Ok(Subject::Company(
+                Company::try_from(c).map_err(|e| e.within("company"))?,
+            )),
         }
     }
 }
@@ -409,7 +449,10 @@ pub fn subject_for(category: Category, subject: Option<&pb::Subject>) -> Result<
     } else {
         Err(ConversionError::new(
             "subject",
-            format!("a {} subject does not fit category {category}", subject.kind()),
+            format!(
+                "a {} subject does not fit category {category}",
+                subject.kind()
+            ),
         ))
     }
 }
@@ -472,7 +515,9 @@ pub fn fields(field: &str, given: &[pb::Field]) -> Result<Vec<Field>> {
         let path = format!("{field}[{i}]");
         let name_ok = (1..=64).contains(&f.name.len())
             && f.name.starts_with(|c: char| c.is_ascii_lowercase())
-            && f.name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+            && f.name
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
         if !name_ok {
             return Err(ConversionError::new(
                 format!("{path}.name"),
@@ -507,7 +552,12 @@ impl TryFrom<&pb::Answer> for Answer {
     fn try_from(a: &pb::Answer) -> Result<Self> {
         use pb::answer::Outcome as PbOutcome;
         let outcome = match &a.outcome {
-            None => return Err(ConversionError::new("outcome", "is required: released or refusal")),
+            None => {
+                return Err(ConversionError::new(
+                    "outcome",
+                    "is required: released or refusal",
+                ));
+            }
             Some(PbOutcome::Released(r)) => Outcome::Released {
                 fields: fields("released.fields", &r.fields)?,
                 remarks: text("released.remarks", &r.remarks, MAX_TEXT_CHARS, true)?,
@@ -583,11 +633,9 @@ impl TryFrom<&pb::Message> for Message {
         if from == to {
             return Err(ConversionError::new("to", "must differ from `from`"));
         }
-        let nonce: [u8; 16] = m
-            .nonce
-            .as_slice()
-            .try_into()
-            .map_err(|_| ConversionError::new("nonce", format!("must be 16 bytes, not {}", m.nonce.len())))?;
+        let nonce: [u8; 16] = m.nonce.as_slice().try_into().map_err(|_| {
+            ConversionError::new("nonce", format!("must be 16 bytes, not {}", m.nonce.len()))
+        })?;
         let content = match &m.content {
             None => {
                 return Err(ConversionError::new(
@@ -664,7 +712,10 @@ impl TryFrom<&pb::ReceiptBody> for ReceiptBody {
         Ok(ReceiptBody {
             message_id: uuid("message_id", &r.message_id)?,
             envelope_hash: r.envelope_hash.as_slice().try_into().map_err(|_| {
-                ConversionError::new("envelope_hash", format!("must be 32 bytes, not {}", r.envelope_hash.len()))
+                ConversionError::new(
+                    "envelope_hash",
+                    format!("must be 32 bytes, not {}", r.envelope_hash.len()),
+                )
             })?,
             receiver: country("receiver", &r.receiver)?,
             sender: country("sender", &r.sender)?,
@@ -721,20 +772,41 @@ mod tests {
     #[test]
     fn each_bad_field_is_named() {
         let cases: Vec<(&str, Box<dyn Fn(&mut pb::InformationRequest)>)> = vec![
-            ("request_id", Box::new(|r| r.request_id = "not-a-uuid".into())),
+            (
+                "request_id",
+                Box::new(|r| r.request_id = "not-a-uuid".into()),
+            ),
             ("from_country", Box::new(|r| r.from_country = "th".into())),
             ("category", Box::new(|r| r.category = 0)),
             ("category", Box::new(|r| r.category = 99)),
             ("purpose", Box::new(|r| r.purpose = 0)),
             ("offence_code", Box::new(|r| r.offence_code = "9999".into())),
             ("subject", Box::new(|r| r.subject = None)),
-            ("subject.phone.number", Box::new(|r| {
-                r.subject = Some(pb::Subject { kind: Some(pb::subject::Kind::Phone(pb::Phone { number: "12".into() })) })
-            })),
-            ("subject", Box::new(|r| {
-                r.subject = Some(pb::Subject { kind: Some(pb::subject::Kind::Wallet(pb::Wallet { network: "BTC".into(), address: "bc1q".into() })) })
-            })),
-            ("summary", Box::new(|r| r.summary = "x".repeat(MAX_TEXT_CHARS + 1))),
+            (
+                "subject.phone.number",
+                Box::new(|r| {
+                    r.subject = Some(pb::Subject {
+                        kind: Some(pb::subject::Kind::Phone(pb::Phone {
+                            number: "12".into(),
+                        })),
+                    })
+                }),
+            ),
+            (
+                "subject",
+                Box::new(|r| {
+                    r.subject = Some(pb::Subject {
+                        kind: Some(pb::subject::Kind::Wallet(pb::Wallet {
+                            network: "BTC".into(),
+                            address: "bc1q".into(),
+                        })),
+                    })
+                }),
+            ),
+            (
+                "summary",
+                Box::new(|r| r.summary = "x".repeat(MAX_TEXT_CHARS + 1)),
+            ),
             ("summary", Box::new(|r| r.summary = "bell\u{7}".into())),
             ("deadline_unix_ms", Box::new(|r| r.deadline_unix_ms = -5)),
             ("requested_by", Box::new(|r| r.requested_by = " ".into())),

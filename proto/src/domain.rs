@@ -354,8 +354,14 @@ impl fmt::Debug for Field {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
-    Released { fields: Vec<Field>, remarks: String },
-    Refused { reason: RefusalReason, explanation: String },
+    Released {
+        fields: Vec<Field>,
+        remarks: String,
+    },
+    Refused {
+        reason: RefusalReason,
+        explanation: String,
+    },
 }
 
 impl Outcome {

@@ -153,9 +153,8 @@ fn check(
             max: MAX_MESSAGE_BYTES,
         });
     }
-    let key = key_for(key_id).ok_or_else(|| {
-        VerifyError::UnknownKey(key_id.chars().take(32).collect())
-    })?;
+    let key = key_for(key_id)
+        .ok_or_else(|| VerifyError::UnknownKey(key_id.chars().take(32).collect()))?;
     let signature: [u8; 64] = signature
         .try_into()
         .map_err(|_| VerifyError::MalformedSignature(signature.len()))?;

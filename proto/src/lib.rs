@@ -16,7 +16,44 @@ pub mod pb {
 
     /// The encoded file descriptor set of every Liaison proto file, for gRPC
     /// server reflection.
-    pub const FILE_DESCRIPTOR_SET: &[u8] = tonic::include_file_descriptor_set!("liaison_descriptor");
+    pub const FILE_DESCRIPTOR_SET: &[u8] =
+        tonic::include_file_descriptor_set!("liaison_descriptor");
 }
 
 pub use convert::ConversionError;
+
+/// Client-side authentication for the local API.
+pub mod auth {
+    use tonic::metadata::MetadataValue;
+    use tonic::service::Interceptor;
+    use tonic::{Request, Status};
+
+    /// Adds `authorization: Bearer <token>` to every call.
+    #[derive(Clone)]
+    pub struct BearerToken(MetadataValue<tonic::metadata::Ascii>);
+
+    impl std::fmt::Debug for BearerToken {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("BearerToken(<secret>)")
+        }
+    }
+
+    impl BearerToken {
+        /// Fails if the token holds characters not allowed in metadata.
+        pub fn new(token: &str) -> Result<Self, String> {
+            format!("Bearer {}", token.trim())
+                .parse()
+                .map(BearerToken)
+                .map_err(|_| "the token holds characters not allowed in gRPC metadata".to_string())
+        }
+    }
+
+    impl Interceptor for BearerToken {
+        fn call(&mut self, mut request: Request<()>) -> Result<Request<()>, Status> {
+            request
+                .metadata_mut()
+                .insert("authorization", self.0.clone());
+            Ok(request)
+        }
+    }
+}

@@ -1,0 +1,482 @@
+//! The node's TOML configuration: parsed with serde, then validated and
+//! resolved (keys and certificates read) before anything binds a port. Every
+//! error names the file, the key and what is wrong with it.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use base64::Engine as _;
+use ed25519_dalek::VerifyingKey;
+use ed25519_dalek::pkcs8::DecodePrivateKey;
+use liaison_proto::domain::{Category, CountryCode};
+use liaison_proto::envelope::{SigningIdentity, key_id};
+use serde::{Deserialize, Serialize};
+
+/// A configuration that cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}: `{key}`: {problem}")]
+pub struct ConfigError {
+    pub file: PathBuf,
+    /// Dotted path of the offending key, e.g. `peers[1].endpoint`.
+    pub key: String,
+    pub problem: String,
+}
+
+/// The configuration file as written, before validation.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigFile {
+    pub node: NodeSection,
+    pub tls: TlsSection,
+    #[serde(default)]
+    pub peers: Vec<PeerSection>,
+    #[serde(default)]
+    pub agencies: Vec<AgencySection>,
+    #[serde(default)]
+    pub users: Vec<UserSection>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NodeSection {
+    /// ISO 3166-1 alpha-3 code of this node's country.
+    pub country: String,
+    /// Where peers reach this node (mutual TLS).
+    pub federation_listen: String,
+    /// Where local users (focal points, agencies) reach this node. Must be a
+    /// loopback address: the local API has no TLS of its own yet.
+    pub local_listen: String,
+    /// Directory of the node's store; relative paths are relative to the
+    /// configuration file.
+    pub data_dir: PathBuf,
+    /// PKCS#8 PEM file of the node's Ed25519 signing key.
+    pub signing_key: PathBuf,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TlsSection {
+    /// PEM certificate naming this node (subject alternative name `tls_name`).
+    pub cert: PathBuf,
+    pub key: PathBuf,
+    /// PEM certificate of the federation CA that issued every node's
+    /// certificate.
+    pub ca: PathBuf,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PeerSection {
+    pub country: String,
+    /// `https://host:port` of the peer's federation listener.
+    pub endpoint: String,
+    /// The DNS name in the peer's certificate; defaults to
+    /// `<country in lower case>.liaison`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tls_name: Option<String>,
+    /// The peer's Ed25519 public keys, base64 of the raw 32 bytes.
+    pub signing_keys: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgencySection {
+    pub name: String,
+    /// The request categories routed to this agency.
+    pub categories: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UserSection {
+    pub name: String,
+    /// `focal_point`, `agency:<name>`, `auditor` or `admin`.
+    pub role: String,
+    /// Hex SHA-256 of the user's bearer token.
+    pub token_sha256: String,
+}
+
+/// What a local user may do.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Role {
+    FocalPoint,
+    Agency(String),
+    Auditor,
+    Admin,
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Role::FocalPoint => f.write_str("focal_point"),
+            Role::Agency(name) => write!(f, "agency:{name}"),
+            Role::Auditor => f.write_str("auditor"),
+            Role::Admin => f.write_str("admin"),
+        }
+    }
+}
+
+/// A local user: a name for the audit trail and a role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocalUser {
+    pub name: String,
+    pub role: Role,
+}
+
+#[derive(Debug, Clone)]
+pub struct Peer {
+    pub country: CountryCode,
+    pub endpoint: String,
+    pub tls_name: String,
+    /// Signing keys by key id.
+    pub keys: BTreeMap<String, VerifyingKey>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Agency {
+    pub name: String,
+    pub categories: BTreeSet<Category>,
+}
+
+/// TLS material, read from the files the configuration names.
+#[derive(Clone)]
+pub struct TlsMaterial {
+    pub cert_pem: String,
+    pub key_pem: String,
+    pub ca_pem: String,
+}
+
+impl fmt::Debug for TlsMaterial {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("TlsMaterial(<certificates and key>)")
+    }
+}
+
+/// A validated configuration with every file it names already read.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub path: PathBuf,
+    pub country: CountryCode,
+    pub tls_name: String,
+    pub federation_listen: SocketAddr,
+    pub local_listen: SocketAddr,
+    pub data_dir: PathBuf,
+    pub signer: SigningIdentity,
+    pub tls: TlsMaterial,
+    pub peers: BTreeMap<CountryCode, Peer>,
+    pub agencies: Vec<Agency>,
+    /// Local users by SHA-256 of their token.
+    pub users: HashMap<[u8; 32], LocalUser>,
+}
+
+impl Config {
+    /// Reads, parses and validates the configuration file at `path`.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+            file: path.to_path_buf(),
+            key: "(file)".into(),
+            problem: format!("cannot read: {e}"),
+        })?;
+        let file: ConfigFile = toml::from_str(&text).map_err(|e| syntax_error(path, &e))?;
+        Config::from_file(path, file)
+    }
+
+    /// Validates a parsed configuration; `path` locates relative file names.
+    pub fn from_file(path: &Path, file: ConfigFile) -> Result<Config, ConfigError> {
+        let v = Validator { path };
+        let base = path.parent().unwrap_or(Path::new("."));
+        let resolve = |p: &Path| base.join(p);
+
+        let country: CountryCode = v.parse("node.country", &file.node.country)?;
+        let federation_listen: SocketAddr =
+            v.parse("node.federation_listen", &file.node.federation_listen)?;
+        let local_listen: SocketAddr = v.parse("node.local_listen", &file.node.local_listen)?;
+        if !local_listen.ip().is_loopback() {
+            return Err(v.error(
+                "node.local_listen",
+                format!("{local_listen} is not a loopback address; the local API has no TLS and must stay on this machine"),
+            ));
+        }
+        let signing_pem = v.read("node.signing_key", &resolve(&file.node.signing_key))?;
+        let signing_key = ed25519_dalek::SigningKey::from_pkcs8_pem(&signing_pem).map_err(|e| {
+            v.error(
+                "node.signing_key",
+                format!("not a PKCS#8 PEM Ed25519 key: {e}"),
+            )
+        })?;
+        let tls = TlsMaterial {
+            cert_pem: v.read_pem("tls.cert", &resolve(&file.tls.cert), "CERTIFICATE")?,
+            key_pem: v.read_pem("tls.key", &resolve(&file.tls.key), "PRIVATE KEY")?,
+            ca_pem: v.read_pem("tls.ca", &resolve(&file.tls.ca), "CERTIFICATE")?,
+        };
+
+        let mut peers = BTreeMap::new();
+        for (i, p) in file.peers.iter().enumerate() {
+            let at = |k: &str| format!("peers[{i}].{k}");
+            let peer_country: CountryCode = v.parse(&at("country"), &p.country)?;
+            if peer_country == country {
+                return Err(v.error(&at("country"), "a node cannot be its own peer"));
+            }
+            if peers.contains_key(&peer_country) {
+                return Err(v.error(&at("country"), format!("{peer_country} is listed twice")));
+            }
+            let endpoint_ok = p
+                .endpoint
+                .strip_prefix("https://")
+                .is_some_and(|rest| !rest.is_empty() && !rest.contains(char::is_whitespace))
+                && p.endpoint.parse::<tonic::transport::Uri>().is_ok();
+            if !endpoint_ok {
+                return Err(v.error(
+                    &at("endpoint"),
+                    format!("`{}` is not an https://host:port URL", p.endpoint),
+                ));
+            }
+            let tls_name = p
+                .tls_name
+                .clone()
+                .unwrap_or_else(|| default_tls_name(peer_country));
+            v.dns_name(&at("tls_name"), &tls_name)?;
+            if p.signing_keys.is_empty() {
+                return Err(v.error(&at("signing_keys"), "at least one public key is required"));
+            }
+            let mut keys = BTreeMap::new();
+            for (j, encoded) in p.signing_keys.iter().enumerate() {
+                let key = parse_public_key(encoded)
+                    .map_err(|problem| v.error(&at(&format!("signing_keys[{j}]")), problem))?;
+                keys.insert(key_id(&key), key);
+            }
+            peers.insert(
+                peer_country,
+                Peer {
+                    country: peer_country,
+                    endpoint: p.endpoint.clone(),
+                    tls_name,
+                    keys,
+                },
+            );
+        }
+
+        let mut agencies: Vec<Agency> = Vec::new();
+        let mut routed: BTreeMap<Category, String> = BTreeMap::new();
+        for (i, a) in file.agencies.iter().enumerate() {
+            let at = |k: &str| format!("agencies[{i}].{k}");
+            v.agency_name(&at("name"), &a.name)?;
+            if agencies.iter().any(|o| o.name == a.name) {
+                return Err(v.error(&at("name"), format!("agency `{}` is listed twice", a.name)));
+            }
+            let mut categories = BTreeSet::new();
+            for (j, c) in a.categories.iter().enumerate() {
+                let category: Category = v.parse(&at(&format!("categories[{j}]")), c)?;
+                if let Some(other) = routed.insert(category, a.name.clone()) {
+                    return Err(v.error(
+                        &at(&format!("categories[{j}]")),
+                        format!("{category} is already routed to agency `{other}`; each category goes to one agency"),
+                    ));
+                }
+                categories.insert(category);
+            }
+            agencies.push(Agency {
+                name: a.name.clone(),
+                categories,
+            });
+        }
+
+        let mut users = HashMap::new();
+        let mut names = BTreeSet::new();
+        for (i, u) in file.users.iter().enumerate() {
+            let at = |k: &str| format!("users[{i}].{k}");
+            if u.name.is_empty()
+                || u.name.len() > 64
+                || !u
+                    .name
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"-_.@".contains(&b))
+            {
+                return Err(v.error(&at("name"), "must be 1 to 64 letters, digits or - _ . @"));
+            }
+            if !names.insert(u.name.clone()) {
+                return Err(v.error(&at("name"), format!("user `{}` is listed twice", u.name)));
+            }
+            let role = parse_role(&u.role).map_err(|problem| v.error(&at("role"), problem))?;
+            if let Role::Agency(name) = &role
+                && !agencies.iter().any(|a| &a.name == name)
+            {
+                return Err(v.error(
+                    &at("role"),
+                    format!("agency `{name}` is not listed under [[agencies]]"),
+                ));
+            }
+            let hash: [u8; 32] = hex::decode(&u.token_sha256)
+                .ok()
+                .and_then(|h| h.try_into().ok())
+                .ok_or_else(|| {
+                    v.error(
+                        &at("token_sha256"),
+                        "must be 64 hex digits (SHA-256 of the token)",
+                    )
+                })?;
+            if users
+                .insert(
+                    hash,
+                    LocalUser {
+                        name: u.name.clone(),
+                        role,
+                    },
+                )
+                .is_some()
+            {
+                return Err(v.error(&at("token_sha256"), "the same token is given to two users"));
+            }
+        }
+
+        Ok(Config {
+            path: path.to_path_buf(),
+            country,
+            tls_name: default_tls_name(country),
+            federation_listen,
+            local_listen,
+            data_dir: resolve(&file.node.data_dir),
+            signer: SigningIdentity::new(signing_key),
+            tls,
+            peers,
+            agencies,
+            users,
+        })
+    }
+
+    /// The agency a request category is routed to, if any.
+    pub fn agency_for(&self, category: Category) -> Option<&Agency> {
+        self.agencies
+            .iter()
+            .find(|a| a.categories.contains(&category))
+    }
+}
+
+/// The DNS name a node's certificate carries: `<country in lower case>.liaison`.
+pub fn default_tls_name(country: CountryCode) -> String {
+    format!("{}.liaison", country.as_str().to_ascii_lowercase())
+}
+
+/// Parses base64 of a raw 32-byte Ed25519 public key.
+pub fn parse_public_key(encoded: &str) -> Result<VerifyingKey, String> {
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(encoded.trim())
+        .map_err(|e| format!("not base64: {e}"))?;
+    liaison_proto::envelope::verifying_key(&bytes).map_err(|e| e.to_string())
+}
+
+/// Base64 of a raw public key, as configuration files carry it.
+pub fn encode_public_key(key: &VerifyingKey) -> String {
+    base64::engine::general_purpose::STANDARD.encode(key.as_bytes())
+}
+
+pub fn parse_role(text: &str) -> Result<Role, String> {
+    match text {
+        "focal_point" => Ok(Role::FocalPoint),
+        "auditor" => Ok(Role::Auditor),
+        "admin" => Ok(Role::Admin),
+        other => match other.strip_prefix("agency:") {
+            Some(name) if !name.is_empty() => Ok(Role::Agency(name.to_string())),
+            _ => Err(format!(
+                "`{other}` is not a role (expected focal_point, agency:<name>, auditor or admin)"
+            )),
+        },
+    }
+}
+
+fn syntax_error(path: &Path, e: &toml::de::Error) -> ConfigError {
+    let line = e.span().map(|span| {
+        std::fs::read_to_string(path)
+            .map(|text| text[..span.start.min(text.len())].lines().count().max(1))
+            .unwrap_or(0)
+    });
+    let message = e.message().to_string();
+    // serde names the offending key in its message (`unknown field `x``,
+    // `missing field `y``); the key path itself is not exposed separately.
+    let key = message
+        .split('`')
+        .nth(1)
+        .map(str::to_string)
+        .unwrap_or_else(|| "(syntax)".into());
+    ConfigError {
+        file: path.to_path_buf(),
+        key,
+        problem: match line {
+            Some(line) => format!("{message} (line {line})"),
+            None => message,
+        },
+    }
+}
+
+struct Validator<'a> {
+    path: &'a Path,
+}
+
+impl Validator<'_> {
+    fn error(&self, key: &str, problem: impl Into<String>) -> ConfigError {
+        ConfigError {
+            file: self.path.to_path_buf(),
+            key: key.to_string(),
+            problem: problem.into(),
+        }
+    }
+
+    fn parse<T>(&self, key: &str, text: &str) -> Result<T, ConfigError>
+    where
+        T: std::str::FromStr,
+        T::Err: fmt::Display,
+    {
+        text.parse()
+            .map_err(|e: T::Err| self.error(key, format!("`{text}`: {e}")))
+    }
+
+    fn read(&self, key: &str, file: &Path) -> Result<String, ConfigError> {
+        std::fs::read_to_string(file)
+            .map_err(|e| self.error(key, format!("cannot read {}: {e}", file.display())))
+    }
+
+    fn read_pem(&self, key: &str, file: &Path, label: &str) -> Result<String, ConfigError> {
+        let text = self.read(key, file)?;
+        if text.contains(&format!("-----BEGIN {label}-----"))
+            || (label == "PRIVATE KEY" && text.contains("PRIVATE KEY-----"))
+        {
+            Ok(text)
+        } else {
+            Err(self.error(key, format!("{} holds no PEM {label}", file.display())))
+        }
+    }
+
+    fn dns_name(&self, key: &str, name: &str) -> Result<(), ConfigError> {
+        let ok = !name.is_empty()
+            && name.len() <= 253
+            && name.split('.').all(|label| {
+                !label.is_empty()
+                    && label.len() <= 63
+                    && label
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            });
+        if ok {
+            Ok(())
+        } else {
+            Err(self.error(key, format!("`{name}` is not a DNS name")))
+        }
+    }
+
+    fn agency_name(&self, key: &str, name: &str) -> Result<(), ConfigError> {
+        let ok = (1..=64).contains(&name.len())
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if ok {
+            Ok(())
+        } else {
+            Err(self.error(
+                key,
+                format!("`{name}` must be 1 to 64 characters a-z, 0-9 or -"),
+            ))
+        }
+    }
+}

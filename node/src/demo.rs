@@ -1,0 +1,394 @@
+//! `liaison-node demo`: three countries on loopback with fresh keys, and a
+//! real exchange through the public gRPC APIs, printed step by step.
+//!
+//! 1. Thailand's focal point asks Cambodia about a phone number; Cambodia's
+//!    police answers; the signed answer arrives back in Thailand.
+//! 2. Viet Nam's focal point asks Thailand to identify a possible victim;
+//!    Thailand's immigration service refuses, with a reason.
+
+use std::collections::BTreeMap;
+use std::fmt::Display;
+use std::future::Future;
+use std::path::Path;
+use std::time::Duration;
+
+use liaison_proto::auth::BearerToken;
+use liaison_proto::domain::CountryCode;
+use liaison_proto::pb;
+use liaison_proto::pb::agency_client::AgencyClient;
+use liaison_proto::pb::focal_point_client::FocalPointClient;
+use tonic::codegen::InterceptedService;
+use tonic::transport::Channel;
+
+use crate::config::Config;
+use crate::devnet;
+use crate::exchange::now_ms;
+use crate::server::{self, RunningNode};
+
+/// How long any one step may take before the demo fails.
+const STEP_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// A demo step that did not happen as it should.
+#[derive(Debug, thiserror::Error)]
+#[error("demo failed: {0}")]
+pub struct DemoFailure(pub String);
+
+fn fail(what: impl Display) -> DemoFailure {
+    DemoFailure(what.to_string())
+}
+
+pub type Focal = FocalPointClient<InterceptedService<Channel, BearerToken>>;
+pub type AgencyApi = AgencyClient<InterceptedService<Channel, BearerToken>>;
+
+/// A running node with its local users' tokens.
+#[derive(Debug)]
+struct DemoNode {
+    node: RunningNode,
+    tokens: BTreeMap<String, String>,
+}
+
+impl DemoNode {
+    async fn channel(&self) -> Result<Channel, DemoFailure> {
+        Channel::from_shared(format!("http://{}", self.node.local_addr))
+            .map_err(fail)?
+            .connect()
+            .await
+            .map_err(|e| fail(format!("cannot reach {}: {e}", self.node.country)))
+    }
+
+    fn token(&self, user: &str) -> Result<BearerToken, DemoFailure> {
+        let token = self
+            .tokens
+            .get(user)
+            .ok_or_else(|| fail(format!("no user {user}")))?;
+        BearerToken::new(token).map_err(fail)
+    }
+
+    async fn focal_point(&self) -> Result<Focal, DemoFailure> {
+        Ok(FocalPointClient::with_interceptor(
+            self.channel().await?,
+            self.token("focal-point")?,
+        ))
+    }
+
+    async fn agency(&self, agency: &str) -> Result<AgencyApi, DemoFailure> {
+        Ok(AgencyClient::with_interceptor(
+            self.channel().await?,
+            self.token(&format!("{agency}-officer"))?,
+        ))
+    }
+}
+
+async fn within<T>(
+    what: &str,
+    step: impl Future<Output = Result<T, DemoFailure>>,
+) -> Result<T, DemoFailure> {
+    tokio::time::timeout(STEP_TIMEOUT, step)
+        .await
+        .map_err(|_| fail(format!("{what}: no result within {STEP_TIMEOUT:?}")))?
+}
+
+fn status_name(raw: i32) -> &'static str {
+    pb::RequestStatus::try_from(raw)
+        .map(|s| s.as_str_name())
+        .unwrap_or("UNKNOWN")
+}
+
+/// Waits on a watch stream until the request reaches `status`.
+async fn await_status(
+    focal: &mut Focal,
+    request_id: &str,
+    status: pb::RequestStatus,
+) -> Result<pb::RequestView, DemoFailure> {
+    let mut stream = focal
+        .watch(pb::RequestRef {
+            request_id: request_id.to_string(),
+        })
+        .await
+        .map_err(fail)?
+        .into_inner();
+    while let Some(view) = stream.message().await.map_err(fail)? {
+        println!("      status now {}", status_name(view.status));
+        if view.status == status as i32 {
+            return Ok(view);
+        }
+    }
+    Err(fail(format!(
+        "request {request_id} ended without reaching {}",
+        status.as_str_name()
+    )))
+}
+
+/// Waits for the next assignment of an agency.
+async fn next_assignment(agency: &mut AgencyApi) -> Result<pb::RequestView, DemoFailure> {
+    let mut stream = agency
+        .stream_assignments(pb::InboxFilter {
+            include_closed: false,
+        })
+        .await
+        .map_err(fail)?
+        .into_inner();
+    stream
+        .message()
+        .await
+        .map_err(fail)?
+        .ok_or_else(|| fail("assignment stream ended"))
+}
+
+fn describe_answer(view: &pb::RequestView) -> Result<String, DemoFailure> {
+    let answer = view
+        .answer
+        .as_ref()
+        .ok_or_else(|| fail("no answer in the request"))?;
+    Ok(match &answer.outcome {
+        Some(pb::answer::Outcome::Released(released)) => {
+            let fields: Vec<String> = released
+                .fields
+                .iter()
+                .map(|f| format!("{} = {}", f.name, f.value))
+                .collect();
+            format!(
+                "answered by {} of {}: {}",
+                answer.agency,
+                answer.from_country,
+                fields.join("; ")
+            )
+        }
+        Some(pb::answer::Outcome::Refusal(refusal)) => format!(
+            "refused by {} of {}: {} ({})",
+            answer.agency,
+            answer.from_country,
+            pb::RefusalReason::try_from(refusal.reason)
+                .map(|r| r.as_str_name())
+                .unwrap_or("UNKNOWN"),
+            refusal.explanation
+        ),
+        None => return Err(fail("answer has no outcome")),
+    })
+}
+
+/// Runs the demo in `root`, printing each step. Fails on the first step
+/// that does not happen as it should.
+pub async fn run(root: &Path) -> Result<(), DemoFailure> {
+    let countries: Vec<CountryCode> = ["THA", "KHM", "VNM"]
+        .iter()
+        .map(|c| c.parse().map_err(fail))
+        .collect::<Result<_, _>>()?;
+    println!(
+        "Liaison demo: three country nodes on loopback, fresh keys in {}",
+        root.display()
+    );
+    let planned = devnet::plan(root, &countries).map_err(fail)?;
+    let mut nodes: BTreeMap<CountryCode, DemoNode> = BTreeMap::new();
+    for plan in planned {
+        let config = Config::load(&plan.config_path).map_err(fail)?;
+        let node = server::start(config, plan.listeners).await.map_err(fail)?;
+        println!(
+            "  started {}: federation (mutual TLS) on {}, local API on {}",
+            node.country, node.federation_addr, node.local_addr
+        );
+        nodes.insert(
+            plan.country,
+            DemoNode {
+                node,
+                tokens: plan.tokens,
+            },
+        );
+    }
+    let result = scenario(&nodes, &countries).await;
+    for (_, demo_node) in nodes {
+        demo_node.node.shutdown().await.map_err(fail)?;
+    }
+    match &result {
+        Ok(()) => println!("\nDemo complete: every step succeeded."),
+        Err(e) => println!("\n{e}"),
+    }
+    result
+}
+
+async fn scenario(
+    nodes: &BTreeMap<CountryCode, DemoNode>,
+    countries: &[CountryCode],
+) -> Result<(), DemoFailure> {
+    let [tha, khm, vnm] = [countries[0], countries[1], countries[2]].map(|c| &nodes[&c]);
+    let week = now_ms() + 7 * 24 * 3600 * 1000;
+
+    println!(
+        "\n1. Thailand asks Cambodia about a phone number (PHONE_CHECK, trafficking in persons, ICCS 0203)"
+    );
+    let mut tha_focal = tha.focal_point().await?;
+    let submitted = within("submit", async {
+        tha_focal
+            .submit(pb::NewRequest {
+                to_country: "KHM".into(),
+                category: pb::Category::PhoneCheck as i32,
+                purpose: pb::Purpose::Investigation as i32,
+                offence_code: "0203".into(),
+                subject: Some(pb::Subject {
+                    kind: Some(pb::subject::Kind::Phone(pb::Phone {
+                        number: "+85512345678".into(),
+                    })),
+                }),
+                summary: "Number used to recruit victims into a scam compound in Sihanoukville."
+                    .into(),
+                deadline_unix_ms: week,
+            })
+            .await
+            .map_err(fail)
+    })
+    .await?
+    .into_inner();
+    let request_id = submitted
+        .request
+        .as_ref()
+        .map(|r| r.request_id.clone())
+        .ok_or_else(|| fail("submit returned no request"))?;
+    println!(
+        "   THA focal point submitted request {request_id}: {}",
+        status_name(submitted.status)
+    );
+
+    let mut khm_police = khm.agency("police").await?;
+    let assignment = within("Cambodian assignment", next_assignment(&mut khm_police)).await?;
+    let assigned_id = assignment
+        .request
+        .as_ref()
+        .map(|r| r.request_id.as_str())
+        .unwrap_or("");
+    if assigned_id != request_id {
+        return Err(fail(format!(
+            "Cambodian police got request {assigned_id}, expected {request_id}"
+        )));
+    }
+    println!(
+        "   KHM verified the signed envelope and routed it to agency `{}`: {}",
+        assignment.agency,
+        status_name(assignment.status)
+    );
+
+    within("Cambodian answer", async {
+        khm_police
+            .answer(pb::AnswerCall {
+                request_id: request_id.clone(),
+                fields: vec![
+                    pb::Field {
+                        name: "subscriber_name".into(),
+                        value: "Registered to a shell company".into(),
+                    },
+                    pb::Field {
+                        name: "registration_date".into(),
+                        value: "2024-02-11".into(),
+                    },
+                    pb::Field {
+                        name: "sim_status".into(),
+                        value: "active".into(),
+                    },
+                ],
+                remarks: "Subscriber details obtained from the operator.".into(),
+            })
+            .await
+            .map_err(fail)
+    })
+    .await?;
+    println!("   KHM police answered; the answer is signed and queued for THA");
+
+    let answered = within(
+        "answer in Thailand",
+        await_status(&mut tha_focal, &request_id, pb::RequestStatus::Answered),
+    )
+    .await?;
+    println!(
+        "   THA verified the answer: {}",
+        describe_answer(&answered)?
+    );
+    if let Some(receipt) = &answered.receipt {
+        println!(
+            "   THA holds KHM's signed receipt for the request (KHM audit index {}, key {})",
+            receipt.audit_index, receipt.key_id
+        );
+    } else {
+        return Err(fail("THA holds no receipt for its request"));
+    }
+
+    println!("\n2. Viet Nam asks Thailand to identify a possible victim (VICTIM_IDENTIFICATION)");
+    let mut vnm_focal = vnm.focal_point().await?;
+    let submitted = within("submit", async {
+        vnm_focal
+            .submit(pb::NewRequest {
+                to_country: "THA".into(),
+                category: pb::Category::VictimIdentification as i32,
+                purpose: pb::Purpose::VictimAssistance as i32,
+                offence_code: "0203".into(),
+                subject: Some(pb::Subject {
+                    kind: Some(pb::subject::Kind::Person(pb::Person {
+                        full_name: "Nguyen Van A".into(),
+                        date_of_birth: "1999-04-02".into(),
+                        nationality: "VNM".into(),
+                        document_number: String::new(),
+                    })),
+                }),
+                summary: "Rescued at the border; says he was held in a compound.".into(),
+                deadline_unix_ms: week,
+            })
+            .await
+            .map_err(fail)
+    })
+    .await?
+    .into_inner();
+    let request_id = submitted
+        .request
+        .as_ref()
+        .map(|r| r.request_id.clone())
+        .ok_or_else(|| fail("submit returned no request"))?;
+    println!(
+        "   VNM focal point submitted request {request_id}: {}",
+        status_name(submitted.status)
+    );
+
+    let mut tha_immigration = tha.agency("immigration").await?;
+    let assignment = within("Thai assignment", next_assignment(&mut tha_immigration)).await?;
+    println!(
+        "   THA routed it to agency `{}`: {}",
+        assignment.agency,
+        status_name(assignment.status)
+    );
+    within("Thai refusal", async {
+        tha_immigration
+            .refuse(pb::RefuseCall {
+                request_id: request_id.clone(),
+                reason: pb::RefusalReason::InsufficientInformation as i32,
+                explanation: "Please send a photograph or a document number.".into(),
+            })
+            .await
+            .map_err(fail)
+    })
+    .await?;
+    println!("   THA immigration refused, with a reason");
+    let refused = within(
+        "refusal in Viet Nam",
+        await_status(&mut vnm_focal, &request_id, pb::RequestStatus::Refused),
+    )
+    .await?;
+    println!(
+        "   VNM verified the refusal: {}",
+        describe_answer(&refused)?
+    );
+
+    println!("\n3. Each node's own audit trail");
+    for (country, node) in nodes {
+        let entries = node
+            .node
+            .exchange()
+            .records()
+            .audit_entries()
+            .map_err(fail)?;
+        println!("   {country}: {} entries", entries.len());
+        for entry in entries {
+            println!(
+                "      #{:<3} {:<20} {:<16} {}",
+                entry.index, entry.event, entry.actor, entry.detail
+            );
+        }
+    }
+    Ok(())
+}

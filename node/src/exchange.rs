@@ -1,0 +1,936 @@
+//! The node's domain logic: what happens when a focal point submits, a peer
+//! delivers, an agency answers, a delivery succeeds or fails. Transport code
+//! authenticates callers and decodes calls, then calls in here; this module
+//! decides, records (store and audit trail together) and returns.
+//!
+//! Every change is applied under one write lock, then flushed to disk before
+//! the caller is answered: nothing is acknowledged that is not durable.
+
+use std::sync::Arc;
+
+use liaison_proto::domain::{
+    Answer, Category, Content, CountryCode, InformationRequest, Message, OffenceCode, Outcome,
+    Purpose, RefusalReason, RequestStatus, Subject, Withdrawal,
+};
+use liaison_proto::envelope::{self, Sealed};
+use liaison_proto::pb;
+use prost::Message as _;
+use tokio::sync::{Mutex, Notify, broadcast, watch};
+
+use crate::config::{Config, LocalUser};
+use crate::error::{Error, Result};
+use crate::pki::random_bytes;
+use crate::records::{
+    AuditEntry, Changes, Direction, OutboxItem, OutboxKind, Records, RequestRecord, SeenMessage,
+    StoredReceipt,
+};
+use crate::store::Store;
+
+/// How long answers and withdrawals are retried past the request deadline.
+const DELIVERY_GRACE_MS: i64 = 30 * 24 * 3600 * 1000;
+/// The furthest ahead a deadline may be set.
+const MAX_DEADLINE_AHEAD_MS: i64 = 366 * 24 * 3600 * 1000;
+
+/// Milliseconds since the Unix epoch.
+pub fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
+}
+
+fn new_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+/// A focal point's new request, validated but not yet signed.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub to: CountryCode,
+    pub category: Category,
+    pub purpose: Purpose,
+    pub offence_code: OffenceCode,
+    pub subject: Subject,
+    pub summary: String,
+    pub deadline_unix_ms: i64,
+}
+
+/// An audit event before it gets its index.
+#[derive(Debug, Clone)]
+struct Event {
+    event: &'static str,
+    actor: String,
+    request_id: Option<String>,
+    peer: Option<CountryCode>,
+    category: Option<Category>,
+    message_hash: Option<[u8; 32]>,
+    detail: String,
+}
+
+impl Event {
+    fn new(event: &'static str, actor: impl Into<String>) -> Self {
+        Event {
+            event,
+            actor: actor.into(),
+            request_id: None,
+            peer: None,
+            category: None,
+            message_hash: None,
+            detail: String::new(),
+        }
+    }
+
+    fn about(mut self, record: &RequestRecord) -> Self {
+        self.request_id = Some(record.request.request_id.clone());
+        self.peer = Some(record.peer());
+        self.category = Some(record.request.category);
+        self
+    }
+
+    fn hash(mut self, hash: [u8; 32]) -> Self {
+        self.message_hash = Some(hash);
+        self
+    }
+
+    fn detail(mut self, detail: impl Into<String>) -> Self {
+        self.detail = detail.into();
+        self
+    }
+}
+
+/// Writes prepared under the write lock: records, audit events, and the
+/// request records whose watchers must hear of the change.
+#[derive(Debug, Default)]
+struct Pending {
+    changes: Changes,
+    events: Vec<Event>,
+    updated: Vec<RequestRecord>,
+    wake_outbox: bool,
+}
+
+impl Pending {
+    fn record(&mut self, record: &RequestRecord) {
+        self.changes.put_request(record);
+        self.updated.push(record.clone());
+    }
+
+    fn enqueue(&mut self, item: &OutboxItem) {
+        self.changes.put_outbox(item);
+        self.wake_outbox = true;
+    }
+}
+
+/// What the write lock protects besides the store itself.
+#[derive(Debug)]
+struct WriteState {
+    next_audit_index: u64,
+}
+
+/// The node's state machine for requests, answers and deliveries.
+#[derive(Debug)]
+pub struct Exchange {
+    config: Arc<Config>,
+    records: Records,
+    /// Serializes read-modify-write of records and audit indexes.
+    state: Mutex<WriteState>,
+    /// Every committed change to a request record, for `watch` streams.
+    events: broadcast::Sender<Arc<RequestRecord>>,
+    /// Wakes the delivery worker when something is queued.
+    outbox_wake: Notify,
+    /// Turns true when the node shuts down, ending open streams.
+    closing: watch::Sender<bool>,
+}
+
+impl Exchange {
+    pub fn open(config: Arc<Config>, store: Arc<dyn Store>) -> Result<Arc<Exchange>> {
+        let records = Records::new(store);
+        let next_audit_index = records.next_audit_index()?;
+        let (events, _) = broadcast::channel(1024);
+        Ok(Arc::new(Exchange {
+            config,
+            records,
+            state: Mutex::new(WriteState { next_audit_index }),
+            events,
+            outbox_wake: Notify::new(),
+            closing: watch::Sender::new(false),
+        }))
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    pub fn records(&self) -> &Records {
+        &self.records
+    }
+
+    pub fn country(&self) -> CountryCode {
+        self.config.country
+    }
+
+    /// Every committed change to any request record from now on.
+    pub fn subscribe(&self) -> broadcast::Receiver<Arc<RequestRecord>> {
+        self.events.subscribe()
+    }
+
+    /// Turns true once the node starts shutting down.
+    pub fn closing(&self) -> watch::Receiver<bool> {
+        self.closing.subscribe()
+    }
+
+    /// Starts shutting down: open streams end, the delivery worker stops.
+    pub fn close(&self) {
+        self.closing.send_replace(true);
+    }
+
+    pub(crate) fn outbox_notified(&self) -> tokio::sync::futures::Notified<'_> {
+        self.outbox_wake.notified()
+    }
+
+    pub(crate) fn wake_outbox(&self) {
+        self.outbox_wake.notify_one();
+    }
+
+    /// Applies `pending` atomically with its audit entries, flushes, then
+    /// tells watchers. Returns the audit index of the first event.
+    async fn commit(
+        &self,
+        mut state: tokio::sync::MutexGuard<'_, WriteState>,
+        mut pending: Pending,
+    ) -> Result<u64> {
+        let first = state.next_audit_index;
+        let at = now_ms();
+        for event in pending.events.drain(..) {
+            pending.changes.put_audit(&AuditEntry {
+                index: state.next_audit_index,
+                at_unix_ms: at,
+                event: event.event.to_string(),
+                actor: event.actor,
+                request_id: event.request_id,
+                peer: event.peer,
+                category: event.category,
+                message_hash: event.message_hash.map(hex::encode),
+                detail: event.detail,
+            });
+            state.next_audit_index += 1;
+        }
+        let applied = self.records.apply(pending.changes);
+        if applied.is_err() {
+            // Nothing was written; the indexes stay free.
+            state.next_audit_index = first;
+        }
+        applied?;
+        drop(state);
+        let records = self.records.clone();
+        tokio::task::spawn_blocking(move || records.flush())
+            .await
+            .map_err(|e| Error::Unavailable(format!("flush task failed: {e}")))??;
+        for record in pending.updated {
+            // No receiver is not an error: nobody is watching.
+            let _ = self.events.send(Arc::new(record));
+        }
+        if pending.wake_outbox {
+            self.wake_outbox();
+        }
+        Ok(first)
+    }
+
+    /// Records a refused call in the audit trail.
+    pub async fn audit_refusal(
+        &self,
+        actor: String,
+        peer: Option<CountryCode>,
+        detail: String,
+    ) -> Result<()> {
+        let state = self.state.lock().await;
+        let mut event = Event::new("call.refused", actor).detail(detail);
+        event.peer = peer;
+        let pending = Pending {
+            events: vec![event],
+            ..Pending::default()
+        };
+        self.commit(state, pending).await.map(|_| ())
+    }
+
+    fn seal(&self, to: CountryCode, content: Content) -> (Message, Sealed) {
+        let message = Message {
+            message_id: new_id(),
+            from: self.country(),
+            to,
+            created_unix_ms: now_ms(),
+            nonce: random_bytes::<16>().unwrap_or_else(|_| *uuid::Uuid::new_v4().as_bytes()),
+            content,
+        };
+        let sealed = self.config.signer.seal(&message);
+        (message, sealed)
+    }
+
+    fn outbox_item(
+        &self,
+        message: &Message,
+        sealed: &Sealed,
+        kind: OutboxKind,
+        give_up_unix_ms: i64,
+    ) -> OutboxItem {
+        OutboxItem {
+            message_id: message.message_id.clone(),
+            to: message.to,
+            request_id: message.content.request_id().to_string(),
+            kind,
+            envelope: sealed.envelope.encode_to_vec(),
+            envelope_hash: sealed.hash,
+            attempts: 0,
+            next_attempt_unix_ms: now_ms(),
+            give_up_unix_ms,
+            last_error: None,
+        }
+    }
+
+    /// Checks, signs and durably queues a focal point's request.
+    pub async fn submit(&self, caller: &LocalUser, draft: Draft) -> Result<RequestRecord> {
+        let now = now_ms();
+        if draft.to == self.country() {
+            return Err(Error::InvalidArgument(
+                "field `to_country`: a request cannot go to this node's own country".into(),
+            ));
+        }
+        if !self.config.peers.contains_key(&draft.to) {
+            return Err(Error::FailedPrecondition(format!(
+                "no peer {} is configured on this node",
+                draft.to
+            )));
+        }
+        if draft.deadline_unix_ms <= now {
+            return Err(Error::InvalidArgument(
+                "field `deadline_unix_ms`: the deadline has already passed".into(),
+            ));
+        }
+        if draft.deadline_unix_ms > now + MAX_DEADLINE_AHEAD_MS {
+            return Err(Error::InvalidArgument(
+                "field `deadline_unix_ms`: more than a year ahead".into(),
+            ));
+        }
+        let request = InformationRequest {
+            request_id: new_id(),
+            from_country: self.country(),
+            to_country: draft.to,
+            category: draft.category,
+            purpose: draft.purpose,
+            offence_code: draft.offence_code,
+            subject: draft.subject,
+            summary: draft.summary,
+            deadline_unix_ms: draft.deadline_unix_ms,
+            requested_by: caller.name.clone(),
+            created_unix_ms: now,
+        };
+        let (message, sealed) = self.seal(draft.to, Content::Request(request.clone()));
+        let mut record = RequestRecord {
+            request,
+            direction: Direction::Outgoing,
+            status: RequestStatus::Submitted,
+            history: Vec::new(),
+            agency: None,
+            answer: None,
+            envelope_hash: sealed.hash,
+            request_envelope: sealed.envelope.encode_to_vec(),
+            receipt: None,
+            answer_envelope: None,
+            answer_receipt: None,
+        };
+        record.transition(
+            RequestStatus::Submitted,
+            now,
+            format!("submitted by {}", caller.name),
+        );
+        let item = self.outbox_item(
+            &message,
+            &sealed,
+            OutboxKind::Request,
+            record.request.deadline_unix_ms,
+        );
+
+        let state = self.state.lock().await;
+        let mut pending = Pending::default();
+        pending.record(&record);
+        pending.enqueue(&item);
+        pending.events.push(
+            Event::new("request.submitted", &caller.name)
+                .about(&record)
+                .hash(sealed.hash)
+                .detail(format!("purpose {}", record.request.purpose)),
+        );
+        self.commit(state, pending).await?;
+        tracing::info!(request_id = %record.request.request_id, to = %draft.to, category = %record.request.category, "request submitted");
+        Ok(record)
+    }
+
+    /// A request this node sent or received.
+    pub fn get(&self, request_id: &str) -> Result<RequestRecord> {
+        for direction in [Direction::Outgoing, Direction::Incoming] {
+            if let Some(record) = self.records.request(direction, request_id)? {
+                return Ok(record);
+            }
+        }
+        Err(Error::NotFound(format!("no request {request_id}")))
+    }
+
+    /// Requests this node sent, optionally only those in one status or to
+    /// one country.
+    pub fn list_outgoing(
+        &self,
+        status: Option<RequestStatus>,
+        country: Option<CountryCode>,
+    ) -> Result<Vec<RequestRecord>> {
+        let mut records = self.records.requests(Direction::Outgoing)?;
+        records.retain(|r| {
+            status.is_none_or(|s| r.status == s) && country.is_none_or(|c| r.peer() == c)
+        });
+        records.sort_by_key(|r| r.request.created_unix_ms);
+        Ok(records)
+    }
+
+    /// The requests routed to `agency`.
+    pub fn assignments(&self, agency: &str, include_closed: bool) -> Result<Vec<RequestRecord>> {
+        let mut records = self.records.requests(Direction::Incoming)?;
+        records.retain(|r| {
+            r.agency.as_deref() == Some(agency)
+                && (include_closed || r.status == RequestStatus::Assigned)
+        });
+        records.sort_by_key(|r| r.request.created_unix_ms);
+        Ok(records)
+    }
+
+    /// The sender withdraws a request; the peer is told.
+    pub async fn withdraw(
+        &self,
+        caller: &LocalUser,
+        request_id: &str,
+        reason: String,
+    ) -> Result<RequestRecord> {
+        let state = self.state.lock().await;
+        let mut record = self
+            .records
+            .request(Direction::Outgoing, request_id)?
+            .ok_or_else(|| Error::NotFound(format!("no request {request_id} sent by this node")))?;
+        if record.status.is_final() {
+            return Err(Error::FailedPrecondition(format!(
+                "request {request_id} is already {}",
+                record.status
+            )));
+        }
+        let now = now_ms();
+        record.transition(
+            RequestStatus::Withdrawn,
+            now,
+            format!("withdrawn by {}", caller.name),
+        );
+        let (message, sealed) = self.seal(
+            record.peer(),
+            Content::Withdrawal(Withdrawal {
+                request_id: request_id.to_string(),
+                reason,
+            }),
+        );
+        let give_up = record.request.deadline_unix_ms.max(now) + DELIVERY_GRACE_MS;
+        let mut pending = Pending::default();
+        pending.record(&record);
+        pending.enqueue(&self.outbox_item(&message, &sealed, OutboxKind::Withdrawal, give_up));
+        pending.events.push(
+            Event::new("request.withdrawn", &caller.name)
+                .about(&record)
+                .hash(sealed.hash),
+        );
+        self.commit(state, pending).await?;
+        Ok(record)
+    }
+
+    /// An agency answers or refuses a request assigned to it.
+    pub async fn respond(
+        &self,
+        caller: &LocalUser,
+        agency: &str,
+        request_id: &str,
+        outcome: Outcome,
+    ) -> Result<RequestRecord> {
+        let state = self.state.lock().await;
+        let mut record = self
+            .records
+            .request(Direction::Incoming, request_id)?
+            .filter(|r| r.agency.as_deref() == Some(agency))
+            .ok_or_else(|| {
+                Error::NotFound(format!(
+                    "no request {request_id} assigned to agency {agency}"
+                ))
+            })?;
+        if record.status != RequestStatus::Assigned {
+            return Err(Error::FailedPrecondition(format!(
+                "request {request_id} is {}, not awaiting an answer",
+                record.status
+            )));
+        }
+        let now = now_ms();
+        let answer = Answer {
+            request_id: request_id.to_string(),
+            from_country: self.country(),
+            to_country: record.request.from_country,
+            agency: agency.to_string(),
+            answered_unix_ms: now,
+            outcome,
+        };
+        let status = answer.outcome.status();
+        let detail = describe_outcome(&answer.outcome);
+        let (message, sealed) = self.seal(record.peer(), Content::Answer(answer.clone()));
+        record.answer = Some(answer);
+        record.answer_envelope = Some(sealed.envelope.encode_to_vec());
+        record.transition(
+            status,
+            now,
+            format!("{} by {}", status.as_str().to_lowercase(), caller.name),
+        );
+        let give_up = record.request.deadline_unix_ms.max(now) + DELIVERY_GRACE_MS;
+        let mut pending = Pending::default();
+        pending.record(&record);
+        pending.enqueue(&self.outbox_item(&message, &sealed, OutboxKind::Answer, give_up));
+        let event = if status == RequestStatus::Answered {
+            "request.answered"
+        } else {
+            "request.refused"
+        };
+        pending.events.push(
+            Event::new(event, &caller.name)
+                .about(&record)
+                .hash(sealed.hash)
+                .detail(detail),
+        );
+        self.commit(state, pending).await?;
+        tracing::info!(request_id, %status, agency, "agency responded");
+        Ok(record)
+    }
+
+    /// Verifies and records an envelope delivered by `peer` (the country its
+    /// TLS certificate names), and returns the signed receipt. Delivering the
+    /// same envelope again returns the original receipt.
+    pub async fn receive(&self, peer: CountryCode, envelope: &pb::Envelope) -> Result<pb::Receipt> {
+        let result = self.receive_checked(peer, envelope).await;
+        if let Err(e) = &result
+            && !matches!(e, Error::Store(_))
+        {
+            tracing::warn!(%peer, error = %e, "envelope refused");
+            self.audit_refusal(
+                format!("peer:{peer}"),
+                Some(peer),
+                format!("envelope refused: {e}"),
+            )
+            .await?;
+        }
+        result
+    }
+
+    async fn receive_checked(
+        &self,
+        peer: CountryCode,
+        envelope: &pb::Envelope,
+    ) -> Result<pb::Receipt> {
+        let keys = &self
+            .config
+            .peers
+            .get(&peer)
+            .ok_or_else(|| Error::PermissionDenied(format!("{peer} is not a configured peer")))?
+            .keys;
+        let verified = envelope::open_envelope(envelope, |id| keys.get(id).copied())?;
+        let message = verified.value;
+        if message.from != peer {
+            return Err(Error::PermissionDenied(format!(
+                "envelope from {} arrived over the TLS identity of {peer}",
+                message.from
+            )));
+        }
+        if message.to != self.country() {
+            return Err(Error::InvalidArgument(format!(
+                "envelope is addressed to {}, this node is {}",
+                message.to,
+                self.country()
+            )));
+        }
+
+        let state = self.state.lock().await;
+        if let Some(seen) = self.records.seen(&message.message_id)? {
+            return if seen.envelope_hash == verified.hash {
+                decode_receipt(&seen.receipt)
+            } else {
+                Err(Error::AlreadyExists(format!(
+                    "message id {} was already delivered with different content",
+                    message.message_id
+                )))
+            };
+        }
+        let now = now_ms();
+        let actor = format!("peer:{peer}");
+        let mut pending = Pending::default();
+        let receipt_event;
+        match message.content {
+            Content::Request(request) => {
+                if self
+                    .records
+                    .request(Direction::Incoming, &request.request_id)?
+                    .is_some()
+                {
+                    return Err(Error::AlreadyExists(format!(
+                        "request id {} was already delivered in another message",
+                        request.request_id
+                    )));
+                }
+                let mut record = RequestRecord {
+                    request,
+                    direction: Direction::Incoming,
+                    status: RequestStatus::Received,
+                    history: Vec::new(),
+                    agency: None,
+                    answer: None,
+                    envelope_hash: verified.hash,
+                    request_envelope: envelope.encode_to_vec(),
+                    receipt: None,
+                    answer_envelope: None,
+                    answer_receipt: None,
+                };
+                record.transition(
+                    RequestStatus::Received,
+                    now,
+                    format!("received from {peer}"),
+                );
+                receipt_event = Event::new("request.received", &actor)
+                    .about(&record)
+                    .hash(verified.hash);
+                pending.events.push(receipt_event.clone());
+                match self.config.agency_for(record.request.category) {
+                    Some(agency) => {
+                        record.agency = Some(agency.name.clone());
+                        record.transition(
+                            RequestStatus::Assigned,
+                            now,
+                            format!("assigned to {}", agency.name),
+                        );
+                        pending.events.push(
+                            Event::new("request.assigned", "node")
+                                .about(&record)
+                                .detail(agency.name.clone()),
+                        );
+                    }
+                    None => {
+                        let outcome = Outcome::Refused {
+                            reason: RefusalReason::NoCompetentAgency,
+                            explanation: format!(
+                                "no agency of {} handles {}",
+                                self.country(),
+                                record.request.category
+                            ),
+                        };
+                        self.refuse_automatically(&mut record, outcome, now, &mut pending);
+                    }
+                }
+                pending.record(&record);
+            }
+            Content::Answer(answer) => {
+                let mut record = self
+                    .records
+                    .request(Direction::Outgoing, &answer.request_id)?
+                    .filter(|r| r.peer() == peer)
+                    .ok_or_else(|| {
+                        Error::NotFound(format!(
+                            "no request {} was sent to {peer}",
+                            answer.request_id
+                        ))
+                    })?;
+                if matches!(
+                    record.status,
+                    RequestStatus::Answered | RequestStatus::Refused
+                ) {
+                    return Err(Error::FailedPrecondition(format!(
+                        "request {} was already {}",
+                        answer.request_id, record.status
+                    )));
+                }
+                let status = answer.outcome.status();
+                let detail = describe_outcome(&answer.outcome);
+                record.transition(
+                    status,
+                    now,
+                    format!(
+                        "{} by {} ({peer})",
+                        status.as_str().to_lowercase(),
+                        answer.agency
+                    ),
+                );
+                record.answer = Some(answer);
+                record.answer_envelope = Some(envelope.encode_to_vec());
+                receipt_event = Event::new("answer.received", &actor)
+                    .about(&record)
+                    .hash(verified.hash)
+                    .detail(detail);
+                pending.events.push(receipt_event.clone());
+                pending.record(&record);
+            }
+            Content::Withdrawal(withdrawal) => {
+                let mut record = self
+                    .records
+                    .request(Direction::Incoming, &withdrawal.request_id)?
+                    .filter(|r| r.peer() == peer)
+                    .ok_or_else(|| {
+                        Error::NotFound(format!(
+                            "no request {} was received from {peer}",
+                            withdrawal.request_id
+                        ))
+                    })?;
+                if !record.status.is_final() {
+                    record.transition(
+                        RequestStatus::Withdrawn,
+                        now,
+                        format!("withdrawn by {peer}"),
+                    );
+                }
+                receipt_event = Event::new("request.withdrawn", &actor)
+                    .about(&record)
+                    .hash(verified.hash);
+                pending.events.push(receipt_event.clone());
+                pending.record(&record);
+            }
+        }
+
+        // The receipt names the audit index of the delivery event, which is
+        // the first event of this commit.
+        let body = liaison_proto::domain::ReceiptBody {
+            message_id: message.message_id.clone(),
+            envelope_hash: verified.hash,
+            receiver: self.country(),
+            sender: peer,
+            received_unix_ms: now,
+            audit_index: state.next_audit_index,
+        };
+        let receipt = self.config.signer.sign_receipt(&body);
+        pending.changes.put_seen(
+            &message.message_id,
+            &SeenMessage {
+                envelope_hash: verified.hash,
+                receipt: receipt.encode_to_vec(),
+            },
+        );
+        self.commit(state, pending).await?;
+        tracing::info!(%peer, kind = receipt_event.event, "envelope accepted");
+        Ok(receipt)
+    }
+
+    /// Answers a request with a refusal on the node's own authority (no
+    /// agency is competent), queuing the signed refusal for the requester.
+    fn refuse_automatically(
+        &self,
+        record: &mut RequestRecord,
+        outcome: Outcome,
+        now: i64,
+        pending: &mut Pending,
+    ) {
+        let answer = Answer {
+            request_id: record.request.request_id.clone(),
+            from_country: self.country(),
+            to_country: record.request.from_country,
+            agency: "node".into(),
+            answered_unix_ms: now,
+            outcome,
+        };
+        let detail = describe_outcome(&answer.outcome);
+        let (message, sealed) = self.seal(record.peer(), Content::Answer(answer.clone()));
+        record.answer = Some(answer);
+        record.answer_envelope = Some(sealed.envelope.encode_to_vec());
+        record.transition(RequestStatus::Refused, now, detail.clone());
+        let give_up = record.request.deadline_unix_ms.max(now) + DELIVERY_GRACE_MS;
+        pending.enqueue(&self.outbox_item(&message, &sealed, OutboxKind::Answer, give_up));
+        pending.events.push(
+            Event::new("request.refused", "node")
+                .about(record)
+                .hash(sealed.hash)
+                .detail(detail),
+        );
+    }
+
+    /// Records a peer's receipt for an outbox item, after checking that it
+    /// is signed by that peer and names exactly the envelope we sent.
+    pub(crate) async fn delivered(&self, item: &OutboxItem, receipt: &pb::Receipt) -> Result<()> {
+        let keys = &self
+            .config
+            .peers
+            .get(&item.to)
+            .ok_or_else(|| {
+                Error::FailedPrecondition(format!("{} is no longer a configured peer", item.to))
+            })?
+            .keys;
+        let verified = envelope::open_receipt(receipt, |id| keys.get(id).copied())?;
+        let body = &verified.value;
+        if body.message_id != item.message_id
+            || body.envelope_hash != item.envelope_hash
+            || body.receiver != item.to
+            || body.sender != self.country()
+        {
+            return Err(Error::InvalidArgument(format!(
+                "receipt from {} does not name the envelope delivered",
+                item.to
+            )));
+        }
+        let stored = StoredReceipt {
+            receiver: body.receiver,
+            received_unix_ms: body.received_unix_ms,
+            audit_index: body.audit_index,
+            key_id: verified.key_id.clone(),
+            receipt: receipt.encode_to_vec(),
+        };
+        let state = self.state.lock().await;
+        let mut pending = Pending::default();
+        pending.changes.remove_outbox(&item.message_id);
+        let direction = match item.kind {
+            OutboxKind::Request | OutboxKind::Withdrawal => Direction::Outgoing,
+            OutboxKind::Answer => Direction::Incoming,
+        };
+        let record = self.records.request(direction, &item.request_id)?;
+        let mut event = Event::new("receipt.received", format!("peer:{}", item.to))
+            .hash(item.envelope_hash)
+            .detail(
+                format!(
+                    "{:?} delivered; peer audit index {}",
+                    item.kind, body.audit_index
+                )
+                .to_lowercase(),
+            );
+        event.peer = Some(item.to);
+        if let Some(mut record) = record {
+            event = event.about(&record);
+            match item.kind {
+                OutboxKind::Request => {
+                    record.receipt = Some(stored);
+                    if record.status == RequestStatus::Submitted {
+                        record.transition(
+                            RequestStatus::Sent,
+                            now_ms(),
+                            format!("receipt from {}", item.to),
+                        );
+                    }
+                }
+                OutboxKind::Answer => record.answer_receipt = Some(stored),
+                OutboxKind::Withdrawal => {}
+            }
+            pending.record(&record);
+        }
+        pending.events.push(event);
+        self.commit(state, pending).await?;
+        Ok(())
+    }
+
+    /// Reschedules an outbox item after a failed delivery, or gives up on it
+    /// once its time is over (a request then becomes EXPIRED).
+    pub(crate) async fn delivery_failed(&self, item: &OutboxItem, error: String) -> Result<()> {
+        let state = self.state.lock().await;
+        // The item may have been delivered by a concurrent attempt.
+        let Some(mut current) = self.records.outbox_item(&item.message_id)? else {
+            return Ok(());
+        };
+        let now = now_ms();
+        let mut pending = Pending::default();
+        if now >= current.give_up_unix_ms {
+            pending.changes.remove_outbox(&current.message_id);
+            let mut event = Event::new("delivery.abandoned", "node")
+                .hash(current.envelope_hash)
+                .detail(format!("after {} attempts", current.attempts + 1));
+            event.peer = Some(current.to);
+            event.request_id = Some(current.request_id.clone());
+            if current.kind == OutboxKind::Request
+                && let Some(mut record) = self
+                    .records
+                    .request(Direction::Outgoing, &current.request_id)?
+                && !record.status.is_final()
+            {
+                record.transition(
+                    RequestStatus::Expired,
+                    now,
+                    "deadline passed before delivery",
+                );
+                pending
+                    .events
+                    .push(Event::new("request.expired", "node").about(&record));
+                pending.record(&record);
+            }
+            pending.events.push(event);
+            tracing::warn!(to = %current.to, kind = ?current.kind, "delivery abandoned");
+        } else {
+            current.attempts += 1;
+            current.next_attempt_unix_ms = now + backoff_ms(current.attempts);
+            current.last_error = Some(error.chars().take(500).collect());
+            pending.changes.put_outbox(&current);
+        }
+        self.commit(state, pending).await?;
+        Ok(())
+    }
+
+    /// Marks sent requests whose deadline passed without an answer as
+    /// EXPIRED. Returns how many expired.
+    pub async fn expire_overdue(&self, now: i64) -> Result<usize> {
+        let overdue: Vec<String> = self
+            .records
+            .requests(Direction::Outgoing)?
+            .into_iter()
+            .filter(|r| r.status == RequestStatus::Sent && r.request.deadline_unix_ms <= now)
+            .map(|r| r.request.request_id)
+            .collect();
+        if overdue.is_empty() {
+            return Ok(0);
+        }
+        let state = self.state.lock().await;
+        let mut pending = Pending::default();
+        for id in &overdue {
+            if let Some(mut record) = self.records.request(Direction::Outgoing, id)?
+                && record.status == RequestStatus::Sent
+            {
+                record.transition(
+                    RequestStatus::Expired,
+                    now,
+                    "deadline passed without an answer",
+                );
+                pending
+                    .events
+                    .push(Event::new("request.expired", "node").about(&record));
+                pending.record(&record);
+            }
+        }
+        let count = pending.updated.len();
+        self.commit(state, pending).await?;
+        Ok(count)
+    }
+}
+
+/// Exponential backoff from 250 ms, doubling to at most a minute, with up to
+/// 25% random jitter so that a recovering peer is not hit by every node at
+/// once.
+pub fn backoff_ms(attempts: u32) -> i64 {
+    let base = 250i64.saturating_mul(1i64 << attempts.min(20)).min(60_000);
+    let jitter = random_bytes::<2>()
+        .map(|b| i64::from(u16::from_le_bytes(b)))
+        .unwrap_or(0);
+    base + base * jitter / (4 * 65_536)
+}
+
+/// A description of an outcome without personal data: the released field
+/// names, or the refusal reason.
+fn describe_outcome(outcome: &Outcome) -> String {
+    match outcome {
+        Outcome::Released { fields, .. } => {
+            let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+            format!("released fields: {}", names.join(","))
+        }
+        Outcome::Refused { reason, .. } => format!("refused: {reason}"),
+    }
+}
+
+fn decode_receipt(bytes: &[u8]) -> Result<pb::Receipt> {
+    pb::Receipt::decode(bytes).map_err(|e| {
+        Error::Store(crate::store::StoreError::Corrupt {
+            key: "msg/<receipt>".into(),
+            reason: e.to_string(),
+        })
+    })
+}

@@ -1,0 +1,72 @@
+//! The `Federation` gRPC service that peers call over mutual TLS. It only
+//! identifies the calling country from its certificate; the exchange decides
+//! everything else.
+
+use std::sync::Arc;
+
+use liaison_proto::domain::CountryCode;
+use liaison_proto::pb;
+use liaison_proto::pb::federation_server::Federation;
+use tonic::{Request, Response, Status};
+
+use crate::exchange::Exchange;
+
+#[derive(Debug, Clone)]
+pub struct FederationService {
+    exchange: Arc<Exchange>,
+}
+
+impl FederationService {
+    pub fn new(exchange: Arc<Exchange>) -> Self {
+        FederationService { exchange }
+    }
+
+    /// The configured peer whose certificate the caller presented.
+    async fn caller<T>(&self, request: &Request<T>) -> Result<CountryCode, Status> {
+        let certs = request
+            .peer_certs()
+            .ok_or_else(|| Status::unauthenticated("no client certificate presented"))?;
+        let leaf = certs
+            .first()
+            .ok_or_else(|| Status::unauthenticated("no client certificate presented"))?;
+        match crate::tls::peer_of(self.exchange.config(), leaf) {
+            Some(country) => Ok(country),
+            None => {
+                let names = crate::tls::dns_names(leaf).join(", ");
+                let detail = format!("certificate for [{names}] is not a configured peer");
+                self.exchange
+                    .audit_refusal("peer:unknown".into(), None, detail.clone())
+                    .await
+                    .map_err(Status::from)?;
+                Err(Status::permission_denied(detail))
+            }
+        }
+    }
+}
+
+#[tonic::async_trait]
+impl Federation for FederationService {
+    async fn deliver(
+        &self,
+        request: Request<pb::Envelope>,
+    ) -> Result<Response<pb::Receipt>, Status> {
+        let peer = self.caller(&request).await?;
+        let receipt = self.exchange.receive(peer, request.get_ref()).await?;
+        Ok(Response::new(receipt))
+    }
+
+    async fn get_keys(
+        &self,
+        request: Request<pb::KeysQuery>,
+    ) -> Result<Response<pb::NodeKeys>, Status> {
+        self.caller(&request).await?;
+        let signer = &self.exchange.config().signer;
+        Ok(Response::new(pb::NodeKeys {
+            country: self.exchange.country().to_string(),
+            keys: vec![pb::PublicKey {
+                key_id: signer.key_id().to_string(),
+                public_key: signer.verifying_key().as_bytes().to_vec(),
+            }],
+        }))
+    }
+}

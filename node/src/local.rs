@@ -1,0 +1,400 @@
+//! The local gRPC services, `FocalPoint` and `Agency`, for the users of this
+//! node's own country. An interceptor authenticates every call by bearer
+//! token and puts the caller in the request; each method checks the role.
+
+use std::pin::Pin;
+use std::sync::Arc;
+
+use futures::Stream;
+use liaison_proto::convert::{self, MAX_TEXT_CHARS};
+use liaison_proto::domain::{Outcome, RequestStatus};
+use liaison_proto::pb;
+use liaison_proto::pb::agency_server::Agency;
+use liaison_proto::pb::focal_point_server::FocalPoint;
+use sha2::{Digest, Sha256};
+use tokio::sync::{broadcast, mpsc};
+use tokio_stream::wrappers::ReceiverStream;
+use tonic::{Request, Response, Status};
+
+use crate::config::{Config, LocalUser, Role};
+use crate::error::Error;
+use crate::exchange::{Draft, Exchange};
+use crate::records::{Direction, RequestRecord, StoredReceipt};
+
+/// Builds the interceptor that turns `authorization: Bearer <token>` into a
+/// [`LocalUser`] in the request's extensions, or refuses the call.
+pub fn authenticator(
+    config: Arc<Config>,
+) -> impl FnMut(Request<()>) -> Result<Request<()>, Status> + Clone {
+    move |mut request: Request<()>| {
+        let header = request.metadata().get("authorization").ok_or_else(|| {
+            Status::unauthenticated("missing `authorization: Bearer <token>` metadata")
+        })?;
+        let token = header
+            .to_str()
+            .ok()
+            .and_then(|h| h.strip_prefix("Bearer "))
+            .ok_or_else(|| {
+                Status::unauthenticated("authorization metadata must be `Bearer <token>`")
+            })?;
+        let hash: [u8; 32] = Sha256::digest(token.trim().as_bytes()).into();
+        let user = config
+            .users
+            .get(&hash)
+            .cloned()
+            .ok_or_else(|| Status::unauthenticated("unknown token"))?;
+        request.extensions_mut().insert(user);
+        Ok(request)
+    }
+}
+
+fn caller<T>(request: &Request<T>) -> Result<LocalUser, Status> {
+    request
+        .extensions()
+        .get::<LocalUser>()
+        .cloned()
+        .ok_or_else(|| Status::unauthenticated("call was not authenticated"))
+}
+
+/// Refuses the call unless the caller has `role`, and records the refusal.
+async fn require(
+    exchange: &Exchange,
+    user: &LocalUser,
+    allowed: bool,
+    action: &str,
+) -> Result<(), Status> {
+    if allowed {
+        return Ok(());
+    }
+    exchange
+        .audit_refusal(
+            user.name.clone(),
+            None,
+            format!("{} may not {action}", user.role),
+        )
+        .await?;
+    Err(Status::permission_denied(format!(
+        "user {} has role {}, which may not {action}",
+        user.name, user.role
+    )))
+}
+
+type ViewStream = Pin<Box<dyn Stream<Item = Result<pb::RequestView, Status>> + Send>>;
+
+/// Streams `current`, then each update that `select` keeps, until `select`
+/// says the stream is done, the caller goes away, or the node shuts down.
+/// `select` returns (send this update, end after it).
+fn forward(
+    exchange: &Exchange,
+    current: Vec<RequestRecord>,
+    mut updates: broadcast::Receiver<Arc<RequestRecord>>,
+    mut select: impl FnMut(&RequestRecord) -> (bool, bool) + Send + 'static,
+) -> ViewStream {
+    let (tx, rx) = mpsc::channel(64);
+    let mut closing = exchange.closing();
+    tokio::spawn(async move {
+        for record in &current {
+            let (_, last) = select(record);
+            if tx.send(Ok(view(record))).await.is_err() || last {
+                return;
+            }
+        }
+        loop {
+            let update = tokio::select! {
+                update = updates.recv() => update,
+                _ = closing.wait_for(|closed| *closed) => return,
+                _ = tx.closed() => return,
+            };
+            match update {
+                Ok(record) => {
+                    let (send, last) = select(&record);
+                    if send && (tx.send(Ok(view(&record))).await.is_err() || last) {
+                        return;
+                    }
+                }
+                Err(broadcast::error::RecvError::Lagged(_)) => {
+                    let _ = tx
+                        .send(Err(Status::data_loss(
+                            "stream fell behind; list again to resync",
+                        )))
+                        .await;
+                    return;
+                }
+                Err(broadcast::error::RecvError::Closed) => return,
+            }
+        }
+    });
+    Box::pin(ReceiverStream::new(rx))
+}
+
+#[derive(Debug, Clone)]
+pub struct FocalPointService {
+    exchange: Arc<Exchange>,
+}
+
+impl FocalPointService {
+    pub fn new(exchange: Arc<Exchange>) -> Self {
+        FocalPointService { exchange }
+    }
+
+    async fn focal_point<T>(
+        &self,
+        request: &Request<T>,
+        action: &str,
+    ) -> Result<LocalUser, Status> {
+        let user = caller(request)?;
+        require(&self.exchange, &user, user.role == Role::FocalPoint, action).await?;
+        Ok(user)
+    }
+}
+
+/// Validates a new request as the focal point gave it.
+fn draft(new: &pb::NewRequest) -> Result<Draft, Error> {
+    let category = convert::category("category", new.category)?;
+    Ok(Draft {
+        to: convert::country("to_country", &new.to_country)?,
+        category,
+        purpose: convert::purpose("purpose", new.purpose)?,
+        offence_code: convert::offence_code("offence_code", &new.offence_code)?,
+        subject: convert::subject_for(category, new.subject.as_ref())?,
+        summary: convert::text("summary", &new.summary, MAX_TEXT_CHARS, true)?,
+        deadline_unix_ms: new.deadline_unix_ms,
+    })
+}
+
+#[tonic::async_trait]
+impl FocalPoint for FocalPointService {
+    async fn submit(
+        &self,
+        request: Request<pb::NewRequest>,
+    ) -> Result<Response<pb::RequestView>, Status> {
+        let user = self.focal_point(&request, "submit requests").await?;
+        let draft = draft(request.get_ref())?;
+        let record = self.exchange.submit(&user, draft).await?;
+        Ok(Response::new(view(&record)))
+    }
+
+    async fn get(
+        &self,
+        request: Request<pb::RequestRef>,
+    ) -> Result<Response<pb::RequestView>, Status> {
+        self.focal_point(&request, "read requests").await?;
+        let id = convert::uuid("request_id", &request.get_ref().request_id).map_err(Error::from)?;
+        let record = self.exchange.get(&id)?;
+        Ok(Response::new(view(&record)))
+    }
+
+    async fn list(
+        &self,
+        request: Request<pb::ListFilter>,
+    ) -> Result<Response<pb::RequestList>, Status> {
+        self.focal_point(&request, "list requests").await?;
+        let filter = request.get_ref();
+        let status = match filter.status {
+            0 => None,
+            raw => Some(convert::status("status", raw).map_err(Error::from)?),
+        };
+        let country = match filter.country.as_str() {
+            "" => None,
+            text => Some(convert::country("country", text).map_err(Error::from)?),
+        };
+        let records = self.exchange.list_outgoing(status, country)?;
+        Ok(Response::new(pb::RequestList {
+            requests: records.iter().map(view).collect(),
+        }))
+    }
+
+    type WatchStream = ViewStream;
+
+    async fn watch(
+        &self,
+        request: Request<pb::RequestRef>,
+    ) -> Result<Response<ViewStream>, Status> {
+        self.focal_point(&request, "watch requests").await?;
+        let wanted = match request.get_ref().request_id.as_str() {
+            "" => None,
+            id => Some(convert::uuid("request_id", id).map_err(Error::from)?),
+        };
+        // Subscribe before reading the current state, so no change between
+        // the two is missed.
+        let updates = self.exchange.subscribe();
+        let current = match &wanted {
+            Some(id) => vec![self.exchange.get(id)?],
+            None => Vec::new(),
+        };
+        let single = wanted.is_some();
+        let stream = forward(&self.exchange, current, updates, move |record| {
+            let matches = wanted
+                .as_deref()
+                .is_none_or(|id| id == record.request.request_id);
+            // Watching one request ends with its final state.
+            (matches, single && record.status.is_final())
+        });
+        Ok(Response::new(stream))
+    }
+
+    async fn withdraw(
+        &self,
+        request: Request<pb::WithdrawCall>,
+    ) -> Result<Response<pb::RequestView>, Status> {
+        let user = self.focal_point(&request, "withdraw requests").await?;
+        let call = request.get_ref();
+        let id = convert::uuid("request_id", &call.request_id).map_err(Error::from)?;
+        let reason =
+            convert::text("reason", &call.reason, MAX_TEXT_CHARS, true).map_err(Error::from)?;
+        let record = self.exchange.withdraw(&user, &id, reason).await?;
+        Ok(Response::new(view(&record)))
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct AgencyService {
+    exchange: Arc<Exchange>,
+}
+
+impl AgencyService {
+    pub fn new(exchange: Arc<Exchange>) -> Self {
+        AgencyService { exchange }
+    }
+
+    /// The caller and the agency it acts for.
+    async fn agency<T>(
+        &self,
+        request: &Request<T>,
+        action: &str,
+    ) -> Result<(LocalUser, String), Status> {
+        let user = caller(request)?;
+        let agency = match &user.role {
+            Role::Agency(name) => Some(name.clone()),
+            _ => None,
+        };
+        require(&self.exchange, &user, agency.is_some(), action).await?;
+        Ok((user, agency.unwrap_or_default()))
+    }
+
+    async fn respond(
+        &self,
+        user: LocalUser,
+        agency: String,
+        id: &str,
+        outcome: Outcome,
+    ) -> Result<pb::RequestView, Status> {
+        let id = convert::uuid("request_id", id).map_err(Error::from)?;
+        let record = self.exchange.respond(&user, &agency, &id, outcome).await?;
+        Ok(view(&record))
+    }
+}
+
+#[tonic::async_trait]
+impl Agency for AgencyService {
+    async fn inbox(
+        &self,
+        request: Request<pb::InboxFilter>,
+    ) -> Result<Response<pb::RequestList>, Status> {
+        let (_, agency) = self.agency(&request, "read an agency inbox").await?;
+        let records = self
+            .exchange
+            .assignments(&agency, request.get_ref().include_closed)?;
+        Ok(Response::new(pb::RequestList {
+            requests: records.iter().map(view).collect(),
+        }))
+    }
+
+    type StreamAssignmentsStream = ViewStream;
+
+    async fn stream_assignments(
+        &self,
+        request: Request<pb::InboxFilter>,
+    ) -> Result<Response<ViewStream>, Status> {
+        let (_, agency) = self.agency(&request, "read an agency inbox").await?;
+        let updates = self.exchange.subscribe();
+        let current = self
+            .exchange
+            .assignments(&agency, request.get_ref().include_closed)?;
+        let stream = forward(&self.exchange, current, updates, move |record| {
+            let mine = record.direction == Direction::Incoming
+                && record.agency.as_deref() == Some(agency.as_str())
+                && record.status == RequestStatus::Assigned;
+            (mine, false)
+        });
+        Ok(Response::new(stream))
+    }
+
+    async fn answer(
+        &self,
+        request: Request<pb::AnswerCall>,
+    ) -> Result<Response<pb::RequestView>, Status> {
+        let (user, agency) = self.agency(&request, "answer requests").await?;
+        let call = request.get_ref();
+        let outcome = Outcome::Released {
+            fields: convert::fields("fields", &call.fields).map_err(Error::from)?,
+            remarks: convert::text("remarks", &call.remarks, MAX_TEXT_CHARS, true)
+                .map_err(Error::from)?,
+        };
+        if matches!(&outcome, Outcome::Released { fields, .. } if fields.is_empty()) {
+            return Err(Error::InvalidArgument(
+                "field `fields`: an answer releases at least one field".into(),
+            )
+            .into());
+        }
+        Ok(Response::new(
+            self.respond(user, agency, &call.request_id, outcome)
+                .await?,
+        ))
+    }
+
+    async fn refuse(
+        &self,
+        request: Request<pb::RefuseCall>,
+    ) -> Result<Response<pb::RequestView>, Status> {
+        let (user, agency) = self.agency(&request, "refuse requests").await?;
+        let call = request.get_ref();
+        let outcome = Outcome::Refused {
+            reason: convert::refusal_reason("reason", call.reason).map_err(Error::from)?,
+            explanation: convert::text("explanation", &call.explanation, MAX_TEXT_CHARS, true)
+                .map_err(Error::from)?,
+        };
+        Ok(Response::new(
+            self.respond(user, agency, &call.request_id, outcome)
+                .await?,
+        ))
+    }
+}
+
+fn receipt_view(receipt: &StoredReceipt) -> pb::DeliveryReceipt {
+    pb::DeliveryReceipt {
+        receiver: receipt.receiver.to_string(),
+        received_unix_ms: receipt.received_unix_ms,
+        audit_index: receipt.audit_index,
+        key_id: receipt.key_id.clone(),
+    }
+}
+
+/// What a local caller sees of a request record.
+pub fn view(record: &RequestRecord) -> pb::RequestView {
+    pb::RequestView {
+        request: Some((&record.request).into()),
+        direction: match record.direction {
+            Direction::Outgoing => pb::Direction::Outgoing,
+            Direction::Incoming => pb::Direction::Incoming,
+        } as i32,
+        status: pb::RequestStatus::from(record.status) as i32,
+        agency: record.agency.clone().unwrap_or_default(),
+        answer: record.answer.as_ref().map(Into::into),
+        history: record
+            .history
+            .iter()
+            .map(|c| pb::StatusChange {
+                status: pb::RequestStatus::from(c.status) as i32,
+                at_unix_ms: c.at_unix_ms,
+                note: c.note.clone(),
+            })
+            .collect(),
+        envelope_hash: hex::encode(record.envelope_hash),
+        receipt: record
+            .receipt
+            .as_ref()
+            .or(record.answer_receipt.as_ref())
+            .map(receipt_view),
+    }
+}

@@ -1,0 +1,119 @@
+//! The delivery worker: sends every queued envelope to its peer until a
+//! valid receipt comes back, retrying with backoff, and expires requests
+//! whose deadline passes.
+
+use std::collections::{BTreeMap, HashSet};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use liaison_proto::domain::CountryCode;
+use liaison_proto::pb;
+use liaison_proto::pb::federation_client::FederationClient;
+use prost::Message as _;
+use tokio::task::JoinSet;
+use tonic::transport::Channel;
+
+use crate::exchange::{Exchange, now_ms};
+use crate::records::OutboxItem;
+
+/// The longest the worker sleeps between looks at the outbox and deadlines.
+const MAX_IDLE: Duration = Duration::from_secs(2);
+
+/// One gRPC client per configured peer.
+#[derive(Debug, Clone)]
+pub struct PeerClients {
+    clients: BTreeMap<CountryCode, FederationClient<Channel>>,
+}
+
+impl PeerClients {
+    pub fn new(exchange: &Exchange) -> Result<Self, tonic::transport::Error> {
+        let config = exchange.config();
+        let mut clients = BTreeMap::new();
+        for peer in config.peers.values() {
+            let channel = crate::tls::peer_channel(config, peer)?;
+            clients.insert(
+                peer.country,
+                FederationClient::new(channel).max_decoding_message_size(1024 * 1024),
+            );
+        }
+        Ok(PeerClients { clients })
+    }
+}
+
+/// Runs until the exchange closes; in-flight deliveries are awaited.
+pub async fn run(exchange: Arc<Exchange>, peers: PeerClients) {
+    let mut shutdown = exchange.closing();
+    let in_flight: Arc<Mutex<HashSet<String>>> = Arc::default();
+    let mut tasks = JoinSet::new();
+    loop {
+        if *shutdown.borrow() {
+            break;
+        }
+        let now = now_ms();
+        if let Err(e) = exchange.expire_overdue(now).await {
+            tracing::error!(error = %e, "cannot expire overdue requests");
+        }
+        let mut next = now + MAX_IDLE.as_millis() as i64;
+        match exchange.records().outbox() {
+            Err(e) => tracing::error!(error = %e, "cannot read the outbox"),
+            Ok(items) => {
+                for item in items {
+                    if item.next_attempt_unix_ms > now {
+                        next = next.min(item.next_attempt_unix_ms);
+                        continue;
+                    }
+                    let Ok(mut busy) = in_flight.lock() else {
+                        continue;
+                    };
+                    if !busy.insert(item.message_id.clone()) {
+                        continue;
+                    }
+                    drop(busy);
+                    let exchange = exchange.clone();
+                    let client = peers.clients.get(&item.to).cloned();
+                    let in_flight = in_flight.clone();
+                    tasks.spawn(async move {
+                        deliver(&exchange, client, &item).await;
+                        if let Ok(mut busy) = in_flight.lock() {
+                            busy.remove(&item.message_id);
+                        }
+                        exchange.wake_outbox();
+                    });
+                }
+            }
+        }
+        while tasks.try_join_next().is_some() {}
+        let sleep =
+            Duration::from_millis((next - now_ms()).clamp(1, MAX_IDLE.as_millis() as i64) as u64);
+        tokio::select! {
+            _ = exchange.outbox_notified() => {}
+            _ = tokio::time::sleep(sleep) => {}
+            _ = shutdown.changed() => {}
+        }
+    }
+    while tasks.join_next().await.is_some() {}
+}
+
+async fn deliver(
+    exchange: &Exchange,
+    client: Option<FederationClient<Channel>>,
+    item: &OutboxItem,
+) {
+    let outcome = match (client, pb::Envelope::decode(item.envelope.as_slice())) {
+        (None, _) => Err(format!("{} is not a configured peer", item.to)),
+        (_, Err(e)) => Err(format!("stored envelope is corrupt: {e}")),
+        (Some(mut client), Ok(envelope)) => match client.deliver(envelope).await {
+            Ok(response) => exchange
+                .delivered(item, response.get_ref())
+                .await
+                .map_err(|e| format!("receipt refused: {e}")),
+            Err(status) => Err(format!("{:?}: {}", status.code(), status.message())),
+        },
+    };
+    if let Err(error) = outcome {
+        tracing::warn!(to = %item.to, attempts = item.attempts + 1, %error, "delivery failed");
+        if let Err(e) = exchange.delivery_failed(item, error).await {
+            tracing::error!(error = %e, "cannot reschedule a delivery");
+        }
+    }
+}

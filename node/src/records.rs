@@ -1,0 +1,344 @@
+//! What the node stores, as typed records over the [`Store`] key space:
+//!
+//! | key                     | value                                           |
+//! |-------------------------|-------------------------------------------------|
+//! | `out/<request id>`      | [`RequestRecord`] of a request this node sent    |
+//! | `in/<request id>`       | [`RequestRecord`] of a request a peer sent       |
+//! | `msg/<message id>`      | [`SeenMessage`]: hash and receipt of a delivery  |
+//! | `outbox/<message id>`   | [`OutboxItem`]: a signed envelope not yet acknowledged |
+//! | `audit/<index, 16 hex>` | [`AuditEntry`]                                   |
+//!
+//! Values are JSON, so that a record written by an older version still reads
+//! and a corrupt one is reported with its key.
+
+use std::sync::Arc;
+
+use liaison_proto::domain::{Answer, Category, CountryCode, InformationRequest, RequestStatus};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use crate::store::{Batch, Store, StoreError};
+
+/// Which side of an exchange a record belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    Outgoing,
+    Incoming,
+}
+
+impl Direction {
+    fn prefix(self) -> &'static str {
+        match self {
+            Direction::Outgoing => "out/",
+            Direction::Incoming => "in/",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusChange {
+    pub status: RequestStatus,
+    pub at_unix_ms: i64,
+    pub note: String,
+}
+
+/// A peer's signed receipt for one of our envelopes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredReceipt {
+    pub receiver: CountryCode,
+    pub received_unix_ms: i64,
+    pub audit_index: u64,
+    pub key_id: String,
+    /// The encoded `Receipt` exactly as received, kept as evidence.
+    #[serde(with = "base64_bytes")]
+    pub receipt: Vec<u8>,
+}
+
+/// Everything the node knows about one request, on either side.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestRecord {
+    pub request: InformationRequest,
+    pub direction: Direction,
+    pub status: RequestStatus,
+    pub history: Vec<StatusChange>,
+    /// The agency the request is routed to (incoming only).
+    pub agency: Option<String>,
+    pub answer: Option<Answer>,
+    /// SHA-256 of the signed request message.
+    #[serde(with = "hex_bytes")]
+    pub envelope_hash: [u8; 32],
+    /// The encoded signed request `Envelope`, as sent or received.
+    #[serde(with = "base64_bytes")]
+    pub request_envelope: Vec<u8>,
+    /// The peer's receipt for the request (outgoing only).
+    pub receipt: Option<StoredReceipt>,
+    /// The encoded signed answer `Envelope`, as sent or received.
+    #[serde(default, with = "base64_option")]
+    pub answer_envelope: Option<Vec<u8>>,
+    /// The requester's receipt for our answer (incoming only).
+    pub answer_receipt: Option<StoredReceipt>,
+}
+
+impl RequestRecord {
+    /// Moves the record to `status`, remembering when and why.
+    pub fn transition(&mut self, status: RequestStatus, at_unix_ms: i64, note: impl Into<String>) {
+        self.status = status;
+        self.history.push(StatusChange {
+            status,
+            at_unix_ms,
+            note: note.into(),
+        });
+    }
+
+    /// The peer on the other side of the exchange.
+    pub fn peer(&self) -> CountryCode {
+        match self.direction {
+            Direction::Outgoing => self.request.to_country,
+            Direction::Incoming => self.request.from_country,
+        }
+    }
+}
+
+/// A delivered message, remembered so that a retried delivery gets the
+/// original receipt back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SeenMessage {
+    #[serde(with = "hex_bytes")]
+    pub envelope_hash: [u8; 32],
+    /// The encoded signed `Receipt` we returned.
+    #[serde(with = "base64_bytes")]
+    pub receipt: Vec<u8>,
+}
+
+/// What kind of message an outbox item carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OutboxKind {
+    Request,
+    Answer,
+    Withdrawal,
+}
+
+/// A signed envelope waiting for the peer's receipt.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxItem {
+    pub message_id: String,
+    pub to: CountryCode,
+    pub request_id: String,
+    pub kind: OutboxKind,
+    /// The encoded signed `Envelope`.
+    #[serde(with = "base64_bytes")]
+    pub envelope: Vec<u8>,
+    #[serde(with = "hex_bytes")]
+    pub envelope_hash: [u8; 32],
+    pub attempts: u32,
+    pub next_attempt_unix_ms: i64,
+    /// After this time the node stops trying.
+    pub give_up_unix_ms: i64,
+    pub last_error: Option<String>,
+}
+
+/// One event in the node's audit trail: metadata and hashes, never the
+/// subject of a request nor the content of an answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub index: u64,
+    pub at_unix_ms: i64,
+    /// What happened, e.g. `request.submitted`, `envelope.refused`.
+    pub event: String,
+    /// Who did it: a local user, `peer:<country>`, or `node`.
+    pub actor: String,
+    pub request_id: Option<String>,
+    pub peer: Option<CountryCode>,
+    pub category: Option<Category>,
+    /// Hex SHA-256 of the signed message concerned, if any.
+    pub message_hash: Option<String>,
+    /// Non-personal detail: a status, a reason code, a field list.
+    pub detail: String,
+}
+
+/// The typed view of the node's [`Store`].
+#[derive(Debug, Clone)]
+pub struct Records {
+    store: Arc<dyn Store>,
+}
+
+fn request_key(direction: Direction, request_id: &str) -> Vec<u8> {
+    format!("{}{request_id}", direction.prefix()).into_bytes()
+}
+
+fn seen_key(message_id: &str) -> Vec<u8> {
+    format!("msg/{message_id}").into_bytes()
+}
+
+fn outbox_key(message_id: &str) -> Vec<u8> {
+    format!("outbox/{message_id}").into_bytes()
+}
+
+fn audit_key(index: u64) -> Vec<u8> {
+    format!("audit/{index:016x}").into_bytes()
+}
+
+fn decode<T: DeserializeOwned>(key: &[u8], value: &[u8]) -> Result<T, StoreError> {
+    serde_json::from_slice(value).map_err(|e| StoreError::Corrupt {
+        key: String::from_utf8_lossy(key).into_owned(),
+        reason: e.to_string(),
+    })
+}
+
+fn encode<T: Serialize>(value: &T) -> Vec<u8> {
+    // Serializing these plain records to JSON cannot fail: every map key is
+    // a string and no custom serializer returns an error.
+    serde_json::to_vec(value).unwrap_or_default()
+}
+
+impl Records {
+    pub fn new(store: Arc<dyn Store>) -> Self {
+        Records { store }
+    }
+
+    fn get<T: DeserializeOwned>(&self, key: &[u8]) -> Result<Option<T>, StoreError> {
+        self.store
+            .get(key)?
+            .map(|value| decode(key, &value))
+            .transpose()
+    }
+
+    fn scan<T: DeserializeOwned>(&self, prefix: &str) -> Result<Vec<T>, StoreError> {
+        self.store
+            .scan_prefix(prefix.as_bytes())?
+            .iter()
+            .map(|(k, v)| decode(k, v))
+            .collect()
+    }
+
+    pub fn request(
+        &self,
+        direction: Direction,
+        request_id: &str,
+    ) -> Result<Option<RequestRecord>, StoreError> {
+        self.get(&request_key(direction, request_id))
+    }
+
+    pub fn requests(&self, direction: Direction) -> Result<Vec<RequestRecord>, StoreError> {
+        self.scan(direction.prefix())
+    }
+
+    pub fn seen(&self, message_id: &str) -> Result<Option<SeenMessage>, StoreError> {
+        self.get(&seen_key(message_id))
+    }
+
+    pub fn outbox(&self) -> Result<Vec<OutboxItem>, StoreError> {
+        self.scan("outbox/")
+    }
+
+    pub fn outbox_item(&self, message_id: &str) -> Result<Option<OutboxItem>, StoreError> {
+        self.get(&outbox_key(message_id))
+    }
+
+    pub fn audit_entries(&self) -> Result<Vec<AuditEntry>, StoreError> {
+        self.scan("audit/")
+    }
+
+    /// The index the next audit entry gets.
+    pub fn next_audit_index(&self) -> Result<u64, StoreError> {
+        match self.store.last_with_prefix(b"audit/")? {
+            None => Ok(0),
+            Some((key, value)) => Ok(decode::<AuditEntry>(&key, &value)?.index + 1),
+        }
+    }
+
+    pub fn apply(&self, changes: Changes) -> Result<(), StoreError> {
+        self.store.apply(changes.batch)
+    }
+
+    pub fn flush(&self) -> Result<(), StoreError> {
+        self.store.flush()
+    }
+}
+
+/// A set of record writes that land together.
+#[derive(Debug, Default)]
+pub struct Changes {
+    batch: Batch,
+}
+
+impl Changes {
+    pub fn new() -> Self {
+        Changes::default()
+    }
+
+    pub fn put_request(&mut self, record: &RequestRecord) {
+        self.batch.put(
+            request_key(record.direction, &record.request.request_id),
+            encode(record),
+        );
+    }
+
+    pub fn put_seen(&mut self, message_id: &str, seen: &SeenMessage) {
+        self.batch.put(seen_key(message_id), encode(seen));
+    }
+
+    pub fn put_outbox(&mut self, item: &OutboxItem) {
+        self.batch.put(outbox_key(&item.message_id), encode(item));
+    }
+
+    pub fn remove_outbox(&mut self, message_id: &str) {
+        self.batch.delete(outbox_key(message_id));
+    }
+
+    pub fn put_audit(&mut self, entry: &AuditEntry) {
+        self.batch.put(audit_key(entry.index), encode(entry));
+    }
+}
+
+mod hex_bytes {
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(bytes: &[u8; 32], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&hex::encode(bytes))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<[u8; 32], D::Error> {
+        let text = String::deserialize(d)?;
+        hex::decode(&text)
+            .ok()
+            .and_then(|v| v.try_into().ok())
+            .ok_or_else(|| D::Error::custom("expected 64 hex digits"))
+    }
+}
+
+mod base64_bytes {
+    use base64::Engine as _;
+    use base64::engine::general_purpose::STANDARD;
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&STANDARD.encode(bytes))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+        let text = String::deserialize(d)?;
+        STANDARD.decode(text).map_err(D::Error::custom)
+    }
+}
+
+mod base64_option {
+    use base64::Engine as _;
+    use base64::engine::general_purpose::STANDARD;
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(bytes: &Option<Vec<u8>>, s: S) -> Result<S::Ok, S::Error> {
+        match bytes {
+            Some(b) => s.serialize_some(&STANDARD.encode(b)),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<u8>>, D::Error> {
+        Option::<String>::deserialize(d)?
+            .map(|text| STANDARD.decode(text).map_err(D::Error::custom))
+            .transpose()
+    }
+}

@@ -1,0 +1,162 @@
+//! Assembles a node: opens the store, builds the exchange, serves the
+//! federation API (mutual TLS) and the local API (loopback, bearer tokens),
+//! runs the delivery worker, and shuts all of it down in order.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use liaison_proto::domain::CountryCode;
+use liaison_proto::envelope::MAX_MESSAGE_BYTES;
+use liaison_proto::pb::agency_server::AgencyServer;
+use liaison_proto::pb::federation_server::FederationServer;
+use liaison_proto::pb::focal_point_server::FocalPointServer;
+use tokio::task::JoinHandle;
+use tonic::transport::Server;
+use tonic::transport::server::TcpIncoming;
+
+use crate::config::Config;
+use crate::exchange::Exchange;
+use crate::federation::FederationService;
+use crate::local::{AgencyService, FocalPointService, authenticator};
+use crate::outbox::{self, PeerClients};
+use crate::store::{self, Store};
+
+/// The node's two sockets, bound before the node starts so that callers
+/// (and tests binding port 0) know the addresses.
+#[derive(Debug)]
+pub struct Listeners {
+    pub federation: std::net::TcpListener,
+    pub local: std::net::TcpListener,
+}
+
+impl Listeners {
+    pub fn bind(federation: SocketAddr, local: SocketAddr) -> std::io::Result<Listeners> {
+        Ok(Listeners {
+            federation: std::net::TcpListener::bind(federation)?,
+            local: std::net::TcpListener::bind(local)?,
+        })
+    }
+
+    /// Binds both listeners on `127.0.0.1`, on ports the system picks.
+    pub fn loopback() -> std::io::Result<Listeners> {
+        let any = SocketAddr::from(([127, 0, 0, 1], 0));
+        Listeners::bind(any, any)
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Store(#[from] store::StoreError),
+    #[error(transparent)]
+    Node(#[from] crate::error::Error),
+    #[error("transport: {0}")]
+    Transport(#[from] tonic::transport::Error),
+    #[error("socket: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// A started node. Dropping it does not stop it; call [`RunningNode::shutdown`].
+#[derive(Debug)]
+pub struct RunningNode {
+    pub country: CountryCode,
+    pub federation_addr: SocketAddr,
+    pub local_addr: SocketAddr,
+    exchange: Arc<Exchange>,
+    tasks: Vec<JoinHandle<Result<(), tonic::transport::Error>>>,
+    outbox: JoinHandle<()>,
+}
+
+impl RunningNode {
+    pub fn exchange(&self) -> &Arc<Exchange> {
+        &self.exchange
+    }
+
+    /// Stops accepting calls, lets in-flight calls and deliveries finish,
+    /// flushes the store and releases it.
+    pub async fn shutdown(self) -> Result<(), StartError> {
+        self.exchange.close();
+        let mut result = Ok(());
+        for task in self.tasks {
+            match task.await {
+                Ok(Err(e)) => result = Err(StartError::Transport(e)),
+                Err(e) => result = Err(StartError::Io(std::io::Error::other(e))),
+                Ok(Ok(())) => {}
+            }
+        }
+        if let Err(e) = self.outbox.await {
+            result = Err(StartError::Io(std::io::Error::other(e)));
+        }
+        self.exchange.records().flush()?;
+        result
+    }
+}
+
+/// Opens the node's sled store and starts serving on `listeners`.
+pub async fn start(config: Config, listeners: Listeners) -> Result<RunningNode, StartError> {
+    let store: Arc<dyn Store> = Arc::new(store::open(&config.data_dir)?);
+    start_with_store(config, store, listeners).await
+}
+
+/// Starts a node over the given store.
+pub async fn start_with_store(
+    config: Config,
+    store: Arc<dyn Store>,
+    listeners: Listeners,
+) -> Result<RunningNode, StartError> {
+    let config = Arc::new(config);
+    let exchange = Exchange::open(config.clone(), store)?;
+    let peers = PeerClients::new(&exchange)?;
+
+    listeners.federation.set_nonblocking(true)?;
+    listeners.local.set_nonblocking(true)?;
+    let federation_listener = tokio::net::TcpListener::from_std(listeners.federation)?;
+    let local_listener = tokio::net::TcpListener::from_std(listeners.local)?;
+    let federation_addr = federation_listener.local_addr()?;
+    let local_addr = local_listener.local_addr()?;
+
+    let federation = Server::builder()
+        .tls_config(crate::tls::server_config(&config))?
+        .add_service(
+            FederationServer::new(FederationService::new(exchange.clone()))
+                .max_decoding_message_size(MAX_MESSAGE_BYTES + 4096),
+        );
+    let auth = authenticator(config.clone());
+    let local = Server::builder()
+        .add_service(FocalPointServer::with_interceptor(
+            FocalPointService::new(exchange.clone()),
+            auth.clone(),
+        ))
+        .add_service(AgencyServer::with_interceptor(
+            AgencyService::new(exchange.clone()),
+            auth,
+        ));
+
+    let closed = |exchange: &Arc<Exchange>| {
+        let mut closing = exchange.closing();
+        async move {
+            // An error means the exchange is gone: shut down as well.
+            let _ = closing.wait_for(|closed| *closed).await;
+        }
+    };
+    let tasks = vec![
+        tokio::spawn(federation.serve_with_incoming_shutdown(
+            TcpIncoming::from(federation_listener).with_nodelay(Some(true)),
+            closed(&exchange),
+        )),
+        tokio::spawn(local.serve_with_incoming_shutdown(
+            TcpIncoming::from(local_listener).with_nodelay(Some(true)),
+            closed(&exchange),
+        )),
+    ];
+    let outbox = tokio::spawn(outbox::run(exchange.clone(), peers));
+    tracing::info!(country = %config.country, %federation_addr, %local_addr, "node started");
+    Ok(RunningNode {
+        country: config.country,
+        federation_addr,
+        local_addr,
+        exchange,
+        tasks,
+        outbox,
+    })
+}
