@@ -179,7 +179,7 @@ impl Config {
             key: "(file)".into(),
             problem: format!("cannot read: {e}"),
         })?;
-        let file: ConfigFile = toml::from_str(&text).map_err(|e| syntax_error(path, &e))?;
+        let file = parse(path, &text)?;
         Config::from_file(path, file)
     }
 
@@ -386,28 +386,40 @@ pub fn parse_role(text: &str) -> Result<Role, String> {
     }
 }
 
-fn syntax_error(path: &Path, e: &toml::de::Error) -> ConfigError {
-    let line = e.span().map(|span| {
-        std::fs::read_to_string(path)
-            .map(|text| text[..span.start.min(text.len())].lines().count().max(1))
-            .unwrap_or(0)
-    });
-    let message = e.message().to_string();
-    // serde names the offending key in its message (`unknown field `x``,
-    // `missing field `y``); the key path itself is not exposed separately.
-    let key = message
-        .split('`')
-        .nth(1)
-        .map(str::to_string)
-        .unwrap_or_else(|| "(syntax)".into());
-    ConfigError {
+/// Parses the TOML text, naming the offending key on failure: serde's path
+/// to the error (e.g. `peers[1].endpoint`), plus the field when one is
+/// missing or unknown.
+fn parse(path: &Path, text: &str) -> Result<ConfigFile, ConfigError> {
+    let line_of = |span: Option<std::ops::Range<usize>>| {
+        span.map(|span| text[..span.start.min(text.len())].lines().count().max(1))
+    };
+    let error = |key: String, message: &str, line: Option<usize>| ConfigError {
         file: path.to_path_buf(),
         key,
         problem: match line {
             Some(line) => format!("{message} (line {line})"),
-            None => message,
+            None => message.to_string(),
         },
-    }
+    };
+    let deserializer = toml::Deserializer::parse(text)
+        .map_err(|e| error("(syntax)".into(), e.message(), line_of(e.span())))?;
+    serde_path_to_error::deserialize(deserializer).map_err(|e| {
+        let at = e.path().to_string();
+        let inner = e.into_inner();
+        let message = inner.message();
+        // serde names a missing or unknown field only in its message.
+        let field = ["missing field `", "unknown field `"]
+            .iter()
+            .find_map(|p| message.split(p).nth(1))
+            .and_then(|rest| rest.split('`').next());
+        let key = match (at.as_str(), field) {
+            (".", Some(field)) => field.to_string(),
+            (".", None) => "(syntax)".to_string(),
+            (at, Some(field)) if message.starts_with("missing") => format!("{at}.{field}"),
+            (at, _) => at.to_string(),
+        };
+        error(key, message, line_of(inner.span()))
+    })
 }
 
 struct Validator<'a> {

@@ -771,7 +771,8 @@ mod tests {
 
     #[test]
     fn each_bad_field_is_named() {
-        let cases: Vec<(&str, Box<dyn Fn(&mut pb::InformationRequest)>)> = vec![
+        type Mutation = Box<dyn Fn(&mut pb::InformationRequest)>;
+        let cases: Vec<(&str, Mutation)> = vec![
             (
                 "request_id",
                 Box::new(|r| r.request_id = "not-a-uuid".into()),

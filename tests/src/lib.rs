@@ -1,1 +1,314 @@
+//! `TestFederation`: real Liaison nodes on loopback port 0, each with a
+//! temp-dir sled store, all sharing a freshly generated PKI. Tests talk to
+//! them through the same gRPC APIs users do, and may also reach into a
+//! node's records to check what was (not) stored.
 
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use liaison_node::config::Config;
+use liaison_node::devnet;
+use liaison_node::server::{self, Listeners, RunningNode};
+use liaison_proto::auth::BearerToken;
+use liaison_proto::domain::CountryCode;
+use liaison_proto::pb;
+use liaison_proto::pb::agency_client::AgencyClient;
+use liaison_proto::pb::federation_client::FederationClient;
+use liaison_proto::pb::focal_point_client::FocalPointClient;
+use tonic::codegen::InterceptedService;
+use tonic::transport::{Certificate, Channel, ClientTlsConfig, Endpoint, Identity};
+
+pub type Focal = FocalPointClient<InterceptedService<Channel, BearerToken>>;
+pub type AgencyApi = AgencyClient<InterceptedService<Channel, BearerToken>>;
+
+/// How long a test waits for something that should happen promptly.
+pub const PATIENCE: Duration = Duration::from_secs(20);
+
+/// One node of the federation.
+#[derive(Debug)]
+pub struct TestNode {
+    pub country: CountryCode,
+    pub dir: PathBuf,
+    pub config_path: PathBuf,
+    /// Bearer tokens by user name: `focal-point`, `police-officer`,
+    /// `fiu-officer`, `immigration-officer`, `auditor`, `admin`.
+    pub tokens: BTreeMap<String, String>,
+    pub federation_addr: SocketAddr,
+    pub local_addr: SocketAddr,
+    running: Option<RunningNode>,
+}
+
+impl TestNode {
+    /// The running node; panics if it was stopped.
+    pub fn running(&self) -> &RunningNode {
+        self.running.as_ref().expect("node is stopped")
+    }
+
+    pub fn config(&self) -> Config {
+        Config::load(&self.config_path).expect("generated config loads")
+    }
+}
+
+/// Several nodes, all peered with each other.
+#[derive(Debug)]
+pub struct TestFederation {
+    pub dir: tempfile::TempDir,
+    nodes: BTreeMap<CountryCode, TestNode>,
+}
+
+pub fn country(code: &str) -> CountryCode {
+    code.parse().expect("valid country code")
+}
+
+impl TestFederation {
+    /// Generates keys and configs for `countries` and starts every node.
+    pub async fn start(countries: &[&str]) -> TestFederation {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let codes: Vec<CountryCode> = countries.iter().map(|c| country(c)).collect();
+        let planned = devnet::plan(dir.path(), &codes).expect("federation planned");
+        let mut nodes = BTreeMap::new();
+        for plan in planned {
+            let federation_addr = plan.listeners.federation.local_addr().expect("bound");
+            let local_addr = plan.listeners.local.local_addr().expect("bound");
+            let config = Config::load(&plan.config_path).expect("generated config loads");
+            let running = server::start(config, plan.listeners)
+                .await
+                .expect("node starts");
+            nodes.insert(
+                plan.country,
+                TestNode {
+                    country: plan.country,
+                    dir: plan.dir,
+                    config_path: plan.config_path,
+                    tokens: plan.tokens,
+                    federation_addr,
+                    local_addr,
+                    running: Some(running),
+                },
+            );
+        }
+        TestFederation { dir, nodes }
+    }
+
+    pub fn node(&self, code: &str) -> &TestNode {
+        self.nodes.get(&country(code)).expect("node in federation")
+    }
+
+    /// A local API channel with the bearer token of `user` on node `code`.
+    pub async fn local(&self, code: &str, user: &str) -> (Channel, BearerToken) {
+        let node = self.node(code);
+        let token = node.tokens.get(user).expect("known user");
+        let channel = Endpoint::from_shared(format!("http://{}", node.local_addr))
+            .expect("valid address")
+            .connect()
+            .await
+            .expect("local API reachable");
+        (channel, BearerToken::new(token).expect("valid token"))
+    }
+
+    pub async fn focal_point(&self, code: &str) -> Focal {
+        let (channel, token) = self.local(code, "focal-point").await;
+        FocalPointClient::with_interceptor(channel, token)
+    }
+
+    /// The officer of `agency` (`police`, `fiu`, `immigration`) on `code`.
+    pub async fn agency(&self, code: &str, agency: &str) -> AgencyApi {
+        let (channel, token) = self.local(code, &format!("{agency}-officer")).await;
+        AgencyClient::with_interceptor(channel, token)
+    }
+
+    /// A federation client to node `to` presenting the given TLS identity
+    /// (or none) and trusting `ca_pem`.
+    pub async fn federation_client(
+        &self,
+        to: &str,
+        identity: Option<(String, String)>,
+        ca_pem: &str,
+        tls_name: &str,
+    ) -> Result<FederationClient<Channel>, tonic::transport::Error> {
+        let mut tls = ClientTlsConfig::new()
+            .ca_certificate(Certificate::from_pem(ca_pem))
+            .domain_name(tls_name.to_string());
+        if let Some((cert, key)) = identity {
+            tls = tls.identity(Identity::from_pem(cert, key));
+        }
+        let channel = Endpoint::from_shared(format!("https://{}", self.node(to).federation_addr))?
+            .tls_config(tls)?
+            .connect()
+            .await?;
+        Ok(FederationClient::new(channel))
+    }
+
+    /// A federation client to `to` that presents node `from`'s own TLS identity.
+    pub async fn federation_client_as(&self, from: &str, to: &str) -> FederationClient<Channel> {
+        let config = self.node(from).config();
+        let to_name = liaison_node::config::default_tls_name(country(to));
+        self.federation_client(
+            to,
+            Some((config.tls.cert_pem, config.tls.key_pem)),
+            &config.tls.ca_pem,
+            &to_name,
+        )
+        .await
+        .expect("federation connection")
+    }
+
+    /// Stops a node (gracefully), keeping its files.
+    pub async fn stop(&mut self, code: &str) {
+        let node = self
+            .nodes
+            .get_mut(&country(code))
+            .expect("node in federation");
+        if let Some(running) = node.running.take() {
+            running.shutdown().await.expect("clean shutdown");
+        }
+    }
+
+    /// Starts a stopped node again on the same addresses.
+    pub async fn restart(&mut self, code: &str) {
+        let node = self
+            .nodes
+            .get_mut(&country(code))
+            .expect("node in federation");
+        assert!(node.running.is_none(), "node {code} is still running");
+        let listeners =
+            Listeners::bind(node.federation_addr, node.local_addr).expect("same ports free again");
+        let config = Config::load(&node.config_path).expect("config loads");
+        node.running = Some(
+            server::start(config, listeners)
+                .await
+                .expect("node restarts"),
+        );
+    }
+
+    /// Stops every node.
+    pub async fn shutdown(mut self) {
+        let codes: Vec<String> = self.nodes.keys().map(|c| c.to_string()).collect();
+        for code in codes {
+            self.stop(&code).await;
+        }
+    }
+}
+
+/// A phone check from whoever submits it to `to`, due in a week.
+pub fn phone_check(to: &str, number: &str) -> pb::NewRequest {
+    pb::NewRequest {
+        to_country: to.into(),
+        category: pb::Category::PhoneCheck as i32,
+        purpose: pb::Purpose::Investigation as i32,
+        offence_code: "0203".into(),
+        subject: Some(pb::Subject {
+            kind: Some(pb::subject::Kind::Phone(pb::Phone {
+                number: number.into(),
+            })),
+        }),
+        summary: "Number used to recruit victims.".into(),
+        deadline_unix_ms: liaison_node::exchange::now_ms() + 7 * 24 * 3600 * 1000,
+    }
+}
+
+/// A victim identification request to `to`, due in a week.
+pub fn victim_identification(to: &str, name: &str) -> pb::NewRequest {
+    pb::NewRequest {
+        to_country: to.into(),
+        category: pb::Category::VictimIdentification as i32,
+        purpose: pb::Purpose::VictimAssistance as i32,
+        offence_code: "0203".into(),
+        subject: Some(pb::Subject {
+            kind: Some(pb::subject::Kind::Person(pb::Person {
+                full_name: name.into(),
+                date_of_birth: "1999-04-02".into(),
+                nationality: "VNM".into(),
+                document_number: String::new(),
+            })),
+        }),
+        summary: "Rescued at the border.".into(),
+        deadline_unix_ms: liaison_node::exchange::now_ms() + 7 * 24 * 3600 * 1000,
+    }
+}
+
+/// Follows a request's watch stream until it reaches `status`; fails if the
+/// stream ends first or nothing happens within [`PATIENCE`].
+pub async fn await_status(
+    focal: &mut Focal,
+    request_id: &str,
+    status: pb::RequestStatus,
+) -> pb::RequestView {
+    let watch = async {
+        let mut stream = focal
+            .watch(pb::RequestRef {
+                request_id: request_id.into(),
+            })
+            .await
+            .expect("watch starts")
+            .into_inner();
+        let mut seen = Vec::new();
+        while let Some(view) = stream.message().await.expect("watch stream") {
+            if view.status == status as i32 {
+                return view;
+            }
+            seen.push(view.status);
+        }
+        panic!("request {request_id} ended in {seen:?} without reaching {status:?}");
+    };
+    tokio::time::timeout(PATIENCE, watch)
+        .await
+        .unwrap_or_else(|_| panic!("request {request_id} did not reach {status:?} in time"))
+}
+
+/// Waits for the next request assigned to an agency.
+pub async fn next_assignment(agency: &mut AgencyApi) -> pb::RequestView {
+    let next = async {
+        let mut stream = agency
+            .stream_assignments(pb::InboxFilter {
+                include_closed: false,
+            })
+            .await
+            .expect("assignment stream starts")
+            .into_inner();
+        stream
+            .message()
+            .await
+            .expect("assignment stream")
+            .expect("an assignment")
+    };
+    tokio::time::timeout(PATIENCE, next)
+        .await
+        .expect("an assignment in time")
+}
+
+/// The request id of a view.
+pub fn id_of(view: &pb::RequestView) -> String {
+    view.request
+        .as_ref()
+        .expect("view has a request")
+        .request_id
+        .clone()
+}
+
+/// Waits until node `exchange` holds a record for `request_id` that
+/// satisfies `done`, driven by the node's change notifications.
+pub async fn wait_for_record(
+    exchange: &liaison_node::exchange::Exchange,
+    request_id: &str,
+    done: impl Fn(&liaison_node::records::RequestRecord) -> bool,
+) -> liaison_node::records::RequestRecord {
+    let mut updates = exchange.subscribe();
+    if let Ok(record) = exchange.get(request_id)
+        && done(&record)
+    {
+        return record;
+    }
+    tokio::time::timeout(PATIENCE, async {
+        loop {
+            let record = updates.recv().await.expect("node change notifications");
+            if record.request.request_id == request_id && done(&record) {
+                return (*record).clone();
+            }
+        }
+    })
+    .await
+    .unwrap_or_else(|_| panic!("request {request_id} did not reach the expected state in time"))
+}

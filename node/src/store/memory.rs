@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 
-use super::{Batch, Store, StoreError};
+use super::{Batch, Entry, Store, StoreError};
 
 #[derive(Debug, Default)]
 pub struct MemoryStore {
@@ -27,7 +27,7 @@ impl Store for MemoryStore {
         Ok(self.entries().get(key).cloned())
     }
 
-    fn scan_prefix(&self, prefix: &[u8]) -> Result<Vec<(Vec<u8>, Vec<u8>)>, StoreError> {
+    fn scan_prefix(&self, prefix: &[u8]) -> Result<Vec<Entry>, StoreError> {
         Ok(self
             .entries()
             .range(prefix.to_vec()..)
@@ -36,7 +36,7 @@ impl Store for MemoryStore {
             .collect())
     }
 
-    fn last_with_prefix(&self, prefix: &[u8]) -> Result<Option<(Vec<u8>, Vec<u8>)>, StoreError> {
+    fn last_with_prefix(&self, prefix: &[u8]) -> Result<Option<Entry>, StoreError> {
         Ok(self
             .entries()
             .range(prefix.to_vec()..)

@@ -25,6 +25,9 @@ pub enum StoreError {
     Corrupt { key: String, reason: String },
 }
 
+/// A key and its value.
+pub type Entry = (Vec<u8>, Vec<u8>);
+
 /// Writes that land together or not at all.
 #[derive(Debug, Default, Clone)]
 pub struct Batch {
@@ -53,9 +56,9 @@ impl Batch {
 pub trait Store: Send + Sync + fmt::Debug + 'static {
     fn get(&self, key: &[u8]) -> Result<Option<Vec<u8>>, StoreError>;
     /// Every entry whose key starts with `prefix`, in key order.
-    fn scan_prefix(&self, prefix: &[u8]) -> Result<Vec<(Vec<u8>, Vec<u8>)>, StoreError>;
+    fn scan_prefix(&self, prefix: &[u8]) -> Result<Vec<Entry>, StoreError>;
     /// The entry with the greatest key starting with `prefix`.
-    fn last_with_prefix(&self, prefix: &[u8]) -> Result<Option<(Vec<u8>, Vec<u8>)>, StoreError>;
+    fn last_with_prefix(&self, prefix: &[u8]) -> Result<Option<Entry>, StoreError>;
     /// Applies every write of the batch atomically.
     fn apply(&self, batch: Batch) -> Result<(), StoreError>;
     /// Returns once every applied batch is on stable storage.

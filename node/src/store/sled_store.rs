@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::{Batch, Store, StoreError};
+use super::{Batch, Entry, Store, StoreError};
 
 #[derive(Debug, Clone)]
 pub struct SledStore {
@@ -32,14 +32,14 @@ impl Store for SledStore {
         Ok(self.db.get(key).map_err(io)?.map(|v| v.to_vec()))
     }
 
-    fn scan_prefix(&self, prefix: &[u8]) -> Result<Vec<(Vec<u8>, Vec<u8>)>, StoreError> {
+    fn scan_prefix(&self, prefix: &[u8]) -> Result<Vec<Entry>, StoreError> {
         self.db
             .scan_prefix(prefix)
             .map(|entry| entry.map(|(k, v)| (k.to_vec(), v.to_vec())).map_err(io))
             .collect()
     }
 
-    fn last_with_prefix(&self, prefix: &[u8]) -> Result<Option<(Vec<u8>, Vec<u8>)>, StoreError> {
+    fn last_with_prefix(&self, prefix: &[u8]) -> Result<Option<Entry>, StoreError> {
         match self.db.scan_prefix(prefix).next_back() {
             None => Ok(None),
             Some(entry) => entry

@@ -1,0 +1,278 @@
+//! What a node refuses at its federation door: envelopes whose signature,
+//! key, sender or TLS identity do not match, callers without a valid client
+//! certificate, and replays with altered content. Every refusal leaves no
+//! accepted trace in the receiver's store.
+
+// Test helpers may panic on anything unexpected.
+#![allow(clippy::unwrap_used)]
+
+use liaison_node::config::Config;
+use liaison_node::pki::FederationCa;
+use liaison_proto::domain::{self, Content, Message};
+use liaison_proto::pb;
+use liaison_tests::{TestFederation, country};
+use prost::Message as _;
+use tonic::Code;
+
+const REQUEST_ID: &str = "5d0c6a1e-2f4b-4c8e-9a11-7b3e2d1c0f9a";
+const MESSAGE_ID: &str = "6e1d7b2f-3a5c-4d9f-8b22-8c4f3e2d1a0b";
+
+/// A phone check from `from` to `to` with fixed ids.
+fn message(from: &str, to: &str) -> Message {
+    let request = pb::InformationRequest {
+        request_id: REQUEST_ID.into(),
+        from_country: from.into(),
+        to_country: to.into(),
+        category: pb::Category::PhoneCheck as i32,
+        purpose: pb::Purpose::Investigation as i32,
+        offence_code: "0203".into(),
+        subject: Some(pb::Subject {
+            kind: Some(pb::subject::Kind::Phone(pb::Phone {
+                number: "+85512345678".into(),
+            })),
+        }),
+        summary: "test".into(),
+        deadline_unix_ms: liaison_node::exchange::now_ms() + 86_400_000,
+        requested_by: "focal-point".into(),
+        created_unix_ms: liaison_node::exchange::now_ms(),
+    };
+    Message {
+        message_id: MESSAGE_ID.into(),
+        from: country(from),
+        to: country(to),
+        created_unix_ms: liaison_node::exchange::now_ms(),
+        nonce: [1; 16],
+        content: Content::Request(domain::InformationRequest::try_from(&request).unwrap()),
+    }
+}
+
+fn signer(federation: &TestFederation, code: &str) -> liaison_proto::envelope::SigningIdentity {
+    federation.node(code).config().signer
+}
+
+/// Asserts that KHM accepted nothing and audited the refusal.
+fn assert_nothing_accepted(federation: &TestFederation, refusals: usize) {
+    let exchange = federation.node("KHM").running().exchange();
+    assert!(
+        exchange
+            .records()
+            .request(liaison_node::records::Direction::Incoming, REQUEST_ID)
+            .unwrap()
+            .is_none()
+    );
+    assert!(exchange.records().seen(MESSAGE_ID).unwrap().is_none());
+    let audited = exchange
+        .records()
+        .audit_entries()
+        .unwrap()
+        .iter()
+        .filter(|e| e.event == "call.refused")
+        .count();
+    assert_eq!(audited, refusals);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn mismatched_envelopes_are_refused_and_leave_no_trace() {
+    let federation = TestFederation::start(&["THA", "KHM", "VNM"]).await;
+    let mut as_tha = federation.federation_client_as("THA", "KHM").await;
+    let tha = signer(&federation, "THA");
+    let vnm = signer(&federation, "VNM");
+    let good = tha.seal(&message("THA", "KHM")).envelope;
+
+    let mut cases: Vec<(&str, pb::Envelope, Code)> = Vec::new();
+    let mut flipped = good.clone();
+    let last = flipped.message.len() - 1;
+    flipped.message[last] ^= 0x01;
+    cases.push(("altered message bytes", flipped, Code::Unauthenticated));
+    let mut bad_signature = good.clone();
+    bad_signature.signature[0] ^= 0x80;
+    cases.push(("altered signature", bad_signature, Code::Unauthenticated));
+    cases.push((
+        "truncated signature",
+        pb::Envelope {
+            signature: good.signature[..63].to_vec(),
+            ..good.clone()
+        },
+        Code::Unauthenticated,
+    ));
+    cases.push((
+        "unknown key id",
+        pb::Envelope {
+            key_id: "0000000000000000".into(),
+            ..good.clone()
+        },
+        Code::Unauthenticated,
+    ));
+    // Signed with Viet Nam's key but sent over Thailand's connection.
+    cases.push((
+        "another peer's key",
+        vnm.seal(&message("THA", "KHM")).envelope,
+        Code::Unauthenticated,
+    ));
+    // A genuine Vietnamese envelope, relayed over Thailand's TLS identity.
+    cases.push((
+        "sender is not the TLS peer",
+        vnm.seal(&message("VNM", "KHM")).envelope,
+        Code::Unauthenticated,
+    ));
+    cases.push((
+        "addressed elsewhere",
+        tha.seal(&message("THA", "VNM")).envelope,
+        Code::InvalidArgument,
+    ));
+    // Thailand's key and connection, but the message claims Viet Nam sent it.
+    cases.push((
+        "sender claims another country",
+        tha.seal(&message("VNM", "KHM")).envelope,
+        Code::PermissionDenied,
+    ));
+    cases.push((
+        "not protobuf, signature of other bytes",
+        pb::Envelope {
+            message: vec![0xff; 40],
+            ..good.clone()
+        },
+        Code::Unauthenticated,
+    ));
+    cases.push((
+        "empty envelope",
+        pb::Envelope::default(),
+        Code::Unauthenticated,
+    ));
+
+    for (i, (what, envelope, code)) in cases.into_iter().enumerate() {
+        let status = as_tha.deliver(envelope).await.unwrap_err();
+        assert_eq!(status.code(), code, "{what}: {status:?}");
+        assert_nothing_accepted(&federation, i + 1);
+    }
+
+    // The genuine envelope is accepted, and a retry gets the same receipt.
+    let receipt = as_tha.deliver(good.clone()).await.unwrap().into_inner();
+    let again = as_tha.deliver(good.clone()).await.unwrap().into_inner();
+    assert_eq!(receipt, again);
+    let body = pb::ReceiptBody::decode(receipt.body.as_slice()).unwrap();
+    assert_eq!(body.message_id, MESSAGE_ID);
+    assert_eq!(
+        body.envelope_hash,
+        liaison_proto::envelope::sha256(&good.message).to_vec()
+    );
+
+    // The same message id with different (validly signed) content is refused.
+    let mut altered = message("THA", "KHM");
+    altered.nonce = [2; 16];
+    let status = as_tha
+        .deliver(tha.seal(&altered).envelope)
+        .await
+        .unwrap_err();
+    assert_eq!(status.code(), Code::AlreadyExists, "{status:?}");
+    let inbox = federation
+        .node("KHM")
+        .running()
+        .exchange()
+        .assignments("police", true)
+        .unwrap();
+    assert_eq!(inbox.len(), 1, "exactly one request accepted");
+    federation.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn validly_signed_garbage_is_refused_as_invalid() {
+    let federation = TestFederation::start(&["THA", "KHM"]).await;
+    let mut as_tha = federation.federation_client_as("THA", "KHM").await;
+    let tha = signer(&federation, "THA");
+    // A correctly signed message whose content fails validation: the node
+    // verifies first, then decodes, then rejects the content.
+    let mut invalid = message("THA", "KHM");
+    if let Content::Request(r) = &mut invalid.content {
+        r.summary = "\u{0}".into();
+    }
+    let status = as_tha
+        .deliver(tha.seal(&invalid).envelope)
+        .await
+        .unwrap_err();
+    assert_eq!(status.code(), Code::InvalidArgument, "{status:?}");
+    assert!(status.message().contains("summary"), "{status:?}");
+    assert_nothing_accepted(&federation, 1);
+    federation.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn tls_identity_must_be_a_configured_peer() {
+    let federation = TestFederation::start(&["THA", "KHM"]).await;
+    let config: Config = federation.node("THA").config();
+    // A certificate from the federation's own CA, for a country KHM does
+    // not peer with.
+    let ca = FederationCa::load_or_create(&federation.dir.path().join("ca")).unwrap();
+    let stranger = ca.issue("lao.liaison").unwrap();
+    let mut client = federation
+        .federation_client("KHM", Some(stranger), &config.tls.ca_pem, "khm.liaison")
+        .await
+        .unwrap();
+    let envelope = signer(&federation, "THA")
+        .seal(&message("THA", "KHM"))
+        .envelope;
+    let status = client.deliver(envelope).await.unwrap_err();
+    assert_eq!(status.code(), Code::PermissionDenied, "{status:?}");
+    let keys = client.get_keys(pb::KeysQuery {}).await.unwrap_err();
+    assert_eq!(keys.code(), Code::PermissionDenied);
+    assert_nothing_accepted(&federation, 2);
+    federation.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_caller_without_a_valid_client_certificate_cannot_connect() {
+    let federation = TestFederation::start(&["THA", "KHM"]).await;
+    let config: Config = federation.node("THA").config();
+    let envelope = signer(&federation, "THA")
+        .seal(&message("THA", "KHM"))
+        .envelope;
+
+    // No client certificate at all.
+    let refused = match federation
+        .federation_client("KHM", None, &config.tls.ca_pem, "khm.liaison")
+        .await
+    {
+        Err(_) => true,
+        Ok(mut client) => client.deliver(envelope.clone()).await.is_err(),
+    };
+    assert!(refused, "a caller without a certificate got through");
+
+    // A certificate from another CA, for a name KHM does peer with.
+    let rogue_dir = tempfile::tempdir().unwrap();
+    let rogue_ca = FederationCa::load_or_create(rogue_dir.path()).unwrap();
+    let rogue = rogue_ca.issue("tha.liaison").unwrap();
+    let refused = match federation
+        .federation_client("KHM", Some(rogue), &config.tls.ca_pem, "khm.liaison")
+        .await
+    {
+        Err(_) => true,
+        Ok(mut client) => client.deliver(envelope.clone()).await.is_err(),
+    };
+    assert!(refused, "a caller with a foreign certificate got through");
+
+    // Nothing reached the application at all.
+    let exchange = federation.node("KHM").running().exchange();
+    assert!(exchange.records().seen(MESSAGE_ID).unwrap().is_none());
+    assert!(exchange.records().audit_entries().unwrap().is_empty());
+    federation.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_node_serves_its_keys_to_peers() {
+    let federation = TestFederation::start(&["THA", "KHM"]).await;
+    let mut as_tha = federation.federation_client_as("THA", "KHM").await;
+    let keys = as_tha
+        .get_keys(pb::KeysQuery {})
+        .await
+        .unwrap()
+        .into_inner();
+    let khm = signer(&federation, "KHM");
+    assert_eq!(keys.country, "KHM");
+    assert_eq!(keys.keys.len(), 1);
+    assert_eq!(keys.keys[0].key_id, khm.key_id());
+    assert_eq!(
+        keys.keys[0].public_key,
+        khm.verifying_key().as_bytes().to_vec()
+    );
+    federation.shutdown().await;
+}
