@@ -64,6 +64,17 @@ fn init_logging(json: bool, default: &str) {
     }
 }
 
+/// Waits for SIGINT or SIGTERM.
+async fn shutdown_signal() -> anyhow::Result<()> {
+    let mut terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        .context("cannot listen for SIGTERM")?;
+    tokio::select! {
+        result = tokio::signal::ctrl_c() => result.context("cannot listen for SIGINT")?,
+        _ = terminate.recv() => {}
+    }
+    Ok(())
+}
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
@@ -107,9 +118,7 @@ async fn main() -> anyhow::Result<()> {
             let listeners = Listeners::bind(config.federation_listen, config.local_listen)
                 .context("cannot bind the node's listeners")?;
             let node = server::start(config, listeners).await?;
-            tokio::signal::ctrl_c()
-                .await
-                .context("cannot wait for a signal")?;
+            shutdown_signal().await?;
             tracing::info!("shutting down");
             node.shutdown().await?;
             Ok(())

@@ -1,0 +1,149 @@
+//! The `liaison` binary against a real two-node federation: a focal point
+//! sends, an agency officer answers, the focal point watches it arrive.
+
+// Test helpers may panic on anything unexpected.
+#![allow(clippy::unwrap_used)]
+
+use std::process::Output;
+
+use liaison_tests::TestFederation;
+use serde_json::Value;
+
+fn liaison(node: &liaison_tests::TestNode, user: &str, args: &[&str]) -> Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_liaison"))
+        .arg("--node")
+        .arg(format!("http://{}", node.local_addr))
+        .arg("--token-file")
+        .arg(node.dir.join("tokens").join(format!("{user}.token")))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn json(output: &Output) -> Value {
+    assert!(
+        output.status.success(),
+        "liaison failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_request_sent_and_answered_from_the_command_line() {
+    let federation = TestFederation::start(&["THA", "KHM"]).await;
+    let tha = federation.node("THA");
+    let khm = federation.node("KHM");
+
+    let sent = json(&liaison(
+        tha,
+        "focal-point",
+        &[
+            "--json",
+            "request",
+            "send",
+            "--to",
+            "KHM",
+            "--category",
+            "phone_check",
+            "--purpose",
+            "INVESTIGATION",
+            "--offence",
+            "0203",
+            "--phone",
+            "+85512345678",
+            "--deadline",
+            "3d",
+        ],
+    ));
+    assert_eq!(sent["status"], "SUBMITTED");
+    let id = sent["request_id"].as_str().unwrap().to_string();
+
+    // The officer's streaming inbox prints the assignment once it arrives.
+    let mut officer = std::process::Command::new(env!("CARGO_BIN_EXE_liaison"))
+        .args([
+            "--node",
+            &format!("http://{}", khm.local_addr),
+            "--json",
+            "agency",
+            "inbox",
+            "--follow",
+        ])
+        .arg("--token-file")
+        .arg(khm.dir.join("tokens/police-officer.token"))
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = officer.stdout.take().unwrap();
+    let mut lines = std::io::BufRead::lines(std::io::BufReader::new(stdout));
+    let first: Value = serde_json::from_str(&lines.next().unwrap().unwrap()).unwrap();
+    assert_eq!(first["request_id"], id.as_str());
+    assert_eq!(first["status"], "ASSIGNED");
+    officer.kill().unwrap();
+    officer.wait().unwrap();
+
+    let answered = json(&liaison(
+        khm,
+        "police-officer",
+        &[
+            "--json",
+            "agency",
+            "answer",
+            &id,
+            "--field",
+            "subscriber_name=Shell Co",
+            "--remarks",
+            "ok",
+        ],
+    ));
+    assert_eq!(answered["status"], "ANSWERED");
+
+    // `request watch` returns once the request is final.
+    let watched = liaison(tha, "focal-point", &["--json", "request", "watch", &id]);
+    assert!(watched.status.success());
+    let last: Value = serde_json::from_str(
+        String::from_utf8_lossy(&watched.stdout)
+            .lines()
+            .last()
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(last["status"], "ANSWERED");
+    assert_eq!(
+        last["answer"]["outcome"]["released"]["fields"][0]["value"],
+        "Shell Co"
+    );
+
+    // Human-readable output shows the answer too.
+    let shown = liaison(tha, "focal-point", &["request", "get", &id]);
+    let text = String::from_utf8_lossy(&shown.stdout);
+    assert!(text.contains("subscriber_name = Shell Co"), "{text}");
+    let listed = liaison(tha, "focal-point", &["request", "list"]);
+    assert!(String::from_utf8_lossy(&listed.stdout).contains(&id));
+
+    // Errors are reported with the node's reason and a non-zero exit.
+    let refused = liaison(tha, "police-officer", &["request", "list"]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("PermissionDenied"));
+    let bad = liaison(
+        tha,
+        "focal-point",
+        &[
+            "request",
+            "send",
+            "--to",
+            "KHM",
+            "--category",
+            "PHONE_CHECK",
+            "--purpose",
+            "INVESTIGATION",
+            "--offence",
+            "0203",
+            "--phone",
+            "12",
+        ],
+    );
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("subject.phone.number"));
+    federation.shutdown().await;
+}

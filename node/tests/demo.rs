@@ -1,0 +1,96 @@
+//! `liaison-node demo` runs the whole scenario and says so; `init` writes a
+//! node that loads; `run` refuses a bad configuration before binding.
+
+// Test helpers may panic on anything unexpected.
+#![allow(clippy::unwrap_used)]
+
+use std::process::Command;
+
+#[test]
+fn the_demo_runs_the_scenario_end_to_end() {
+    let output = Command::new(env!("CARGO_BIN_EXE_liaison-node"))
+        .arg("demo")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    for step in [
+        "THA focal point submitted request",
+        "routed it to agency `police`: ASSIGNED",
+        "THA verified the answer: answered by police of KHM",
+        "THA holds KHM's signed receipt",
+        "VNM verified the refusal: refused by immigration of THA: INSUFFICIENT_INFORMATION",
+        "Demo complete: every step succeeded.",
+    ] {
+        assert!(stdout.contains(step), "missing `{step}` in:\n{stdout}");
+    }
+    // The demo prints no subject data into the audit trail section.
+    let audit = stdout.split("Each node's own audit trail").nth(1).unwrap();
+    assert!(
+        !audit.contains("+85512345678") && !audit.contains("Nguyen"),
+        "{audit}"
+    );
+}
+
+#[test]
+fn init_writes_a_node_that_loads_and_run_refuses_bad_config() {
+    let dir = tempfile::tempdir().unwrap();
+    let node_dir = dir.path().join("tha");
+    let init = Command::new(env!("CARGO_BIN_EXE_liaison-node"))
+        .args(["init", "--country", "THA", "--dir"])
+        .arg(&node_dir)
+        .arg("--ca")
+        .arg(dir.path().join("ca"))
+        .output()
+        .unwrap();
+    assert!(
+        init.status.success(),
+        "{}",
+        String::from_utf8_lossy(&init.stderr)
+    );
+    let config = liaison_node::Config::load(&node_dir.join("liaison.toml")).unwrap();
+    assert_eq!(config.country.as_str(), "THA");
+    assert!(node_dir.join("tokens/focal-point.token").exists());
+
+    // A second init must not overwrite the node's keys.
+    let again = Command::new(env!("CARGO_BIN_EXE_liaison-node"))
+        .args(["init", "--country", "THA", "--dir"])
+        .arg(&node_dir)
+        .arg("--ca")
+        .arg(dir.path().join("ca"))
+        .output()
+        .unwrap();
+    assert!(!again.status.success());
+
+    let bad = node_dir.join("bad.toml");
+    std::fs::write(
+        &bad,
+        std::fs::read_to_string(node_dir.join("liaison.toml"))
+            .unwrap()
+            .replace("country = \"THA\"", "country = \"XX\""),
+    )
+    .unwrap();
+    let run = Command::new(env!("CARGO_BIN_EXE_liaison-node"))
+        .arg("run")
+        .arg("--config")
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert!(!run.status.success());
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.contains("bad.toml") && stderr.contains("node.country"),
+        "{stderr}"
+    );
+
+    let bad_country = Command::new(env!("CARGO_BIN_EXE_liaison-node"))
+        .args(["init", "--country", "Thailand", "--dir", "x", "--ca", "y"])
+        .output()
+        .unwrap();
+    assert!(!bad_country.status.success());
+    assert!(String::from_utf8_lossy(&bad_country.stderr).contains("ISO 3166-1 alpha-3"));
+}
