@@ -181,17 +181,17 @@ pub async fn run(root: &Path) -> Result<(), DemoFailure> {
     let planned = devnet::plan(root, &countries).map_err(fail)?;
     let mut nodes: BTreeMap<CountryCode, DemoNode> = BTreeMap::new();
     for plan in planned {
-        let config = Config::load(&plan.config_path).map_err(fail)?;
+        let config = Config::load(&plan.node.config_path).map_err(fail)?;
         let node = server::start(config, plan.listeners).await.map_err(fail)?;
         println!(
             "  started {}: federation (mutual TLS) on {}, local API on {}",
             node.country, node.federation_addr, node.local_addr
         );
         nodes.insert(
-            plan.country,
+            plan.node.country,
             DemoNode {
                 node,
-                tokens: plan.tokens,
+                tokens: plan.node.tokens,
             },
         );
     }

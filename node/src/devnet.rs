@@ -1,9 +1,13 @@
-//! A federation of several nodes on this machine, with a fresh CA, keys and
-//! configurations: what `liaison-node demo` runs and what the multi-node
-//! tests start. Listeners are bound on loopback port 0 first, so every
-//! configuration can name its peers' real addresses.
+//! A federation of several nodes created in one go, with a fresh CA, keys
+//! and configurations in which every node peers with every other.
+//!
+//! [`create`] writes the files for given addresses (`liaison-node
+//! federation`, deploy/). [`plan`] first binds loopback port 0 for each node
+//! so that every configuration names its peers' real addresses: this is what
+//! `liaison-node demo` runs and what the multi-node tests start.
 
 use std::collections::BTreeMap;
+use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
 use liaison_proto::domain::CountryCode;
@@ -12,10 +16,21 @@ use crate::config::{PeerSection, default_tls_name};
 use crate::pki::{FederationCa, InitOptions, PkiError, init_node, write_config};
 use crate::server::Listeners;
 
-/// One planned node: its files are written and its sockets bound, but it is
-/// not started.
-#[derive(Debug)]
-pub struct PlannedNode {
+/// Where one node of a federation listens.
+#[derive(Debug, Clone)]
+pub struct NodeAddresses {
+    pub country: CountryCode,
+    /// The federation listener's bind address, e.g. `0.0.0.0:7400`.
+    pub federation_listen: String,
+    /// The local API's bind address (loopback).
+    pub local_listen: String,
+    /// How peers reach the federation listener, e.g. `https://10.0.0.5:7400`.
+    pub endpoint: String,
+}
+
+/// One node whose files are written.
+#[derive(Debug, Clone)]
+pub struct CreatedNode {
     pub country: CountryCode,
     pub dir: PathBuf,
     pub config_path: PathBuf,
@@ -23,6 +38,12 @@ pub struct PlannedNode {
     pub tokens: BTreeMap<String, String>,
     /// Base64 of the node's public signing key.
     pub public_key: String,
+}
+
+/// A created node with its sockets already bound, not yet started.
+#[derive(Debug)]
+pub struct PlannedNode {
+    pub node: CreatedNode,
     pub listeners: Listeners,
 }
 
@@ -34,26 +55,25 @@ pub enum DevnetError {
     Bind(#[from] std::io::Error),
 }
 
-/// Creates a CA under `root/ca` and one node per country under
+/// Creates (or reuses) a CA under `root/ca` and one node per entry under
 /// `root/<country>`, each peered with all the others.
-pub fn plan(root: &Path, countries: &[CountryCode]) -> Result<Vec<PlannedNode>, DevnetError> {
+pub fn create(root: &Path, nodes: &[NodeAddresses]) -> Result<Vec<CreatedNode>, DevnetError> {
     let ca = FederationCa::load_or_create(&root.join("ca"))?;
-    let mut planned = Vec::new();
+    let mut created = Vec::new();
     let mut outcomes = Vec::new();
-    for &country in countries {
-        let listeners = Listeners::loopback()?;
-        let dir = root.join(country.as_str().to_ascii_lowercase());
+    for addresses in nodes {
+        let dir = root.join(addresses.country.as_str().to_ascii_lowercase());
         let outcome = init_node(
             &InitOptions {
-                country,
+                country: addresses.country,
                 dir: dir.clone(),
-                federation_listen: listeners.federation.local_addr()?.to_string(),
-                local_listen: listeners.local.local_addr()?.to_string(),
+                federation_listen: addresses.federation_listen.clone(),
+                local_listen: addresses.local_listen.clone(),
             },
             &ca,
         )?;
-        planned.push(PlannedNode {
-            country,
+        created.push(CreatedNode {
+            country: addresses.country,
             dir,
             config_path: outcome.config_path.clone(),
             tokens: outcome
@@ -62,23 +82,45 @@ pub fn plan(root: &Path, countries: &[CountryCode]) -> Result<Vec<PlannedNode>, 
                 .map(|t| (t.user.clone(), t.token.clone()))
                 .collect(),
             public_key: outcome.public_key.clone(),
-            listeners,
         });
         outcomes.push(outcome);
     }
     for (i, outcome) in outcomes.iter_mut().enumerate() {
-        for (j, other) in planned.iter().enumerate() {
-            if i == j {
-                continue;
+        for (j, other) in created.iter().enumerate() {
+            if i != j {
+                outcome.config.peers.push(PeerSection {
+                    country: other.country.to_string(),
+                    endpoint: nodes[j].endpoint.clone(),
+                    tls_name: Some(default_tls_name(other.country)),
+                    signing_keys: vec![other.public_key.clone()],
+                });
             }
-            outcome.config.peers.push(PeerSection {
-                country: other.country.to_string(),
-                endpoint: format!("https://{}", other.listeners.federation.local_addr()?),
-                tls_name: Some(default_tls_name(other.country)),
-                signing_keys: vec![other.public_key.clone()],
-            });
         }
         write_config(&outcome.config_path, &outcome.config)?;
     }
-    Ok(planned)
+    Ok(created)
+}
+
+/// Binds loopback port 0 twice per country, then [`create`]s the
+/// federation with those addresses.
+pub fn plan(root: &Path, countries: &[CountryCode]) -> Result<Vec<PlannedNode>, DevnetError> {
+    let mut listeners = Vec::new();
+    let mut addresses = Vec::new();
+    for &country in countries {
+        let bound = Listeners::loopback()?;
+        let federation: SocketAddr = bound.federation.local_addr()?;
+        addresses.push(NodeAddresses {
+            country,
+            federation_listen: federation.to_string(),
+            local_listen: bound.local.local_addr()?.to_string(),
+            endpoint: format!("https://{federation}"),
+        });
+        listeners.push(bound);
+    }
+    let created = create(root, &addresses)?;
+    Ok(created
+        .into_iter()
+        .zip(listeners)
+        .map(|(node, listeners)| PlannedNode { node, listeners })
+        .collect())
 }

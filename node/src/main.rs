@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
+use liaison_node::devnet::{self, NodeAddresses};
 use liaison_node::pki::{FederationCa, InitOptions, init_node};
 use liaison_node::{Config, Listeners, server};
 use liaison_proto::domain::CountryCode;
@@ -36,6 +37,22 @@ enum Command {
         federation_listen: String,
         #[arg(long, default_value = "127.0.0.1:7401")]
         local_listen: String,
+    },
+    /// Create a CA and a configured node per country, all peered with each
+    /// other: country i listens on BASE_PORT+2i (federation) and
+    /// BASE_PORT+2i+1 (local API).
+    Federation {
+        /// Countries, comma-separated, e.g. THA,KHM,VNM.
+        #[arg(long, value_delimiter = ',', required = true)]
+        countries: Vec<CountryCode>,
+        /// Directory to write the CA and one sub-directory per node into.
+        #[arg(long)]
+        dir: PathBuf,
+        /// The host peers use to reach each other.
+        #[arg(long, default_value = "127.0.0.1")]
+        host: String,
+        #[arg(long, default_value_t = 7400)]
+        base_port: u16,
     },
     /// Run a node.
     Run {
@@ -109,6 +126,32 @@ async fn main() -> anyhow::Result<()> {
                     token.role,
                     token.path.display()
                 );
+            }
+            Ok(())
+        }
+        Command::Federation {
+            countries,
+            dir,
+            host,
+            base_port,
+        } => {
+            init_logging(cli.log_json, "info");
+            let mut nodes = Vec::new();
+            for (i, country) in countries.iter().enumerate() {
+                let port = u16::try_from(i * 2)
+                    .ok()
+                    .and_then(|offset| base_port.checked_add(offset))
+                    .filter(|port| *port < u16::MAX)
+                    .context("--base-port leaves no room for that many countries")?;
+                nodes.push(NodeAddresses {
+                    country: *country,
+                    federation_listen: format!("{host}:{port}"),
+                    local_listen: format!("127.0.0.1:{}", port + 1),
+                    endpoint: format!("https://{host}:{port}"),
+                });
+            }
+            for node in devnet::create(&dir, &nodes)? {
+                println!("{}: {}", node.country, node.config_path.display());
             }
             Ok(())
         }

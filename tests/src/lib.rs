@@ -69,13 +69,15 @@ impl TestFederation {
         let codes: Vec<CountryCode> = countries.iter().map(|c| country(c)).collect();
         let planned = devnet::plan(dir.path(), &codes).expect("federation planned");
         let mut nodes = BTreeMap::new();
-        for plan in planned {
-            let federation_addr = plan.listeners.federation.local_addr().expect("bound");
-            let local_addr = plan.listeners.local.local_addr().expect("bound");
+        for devnet::PlannedNode {
+            node: plan,
+            listeners,
+        } in planned
+        {
+            let federation_addr = listeners.federation.local_addr().expect("bound");
+            let local_addr = listeners.local.local_addr().expect("bound");
             let config = Config::load(&plan.config_path).expect("generated config loads");
-            let running = server::start(config, plan.listeners)
-                .await
-                .expect("node starts");
+            let running = server::start(config, listeners).await.expect("node starts");
             nodes.insert(
                 plan.country,
                 TestNode {

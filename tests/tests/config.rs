@@ -15,7 +15,7 @@ use toml::{Table, Value};
 fn valid_config() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let planned = devnet::plan(dir.path(), &[country("THA"), country("KHM")]).unwrap();
-    let path = planned[0].config_path.clone();
+    let path = planned[0].node.config_path.clone();
     (dir, path)
 }
 

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Starts a federation of real node processes on this machine, each from its
+# own configuration file, as an operator would run them.
+#
+#   deploy/local-federation.sh [DIR] [COUNTRIES] [BASE_PORT]
+#
+# DIR (default ./federation) receives the CA and one directory per country;
+# an existing DIR is reused as it is. COUNTRIES defaults to THA,KHM,VNM and
+# BASE_PORT to 7400 (country i listens on BASE_PORT+2i for peers and
+# BASE_PORT+2i+1 for its local API). Ctrl-C stops every node gracefully.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+dir=${1:-federation}
+countries=${2:-THA,KHM,VNM}
+base_port=${3:-7400}
+
+cargo build --quiet --manifest-path "$root/Cargo.toml" -p liaison-node -p liaison-client
+bin="$root/target/debug"
+
+if [ ! -d "$dir" ]; then
+  "$bin/liaison-node" federation --countries "$countries" --dir "$dir" --base-port "$base_port"
+fi
+
+pids=()
+stop() {
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  wait
+}
+trap stop INT TERM EXIT
+
+IFS=, read -ra list <<<"$countries"
+for country in "${list[@]}"; do
+  lower=$(echo "$country" | tr '[:upper:]' '[:lower:]')
+  "$bin/liaison-node" run --config "$dir/$lower/liaison.toml" &
+  pids+=("$!")
+done
+
+first=$(echo "${list[0]}" | tr '[:upper:]' '[:lower:]')
+cat <<HELP
+
+${#list[@]} nodes running. From another terminal, as ${list[0]}'s focal point:
+
+  export LIAISON_NODE=http://127.0.0.1:$((base_port + 1))
+  export LIAISON_TOKEN_FILE=$dir/$first/tokens/focal-point.token
+  $bin/liaison request send --to ${list[1]} --category PHONE_CHECK \\
+      --purpose INVESTIGATION --offence 0203 --phone +85512345678
+  $bin/liaison request list
+
+Press Ctrl-C to stop the federation.
+HELP
+wait
