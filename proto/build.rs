@@ -9,6 +9,8 @@ const PROTOS: &[&str] = &[
     "liaison/v1/federation.proto",
     "liaison/v1/focal_point.proto",
     "liaison/v1/agency.proto",
+    "liaison/v1/policy.proto",
+    "liaison/v1/admin.proto",
 ];
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

@@ -12,7 +12,10 @@ use ed25519_dalek::VerifyingKey;
 use ed25519_dalek::pkcs8::DecodePrivateKey;
 use liaison_proto::domain::{Category, CountryCode};
 use liaison_proto::envelope::{SigningIdentity, key_id};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+
+use crate::policy::{Agreement, AgreementFile};
 
 /// A configuration that cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -78,6 +81,13 @@ pub struct PeerSection {
     pub tls_name: Option<String>,
     /// The peer's Ed25519 public keys, base64 of the raw 32 bytes.
     pub signing_keys: Vec<String>,
+    /// The sharing agreement with this peer, in a TOML file (relative to
+    /// this file)...
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agreement_file: Option<PathBuf>,
+    /// ...or inline. Without either, nothing flows to or from this peer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agreement: Option<AgreementFile>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -132,6 +142,8 @@ pub struct Peer {
     pub tls_name: String,
     /// Signing keys by key id.
     pub keys: BTreeMap<String, VerifyingKey>,
+    /// This node's copy of the sharing agreement; `None` denies everything.
+    pub agreement: Option<Agreement>,
 }
 
 #[derive(Debug, Clone)]
@@ -247,6 +259,37 @@ impl Config {
                     .map_err(|problem| v.error(&at(&format!("signing_keys[{j}]")), problem))?;
                 keys.insert(key_id(&key), key);
             }
+            let agreement = match (&p.agreement_file, &p.agreement) {
+                (Some(_), Some(_)) => {
+                    return Err(v.error(
+                        &at("agreement"),
+                        "give the agreement inline or as agreement_file, not both",
+                    ));
+                }
+                (None, None) => None,
+                (None, Some(inline)) => Some(
+                    Agreement::from_file(country, peer_country, inline).map_err(|e| {
+                        v.error(
+                            &at(&format!("agreement.{}", e.key)),
+                            format!("agreement with {peer_country}: {}", e.problem),
+                        )
+                    })?,
+                ),
+                (Some(file), None) => {
+                    let file_path = resolve(file);
+                    let text = v.read(&at("agreement_file"), &file_path)?;
+                    let parsed: AgreementFile = parse(&file_path, &text)?;
+                    Some(
+                        Agreement::from_file(country, peer_country, &parsed).map_err(|e| {
+                            ConfigError {
+                                file: file_path.clone(),
+                                key: e.key,
+                                problem: format!("agreement with {peer_country}: {}", e.problem),
+                            }
+                        })?,
+                    )
+                }
+            };
             peers.insert(
                 peer_country,
                 Peer {
@@ -254,6 +297,7 @@ impl Config {
                     endpoint: p.endpoint.clone(),
                     tls_name,
                     keys,
+                    agreement,
                 },
             );
         }
@@ -346,6 +390,11 @@ impl Config {
         })
     }
 
+    /// This node's copy of its agreement with `peer`, if it has one.
+    pub fn agreement_with(&self, peer: CountryCode) -> Option<&Agreement> {
+        self.peers.get(&peer).and_then(|p| p.agreement.as_ref())
+    }
+
     /// The agency a request category is routed to, if any.
     pub fn agency_for(&self, category: Category) -> Option<&Agency> {
         self.agencies
@@ -389,7 +438,7 @@ pub fn parse_role(text: &str) -> Result<Role, String> {
 /// Parses the TOML text, naming the offending key on failure: serde's path
 /// to the error (e.g. `peers[1].endpoint`), plus the field when one is
 /// missing or unknown.
-fn parse(path: &Path, text: &str) -> Result<ConfigFile, ConfigError> {
+fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, ConfigError> {
     let line_of = |span: Option<std::ops::Range<usize>>| {
         span.map(|span| text[..span.start.min(text.len())].lines().count().max(1))
     };

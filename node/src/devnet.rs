@@ -13,7 +13,8 @@ use std::path::{Path, PathBuf};
 use liaison_proto::domain::CountryCode;
 
 use crate::config::{PeerSection, default_tls_name};
-use crate::pki::{FederationCa, InitOptions, PkiError, init_node, write_config};
+use crate::pki::{FederationCa, InitOptions, PkiError, init_node, write_agreement, write_config};
+use crate::policy::{AgreementFile, open_agreement};
 use crate::server::Listeners;
 
 /// Where one node of a federation listens.
@@ -55,9 +56,24 @@ pub enum DevnetError {
     Bind(#[from] std::io::Error),
 }
 
+/// Which agreement `holder` keeps with `peer` (`None`: no agreement, so
+/// nothing flows between them).
+pub type AgreementChoice<'a> = &'a dyn Fn(CountryCode, CountryCode) -> Option<AgreementFile>;
+
+/// The agreement generated federations start with: [`open_agreement`].
+pub fn open_agreements(holder: CountryCode, peer: CountryCode) -> Option<AgreementFile> {
+    Some(open_agreement(holder, peer))
+}
+
 /// Creates (or reuses) a CA under `root/ca` and one node per entry under
-/// `root/<country>`, each peered with all the others.
-pub fn create(root: &Path, nodes: &[NodeAddresses]) -> Result<Vec<CreatedNode>, DevnetError> {
+/// `root/<country>`, each peered with all the others under the agreements
+/// `agreements` chooses (each written to `agreements/<peer>.toml` in the
+/// holder's directory).
+pub fn create(
+    root: &Path,
+    nodes: &[NodeAddresses],
+    agreements: AgreementChoice<'_>,
+) -> Result<Vec<CreatedNode>, DevnetError> {
     let ca = FederationCa::load_or_create(&root.join("ca"))?;
     let mut created = Vec::new();
     let mut outcomes = Vec::new();
@@ -87,14 +103,29 @@ pub fn create(root: &Path, nodes: &[NodeAddresses]) -> Result<Vec<CreatedNode>, 
     }
     for (i, outcome) in outcomes.iter_mut().enumerate() {
         for (j, other) in created.iter().enumerate() {
-            if i != j {
-                outcome.config.peers.push(PeerSection {
-                    country: other.country.to_string(),
-                    endpoint: nodes[j].endpoint.clone(),
-                    tls_name: Some(default_tls_name(other.country)),
-                    signing_keys: vec![other.public_key.clone()],
-                });
+            if i == j {
+                continue;
             }
+            let holder = created[i].country;
+            let agreement_file = match agreements(holder, other.country) {
+                None => None,
+                Some(agreement) => {
+                    let relative = PathBuf::from(format!(
+                        "agreements/{}.toml",
+                        other.country.as_str().to_ascii_lowercase()
+                    ));
+                    write_agreement(&created[i].dir.join(&relative), &agreement)?;
+                    Some(relative)
+                }
+            };
+            outcome.config.peers.push(PeerSection {
+                country: other.country.to_string(),
+                endpoint: nodes[j].endpoint.clone(),
+                tls_name: Some(default_tls_name(other.country)),
+                signing_keys: vec![other.public_key.clone()],
+                agreement_file,
+                agreement: None,
+            });
         }
         write_config(&outcome.config_path, &outcome.config)?;
     }
@@ -102,8 +133,17 @@ pub fn create(root: &Path, nodes: &[NodeAddresses]) -> Result<Vec<CreatedNode>, 
 }
 
 /// Binds loopback port 0 twice per country, then [`create`]s the
-/// federation with those addresses.
+/// federation with those addresses and open agreements.
 pub fn plan(root: &Path, countries: &[CountryCode]) -> Result<Vec<PlannedNode>, DevnetError> {
+    plan_with(root, countries, &open_agreements)
+}
+
+/// Like [`plan`], with the agreements `agreements` chooses.
+pub fn plan_with(
+    root: &Path,
+    countries: &[CountryCode],
+    agreements: AgreementChoice<'_>,
+) -> Result<Vec<PlannedNode>, DevnetError> {
     let mut listeners = Vec::new();
     let mut addresses = Vec::new();
     for &country in countries {
@@ -117,7 +157,7 @@ pub fn plan(root: &Path, countries: &[CountryCode]) -> Result<Vec<PlannedNode>, 
         });
         listeners.push(bound);
     }
-    let created = create(root, &addresses)?;
+    let created = create(root, &addresses, agreements)?;
     Ok(created
         .into_iter()
         .zip(listeners)

@@ -9,8 +9,8 @@
 use std::sync::Arc;
 
 use liaison_proto::domain::{
-    Answer, Category, Content, CountryCode, InformationRequest, Message, OffenceCode, Outcome,
-    Purpose, RefusalReason, RequestStatus, Subject, Withdrawal,
+    Answer, Category, Content, CountryCode, Field, InformationRequest, Message, OffenceCode,
+    Outcome, Purpose, RefusalReason, RequestStatus, Subject, Withdrawal,
 };
 use liaison_proto::envelope::{self, Sealed};
 use liaison_proto::pb;
@@ -20,9 +20,10 @@ use tokio::sync::{Mutex, Notify, broadcast, watch};
 use crate::config::{Config, LocalUser};
 use crate::error::{Error, Result};
 use crate::pki::random_bytes;
+use crate::policy::{self, Flow};
 use crate::records::{
     AuditEntry, Changes, Direction, OutboxItem, OutboxKind, Records, RequestRecord, SeenMessage,
-    StoredReceipt,
+    StoredReceipt, utc_day,
 };
 use crate::store::Store;
 
@@ -41,6 +42,17 @@ pub fn now_ms() -> i64 {
 
 fn new_id() -> String {
     uuid::Uuid::new_v4().to_string()
+}
+
+/// What an agency officer says about a request assigned to the agency.
+#[derive(Debug, Clone)]
+pub enum AgencyReply {
+    /// Answer with these fields; the agreement decides which are released.
+    Release { fields: Vec<Field>, remarks: String },
+    Refuse {
+        reason: RefusalReason,
+        explanation: String,
+    },
 }
 
 /// A focal point's new request, validated but not yet signed.
@@ -310,6 +322,44 @@ impl Exchange {
                 "field `deadline_unix_ms`: more than a year ahead".into(),
             ));
         }
+        let state = self.state.lock().await;
+        let day = utc_day(now);
+        let used = self
+            .records
+            .count(day, Direction::Outgoing, draft.to, draft.category)?;
+        let decision = policy::evaluate(
+            self.country(),
+            self.config.agreement_with(draft.to),
+            Flow {
+                from: self.country(),
+                to: draft.to,
+            },
+            draft.category,
+            draft.purpose,
+            used,
+        );
+        if !decision.allowed {
+            let mut event = Event::new("policy.denied", &caller.name)
+                .detail(format!("{}: {}", decision.rule, decision.reason));
+            event.peer = Some(draft.to);
+            event.category = Some(draft.category);
+            let pending = Pending {
+                events: vec![event],
+                ..Pending::default()
+            };
+            self.commit(state, pending).await?;
+            let text = format!(
+                "refused by {}'s own sharing agreement: {} [rule: {}]",
+                self.country(),
+                decision.reason,
+                decision.rule
+            );
+            return Err(if decision.exhausted {
+                Error::ResourceExhausted(text)
+            } else {
+                Error::PermissionDenied(text)
+            });
+        }
         let request = InformationRequest {
             request_id: new_id(),
             from_country: self.country(),
@@ -336,6 +386,7 @@ impl Exchange {
             receipt: None,
             answer_envelope: None,
             answer_receipt: None,
+            grant: None,
         };
         record.transition(
             RequestStatus::Submitted,
@@ -349,19 +400,77 @@ impl Exchange {
             record.request.deadline_unix_ms,
         );
 
-        let state = self.state.lock().await;
         let mut pending = Pending::default();
         pending.record(&record);
         pending.enqueue(&item);
+        pending
+            .changes
+            .put_count(day, Direction::Outgoing, draft.to, draft.category, used + 1);
         pending.events.push(
             Event::new("request.submitted", &caller.name)
                 .about(&record)
                 .hash(sealed.hash)
-                .detail(format!("purpose {}", record.request.purpose)),
+                .detail(format!(
+                    "purpose {}; allowed by {}",
+                    record.request.purpose, decision.rule
+                )),
         );
         self.commit(state, pending).await?;
         tracing::info!(request_id = %record.request.request_id, to = %draft.to, category = %record.request.category, "request submitted");
         Ok(record)
+    }
+
+    /// Evaluates a request going `flow` against this node's agreement with
+    /// the other country, without sending anything; audited as a dry run.
+    pub async fn dry_run(
+        &self,
+        actor: &str,
+        flow: Flow,
+        category: Category,
+        purpose: Purpose,
+    ) -> Result<policy::Decision> {
+        let here = self.country();
+        let (peer, direction) = if flow.from == here {
+            (flow.to, Direction::Outgoing)
+        } else if flow.to == here {
+            (flow.from, Direction::Incoming)
+        } else {
+            return Err(Error::InvalidArgument(format!(
+                "a request {flow} does not involve {here}"
+            )));
+        };
+        if !self.config.peers.contains_key(&peer) {
+            return Err(Error::NotFound(format!("{peer} is not a configured peer")));
+        }
+        let state = self.state.lock().await;
+        let used = self
+            .records
+            .count(utc_day(now_ms()), direction, peer, category)?;
+        let decision = policy::evaluate(
+            here,
+            self.config.agreement_with(peer),
+            flow,
+            category,
+            purpose,
+            used,
+        );
+        let mut event = Event::new("policy.checked", actor).detail(format!(
+            "dry run {flow} {category} for {purpose}: {} by {}",
+            if decision.allowed {
+                "allowed"
+            } else {
+                "denied"
+            },
+            decision.rule
+        ));
+        event.peer = Some(peer);
+        event.category = Some(category);
+        let pending = Pending {
+            events: vec![event],
+            ..Pending::default()
+        };
+        self.commit(state, pending).await?;
+        Ok(decision)
     }
 
     /// A request this node sent or received.
@@ -450,7 +559,7 @@ impl Exchange {
         caller: &LocalUser,
         agency: &str,
         request_id: &str,
-        outcome: Outcome,
+        reply: AgencyReply,
     ) -> Result<RequestRecord> {
         let state = self.state.lock().await;
         let mut record = self
@@ -469,6 +578,52 @@ impl Exchange {
             )));
         }
         let now = now_ms();
+        let mut redaction = None;
+        let outcome = match reply {
+            AgencyReply::Refuse {
+                reason,
+                explanation,
+            } => Outcome::Refused {
+                reason,
+                explanation,
+                rule: String::new(),
+            },
+            AgencyReply::Release { fields, remarks } => {
+                let grant = record.grant.clone().ok_or_else(|| {
+                    Error::FailedPrecondition(format!(
+                        "request {request_id} holds no grant from the sharing agreement and cannot be answered"
+                    ))
+                })?;
+                let category = record.request.category;
+                let known = category.response_fields();
+                if let Some(unknown) = fields.iter().find(|f| !known.contains(&f.name.as_str())) {
+                    return Err(Error::InvalidArgument(format!(
+                        "field `fields`: `{}` is not a response field of {category} (known: {})",
+                        unknown.name,
+                        known.join(", ")
+                    )));
+                }
+                let (released, withheld): (Vec<_>, Vec<_>) = fields
+                    .into_iter()
+                    .partition(|f| grant.release.contains(&f.name));
+                let redacted_fields: Vec<String> = withheld.into_iter().map(|f| f.name).collect();
+                if !redacted_fields.is_empty() {
+                    redaction = Some(format!(
+                        "withheld {} under {}",
+                        redacted_fields.join(","),
+                        grant.rule
+                    ));
+                }
+                Outcome::Released {
+                    fields: released,
+                    remarks,
+                    handling: grant.handling,
+                    retention_days: grant.retention_days,
+                    redacted_fields,
+                    rule: grant.rule,
+                }
+            }
+        };
         let answer = Answer {
             request_id: request_id.to_string(),
             from_country: self.country(),
@@ -502,6 +657,13 @@ impl Exchange {
                 .hash(sealed.hash)
                 .detail(detail),
         );
+        if let Some(redaction) = redaction {
+            pending.events.push(
+                Event::new("answer.redacted", "node")
+                    .about(&record)
+                    .detail(redaction),
+            );
+        }
         self.commit(state, pending).await?;
         tracing::info!(request_id, %status, agency, "agency responded");
         Ok(record)
@@ -592,6 +754,7 @@ impl Exchange {
                     receipt: None,
                     answer_envelope: None,
                     answer_receipt: None,
+                    grant: None,
                 };
                 record.transition(
                     RequestStatus::Received,
@@ -602,31 +765,70 @@ impl Exchange {
                     .about(&record)
                     .hash(verified.hash);
                 pending.events.push(receipt_event.clone());
-                match self.config.agency_for(record.request.category) {
-                    Some(agency) => {
-                        record.agency = Some(agency.name.clone());
-                        record.transition(
-                            RequestStatus::Assigned,
-                            now,
-                            format!("assigned to {}", agency.name),
-                        );
-                        pending.events.push(
-                            Event::new("request.assigned", "node")
-                                .about(&record)
-                                .detail(agency.name.clone()),
-                        );
-                    }
-                    None => {
-                        let outcome = Outcome::Refused {
-                            reason: RefusalReason::NoCompetentAgency,
-                            explanation: format!(
-                                "no agency of {} handles {}",
-                                self.country(),
-                                record.request.category
-                            ),
-                        };
-                        self.refuse_automatically(&mut record, outcome, now, &mut pending);
-                    }
+                let day = utc_day(now);
+                let category = record.request.category;
+                let used = self
+                    .records
+                    .count(day, Direction::Incoming, peer, category)?;
+                let decision = policy::evaluate(
+                    self.country(),
+                    self.config.agreement_with(peer),
+                    Flow {
+                        from: peer,
+                        to: self.country(),
+                    },
+                    category,
+                    record.request.purpose,
+                    used,
+                );
+                let competent = self.config.agency_for(category);
+                if decision.allowed {
+                    pending
+                        .changes
+                        .put_count(day, Direction::Incoming, peer, category, used + 1);
+                    pending.events.push(
+                        Event::new("policy.allowed", "node")
+                            .about(&record)
+                            .detail(decision.rule.clone()),
+                    );
+                    record.grant = decision.grant.clone();
+                } else {
+                    pending.events.push(
+                        Event::new("policy.denied", "node")
+                            .about(&record)
+                            .detail(format!("{}: {}", decision.rule, decision.reason)),
+                    );
+                }
+                if !decision.allowed {
+                    let outcome = Outcome::Refused {
+                        reason: RefusalReason::OutsideAgreement,
+                        explanation: format!(
+                            "refused by {}'s sharing agreement: {}",
+                            self.country(),
+                            decision.reason
+                        ),
+                        rule: decision.rule.clone(),
+                    };
+                    self.refuse_automatically(&mut record, outcome, now, &mut pending);
+                } else if let Some(agency) = competent {
+                    record.agency = Some(agency.name.clone());
+                    record.transition(
+                        RequestStatus::Assigned,
+                        now,
+                        format!("assigned to {}", agency.name),
+                    );
+                    pending.events.push(
+                        Event::new("request.assigned", "node")
+                            .about(&record)
+                            .detail(agency.name.clone()),
+                    );
+                } else {
+                    let outcome = Outcome::Refused {
+                        reason: RefusalReason::NoCompetentAgency,
+                        explanation: format!("no agency of {} handles {category}", self.country()),
+                        rule: String::new(),
+                    };
+                    self.refuse_automatically(&mut record, outcome, now, &mut pending);
                 }
                 pending.record(&record);
             }
@@ -918,9 +1120,14 @@ pub fn backoff_ms(attempts: u32) -> i64 {
 /// names, or the refusal reason.
 fn describe_outcome(outcome: &Outcome) -> String {
     match outcome {
-        Outcome::Released { fields, .. } => {
+        Outcome::Released {
+            fields, handling, ..
+        } => {
             let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
-            format!("released fields: {}", names.join(","))
+            format!("released fields: {}; handling {handling}", names.join(","))
+        }
+        Outcome::Refused { reason, rule, .. } if !rule.is_empty() => {
+            format!("refused: {reason} under {rule}")
         }
         Outcome::Refused { reason, .. } => format!("refused: {reason}"),
     }

@@ -9,7 +9,10 @@ use liaison_proto::pb;
 use liaison_proto::pb::federation_server::Federation;
 use tonic::{Request, Response, Status};
 
+use crate::error::Error;
 use crate::exchange::Exchange;
+use crate::policy::Flow;
+use liaison_proto::convert;
 
 #[derive(Debug, Clone)]
 pub struct FederationService {
@@ -68,5 +71,45 @@ impl Federation for FederationService {
                 public_key: signer.verifying_key().as_bytes().to_vec(),
             }],
         }))
+    }
+
+    async fn check_policy(
+        &self,
+        request: Request<pb::PolicyQuery>,
+    ) -> Result<Response<pb::PolicyDecision>, Status> {
+        let peer = self.caller(&request).await?;
+        let query = request.get_ref();
+        let flow = Flow {
+            from: convert::country("from_country", &query.from_country).map_err(Error::from)?,
+            to: convert::country("to_country", &query.to_country).map_err(Error::from)?,
+        };
+        if flow.from != peer || flow.to != self.exchange.country() {
+            return Err(Error::InvalidArgument(format!(
+                "a peer may only ask about its own requests to this node ({peer}->{}), not {flow}",
+                self.exchange.country()
+            ))
+            .into());
+        }
+        let category = convert::category("category", query.category).map_err(Error::from)?;
+        let purpose = convert::purpose("purpose", query.purpose).map_err(Error::from)?;
+        let decision = self
+            .exchange
+            .dry_run(&format!("peer:{peer}"), flow, category, purpose)
+            .await?;
+        Ok(Response::new((&decision).into()))
+    }
+
+    async fn get_agreement(
+        &self,
+        request: Request<pb::AgreementQuery>,
+    ) -> Result<Response<pb::AgreementView>, Status> {
+        let peer = self.caller(&request).await?;
+        match self.exchange.config().agreement_with(peer) {
+            Some(agreement) => Ok(Response::new(agreement.view())),
+            None => Err(Status::not_found(format!(
+                "{} has no sharing agreement with {peer}",
+                self.exchange.country()
+            ))),
+        }
     }
 }

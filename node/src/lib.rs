@@ -6,6 +6,7 @@
 //! trail in the same atomic batch → transport answers. [`outbox`] delivers
 //! queued envelopes; [`server`] wires it all together.
 
+pub mod admin;
 pub mod config;
 pub mod demo;
 pub mod devnet;
@@ -15,6 +16,7 @@ pub mod federation;
 pub mod local;
 pub mod outbox;
 pub mod pki;
+pub mod policy;
 pub mod records;
 pub mod server;
 pub mod store;

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use futures::Stream;
 use liaison_proto::convert::{self, MAX_TEXT_CHARS};
-use liaison_proto::domain::{Outcome, RequestStatus};
+use liaison_proto::domain::RequestStatus;
 use liaison_proto::pb;
 use liaison_proto::pb::agency_server::Agency;
 use liaison_proto::pb::focal_point_server::FocalPoint;
@@ -18,7 +18,7 @@ use tonic::{Request, Response, Status};
 
 use crate::config::{Config, LocalUser, Role};
 use crate::error::Error;
-use crate::exchange::{Draft, Exchange};
+use crate::exchange::{AgencyReply, Draft, Exchange};
 use crate::records::{Direction, RequestRecord, StoredReceipt};
 
 /// Builds the interceptor that turns `authorization: Bearer <token>` into a
@@ -48,7 +48,7 @@ pub fn authenticator(
     }
 }
 
-fn caller<T>(request: &Request<T>) -> Result<LocalUser, Status> {
+pub(crate) fn caller<T>(request: &Request<T>) -> Result<LocalUser, Status> {
     request
         .extensions()
         .get::<LocalUser>()
@@ -57,7 +57,7 @@ fn caller<T>(request: &Request<T>) -> Result<LocalUser, Status> {
 }
 
 /// Refuses the call unless the caller has `role`, and records the refusal.
-async fn require(
+pub(crate) async fn require(
     exchange: &Exchange,
     user: &LocalUser,
     allowed: bool,
@@ -277,10 +277,10 @@ impl AgencyService {
         user: LocalUser,
         agency: String,
         id: &str,
-        outcome: Outcome,
+        reply: AgencyReply,
     ) -> Result<pb::RequestView, Status> {
         let id = convert::uuid("request_id", id).map_err(Error::from)?;
-        let record = self.exchange.respond(&user, &agency, &id, outcome).await?;
+        let record = self.exchange.respond(&user, &agency, &id, reply).await?;
         Ok(view(&record))
     }
 }
@@ -326,20 +326,20 @@ impl Agency for AgencyService {
     ) -> Result<Response<pb::RequestView>, Status> {
         let (user, agency) = self.agency(&request, "answer requests").await?;
         let call = request.get_ref();
-        let outcome = Outcome::Released {
-            fields: convert::fields("fields", &call.fields).map_err(Error::from)?,
-            remarks: convert::text("remarks", &call.remarks, MAX_TEXT_CHARS, true)
-                .map_err(Error::from)?,
-        };
-        if matches!(&outcome, Outcome::Released { fields, .. } if fields.is_empty()) {
+        let fields = convert::fields("fields", &call.fields).map_err(Error::from)?;
+        if fields.is_empty() {
             return Err(Error::InvalidArgument(
-                "field `fields`: an answer releases at least one field".into(),
+                "field `fields`: an answer gives at least one field".into(),
             )
             .into());
         }
+        let reply = AgencyReply::Release {
+            fields,
+            remarks: convert::text("remarks", &call.remarks, MAX_TEXT_CHARS, true)
+                .map_err(Error::from)?,
+        };
         Ok(Response::new(
-            self.respond(user, agency, &call.request_id, outcome)
-                .await?,
+            self.respond(user, agency, &call.request_id, reply).await?,
         ))
     }
 
@@ -349,14 +349,13 @@ impl Agency for AgencyService {
     ) -> Result<Response<pb::RequestView>, Status> {
         let (user, agency) = self.agency(&request, "refuse requests").await?;
         let call = request.get_ref();
-        let outcome = Outcome::Refused {
+        let reply = AgencyReply::Refuse {
             reason: convert::refusal_reason("reason", call.reason).map_err(Error::from)?,
             explanation: convert::text("explanation", &call.explanation, MAX_TEXT_CHARS, true)
                 .map_err(Error::from)?,
         };
         Ok(Response::new(
-            self.respond(user, agency, &call.request_id, outcome)
-                .await?,
+            self.respond(user, agency, &call.request_id, reply).await?,
         ))
     }
 }

@@ -150,7 +150,7 @@ async fn main() -> anyhow::Result<()> {
                     endpoint: format!("https://{host}:{port}"),
                 });
             }
-            for node in devnet::create(&dir, &nodes)? {
+            for node in devnet::create(&dir, &nodes, &devnet::open_agreements)? {
                 println!("{}: {}", node.country, node.config_path.display());
             }
             Ok(())

@@ -38,6 +38,11 @@ impl PeerClients {
         }
         Ok(PeerClients { clients })
     }
+
+    /// A client for `peer`, if it is configured.
+    pub fn get(&self, peer: CountryCode) -> Option<FederationClient<Channel>> {
+        self.clients.get(&peer).cloned()
+    }
 }
 
 /// Runs until the exchange closes; in-flight deliveries are awaited.

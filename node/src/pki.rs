@@ -18,6 +18,7 @@ use crate::config::{
     AgencySection, ConfigFile, NodeSection, TlsSection, UserSection, default_tls_name,
     encode_public_key,
 };
+use crate::policy::AgreementFile;
 
 #[derive(Debug, thiserror::Error)]
 pub enum PkiError {
@@ -290,6 +291,17 @@ pub fn init_node(options: &InitOptions, ca: &FederationCa) -> Result<InitOutcome
         public_key: encode_public_key(&signing_key.verifying_key()),
         tokens,
     })
+}
+
+/// Writes an agreement file, with a header saying what it is.
+pub fn write_agreement(path: &Path, agreement: &AgreementFile) -> Result<(), PkiError> {
+    let body = toml::to_string_pretty(agreement).map_err(|e| io_error(path, e))?;
+    let text = format!(
+        "# Sharing agreement between {}. Both countries hold the same text;\n\
+         # `liaison policy compare` shows where the two copies differ.\n\n{body}",
+        agreement.parties.join(" and ")
+    );
+    write_file(path, &text)
 }
 
 /// Writes a configuration file, with a header saying what it is.

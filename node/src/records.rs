@@ -17,6 +17,7 @@ use liaison_proto::domain::{Answer, Category, CountryCode, InformationRequest, R
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use crate::policy::Grant;
 use crate::store::{Batch, Store, StoreError};
 
 /// Which side of an exchange a record belongs to.
@@ -78,6 +79,10 @@ pub struct RequestRecord {
     pub answer_envelope: Option<Vec<u8>>,
     /// The requester's receipt for our answer (incoming only).
     pub answer_receipt: Option<StoredReceipt>,
+    /// What our agreement grants for this request (incoming, once allowed):
+    /// the fields an answer may release and the terms attached to them.
+    #[serde(default)]
+    pub grant: Option<Grant>,
 }
 
 impl RequestRecord {
@@ -176,6 +181,15 @@ fn outbox_key(message_id: &str) -> Vec<u8> {
     format!("outbox/{message_id}").into_bytes()
 }
 
+/// Days since the Unix epoch (UTC) of a time in milliseconds.
+pub fn utc_day(unix_ms: i64) -> i64 {
+    unix_ms.div_euclid(86_400_000)
+}
+
+fn count_key(day: i64, direction: Direction, peer: CountryCode, category: Category) -> Vec<u8> {
+    format!("count/{day:08}/{}{peer}/{category}", direction.prefix()).into_bytes()
+}
+
 fn audit_key(index: u64) -> Vec<u8> {
     format!("audit/{index:016x}").into_bytes()
 }
@@ -227,6 +241,20 @@ impl Records {
 
     pub fn seen(&self, message_id: &str) -> Result<Option<SeenMessage>, StoreError> {
         self.get(&seen_key(message_id))
+    }
+
+    /// Requests counted on `day` in `direction` with `peer` in `category`,
+    /// for the agreements' daily limits.
+    pub fn count(
+        &self,
+        day: i64,
+        direction: Direction,
+        peer: CountryCode,
+        category: Category,
+    ) -> Result<u32, StoreError> {
+        Ok(self
+            .get(&count_key(day, direction, peer, category))?
+            .unwrap_or(0))
     }
 
     pub fn outbox(&self) -> Result<Vec<OutboxItem>, StoreError> {
@@ -286,6 +314,18 @@ impl Changes {
 
     pub fn remove_outbox(&mut self, message_id: &str) {
         self.batch.delete(outbox_key(message_id));
+    }
+
+    pub fn put_count(
+        &mut self,
+        day: i64,
+        direction: Direction,
+        peer: CountryCode,
+        category: Category,
+        count: u32,
+    ) {
+        self.batch
+            .put(count_key(day, direction, peer, category), encode(&count));
     }
 
     pub fn put_audit(&mut self, entry: &AuditEntry) {

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use liaison_proto::domain::CountryCode;
 use liaison_proto::envelope::MAX_MESSAGE_BYTES;
+use liaison_proto::pb::admin_server::AdminServer;
 use liaison_proto::pb::agency_server::AgencyServer;
 use liaison_proto::pb::federation_server::FederationServer;
 use liaison_proto::pb::focal_point_server::FocalPointServer;
@@ -14,6 +15,7 @@ use tokio::task::JoinHandle;
 use tonic::transport::Server;
 use tonic::transport::server::TcpIncoming;
 
+use crate::admin::AdminService;
 use crate::config::Config;
 use crate::exchange::Exchange;
 use crate::federation::FederationService;
@@ -129,6 +131,10 @@ pub async fn start_with_store(
         ))
         .add_service(AgencyServer::with_interceptor(
             AgencyService::new(exchange.clone()),
+            auth.clone(),
+        ))
+        .add_service(AdminServer::with_interceptor(
+            AdminService::new(exchange.clone(), peers.clone()),
             auth,
         ));
 

@@ -3,9 +3,9 @@
 //! the first one that is missing or wrong.
 
 use crate::domain::{
-    Answer, Category, Company, Content, CountryCode, Field, InformationRequest, Message,
-    OffenceCode, Outcome, Person, Phone, Purpose, ReceiptBody, RefusalReason, RequestStatus,
-    Subject, Wallet, Withdrawal,
+    Answer, Category, Company, Content, CountryCode, Field, HandlingCode, InformationRequest,
+    Message, OffenceCode, Outcome, Person, Phone, Purpose, ReceiptBody, RefusalReason,
+    RequestStatus, Subject, Wallet, Withdrawal,
 };
 use crate::pb;
 
@@ -501,6 +501,55 @@ impl From<&InformationRequest> for pb::InformationRequest {
     }
 }
 
+pub fn handling(field: &str, raw: i32) -> Result<HandlingCode> {
+    enum_value(field, raw, pb::HandlingCode::Unspecified, |h| {
+        Some(match h {
+            pb::HandlingCode::Unspecified => return None,
+            pb::HandlingCode::IntelligenceOnly => HandlingCode::IntelligenceOnly,
+            pb::HandlingCode::EvidenceWithConsent => HandlingCode::EvidenceWithConsent,
+            pb::HandlingCode::NoOnwardSharing => HandlingCode::NoOnwardSharing,
+        })
+    })
+}
+
+impl From<HandlingCode> for pb::HandlingCode {
+    fn from(h: HandlingCode) -> Self {
+        match h {
+            HandlingCode::IntelligenceOnly => pb::HandlingCode::IntelligenceOnly,
+            HandlingCode::EvidenceWithConsent => pb::HandlingCode::EvidenceWithConsent,
+            HandlingCode::NoOnwardSharing => pb::HandlingCode::NoOnwardSharing,
+        }
+    }
+}
+
+/// Whether `name` has the shape of a response field name.
+pub fn is_field_name(name: &str) -> bool {
+    (1..=64).contains(&name.len())
+        && name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+/// Checks a list of field names (no values).
+pub fn field_names(field: &str, names: &[String]) -> Result<Vec<String>> {
+    if names.len() > MAX_FIELDS {
+        return Err(ConversionError::new(
+            field,
+            format!("has {} entries, at most {MAX_FIELDS} allowed", names.len()),
+        ));
+    }
+    for (i, name) in names.iter().enumerate() {
+        if !is_field_name(name) {
+            return Err(ConversionError::new(
+                format!("{field}[{i}]"),
+                "must be 1 to 64 characters a-z, 0-9 or _, starting with a letter",
+            ));
+        }
+    }
+    Ok(names.to_vec())
+}
+
 /// Checks the fields an agency releases: names `[a-z][a-z0-9_]*` of at most
 /// 64 characters, each name once, values of bounded length.
 pub fn fields(field: &str, given: &[pb::Field]) -> Result<Vec<Field>> {
@@ -558,13 +607,26 @@ impl TryFrom<&pb::Answer> for Answer {
                     "is required: released or refusal",
                 ));
             }
-            Some(PbOutcome::Released(r)) => Outcome::Released {
-                fields: fields("released.fields", &r.fields)?,
-                remarks: text("released.remarks", &r.remarks, MAX_TEXT_CHARS, true)?,
-            },
+            Some(PbOutcome::Released(r)) => {
+                if r.retention_days == 0 {
+                    return Err(ConversionError::new(
+                        "released.retention_days",
+                        "must be at least 1",
+                    ));
+                }
+                Outcome::Released {
+                    fields: fields("released.fields", &r.fields)?,
+                    remarks: text("released.remarks", &r.remarks, MAX_TEXT_CHARS, true)?,
+                    handling: handling("released.handling", r.handling)?,
+                    retention_days: r.retention_days,
+                    redacted_fields: field_names("released.redacted_fields", &r.redacted_fields)?,
+                    rule: required_text("released.rule", &r.rule, MAX_NAME_CHARS)?,
+                }
+            }
             Some(PbOutcome::Refusal(r)) => Outcome::Refused {
                 reason: refusal_reason("refusal.reason", r.reason)?,
                 explanation: text("refusal.explanation", &r.explanation, MAX_TEXT_CHARS, true)?,
+                rule: text("refusal.rule", &r.rule, MAX_NAME_CHARS, false)?,
             },
         };
         Ok(Answer {
@@ -582,16 +644,29 @@ impl From<&Answer> for pb::Answer {
     fn from(a: &Answer) -> Self {
         use pb::answer::Outcome as PbOutcome;
         let outcome = match &a.outcome {
-            Outcome::Released { fields, remarks } => PbOutcome::Released(pb::Released {
+            Outcome::Released {
+                fields,
+                remarks,
+                handling,
+                retention_days,
+                redacted_fields,
+                rule,
+            } => PbOutcome::Released(pb::Released {
                 fields: fields.iter().map(pb::Field::from).collect(),
                 remarks: remarks.clone(),
+                handling: pb::HandlingCode::from(*handling) as i32,
+                retention_days: *retention_days,
+                redacted_fields: redacted_fields.clone(),
+                rule: rule.clone(),
             }),
             Outcome::Refused {
                 reason,
                 explanation,
+                rule,
             } => PbOutcome::Refusal(pb::Refusal {
                 reason: pb::RefusalReason::from(*reason) as i32,
                 explanation: explanation.clone(),
+                rule: rule.clone(),
             }),
         };
         pb::Answer {

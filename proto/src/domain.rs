@@ -109,6 +109,15 @@ named_enum!(
     }
 );
 
+named_enum!(
+    /// How the requester may use released data.
+    HandlingCode {
+        IntelligenceOnly => "INTELLIGENCE_ONLY",
+        EvidenceWithConsent => "EVIDENCE_WITH_CONSENT",
+        NoOnwardSharing => "NO_ONWARD_SHARING",
+    }
+);
+
 impl RequestStatus {
     /// Whether no further transition can follow.
     pub fn is_final(self) -> bool {
@@ -123,6 +132,72 @@ impl RequestStatus {
 }
 
 impl Category {
+    /// The response fields an answer in this category may carry. Sharing
+    /// agreements release a subset of these; anything else is refused.
+    pub fn response_fields(self) -> &'static [&'static str] {
+        match self {
+            Category::PersonCheck => &[
+                "full_name",
+                "date_of_birth",
+                "nationality",
+                "document_number",
+                "address",
+                "criminal_record",
+                "wanted_status",
+                "known_associates",
+                "photograph_reference",
+            ],
+            Category::PhoneCheck => &[
+                "subscriber_name",
+                "subscriber_document",
+                "registration_date",
+                "sim_status",
+                "operator",
+                "registered_address",
+                "call_detail_summary",
+                "location_history",
+            ],
+            Category::WalletTrace => &[
+                "wallet_owner",
+                "exchange_name",
+                "kyc_name",
+                "kyc_document",
+                "transaction_summary",
+                "linked_addresses",
+                "balance",
+                "freeze_status",
+            ],
+            Category::CompanyCheck => &[
+                "company_name",
+                "registration_number",
+                "registration_date",
+                "directors",
+                "shareholders",
+                "beneficial_owners",
+                "registered_address",
+                "bank_accounts",
+                "company_status",
+            ],
+            Category::VictimIdentification => &[
+                "identity_confirmed",
+                "full_name",
+                "date_of_birth",
+                "nationality",
+                "document_number",
+                "family_contact",
+                "consular_contact",
+                "victim_status",
+            ],
+            Category::EvidencePreservation => &[
+                "preservation_status",
+                "preservation_reference",
+                "evidence_holder",
+                "preserved_until",
+            ],
+            Category::CaseNotification => &["acknowledgement", "case_reference", "contact_officer"],
+        }
+    }
+
     /// Whether a subject of this kind makes sense for the category: a phone
     /// check is about a phone number, a victim identification about a person.
     pub fn accepts(self, subject: &Subject) -> bool {
@@ -357,10 +432,18 @@ pub enum Outcome {
     Released {
         fields: Vec<Field>,
         remarks: String,
+        handling: HandlingCode,
+        retention_days: u32,
+        /// Names of fields the agency gave that the agreement withheld.
+        redacted_fields: Vec<String>,
+        /// The agreement rule that released the data.
+        rule: String,
     },
     Refused {
         reason: RefusalReason,
         explanation: String,
+        /// The agreement rule that refused, for the node's own refusals.
+        rule: String,
     },
 }
 
