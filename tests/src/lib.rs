@@ -14,6 +14,7 @@ use liaison_node::server::{self, Listeners, RunningNode};
 use liaison_proto::auth::BearerToken;
 use liaison_proto::domain::CountryCode;
 use liaison_proto::pb;
+use liaison_proto::pb::admin_client::AdminClient;
 use liaison_proto::pb::agency_client::AgencyClient;
 use liaison_proto::pb::federation_client::FederationClient;
 use liaison_proto::pb::focal_point_client::FocalPointClient;
@@ -22,6 +23,7 @@ use tonic::transport::{Certificate, Channel, ClientTlsConfig, Endpoint, Identity
 
 pub type Focal = FocalPointClient<InterceptedService<Channel, BearerToken>>;
 pub type AgencyApi = AgencyClient<InterceptedService<Channel, BearerToken>>;
+pub type AdminApi = AdminClient<InterceptedService<Channel, BearerToken>>;
 
 /// How long a test waits for something that should happen promptly.
 pub const PATIENCE: Duration = Duration::from_secs(20);
@@ -63,11 +65,22 @@ pub fn country(code: &str) -> CountryCode {
 }
 
 impl TestFederation {
-    /// Generates keys and configs for `countries` and starts every node.
+    /// Generates keys and configs for `countries`, every pair under an
+    /// open agreement, and starts every node.
     pub async fn start(countries: &[&str]) -> TestFederation {
+        TestFederation::start_with(countries, &devnet::open_agreements).await
+    }
+
+    /// Like [`TestFederation::start`], with the agreement each node holds
+    /// with each peer chosen by `agreements(holder, peer)`.
+    pub async fn start_with(
+        countries: &[&str],
+        agreements: devnet::AgreementChoice<'_>,
+    ) -> TestFederation {
         let dir = tempfile::tempdir().expect("temp dir");
         let codes: Vec<CountryCode> = countries.iter().map(|c| country(c)).collect();
-        let planned = devnet::plan(dir.path(), &codes).expect("federation planned");
+        let planned =
+            devnet::plan_with(dir.path(), &codes, agreements).expect("federation planned");
         let mut nodes = BTreeMap::new();
         for devnet::PlannedNode {
             node: plan,
@@ -113,6 +126,11 @@ impl TestFederation {
     pub async fn focal_point(&self, code: &str) -> Focal {
         let (channel, token) = self.local(code, "focal-point").await;
         FocalPointClient::with_interceptor(channel, token)
+    }
+
+    pub async fn admin(&self, code: &str, user: &str) -> AdminApi {
+        let (channel, token) = self.local(code, user).await;
+        AdminClient::with_interceptor(channel, token)
     }
 
     /// The officer of `agency` (`police`, `fiu`, `immigration`) on `code`.
@@ -313,4 +331,32 @@ pub async fn wait_for_record(
     })
     .await
     .unwrap_or_else(|_| panic!("request {request_id} did not reach the expected state in time"))
+}
+
+/// An agreement between `a` and `b` with one rule per `(category, flows,
+/// purposes, release)`; handling INTELLIGENCE_ONLY, 30 days, `limit` a day.
+pub fn agreement(
+    a: &str,
+    b: &str,
+    version: u64,
+    limit: u32,
+    rules: &[(pb::Category, &[&str], &[pb::Purpose], &[&str])],
+) -> liaison_node::policy::AgreementFile {
+    use liaison_node::policy::{AgreementFile, RuleSection};
+    AgreementFile {
+        parties: vec![a.into(), b.into()],
+        version,
+        rules: rules
+            .iter()
+            .map(|(category, flows, purposes, release)| RuleSection {
+                category: category.as_str_name().into(),
+                flows: flows.iter().map(|f| f.to_string()).collect(),
+                purposes: purposes.iter().map(|p| p.as_str_name().into()).collect(),
+                release: release.iter().map(|f| f.to_string()).collect(),
+                handling: "INTELLIGENCE_ONLY".into(),
+                retention_days: 30,
+                daily_limit: limit,
+            })
+            .collect(),
+    }
 }

@@ -251,3 +251,74 @@ fn syntax_errors_name_the_file_and_line() {
     let missing = Config::load(&path.with_file_name("absent.toml")).unwrap_err();
     assert!(missing.to_string().contains("absent.toml"), "{missing}");
 }
+
+#[test]
+fn agreement_mistakes_name_the_file_the_peer_and_the_rule() {
+    let (dir, path) = valid_config();
+    let agreement_path = dir.path().join("tha/agreements/khm.toml");
+    let original = std::fs::read_to_string(&agreement_path).unwrap();
+
+    std::fs::write(
+        &agreement_path,
+        original.replacen("\"subscriber_name\"", "\"shoe_size\"", 1),
+    )
+    .unwrap();
+    let error = Config::load(&path).unwrap_err();
+    assert_eq!(error.file, agreement_path);
+    assert!(
+        error.key.starts_with("rules[") && error.key.contains("].release["),
+        "{error}"
+    );
+    assert!(error.problem.contains("agreement with KHM"), "{error}");
+    assert!(
+        error
+            .problem
+            .contains("`shoe_size` is not a response field of PHONE_CHECK"),
+        "{error}"
+    );
+
+    std::fs::write(
+        &agreement_path,
+        original.replacen("retention_days = 365", "retention_days = 0", 1),
+    )
+    .unwrap();
+    let error = Config::load(&path).unwrap_err();
+    assert_eq!(error.key, "rules[0].retention_days", "{error}");
+
+    std::fs::write(
+        &agreement_path,
+        original.replacen("version = 1", "version = \"one\"", 1),
+    )
+    .unwrap();
+    let error = Config::load(&path).unwrap_err();
+    assert_eq!(
+        (error.file.as_path(), error.key.as_str()),
+        (agreement_path.as_path(), "version"),
+        "{error}"
+    );
+
+    std::fs::write(&agreement_path, &original).unwrap();
+    Config::load(&path).unwrap();
+
+    // Inline and from a file at once is ambiguous.
+    let (_, error) = load_edited(&path, |c| {
+        let inline: Table = original.parse().unwrap();
+        entry(c, "peers", 0).insert("agreement".into(), Value::Table(inline));
+    });
+    assert_eq!(error.key, "peers[0].agreement", "{error}");
+
+    // An inline agreement is checked the same way, under the peer's key.
+    let (file, error) = load_edited(&path, |c| {
+        let mut inline: Table = original.parse().unwrap();
+        inline.insert(
+            "parties".into(),
+            Value::Array(vec!["THA".into(), "VNM".into()]),
+        );
+        let peer = entry(c, "peers", 0);
+        peer.remove("agreement_file");
+        peer.insert("agreement".into(), Value::Table(inline));
+    });
+    assert_eq!(error.file, file);
+    assert_eq!(error.key, "peers[0].agreement.parties", "{error}");
+    assert!(error.problem.contains("agreement with KHM"), "{error}");
+}
