@@ -333,6 +333,14 @@ pub async fn wait_for_record(
     .unwrap_or_else(|_| panic!("request {request_id} did not reach the expected state in time"))
 }
 
+/// One rule for [`agreement`]: category, flows, purposes, released fields.
+pub type RuleSpec<'a> = (
+    pb::Category,
+    &'a [&'a str],
+    &'a [pb::Purpose],
+    &'a [&'a str],
+);
+
 /// An agreement between `a` and `b` with one rule per `(category, flows,
 /// purposes, release)`; handling INTELLIGENCE_ONLY, 30 days, `limit` a day.
 pub fn agreement(
@@ -340,7 +348,7 @@ pub fn agreement(
     b: &str,
     version: u64,
     limit: u32,
-    rules: &[(pb::Category, &[&str], &[pb::Purpose], &[&str])],
+    rules: &[RuleSpec<'_>],
 ) -> liaison_node::policy::AgreementFile {
     use liaison_node::policy::{AgreementFile, RuleSection};
     AgreementFile {
