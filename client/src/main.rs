@@ -12,6 +12,7 @@ use clap::{Args, Parser, Subcommand};
 use liaison_proto::auth::BearerToken;
 use liaison_proto::domain::{Category, CountryCode, Purpose, RefusalReason, RequestStatus};
 use liaison_proto::pb;
+use liaison_proto::pb::admin_client::AdminClient;
 use liaison_proto::pb::agency_client::AgencyClient;
 use liaison_proto::pb::focal_point_client::FocalPointClient;
 use tonic::transport::Channel;
@@ -52,6 +53,28 @@ enum Command {
     /// Requests routed to your agency (agency officers).
     #[command(subcommand)]
     Agency(AgencyCommand),
+    /// Sharing agreements: show, dry-run, compare (admins and auditors).
+    #[command(subcommand)]
+    Policy(PolicyCommand),
+    /// This node's peers (admins and auditors).
+    Peers,
+}
+
+#[derive(Debug, Subcommand)]
+enum PolicyCommand {
+    /// This node's agreement with a peer, or with every peer.
+    Show { peer: Option<CountryCode> },
+    /// Dry-run a request to a peer against both countries' agreements.
+    Check {
+        #[arg(long)]
+        to: CountryCode,
+        #[arg(long)]
+        category: Category,
+        #[arg(long)]
+        purpose: Purpose,
+    },
+    /// Both countries' copies of their agreement, and where they disagree.
+    Compare { peer: CountryCode },
 }
 
 #[derive(Debug, Subcommand)]
@@ -394,6 +417,57 @@ async fn run(cli: &Cli) -> anyhow::Result<()> {
                         .map_err(status)?
                         .into_inner();
                     out.one(&view);
+                }
+            }
+        }
+        Command::Peers => {
+            let mut client = AdminClient::with_interceptor(channel, token);
+            let peers = client
+                .list_peers(pb::PeersQuery {})
+                .await
+                .map_err(status)?
+                .into_inner();
+            out.peers(&peers);
+        }
+        Command::Policy(command) => {
+            let mut client = AdminClient::with_interceptor(channel, token);
+            match command {
+                PolicyCommand::Show { peer } => {
+                    let list = client
+                        .show_agreements(pb::PeerRef {
+                            country: peer.map(|p| p.to_string()).unwrap_or_default(),
+                        })
+                        .await
+                        .map_err(status)?
+                        .into_inner();
+                    out.agreements(&list);
+                }
+                PolicyCommand::Check {
+                    to,
+                    category,
+                    purpose,
+                } => {
+                    let check = client
+                        .check_policy(pb::PolicyQuery {
+                            from_country: String::new(),
+                            to_country: to.to_string(),
+                            category: pb::Category::from(*category) as i32,
+                            purpose: pb::Purpose::from(*purpose) as i32,
+                        })
+                        .await
+                        .map_err(status)?
+                        .into_inner();
+                    out.policy_check(&check);
+                }
+                PolicyCommand::Compare { peer } => {
+                    let comparison = client
+                        .compare_agreements(pb::PeerRef {
+                            country: peer.to_string(),
+                        })
+                        .await
+                        .map_err(status)?
+                        .into_inner();
+                    out.comparison(&comparison);
                 }
             }
         }

@@ -27,6 +27,52 @@ fn purpose(raw: i32) -> &'static str {
         .unwrap_or("UNKNOWN")
 }
 
+fn handling(raw: i32) -> &'static str {
+    pb::HandlingCode::try_from(raw)
+        .map(|h| h.as_str_name())
+        .unwrap_or("UNKNOWN")
+}
+
+fn purposes(raw: &[i32]) -> String {
+    raw.iter()
+        .map(|p| purpose(*p))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+fn agreement_json(a: &pb::AgreementView) -> Value {
+    json!({
+        "holder": a.holder,
+        "peer": a.peer,
+        "version": a.version,
+        "hash": a.hash,
+        "rules": a.rules.iter().map(|r| json!({
+            "number": r.number,
+            "category": category(r.category),
+            "flows": r.flows,
+            "purposes": r.purposes.iter().map(|p| purpose(*p)).collect::<Vec<_>>(),
+            "release": r.release,
+            "handling": handling(r.handling),
+            "retention_days": r.retention_days,
+            "daily_limit": r.daily_limit,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+fn decision_json(d: &pb::PolicyDecision) -> Value {
+    json!({
+        "decided_by": d.decided_by,
+        "allowed": d.allowed,
+        "rule": d.rule,
+        "reason": d.reason,
+        "release": d.release,
+        "handling": handling(d.handling),
+        "retention_days": d.retention_days,
+        "daily_limit": d.daily_limit,
+        "used_today": d.used_today,
+    })
+}
+
 fn direction(raw: i32) -> &'static str {
     match pb::Direction::try_from(raw) {
         Ok(pb::Direction::Outgoing) => "out",
@@ -78,12 +124,17 @@ fn answer(answer: Option<&pb::Answer>) -> Value {
             "released": {
                 "fields": r.fields.iter().map(|f| json!({"name": f.name, "value": f.value})).collect::<Vec<_>>(),
                 "remarks": r.remarks,
+                "handling": handling(r.handling),
+                "retention_days": r.retention_days,
+                "redacted_fields": r.redacted_fields,
+                "rule": r.rule,
             }
         }),
         Some(pb::answer::Outcome::Refusal(r)) => json!({
             "refusal": {
                 "reason": pb::RefusalReason::try_from(r.reason).map(|r| r.as_str_name()).unwrap_or("UNKNOWN"),
                 "explanation": r.explanation,
+                "rule": r.rule,
             }
         }),
         None => Value::Null,
@@ -178,6 +229,18 @@ impl Printer {
                     for f in &released.fields {
                         println!("          {} = {}", f.name, f.value);
                     }
+                    println!(
+                        "handling  {}, keep at most {} days (released under {})",
+                        handling(released.handling),
+                        released.retention_days,
+                        released.rule
+                    );
+                    if !released.redacted_fields.is_empty() {
+                        println!(
+                            "redacted  {} (not released by the agreement)",
+                            released.redacted_fields.join(", ")
+                        );
+                    }
                     if !released.remarks.is_empty() {
                         println!("remarks   {}", released.remarks);
                     }
@@ -187,6 +250,9 @@ impl Printer {
                         .map(|r| r.as_str_name())
                         .unwrap_or("UNKNOWN");
                     println!("refused   by {} of {}: {reason}", a.agency, a.from_country);
+                    if !refusal.rule.is_empty() {
+                        println!("rule      {}", refusal.rule);
+                    }
                     if !refusal.explanation.is_empty() {
                         println!("          {}", refusal.explanation);
                     }
@@ -234,6 +300,209 @@ impl Printer {
                 },
                 time(r.deadline_unix_ms)
             );
+        }
+    }
+
+    pub fn peers(&self, list: &pb::PeerList) {
+        if self.json {
+            let peers: Vec<Value> = list
+                .peers
+                .iter()
+                .map(|p| {
+                    json!({
+                        "country": p.country,
+                        "endpoint": p.endpoint,
+                        "tls_name": p.tls_name,
+                        "key_ids": p.key_ids,
+                        "agreement_version": p.agreement_version,
+                        "agreement_hash": p.agreement_hash,
+                    })
+                })
+                .collect();
+            println!("{:#}", Value::Array(peers));
+            return;
+        }
+        println!(
+            "{:<4}  {:<28}  {:<16}  {:<16}  AGREEMENT",
+            "PEER", "ENDPOINT", "TLS NAME", "KEY IDS"
+        );
+        for p in &list.peers {
+            let agreement = if p.agreement_hash.is_empty() {
+                "none (everything denied)".to_string()
+            } else {
+                format!(
+                    "v{} {}",
+                    p.agreement_version,
+                    &p.agreement_hash[..12.min(p.agreement_hash.len())]
+                )
+            };
+            println!(
+                "{:<4}  {:<28}  {:<16}  {:<16}  {agreement}",
+                p.country,
+                p.endpoint,
+                p.tls_name,
+                p.key_ids.join(",")
+            );
+        }
+    }
+
+    pub fn agreements(&self, list: &pb::AgreementList) {
+        if self.json {
+            println!(
+                "{:#}",
+                Value::Array(list.agreements.iter().map(agreement_json).collect())
+            );
+            return;
+        }
+        if list.agreements.is_empty() {
+            println!("no agreements: every request is denied");
+        }
+        for a in &list.agreements {
+            if a.version == 0 {
+                println!(
+                    "{} has no agreement with {}: every request is denied\n",
+                    a.holder, a.peer
+                );
+                continue;
+            }
+            println!(
+                "{}'s agreement with {}, version {} (hash {})",
+                a.holder, a.peer, a.version, a.hash
+            );
+            println!(
+                "  {:<2}  {:<21}  {:<18}  {:<40}  {:<21}  {:>9}  {:>5}  RELEASED FIELDS",
+                "#", "CATEGORY", "FLOWS", "PURPOSES", "HANDLING", "RETENTION", "LIMIT"
+            );
+            for r in &a.rules {
+                println!(
+                    "  {:<2}  {:<21}  {:<18}  {:<40}  {:<21}  {:>8}d  {:>5}  {}",
+                    r.number,
+                    category(r.category),
+                    r.flows.join(","),
+                    purposes(&r.purposes),
+                    handling(r.handling),
+                    r.retention_days,
+                    r.daily_limit,
+                    if r.release.is_empty() {
+                        "none".to_string()
+                    } else {
+                        r.release.join(", ")
+                    }
+                );
+            }
+            println!();
+        }
+    }
+
+    pub fn policy_check(&self, check: &pb::PolicyCheck) {
+        if self.json {
+            println!(
+                "{:#}",
+                json!({
+                    "allowed": check.allowed,
+                    "local": check.local.as_ref().map(decision_json),
+                    "peer": check.peer.as_ref().map(decision_json),
+                    "peer_error": check.peer_error,
+                })
+            );
+            return;
+        }
+        let line = |d: &pb::PolicyDecision, side: &str| {
+            println!(
+                "{} ({side}): {} by {}\n    {}",
+                d.decided_by,
+                if d.allowed { "ALLOWED" } else { "DENIED" },
+                d.rule,
+                d.reason
+            );
+            if d.allowed {
+                println!(
+                    "    releases: {}; handling {}; {} days; {} of {} used today",
+                    if d.release.is_empty() {
+                        "no fields".to_string()
+                    } else {
+                        d.release.join(", ")
+                    },
+                    handling(d.handling),
+                    d.retention_days,
+                    d.used_today,
+                    d.daily_limit
+                );
+            }
+        };
+        if let Some(local) = &check.local {
+            line(local, "this node");
+        }
+        match &check.peer {
+            Some(peer) => line(peer, "peer"),
+            None => println!("peer: {}", check.peer_error),
+        }
+        println!(
+            "=> {}",
+            if check.allowed {
+                "the request would flow"
+            } else {
+                "the request would be refused"
+            }
+        );
+    }
+
+    pub fn comparison(&self, c: &pb::AgreementComparison) {
+        if self.json {
+            println!(
+                "{:#}",
+                json!({
+                    "local": c.local.as_ref().map(agreement_json),
+                    "peer": c.peer.as_ref().map(agreement_json),
+                    "disagreements": c.disagreements.iter().map(|d| json!({
+                        "category": if d.category == 0 { Value::Null } else { category(d.category).into() },
+                        "aspect": d.aspect,
+                        "local": d.local,
+                        "peer": d.peer,
+                        "explanation": d.explanation,
+                    })).collect::<Vec<_>>(),
+                })
+            );
+            return;
+        }
+        let describe = |a: Option<&pb::AgreementView>| match a {
+            Some(a) if a.version > 0 => {
+                format!("{}: version {}, hash {}", a.holder, a.version, a.hash)
+            }
+            Some(a) => format!("{}: no agreement", a.holder),
+            None => "unknown".to_string(),
+        };
+        println!("{}", describe(c.local.as_ref()));
+        println!("{}", describe(c.peer.as_ref()));
+        if c.disagreements.is_empty() {
+            println!("The two copies agree.");
+            return;
+        }
+        let (us, them) = (
+            c.local
+                .as_ref()
+                .map(|a| a.holder.clone())
+                .unwrap_or_default(),
+            c.peer
+                .as_ref()
+                .map(|a| a.holder.clone())
+                .unwrap_or_default(),
+        );
+        println!("{} disagreement(s):", c.disagreements.len());
+        for (i, d) in c.disagreements.iter().enumerate() {
+            let scope = if d.category == 0 {
+                "agreement".to_string()
+            } else {
+                category(d.category).to_string()
+            };
+            println!(
+                "{:>3}. {scope} / {}: {us} {} | {them} {}",
+                i + 1,
+                d.aspect,
+                d.local,
+                d.peer
+            );
+            println!("     {}", d.explanation);
         }
     }
 

@@ -147,3 +147,56 @@ async fn a_request_sent_and_answered_from_the_command_line() {
     assert!(String::from_utf8_lossy(&bad.stderr).contains("subject.phone.number"));
     federation.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn operators_inspect_agreements_from_the_command_line() {
+    let federation = TestFederation::start(&["THA", "KHM"]).await;
+    let tha = federation.node("THA");
+
+    let shown = liaison(tha, "admin", &["policy", "show", "KHM"]);
+    let text = String::from_utf8_lossy(&shown.stdout);
+    assert!(
+        shown.status.success(),
+        "{}",
+        String::from_utf8_lossy(&shown.stderr)
+    );
+    assert!(
+        text.contains("THA's agreement with KHM, version 1"),
+        "{text}"
+    );
+    assert!(
+        text.contains("PHONE_CHECK") && text.contains("KHM->THA,THA->KHM"),
+        "{text}"
+    );
+
+    let check = json(&liaison(
+        tha,
+        "auditor",
+        &[
+            "--json",
+            "policy",
+            "check",
+            "--to",
+            "KHM",
+            "--category",
+            "PHONE_CHECK",
+            "--purpose",
+            "INVESTIGATION",
+        ],
+    ));
+    assert_eq!(check["allowed"], true);
+    assert_eq!(check["local"]["decided_by"], "THA");
+    assert_eq!(check["peer"]["decided_by"], "KHM");
+
+    let compared = liaison(tha, "admin", &["policy", "compare", "KHM"]);
+    assert!(String::from_utf8_lossy(&compared.stdout).contains("The two copies agree."));
+
+    let peers = json(&liaison(tha, "admin", &["--json", "peers"]));
+    assert_eq!(peers[0]["country"], "KHM");
+    assert_eq!(peers[0]["agreement_version"], 1);
+
+    let denied = liaison(tha, "focal-point", &["policy", "show"]);
+    assert!(!denied.status.success());
+    assert!(String::from_utf8_lossy(&denied.stderr).contains("PermissionDenied"));
+    federation.shutdown().await;
+}

@@ -3,8 +3,13 @@
 //!
 //! 1. Thailand's focal point asks Cambodia about a phone number; Cambodia's
 //!    police answers; the signed answer arrives back in Thailand.
+//!    Their agreement does not release `sim_status`, so it is redacted.
 //! 2. Viet Nam's focal point asks Thailand to identify a possible victim;
 //!    Thailand's immigration service refuses, with a reason.
+//! 3. Thailand's focal point tries a wallet trace with Viet Nam; Thailand's
+//!    own agreement with Viet Nam has no such rule, so it never leaves.
+//! 4. Thailand's operator dry-runs a request and compares the two copies of
+//!    the Thai-Cambodian agreement, which disagree on two points.
 
 use std::collections::BTreeMap;
 use std::fmt::Display;
@@ -14,7 +19,9 @@ use std::time::Duration;
 
 use liaison_proto::auth::BearerToken;
 use liaison_proto::domain::CountryCode;
+use liaison_proto::domain::{Category, HandlingCode, Purpose};
 use liaison_proto::pb;
+use liaison_proto::pb::admin_client::AdminClient;
 use liaison_proto::pb::agency_client::AgencyClient;
 use liaison_proto::pb::focal_point_client::FocalPointClient;
 use tonic::codegen::InterceptedService;
@@ -23,6 +30,7 @@ use tonic::transport::Channel;
 use crate::config::Config;
 use crate::devnet;
 use crate::exchange::now_ms;
+use crate::policy::{AgreementFile, RuleSection, open_agreement};
 use crate::server::{self, RunningNode};
 
 /// How long any one step may take before the demo fails.
@@ -39,6 +47,79 @@ fn fail(what: impl Display) -> DemoFailure {
 
 pub type Focal = FocalPointClient<InterceptedService<Channel, BearerToken>>;
 pub type AgencyApi = AgencyClient<InterceptedService<Channel, BearerToken>>;
+pub type AdminApi = AdminClient<InterceptedService<Channel, BearerToken>>;
+
+/// The demo's agreements. Thailand and Cambodia share phone checks and
+/// wallet traces but do not release a SIM's status, and Cambodia's copy has
+/// drifted (it also allows intelligence purposes and keeps data 90 days).
+/// Thailand and Viet Nam share victim identification and person checks, not
+/// wallet traces. Cambodia and Viet Nam share everything.
+pub fn demo_agreements(holder: CountryCode, peer: CountryCode) -> Option<AgreementFile> {
+    let mut pair = [holder.as_str(), peer.as_str()];
+    pair.sort();
+    let rule = |category: Category,
+                flows: [String; 2],
+                purposes: &[Purpose],
+                release: &[&str],
+                handling: HandlingCode| RuleSection {
+        category: category.to_string(),
+        flows: flows.to_vec(),
+        purposes: purposes.iter().map(|p| p.to_string()).collect(),
+        release: release.iter().map(|f| f.to_string()).collect(),
+        handling: handling.to_string(),
+        retention_days: 180,
+        daily_limit: 50,
+    };
+    let both = |a: &str, b: &str| [format!("{a}->{b}"), format!("{b}->{a}")];
+    match pair {
+        ["KHM", "THA"] => {
+            let mut phone = rule(
+                Category::PhoneCheck,
+                both("THA", "KHM"),
+                &[Purpose::Investigation, Purpose::Prosecution],
+                &["subscriber_name", "registration_date", "operator"],
+                HandlingCode::IntelligenceOnly,
+            );
+            if holder.as_str() == "KHM" {
+                phone.purposes.push(Purpose::Intelligence.to_string());
+                phone.retention_days = 90;
+            }
+            let wallet = rule(
+                Category::WalletTrace,
+                both("THA", "KHM"),
+                &[Purpose::Investigation],
+                &["exchange_name", "kyc_name", "freeze_status"],
+                HandlingCode::EvidenceWithConsent,
+            );
+            Some(AgreementFile {
+                parties: vec!["THA".into(), "KHM".into()],
+                version: 2,
+                rules: vec![phone, wallet],
+            })
+        }
+        ["THA", "VNM"] => Some(AgreementFile {
+            parties: vec!["THA".into(), "VNM".into()],
+            version: 1,
+            rules: vec![
+                rule(
+                    Category::VictimIdentification,
+                    both("VNM", "THA"),
+                    &[Purpose::VictimAssistance, Purpose::Investigation],
+                    &["identity_confirmed", "nationality", "consular_contact"],
+                    HandlingCode::NoOnwardSharing,
+                ),
+                rule(
+                    Category::PersonCheck,
+                    both("VNM", "THA"),
+                    &[Purpose::Investigation, Purpose::Prosecution],
+                    &["full_name", "date_of_birth", "wanted_status"],
+                    HandlingCode::IntelligenceOnly,
+                ),
+            ],
+        }),
+        _ => Some(open_agreement(holder, peer)),
+    }
+}
 
 /// A running node with its local users' tokens.
 #[derive(Debug)]
@@ -68,6 +149,13 @@ impl DemoNode {
         Ok(FocalPointClient::with_interceptor(
             self.channel().await?,
             self.token("focal-point")?,
+        ))
+    }
+
+    async fn admin(&self) -> Result<AdminApi, DemoFailure> {
+        Ok(AdminClient::with_interceptor(
+            self.channel().await?,
+            self.token("admin")?,
         ))
     }
 
@@ -147,12 +235,24 @@ fn describe_answer(view: &pb::RequestView) -> Result<String, DemoFailure> {
                 .iter()
                 .map(|f| format!("{} = {}", f.name, f.value))
                 .collect();
-            format!(
-                "answered by {} of {}: {}",
+            let handling = pb::HandlingCode::try_from(released.handling)
+                .map(|h| h.as_str_name())
+                .unwrap_or("UNKNOWN");
+            let mut text = format!(
+                "answered by {} of {}: {}\n      handling {handling}, keep at most {} days, released under {}",
                 answer.agency,
                 answer.from_country,
-                fields.join("; ")
-            )
+                fields.join("; "),
+                released.retention_days,
+                released.rule
+            );
+            if !released.redacted_fields.is_empty() {
+                text.push_str(&format!(
+                    "\n      redacted by the agreement: {}",
+                    released.redacted_fields.join(", ")
+                ));
+            }
+            text
         }
         Some(pb::answer::Outcome::Refusal(refusal)) => format!(
             "refused by {} of {}: {} ({})",
@@ -178,7 +278,7 @@ pub async fn run(root: &Path) -> Result<(), DemoFailure> {
         "Liaison demo: three country nodes on loopback, fresh keys in {}",
         root.display()
     );
-    let planned = devnet::plan(root, &countries).map_err(fail)?;
+    let planned = devnet::plan_with(root, &countries, &demo_agreements).map_err(fail)?;
     let mut nodes: BTreeMap<CountryCode, DemoNode> = BTreeMap::new();
     for plan in planned {
         let config = Config::load(&plan.node.config_path).map_err(fail)?;
@@ -301,6 +401,15 @@ async fn scenario(
         "   THA verified the answer: {}",
         describe_answer(&answered)?
     );
+    let redacted = match answered.answer.as_ref().and_then(|a| a.outcome.as_ref()) {
+        Some(pb::answer::Outcome::Released(r)) => r.redacted_fields.clone(),
+        _ => Vec::new(),
+    };
+    if redacted != ["sim_status"] {
+        return Err(fail(format!(
+            "expected sim_status to be redacted, got {redacted:?}"
+        )));
+    }
     if let Some(receipt) = &answered.receipt {
         println!(
             "   THA holds KHM's signed receipt for the request (KHM audit index {}, key {})",
@@ -374,7 +483,97 @@ async fn scenario(
         describe_answer(&refused)?
     );
 
-    println!("\n3. Each node's own audit trail");
+    println!("\n3. Thailand tries a wallet trace with Viet Nam (WALLET_TRACE)");
+    let mut wallet = pb::NewRequest {
+        to_country: "VNM".into(),
+        category: pb::Category::WalletTrace as i32,
+        purpose: pb::Purpose::Investigation as i32,
+        offence_code: "0203".into(),
+        subject: Some(pb::Subject {
+            kind: Some(pb::subject::Kind::Wallet(pb::Wallet {
+                network: "TRON".into(),
+                address: "T9yD14Nj9j7xAB4dbGeiX9h8unkKHxuWwb".into(),
+            })),
+        }),
+        summary: "Wallet receiving ransom payments.".into(),
+        deadline_unix_ms: week,
+    };
+    match tha_focal.submit(wallet.clone()).await {
+        Ok(_) => {
+            return Err(fail(
+                "the wallet trace left Thailand although no rule allows it",
+            ));
+        }
+        Err(status) if status.code() == tonic::Code::PermissionDenied => {
+            println!("   refused at once, nothing sent: {}", status.message());
+        }
+        Err(status) => return Err(fail(format!("unexpected refusal: {status}"))),
+    }
+    let outgoing = tha
+        .node
+        .exchange()
+        .list_outgoing(None, Some(countries[2]))
+        .map_err(fail)?;
+    if !outgoing.is_empty() {
+        return Err(fail("a request to VNM was stored"));
+    }
+    wallet.to_country = "KHM".into();
+    let allowed = tha_focal.submit(wallet).await.map_err(fail)?.into_inner();
+    println!(
+        "   the same wallet trace to KHM is allowed by THA-KHM rule 2: {}",
+        status_name(allowed.status)
+    );
+
+    println!("\n4. Thailand's operator checks the agreement with Cambodia");
+    let mut tha_admin = tha.admin().await?;
+    let check = tha_admin
+        .check_policy(pb::PolicyQuery {
+            from_country: String::new(),
+            to_country: "KHM".into(),
+            category: pb::Category::PhoneCheck as i32,
+            purpose: pb::Purpose::Intelligence as i32,
+        })
+        .await
+        .map_err(fail)?
+        .into_inner();
+    let verdict = |d: Option<&pb::PolicyDecision>| match d {
+        Some(d) => format!(
+            "{} {} by {}",
+            d.decided_by,
+            if d.allowed { "allows" } else { "denies" },
+            d.rule
+        ),
+        None => format!("peer unknown: {}", check.peer_error),
+    };
+    println!(
+        "   dry run, PHONE_CHECK to KHM for INTELLIGENCE: {}; {} => {}",
+        verdict(check.local.as_ref()),
+        verdict(check.peer.as_ref()),
+        if check.allowed {
+            "would flow"
+        } else {
+            "would be refused"
+        }
+    );
+    let comparison = tha_admin
+        .compare_agreements(pb::PeerRef {
+            country: "KHM".into(),
+        })
+        .await
+        .map_err(fail)?
+        .into_inner();
+    if comparison.disagreements.is_empty() {
+        return Err(fail("the seeded disagreement was not found"));
+    }
+    println!(
+        "   liaison policy compare KHM: {} disagreement(s) between the two copies",
+        comparison.disagreements.len()
+    );
+    for d in &comparison.disagreements {
+        println!("      - {}", d.explanation);
+    }
+
+    println!("\n5. Each node's own audit trail");
     for (country, node) in nodes {
         let entries = node
             .node

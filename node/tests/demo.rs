@@ -24,6 +24,11 @@ fn the_demo_runs_the_scenario_end_to_end() {
         "THA verified the answer: answered by police of KHM",
         "THA holds KHM's signed receipt",
         "VNM verified the refusal: refused by immigration of THA: INSUFFICIENT_INFORMATION",
+        "redacted by the agreement: sim_status",
+        "handling INTELLIGENCE_ONLY, keep at most 90 days, released under KHM-THA v2 rule 1 (PHONE_CHECK)",
+        "refused at once, nothing sent: refused by THA's own sharing agreement",
+        "[rule: THA default deny]",
+        "KHM allows PHONE_CHECK requests for INTELLIGENCE but THA does not, so such requests are refused by THA",
         "Demo complete: every step succeeded.",
     ] {
         assert!(stdout.contains(step), "missing `{step}` in:\n{stdout}");
