@@ -8,6 +8,7 @@
 pub mod convert;
 pub mod domain;
 pub mod envelope;
+pub mod merkle;
 
 /// Code generated from `liaison/v1/*.proto` by `build.rs`.
 #[allow(missing_docs, missing_debug_implementations, clippy::all)]
