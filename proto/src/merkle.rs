@@ -58,7 +58,7 @@ pub fn subtree_root<E>(
     n: u64,
     perfect: &mut impl FnMut(u32, u64) -> Result<Hash, E>,
 ) -> Result<Hash, E> {
-    if n.is_power_of_two() && start % n == 0 {
+    if n.is_power_of_two() && start.is_multiple_of(n) {
         return perfect(n.trailing_zeros(), start >> n.trailing_zeros());
     }
     let k = split(n);
@@ -276,7 +276,7 @@ impl MemoryTree {
             }
             self.levels[level].push(hash);
             let index = self.levels[level].len() - 1;
-            if index % 2 == 0 {
+            if index.is_multiple_of(2) {
                 break;
             }
             hash = node_hash(&self.levels[level][index - 1], &hash);
