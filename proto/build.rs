@@ -11,6 +11,7 @@ const PROTOS: &[&str] = &[
     "liaison/v1/agency.proto",
     "liaison/v1/policy.proto",
     "liaison/v1/admin.proto",
+    "liaison/v1/audit.proto",
 ];
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

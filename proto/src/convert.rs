@@ -5,7 +5,7 @@
 use crate::domain::{
     Answer, Category, Company, Content, CountryCode, Field, HandlingCode, InformationRequest,
     Message, OffenceCode, Outcome, Person, Phone, Purpose, ReceiptBody, RefusalReason,
-    RequestStatus, Subject, Wallet, Withdrawal,
+    RequestStatus, SignedBytes, Subject, TreeHead, Wallet, Withdrawal,
 };
 use crate::pb;
 
@@ -796,6 +796,11 @@ impl TryFrom<&pb::ReceiptBody> for ReceiptBody {
             sender: country("sender", &r.sender)?,
             received_unix_ms: timestamp("received_unix_ms", r.received_unix_ms)?,
             audit_index: r.audit_index,
+            tree_head: r.tree_head.as_ref().map(|t| SignedBytes {
+                body: t.body.clone(),
+                key_id: t.key_id.clone(),
+                signature: t.signature.clone(),
+            }),
         })
     }
 }
@@ -809,6 +814,45 @@ impl From<&ReceiptBody> for pb::ReceiptBody {
             sender: r.sender.to_string(),
             received_unix_ms: r.received_unix_ms,
             audit_index: r.audit_index,
+            tree_head: r.tree_head.as_ref().map(pb::SignedTreeHead::from),
+        }
+    }
+}
+
+impl From<&SignedBytes> for pb::SignedTreeHead {
+    fn from(s: &SignedBytes) -> Self {
+        pb::SignedTreeHead {
+            body: s.body.clone(),
+            key_id: s.key_id.clone(),
+            signature: s.signature.clone(),
+        }
+    }
+}
+
+impl TryFrom<&pb::TreeHeadBody> for TreeHead {
+    type Error = ConversionError;
+    fn try_from(t: &pb::TreeHeadBody) -> Result<Self> {
+        Ok(TreeHead {
+            country: country("country", &t.country)?,
+            tree_size: t.tree_size,
+            root_hash: t.root_hash.as_slice().try_into().map_err(|_| {
+                ConversionError::new(
+                    "root_hash",
+                    format!("must be 32 bytes, not {}", t.root_hash.len()),
+                )
+            })?,
+            timestamp_unix_ms: timestamp("timestamp_unix_ms", t.timestamp_unix_ms)?,
+        })
+    }
+}
+
+impl From<&TreeHead> for pb::TreeHeadBody {
+    fn from(t: &TreeHead) -> Self {
+        pb::TreeHeadBody {
+            country: t.country.to_string(),
+            tree_size: t.tree_size,
+            root_hash: t.root_hash.to_vec(),
+            timestamp_unix_ms: t.timestamp_unix_ms,
         }
     }
 }

@@ -523,4 +523,24 @@ pub struct ReceiptBody {
     pub sender: CountryCode,
     pub received_unix_ms: i64,
     pub audit_index: u64,
+    /// The receiver's signed tree head covering `audit_index`, still to be
+    /// verified with the receiver's key.
+    pub tree_head: Option<SignedBytes>,
+}
+
+/// Signed bytes not yet verified: what a signed tree head is on the wire.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignedBytes {
+    pub body: Vec<u8>,
+    pub key_id: String,
+    pub signature: Vec<u8>,
+}
+
+/// A node's audit log at one moment.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TreeHead {
+    pub country: CountryCode,
+    pub tree_size: u64,
+    pub root_hash: [u8; 32],
+    pub timestamp_unix_ms: i64,
 }

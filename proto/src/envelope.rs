@@ -13,13 +13,15 @@ use prost::Message as _;
 use sha2::{Digest, Sha256};
 
 use crate::convert::ConversionError;
-use crate::domain::{Message, ReceiptBody};
+use crate::domain::{Message, ReceiptBody, TreeHead};
 use crate::pb;
 
 /// What an envelope signature covers before the message bytes.
 pub const ENVELOPE_CONTEXT: &[u8] = b"liaison.v1.envelope";
 /// What a receipt signature covers before the receipt body bytes.
 pub const RECEIPT_CONTEXT: &[u8] = b"liaison.v1.receipt";
+/// What a tree head signature covers before the tree head body bytes.
+pub const TREE_HEAD_CONTEXT: &[u8] = b"liaison.v1.tree-head";
 /// The largest signed message a node accepts, in bytes.
 pub const MAX_MESSAGE_BYTES: usize = 256 * 1024;
 
@@ -130,6 +132,16 @@ impl SigningIdentity {
         }
     }
 
+    /// Serializes and signs a tree head.
+    pub fn sign_tree_head(&self, head: &TreeHead) -> pb::SignedTreeHead {
+        let bytes = pb::TreeHeadBody::from(head).encode_to_vec();
+        pb::SignedTreeHead {
+            signature: self.sign(TREE_HEAD_CONTEXT, &bytes),
+            body: bytes,
+            key_id: self.key_id.clone(),
+        }
+    }
+
     fn sign(&self, context: &[u8], bytes: &[u8]) -> Vec<u8> {
         let mut signed = Vec::with_capacity(context.len() + bytes.len());
         signed.extend_from_slice(context);
@@ -206,6 +218,27 @@ pub fn open_receipt(
         value: ReceiptBody::try_from(&decoded)?,
         hash,
         key_id: receipt.key_id.clone(),
+    })
+}
+
+/// Verifies a signed tree head's signature over its exact body bytes, then
+/// decodes and validates the body.
+pub fn open_tree_head(
+    head: &pb::SignedTreeHead,
+    key_for: impl Fn(&str) -> Option<VerifyingKey>,
+) -> Result<Verified<TreeHead>, VerifyError> {
+    let hash = check(
+        TREE_HEAD_CONTEXT,
+        &head.body,
+        &head.key_id,
+        &head.signature,
+        key_for,
+    )?;
+    let decoded = pb::TreeHeadBody::decode(head.body.as_slice())?;
+    Ok(Verified {
+        value: TreeHead::try_from(&decoded)?,
+        hash,
+        key_id: head.key_id.clone(),
     })
 }
 
@@ -292,6 +325,7 @@ mod tests {
             sender: "THA".parse().unwrap(),
             received_unix_ms: 5,
             audit_index: 2,
+            tree_head: None,
         };
         let receipt = id.sign_receipt(&body);
         assert_eq!(open_receipt(&receipt, keys_of(&id)).unwrap().value, body);

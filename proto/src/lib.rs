@@ -5,6 +5,7 @@
 //!
 //! The offline audit verifier depends on this crate and never on the node.
 
+pub mod audit;
 pub mod convert;
 pub mod domain;
 pub mod envelope;

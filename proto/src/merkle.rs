@@ -254,6 +254,79 @@ pub fn verify_consistency(
     }
 }
 
+/// The right edge of a growing tree: one pending perfect subtree per set bit
+/// of the size. Enough to append leaves and compute the root in `O(log n)`
+/// memory; a node keeps one and stores the perfect subtrees it completes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Frontier {
+    size: u64,
+    /// `peaks[level]`: the perfect subtree of `2^level` leaves still waiting
+    /// for a right sibling, present exactly when bit `level` of `size` is set.
+    peaks: Vec<Option<Hash>>,
+}
+
+impl Frontier {
+    pub fn new() -> Self {
+        Frontier::default()
+    }
+
+    /// The frontier of a tree of `size` leaves, from its perfect subtrees.
+    pub fn from_perfect<E>(
+        size: u64,
+        perfect: &mut impl FnMut(u32, u64) -> Result<Hash, E>,
+    ) -> Result<Frontier, E> {
+        let mut peaks = Vec::new();
+        for level in 0..64 - size.leading_zeros() {
+            peaks.push(if size >> level & 1 == 1 {
+                Some(perfect(level, (size >> level) - 1)?)
+            } else {
+                None
+            });
+        }
+        Ok(Frontier { size, peaks })
+    }
+
+    pub fn size(&self) -> u64 {
+        self.size
+    }
+
+    /// Appends a leaf hash. Returns every perfect subtree this completes, as
+    /// `(level, index, hash)`, starting with the leaf itself at level 0.
+    pub fn push(&mut self, leaf: Hash) -> Vec<(u32, u64, Hash)> {
+        let mut completed = vec![(0, self.size, leaf)];
+        let (mut hash, mut level, mut index) = (leaf, 0usize, self.size);
+        while index & 1 == 1 {
+            let Some(left) = self.peaks.get_mut(level).and_then(Option::take) else {
+                break;
+            };
+            hash = node_hash(&left, &hash);
+            level += 1;
+            index >>= 1;
+            completed.push((level as u32, index, hash));
+        }
+        if self.peaks.len() <= level {
+            self.peaks.resize(level + 1, None);
+        }
+        self.peaks[level] = Some(hash);
+        self.size += 1;
+        completed
+    }
+
+    /// The root of the tree so far.
+    pub fn root(&self) -> Hash {
+        self.peaks
+            .iter()
+            .flatten()
+            .fold(None, |acc: Option<Hash>, peak| {
+                Some(match acc {
+                    None => *peak,
+                    Some(right) => node_hash(peak, &right),
+                })
+            })
+            .unwrap_or_else(empty_root)
+    }
+}
+
 /// A whole tree in memory: every perfect subtree hash, level by level.
 #[derive(Debug, Clone, Default)]
 pub struct MemoryTree {

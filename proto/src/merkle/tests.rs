@@ -243,3 +243,24 @@ fn consistency_proofs_verify_and_every_corruption_is_rejected() {
     assert!(verify_consistency(0, 5, &roots[0], &roots[5], &[]).is_err());
     assert!(verify_consistency(6, 5, &roots[6], &roots[5], &[]).is_err());
 }
+
+#[test]
+fn the_frontier_agrees_with_the_whole_tree() {
+    let tree = tree_of(300);
+    let mut frontier = Frontier::new();
+    assert_eq!(frontier.root(), empty_root());
+    for n in 0..300u64 {
+        let completed = frontier.push(tree.leaf(n).unwrap());
+        for (level, index, hash) in completed {
+            assert_eq!(
+                Some(hash),
+                tree.perfect(level, index),
+                "node {level}/{index}"
+            );
+        }
+        assert_eq!(frontier.root(), tree.root(n + 1).unwrap(), "size {}", n + 1);
+        let rebuilt =
+            Frontier::from_perfect(n + 1, &mut |l, i| tree.perfect(l, i).ok_or(())).unwrap();
+        assert_eq!(rebuilt, frontier);
+    }
+}
