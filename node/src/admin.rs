@@ -16,6 +16,7 @@ use crate::exchange::Exchange;
 use crate::local::{caller, require};
 use crate::outbox::PeerClients;
 use crate::policy::{self, Flow};
+use crate::witness;
 
 #[derive(Debug, Clone)]
 pub struct AdminService {
@@ -188,5 +189,28 @@ impl Admin for AdminService {
             peer: Some(remote),
             disagreements,
         }))
+    }
+
+    async fn witness_peers(
+        &self,
+        request: Request<pb::PeerRef>,
+    ) -> Result<Response<pb::WitnessReport>, Status> {
+        self.operator(&request, "witness peers").await?;
+        let peers: Vec<CountryCode> = match request.get_ref().country.as_str() {
+            "" => self.exchange.config().peers.keys().copied().collect(),
+            text => vec![self.peer("country", text)?],
+        };
+        let mut results = Vec::new();
+        for peer in peers {
+            let outcome = witness::witness(&self.exchange, &self.peers, peer).await;
+            results.push(pb::WitnessResult {
+                peer: peer.to_string(),
+                verdict: outcome.verdict.as_str().to_string(),
+                previous_size: outcome.previous_size,
+                tree_size: outcome.tree_size,
+                detail: outcome.detail,
+            });
+        }
+        Ok(Response::new(pb::WitnessReport { results }))
     }
 }

@@ -56,6 +56,13 @@ pub struct NodeSection {
     pub data_dir: PathBuf,
     /// PKCS#8 PEM file of the node's Ed25519 signing key.
     pub signing_key: PathBuf,
+    /// How often to witness the peers' audit logs, in seconds.
+    #[serde(default = "default_witness_interval")]
+    pub witness_interval_secs: u64,
+}
+
+fn default_witness_interval() -> u64 {
+    60
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -181,6 +188,8 @@ pub struct Config {
     pub agencies: Vec<Agency>,
     /// Local users by SHA-256 of their token.
     pub users: HashMap<[u8; 32], LocalUser>,
+    /// How often the node witnesses its peers' audit logs.
+    pub witness_interval: std::time::Duration,
 }
 
 impl Config {
@@ -375,7 +384,14 @@ impl Config {
             }
         }
 
+        if !(1..=86_400).contains(&file.node.witness_interval_secs) {
+            return Err(v.error(
+                "node.witness_interval_secs",
+                "must be between 1 and 86400 seconds",
+            ));
+        }
         Ok(Config {
+            witness_interval: std::time::Duration::from_secs(file.node.witness_interval_secs),
             path: path.to_path_buf(),
             country,
             tls_name: default_tls_name(country),

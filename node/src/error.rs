@@ -33,6 +33,9 @@ pub enum Error {
     Unavailable(String),
     #[error("storage failure: {0}")]
     Store(#[from] StoreError),
+    /// Stored data does not match what the node signed.
+    #[error("integrity failure: {0}")]
+    Integrity(String),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -49,8 +52,9 @@ impl From<Error> for Status {
             Error::ResourceExhausted(_) => Code::ResourceExhausted,
             Error::Unavailable(_) => Code::Unavailable,
             Error::Store(_) => Code::Internal,
+            Error::Integrity(_) => Code::DataLoss,
         };
-        if code == Code::Internal {
+        if matches!(code, Code::Internal | Code::DataLoss) {
             tracing::error!(error = %e, "internal error");
         }
         Status::new(code, e.to_string())

@@ -10,9 +10,10 @@ use std::sync::Arc;
 
 use liaison_proto::domain::{
     Answer, Category, Content, CountryCode, Field, InformationRequest, Message, OffenceCode,
-    Outcome, Purpose, RefusalReason, RequestStatus, Subject, Withdrawal,
+    Outcome, Purpose, RefusalReason, RequestStatus, SignedBytes, Subject, TreeHead, Withdrawal,
 };
 use liaison_proto::envelope::{self, Sealed};
+use liaison_proto::merkle::{Frontier, leaf_hash};
 use liaison_proto::pb;
 use prost::Message as _;
 use tokio::sync::{Mutex, Notify, broadcast, watch};
@@ -135,7 +136,8 @@ impl Pending {
 /// What the write lock protects besides the store itself.
 #[derive(Debug)]
 struct WriteState {
-    next_audit_index: u64,
+    /// The right edge of the audit log's Merkle tree.
+    frontier: Frontier,
 }
 
 /// The node's state machine for requests, answers and deliveries.
@@ -156,12 +158,14 @@ pub struct Exchange {
 impl Exchange {
     pub fn open(config: Arc<Config>, store: Arc<dyn Store>) -> Result<Arc<Exchange>> {
         let records = Records::new(store);
-        let next_audit_index = records.next_audit_index()?;
+        let frontier =
+            crate::audit::verify_log(&records, config.country, &config.signer.verifying_key())
+                .map_err(|e| Error::Integrity(e.to_string()))?;
         let (events, _) = broadcast::channel(1024);
         Ok(Arc::new(Exchange {
             config,
             records,
-            state: Mutex::new(WriteState { next_audit_index }),
+            state: Mutex::new(WriteState { frontier }),
             events,
             outbox_wake: Notify::new(),
             closing: watch::Sender::new(false),
@@ -205,16 +209,22 @@ impl Exchange {
 
     /// Applies `pending` atomically with its audit entries, flushes, then
     /// tells watchers. Returns the audit index of the first event.
-    async fn commit(
+    /// Appends the pending events to the audit log: their entries, the
+    /// tree nodes they complete and a new signed tree head all go into the
+    /// pending batch. Returns the index of the first entry and the new head.
+    fn append_log(
         &self,
-        mut state: tokio::sync::MutexGuard<'_, WriteState>,
-        mut pending: Pending,
-    ) -> Result<u64> {
-        let first = state.next_audit_index;
+        state: &mut WriteState,
+        pending: &mut Pending,
+    ) -> Option<(u64, pb::SignedTreeHead)> {
+        if pending.events.is_empty() {
+            return None;
+        }
+        let first = state.frontier.size();
         let at = now_ms();
         for event in pending.events.drain(..) {
-            pending.changes.put_audit(&AuditEntry {
-                index: state.next_audit_index,
+            let leaf = pending.changes.put_audit(&AuditEntry {
+                index: state.frontier.size(),
                 at_unix_ms: at,
                 event: event.event.to_string(),
                 actor: event.actor,
@@ -224,14 +234,33 @@ impl Exchange {
                 message_hash: event.message_hash.map(hex::encode),
                 detail: event.detail,
             });
-            state.next_audit_index += 1;
+            for (level, index, hash) in state.frontier.push(leaf_hash(&leaf)) {
+                pending.changes.put_tree_node(level, index, &hash);
+            }
         }
-        let applied = self.records.apply(pending.changes);
-        if applied.is_err() {
-            // Nothing was written; the indexes stay free.
-            state.next_audit_index = first;
+        let head = self.config.signer.sign_tree_head(&TreeHead {
+            country: self.country(),
+            tree_size: state.frontier.size(),
+            root_hash: state.frontier.root(),
+            timestamp_unix_ms: at,
+        });
+        pending.changes.put_tree_head(&head);
+        Some((first, head))
+    }
+
+    /// Applies `pending` atomically, flushes, then tells watchers. `before`
+    /// is the log's frontier before `append_log`, restored if nothing could
+    /// be written.
+    async fn finish(
+        &self,
+        mut state: tokio::sync::MutexGuard<'_, WriteState>,
+        before: Frontier,
+        pending: Pending,
+    ) -> Result<()> {
+        if let Err(e) = self.records.apply(pending.changes) {
+            state.frontier = before;
+            return Err(e.into());
         }
-        applied?;
         drop(state);
         let records = self.records.clone();
         tokio::task::spawn_blocking(move || records.flush())
@@ -244,7 +273,18 @@ impl Exchange {
         if pending.wake_outbox {
             self.wake_outbox();
         }
-        Ok(first)
+        Ok(())
+    }
+
+    /// Records `pending` with its audit entries, atomically and durably.
+    async fn commit(
+        &self,
+        mut state: tokio::sync::MutexGuard<'_, WriteState>,
+        mut pending: Pending,
+    ) -> Result<()> {
+        let before = state.frontier.clone();
+        self.append_log(&mut state, &mut pending);
+        self.finish(state, before, pending).await
     }
 
     /// Records a refused call in the audit trail.
@@ -471,6 +511,35 @@ impl Exchange {
         };
         self.commit(state, pending).await?;
         Ok(decision)
+    }
+
+    /// Records the outcome of witnessing `peer`: an audit entry, the head as
+    /// the new reference when `accepted`, and `evidence` of tampering.
+    pub async fn record_witness(
+        &self,
+        peer: CountryCode,
+        verdict: &str,
+        detail: String,
+        accepted: Option<&pb::SignedTreeHead>,
+        evidence: Option<serde_json::Value>,
+    ) -> Result<()> {
+        let state = self.state.lock().await;
+        let mut pending = Pending::default();
+        let event_name = if evidence.is_some() {
+            "witness.alarm"
+        } else {
+            "witness.checked"
+        };
+        let mut event = Event::new(event_name, "node").detail(format!("{verdict}: {detail}"));
+        event.peer = Some(peer);
+        pending.events.push(event);
+        if let Some(head) = accepted {
+            pending.changes.put_witnessed(peer, head);
+        }
+        if let Some(evidence) = evidence {
+            pending.changes.put_evidence(peer, now_ms(), &evidence);
+        }
+        self.commit(state, pending).await
     }
 
     /// A request this node sent or received.
@@ -715,7 +784,7 @@ impl Exchange {
             )));
         }
 
-        let state = self.state.lock().await;
+        let mut state = self.state.lock().await;
         if let Some(seen) = self.records.seen(&message.message_id)? {
             return if seen.envelope_hash == verified.hash {
                 decode_receipt(&seen.receipt)
@@ -898,15 +967,24 @@ impl Exchange {
             }
         }
 
-        // The receipt names the audit index of the delivery event, which is
-        // the first event of this commit.
+        // The receipt names the audit index of the delivery event (the first
+        // event of this commit) and the signed tree head that covers it.
+        let before = state.frontier.clone();
+        let (audit_index, head) = self
+            .append_log(&mut state, &mut pending)
+            .ok_or_else(|| Error::FailedPrecondition("nothing to record".into()))?;
         let body = liaison_proto::domain::ReceiptBody {
             message_id: message.message_id.clone(),
             envelope_hash: verified.hash,
             receiver: self.country(),
             sender: peer,
             received_unix_ms: now,
-            audit_index: state.next_audit_index,
+            audit_index,
+            tree_head: Some(SignedBytes {
+                body: head.body,
+                key_id: head.key_id,
+                signature: head.signature,
+            }),
         };
         let receipt = self.config.signer.sign_receipt(&body);
         pending.changes.put_seen(
@@ -916,7 +994,7 @@ impl Exchange {
                 receipt: receipt.encode_to_vec(),
             },
         );
-        self.commit(state, pending).await?;
+        self.finish(state, before, pending).await?;
         tracing::info!(%peer, kind = receipt_event.event, "envelope accepted");
         Ok(receipt)
     }
@@ -974,6 +1052,16 @@ impl Exchange {
             return Err(Error::InvalidArgument(format!(
                 "receipt from {} does not name the envelope delivered",
                 item.to
+            )));
+        }
+        let head = body.tree_head.as_ref().ok_or_else(|| {
+            Error::InvalidArgument(format!("receipt from {} has no signed tree head", item.to))
+        })?;
+        let head = envelope::open_tree_head(&head.into(), |id| keys.get(id).copied())?.value;
+        if head.country != item.to || head.tree_size <= body.audit_index {
+            return Err(Error::InvalidArgument(format!(
+                "the tree head in {}'s receipt does not cover audit index {}",
+                item.to, body.audit_index
             )));
         }
         let stored = StoredReceipt {

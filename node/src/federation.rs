@@ -9,6 +9,7 @@ use liaison_proto::pb;
 use liaison_proto::pb::federation_server::Federation;
 use tonic::{Request, Response, Status};
 
+use crate::audit;
 use crate::error::Error;
 use crate::exchange::Exchange;
 use crate::policy::Flow;
@@ -112,4 +113,54 @@ impl Federation for FederationService {
             ))),
         }
     }
+
+    async fn get_tree_head(
+        &self,
+        request: Request<pb::TreeHeadQuery>,
+    ) -> Result<Response<pb::SignedTreeHead>, Status> {
+        self.caller(&request).await?;
+        match audit::latest(self.exchange.records()).map_err(Error::from)? {
+            Some((head, _)) => Ok(Response::new(head)),
+            None => Err(Status::failed_precondition("the audit log is still empty")),
+        }
+    }
+
+    async fn get_consistency_proof(
+        &self,
+        request: Request<pb::ConsistencyQuery>,
+    ) -> Result<Response<pb::ConsistencyProof>, Status> {
+        self.caller(&request).await?;
+        Ok(Response::new(consistency(
+            self.exchange.records(),
+            request.get_ref(),
+        )?))
+    }
+}
+
+/// A consistency proof between two sizes of this node's log (the second
+/// defaulting to the current size), for peers and local auditors alike.
+pub fn consistency(
+    records: &crate::records::Records,
+    query: &pb::ConsistencyQuery,
+) -> Result<pb::ConsistencyProof, Status> {
+    let size = audit::latest(records)
+        .map_err(Error::from)?
+        .map_or(0, |(_, size)| size);
+    let second = if query.second == 0 {
+        size
+    } else {
+        query.second
+    };
+    if query.first == 0 || query.first > second || second > size {
+        return Err(Status::invalid_argument(format!(
+            "no consistency proof from {} to {second} entries: the log holds {size}",
+            query.first
+        )));
+    }
+    let hashes = audit::consistency_proof(records, query.first, second).map_err(Error::from)?;
+    Ok(pb::ConsistencyProof {
+        first: query.first,
+        second,
+        hashes: hashes.iter().map(|h| h.to_vec()).collect(),
+    })
 }

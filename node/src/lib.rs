@@ -7,6 +7,8 @@
 //! queued envelopes; [`server`] wires it all together.
 
 pub mod admin;
+pub mod audit;
+pub mod audit_api;
 pub mod config;
 pub mod demo;
 pub mod devnet;
@@ -21,6 +23,7 @@ pub mod records;
 pub mod server;
 pub mod store;
 pub mod tls;
+pub mod witness;
 
 pub use config::Config;
 pub use error::Error;

@@ -268,6 +268,7 @@ pub fn init_node(options: &InitOptions, ca: &FederationCa) -> Result<InitOutcome
             local_listen: options.local_listen.clone(),
             data_dir: "data".into(),
             signing_key: "signing-key.pem".into(),
+            witness_interval_secs: 60,
         },
         tls: TlsSection {
             cert: "tls/node.pem".into(),

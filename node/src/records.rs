@@ -6,7 +6,12 @@
 //! | `in/<request id>`       | [`RequestRecord`] of a request a peer sent       |
 //! | `msg/<message id>`      | [`SeenMessage`]: hash and receipt of a delivery  |
 //! | `outbox/<message id>`   | [`OutboxItem`]: a signed envelope not yet acknowledged |
-//! | `audit/<index, 16 hex>` | [`AuditEntry`]                                   |
+//! | `count/<day>/<dir><peer>/<category>` | requests counted for daily limits |
+//! | `audit/<index, 16 hex>` | [`AuditEntry`]: a leaf of the Merkle audit log   |
+//! | `mt/<level>/<index>`    | hash of a perfect subtree of the audit log       |
+//! | `sth`                   | the latest signed tree head (protobuf)           |
+//! | `witness/<peer>`        | the peer's latest tree head this node checked    |
+//! | `evidence/<peer>/<ms>`  | proof of a peer's log being rolled back or forked |
 //!
 //! Values are JSON, so that a record written by an older version still reads
 //! and a corrupt one is reported with its key.
@@ -17,8 +22,12 @@ use liaison_proto::domain::{Answer, Category, CountryCode, InformationRequest, R
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use liaison_proto::merkle::Hash;
+use liaison_proto::pb;
+use prost::Message as _;
+
 use crate::policy::Grant;
-use crate::store::{Batch, Store, StoreError};
+use crate::store::{Batch, Entry, Store, StoreError};
 
 /// Which side of an exchange a record belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -190,8 +199,18 @@ fn count_key(day: i64, direction: Direction, peer: CountryCode, category: Catego
     format!("count/{day:08}/{}{peer}/{category}", direction.prefix()).into_bytes()
 }
 
-fn audit_key(index: u64) -> Vec<u8> {
+pub fn audit_key(index: u64) -> Vec<u8> {
     format!("audit/{index:016x}").into_bytes()
+}
+
+pub fn tree_node_key(level: u32, index: u64) -> Vec<u8> {
+    format!("mt/{level:02x}/{index:016x}").into_bytes()
+}
+
+pub const TREE_HEAD_KEY: &[u8] = b"sth";
+
+fn witness_key(peer: CountryCode) -> Vec<u8> {
+    format!("witness/{peer}").into_bytes()
 }
 
 fn decode<T: DeserializeOwned>(key: &[u8], value: &[u8]) -> Result<T, StoreError> {
@@ -269,12 +288,60 @@ impl Records {
         self.scan("audit/")
     }
 
-    /// The index the next audit entry gets.
-    pub fn next_audit_index(&self) -> Result<u64, StoreError> {
-        match self.store.last_with_prefix(b"audit/")? {
-            None => Ok(0),
-            Some((key, value)) => Ok(decode::<AuditEntry>(&key, &value)?.index + 1),
-        }
+    /// The exact bytes of every audit entry (the Merkle leaves), in order,
+    /// with the keys they are stored under.
+    pub fn audit_leaves(&self) -> Result<Vec<Entry>, StoreError> {
+        self.store.scan_prefix(b"audit/")
+    }
+
+    /// The exact bytes of audit entry `index`.
+    pub fn audit_leaf(&self, index: u64) -> Result<Option<Vec<u8>>, StoreError> {
+        self.store.get(&audit_key(index))
+    }
+
+    /// The hash of the perfect subtree of the audit log at `level`, `index`.
+    pub fn tree_node(&self, level: u32, index: u64) -> Result<Hash, StoreError> {
+        let key = tree_node_key(level, index);
+        let value = self.store.get(&key)?.ok_or_else(|| StoreError::Corrupt {
+            key: String::from_utf8_lossy(&key).into_owned(),
+            reason: "missing audit tree node".into(),
+        })?;
+        value.try_into().map_err(|_| StoreError::Corrupt {
+            key: String::from_utf8_lossy(&key).into_owned(),
+            reason: "an audit tree node is not 32 bytes".into(),
+        })
+    }
+
+    /// Every stored audit tree node, for verification.
+    pub fn tree_nodes(&self) -> Result<Vec<Entry>, StoreError> {
+        self.store.scan_prefix(b"mt/")
+    }
+
+    fn get_proto<T: prost::Message + Default>(&self, key: &[u8]) -> Result<Option<T>, StoreError> {
+        self.store
+            .get(key)?
+            .map(|bytes| {
+                T::decode(bytes.as_slice()).map_err(|e| StoreError::Corrupt {
+                    key: String::from_utf8_lossy(key).into_owned(),
+                    reason: e.to_string(),
+                })
+            })
+            .transpose()
+    }
+
+    /// The latest signed tree head of this node's audit log.
+    pub fn tree_head(&self) -> Result<Option<pb::SignedTreeHead>, StoreError> {
+        self.get_proto(TREE_HEAD_KEY)
+    }
+
+    /// The latest tree head of `peer` this node has checked.
+    pub fn witnessed(&self, peer: CountryCode) -> Result<Option<pb::SignedTreeHead>, StoreError> {
+        self.get_proto(&witness_key(peer))
+    }
+
+    /// Evidence kept about peers' logs, newest last.
+    pub fn evidence(&self) -> Result<Vec<Entry>, StoreError> {
+        self.store.scan_prefix(b"evidence/")
     }
 
     pub fn apply(&self, changes: Changes) -> Result<(), StoreError> {
@@ -328,8 +395,36 @@ impl Changes {
             .put(count_key(day, direction, peer, category), encode(&count));
     }
 
-    pub fn put_audit(&mut self, entry: &AuditEntry) {
-        self.batch.put(audit_key(entry.index), encode(entry));
+    /// Stores an audit entry and returns its exact bytes: the Merkle leaf.
+    pub fn put_audit(&mut self, entry: &AuditEntry) -> Vec<u8> {
+        let bytes = encode(entry);
+        self.batch.put(audit_key(entry.index), bytes.clone());
+        bytes
+    }
+
+    pub fn put_tree_node(&mut self, level: u32, index: u64, hash: &Hash) {
+        self.batch.put(tree_node_key(level, index), hash.to_vec());
+    }
+
+    pub fn put_tree_head(&mut self, head: &pb::SignedTreeHead) {
+        self.batch.put(TREE_HEAD_KEY.to_vec(), head.encode_to_vec());
+    }
+
+    pub fn put_witnessed(&mut self, peer: CountryCode, head: &pb::SignedTreeHead) {
+        self.batch.put(witness_key(peer), head.encode_to_vec());
+    }
+
+    /// Keeps evidence about a peer's log (JSON), under the time it was found.
+    pub fn put_evidence(
+        &mut self,
+        peer: CountryCode,
+        at_unix_ms: i64,
+        evidence: &serde_json::Value,
+    ) {
+        self.batch.put(
+            format!("evidence/{peer}/{at_unix_ms:016}").into_bytes(),
+            evidence.to_string().into_bytes(),
+        );
     }
 }
 

@@ -9,6 +9,7 @@ use liaison_proto::domain::CountryCode;
 use liaison_proto::envelope::MAX_MESSAGE_BYTES;
 use liaison_proto::pb::admin_server::AdminServer;
 use liaison_proto::pb::agency_server::AgencyServer;
+use liaison_proto::pb::audit_server::AuditServer;
 use liaison_proto::pb::federation_server::FederationServer;
 use liaison_proto::pb::focal_point_server::FocalPointServer;
 use tokio::task::JoinHandle;
@@ -16,12 +17,14 @@ use tonic::transport::Server;
 use tonic::transport::server::TcpIncoming;
 
 use crate::admin::AdminService;
+use crate::audit_api::AuditService;
 use crate::config::Config;
 use crate::exchange::Exchange;
 use crate::federation::FederationService;
 use crate::local::{AgencyService, FocalPointService, authenticator};
 use crate::outbox::{self, PeerClients};
 use crate::store::{self, Store};
+use crate::witness;
 
 /// The node's two sockets, bound before the node starts so that callers
 /// (and tests binding port 0) know the addresses.
@@ -67,6 +70,7 @@ pub struct RunningNode {
     exchange: Arc<Exchange>,
     tasks: Vec<JoinHandle<Result<(), tonic::transport::Error>>>,
     outbox: JoinHandle<()>,
+    witnessing: JoinHandle<()>,
 }
 
 impl RunningNode {
@@ -86,8 +90,10 @@ impl RunningNode {
                 Ok(Ok(())) => {}
             }
         }
-        if let Err(e) = self.outbox.await {
-            result = Err(StartError::Io(std::io::Error::other(e)));
+        for task in [self.outbox, self.witnessing] {
+            if let Err(e) = task.await {
+                result = Err(StartError::Io(std::io::Error::other(e)));
+            }
         }
         self.exchange.records().flush()?;
         result
@@ -135,6 +141,10 @@ pub async fn start_with_store(
         ))
         .add_service(AdminServer::with_interceptor(
             AdminService::new(exchange.clone(), peers.clone()),
+            auth.clone(),
+        ))
+        .add_service(AuditServer::with_interceptor(
+            AuditService::new(exchange.clone()),
             auth,
         ));
 
@@ -155,6 +165,11 @@ pub async fn start_with_store(
             closed(&exchange),
         )),
     ];
+    let witnessing = tokio::spawn(witness::run(
+        exchange.clone(),
+        peers.clone(),
+        config.witness_interval,
+    ));
     let outbox = tokio::spawn(outbox::run(exchange.clone(), peers));
     tracing::info!(country = %config.country, %federation_addr, %local_addr, "node started");
     Ok(RunningNode {
@@ -164,5 +179,6 @@ pub async fn start_with_store(
         exchange,
         tasks,
         outbox,
+        witnessing,
     })
 }

@@ -1,0 +1,146 @@
+//! The node's tamper-evident audit log: entries are the leaves of an
+//! RFC 9162 Merkle tree kept in the store (`audit/` leaves, `mt/` perfect
+//! subtree hashes, `sth` the latest signed tree head). The exchange appends
+//! to it in the same atomic batch as the change it records.
+//!
+//! At start the node re-derives the tree from the stored entries and
+//! refuses to run if it does not match its last signed tree head; proofs are
+//! served from the stored subtree hashes in `O(log² n)` lookups.
+
+use ed25519_dalek::VerifyingKey;
+use liaison_proto::domain::CountryCode;
+use liaison_proto::envelope::open_tree_head;
+use liaison_proto::merkle::{self, Frontier, Hash, leaf_hash};
+use liaison_proto::pb;
+
+use crate::records::{Records, audit_key};
+use crate::store::StoreError;
+
+/// The stored log does not match what the node signed.
+#[derive(Debug, thiserror::Error)]
+pub enum IntegrityError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("audit log damaged at entry {index}: {problem}")]
+    Entry { index: u64, problem: String },
+    #[error("audit log does not match its last signed tree head: {0}")]
+    TreeHead(String),
+}
+
+/// Re-derives the audit tree from the stored entries and checks it against
+/// the stored subtree hashes and the last signed tree head (signed by `key`
+/// for `country`). Returns the frontier to continue appending from.
+pub fn verify_log(
+    records: &Records,
+    country: CountryCode,
+    key: &VerifyingKey,
+) -> Result<Frontier, IntegrityError> {
+    let mut frontier = Frontier::new();
+    let stored_nodes: std::collections::HashMap<Vec<u8>, Vec<u8>> =
+        records.tree_nodes()?.into_iter().collect();
+    let mut checked_nodes = 0usize;
+    for (position, (key_bytes, leaf)) in records.audit_leaves()?.into_iter().enumerate() {
+        let index = position as u64;
+        if key_bytes != audit_key(index) {
+            return Err(IntegrityError::Entry {
+                index,
+                problem: format!(
+                    "expected the next entry, found `{}`",
+                    String::from_utf8_lossy(&key_bytes)
+                ),
+            });
+        }
+        let named = serde_json::from_slice::<serde_json::Value>(&leaf)
+            .ok()
+            .and_then(|v| v.get("index").and_then(serde_json::Value::as_u64));
+        if named != Some(index) {
+            return Err(IntegrityError::Entry {
+                index,
+                problem: "the entry is not valid JSON naming its own index".into(),
+            });
+        }
+        for (level, node_index, hash) in frontier.push(leaf_hash(&leaf)) {
+            let node_key = crate::records::tree_node_key(level, node_index);
+            if stored_nodes.get(&node_key).map(Vec::as_slice) != Some(hash.as_slice()) {
+                return Err(IntegrityError::Entry {
+                    index,
+                    problem: format!(
+                        "stored tree node {level}/{node_index} does not match the entries"
+                    ),
+                });
+            }
+            checked_nodes += 1;
+        }
+    }
+    if checked_nodes != stored_nodes.len() {
+        return Err(IntegrityError::TreeHead(format!(
+            "{} stored tree nodes belong to no entry",
+            stored_nodes.len() - checked_nodes
+        )));
+    }
+    let Some(signed) = records.tree_head()? else {
+        return if frontier.size() == 0 {
+            Ok(frontier)
+        } else {
+            Err(IntegrityError::TreeHead(format!(
+                "{} entries but no signed tree head",
+                frontier.size()
+            )))
+        };
+    };
+    let expected = liaison_proto::envelope::key_id(key);
+    let head = open_tree_head(&signed, |id| (id == expected).then_some(*key))
+        .map_err(|e| IntegrityError::TreeHead(e.to_string()))?
+        .value;
+    if head.country != country {
+        return Err(IntegrityError::TreeHead(format!(
+            "the tree head is {}'s, this node is {country}",
+            head.country
+        )));
+    }
+    if head.tree_size != frontier.size() {
+        return Err(IntegrityError::TreeHead(format!(
+            "the tree head covers {} entries, the store holds {}",
+            head.tree_size,
+            frontier.size()
+        )));
+    }
+    if head.root_hash != frontier.root() {
+        return Err(IntegrityError::TreeHead(
+            "the entries do not hash to the signed root".into(),
+        ));
+    }
+    Ok(frontier)
+}
+
+fn perfect(records: &Records) -> impl FnMut(u32, u64) -> Result<Hash, StoreError> + '_ {
+    move |level, index| records.tree_node(level, index)
+}
+
+/// The inclusion proof of entry `index` in the log of `size` entries.
+pub fn inclusion_proof(records: &Records, index: u64, size: u64) -> Result<Vec<Hash>, StoreError> {
+    merkle::inclusion_proof(index, size, &mut perfect(records))
+}
+
+/// The consistency proof between the logs of `first` and `second` entries.
+pub fn consistency_proof(
+    records: &Records,
+    first: u64,
+    second: u64,
+) -> Result<Vec<Hash>, StoreError> {
+    merkle::consistency_proof(first, second, &mut perfect(records))
+}
+
+/// The latest signed tree head and its decoded size, if the log has one.
+pub fn latest(records: &Records) -> Result<Option<(pb::SignedTreeHead, u64)>, StoreError> {
+    let Some(head) = records.tree_head()? else {
+        return Ok(None);
+    };
+    let body = <pb::TreeHeadBody as prost::Message>::decode(head.body.as_slice()).map_err(|e| {
+        StoreError::Corrupt {
+            key: "sth".into(),
+            reason: e.to_string(),
+        }
+    })?;
+    Ok(Some((head, body.tree_size)))
+}
