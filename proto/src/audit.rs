@@ -94,7 +94,10 @@ fn failure(line: usize, index: Option<u64>, problem: impl Into<String>) -> Verif
 fn canonical(line_no: usize, index: Option<u64>, line: &str) -> Result<Value, VerifyFailure> {
     let value: Value = serde_json::from_str(line)
         .map_err(|e| failure(line_no, index, format!("not JSON: {e}")))?;
-    if value.to_string() != line {
+    // Compare the re-serialized text (not the value) with the line.
+    let reserialized = serde_json::to_string(&value)
+        .map_err(|e| failure(line_no, index, format!("not JSON: {e}")))?;
+    if reserialized.as_str() != line {
         return Err(failure(
             line_no,
             index,
