@@ -2,6 +2,7 @@
 //! talks to the local node's gRPC API with the user's bearer token and
 //! prints tables, or JSON with `--json`.
 
+mod audit;
 mod output;
 
 use std::path::PathBuf;
@@ -14,6 +15,7 @@ use liaison_proto::domain::{Category, CountryCode, Purpose, RefusalReason, Reque
 use liaison_proto::pb;
 use liaison_proto::pb::admin_client::AdminClient;
 use liaison_proto::pb::agency_client::AgencyClient;
+use liaison_proto::pb::audit_client::AuditClient;
 use liaison_proto::pb::focal_point_client::FocalPointClient;
 use tonic::transport::Channel;
 
@@ -58,6 +60,52 @@ enum Command {
     Policy(PolicyCommand),
     /// This node's peers (admins and auditors).
     Peers,
+    /// The node's audit log (auditors and admins); `verify` works offline.
+    #[command(subcommand)]
+    Audit(AuditCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum AuditCommand {
+    /// Entries of the log, filtered.
+    Log {
+        #[arg(long)]
+        peer: Option<CountryCode>,
+        #[arg(long)]
+        category: Option<Category>,
+        /// From this time on: YYYY-MM-DD[THH:MM] (UTC) or a duration ago (7d).
+        #[arg(long, value_parser = parse_time)]
+        since: Option<i64>,
+        /// Before this time: YYYY-MM-DD[THH:MM] (UTC) or a duration ago.
+        #[arg(long, value_parser = parse_time)]
+        until: Option<i64>,
+        #[arg(long)]
+        request: Option<String>,
+        /// Only events starting with this, e.g. `policy.` or `witness.`.
+        #[arg(long)]
+        event: Option<String>,
+    },
+    /// Write the whole log, its signed tree head and every inclusion proof
+    /// to a JSON Lines file that `audit verify` can check offline.
+    Export {
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Verify an export offline with only the node's public key.
+    Verify {
+        file: PathBuf,
+        /// The node's public key: base64 of the raw key, or a file holding it
+        /// (`signing-key.pub` next to the node's config).
+        #[arg(long)]
+        public_key: String,
+    },
+    /// Counts per peer, category and event, and answer times.
+    Report {
+        #[arg(long, value_parser = parse_time)]
+        since: Option<i64>,
+    },
+    /// The node's latest signed tree head.
+    Head,
 }
 
 #[derive(Debug, Subcommand)]
@@ -173,6 +221,40 @@ enum AgencyCommand {
     },
 }
 
+/// Parses `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM` (UTC) or a duration ago (`7d`)
+/// into Unix milliseconds.
+fn parse_time(text: &str) -> Result<i64, String> {
+    if let Ok(ago) = parse_duration(text) {
+        return Ok(now_ms() - i64::try_from(ago.as_millis()).unwrap_or(i64::MAX / 2));
+    }
+    let (date, clock) = text.split_once('T').unwrap_or((text, "00:00"));
+    let numbers =
+        |s: &str, sep: char| -> Option<Vec<i64>> { s.split(sep).map(|p| p.parse().ok()).collect() };
+    let bad = || format!("`{text}` is not YYYY-MM-DD, YYYY-MM-DDTHH:MM or a duration like 7d");
+    let (Some(d), Some(c)) = (numbers(date, '-'), numbers(clock, ':')) else {
+        return Err(bad());
+    };
+    let ([y, m, day], [hh, mm]) = (d.as_slice(), c.as_slice()) else {
+        return Err(bad());
+    };
+    if !(1..=12).contains(m)
+        || !(1..=31).contains(day)
+        || !(0..24).contains(hh)
+        || !(0..60).contains(mm)
+    {
+        return Err(bad());
+    }
+    // Days from civil (Howard Hinnant's algorithm).
+    let y = if *m <= 2 { y - 1 } else { *y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Ok((days * 86_400 + hh * 3_600 + mm * 60) * 1000)
+}
+
 /// Parses `7d`, `48h`, `90m` or `30s`.
 fn parse_duration(text: &str) -> Result<Duration, String> {
     let (number, unit) = text.split_at(
@@ -270,8 +352,17 @@ fn now_ms() -> i64 {
         .unwrap_or(0)
 }
 
+/// Every message of a server stream.
+async fn collect<T>(mut stream: tonic::Streaming<T>) -> anyhow::Result<Vec<T>> {
+    let mut out = Vec::new();
+    while let Some(item) = stream.message().await.map_err(status)? {
+        out.push(item);
+    }
+    Ok(out)
+}
+
 /// Turns a gRPC status into an error that says what the node said.
-fn status(e: tonic::Status) -> anyhow::Error {
+pub(crate) fn status(e: tonic::Status) -> anyhow::Error {
     anyhow::anyhow!("{:?}: {}", e.code(), e.message())
 }
 
@@ -285,6 +376,13 @@ async fn main() {
 }
 
 async fn run(cli: &Cli) -> anyhow::Result<()> {
+    // Verification is offline: no node, no token.
+    if let Command::Audit(AuditCommand::Verify { file, public_key }) = &cli.command {
+        if audit::verify(file, public_key, cli.json)? {
+            return Ok(());
+        }
+        std::process::exit(1);
+    }
     let token = token(cli)?;
     let channel = channel(cli).await?;
     let out = output::Printer { json: cli.json };
@@ -420,6 +518,76 @@ async fn run(cli: &Cli) -> anyhow::Result<()> {
                 }
             }
         }
+        Command::Audit(command) => {
+            let mut client = AuditClient::with_interceptor(channel, token);
+            match command {
+                AuditCommand::Log {
+                    peer,
+                    category,
+                    since,
+                    until,
+                    request,
+                    event,
+                } => {
+                    let query = pb::EntryQuery {
+                        peer: peer.map(|p| p.to_string()).unwrap_or_default(),
+                        category: category.map(|c| pb::Category::from(c) as i32).unwrap_or(0),
+                        since_unix_ms: since.unwrap_or(0),
+                        until_unix_ms: until.unwrap_or(0),
+                        request_id: request.clone().unwrap_or_default(),
+                        event: event.clone().unwrap_or_default(),
+                        from_index: 0,
+                    };
+                    let records = collect(
+                        client
+                            .stream_entries(query)
+                            .await
+                            .map_err(status)?
+                            .into_inner(),
+                    )
+                    .await?;
+                    audit::print_log(&audit::entries(&records)?, cli.json);
+                }
+                AuditCommand::Report { since } => {
+                    let query = pb::EntryQuery {
+                        since_unix_ms: since.unwrap_or(0),
+                        ..pb::EntryQuery::default()
+                    };
+                    let records = collect(
+                        client
+                            .stream_entries(query)
+                            .await
+                            .map_err(status)?
+                            .into_inner(),
+                    )
+                    .await?;
+                    audit::report(&audit::entries(&records)?, cli.json);
+                }
+                AuditCommand::Export { out } => {
+                    let mut stream = client
+                        .export(pb::ExportQuery {})
+                        .await
+                        .map_err(status)?
+                        .into_inner();
+                    let (entries, head) = audit::export(&mut stream, out).await?;
+                    println!(
+                        "wrote {}: {}'s audit log, {entries} entries, root {}",
+                        out.display(),
+                        head.country,
+                        hex::encode(&head.root_hash)
+                    );
+                }
+                AuditCommand::Head => {
+                    let head = client
+                        .get_tree_head(pb::TreeHeadQuery {})
+                        .await
+                        .map_err(status)?
+                        .into_inner();
+                    println!("{}", liaison_proto::audit::tree_head_line(&head)?);
+                }
+                AuditCommand::Verify { .. } => unreachable!("handled above"),
+            }
+        }
         Command::Peers => {
             let mut client = AdminClient::with_interceptor(channel, token);
             let peers = client
@@ -490,6 +658,16 @@ mod tests {
         assert!(parse_duration("d").is_err());
         assert!(parse_duration("7w").is_err());
         assert!(parse_duration("99999999999999999999d").is_err());
+    }
+
+    #[test]
+    fn times() {
+        assert_eq!(parse_time("1970-01-02").unwrap(), 86_400_000);
+        assert_eq!(parse_time("2000-03-01T01:30").unwrap(), 951_874_200_000);
+        assert!(parse_time("2000-13-01").is_err());
+        assert!(parse_time("yesterday").is_err());
+        let week_ago = parse_time("7d").unwrap();
+        assert!((now_ms() - week_ago - 7 * 86_400_000).abs() < 60_000);
     }
 
     #[test]

@@ -230,6 +230,10 @@ pub fn init_node(options: &InitOptions, ca: &FederationCa) -> Result<InitOutcome
         .to_pkcs8_pem(LineEnding::LF)
         .map_err(|e| PkiError::Random(e.to_string()))?;
     write_secret(&dir.join("signing-key.pem"), &pem)?;
+    write_file(
+        &dir.join("signing-key.pub"),
+        &format!("{}\n", encode_public_key(&signing_key.verifying_key())),
+    )?;
 
     let (cert, key) = ca.issue(&default_tls_name(options.country))?;
     write_file(&dir.join("tls/node.pem"), &cert)?;

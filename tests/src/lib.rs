@@ -16,6 +16,7 @@ use liaison_proto::domain::CountryCode;
 use liaison_proto::pb;
 use liaison_proto::pb::admin_client::AdminClient;
 use liaison_proto::pb::agency_client::AgencyClient;
+use liaison_proto::pb::audit_client::AuditClient;
 use liaison_proto::pb::federation_client::FederationClient;
 use liaison_proto::pb::focal_point_client::FocalPointClient;
 use tonic::codegen::InterceptedService;
@@ -24,6 +25,7 @@ use tonic::transport::{Certificate, Channel, ClientTlsConfig, Endpoint, Identity
 pub type Focal = FocalPointClient<InterceptedService<Channel, BearerToken>>;
 pub type AgencyApi = AgencyClient<InterceptedService<Channel, BearerToken>>;
 pub type AdminApi = AdminClient<InterceptedService<Channel, BearerToken>>;
+pub type AuditApi = AuditClient<InterceptedService<Channel, BearerToken>>;
 
 /// How long a test waits for something that should happen promptly.
 pub const PATIENCE: Duration = Duration::from_secs(20);
@@ -131,6 +133,11 @@ impl TestFederation {
     pub async fn admin(&self, code: &str, user: &str) -> AdminApi {
         let (channel, token) = self.local(code, user).await;
         AdminClient::with_interceptor(channel, token)
+    }
+
+    pub async fn auditor(&self, code: &str) -> AuditApi {
+        let (channel, token) = self.local(code, "auditor").await;
+        AuditClient::with_interceptor(channel, token)
     }
 
     /// The officer of `agency` (`police`, `fiu`, `immigration`) on `code`.
@@ -367,4 +374,54 @@ pub fn agreement(
             })
             .collect(),
     }
+}
+
+/// Exports a node's audit log through its Audit API, as JSON Lines.
+pub async fn export(auditor: &mut AuditApi) -> String {
+    use liaison_proto::audit::{entry_line, tree_head_line};
+    let mut stream = auditor
+        .export(pb::ExportQuery {})
+        .await
+        .expect("export starts")
+        .into_inner();
+    let mut out = String::new();
+    while let Some(item) = stream.message().await.expect("export stream") {
+        let line = match item.item.expect("export item") {
+            pb::export_item::Item::TreeHead(head) => tree_head_line(&head).expect("tree head line"),
+            pb::export_item::Item::Entry(e) => {
+                entry_line(e.index, &e.leaf, &e.inclusion_proof).expect("entry line")
+            }
+        };
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+/// Runs one phone check from `from` to `to`, answered by `to`'s police.
+pub async fn exchange_once(federation: &TestFederation, from: &str, to: &str) -> String {
+    let mut focal = federation.focal_point(from).await;
+    let id = id_of(
+        &focal
+            .submit(phone_check(to, "+85512345678"))
+            .await
+            .expect("submitted")
+            .into_inner(),
+    );
+    let mut police = federation.agency(to, "police").await;
+    let assignment = next_assignment(&mut police).await;
+    assert_eq!(id_of(&assignment), id);
+    police
+        .answer(pb::AnswerCall {
+            request_id: id.clone(),
+            fields: vec![pb::Field {
+                name: "subscriber_name".into(),
+                value: "Shell Co".into(),
+            }],
+            remarks: String::new(),
+        })
+        .await
+        .expect("answered");
+    await_status(&mut focal, &id, pb::RequestStatus::Answered).await;
+    id
 }

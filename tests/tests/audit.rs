@@ -1,0 +1,296 @@
+//! The tamper-evident audit log across real nodes: offline verification of
+//! exports, receipts that prove the other side recorded an exchange,
+//! start-up verification of the stored log, and witnessing of peers.
+
+// Test helpers may panic on anything unexpected.
+#![allow(clippy::unwrap_used)]
+
+use std::sync::Arc;
+
+use liaison_node::config::Config;
+use liaison_node::records::{Direction, Records};
+use liaison_node::store::{Batch, MemoryStore, SledStore, Store};
+use liaison_proto::audit::verify_export;
+use liaison_proto::envelope::{open_receipt, open_tree_head};
+use liaison_proto::merkle::{leaf_hash, verify_inclusion};
+use liaison_proto::pb;
+use liaison_tests::{TestFederation, exchange_once, export};
+use prost::Message as _;
+use tonic::Code;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_country_exports_a_log_that_verifies_offline() {
+    let federation = TestFederation::start(&["THA", "KHM"]).await;
+    exchange_once(&federation, "THA", "KHM").await;
+    exchange_once(&federation, "KHM", "THA").await;
+    for country in ["THA", "KHM"] {
+        let exported = export(&mut federation.auditor(country).await).await;
+        let key = federation.node(country).config().signer.verifying_key();
+        let verdict = verify_export(&exported, &key).unwrap();
+        assert_eq!(verdict.country, country);
+        assert!(verdict.tree_size >= 5, "{country}: {}", verdict.tree_size);
+        // No personal data in the log.
+        assert!(!exported.contains("+85512345678") && !exported.contains("Shell Co"));
+
+        // A tampered copy fails, naming the first bad entry.
+        let lines: Vec<&str> = exported.lines().collect();
+        let tampered_line = lines[3].replacen("\"index\":2", "\"index\":9", 1);
+        assert_ne!(tampered_line, lines[3]);
+        let mut tampered: Vec<&str> = lines.clone();
+        tampered[3] = &tampered_line;
+        let failure = verify_export(&tampered.join("\n"), &key).unwrap_err();
+        assert_eq!(failure.index, Some(2), "{failure}");
+
+        // The other country's key does not verify this log.
+        let other = if country == "THA" { "KHM" } else { "THA" };
+        let other_key = federation.node(other).config().signer.verifying_key();
+        assert!(verify_export(&exported, &other_key).is_err());
+    }
+    federation.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_receipt_proves_the_receiver_recorded_the_delivery() {
+    let federation = TestFederation::start(&["THA", "KHM"]).await;
+    let id = exchange_once(&federation, "THA", "KHM").await;
+    let record = federation
+        .node("THA")
+        .running()
+        .exchange()
+        .records()
+        .request(Direction::Outgoing, &id)
+        .unwrap()
+        .unwrap();
+    let stored = record.receipt.unwrap();
+    let receipt = pb::Receipt::decode(stored.receipt.as_slice()).unwrap();
+    let khm_key = federation.node("KHM").config().signer.verifying_key();
+    let body = open_receipt(&receipt, |_| Some(khm_key)).unwrap().value;
+    let head = open_tree_head(&(&body.tree_head.unwrap()).into(), |_| Some(khm_key))
+        .unwrap()
+        .value;
+    assert_eq!(head.country.as_str(), "KHM");
+    assert!(head.tree_size > body.audit_index);
+
+    // KHM's auditor proves that entry is in the tree the receipt's head signs.
+    let mut auditor = federation.auditor("KHM").await;
+    let proof = auditor
+        .get_inclusion_proof(pb::InclusionQuery {
+            index: body.audit_index,
+            tree_size: head.tree_size,
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    let hashes: Vec<[u8; 32]> = proof
+        .hashes
+        .iter()
+        .map(|h| h.as_slice().try_into().unwrap())
+        .collect();
+    verify_inclusion(
+        body.audit_index,
+        head.tree_size,
+        &leaf_hash(&proof.leaf),
+        &hashes,
+        &head.root_hash,
+    )
+    .unwrap();
+    let entry: serde_json::Value = serde_json::from_slice(&proof.leaf).unwrap();
+    assert_eq!(entry["event"], "request.received");
+    assert_eq!(entry["request_id"], id.as_str());
+    assert_eq!(entry["message_hash"], hex::encode(body.envelope_hash));
+
+    // And the later log is consistent with that head.
+    let now = auditor
+        .get_tree_head(pb::TreeHeadQuery {})
+        .await
+        .unwrap()
+        .into_inner();
+    let now = open_tree_head(&now, |_| Some(khm_key)).unwrap().value;
+    let consistency = auditor
+        .get_consistency_proof(pb::ConsistencyQuery {
+            first: head.tree_size,
+            second: now.tree_size,
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    let hashes: Vec<[u8; 32]> = consistency
+        .hashes
+        .iter()
+        .map(|h| h.as_slice().try_into().unwrap())
+        .collect();
+    liaison_proto::merkle::verify_consistency(
+        head.tree_size,
+        now.tree_size,
+        &head.root_hash,
+        &now.root_hash,
+        &hashes,
+    )
+    .unwrap();
+
+    // Only auditors and admins read the audit API.
+    let (channel, token) = federation.local("KHM", "focal-point").await;
+    let mut focal = pb::audit_client::AuditClient::with_interceptor(channel, token);
+    let denied = focal.get_tree_head(pb::TreeHeadQuery {}).await.unwrap_err();
+    assert_eq!(denied.code(), Code::PermissionDenied);
+    federation.shutdown().await;
+}
+
+/// Copies every entry of a stopped node's store into memory.
+fn snapshot(data_dir: &std::path::Path) -> Vec<(Vec<u8>, Vec<u8>)> {
+    let store = SledStore::open(data_dir).unwrap();
+    store.scan_prefix(b"").unwrap()
+}
+
+fn memory_store(entries: &[(Vec<u8>, Vec<u8>)]) -> Arc<dyn Store> {
+    let store = MemoryStore::new();
+    let mut batch = Batch::new();
+    for (k, v) in entries {
+        batch.put(k.clone(), v.clone());
+    }
+    store.apply(batch).unwrap();
+    Arc::new(store)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn any_change_to_the_stored_log_is_detected_at_start() {
+    let mut federation = TestFederation::start(&["THA", "KHM"]).await;
+    exchange_once(&federation, "THA", "KHM").await;
+    federation.stop("THA").await;
+    let config: Config = federation.node("THA").config();
+    let key = config.signer.verifying_key();
+    let entries = snapshot(&config.data_dir);
+    liaison_node::audit::verify_log(&Records::new(memory_store(&entries)), config.country, &key)
+        .unwrap();
+
+    // Flip each byte of every audit entry, tree node and the tree head.
+    let mut checked = 0;
+    for (i, (k, v)) in entries.iter().enumerate() {
+        if !(k.starts_with(b"audit/") || k.starts_with(b"mt/") || k.as_slice() == b"sth") {
+            continue;
+        }
+        for byte in 0..v.len() {
+            let mut damaged = entries.clone();
+            damaged[i].1[byte] ^= 0x01;
+            let records = Records::new(memory_store(&damaged));
+            assert!(
+                liaison_node::audit::verify_log(&records, config.country, &key).is_err(),
+                "{} byte {byte} changed undetected",
+                String::from_utf8_lossy(k)
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 1000, "{checked}");
+    // Removing the last entry (with or without its nodes) is detected too.
+    let last_entry = entries
+        .iter()
+        .rposition(|(k, _)| k.starts_with(b"audit/"))
+        .unwrap();
+    let mut truncated = entries.clone();
+    truncated.remove(last_entry);
+    assert!(
+        liaison_node::audit::verify_log(
+            &Records::new(memory_store(&truncated)),
+            config.country,
+            &key
+        )
+        .is_err()
+    );
+
+    // A real node refuses to start on a damaged store, and says why.
+    {
+        let store = SledStore::open(&config.data_dir).unwrap();
+        let (k, mut v) = entries
+            .iter()
+            .find(|(k, _)| k.starts_with(b"audit/"))
+            .cloned()
+            .unwrap();
+        v[10] ^= 0x01;
+        let mut batch = Batch::new();
+        batch.put(k, v);
+        store.apply(batch).unwrap();
+        store.flush().unwrap();
+    }
+    let listeners = liaison_node::Listeners::loopback().unwrap();
+    let refused = liaison_node::server::start(config, listeners)
+        .await
+        .unwrap_err();
+    let message = refused.to_string();
+    assert!(
+        message.contains("audit log damaged at entry 0"),
+        "{message}"
+    );
+    federation.stop("KHM").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn witnessing_detects_a_rolled_back_peer() {
+    let mut federation = TestFederation::start(&["THA", "KHM"]).await;
+    exchange_once(&federation, "THA", "KHM").await;
+    let mut admin = federation.admin("THA", "admin").await;
+    let witness = |admin: &mut liaison_tests::AdminApi| {
+        let mut admin = admin.clone();
+        async move {
+            admin
+                .witness_peers(pb::PeerRef {
+                    country: "KHM".into(),
+                })
+                .await
+                .unwrap()
+                .into_inner()
+                .results
+                .remove(0)
+        }
+    };
+    let first = witness(&mut admin).await;
+    assert_eq!(first.verdict, "first-seen", "{first:?}");
+    exchange_once(&federation, "THA", "KHM").await;
+    let second = witness(&mut admin).await;
+    assert_eq!(second.verdict, "consistent", "{second:?}");
+    assert!(second.tree_size > second.previous_size);
+    let unchanged = witness(&mut admin).await;
+    assert_eq!(unchanged.verdict, "unchanged");
+
+    // KHM's operator wipes the store and starts afresh: a smaller log.
+    federation.stop("KHM").await;
+    std::fs::remove_dir_all(federation.node("KHM").dir.join("data")).unwrap();
+    federation.restart("KHM").await;
+    exchange_once(&federation, "THA", "KHM").await;
+    let rolled_back = witness(&mut admin).await;
+    assert_eq!(rolled_back.verdict, "rolled-back", "{rolled_back:?}");
+    assert_eq!(rolled_back.previous_size, second.tree_size);
+    assert!(rolled_back.tree_size < second.tree_size);
+
+    // Reported in THA's own audit log, with the evidence kept, and the last
+    // good head still the reference.
+    let exchange = federation.node("THA").running().exchange();
+    let alarms: Vec<_> = exchange
+        .records()
+        .audit_entries()
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.event == "witness.alarm")
+        .collect();
+    assert_eq!(alarms.len(), 1);
+    assert!(
+        alarms[0].detail.starts_with("rolled-back"),
+        "{}",
+        alarms[0].detail
+    );
+    let evidence = exchange.records().evidence().unwrap();
+    assert_eq!(evidence.len(), 1);
+    let kept: serde_json::Value = serde_json::from_slice(&evidence[0].1).unwrap();
+    assert_eq!(kept["verdict"], "rolled-back");
+    assert!(kept["previous_head"]["body"].is_string() && kept["head"]["signature"].is_string());
+    let reference = exchange
+        .records()
+        .witnessed(liaison_tests::country("KHM"))
+        .unwrap()
+        .unwrap();
+    let reference = liaison_proto::pb::TreeHeadBody::decode(reference.body.as_slice()).unwrap();
+    assert_eq!(reference.tree_size, second.tree_size);
+    // Asking again raises the alarm again: the bad head was not accepted.
+    assert_eq!(witness(&mut admin).await.verdict, "rolled-back");
+    federation.shutdown().await;
+}
