@@ -200,3 +200,73 @@ async fn operators_inspect_agreements_from_the_command_line() {
     assert!(String::from_utf8_lossy(&denied.stderr).contains("PermissionDenied"));
     federation.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn auditors_export_and_verify_offline_from_the_command_line() {
+    let federation = TestFederation::start(&["THA", "KHM"]).await;
+    liaison_tests::exchange_once(&federation, "THA", "KHM").await;
+    let khm = federation.node("KHM");
+    let out = federation.dir.path().join("khm-audit.jsonl");
+
+    let exported = liaison(
+        khm,
+        "auditor",
+        &["audit", "export", "--out", out.to_str().unwrap()],
+    );
+    assert!(
+        exported.status.success(),
+        "{}",
+        String::from_utf8_lossy(&exported.stderr)
+    );
+    let key = khm.dir.join("signing-key.pub");
+
+    // Verification needs no node and no token.
+    let verify = |file: &std::path::Path| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_liaison"))
+            .args(["--json", "audit", "verify"])
+            .arg(file)
+            .arg("--public-key")
+            .arg(&key)
+            .output()
+            .unwrap()
+    };
+    let good = verify(&out);
+    assert!(
+        good.status.success(),
+        "{}",
+        String::from_utf8_lossy(&good.stdout)
+    );
+    let verdict: Value = serde_json::from_slice(&good.stdout).unwrap();
+    assert_eq!(verdict["verified"], true);
+    assert_eq!(verdict["country"], "KHM");
+
+    let text = std::fs::read_to_string(&out).unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    lines[2] = lines[2].replacen("\"actor\":\"", "\"actor\":\"X", 1);
+    let tampered = federation.dir.path().join("tampered.jsonl");
+    std::fs::write(&tampered, lines.join("\n")).unwrap();
+    let bad = verify(&tampered);
+    assert!(!bad.status.success());
+    let verdict: Value = serde_json::from_slice(&bad.stdout).unwrap();
+    assert_eq!(verdict["verified"], false);
+    assert_eq!(verdict["first_bad_index"], 1);
+
+    let log = liaison(
+        khm,
+        "auditor",
+        &["--json", "audit", "log", "--event", "policy."],
+    );
+    assert!(log.status.success());
+    let first: Value =
+        serde_json::from_str(String::from_utf8_lossy(&log.stdout).lines().next().unwrap()).unwrap();
+    assert_eq!(first["event"], "policy.allowed");
+
+    let report = json(&liaison(khm, "auditor", &["--json", "audit", "report"]));
+    assert_eq!(
+        report["by_peer"]["THA"].as_u64().unwrap() >= 4,
+        true,
+        "{report}"
+    );
+    assert_eq!(report["answer_times"][0]["side"], "answered");
+    federation.shutdown().await;
+}

@@ -23,6 +23,7 @@ use liaison_proto::domain::{Category, HandlingCode, Purpose};
 use liaison_proto::pb;
 use liaison_proto::pb::admin_client::AdminClient;
 use liaison_proto::pb::agency_client::AgencyClient;
+use liaison_proto::pb::audit_client::AuditClient;
 use liaison_proto::pb::focal_point_client::FocalPointClient;
 use tonic::codegen::InterceptedService;
 use tonic::transport::Channel;
@@ -126,6 +127,8 @@ pub fn demo_agreements(holder: CountryCode, peer: CountryCode) -> Option<Agreeme
 struct DemoNode {
     node: RunningNode,
     tokens: BTreeMap<String, String>,
+    /// The node's directory (keys, config, exports).
+    dir: std::path::PathBuf,
 }
 
 impl DemoNode {
@@ -149,6 +152,15 @@ impl DemoNode {
         Ok(FocalPointClient::with_interceptor(
             self.channel().await?,
             self.token("focal-point")?,
+        ))
+    }
+
+    async fn auditor(
+        &self,
+    ) -> Result<AuditClient<InterceptedService<Channel, BearerToken>>, DemoFailure> {
+        Ok(AuditClient::with_interceptor(
+            self.channel().await?,
+            self.token("auditor")?,
         ))
     }
 
@@ -292,6 +304,7 @@ pub async fn run(root: &Path) -> Result<(), DemoFailure> {
             DemoNode {
                 node,
                 tokens: plan.node.tokens,
+                dir: plan.node.dir,
             },
         );
     }
@@ -573,7 +586,26 @@ async fn scenario(
         println!("      - {}", d.explanation);
     }
 
-    println!("\n5. Each node's own audit trail");
+    println!("\n5. Thailand witnesses its peers' audit logs");
+    let report = tha_admin
+        .witness_peers(pb::PeerRef::default())
+        .await
+        .map_err(fail)?
+        .into_inner();
+    for result in &report.results {
+        println!(
+            "   {}: {} ({} entries, signed tree head verified)",
+            result.peer, result.verdict, result.tree_size
+        );
+        if result.verdict != "first-seen" && result.verdict != "consistent" {
+            return Err(fail(format!(
+                "witnessing {} failed: {}",
+                result.peer, result.detail
+            )));
+        }
+    }
+
+    println!("\n6. Each node's own audit trail");
     for (country, node) in nodes {
         let entries = node
             .node
@@ -587,6 +619,42 @@ async fn scenario(
                 "      #{:<3} {:<20} {:<16} {}",
                 entry.index, entry.event, entry.actor, entry.detail
             );
+        }
+    }
+    println!("\n7. Auditors export each log and verify it offline with only the node's public key");
+    for (country, node) in nodes {
+        let mut auditor = node.auditor().await?;
+        let mut stream = auditor
+            .export(pb::ExportQuery {})
+            .await
+            .map_err(fail)?
+            .into_inner();
+        let mut exported = String::new();
+        while let Some(item) = stream.message().await.map_err(fail)? {
+            exported.push_str(&liaison_proto::audit::item_line(&item).map_err(fail)?);
+            exported.push('\n');
+        }
+        let path = node.dir.join("audit-export.jsonl");
+        std::fs::write(&path, &exported).map_err(fail)?;
+        let key_text = std::fs::read_to_string(node.dir.join("signing-key.pub")).map_err(fail)?;
+        let key = crate::config::parse_public_key(&key_text).map_err(fail)?;
+        let verdict = liaison_proto::audit::verify_export(&exported, &key).map_err(fail)?;
+        println!(
+            "   {country}: VERIFIED {} entries, root {}… ({})",
+            verdict.tree_size,
+            &hex::encode(verdict.root_hash)[..16],
+            path.display()
+        );
+        // Change one character of one entry in a copy.
+        let mut lines: Vec<String> = exported.lines().map(str::to_string).collect();
+        let target = lines.len().min(4) - 1;
+        lines[target] = lines[target].replacen("\"event\":\"", "\"event\":\"x", 1);
+        match liaison_proto::audit::verify_export(&lines.join("\n"), &key) {
+            Ok(_) => return Err(fail(format!("a tampered copy of {country}'s log verified"))),
+            Err(failure) => println!(
+                "   {country}: a copy with one entry altered FAILS: first bad index {}",
+                failure.index.map_or("none".to_string(), |i| i.to_string())
+            ),
         }
     }
     Ok(())

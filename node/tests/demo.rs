@@ -29,6 +29,9 @@ fn the_demo_runs_the_scenario_end_to_end() {
         "refused at once, nothing sent: refused by THA's own sharing agreement",
         "[rule: THA default deny]",
         "KHM allows PHONE_CHECK requests for INTELLIGENCE but THA does not, so such requests are refused by THA",
+        "KHM: first-seen",
+        "THA: VERIFIED",
+        "KHM: a copy with one entry altered FAILS: first bad index 2",
         "Demo complete: every step succeeded.",
     ] {
         assert!(stdout.contains(step), "missing `{step}` in:\n{stdout}");

@@ -62,6 +62,15 @@ pub fn entry_line(index: u64, leaf: &[u8], proof: &[Vec<u8>]) -> Result<String, 
     .to_string())
 }
 
+/// The export line of one item of the `Audit.Export` stream.
+pub fn item_line(item: &pb::ExportItem) -> Result<String, ExportError> {
+    match &item.item {
+        Some(pb::export_item::Item::TreeHead(head)) => tree_head_line(head),
+        Some(pb::export_item::Item::Entry(e)) => entry_line(e.index, &e.leaf, &e.inclusion_proof),
+        None => Err(ExportError("an export item holds nothing".into())),
+    }
+}
+
 /// A verified export.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Verdict {

@@ -378,7 +378,6 @@ pub fn agreement(
 
 /// Exports a node's audit log through its Audit API, as JSON Lines.
 pub async fn export(auditor: &mut AuditApi) -> String {
-    use liaison_proto::audit::{entry_line, tree_head_line};
     let mut stream = auditor
         .export(pb::ExportQuery {})
         .await
@@ -386,13 +385,7 @@ pub async fn export(auditor: &mut AuditApi) -> String {
         .into_inner();
     let mut out = String::new();
     while let Some(item) = stream.message().await.expect("export stream") {
-        let line = match item.item.expect("export item") {
-            pb::export_item::Item::TreeHead(head) => tree_head_line(&head).expect("tree head line"),
-            pb::export_item::Item::Entry(e) => {
-                entry_line(e.index, &e.leaf, &e.inclusion_proof).expect("entry line")
-            }
-        };
-        out.push_str(&line);
+        out.push_str(&liaison_proto::audit::item_line(&item).expect("export line"));
         out.push('\n');
     }
     out
