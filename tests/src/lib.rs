@@ -391,7 +391,8 @@ pub async fn export(auditor: &mut AuditApi) -> String {
     out
 }
 
-/// Runs one phone check from `from` to `to`, answered by `to`'s police.
+/// Runs one phone check from `from` to `to`, answered by `to`'s police,
+/// and waits until both sides have recorded everything about it.
 pub async fn exchange_once(federation: &TestFederation, from: &str, to: &str) -> String {
     let mut focal = federation.focal_point(from).await;
     let id = id_of(
@@ -416,5 +417,9 @@ pub async fn exchange_once(federation: &TestFederation, from: &str, to: &str) ->
         .await
         .expect("answered");
     await_status(&mut focal, &id, pb::RequestStatus::Answered).await;
+    // Let the exchange settle: the answering node holds the receipt for its
+    // answer, so neither log grows any more because of this exchange.
+    let answering = federation.node(to).running().exchange();
+    wait_for_record(answering, &id, |r| r.answer_receipt.is_some()).await;
     id
 }

@@ -294,3 +294,66 @@ async fn witnessing_detects_a_rolled_back_peer() {
     assert_eq!(witness(&mut admin).await.verdict, "rolled-back");
     federation.shutdown().await;
 }
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn witnessing_detects_a_forked_peer() {
+    let mut federation = TestFederation::start(&["THA", "KHM"]).await;
+    exchange_once(&federation, "THA", "KHM").await;
+    // KHM's operator keeps a backup of the store...
+    federation.stop("KHM").await;
+    let data = federation.node("KHM").dir.join("data");
+    let backup = federation.dir.path().join("khm-backup");
+    copy_dir(&data, &backup);
+    federation.restart("KHM").await;
+    // ...while the log grows and THA witnesses it...
+    exchange_once(&federation, "THA", "KHM").await;
+    let mut admin = federation.admin("THA", "admin").await;
+    let query = pb::PeerRef {
+        country: "KHM".into(),
+    };
+    let seen = admin
+        .witness_peers(query.clone())
+        .await
+        .unwrap()
+        .into_inner()
+        .results
+        .remove(0);
+    assert_eq!(seen.verdict, "first-seen");
+    // ...then restores the backup and carries on: a different history that
+    // grows past the size THA saw.
+    federation.stop("KHM").await;
+    std::fs::remove_dir_all(&data).unwrap();
+    copy_dir(&backup, &data);
+    federation.restart("KHM").await;
+    for _ in 0..3 {
+        exchange_once(&federation, "THA", "KHM").await;
+    }
+    let forked = admin
+        .witness_peers(query)
+        .await
+        .unwrap()
+        .into_inner()
+        .results
+        .remove(0);
+    assert_eq!(forked.verdict, "forked", "{forked:?}");
+    assert!(forked.tree_size > seen.tree_size, "{forked:?}");
+    let exchange = federation.node("THA").running().exchange();
+    let kept: serde_json::Value =
+        serde_json::from_slice(&exchange.records().evidence().unwrap()[0].1).unwrap();
+    assert_eq!(kept["verdict"], "forked");
+    assert!(!kept["consistency_proof"].as_array().unwrap().is_empty());
+    federation.shutdown().await;
+}
