@@ -31,7 +31,7 @@ impl AdminService {
     }
 
     async fn operator<T>(&self, request: &Request<T>, action: &str) -> Result<LocalUser, Status> {
-        let user = caller(request)?;
+        let user = caller(&self.exchange, request).await?;
         let allowed = matches!(user.role, Role::Admin | Role::Auditor);
         require(&self.exchange, &user, allowed, action).await?;
         Ok(user)

@@ -30,7 +30,7 @@ impl AuditService {
     }
 
     async fn auditor<T>(&self, request: &Request<T>, action: &str) -> Result<(), Status> {
-        let user = caller(request)?;
+        let user = caller(&self.exchange, request).await?;
         let allowed = matches!(user.role, Role::Auditor | Role::Admin);
         require(&self.exchange, &user, allowed, action).await
     }

