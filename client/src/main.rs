@@ -422,17 +422,28 @@ async fn run(cli: &Cli) -> anyhow::Result<()> {
                     status: wanted,
                     country,
                 } => {
-                    let list = client
-                        .list(pb::ListFilter {
-                            status: wanted
-                                .map(|s| pb::RequestStatus::from(s) as i32)
-                                .unwrap_or(0),
-                            country: country.map(|c| c.to_string()).unwrap_or_default(),
-                        })
-                        .await
-                        .map_err(status)?
-                        .into_inner();
-                    out.list(&list.requests);
+                    let mut all = Vec::new();
+                    let mut after = String::new();
+                    loop {
+                        let page = client
+                            .list(pb::ListFilter {
+                                status: wanted
+                                    .map(|s| pb::RequestStatus::from(s) as i32)
+                                    .unwrap_or(0),
+                                country: country.map(|c| c.to_string()).unwrap_or_default(),
+                                limit: 1000,
+                                after,
+                            })
+                            .await
+                            .map_err(status)?
+                            .into_inner();
+                        all.extend(page.requests);
+                        if page.next.is_empty() {
+                            break;
+                        }
+                        after = page.next;
+                    }
+                    out.list(&all);
                 }
                 RequestCommand::Watch { request_id } => {
                     let mut stream = client
@@ -463,19 +474,31 @@ async fn run(cli: &Cli) -> anyhow::Result<()> {
             let mut client = AgencyClient::with_interceptor(channel, token);
             match command {
                 AgencyCommand::Inbox { all, follow: false } => {
-                    let list = client
-                        .inbox(pb::InboxFilter {
-                            include_closed: *all,
-                        })
-                        .await
-                        .map_err(status)?
-                        .into_inner();
-                    out.list(&list.requests);
+                    let mut requests = Vec::new();
+                    let mut after = String::new();
+                    loop {
+                        let page = client
+                            .inbox(pb::InboxFilter {
+                                include_closed: *all,
+                                limit: 1000,
+                                after,
+                            })
+                            .await
+                            .map_err(status)?
+                            .into_inner();
+                        requests.extend(page.requests);
+                        if page.next.is_empty() {
+                            break;
+                        }
+                        after = page.next;
+                    }
+                    out.list(&requests);
                 }
                 AgencyCommand::Inbox { all, follow: true } => {
                     let mut stream = client
                         .stream_assignments(pb::InboxFilter {
                             include_closed: *all,
+                            ..Default::default()
                         })
                         .await
                         .map_err(status)?

@@ -223,6 +223,8 @@ async fn await_status(
 async fn next_assignment(agency: &mut AgencyApi) -> Result<pb::RequestView, DemoFailure> {
     let mut stream = agency
         .stream_assignments(pb::InboxFilter {
+            limit: 0,
+            after: String::new(),
             include_closed: false,
         })
         .await

@@ -563,7 +563,10 @@ impl Exchange {
         records.retain(|r| {
             status.is_none_or(|s| r.status == s) && country.is_none_or(|c| r.peer() == c)
         });
-        records.sort_by_key(|r| r.request.created_unix_ms);
+        records.sort_by(|a, b| {
+            (a.request.created_unix_ms, &a.request.request_id)
+                .cmp(&(b.request.created_unix_ms, &b.request.request_id))
+        });
         Ok(records)
     }
 
@@ -574,7 +577,10 @@ impl Exchange {
             r.agency.as_deref() == Some(agency)
                 && (include_closed || r.status == RequestStatus::Assigned)
         });
-        records.sort_by_key(|r| r.request.created_unix_ms);
+        records.sort_by(|a, b| {
+            (a.request.created_unix_ms, &a.request.request_id)
+                .cmp(&(b.request.created_unix_ms, &b.request.request_id))
+        });
         Ok(records)
     }
 

@@ -243,9 +243,7 @@ impl FocalPoint for FocalPointService {
                 text => Some(convert::country("country", text).map_err(Error::from)?),
             };
             let records = self.exchange.list_outgoing(status, country)?;
-            Ok(Response::new(pb::RequestList {
-                requests: records.iter().map(view).collect(),
-            }))
+            page(records, filter.limit, &filter.after)
         }
         .await;
         audited(&self.exchange, &user, outcome).await
@@ -348,12 +346,9 @@ impl Agency for AgencyService {
     ) -> Result<Response<pb::RequestList>, Status> {
         let (user, agency) = self.agency(&request, "read an agency inbox").await?;
         let outcome: Result<_, Status> = async {
-            let records = self
-                .exchange
-                .assignments(&agency, request.get_ref().include_closed)?;
-            Ok(Response::new(pb::RequestList {
-                requests: records.iter().map(view).collect(),
-            }))
+            let filter = request.get_ref();
+            let records = self.exchange.assignments(&agency, filter.include_closed)?;
+            page(records, filter.limit, &filter.after)
         }
         .await;
         audited(&self.exchange, &user, outcome).await
@@ -431,6 +426,50 @@ impl Agency for AgencyService {
         .await;
         audited(&self.exchange, &user, outcome).await
     }
+}
+
+/// The most requests one list call returns.
+pub const MAX_PAGE: u32 = 1000;
+
+/// One page of `records` (oldest first): at most `limit` (default 100)
+/// after the request `after`, with the cursor of the next page.
+fn page(
+    records: Vec<RequestRecord>,
+    limit: u32,
+    after: &str,
+) -> Result<Response<pb::RequestList>, Status> {
+    let limit = match limit {
+        0 => 100,
+        n if n <= MAX_PAGE => n as usize,
+        n => {
+            return Err(Status::invalid_argument(format!(
+                "field `limit`: {n} is more than the {MAX_PAGE} allowed"
+            )));
+        }
+    };
+    let start = match after {
+        "" => 0,
+        id => {
+            let id = convert::uuid("after", id).map_err(Error::from)?;
+            records
+                .iter()
+                .position(|r| r.request.request_id == id)
+                .map(|p| p + 1)
+                .ok_or_else(|| {
+                    Status::invalid_argument(format!("field `after`: no request {id} in this list"))
+                })?
+        }
+    };
+    let end = (start + limit).min(records.len());
+    let next = if end < records.len() {
+        records[end - 1].request.request_id.clone()
+    } else {
+        String::new()
+    };
+    Ok(Response::new(pb::RequestList {
+        requests: records[start..end].iter().map(view).collect(),
+        next,
+    }))
 }
 
 fn receipt_view(receipt: &StoredReceipt) -> pb::DeliveryReceipt {

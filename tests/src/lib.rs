@@ -291,6 +291,7 @@ pub async fn next_assignment(agency: &mut AgencyApi) -> pb::RequestView {
         let mut stream = agency
             .stream_assignments(pb::InboxFilter {
                 include_closed: false,
+                ..Default::default()
             })
             .await
             .expect("assignment stream starts")

@@ -113,12 +113,51 @@ async fn phone_check_is_answered_end_to_end() {
     let none = tha
         .list(pb::ListFilter {
             status: pb::RequestStatus::Refused as i32,
-            country: String::new(),
+            ..Default::default()
         })
         .await
         .unwrap()
         .into_inner();
     assert!(none.requests.is_empty());
+
+    // Pages: more requests than one page holds come in several.
+    for n in 0..4 {
+        tha.submit(phone_check("KHM", &format!("+8551234000{n}")))
+            .await
+            .unwrap();
+    }
+    let mut seen = Vec::new();
+    let mut after = String::new();
+    loop {
+        let page = tha
+            .list(pb::ListFilter {
+                limit: 2,
+                after: after.clone(),
+                ..Default::default()
+            })
+            .await
+            .unwrap()
+            .into_inner();
+        assert!(page.requests.len() <= 2);
+        seen.extend(page.requests.iter().map(id_of));
+        if page.next.is_empty() {
+            break;
+        }
+        after = page.next;
+    }
+    assert_eq!(seen.len(), 5);
+    assert_eq!(
+        seen.iter().collect::<std::collections::BTreeSet<_>>().len(),
+        5
+    );
+    let too_many = tha
+        .list(pb::ListFilter {
+            limit: 5000,
+            ..Default::default()
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(too_many.code(), Code::InvalidArgument);
 
     // The answering side holds THA's receipt for its answer.
     let khm = federation
@@ -200,6 +239,7 @@ async fn agencies_see_only_their_own_assignments() {
     let inbox = fiu
         .inbox(pb::InboxFilter {
             include_closed: true,
+            ..Default::default()
         })
         .await
         .unwrap()
@@ -305,6 +345,7 @@ async fn request_to_a_stopped_peer_is_delivered_once_it_returns() {
     let inbox = police
         .inbox(pb::InboxFilter {
             include_closed: true,
+            ..Default::default()
         })
         .await
         .unwrap()

@@ -165,6 +165,7 @@ async fn the_receivers_agreement_refuses_with_the_rule() {
     let inbox = police
         .inbox(pb::InboxFilter {
             include_closed: true,
+            ..Default::default()
         })
         .await
         .unwrap()
