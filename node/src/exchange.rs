@@ -445,6 +445,9 @@ impl Exchange {
         pending.enqueue(&item);
         pending
             .changes
+            .put_due(record.request.deadline_unix_ms, &record.request.request_id);
+        pending
+            .changes
             .put_count(day, Direction::Outgoing, draft.to, draft.category, used + 1);
         pending.events.push(
             Event::new("request.submitted", &caller.name)
@@ -572,6 +575,9 @@ impl Exchange {
 
     /// The requests routed to `agency`.
     pub fn assignments(&self, agency: &str, include_closed: bool) -> Result<Vec<RequestRecord>> {
+        if !include_closed {
+            return Ok(self.records.open_assignments(agency)?);
+        }
         let mut records = self.records.requests(Direction::Incoming)?;
         records.retain(|r| {
             r.agency.as_deref() == Some(agency)
@@ -1180,34 +1186,40 @@ impl Exchange {
     }
 
     /// Marks sent requests whose deadline passed without an answer as
-    /// EXPIRED. Returns how many expired.
+    /// EXPIRED, through the deadline index. Returns how many expired.
     pub async fn expire_overdue(&self, now: i64) -> Result<usize> {
-        let overdue: Vec<String> = self
-            .records
-            .requests(Direction::Outgoing)?
-            .into_iter()
-            .filter(|r| r.status == RequestStatus::Sent && r.request.deadline_unix_ms <= now)
-            .map(|r| r.request.request_id)
-            .collect();
-        if overdue.is_empty() {
+        let due = self.records.due(now)?;
+        if due.is_empty() {
             return Ok(0);
         }
         let state = self.state.lock().await;
         let mut pending = Pending::default();
-        for id in &overdue {
-            if let Some(mut record) = self.records.request(Direction::Outgoing, id)?
-                && record.status == RequestStatus::Sent
-            {
-                record.transition(
-                    RequestStatus::Expired,
-                    now,
-                    "deadline passed without an answer",
-                );
-                pending
-                    .events
-                    .push(Event::new("request.expired", "node").about(&record));
-                pending.record(&record);
+        for (key, id) in due {
+            let Some(mut record) = self.records.request(Direction::Outgoing, &id)? else {
+                pending.changes.remove_key(key);
+                continue;
+            };
+            match record.status {
+                // Still undelivered: the delivery worker expires it when it
+                // gives up at the same deadline.
+                RequestStatus::Submitted => {}
+                RequestStatus::Sent => {
+                    record.transition(
+                        RequestStatus::Expired,
+                        now,
+                        "deadline passed without an answer",
+                    );
+                    pending
+                        .events
+                        .push(Event::new("request.expired", "node").about(&record));
+                    pending.record(&record);
+                    pending.changes.remove_key(key);
+                }
+                _ => pending.changes.remove_key(key),
             }
+        }
+        if pending.changes.is_empty() {
+            return Ok(0);
         }
         let count = pending.updated.len();
         self.commit(state, pending).await?;

@@ -7,6 +7,8 @@
 //! | `msg/<message id>`      | [`SeenMessage`]: hash and receipt of a delivery  |
 //! | `outbox/<message id>`   | [`OutboxItem`]: a signed envelope not yet acknowledged |
 //! | `count/<day>/<dir><peer>/<category>` | requests counted for daily limits |
+//! | `open/<agency>/<created>/<id>` | incoming requests awaiting that agency |
+//! | `due/<deadline>/<id>`   | outgoing requests not yet final, by deadline     |
 //! | `audit/<index, 16 hex>` | [`AuditEntry`]: a leaf of the Merkle audit log   |
 //! | `mt/<level>/<index>`    | hash of a perfect subtree of the audit log       |
 //! | `sth`                   | the latest signed tree head (protobuf)           |
@@ -209,6 +211,16 @@ pub fn tree_node_key(level: u32, index: u64) -> Vec<u8> {
 
 pub const TREE_HEAD_KEY: &[u8] = b"sth";
 
+/// Index of incoming requests awaiting an agency's answer.
+fn open_key(agency: &str, created_unix_ms: i64, request_id: &str) -> Vec<u8> {
+    format!("open/{agency}/{:016}/{request_id}", created_unix_ms.max(0)).into_bytes()
+}
+
+/// Index of outgoing requests by deadline, for expiry.
+fn due_key(deadline_unix_ms: i64, request_id: &str) -> Vec<u8> {
+    format!("due/{:016}/{request_id}", deadline_unix_ms.max(0)).into_bytes()
+}
+
 fn witness_key(peer: CountryCode) -> Vec<u8> {
     format!("witness/{peer}").into_bytes()
 }
@@ -274,6 +286,46 @@ impl Records {
         Ok(self
             .get(&count_key(day, direction, peer, category))?
             .unwrap_or(0))
+    }
+
+    /// The requests awaiting an answer from `agency`, oldest first.
+    pub fn open_assignments(&self, agency: &str) -> Result<Vec<RequestRecord>, StoreError> {
+        let mut out = Vec::new();
+        for (key, _) in self
+            .store
+            .scan_prefix(format!("open/{agency}/").as_bytes())?
+        {
+            let text = String::from_utf8_lossy(&key).into_owned();
+            let id = text.rsplit('/').next().unwrap_or_default();
+            match self.request(Direction::Incoming, id)? {
+                Some(record) => out.push(record),
+                None => {
+                    return Err(StoreError::Corrupt {
+                        key: text.clone(),
+                        reason: "indexes a request that does not exist".into(),
+                    });
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Outgoing requests whose deadline is at or before `now`, with the
+    /// index keys to remove once they are final.
+    pub fn due(&self, now: i64) -> Result<Vec<(Vec<u8>, String)>, StoreError> {
+        let end = format!("due/{:016}~", now.max(0)).into_bytes();
+        Ok(self
+            .store
+            .scan_range(b"due/", &end)?
+            .into_iter()
+            .filter_map(|(key, _)| {
+                let id = String::from_utf8_lossy(&key)
+                    .rsplit('/')
+                    .next()?
+                    .to_string();
+                Some((key, id))
+            })
+            .collect())
     }
 
     pub fn outbox(&self) -> Result<Vec<OutboxItem>, StoreError> {
@@ -364,11 +416,38 @@ impl Changes {
         Changes::default()
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.batch.is_empty()
+    }
+
+    /// Stores a request record and keeps the index of open assignments in
+    /// step with it.
     pub fn put_request(&mut self, record: &RequestRecord) {
         self.batch.put(
             request_key(record.direction, &record.request.request_id),
             encode(record),
         );
+        if let (Direction::Incoming, Some(agency)) = (record.direction, &record.agency) {
+            let key = open_key(
+                agency,
+                record.request.created_unix_ms,
+                &record.request.request_id,
+            );
+            if record.status == RequestStatus::Assigned {
+                self.batch.put(key, Vec::new());
+            } else {
+                self.batch.delete(key);
+            }
+        }
+    }
+
+    pub fn put_due(&mut self, deadline_unix_ms: i64, request_id: &str) {
+        self.batch
+            .put(due_key(deadline_unix_ms, request_id), Vec::new());
+    }
+
+    pub fn remove_key(&mut self, key: Vec<u8>) {
+        self.batch.delete(key);
     }
 
     pub fn put_seen(&mut self, message_id: &str, seen: &SeenMessage) {

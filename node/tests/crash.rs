@@ -28,6 +28,9 @@ use tokio::io::AsyncBufReadExt;
 use tokio::process::{Child, Command};
 use tonic::transport::{Channel, Endpoint};
 
+/// New requests allowed per cycle.
+const PER_CYCLE: usize = 40;
+
 /// A small deterministic generator (xorshift64*), seeded per run.
 struct Random(u64);
 
@@ -218,12 +221,24 @@ async fn killed_nodes_lose_nothing_acknowledged() {
 
     let mut focal =
         FocalPointClient::with_interceptor(nodes[0].channel(), token(&tha_dir, "focal-point"));
+    let budget = Arc::new(tokio::sync::Semaphore::new(0));
     let submitter = {
+        let budget = budget.clone();
         let submitted = submitted.clone();
-        let stop = stop_rx.clone();
+        let mut stop = stop_rx.clone();
         tokio::spawn(async move {
             let mut n = 0u64;
-            while !*stop.borrow() {
+            loop {
+                // Each cycle allows a fixed number of new requests, so that
+                // the run's size does not depend on the machine's speed.
+                let permit = tokio::select! {
+                    permit = budget.acquire() => permit,
+                    _ = stop.changed() => break,
+                };
+                match permit {
+                    Ok(permit) => permit.forget(),
+                    Err(_) => break,
+                }
                 let request = pb::NewRequest {
                     to_country: "KHM".into(),
                     category: pb::Category::PhoneCheck as i32,
@@ -231,21 +246,25 @@ async fn killed_nodes_lose_nothing_acknowledged() {
                     offence_code: "0203".into(),
                     subject: Some(pb::Subject {
                         kind: Some(pb::subject::Kind::Phone(pb::Phone {
-                            number: format!("+8551{:09}", n),
+                            number: format!("+8551{n:09}"),
                         })),
                     }),
                     summary: String::new(),
                     deadline_unix_ms: now_ms() + 86_400_000,
                 };
-                match focal.submit(request).await {
-                    Ok(view) => {
-                        submitted
-                            .lock()
-                            .unwrap()
-                            .push(view.into_inner().request.unwrap().request_id);
-                        n += 1;
+                n += 1;
+                // Retried until acknowledged: a submission whose answer was
+                // lost in a kill may exist unacknowledged, which is allowed.
+                loop {
+                    match focal.submit(request.clone()).await {
+                        Ok(view) => {
+                            let id = view.into_inner().request.unwrap().request_id;
+                            submitted.lock().unwrap().push(id);
+                            break;
+                        }
+                        Err(_) if !*stop.borrow() => retry_pause().await,
+                        Err(_) => return,
                     }
-                    Err(_) => retry_pause().await,
                 }
             }
         })
@@ -290,6 +309,7 @@ async fn killed_nodes_lose_nothing_acknowledged() {
     let mut police =
         AgencyClient::with_interceptor(nodes[1].channel(), token(&khm_dir, "police-officer"));
     for cycle in 0..cycles {
+        budget.add_permits(PER_CYCLE);
         tokio::time::sleep(Duration::from_millis(30 + random.below(250))).await;
         let victim = (random.below(2)) as usize;
         nodes[victim].kill().await;

@@ -36,6 +36,17 @@ impl Store for MemoryStore {
             .collect())
     }
 
+    fn scan_range(&self, start: &[u8], end: &[u8]) -> Result<Vec<Entry>, StoreError> {
+        if start >= end {
+            return Ok(Vec::new());
+        }
+        Ok(self
+            .entries()
+            .range(start.to_vec()..end.to_vec())
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect())
+    }
+
     fn last_with_prefix(&self, prefix: &[u8]) -> Result<Option<Entry>, StoreError> {
         Ok(self
             .entries()

@@ -57,6 +57,8 @@ pub trait Store: Send + Sync + fmt::Debug + 'static {
     fn get(&self, key: &[u8]) -> Result<Option<Vec<u8>>, StoreError>;
     /// Every entry whose key starts with `prefix`, in key order.
     fn scan_prefix(&self, prefix: &[u8]) -> Result<Vec<Entry>, StoreError>;
+    /// Every entry with `start <= key < end`, in key order.
+    fn scan_range(&self, start: &[u8], end: &[u8]) -> Result<Vec<Entry>, StoreError>;
     /// The entry with the greatest key starting with `prefix`.
     fn last_with_prefix(&self, prefix: &[u8]) -> Result<Option<Entry>, StoreError>;
     /// Applies every write of the batch atomically.

@@ -14,6 +14,7 @@ impl SledStore {
         let db = sled::Config::new()
             .path(dir)
             .mode(sled::Mode::HighThroughput)
+            .cache_capacity(64 * 1024 * 1024)
             .open()
             .map_err(|e| StoreError::Open {
                 path: dir.display().to_string(),
@@ -35,6 +36,16 @@ impl Store for SledStore {
     fn scan_prefix(&self, prefix: &[u8]) -> Result<Vec<Entry>, StoreError> {
         self.db
             .scan_prefix(prefix)
+            .map(|entry| entry.map(|(k, v)| (k.to_vec(), v.to_vec())).map_err(io))
+            .collect()
+    }
+
+    fn scan_range(&self, start: &[u8], end: &[u8]) -> Result<Vec<Entry>, StoreError> {
+        if start >= end {
+            return Ok(Vec::new());
+        }
+        self.db
+            .range(start..end)
             .map(|entry| entry.map(|(k, v)| (k.to_vec(), v.to_vec())).map_err(io))
             .collect()
     }

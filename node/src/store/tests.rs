@@ -39,6 +39,26 @@ fn suite(store: &dyn Store) {
     assert_eq!(store.scan_prefix(b"a/").unwrap().len(), 1);
     assert!(store.scan_prefix(b"zzz").unwrap().is_empty());
 
+    // Ranges are half-open and ordered.
+    let mut batch = Batch::new();
+    for k in [b"r/1".to_vec(), b"r/2".to_vec(), b"r/3".to_vec()] {
+        batch.put(k.clone(), k);
+    }
+    store.apply(batch).unwrap();
+    let keys: Vec<Vec<u8>> = store
+        .scan_range(b"r/1", b"r/3")
+        .unwrap()
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
+    assert_eq!(keys, [b"r/1".to_vec(), b"r/2".to_vec()]);
+    assert!(store.scan_range(b"r/3", b"r/1").unwrap().is_empty());
+    let mut batch = Batch::new();
+    for k in [b"r/1".to_vec(), b"r/2".to_vec(), b"r/3".to_vec()] {
+        batch.delete(k);
+    }
+    store.apply(batch).unwrap();
+
     // An empty batch changes nothing.
     store.apply(Batch::new()).unwrap();
     assert_eq!(store.scan_prefix(b"").unwrap().len(), 2);
