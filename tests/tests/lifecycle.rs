@@ -519,3 +519,40 @@ impl WithCategory for pb::NewRequest {
         }
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unanswered_requests_expire_at_their_deadline() {
+    let federation = TestFederation::start(&["THA", "KHM"]).await;
+    let mut tha = federation.focal_point("THA").await;
+    let submitted = tha
+        .submit(phone_check("KHM", "+85512345678"))
+        .await
+        .unwrap()
+        .into_inner();
+    let id = id_of(&submitted);
+    await_status(&mut tha, &id, pb::RequestStatus::Sent).await;
+    let deadline = submitted.request.unwrap().deadline_unix_ms;
+    let exchange = federation.node("THA").running().exchange();
+    // Not yet due: nothing happens.
+    assert_eq!(exchange.expire_overdue(deadline - 1).await.unwrap(), 0);
+    // Once the deadline has passed (time given explicitly), it expires, once.
+    assert_eq!(exchange.expire_overdue(deadline).await.unwrap(), 1);
+    assert_eq!(exchange.expire_overdue(deadline + 1000).await.unwrap(), 0);
+    let view = tha
+        .get(pb::RequestRef {
+            request_id: id.clone(),
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(view.status, pb::RequestStatus::Expired as i32);
+    let expired = exchange
+        .records()
+        .audit_entries()
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.event == "request.expired" && e.request_id.as_deref() == Some(id.as_str()))
+        .count();
+    assert_eq!(expired, 1);
+    federation.shutdown().await;
+}
