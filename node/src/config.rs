@@ -67,6 +67,27 @@ pub struct NodeSection {
     /// still gets its original receipt).
     #[serde(default = "default_message_age")]
     pub max_message_age_secs: u64,
+    /// Envelopes a peer may deliver per second, sustained...
+    #[serde(default = "default_peer_rate")]
+    pub peer_rate_per_sec: u32,
+    /// ...and in a burst.
+    #[serde(default = "default_peer_burst")]
+    pub peer_burst: u32,
+    /// Federation calls a peer may have in flight at once.
+    #[serde(default = "default_peer_concurrency")]
+    pub peer_concurrency: u32,
+}
+
+fn default_peer_rate() -> u32 {
+    200
+}
+
+fn default_peer_burst() -> u32 {
+    400
+}
+
+fn default_peer_concurrency() -> u32 {
+    64
 }
 
 fn default_clock_skew() -> u64 {
@@ -208,6 +229,9 @@ pub struct Config {
     pub witness_interval: std::time::Duration,
     pub max_clock_skew: std::time::Duration,
     pub max_message_age: std::time::Duration,
+    pub peer_rate_per_sec: u32,
+    pub peer_burst: u32,
+    pub peer_concurrency: u32,
 }
 
 impl Config {
@@ -420,7 +444,23 @@ impl Config {
                 "must be between 60 seconds and a year",
             ));
         }
+        for (key, value, max) in [
+            (
+                "node.peer_rate_per_sec",
+                file.node.peer_rate_per_sec,
+                1_000_000,
+            ),
+            ("node.peer_burst", file.node.peer_burst, 1_000_000),
+            ("node.peer_concurrency", file.node.peer_concurrency, 10_000),
+        ] {
+            if !(1..=max).contains(&value) {
+                return Err(v.error(key, format!("must be between 1 and {max}")));
+            }
+        }
         Ok(Config {
+            peer_rate_per_sec: file.node.peer_rate_per_sec,
+            peer_burst: file.node.peer_burst,
+            peer_concurrency: file.node.peer_concurrency,
             max_clock_skew: std::time::Duration::from_secs(file.node.max_clock_skew_secs),
             max_message_age: std::time::Duration::from_secs(file.node.max_message_age_secs),
             witness_interval: std::time::Duration::from_secs(file.node.witness_interval_secs),

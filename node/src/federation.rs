@@ -12,17 +12,47 @@ use tonic::{Request, Response, Status};
 use crate::audit;
 use crate::error::Error;
 use crate::exchange::Exchange;
+use crate::limits::PeerLimits;
 use crate::policy::Flow;
 use liaison_proto::convert;
+use tokio::sync::OwnedSemaphorePermit;
 
 #[derive(Debug, Clone)]
 pub struct FederationService {
     exchange: Arc<Exchange>,
+    /// Rate and concurrency limits per calling peer.
+    limits: Arc<PeerLimits>,
 }
 
 impl FederationService {
     pub fn new(exchange: Arc<Exchange>) -> Self {
-        FederationService { exchange }
+        let limits = Arc::new(PeerLimits::new(exchange.config()));
+        FederationService { exchange, limits }
+    }
+
+    /// Identifies the calling peer and admits the call under its limits;
+    /// the permit is held until the call is answered.
+    async fn admit<T>(
+        &self,
+        request: &Request<T>,
+    ) -> Result<(CountryCode, OwnedSemaphorePermit), Status> {
+        let peer = self.caller(request).await?;
+        match self.limits.admit(peer) {
+            Ok(permit) => Ok((peer, permit)),
+            Err(exceeded) => {
+                if let Some(count) = exceeded.audit {
+                    tracing::warn!(%peer, refused = count, "peer over its limits");
+                    self.exchange
+                        .audit_refusal(
+                            format!("peer:{peer}"),
+                            Some(peer),
+                            format!("{} ({count} calls refused)", exceeded.message),
+                        )
+                        .await?;
+                }
+                Err(Status::resource_exhausted(exceeded.message))
+            }
+        }
     }
 
     /// The configured peer whose certificate the caller presented.
@@ -54,7 +84,7 @@ impl Federation for FederationService {
         &self,
         request: Request<pb::Envelope>,
     ) -> Result<Response<pb::Receipt>, Status> {
-        let peer = self.caller(&request).await?;
+        let (peer, _permit) = self.admit(&request).await?;
         let receipt = self.exchange.receive(peer, request.get_ref()).await?;
         Ok(Response::new(receipt))
     }
@@ -63,7 +93,7 @@ impl Federation for FederationService {
         &self,
         request: Request<pb::KeysQuery>,
     ) -> Result<Response<pb::NodeKeys>, Status> {
-        self.caller(&request).await?;
+        let _admitted = self.admit(&request).await?;
         let signer = &self.exchange.config().signer;
         Ok(Response::new(pb::NodeKeys {
             country: self.exchange.country().to_string(),
@@ -78,7 +108,7 @@ impl Federation for FederationService {
         &self,
         request: Request<pb::PolicyQuery>,
     ) -> Result<Response<pb::PolicyDecision>, Status> {
-        let peer = self.caller(&request).await?;
+        let (peer, _permit) = self.admit(&request).await?;
         let query = request.get_ref();
         let flow = Flow {
             from: convert::country("from_country", &query.from_country).map_err(Error::from)?,
@@ -104,7 +134,7 @@ impl Federation for FederationService {
         &self,
         request: Request<pb::AgreementQuery>,
     ) -> Result<Response<pb::AgreementView>, Status> {
-        let peer = self.caller(&request).await?;
+        let (peer, _permit) = self.admit(&request).await?;
         match self.exchange.config().agreement_with(peer) {
             Some(agreement) => Ok(Response::new(agreement.view())),
             None => Err(Status::not_found(format!(
@@ -118,7 +148,7 @@ impl Federation for FederationService {
         &self,
         request: Request<pb::TreeHeadQuery>,
     ) -> Result<Response<pb::SignedTreeHead>, Status> {
-        self.caller(&request).await?;
+        let _admitted = self.admit(&request).await?;
         match audit::latest(self.exchange.records()).map_err(Error::from)? {
             Some((head, _)) => Ok(Response::new(head)),
             None => Err(Status::failed_precondition("the audit log is still empty")),
@@ -129,7 +159,7 @@ impl Federation for FederationService {
         &self,
         request: Request<pb::ConsistencyQuery>,
     ) -> Result<Response<pb::ConsistencyProof>, Status> {
-        self.caller(&request).await?;
+        let _admitted = self.admit(&request).await?;
         Ok(Response::new(consistency(
             self.exchange.records(),
             request.get_ref(),

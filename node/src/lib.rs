@@ -15,6 +15,7 @@ pub mod devnet;
 pub mod error;
 pub mod exchange;
 pub mod federation;
+pub mod limits;
 pub mod local;
 pub mod outbox;
 pub mod pki;

@@ -275,6 +275,9 @@ pub fn init_node(options: &InitOptions, ca: &FederationCa) -> Result<InitOutcome
             witness_interval_secs: 60,
             max_clock_skew_secs: 300,
             max_message_age_secs: 30 * 24 * 3600,
+            peer_rate_per_sec: 200,
+            peer_burst: 400,
+            peer_concurrency: 64,
         },
         tls: TlsSection {
             cert: "tls/node.pem".into(),

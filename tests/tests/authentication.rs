@@ -276,3 +276,60 @@ async fn a_node_serves_its_keys_to_peers() {
     );
     federation.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_flooding_peer_is_limited_and_others_are_not() {
+    let mut federation = TestFederation::start(&["THA", "KHM", "VNM"]).await;
+    // KHM allows each peer 5 calls at once and 5 a second.
+    federation.stop("KHM").await;
+    let path = federation.node("KHM").config_path.clone();
+    let text = std::fs::read_to_string(&path).unwrap();
+    let limited = text
+        .replacen("peer_rate_per_sec = 200", "peer_rate_per_sec = 5", 1)
+        .replacen("peer_burst = 400", "peer_burst = 5", 1);
+    assert_ne!(limited, text);
+    std::fs::write(&path, limited).unwrap();
+    federation.restart("KHM").await;
+
+    let mut as_tha = federation.federation_client_as("THA", "KHM").await;
+    let mut outcomes = Vec::new();
+    for _ in 0..20 {
+        outcomes.push(
+            as_tha
+                .get_keys(pb::KeysQuery {})
+                .await
+                .map(|_| ())
+                .map_err(|s| s.code()),
+        );
+    }
+    assert!(outcomes[..5].iter().all(Result::is_ok), "{outcomes:?}");
+    let refused = outcomes
+        .iter()
+        .filter(|o| **o == Err(Code::ResourceExhausted))
+        .count();
+    assert!(refused >= 10, "{outcomes:?}");
+    // Viet Nam is unaffected.
+    let mut as_vnm = federation.federation_client_as("VNM", "KHM").await;
+    as_vnm.get_keys(pb::KeysQuery {}).await.unwrap();
+    // The flood is audited, not each call.
+    let audited: Vec<String> = federation
+        .node("KHM")
+        .running()
+        .exchange()
+        .records()
+        .audit_entries()
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.event == "call.refused")
+        .map(|e| e.detail)
+        .collect();
+    assert!(
+        !audited.is_empty() && audited.len() < refused,
+        "{audited:?}"
+    );
+    assert!(
+        audited[0].contains("THA exceeds its limit of 5 calls per second"),
+        "{audited:?}"
+    );
+    federation.shutdown().await;
+}
