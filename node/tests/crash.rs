@@ -378,37 +378,57 @@ async fn killed_nodes_lose_nothing_acknowledged() {
     }
     let mut final_focal =
         FocalPointClient::with_interceptor(nodes[0].channel(), token(&tha_dir, "focal-point"));
-    for id in &acked {
-        let wait = async {
-            let mut stream = final_focal
-                .watch(pb::RequestRef {
-                    request_id: id.clone(),
+    // One stream of every change at THA: wake up on each, until every
+    // acknowledged request is answered (answering what reaches KHM late).
+    let mut changes = final_focal
+        .watch(pb::RequestRef::default())
+        .await
+        .unwrap()
+        .into_inner();
+    let finish = async {
+        loop {
+            let statuses: std::collections::BTreeMap<String, i32> =
+                listed(&mut final_focal, None).await.into_iter().collect();
+            let waiting = acked
+                .iter()
+                .filter(|id| statuses.get(*id) != Some(&(pb::RequestStatus::Answered as i32)))
+                .count();
+            if waiting == 0 {
+                return;
+            }
+            let open = police
+                .inbox(pb::InboxFilter {
+                    limit: 1000,
+                    ..Default::default()
                 })
                 .await
                 .unwrap()
-                .into_inner();
-            while let Some(view) = stream.message().await.unwrap() {
-                if view.status == pb::RequestStatus::Answered as i32 {
-                    return;
-                }
-                // Delivered after the last check of the inbox: answer it too.
-                if view.status == pb::RequestStatus::Sent as i32 {
-                    let call = pb::AnswerCall {
-                        request_id: id.clone(),
-                        fields: vec![pb::Field {
-                            name: "sim_status".into(),
-                            value: "active".into(),
-                        }],
-                        remarks: String::new(),
-                    };
-                    let _ = police.answer(call).await;
-                }
+                .into_inner()
+                .requests;
+            for view in open {
+                let call = pb::AnswerCall {
+                    request_id: view.request.unwrap().request_id,
+                    fields: vec![pb::Field {
+                        name: "sim_status".into(),
+                        value: "active".into(),
+                    }],
+                    remarks: String::new(),
+                };
+                let _ = police.answer(call).await;
             }
-        };
-        tokio::time::timeout(Duration::from_secs(60), wait)
-            .await
-            .unwrap_or_else(|_| panic!("{id} never answered"));
-    }
+            // A lagging stream ends with an error: start a new one.
+            if !matches!(changes.message().await, Ok(Some(_))) {
+                changes = final_focal
+                    .watch(pb::RequestRef::default())
+                    .await
+                    .unwrap()
+                    .into_inner();
+            }
+        }
+    };
+    tokio::time::timeout(Duration::from_secs(120), finish)
+        .await
+        .expect("every acknowledged request answered in time");
     let delivered: Vec<String> = listed(&mut final_focal, Some(&mut police))
         .await
         .into_iter()
