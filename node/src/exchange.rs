@@ -262,10 +262,7 @@ impl Exchange {
             return Err(e.into());
         }
         drop(state);
-        let records = self.records.clone();
-        tokio::task::spawn_blocking(move || records.flush())
-            .await
-            .map_err(|e| Error::Unavailable(format!("flush task failed: {e}")))??;
+        self.records.durable().await?;
         for record in pending.updated {
             // No receiver is not an error: nobody is watching.
             let _ = self.events.send(Arc::new(record));

@@ -29,7 +29,7 @@ use liaison_proto::pb;
 use prost::Message as _;
 
 use crate::policy::Grant;
-use crate::store::{Batch, Entry, Store, StoreError};
+use crate::store::{Batch, Entry, GroupCommit, Store, StoreError};
 
 /// Which side of an exchange a record belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -178,6 +178,8 @@ pub struct AuditEntry {
 #[derive(Debug, Clone)]
 pub struct Records {
     store: Arc<dyn Store>,
+    /// Makes applied batches durable, sharing flushes between writers.
+    group: Arc<GroupCommit>,
 }
 
 fn request_key(direction: Direction, request_id: &str) -> Vec<u8> {
@@ -240,7 +242,19 @@ fn encode<T: Serialize>(value: &T) -> Vec<u8> {
 
 impl Records {
     pub fn new(store: Arc<dyn Store>) -> Self {
-        Records { store }
+        let group = Arc::new(GroupCommit::new(store.clone()));
+        Records { store, group }
+    }
+
+    /// Returns once every batch applied before the call is on disk; one
+    /// flush serves every writer waiting at the time.
+    pub async fn durable(&self) -> Result<(), StoreError> {
+        self.group.durable().await
+    }
+
+    /// How many flushes the node has made (for benchmarks and tests).
+    pub fn flushes(&self) -> u64 {
+        self.group.flushes()
     }
 
     fn get<T: DeserializeOwned>(&self, key: &[u8]) -> Result<Option<T>, StoreError> {

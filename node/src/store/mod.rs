@@ -6,12 +6,14 @@
 //! [`MemoryStore`] for tests, and one test suite runs against both. Nothing
 //! outside this module names sled.
 
+mod group;
 mod memory;
 mod sled_store;
 
 use std::fmt;
 use std::path::Path;
 
+pub use group::GroupCommit;
 pub use memory::MemoryStore;
 pub use sled_store::SledStore;
 
