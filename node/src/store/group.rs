@@ -113,8 +113,9 @@ mod tests {
             gate: StdMutex::new(Some(gate)),
         });
         let group = GroupCommit::new(store);
-        let mut writers: Vec<Pin<Box<dyn Future<Output = Result<(), StoreError>> + '_>>> = (0..20)
-            .map(|_| Box::pin(group.durable()) as Pin<Box<_>>)
+        type Writer<'a> = Pin<Box<dyn Future<Output = Result<(), StoreError>> + 'a>>;
+        let mut writers: Vec<Writer<'_>> = (0..20)
+            .map(|_| Box::pin(group.durable()) as Writer<'_>)
             .collect();
         // The first writer starts flushing (and blocks); the others queue.
         for writer in &mut writers {
