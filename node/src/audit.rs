@@ -28,12 +28,13 @@ pub enum IntegrityError {
 }
 
 /// Re-derives the audit tree from the stored entries and checks it against
-/// the stored subtree hashes and the last signed tree head (signed by `key`
-/// for `country`). Returns the frontier to continue appending from.
+/// the stored subtree hashes and the last signed tree head (signed by one of
+/// `keys`, the node's current and previous keys, for `country`). Returns the
+/// frontier to continue appending from.
 pub fn verify_log(
     records: &Records,
     country: CountryCode,
-    key: &VerifyingKey,
+    keys: &[VerifyingKey],
 ) -> Result<Frontier, IntegrityError> {
     let mut frontier = Frontier::new();
     let stored_nodes: std::collections::HashMap<Vec<u8>, Vec<u8>> =
@@ -88,10 +89,13 @@ pub fn verify_log(
             )))
         };
     };
-    let expected = liaison_proto::envelope::key_id(key);
-    let head = open_tree_head(&signed, |id| (id == expected).then_some(*key))
-        .map_err(|e| IntegrityError::TreeHead(e.to_string()))?
-        .value;
+    let head = open_tree_head(&signed, |id| {
+        keys.iter()
+            .find(|k| liaison_proto::envelope::key_id(k) == id)
+            .copied()
+    })
+    .map_err(|e| IntegrityError::TreeHead(e.to_string()))?
+    .value;
     if head.country != country {
         return Err(IntegrityError::TreeHead(format!(
             "the tree head is {}'s, this node is {country}",

@@ -56,6 +56,11 @@ pub struct NodeSection {
     pub data_dir: PathBuf,
     /// PKCS#8 PEM file of the node's Ed25519 signing key.
     pub signing_key: PathBuf,
+    /// Public keys (base64) this node signed with before its current one:
+    /// its own older signatures (tree heads) stay verifiable, and `GetKeys`
+    /// still lists them, until peers have moved on.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub previous_signing_keys: Vec<String>,
     /// How often to witness the peers' audit logs, in seconds.
     #[serde(default = "default_witness_interval")]
     pub witness_interval_secs: u64,
@@ -123,8 +128,13 @@ pub struct PeerSection {
     /// `<country in lower case>.liaison`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tls_name: Option<String>,
-    /// The peer's Ed25519 public keys, base64 of the raw 32 bytes.
+    /// The peer's Ed25519 public keys, base64 of the raw 32 bytes. During a
+    /// rotation both the old and the new key are listed.
     pub signing_keys: Vec<String>,
+    /// Keys the peer no longer uses: envelopes signed with them are refused
+    /// as revoked.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub revoked_keys: Vec<String>,
     /// The sharing agreement with this peer, in a TOML file (relative to
     /// this file)...
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -186,6 +196,8 @@ pub struct Peer {
     pub tls_name: String,
     /// Signing keys by key id.
     pub keys: BTreeMap<String, VerifyingKey>,
+    /// Ids of revoked keys.
+    pub revoked: BTreeSet<String>,
     /// This node's copy of the sharing agreement; `None` denies everything.
     pub agreement: Option<Agreement>,
 }
@@ -220,6 +232,8 @@ pub struct Config {
     pub local_listen: SocketAddr,
     pub data_dir: PathBuf,
     pub signer: SigningIdentity,
+    /// This node's earlier public keys, by key id.
+    pub previous_keys: BTreeMap<String, VerifyingKey>,
     pub tls: TlsMaterial,
     pub peers: BTreeMap<CountryCode, Peer>,
     pub agencies: Vec<Agency>,
@@ -269,6 +283,12 @@ impl Config {
                 format!("not a PKCS#8 PEM Ed25519 key: {e}"),
             )
         })?;
+        let mut previous_keys = BTreeMap::new();
+        for (j, encoded) in file.node.previous_signing_keys.iter().enumerate() {
+            let key = parse_public_key(encoded)
+                .map_err(|problem| v.error(&format!("node.previous_signing_keys[{j}]"), problem))?;
+            previous_keys.insert(key_id(&key), key);
+        }
         let tls = TlsMaterial {
             cert_pem: v.read_pem("tls.cert", &resolve(&file.tls.cert), "CERTIFICATE")?,
             key_pem: v.read_pem("tls.key", &resolve(&file.tls.key), "PRIVATE KEY")?,
@@ -310,6 +330,18 @@ impl Config {
                     .map_err(|problem| v.error(&at(&format!("signing_keys[{j}]")), problem))?;
                 keys.insert(key_id(&key), key);
             }
+            let mut revoked = BTreeSet::new();
+            for (j, encoded) in p.revoked_keys.iter().enumerate() {
+                let key = parse_public_key(encoded)
+                    .map_err(|problem| v.error(&at(&format!("revoked_keys[{j}]")), problem))?;
+                if keys.contains_key(&key_id(&key)) {
+                    return Err(v.error(
+                        &at(&format!("revoked_keys[{j}]")),
+                        "this key is also listed under signing_keys",
+                    ));
+                }
+                revoked.insert(key_id(&key));
+            }
             let agreement = match (&p.agreement_file, &p.agreement) {
                 (Some(_), Some(_)) => {
                     return Err(v.error(
@@ -348,6 +380,7 @@ impl Config {
                     endpoint: p.endpoint.clone(),
                     tls_name,
                     keys,
+                    revoked,
                     agreement,
                 },
             );
@@ -471,11 +504,19 @@ impl Config {
             local_listen,
             data_dir: resolve(&file.node.data_dir),
             signer: SigningIdentity::new(signing_key),
+            previous_keys,
             tls,
             peers,
             agencies,
             users,
         })
+    }
+
+    /// Every public key this node has signed with: current first.
+    pub fn own_keys(&self) -> Vec<VerifyingKey> {
+        let mut keys = vec![self.signer.verifying_key()];
+        keys.extend(self.previous_keys.values().copied());
+        keys
     }
 
     /// This node's copy of its agreement with `peer`, if it has one.

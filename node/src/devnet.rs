@@ -123,6 +123,7 @@ pub fn create(
                 endpoint: nodes[j].endpoint.clone(),
                 tls_name: Some(default_tls_name(other.country)),
                 signing_keys: vec![other.public_key.clone()],
+                revoked_keys: Vec::new(),
                 agreement_file,
                 agreement: None,
             });

@@ -158,9 +158,8 @@ pub struct Exchange {
 impl Exchange {
     pub fn open(config: Arc<Config>, store: Arc<dyn Store>) -> Result<Arc<Exchange>> {
         let records = Records::new(store);
-        let frontier =
-            crate::audit::verify_log(&records, config.country, &config.signer.verifying_key())
-                .map_err(|e| Error::Integrity(e.to_string()))?;
+        let frontier = crate::audit::verify_log(&records, config.country, &config.own_keys())
+            .map_err(|e| Error::Integrity(e.to_string()))?;
         let (events, _) = broadcast::channel(1024);
         Ok(Arc::new(Exchange {
             config,
@@ -771,12 +770,17 @@ impl Exchange {
         peer: CountryCode,
         envelope: &pb::Envelope,
     ) -> Result<pb::Receipt> {
-        let keys = &self
-            .config
-            .peers
-            .get(&peer)
-            .ok_or_else(|| Error::PermissionDenied(format!("{peer} is not a configured peer")))?
-            .keys;
+        let peer_config =
+            self.config.peers.get(&peer).ok_or_else(|| {
+                Error::PermissionDenied(format!("{peer} is not a configured peer"))
+            })?;
+        let (keys, revoked) = (&peer_config.keys, &peer_config.revoked);
+        if revoked.contains(&envelope.key_id) {
+            return Err(Error::Unauthenticated(format!(
+                "envelope refused: signed with revoked key `{}`",
+                envelope.key_id
+            )));
+        }
         let verified = envelope::open_envelope(envelope, |id| keys.get(id).copied())?;
         let message = verified.value;
         if message.from != peer {

@@ -94,13 +94,20 @@ impl Federation for FederationService {
         request: Request<pb::KeysQuery>,
     ) -> Result<Response<pb::NodeKeys>, Status> {
         let _admitted = self.admit(&request).await?;
-        let signer = &self.exchange.config().signer;
+        let config = self.exchange.config();
+        let mut keys = vec![pb::PublicKey {
+            key_id: config.signer.key_id().to_string(),
+            public_key: config.signer.verifying_key().as_bytes().to_vec(),
+            current: true,
+        }];
+        keys.extend(config.previous_keys.iter().map(|(id, key)| pb::PublicKey {
+            key_id: id.clone(),
+            public_key: key.as_bytes().to_vec(),
+            current: false,
+        }));
         Ok(Response::new(pb::NodeKeys {
             country: self.exchange.country().to_string(),
-            keys: vec![pb::PublicKey {
-                key_id: signer.key_id().to_string(),
-                public_key: signer.verifying_key().as_bytes().to_vec(),
-            }],
+            keys,
         }))
     }
 

@@ -54,6 +54,12 @@ enum Command {
         #[arg(long, default_value_t = 7400)]
         base_port: u16,
     },
+    /// Create a new signing key (for a key rotation) and print its public key.
+    Keygen {
+        /// Where to write the PKCS#8 PEM private key.
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Run a node.
     Run {
         /// The node's TOML configuration file.
@@ -153,6 +159,27 @@ async fn main() -> anyhow::Result<()> {
             for node in devnet::create(&dir, &nodes, &devnet::open_agreements)? {
                 println!("{}: {}", node.country, node.config_path.display());
             }
+            Ok(())
+        }
+        Command::Keygen { out } => {
+            if out.exists() {
+                anyhow::bail!(
+                    "{} already exists; refusing to overwrite a key",
+                    out.display()
+                );
+            }
+            let key = liaison_node::pki::generate_signing_key()?;
+            let pem = ed25519_dalek::pkcs8::EncodePrivateKey::to_pkcs8_pem(
+                &key,
+                ed25519_dalek::pkcs8::spki::der::pem::LineEnding::LF,
+            )
+            .context("cannot encode the key")?;
+            liaison_node::pki::write_secret(&out, &pem)?;
+            println!("wrote {}", out.display());
+            println!(
+                "public key (give it to peers): {}",
+                liaison_node::config::encode_public_key(&key.verifying_key())
+            );
             Ok(())
         }
         Command::Run { config } => {

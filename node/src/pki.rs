@@ -272,6 +272,7 @@ pub fn init_node(options: &InitOptions, ca: &FederationCa) -> Result<InitOutcome
             local_listen: options.local_listen.clone(),
             data_dir: "data".into(),
             signing_key: "signing-key.pem".into(),
+            previous_signing_keys: Vec::new(),
             witness_interval_secs: 60,
             max_clock_skew_secs: 300,
             max_message_age_secs: 30 * 24 * 3600,
