@@ -160,8 +160,12 @@ async fn any_change_to_the_stored_log_is_detected_at_start() {
     let config: Config = federation.node("THA").config();
     let key = config.signer.verifying_key();
     let entries = snapshot(&config.data_dir);
-    liaison_node::audit::verify_log(&Records::new(memory_store(&entries)), config.country, &key)
-        .unwrap();
+    liaison_node::audit::verify_log(
+        &Records::new(memory_store(&entries)),
+        config.country,
+        &[key],
+    )
+    .unwrap();
 
     // Flip each byte of every audit entry, tree node and the tree head.
     let mut checked = 0;
@@ -174,7 +178,7 @@ async fn any_change_to_the_stored_log_is_detected_at_start() {
             damaged[i].1[byte] ^= 0x01;
             let records = Records::new(memory_store(&damaged));
             assert!(
-                liaison_node::audit::verify_log(&records, config.country, &key).is_err(),
+                liaison_node::audit::verify_log(&records, config.country, &[key]).is_err(),
                 "{} byte {byte} changed undetected",
                 String::from_utf8_lossy(k)
             );
@@ -193,7 +197,7 @@ async fn any_change_to_the_stored_log_is_detected_at_start() {
         liaison_node::audit::verify_log(
             &Records::new(memory_store(&truncated)),
             config.country,
-            &key
+            &[key]
         )
         .is_err()
     );
