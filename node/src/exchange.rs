@@ -12,7 +12,7 @@ use liaison_proto::domain::{
     Answer, Category, Content, CountryCode, Field, InformationRequest, Message, OffenceCode,
     Outcome, Purpose, RefusalReason, RequestStatus, SignedBytes, Subject, TreeHead, Withdrawal,
 };
-use liaison_proto::envelope::{self, Sealed};
+use liaison_proto::envelope::{self, Sealed, SigningIdentity};
 use liaison_proto::merkle::{Frontier, leaf_hash};
 use liaison_proto::pb;
 use prost::Message as _;
@@ -153,6 +153,16 @@ pub struct Exchange {
     outbox_wake: Notify,
     /// Turns true when the node shuts down, ending open streams.
     closing: watch::Sender<bool>,
+    /// The key the node signs with and its earlier keys; replaced in place
+    /// by a key rotation, without a restart.
+    keys: std::sync::RwLock<OwnKeys>,
+}
+
+/// This node's signing key and the public keys it signed with before.
+#[derive(Debug, Clone)]
+pub struct OwnKeys {
+    pub signer: SigningIdentity,
+    pub previous: std::collections::BTreeMap<String, ed25519_dalek::VerifyingKey>,
 }
 
 impl Exchange {
@@ -161,6 +171,10 @@ impl Exchange {
         let frontier = crate::audit::verify_log(&records, config.country, &config.own_keys())
             .map_err(|e| Error::Integrity(e.to_string()))?;
         let (events, _) = broadcast::channel(1024);
+        let keys = OwnKeys {
+            signer: config.signer.clone(),
+            previous: config.previous_keys.clone(),
+        };
         Ok(Arc::new(Exchange {
             config,
             records,
@@ -168,6 +182,7 @@ impl Exchange {
             events,
             outbox_wake: Notify::new(),
             closing: watch::Sender::new(false),
+            keys: std::sync::RwLock::new(keys),
         }))
     }
 
@@ -181,6 +196,47 @@ impl Exchange {
 
     pub fn country(&self) -> CountryCode {
         self.config.country
+    }
+
+    /// The node's signing key and earlier keys, as they are now.
+    pub fn own_keys(&self) -> OwnKeys {
+        self.keys.read().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    fn signer(&self) -> SigningIdentity {
+        self.own_keys().signer
+    }
+
+    /// Switches to the signing key (and earlier keys) of `config`, a fresh
+    /// load of this node's configuration, without a restart. Everything
+    /// signed from now on uses the new key; what is queued keeps its old
+    /// signature, which peers still accept until they revoke the old key.
+    pub async fn rotate_keys(&self, config: &Config) -> Result<String> {
+        if config.country != self.country() {
+            return Err(Error::InvalidArgument(format!(
+                "the configuration is {}'s, this node is {}",
+                config.country,
+                self.country()
+            )));
+        }
+        let state = self.state.lock().await;
+        let old = self.signer().key_id().to_string();
+        let new = config.signer.key_id().to_string();
+        *self.keys.write().unwrap_or_else(|p| p.into_inner()) = OwnKeys {
+            signer: config.signer.clone(),
+            previous: config.previous_keys.clone(),
+        };
+        let pending = Pending {
+            events: vec![Event::new("key.rotated", "node").detail(format!(
+                "signing key {old} -> {new}; earlier keys: {}",
+                config.previous_keys.keys().cloned().collect::<Vec<_>>().join(",")
+            ))],
+            ..Pending::default()
+        };
+        // The entry and the tree head after it are signed with the new key.
+        self.commit(state, pending).await?;
+        tracing::info!(old_key = %old, new_key = %new, "signing key rotated");
+        Ok(new)
     }
 
     /// Every committed change to any request record from now on.
@@ -237,7 +293,7 @@ impl Exchange {
                 pending.changes.put_tree_node(level, index, &hash);
             }
         }
-        let head = self.config.signer.sign_tree_head(&TreeHead {
+        let head = self.signer().sign_tree_head(&TreeHead {
             country: self.country(),
             tree_size: state.frontier.size(),
             root_hash: state.frontier.root(),
@@ -309,7 +365,7 @@ impl Exchange {
             nonce: random_bytes::<16>().unwrap_or_else(|_| *uuid::Uuid::new_v4().as_bytes()),
             content,
         };
-        let sealed = self.config.signer.seal(&message);
+        let sealed = self.signer().seal(&message);
         (message, sealed)
     }
 
@@ -1015,7 +1071,7 @@ impl Exchange {
                 signature: head.signature,
             }),
         };
-        let receipt = self.config.signer.sign_receipt(&body);
+        let receipt = self.signer().sign_receipt(&body);
         pending.changes.put_seen(
             &message.message_id,
             &SeenMessage {

@@ -94,13 +94,13 @@ impl Federation for FederationService {
         request: Request<pb::KeysQuery>,
     ) -> Result<Response<pb::NodeKeys>, Status> {
         let _admitted = self.admit(&request).await?;
-        let config = self.exchange.config();
+        let own = self.exchange.own_keys();
         let mut keys = vec![pb::PublicKey {
-            key_id: config.signer.key_id().to_string(),
-            public_key: config.signer.verifying_key().as_bytes().to_vec(),
+            key_id: own.signer.key_id().to_string(),
+            public_key: own.signer.verifying_key().as_bytes().to_vec(),
             current: true,
         }];
-        keys.extend(config.previous_keys.iter().map(|(id, key)| pb::PublicKey {
+        keys.extend(own.previous.iter().map(|(id, key)| pb::PublicKey {
             key_id: id.clone(),
             public_key: key.as_bytes().to_vec(),
             current: false,

@@ -184,11 +184,31 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Run { config } => {
             init_logging(cli.log_json, "info");
-            let config = Config::load(&config)?;
+            let config_path = config;
+            let config = Config::load(&config_path)?;
             let listeners = Listeners::bind(config.federation_listen, config.local_listen)
                 .context("cannot bind the node's listeners")?;
             let node = server::start(config, listeners).await?;
-            shutdown_signal().await?;
+            // SIGHUP re-reads the configuration and switches signing keys.
+            let mut hangup = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup())
+                .context("cannot listen for SIGHUP")?;
+            let shutdown = shutdown_signal();
+            tokio::pin!(shutdown);
+            loop {
+                tokio::select! {
+                    result = &mut shutdown => {
+                        result?;
+                        break;
+                    }
+                    _ = hangup.recv() => match Config::load(&config_path) {
+                        Ok(fresh) => match node.exchange().rotate_keys(&fresh).await {
+                            Ok(key) => tracing::info!(key_id = %key, "signing key reloaded"),
+                            Err(e) => tracing::error!(error = %e, "cannot switch signing keys"),
+                        },
+                        Err(e) => tracing::error!(error = %e, "SIGHUP: configuration refused; keeping the current keys"),
+                    },
+                }
+            }
             tracing::info!("shutting down");
             node.shutdown().await?;
             Ok(())

@@ -102,3 +102,70 @@ fn init_writes_a_node_that_loads_and_run_refuses_bad_config() {
     assert!(!bad_country.status.success());
     assert!(String::from_utf8_lossy(&bad_country.stderr).contains("ISO 3166-1 alpha-3"));
 }
+
+#[tokio::test]
+async fn sighup_switches_the_signing_key_of_a_running_node() {
+    use tokio::io::AsyncBufReadExt;
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut planned = liaison_node::devnet::plan(dir.path(), &["THA".parse().unwrap()]).unwrap();
+    // The listeners are released for the node process to bind.
+    let node = planned.remove(0).node;
+    let old = liaison_node::Config::load(&node.config_path)
+        .unwrap()
+        .signer;
+
+    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_liaison-node"))
+        .args(["run", "--config"])
+        .arg(&node.config_path)
+        .stderr(std::process::Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    let mut lines = tokio::io::BufReader::new(child.stderr.take().unwrap()).lines();
+    let mut wait_for = async |needle: &str| {
+        while let Some(line) = lines.next_line().await.unwrap() {
+            if line.contains(needle) {
+                return line;
+            }
+        }
+        panic!("the node ended before logging `{needle}`");
+    };
+    let timeout = std::time::Duration::from_secs(30);
+    tokio::time::timeout(timeout, wait_for("node started"))
+        .await
+        .unwrap();
+
+    let key = liaison_node::pki::generate_signing_key().unwrap();
+    let pem = ed25519_dalek::pkcs8::EncodePrivateKey::to_pkcs8_pem(
+        &key,
+        ed25519_dalek::pkcs8::spki::der::pem::LineEnding::LF,
+    )
+    .unwrap();
+    std::fs::write(node.dir.join("signing-key-2.pem"), pem.as_bytes()).unwrap();
+    let text = std::fs::read_to_string(&node.config_path).unwrap();
+    let old_public = liaison_node::config::encode_public_key(&old.verifying_key());
+    let rotated = text.replacen(
+        "signing_key = \"signing-key.pem\"",
+        &format!("signing_key = \"signing-key-2.pem\"\nprevious_signing_keys = [\"{old_public}\"]"),
+        1,
+    );
+    assert_ne!(rotated, text);
+    std::fs::write(&node.config_path, rotated).unwrap();
+
+    let pid = child.id().unwrap().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-HUP", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let line = tokio::time::timeout(timeout, wait_for("signing key reloaded"))
+        .await
+        .unwrap();
+    let new_id = liaison_proto::envelope::key_id(&key.verifying_key());
+    assert!(line.contains(&new_id), "{line}");
+    child.start_kill().unwrap();
+    child.wait().await.unwrap();
+}

@@ -145,3 +145,78 @@ async fn a_node_rotates_its_signing_key_without_losing_anything() {
         .unwrap();
     federation.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_node_switches_keys_without_a_restart() {
+    let mut federation = TestFederation::start(&["THA", "KHM"]).await;
+    let old = federation.node("THA").config().signer;
+    let old_public = encode_public_key(&old.verifying_key());
+    let new_key = liaison_node::pki::generate_signing_key().unwrap();
+    let new_public = encode_public_key(&new_key.verifying_key());
+    let new_id = liaison_proto::envelope::key_id(&new_key.verifying_key());
+    let tha_dir = federation.node("THA").dir.clone();
+    std::fs::write(
+        tha_dir.join("signing-key-2.pem"),
+        new_key.to_pkcs8_pem(LineEnding::LF).unwrap().as_bytes(),
+    )
+    .unwrap();
+
+    // The peer learns the new key first (its own configuration change).
+    federation.stop("KHM").await;
+    edit(&federation.node("KHM").config_path, |t| {
+        peer(t, "THA").insert(
+            "signing_keys".into(),
+            Value::Array(vec![old_public.clone().into(), new_public.clone().into()]),
+        );
+    });
+    federation.restart("KHM").await;
+
+    // THA switches while running.
+    let tha_config = federation.node("THA").config_path.clone();
+    edit(&tha_config, |t| {
+        let node = t.get_mut("node").and_then(Value::as_table_mut).unwrap();
+        node.insert("signing_key".into(), "signing-key-2.pem".into());
+        node.insert(
+            "previous_signing_keys".into(),
+            Value::Array(vec![old_public.clone().into()]),
+        );
+    });
+    let fresh = liaison_node::Config::load(&tha_config).unwrap();
+    let exchange = federation.node("THA").running().exchange().clone();
+    assert_eq!(exchange.rotate_keys(&fresh).await.unwrap(), new_id);
+
+    let mut tha = federation.focal_point("THA").await;
+    let id = id_of(
+        &tha.submit(phone_check("KHM", "+85512345678"))
+            .await
+            .unwrap()
+            .into_inner(),
+    );
+    await_status(&mut tha, &id, pb::RequestStatus::Sent).await;
+    let record = exchange.get(&id).unwrap();
+    let envelope =
+        <pb::Envelope as prost::Message>::decode(record.request_envelope.as_slice()).unwrap();
+    assert_eq!(envelope.key_id, new_id, "signed with the new key");
+    let mut as_khm = federation.federation_client_as("KHM", "THA").await;
+    let keys = as_khm
+        .get_keys(pb::KeysQuery {})
+        .await
+        .unwrap()
+        .into_inner()
+        .keys;
+    assert!(keys.iter().any(|k| k.current && k.key_id == new_id));
+
+    // The rotation is in the log, and the log still verifies after a restart.
+    let rotated = exchange
+        .records()
+        .audit_entries()
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.event == "key.rotated")
+        .count();
+    assert_eq!(rotated, 1);
+    drop(exchange);
+    federation.stop("THA").await;
+    federation.restart("THA").await;
+    federation.shutdown().await;
+}
