@@ -352,6 +352,25 @@ fn now_ms() -> i64 {
         .unwrap_or(0)
 }
 
+/// Every request of a paged list: `page(after)` fetches the page after the
+/// request `after` (empty for the first).
+async fn all_pages<F, Fut>(mut page: F) -> anyhow::Result<Vec<pb::RequestView>>
+where
+    F: FnMut(String) -> Fut,
+    Fut: std::future::Future<Output = Result<tonic::Response<pb::RequestList>, tonic::Status>>,
+{
+    let mut all = Vec::new();
+    let mut after = String::new();
+    loop {
+        let list = page(after).await.map_err(status)?.into_inner();
+        all.extend(list.requests);
+        if list.next.is_empty() {
+            return Ok(all);
+        }
+        after = list.next;
+    }
+}
+
 /// Every message of a server stream.
 async fn collect<T>(mut stream: tonic::Streaming<T>) -> anyhow::Result<Vec<T>> {
     let mut out = Vec::new();
@@ -422,27 +441,23 @@ async fn run(cli: &Cli) -> anyhow::Result<()> {
                     status: wanted,
                     country,
                 } => {
-                    let mut all = Vec::new();
-                    let mut after = String::new();
-                    loop {
-                        let page = client
-                            .list(pb::ListFilter {
-                                status: wanted
-                                    .map(|s| pb::RequestStatus::from(s) as i32)
-                                    .unwrap_or(0),
-                                country: country.map(|c| c.to_string()).unwrap_or_default(),
-                                limit: 1000,
-                                after,
-                            })
-                            .await
-                            .map_err(status)?
-                            .into_inner();
-                        all.extend(page.requests);
-                        if page.next.is_empty() {
-                            break;
-                        }
-                        after = page.next;
-                    }
+                    let filter = pb::ListFilter {
+                        status: wanted
+                            .map(|s| pb::RequestStatus::from(s) as i32)
+                            .unwrap_or(0),
+                        country: country.map(|c| c.to_string()).unwrap_or_default(),
+                        limit: 1000,
+                        after: String::new(),
+                    };
+                    let all = all_pages(|after| {
+                        let mut client = client.clone();
+                        let filter = pb::ListFilter {
+                            after,
+                            ..filter.clone()
+                        };
+                        async move { client.list(filter).await }
+                    })
+                    .await?;
                     out.list(&all);
                 }
                 RequestCommand::Watch { request_id } => {
@@ -474,24 +489,16 @@ async fn run(cli: &Cli) -> anyhow::Result<()> {
             let mut client = AgencyClient::with_interceptor(channel, token);
             match command {
                 AgencyCommand::Inbox { all, follow: false } => {
-                    let mut requests = Vec::new();
-                    let mut after = String::new();
-                    loop {
-                        let page = client
-                            .inbox(pb::InboxFilter {
-                                include_closed: *all,
-                                limit: 1000,
-                                after,
-                            })
-                            .await
-                            .map_err(status)?
-                            .into_inner();
-                        requests.extend(page.requests);
-                        if page.next.is_empty() {
-                            break;
-                        }
-                        after = page.next;
-                    }
+                    let requests = all_pages(|after| {
+                        let mut client = client.clone();
+                        let filter = pb::InboxFilter {
+                            include_closed: *all,
+                            limit: 1000,
+                            after,
+                        };
+                        async move { client.inbox(filter).await }
+                    })
+                    .await?;
                     out.list(&requests);
                 }
                 AgencyCommand::Inbox { all, follow: true } => {

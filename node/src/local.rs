@@ -1,6 +1,7 @@
 //! The local gRPC services, `FocalPoint` and `Agency`, for the users of this
-//! node's own country. An interceptor authenticates every call by bearer
-//! token and puts the caller in the request; each method checks the role.
+//! node's own country. Every method authenticates the caller by bearer
+//! token ([`caller`]) and checks its role; every refusal is audited with
+//! the caller's name.
 
 use std::pin::Pin;
 use std::sync::Arc;
