@@ -6,8 +6,9 @@
 #
 # DIR (default ./federation) receives the CA and one directory per country;
 # an existing DIR is reused as it is. COUNTRIES defaults to THA,KHM,VNM and
-# BASE_PORT to 7400 (country i listens on BASE_PORT+2i for peers and
-# BASE_PORT+2i+1 for its local API). Ctrl-C stops every node gracefully.
+# BASE_PORT to 7400 (country i listens on BASE_PORT+3i for peers,
+# BASE_PORT+3i+1 for its local API and BASE_PORT+3i+2 for Prometheus
+# metrics). Ctrl-C stops every node gracefully.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 dir=${1:-federation}
@@ -45,6 +46,9 @@ ${#list[@]} nodes running. From another terminal, as ${list[0]}'s focal point:
   $bin/liaison request send --to ${list[1]} --category PHONE_CHECK \\
       --purpose INVESTIGATION --offence 0203 --phone +85512345678
   $bin/liaison request list
+
+Metrics: curl http://127.0.0.1:$((base_port + 2))/metrics
+Services: grpcurl -plaintext 127.0.0.1:$((base_port + 1)) list
 
 Press Ctrl-C to stop the federation.
 HELP

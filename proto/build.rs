@@ -14,6 +14,8 @@ const PROTOS: &[&str] = &[
     "liaison/v1/audit.proto",
 ];
 
+const BENCH_PROTO: &str = "liaison/bench/v1/bench.proto";
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     for proto in PROTOS {
         println!("cargo:rerun-if-changed={proto}");
@@ -25,5 +27,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         prost::Message::encode_to_vec(&fds),
     )?;
     tonic_prost_build::configure().compile_fds(fds)?;
+    // The benchmark's service is generated apart, so that reflection on a
+    // real node never lists it.
+    println!("cargo:rerun-if-changed={BENCH_PROTO}");
+    tonic_prost_build::configure().compile_fds(protox::compile([BENCH_PROTO], ["."])?)?;
     Ok(())
 }

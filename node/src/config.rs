@@ -51,6 +51,10 @@ pub struct NodeSection {
     /// Where local users (focal points, agencies) reach this node. Must be a
     /// loopback address: the local API has no TLS of its own yet.
     pub local_listen: String,
+    /// Where Prometheus scrapes `GET /metrics` (plain HTTP, no personal
+    /// data); no metrics listener if absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metrics_listen: Option<String>,
     /// Directory of the node's store; relative paths are relative to the
     /// configuration file.
     pub data_dir: PathBuf,
@@ -230,6 +234,7 @@ pub struct Config {
     pub tls_name: String,
     pub federation_listen: SocketAddr,
     pub local_listen: SocketAddr,
+    pub metrics_listen: Option<SocketAddr>,
     pub data_dir: PathBuf,
     pub signer: SigningIdentity,
     /// This node's earlier public keys, by key id.
@@ -270,6 +275,12 @@ impl Config {
         let federation_listen: SocketAddr =
             v.parse("node.federation_listen", &file.node.federation_listen)?;
         let local_listen: SocketAddr = v.parse("node.local_listen", &file.node.local_listen)?;
+        let metrics_listen: Option<SocketAddr> = file
+            .node
+            .metrics_listen
+            .as_deref()
+            .map(|text| v.parse("node.metrics_listen", text))
+            .transpose()?;
         if !local_listen.ip().is_loopback() {
             return Err(v.error(
                 "node.local_listen",
@@ -502,6 +513,7 @@ impl Config {
             tls_name: default_tls_name(country),
             federation_listen,
             local_listen,
+            metrics_listen,
             data_dir: resolve(&file.node.data_dir),
             signer: SigningIdentity::new(signing_key),
             previous_keys,

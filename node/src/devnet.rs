@@ -25,6 +25,8 @@ pub struct NodeAddresses {
     pub federation_listen: String,
     /// The local API's bind address (loopback).
     pub local_listen: String,
+    /// The metrics listener's bind address, if any.
+    pub metrics_listen: Option<String>,
     /// How peers reach the federation listener, e.g. `https://10.0.0.5:7400`.
     pub endpoint: String,
 }
@@ -85,6 +87,7 @@ pub fn create(
                 dir: dir.clone(),
                 federation_listen: addresses.federation_listen.clone(),
                 local_listen: addresses.local_listen.clone(),
+                metrics_listen: addresses.metrics_listen.clone(),
             },
             &ca,
         )?;
@@ -154,6 +157,7 @@ pub fn plan_with(
             country,
             federation_listen: federation.to_string(),
             local_listen: bound.local.local_addr()?.to_string(),
+            metrics_listen: None,
             endpoint: format!("https://{federation}"),
         });
         listeners.push(bound);

@@ -20,6 +20,7 @@ use tokio::sync::{Mutex, Notify, broadcast, watch};
 
 use crate::config::{Config, LocalUser};
 use crate::error::{Error, Result};
+use crate::metrics::Metrics;
 use crate::pki::random_bytes;
 use crate::policy::{self, Flow};
 use crate::records::{
@@ -118,7 +119,19 @@ struct Pending {
     changes: Changes,
     events: Vec<Event>,
     updated: Vec<RequestRecord>,
-    wake_outbox: bool,
+    /// Queued for delivery by this change.
+    queued: Vec<OutboxItem>,
+    /// The audit events written, counted in the metrics once durable.
+    logged: Vec<LoggedEvent>,
+}
+
+/// What the metrics keep of an audit event.
+#[derive(Debug)]
+struct LoggedEvent {
+    event: &'static str,
+    actor: String,
+    peer: Option<CountryCode>,
+    category: Option<Category>,
 }
 
 impl Pending {
@@ -129,7 +142,7 @@ impl Pending {
 
     fn enqueue(&mut self, item: &OutboxItem) {
         self.changes.put_outbox(item);
-        self.wake_outbox = true;
+        self.queued.push(item.clone());
     }
 }
 
@@ -151,11 +164,15 @@ pub struct Exchange {
     events: broadcast::Sender<Arc<RequestRecord>>,
     /// Wakes the delivery worker when something is queued.
     outbox_wake: Notify,
+    /// Envelopes durably queued since the delivery worker last looked,
+    /// handed to it directly so that it need not scan the stored outbox.
+    ready: std::sync::Mutex<Vec<OutboxItem>>,
     /// Turns true when the node shuts down, ending open streams.
     closing: watch::Sender<bool>,
     /// The key the node signs with and its earlier keys; replaced in place
     /// by a key rotation, without a restart.
     keys: std::sync::RwLock<OwnKeys>,
+    metrics: Arc<Metrics>,
 }
 
 /// This node's signing key and the public keys it signed with before.
@@ -171,6 +188,13 @@ impl Exchange {
         let frontier = crate::audit::verify_log(&records, config.country, &config.own_keys())
             .map_err(|e| Error::Integrity(e.to_string()))?;
         let (events, _) = broadcast::channel(1024);
+        let metrics = Metrics::new(config.country);
+        for (key, _) in records.evidence()? {
+            // `evidence/<peer>/<ms>`: an alarm raised before this start.
+            if let Some(peer) = String::from_utf8_lossy(&key).split('/').nth(1) {
+                metrics.alarm_on_record(peer);
+            }
+        }
         let keys = OwnKeys {
             signer: config.signer.clone(),
             previous: config.previous_keys.clone(),
@@ -181,13 +205,19 @@ impl Exchange {
             state: Mutex::new(WriteState { frontier }),
             events,
             outbox_wake: Notify::new(),
+            ready: std::sync::Mutex::new(Vec::new()),
             closing: watch::Sender::new(false),
             keys: std::sync::RwLock::new(keys),
+            metrics,
         }))
     }
 
     pub fn config(&self) -> &Config {
         &self.config
+    }
+
+    pub fn metrics(&self) -> &Metrics {
+        &self.metrics
     }
 
     pub fn records(&self) -> &Records {
@@ -258,6 +288,11 @@ impl Exchange {
         self.outbox_wake.notified()
     }
 
+    /// Takes the envelopes queued since the last call.
+    pub(crate) fn take_ready(&self) -> Vec<OutboxItem> {
+        std::mem::take(&mut *self.ready.lock().unwrap_or_else(|p| p.into_inner()))
+    }
+
     pub(crate) fn wake_outbox(&self) {
         self.outbox_wake.notify_one();
     }
@@ -278,6 +313,12 @@ impl Exchange {
         let first = state.frontier.size();
         let at = now_ms();
         for event in pending.events.drain(..) {
+            pending.logged.push(LoggedEvent {
+                event: event.event,
+                actor: event.actor.clone(),
+                peer: event.peer,
+                category: event.category,
+            });
             let leaf = pending.changes.put_audit(&AuditEntry {
                 index: state.frontier.size(),
                 at_unix_ms: at,
@@ -317,12 +358,24 @@ impl Exchange {
             return Err(e.into());
         }
         drop(state);
+        let began = std::time::Instant::now();
         self.records.durable().await?;
+        self.metrics.commit(began.elapsed());
+        for event in &pending.logged {
+            self.metrics
+                .event(event.event, &event.actor, event.peer, event.category);
+        }
+        let now = now_ms();
         for record in pending.updated {
+            self.metrics.request(&record, now);
             // No receiver is not an error: nobody is watching.
             let _ = self.events.send(Arc::new(record));
         }
-        if pending.wake_outbox {
+        if !pending.queued.is_empty() {
+            self.ready
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .extend(pending.queued);
             self.wake_outbox();
         }
         Ok(())

@@ -9,6 +9,7 @@
 pub mod admin;
 pub mod audit;
 pub mod audit_api;
+pub mod bench;
 pub mod config;
 pub mod demo;
 pub mod devnet;
@@ -17,6 +18,7 @@ pub mod exchange;
 pub mod federation;
 pub mod limits;
 pub mod local;
+pub mod metrics;
 pub mod outbox;
 pub mod pki;
 pub mod policy;

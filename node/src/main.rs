@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
+use liaison_node::bench;
 use liaison_node::devnet::{self, NodeAddresses};
 use liaison_node::pki::{FederationCa, InitOptions, init_node};
 use liaison_node::{Config, Listeners, server};
@@ -37,10 +38,13 @@ enum Command {
         federation_listen: String,
         #[arg(long, default_value = "127.0.0.1:7401")]
         local_listen: String,
+        /// Where Prometheus scrapes `/metrics`; `none` for no metrics listener.
+        #[arg(long, default_value = "127.0.0.1:7402")]
+        metrics_listen: String,
     },
     /// Create a CA and a configured node per country, all peered with each
-    /// other: country i listens on BASE_PORT+2i (federation) and
-    /// BASE_PORT+2i+1 (local API).
+    /// other: country i listens on BASE_PORT+3i (federation),
+    /// BASE_PORT+3i+1 (local API) and BASE_PORT+3i+2 (metrics).
     Federation {
         /// Countries, comma-separated, e.g. THA,KHM,VNM.
         #[arg(long, value_delimiter = ',', required = true)]
@@ -65,6 +69,42 @@ enum Command {
         /// The node's TOML configuration file.
         #[arg(long)]
         config: PathBuf,
+    },
+    /// Measure the full exchange against a raw gRPC echo (see BENCHMARKS.md).
+    Bench {
+        /// Requests in flight at once.
+        #[arg(long, default_value_t = 64)]
+        concurrency: usize,
+        /// Measured seconds per variant per round.
+        #[arg(long, default_value_t = 5.0)]
+        duration_secs: f64,
+        /// Unmeasured seconds before each measurement.
+        #[arg(long, default_value_t = 1.0)]
+        warmup_secs: f64,
+        /// How many times the variants alternate.
+        #[arg(long, default_value_t = 3)]
+        rounds: usize,
+        /// Bytes of the echo payload and of the request's summary.
+        #[arg(long, default_value_t = 1024)]
+        payload: usize,
+        /// Also measure the full exchange at 1, 4, 16, 64 and 256 in flight.
+        #[arg(long)]
+        scaling: bool,
+        /// Also measure audit appends and proofs up to this many entries
+        /// (e.g. 1000000), instead of nothing.
+        #[arg(long)]
+        audit_entries: Option<u64>,
+    },
+    /// One node of `bench`, run by it as a child process.
+    #[command(hide = true)]
+    BenchNode {
+        #[arg(long)]
+        config: PathBuf,
+        #[arg(long)]
+        echo_listen: String,
+        /// Keep everything in memory (variant C).
+        #[arg(long)]
+        memory: bool,
     },
     /// Start three countries on loopback and run a real exchange between them.
     Demo {
@@ -108,6 +148,7 @@ async fn main() -> anyhow::Result<()> {
             ca,
             federation_listen,
             local_listen,
+            metrics_listen,
         } => {
             init_logging(cli.log_json, "info");
             let ca = FederationCa::load_or_create(&ca)?;
@@ -117,6 +158,7 @@ async fn main() -> anyhow::Result<()> {
                     dir,
                     federation_listen,
                     local_listen,
+                    metrics_listen: (metrics_listen != "none").then_some(metrics_listen),
                 },
                 &ca,
             )?;
@@ -144,15 +186,16 @@ async fn main() -> anyhow::Result<()> {
             init_logging(cli.log_json, "info");
             let mut nodes = Vec::new();
             for (i, country) in countries.iter().enumerate() {
-                let port = u16::try_from(i * 2)
+                let port = u16::try_from(i * 3)
                     .ok()
                     .and_then(|offset| base_port.checked_add(offset))
-                    .filter(|port| *port < u16::MAX)
+                    .filter(|port| *port < u16::MAX - 1)
                     .context("--base-port leaves no room for that many countries")?;
                 nodes.push(NodeAddresses {
                     country: *country,
                     federation_listen: format!("{host}:{port}"),
                     local_listen: format!("127.0.0.1:{}", port + 1),
+                    metrics_listen: Some(format!("{host}:{}", port + 2)),
                     endpoint: format!("https://{host}:{port}"),
                 });
             }
@@ -186,8 +229,8 @@ async fn main() -> anyhow::Result<()> {
             init_logging(cli.log_json, "info");
             let config_path = config;
             let config = Config::load(&config_path)?;
-            let listeners = Listeners::bind(config.federation_listen, config.local_listen)
-                .context("cannot bind the node's listeners")?;
+            let listeners =
+                Listeners::for_config(&config).context("cannot bind the node's listeners")?;
             let node = server::start(config, listeners).await?;
             // SIGHUP re-reads the configuration and switches signing keys.
             let mut hangup = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup())
@@ -212,6 +255,62 @@ async fn main() -> anyhow::Result<()> {
             tracing::info!("shutting down");
             node.shutdown().await?;
             Ok(())
+        }
+        Command::Bench {
+            concurrency,
+            duration_secs,
+            warmup_secs,
+            rounds,
+            payload,
+            scaling,
+            audit_entries,
+        } => {
+            init_logging(cli.log_json, "warn");
+            let seconds = |name: &str, value: f64| {
+                std::time::Duration::try_from_secs_f64(value)
+                    .map_err(|_| anyhow::anyhow!("{name} must be a number of seconds, got {value}"))
+            };
+            let options = bench::Options {
+                concurrency,
+                duration: seconds("--duration-secs", duration_secs)?,
+                warmup: seconds("--warmup-secs", warmup_secs)?,
+                rounds,
+                payload,
+                scaling,
+                program: std::env::current_exe().context("cannot find the liaison-node binary")?,
+            };
+            if let Some(max) = audit_entries {
+                anyhow::ensure!(
+                    max >= 1000,
+                    "--audit-entries must be at least 1000, got {max}"
+                );
+            }
+            let report = bench::run(&options).await?;
+            println!("{report}");
+            if let Some(max) = audit_entries {
+                let dir = tempfile::tempdir().context("cannot create a temporary directory")?;
+                let report = tokio::task::spawn_blocking({
+                    let dir = dir.path().to_path_buf();
+                    move || bench::audit_growth(&dir, max)
+                })
+                .await??;
+                println!("{report}");
+            }
+            Ok(())
+        }
+        Command::BenchNode {
+            config,
+            echo_listen,
+            memory,
+        } => {
+            init_logging(cli.log_json, "warn");
+            let config = Config::load(&config)?;
+            let storage = if memory {
+                bench::Storage::Memory
+            } else {
+                bench::Storage::Durable
+            };
+            bench::serve(config, storage, &echo_listen).await
         }
         Command::Demo { dir } => {
             init_logging(cli.log_json, "warn");

@@ -3,6 +3,7 @@
 //! whose deadline passes.
 
 use std::collections::{BTreeMap, HashSet};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -46,50 +47,74 @@ impl PeerClients {
 }
 
 /// Runs until the exchange closes; in-flight deliveries are awaited.
+///
+/// Newly queued envelopes are handed over by the exchange as they become
+/// durable and are sent at once. The stored outbox is read in full only at
+/// start, after a failed delivery, and when a retry or a deadline comes due
+/// (at least every [`MAX_IDLE`]), so the cost of a delivery does not grow
+/// with the number of envelopes waiting.
 pub async fn run(exchange: Arc<Exchange>, peers: PeerClients) {
     let mut shutdown = exchange.closing();
     let in_flight: Arc<Mutex<HashSet<String>>> = Arc::default();
+    let rescan = Arc::new(AtomicBool::new(true));
+    let mut scan_at = now_ms();
     let mut tasks = JoinSet::new();
     loop {
         if *shutdown.borrow() {
             break;
         }
+        let mut due = exchange.take_ready();
         let now = now_ms();
-        if let Err(e) = exchange.expire_overdue(now).await {
-            tracing::error!(error = %e, "cannot expire overdue requests");
-        }
-        let mut next = now + MAX_IDLE.as_millis() as i64;
-        match exchange.records().outbox() {
-            Err(e) => tracing::error!(error = %e, "cannot read the outbox"),
-            Ok(items) => {
-                for item in items {
-                    if item.next_attempt_unix_ms > now {
-                        next = next.min(item.next_attempt_unix_ms);
-                        continue;
-                    }
-                    let Ok(mut busy) = in_flight.lock() else {
-                        continue;
-                    };
-                    if !busy.insert(item.message_id.clone()) {
-                        continue;
-                    }
-                    drop(busy);
-                    let exchange = exchange.clone();
-                    let client = peers.clients.get(&item.to).cloned();
-                    let in_flight = in_flight.clone();
-                    tasks.spawn(async move {
-                        deliver(&exchange, client, &item).await;
-                        if let Ok(mut busy) = in_flight.lock() {
-                            busy.remove(&item.message_id);
+        if now >= scan_at || rescan.swap(false, Ordering::SeqCst) {
+            if let Err(e) = exchange.expire_overdue(now).await {
+                tracing::error!(error = %e, "cannot expire overdue requests");
+            }
+            scan_at = now + MAX_IDLE.as_millis() as i64;
+            match exchange.records().outbox() {
+                Err(e) => tracing::error!(error = %e, "cannot read the outbox"),
+                Ok(items) => {
+                    for item in items {
+                        if item.next_attempt_unix_ms > now {
+                            scan_at = scan_at.min(item.next_attempt_unix_ms);
+                        } else {
+                            due.push(item);
                         }
-                        exchange.wake_outbox();
-                    });
+                    }
                 }
             }
         }
+        for item in due {
+            let Ok(mut busy) = in_flight.lock() else {
+                continue;
+            };
+            if !busy.insert(item.message_id.clone()) {
+                continue;
+            }
+            drop(busy);
+            let exchange = exchange.clone();
+            let client = peers.clients.get(&item.to).cloned();
+            let in_flight = in_flight.clone();
+            let rescan = rescan.clone();
+            tasks.spawn(async move {
+                let began = std::time::Instant::now();
+                let delivered = deliver(&exchange, client, &item).await;
+                exchange
+                    .metrics()
+                    .delivery(item.to, delivered, began.elapsed());
+                if let Ok(mut busy) = in_flight.lock() {
+                    busy.remove(&item.message_id);
+                }
+                if !delivered {
+                    // Its next attempt is stored: look again.
+                    rescan.store(true, Ordering::SeqCst);
+                    exchange.wake_outbox();
+                }
+            });
+        }
         while tasks.try_join_next().is_some() {}
-        let sleep =
-            Duration::from_millis((next - now_ms()).clamp(1, MAX_IDLE.as_millis() as i64) as u64);
+        let sleep = Duration::from_millis(
+            (scan_at - now_ms()).clamp(1, MAX_IDLE.as_millis() as i64) as u64,
+        );
         tokio::select! {
             _ = exchange.outbox_notified() => {}
             _ = tokio::time::sleep(sleep) => {}
@@ -99,11 +124,12 @@ pub async fn run(exchange: Arc<Exchange>, peers: PeerClients) {
     while tasks.join_next().await.is_some() {}
 }
 
+/// Sends one envelope; true if the peer's receipt was accepted.
 async fn deliver(
     exchange: &Exchange,
     client: Option<FederationClient<Channel>>,
     item: &OutboxItem,
-) {
+) -> bool {
     let outcome = match (client, pb::Envelope::decode(item.envelope.as_slice())) {
         (None, _) => Err(format!("{} is not a configured peer", item.to)),
         (_, Err(e)) => Err(format!("stored envelope is corrupt: {e}")),
@@ -120,5 +146,7 @@ async fn deliver(
         if let Err(e) = exchange.delivery_failed(item, error).await {
             tracing::error!(error = %e, "cannot reschedule a delivery");
         }
+        return false;
     }
+    true
 }

@@ -193,6 +193,8 @@ pub struct InitOptions {
     pub dir: PathBuf,
     pub federation_listen: String,
     pub local_listen: String,
+    /// Where Prometheus scrapes the node, if anywhere.
+    pub metrics_listen: Option<String>,
 }
 
 /// A local user created by `init`, with the token handed to them.
@@ -267,6 +269,7 @@ pub fn init_node(options: &InitOptions, ca: &FederationCa) -> Result<InitOutcome
 
     let config = ConfigFile {
         node: NodeSection {
+            metrics_listen: options.metrics_listen.clone(),
             country: options.country.to_string(),
             federation_listen: options.federation_listen.clone(),
             local_listen: options.local_listen.clone(),

@@ -346,6 +346,11 @@ impl Records {
         self.scan("outbox/")
     }
 
+    /// How many envelopes wait in the outbox (without decoding them).
+    pub fn outbox_len(&self) -> Result<usize, StoreError> {
+        Ok(self.store.scan_prefix(b"outbox/")?.len())
+    }
+
     pub fn outbox_item(&self, message_id: &str) -> Result<Option<OutboxItem>, StoreError> {
         self.get(&outbox_key(message_id))
     }

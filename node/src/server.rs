@@ -32,6 +32,8 @@ use crate::witness;
 pub struct Listeners {
     pub federation: std::net::TcpListener,
     pub local: std::net::TcpListener,
+    /// Prometheus metrics over plain HTTP, if the node serves them.
+    pub metrics: Option<std::net::TcpListener>,
 }
 
 impl Listeners {
@@ -39,13 +41,26 @@ impl Listeners {
         Ok(Listeners {
             federation: std::net::TcpListener::bind(federation)?,
             local: std::net::TcpListener::bind(local)?,
+            metrics: None,
         })
     }
 
-    /// Binds both listeners on `127.0.0.1`, on ports the system picks.
+    /// Binds every listener `config` names, the metrics one included.
+    pub fn for_config(config: &Config) -> std::io::Result<Listeners> {
+        let mut listeners = Listeners::bind(config.federation_listen, config.local_listen)?;
+        if let Some(metrics) = config.metrics_listen {
+            listeners.metrics = Some(std::net::TcpListener::bind(metrics)?);
+        }
+        Ok(listeners)
+    }
+
+    /// Binds every listener (metrics included) on `127.0.0.1`, on ports
+    /// the system picks.
     pub fn loopback() -> std::io::Result<Listeners> {
         let any = SocketAddr::from(([127, 0, 0, 1], 0));
-        Listeners::bind(any, any)
+        let mut listeners = Listeners::bind(any, any)?;
+        listeners.metrics = Some(std::net::TcpListener::bind(any)?);
+        Ok(listeners)
     }
 }
 
@@ -59,6 +74,8 @@ pub enum StartError {
     Transport(#[from] tonic::transport::Error),
     #[error("socket: {0}")]
     Io(#[from] std::io::Error),
+    #[error("reflection: {0}")]
+    Reflection(#[from] tonic_reflection::server::Error),
 }
 
 /// A started node. Dropping it does not stop it; call [`RunningNode::shutdown`].
@@ -67,10 +84,14 @@ pub struct RunningNode {
     pub country: CountryCode,
     pub federation_addr: SocketAddr,
     pub local_addr: SocketAddr,
+    /// Where `GET /metrics` is served, if it is.
+    pub metrics_addr: Option<SocketAddr>,
     exchange: Arc<Exchange>,
     tasks: Vec<JoinHandle<Result<(), tonic::transport::Error>>>,
     outbox: JoinHandle<()>,
     witnessing: JoinHandle<()>,
+    metrics: Option<JoinHandle<std::io::Result<()>>>,
+    health: tonic_health::server::HealthReporter,
 }
 
 impl RunningNode {
@@ -81,6 +102,9 @@ impl RunningNode {
     /// Stops accepting calls, lets in-flight calls and deliveries finish,
     /// flushes the store and releases it.
     pub async fn shutdown(self) -> Result<(), StartError> {
+        self.health
+            .set_service_status("", tonic_health::ServingStatus::NotServing)
+            .await;
         self.exchange.close();
         let mut result = Ok(());
         for task in self.tasks {
@@ -93,6 +117,13 @@ impl RunningNode {
         for task in [self.outbox, self.witnessing] {
             if let Err(e) = task.await {
                 result = Err(StartError::Io(std::io::Error::other(e)));
+            }
+        }
+        if let Some(task) = self.metrics {
+            match task.await {
+                Ok(Err(e)) => result = Err(StartError::Io(e)),
+                Err(e) => result = Err(StartError::Io(std::io::Error::other(e))),
+                Ok(Ok(())) => {}
             }
         }
         self.exchange.records().flush()?;
@@ -123,8 +154,48 @@ pub async fn start_with_store(
     let federation_addr = federation_listener.local_addr()?;
     let local_addr = local_listener.local_addr()?;
 
+    crate::tls::check_expiry(&config, exchange.metrics());
+    // Health and reflection on both listeners, so that grpcurl and any
+    // gRPC client can list and probe the APIs.
+    let (health, health_service) = tonic_health::server::health_reporter();
+    health
+        .set_service_status("", tonic_health::ServingStatus::Serving)
+        .await;
+    for service in [
+        "liaison.v1.Federation",
+        "liaison.v1.FocalPoint",
+        "liaison.v1.Agency",
+        "liaison.v1.Admin",
+        "liaison.v1.Audit",
+    ] {
+        health
+            .set_service_status(service, tonic_health::ServingStatus::Serving)
+            .await;
+    }
+    let reflection = || {
+        tonic_reflection::server::Builder::configure()
+            .register_encoded_file_descriptor_set(liaison_proto::pb::FILE_DESCRIPTOR_SET)
+            .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
+            .build_v1()
+    };
+    let metrics_listener = listeners
+        .metrics
+        .map(|listener| {
+            listener.set_nonblocking(true)?;
+            tokio::net::TcpListener::from_std(listener)
+        })
+        .transpose()?;
+    let metrics_addr = metrics_listener
+        .as_ref()
+        .map(tokio::net::TcpListener::local_addr)
+        .transpose()?;
+    let metrics = metrics_listener
+        .map(|listener| tokio::spawn(crate::metrics::serve(listener, exchange.clone())));
+
     let federation = Server::builder()
         .tls_config(crate::tls::server_config(&config))?
+        .add_service(health_service.clone())
+        .add_service(reflection()?)
         .add_service(
             FederationServer::new(FederationService::new(exchange.clone()))
                 // Larger than any valid envelope, so that an oversized one
@@ -132,6 +203,8 @@ pub async fn start_with_store(
                 .max_decoding_message_size(MAX_MESSAGE_BYTES * 8),
         );
     let local = Server::builder()
+        .add_service(health_service)
+        .add_service(reflection()?)
         .add_service(FocalPointServer::new(FocalPointService::new(
             exchange.clone(),
         )))
@@ -165,14 +238,17 @@ pub async fn start_with_store(
         config.witness_interval,
     ));
     let outbox = tokio::spawn(outbox::run(exchange.clone(), peers));
-    tracing::info!(country = %config.country, %federation_addr, %local_addr, "node started");
+    tracing::info!(country = %config.country, %federation_addr, %local_addr, metrics_addr = ?metrics_addr, "node started");
     Ok(RunningNode {
         country: config.country,
         federation_addr,
         local_addr,
+        metrics_addr,
         exchange,
         tasks,
         outbox,
         witnessing,
+        metrics,
+        health,
     })
 }

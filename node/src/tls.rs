@@ -25,20 +25,29 @@ pub fn server_config(config: &Config) -> ServerTlsConfig {
 /// A lazily connecting channel to a peer, presenting our certificate and
 /// accepting only the peer's own name signed by the federation CA.
 pub fn peer_channel(config: &Config, peer: &Peer) -> Result<Channel, tonic::transport::Error> {
+    Ok(mtls_endpoint(config, &peer.endpoint, &peer.tls_name)?.connect_lazy())
+}
+
+/// An endpoint at `url` that presents this node's certificate and expects
+/// one named `tls_name` from the federation CA.
+pub fn mtls_endpoint(
+    config: &Config,
+    url: &str,
+    tls_name: &str,
+) -> Result<Endpoint, tonic::transport::Error> {
     let tls = ClientTlsConfig::new()
         .ca_certificate(Certificate::from_pem(&config.tls.ca_pem))
         .identity(Identity::from_pem(
             &config.tls.cert_pem,
             &config.tls.key_pem,
         ))
-        .domain_name(peer.tls_name.clone());
-    Ok(Endpoint::from_shared(peer.endpoint.clone())?
+        .domain_name(tls_name.to_string());
+    Ok(Endpoint::from_shared(url.to_string())?
         .tls_config(tls)?
         .connect_timeout(Duration::from_secs(5))
         .timeout(Duration::from_secs(15))
         .http2_keep_alive_interval(Duration::from_secs(30))
-        .keep_alive_timeout(Duration::from_secs(10))
-        .connect_lazy())
+        .keep_alive_timeout(Duration::from_secs(10)))
 }
 
 /// The DNS names in a DER certificate's subject alternative name extension.
@@ -67,4 +76,41 @@ pub fn peer_of(config: &Config, der: &[u8]) -> Option<CountryCode> {
         .values()
         .find(|p| names.iter().any(|n| n.eq_ignore_ascii_case(&p.tls_name)))
         .map(|p| p.country)
+}
+
+/// Certificates closer than this to their end are warned about at start.
+pub const EXPIRY_WARNING_DAYS: i64 = 30;
+
+/// When a PEM certificate stops being valid (Unix seconds).
+pub fn not_after(pem: &[u8]) -> Option<i64> {
+    let (_, pem) = x509_parser::pem::parse_x509_pem(pem).ok()?;
+    let cert = pem.parse_x509().ok()?;
+    Some(cert.validity().not_after.timestamp())
+}
+
+/// Publishes the expiry of the node's certificate and of the federation CA
+/// in the metrics, and warns in the log about any that is expired or ends
+/// within [`EXPIRY_WARNING_DAYS`].
+pub fn check_expiry(config: &Config, metrics: &crate::metrics::Metrics) {
+    let now = crate::exchange::now_ms() / 1000;
+    for (which, pem) in [("node", &config.tls.cert_pem), ("ca", &config.tls.ca_pem)] {
+        let Some(end) = not_after(pem.as_ref()) else {
+            tracing::warn!(certificate = which, "cannot read the certificate's expiry");
+            continue;
+        };
+        metrics.certificate_expires(which, end);
+        let days_left = (end - now) / 86_400;
+        if end <= now {
+            tracing::error!(
+                certificate = which,
+                "certificate has EXPIRED: peers will refuse it"
+            );
+        } else if days_left < EXPIRY_WARNING_DAYS {
+            tracing::warn!(
+                certificate = which,
+                days_left,
+                "certificate expires soon: renew it"
+            );
+        }
+    }
 }

@@ -218,6 +218,12 @@ async fn record(
             "consistency_proof": proof.iter().map(hex::encode).collect::<Vec<_>>(),
         })
     });
+    exchange.metrics().witnessed(
+        result.peer,
+        result.verdict.as_str(),
+        result.verdict.is_alarm(),
+        crate::exchange::now_ms(),
+    );
     let accepted = matches!(result.verdict, Verdict::FirstSeen | Verdict::Consistent);
     if accepted || evidence.is_some() {
         let outcome = exchange

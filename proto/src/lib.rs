@@ -22,6 +22,12 @@ pub mod pb {
         tonic::include_file_descriptor_set!("liaison_descriptor");
 }
 
+/// The benchmark's echo and counters (`liaison-node bench` only).
+#[allow(missing_docs, missing_debug_implementations, clippy::all)]
+pub mod bench_pb {
+    tonic::include_proto!("liaison.bench.v1");
+}
+
 pub use convert::ConversionError;
 
 /// Client-side authentication for the local API.

@@ -113,6 +113,33 @@ impl TestFederation {
         self.nodes.get(&country(code)).expect("node in federation")
     }
 
+    /// The text node `code` serves on `GET /metrics`.
+    pub async fn metrics(&self, code: &str) -> String {
+        use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+        let address = self
+            .node(code)
+            .running()
+            .metrics_addr
+            .expect("the node serves metrics");
+        let mut stream = tokio::net::TcpStream::connect(address)
+            .await
+            .expect("metrics listener reachable");
+        stream
+            .write_all(b"GET /metrics HTTP/1.0\r\nHost: localhost\r\n\r\n")
+            .await
+            .expect("request sent");
+        let mut response = String::new();
+        stream
+            .read_to_string(&mut response)
+            .await
+            .expect("response read");
+        assert!(
+            response.starts_with("HTTP/1.0 200") || response.starts_with("HTTP/1.1 200"),
+            "{response}"
+        );
+        response
+    }
+
     /// A local API channel with the bearer token of `user` on node `code`.
     pub async fn local(&self, code: &str, user: &str) -> (Channel, BearerToken) {
         let node = self.node(code);

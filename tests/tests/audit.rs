@@ -296,6 +296,16 @@ async fn witnessing_detects_a_rolled_back_peer() {
     assert_eq!(reference.tree_size, second.tree_size);
     // Asking again raises the alarm again: the bad head was not accepted.
     assert_eq!(witness(&mut admin).await.verdict, "rolled-back");
+    // And Prometheus sees it.
+    let metrics = federation.metrics("THA").await;
+    assert!(
+        metrics.contains(r#"liaison_witness_alarm{peer="KHM"} 1"#),
+        "{metrics}"
+    );
+    assert!(
+        metrics.contains(r#"liaison_witness_checks_total{peer="KHM",outcome="rolled-back"} 2"#),
+        "{metrics}"
+    );
     federation.shutdown().await;
 }
 

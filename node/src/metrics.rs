@@ -1,0 +1,381 @@
+//! Prometheus metrics, served as text on the node's optional metrics
+//! listener (`node.metrics_listen`, plain HTTP, `GET /metrics`).
+//!
+//! Most counters are fed by what the exchange already commits: every audit
+//! event (so policy decisions, refusals and witness verdicts are counted
+//! where they are recorded), and every change of a request record. Sizes
+//! (audit log, outbox, flushes) are read from the store when scraped.
+//! Labels carry countries, categories, events and statuses only: never
+//! anything about a subject.
+
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use liaison_proto::domain::{Category, CountryCode};
+use prometheus_client::encoding::EncodeLabelSet;
+use prometheus_client::metrics::counter::Counter;
+use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::gauge::Gauge;
+use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
+use prometheus_client::registry::Registry;
+
+use crate::records::{Direction, RequestRecord};
+
+#[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct EventLabels {
+    event: String,
+    peer: String,
+    category: String,
+}
+
+#[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct PolicyLabels {
+    /// `outgoing` (checked by the sender) or `incoming` (by the receiver).
+    direction: String,
+    peer: String,
+    category: String,
+    decision: String,
+}
+
+#[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct RequestLabels {
+    direction: String,
+    peer: String,
+    category: String,
+    status: String,
+}
+
+#[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct PeerLabels {
+    peer: String,
+}
+
+#[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct OutcomeLabels {
+    peer: String,
+    outcome: String,
+}
+
+#[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct AnswerLabels {
+    peer: String,
+    category: String,
+}
+
+#[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct CertificateLabels {
+    certificate: String,
+}
+
+#[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct InfoLabels {
+    country: String,
+    version: String,
+}
+
+type HistogramFamily<L> = Family<L, Histogram, fn() -> Histogram>;
+
+fn latency_buckets() -> Histogram {
+    // 1 ms to about 65 s.
+    Histogram::new(exponential_buckets(0.001, 2.0, 17))
+}
+
+/// The node's metrics. Cheap to update from any task.
+#[derive(Debug)]
+pub struct Metrics {
+    registry: Registry,
+    events: Family<EventLabels, Counter>,
+    policy: Family<PolicyLabels, Counter>,
+    requests: Family<RequestLabels, Counter>,
+    deliveries: Family<OutcomeLabels, Counter>,
+    delivery_seconds: HistogramFamily<PeerLabels>,
+    answer_seconds: HistogramFamily<AnswerLabels>,
+    commit_seconds: Histogram,
+    witness_checks: Family<OutcomeLabels, Counter>,
+    witness_alarm: Family<PeerLabels, Gauge>,
+    witness_last_check: Family<PeerLabels, Gauge>,
+    certificate_expiry: Family<CertificateLabels, Gauge>,
+    audit_entries: Gauge,
+    outbox_depth: Gauge,
+    flushes: Counter,
+}
+
+impl Metrics {
+    pub fn new(country: CountryCode) -> Arc<Metrics> {
+        let mut registry = Registry::with_prefix("liaison");
+        let info = Family::<InfoLabels, Gauge>::default();
+        info.get_or_create(&InfoLabels {
+            country: country.to_string(),
+            version: env!("CARGO_PKG_VERSION").to_string(),
+        })
+        .set(1);
+        registry.register("node_info", "This node's country and version", info);
+        let metrics = Metrics {
+            events: Family::default(),
+            policy: Family::default(),
+            requests: Family::default(),
+            deliveries: Family::default(),
+            delivery_seconds: Family::new_with_constructor(latency_buckets),
+            answer_seconds: Family::new_with_constructor(latency_buckets),
+            commit_seconds: Histogram::new(exponential_buckets(0.0001, 2.0, 16)),
+            witness_checks: Family::default(),
+            witness_alarm: Family::default(),
+            witness_last_check: Family::default(),
+            certificate_expiry: Family::default(),
+            audit_entries: Gauge::default(),
+            outbox_depth: Gauge::default(),
+            flushes: Counter::default(),
+            registry: Registry::default(),
+        };
+        registry.register(
+            "audit_events",
+            "Audit log entries written, by event, peer and category",
+            metrics.events.clone(),
+        );
+        registry.register(
+            "policy_decisions",
+            "Sharing-agreement decisions, by direction, peer, category and decision",
+            metrics.policy.clone(),
+        );
+        registry.register(
+            "requests",
+            "Request status changes, by direction, peer, category and new status",
+            metrics.requests.clone(),
+        );
+        registry.register(
+            "deliveries",
+            "Envelope delivery attempts to peers, by outcome (delivered, retried)",
+            metrics.deliveries.clone(),
+        );
+        registry.register(
+            "delivery_seconds",
+            "Time from sending an envelope to accepting the peer's signed receipt",
+            metrics.delivery_seconds.clone(),
+        );
+        registry.register(
+            "answer_seconds",
+            "Time from submitting a request to receiving the peer's signed answer",
+            metrics.answer_seconds.clone(),
+        );
+        registry.register(
+            "commit_seconds",
+            "Time for a change to become durable (group commit)",
+            metrics.commit_seconds.clone(),
+        );
+        registry.register(
+            "witness_checks",
+            "Witnessing of peers' audit logs, by verdict",
+            metrics.witness_checks.clone(),
+        );
+        registry.register(
+            "witness_alarm",
+            "1 once a peer's audit log was seen rolled back, forked or badly signed (evidence kept)",
+            metrics.witness_alarm.clone(),
+        );
+        registry.register(
+            "witness_last_check_timestamp_seconds",
+            "When a peer's audit log was last witnessed (Unix seconds)",
+            metrics.witness_last_check.clone(),
+        );
+        registry.register(
+            "certificate_expiry_timestamp_seconds",
+            "When the node's TLS certificate and the federation CA expire (Unix seconds)",
+            metrics.certificate_expiry.clone(),
+        );
+        registry.register(
+            "audit_log_entries",
+            "Entries in this node's audit log",
+            metrics.audit_entries.clone(),
+        );
+        registry.register(
+            "outbox_depth",
+            "Envelopes waiting for delivery or retry",
+            metrics.outbox_depth.clone(),
+        );
+        registry.register(
+            "store_flushes",
+            "Store flushes (each makes a group of commits durable)",
+            metrics.flushes.clone(),
+        );
+        Arc::new(Metrics {
+            registry,
+            ..metrics
+        })
+    }
+
+    /// An audit event was committed.
+    pub(crate) fn event(
+        &self,
+        event: &str,
+        actor: &str,
+        peer: Option<CountryCode>,
+        category: Option<Category>,
+    ) {
+        let peer = peer.map(|p| p.to_string()).unwrap_or_default();
+        let category = category.map(|c| c.to_string()).unwrap_or_default();
+        if let Some(decision) = event.strip_prefix("policy.")
+            && decision != "checked"
+        {
+            self.policy
+                .get_or_create(&PolicyLabels {
+                    // The receiving node decides as `node`, the sender as
+                    // the focal point who asked.
+                    direction: if actor == "node" {
+                        "incoming"
+                    } else {
+                        "outgoing"
+                    }
+                    .into(),
+                    peer: peer.clone(),
+                    category: category.clone(),
+                    decision: decision.to_string(),
+                })
+                .inc();
+        }
+        self.events
+            .get_or_create(&EventLabels {
+                event: event.to_string(),
+                peer,
+                category,
+            })
+            .inc();
+    }
+
+    /// A request record changed.
+    pub(crate) fn request(&self, record: &RequestRecord, now_unix_ms: i64) {
+        let peer = record.peer().to_string();
+        let category = record.request.category.to_string();
+        self.requests
+            .get_or_create(&RequestLabels {
+                direction: match record.direction {
+                    Direction::Outgoing => "outgoing",
+                    Direction::Incoming => "incoming",
+                }
+                .into(),
+                peer: peer.clone(),
+                category: category.clone(),
+                status: record.status.to_string(),
+            })
+            .inc();
+        if record.direction == Direction::Outgoing
+            && record.status == liaison_proto::domain::RequestStatus::Answered
+        {
+            let waited = (now_unix_ms - record.request.created_unix_ms).max(0) as f64 / 1e3;
+            self.answer_seconds
+                .get_or_create(&AnswerLabels { peer, category })
+                .observe(waited);
+        }
+    }
+
+    pub(crate) fn commit(&self, took: Duration) {
+        self.commit_seconds.observe(took.as_secs_f64());
+    }
+
+    pub(crate) fn delivery(&self, peer: CountryCode, delivered: bool, took: Duration) {
+        let peer = peer.to_string();
+        self.deliveries
+            .get_or_create(&OutcomeLabels {
+                peer: peer.clone(),
+                outcome: if delivered { "delivered" } else { "retried" }.into(),
+            })
+            .inc();
+        if delivered {
+            self.delivery_seconds
+                .get_or_create(&PeerLabels { peer })
+                .observe(took.as_secs_f64());
+        }
+    }
+
+    /// A peer's audit log was witnessed with `verdict`.
+    pub(crate) fn witnessed(
+        &self,
+        peer: CountryCode,
+        verdict: &str,
+        alarm: bool,
+        now_unix_ms: i64,
+    ) {
+        let labels = PeerLabels {
+            peer: peer.to_string(),
+        };
+        self.witness_checks
+            .get_or_create(&OutcomeLabels {
+                peer: labels.peer.clone(),
+                outcome: verdict.to_string(),
+            })
+            .inc();
+        self.witness_last_check
+            .get_or_create(&labels)
+            .set(now_unix_ms / 1000);
+        let alarm_gauge = self.witness_alarm.get_or_create(&labels);
+        if alarm {
+            alarm_gauge.set(1);
+        }
+    }
+
+    /// A peer whose log has raised an alarm before (evidence is stored).
+    pub(crate) fn alarm_on_record(&self, peer: &str) {
+        self.witness_alarm
+            .get_or_create(&PeerLabels {
+                peer: peer.to_string(),
+            })
+            .set(1);
+    }
+
+    pub(crate) fn certificate_expires(&self, certificate: &str, not_after_unix: i64) {
+        self.certificate_expiry
+            .get_or_create(&CertificateLabels {
+                certificate: certificate.to_string(),
+            })
+            .set(not_after_unix);
+    }
+
+    /// The text exposition, with sizes read from the store now.
+    pub fn render(&self, exchange: &crate::exchange::Exchange) -> String {
+        let records = exchange.records();
+        if let Ok(Some((_, size))) = crate::audit::latest(records) {
+            self.audit_entries
+                .set(i64::try_from(size).unwrap_or(i64::MAX));
+        }
+        if let Ok(depth) = records.outbox_len() {
+            self.outbox_depth
+                .set(i64::try_from(depth).unwrap_or(i64::MAX));
+        }
+        self.flushes
+            .inner()
+            .store(records.flushes(), Ordering::Relaxed);
+        let mut text = String::new();
+        if let Err(e) = prometheus_client::encoding::text::encode(&mut text, &self.registry) {
+            tracing::error!(error = %e, "cannot encode the metrics");
+        }
+        text
+    }
+}
+
+/// Serves `GET /metrics` on `listener` until the exchange closes.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    exchange: Arc<crate::exchange::Exchange>,
+) -> std::io::Result<()> {
+    let mut closing = exchange.closing();
+    let app = axum::Router::new().route(
+        "/metrics",
+        axum::routing::get(move || {
+            let exchange = exchange.clone();
+            async move {
+                (
+                    [(
+                        axum::http::header::CONTENT_TYPE,
+                        "application/openmetrics-text; version=1.0.0; charset=utf-8",
+                    )],
+                    exchange.metrics().render(&exchange),
+                )
+            }
+        }),
+    );
+    axum::serve(listener, app)
+        .with_graceful_shutdown(async move {
+            let _ = closing.wait_for(|closed| *closed).await;
+        })
+        .await
+}

@@ -1,0 +1,107 @@
+//! `liaison-node bench` starts its nodes as processes, measures every
+//! variant and prints the figures the issue asks for; the audit growth
+//! measurement verifies the proofs it times.
+
+// Test helpers may panic on anything unexpected.
+#![allow(clippy::unwrap_used)]
+
+use std::process::Command;
+
+/// The number before `/s` on the summary line of `label`.
+fn rate(report: &str, label: &str) -> f64 {
+    let line = report
+        .lines()
+        .skip_while(|l| !l.starts_with("variant"))
+        .find(|l| l.starts_with(label))
+        .unwrap_or_else(|| panic!("no summary line for {label} in\n{report}"));
+    line[label.len()..]
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+#[test]
+fn a_short_benchmark_measures_echo_and_both_exchanges() {
+    let output = Command::new(env!("CARGO_BIN_EXE_liaison-node"))
+        .args([
+            "bench",
+            "--duration-secs",
+            "0.5",
+            "--warmup-secs",
+            "0.2",
+            "--rounds",
+            "2",
+            "--concurrency",
+            "4",
+        ])
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{report}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    for label in ["E raw echo", "C exchange, memory", "F exchange, durable"] {
+        assert!(
+            rate(&report, label) > 0.0,
+            "{label} measured nothing:\n{report}"
+        );
+    }
+    for line in ["F/E: ", "F/C: ", "crypto floor: sign ", "round 2"] {
+        assert!(report.contains(line), "no `{line}` in\n{report}");
+    }
+    // Both durable nodes flushed, and grouped at least one record a flush.
+    let full = report
+        .lines()
+        .find(|l| l.starts_with("round 1") && l.contains("F exchange"))
+        .unwrap();
+    let after = full.split("audit records/flush A").nth(1).unwrap();
+    let counts: Vec<f64> = after
+        .split_whitespace()
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    assert_eq!(counts.len(), 2, "{full}");
+    assert!(counts.iter().all(|&c| c >= 1.0), "{full}");
+}
+
+#[test]
+fn bad_benchmark_arguments_are_refused_by_name() {
+    for (args, named) in [
+        (&["bench", "--rounds", "0"][..], "--rounds"),
+        (&["bench", "--concurrency", "0"][..], "--concurrency"),
+        (&["bench", "--duration-secs", "nan"][..], "--duration-secs"),
+        (&["bench", "--audit-entries", "10"][..], "--audit-entries"),
+    ] {
+        let output = Command::new(env!("CARGO_BIN_EXE_liaison-node"))
+            .args(args)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!output.status.success(), "{args:?} was accepted");
+        assert!(stderr.contains(named), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn audit_growth_times_appends_and_verified_proofs_at_each_power_of_ten() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = liaison_node::bench::audit_growth(dir.path(), 10_000).unwrap();
+    let rows: Vec<&str> = report
+        .lines()
+        .filter(|l| {
+            l.split_whitespace()
+                .next()
+                .is_some_and(|w| w.parse::<u64>().is_ok())
+        })
+        .collect();
+    assert_eq!(rows.len(), 2, "{report}");
+    assert!(rows[0].trim_start().starts_with("1000 "), "{report}");
+    assert!(rows[1].trim_start().starts_with("10000 "), "{report}");
+    assert!(
+        report.contains("growth from 10^3 to 10000 entries"),
+        "{report}"
+    );
+}
