@@ -564,7 +564,7 @@ impl Exchange {
                 )),
         );
         self.commit(state, pending).await?;
-        tracing::info!(request_id = %record.request.request_id, to = %draft.to, category = %record.request.category, "request submitted");
+        tracing::info!(country = %self.country(), request_id = %record.request.request_id, to = %draft.to, category = %record.request.category, "request submitted");
         Ok(record)
     }
 
@@ -851,7 +851,7 @@ impl Exchange {
             );
         }
         self.commit(state, pending).await?;
-        tracing::info!(request_id, %status, agency, "agency responded");
+        tracing::info!(country = %self.country(), request_id, %status, agency, "agency responded");
         Ok(record)
     }
 
@@ -863,7 +863,7 @@ impl Exchange {
         if let Err(e) = &result
             && !matches!(e, Error::Store(_))
         {
-            tracing::warn!(%peer, error = %e, "envelope refused");
+            tracing::warn!(country = %self.country(), %peer, error = %e, "envelope refused");
             self.audit_refusal(
                 format!("peer:{peer}"),
                 Some(peer),
@@ -892,6 +892,7 @@ impl Exchange {
         }
         let verified = envelope::open_envelope(envelope, |id| keys.get(id).copied())?;
         let message = verified.value;
+        let request_id = message.content.request_id().to_string();
         if message.from != peer {
             return Err(Error::PermissionDenied(format!(
                 "envelope from {} arrived over the TLS identity of {peer}",
@@ -1133,7 +1134,13 @@ impl Exchange {
             },
         );
         self.finish(state, before, pending).await?;
-        tracing::info!(%peer, kind = receipt_event.event, "envelope accepted");
+        tracing::info!(
+            country = %self.country(),
+            %peer,
+            %request_id,
+            kind = receipt_event.event,
+            "envelope accepted"
+        );
         Ok(receipt)
     }
 
@@ -1247,6 +1254,13 @@ impl Exchange {
         }
         pending.events.push(event);
         self.commit(state, pending).await?;
+        tracing::info!(
+            country = %self.country(),
+            peer = %item.to,
+            request_id = %item.request_id,
+            kind = ?item.kind,
+            "receipt accepted"
+        );
         Ok(())
     }
 

@@ -4,6 +4,8 @@
 
 use std::sync::Arc;
 
+use tracing::Instrument as _;
+
 use liaison_proto::domain::CountryCode;
 use liaison_proto::pb;
 use liaison_proto::pb::federation_server::Federation;
@@ -16,6 +18,10 @@ use crate::limits::PeerLimits;
 use crate::policy::Flow;
 use liaison_proto::convert;
 use tokio::sync::OwnedSemaphorePermit;
+
+/// gRPC metadata carrying the request id a delivery concerns, so that the
+/// receiving node's logs can be matched with the sender's.
+pub const REQUEST_ID_HEADER: &str = "x-request-id";
 
 #[derive(Debug, Clone)]
 pub struct FederationService {
@@ -84,9 +90,28 @@ impl Federation for FederationService {
         &self,
         request: Request<pb::Envelope>,
     ) -> Result<Response<pb::Receipt>, Status> {
-        let (peer, _permit) = self.admit(&request).await?;
-        let receipt = self.exchange.receive(peer, request.get_ref()).await?;
-        Ok(Response::new(receipt))
+        // The sender's request id, for correlating logs across nodes only:
+        // unauthenticated, so it is trusted for nothing and kept only if it
+        // has the shape of one.
+        let request_id = request
+            .metadata()
+            .get(REQUEST_ID_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .filter(|v| uuid::Uuid::parse_str(v).is_ok())
+            .unwrap_or("-")
+            .to_string();
+        let span = tracing::info_span!(
+            "deliver",
+            country = %self.exchange.country(),
+            request_id = %request_id
+        );
+        async {
+            let (peer, _permit) = self.admit(&request).await?;
+            let receipt = self.exchange.receive(peer, request.get_ref()).await?;
+            Ok(Response::new(receipt))
+        }
+        .instrument(span)
+        .await
     }
 
     async fn get_keys(

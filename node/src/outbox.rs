@@ -133,7 +133,10 @@ async fn deliver(
     let outcome = match (client, pb::Envelope::decode(item.envelope.as_slice())) {
         (None, _) => Err(format!("{} is not a configured peer", item.to)),
         (_, Err(e)) => Err(format!("stored envelope is corrupt: {e}")),
-        (Some(mut client), Ok(envelope)) => match client.deliver(envelope).await {
+        (Some(mut client), Ok(envelope)) => match client
+            .deliver(with_request_id(envelope, &item.request_id))
+            .await
+        {
             Ok(response) => exchange
                 .delivered(item, response.get_ref())
                 .await
@@ -142,11 +145,29 @@ async fn deliver(
         },
     };
     if let Err(error) = outcome {
-        tracing::warn!(to = %item.to, attempts = item.attempts + 1, %error, "delivery failed");
+        tracing::warn!(
+            country = %exchange.country(),
+            to = %item.to,
+            request_id = %item.request_id,
+            attempts = item.attempts + 1,
+            %error,
+            "delivery failed"
+        );
         if let Err(e) = exchange.delivery_failed(item, error).await {
             tracing::error!(error = %e, "cannot reschedule a delivery");
         }
         return false;
     }
     true
+}
+
+/// The envelope as a call, naming the request it concerns in the metadata.
+fn with_request_id(envelope: pb::Envelope, request_id: &str) -> tonic::Request<pb::Envelope> {
+    let mut request = tonic::Request::new(envelope);
+    if let Ok(value) = request_id.parse() {
+        request
+            .metadata_mut()
+            .insert(crate::federation::REQUEST_ID_HEADER, value);
+    }
+    request
 }
