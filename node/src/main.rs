@@ -43,8 +43,10 @@ enum Command {
         metrics_listen: String,
     },
     /// Create a CA and a configured node per country, all peered with each
-    /// other: country i listens on BASE_PORT+3i (federation),
-    /// BASE_PORT+3i+1 (local API) and BASE_PORT+3i+2 (metrics).
+    /// other. On one host, country i listens on BASE_PORT+3i (federation),
+    /// BASE_PORT+3i+1 (local API) and BASE_PORT+3i+2 (metrics); with one
+    /// host per country (`--host '{country}'`), every node uses BASE_PORT,
+    /// BASE_PORT+1 and BASE_PORT+2.
     Federation {
         /// Countries, comma-separated, e.g. THA,KHM,VNM.
         #[arg(long, value_delimiter = ',', required = true)]
@@ -52,9 +54,14 @@ enum Command {
         /// Directory to write the CA and one sub-directory per node into.
         #[arg(long)]
         dir: PathBuf,
-        /// The host peers use to reach each other.
+        /// The host peers use to reach each other; `{country}` in it stands
+        /// for the lower-case country code (e.g. `{country}.liaison.internal`).
         #[arg(long, default_value = "127.0.0.1")]
         host: String,
+        /// The address the federation and metrics listeners bind; defaults
+        /// to HOST, or to 0.0.0.0 when HOST names one host per country.
+        #[arg(long)]
+        listen_host: Option<String>,
         #[arg(long, default_value_t = 7400)]
         base_port: u16,
     },
@@ -181,21 +188,32 @@ async fn main() -> anyhow::Result<()> {
             countries,
             dir,
             host,
+            listen_host,
             base_port,
         } => {
             init_logging(cli.log_json, "info");
+            let per_country = host.contains("{country}");
+            let listen_host = listen_host.unwrap_or_else(|| {
+                if per_country {
+                    "0.0.0.0".into()
+                } else {
+                    host.clone()
+                }
+            });
             let mut nodes = Vec::new();
             for (i, country) in countries.iter().enumerate() {
-                let port = u16::try_from(i * 3)
+                let slot = if per_country { 0 } else { i * 3 };
+                let host = host.replace("{country}", &country.as_str().to_ascii_lowercase());
+                let port = u16::try_from(slot)
                     .ok()
                     .and_then(|offset| base_port.checked_add(offset))
                     .filter(|port| *port < u16::MAX - 1)
                     .context("--base-port leaves no room for that many countries")?;
                 nodes.push(NodeAddresses {
                     country: *country,
-                    federation_listen: format!("{host}:{port}"),
+                    federation_listen: format!("{listen_host}:{port}"),
                     local_listen: format!("127.0.0.1:{}", port + 1),
-                    metrics_listen: Some(format!("{host}:{}", port + 2)),
+                    metrics_listen: Some(format!("{listen_host}:{}", port + 2)),
                     endpoint: format!("https://{host}:{port}"),
                 });
             }

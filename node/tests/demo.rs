@@ -237,9 +237,11 @@ fn json_logs_carry_request_ids_across_nodes_and_no_personal_data() {
     assert_eq!(accepted["span"]["request_id"], id, "{accepted}");
     // And Thailand logs Cambodia's receipt for it.
     assert!(
-        lines.iter().any(|l| l["fields"]["message"] == "receipt accepted"
-            && l["fields"]["country"] == "THA"
-            && l["fields"]["request_id"] == id),
+        lines
+            .iter()
+            .any(|l| l["fields"]["message"] == "receipt accepted"
+                && l["fields"]["country"] == "THA"
+                && l["fields"]["request_id"] == id),
         "{logs}"
     );
     for personal in [

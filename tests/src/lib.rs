@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use liaison_node::config::Config;
@@ -450,4 +450,46 @@ pub async fn exchange_once(federation: &TestFederation, from: &str, to: &str) ->
     let answering = federation.node(to).running().exchange();
     wait_for_record(answering, &id, |r| r.answer_receipt.is_some()).await;
     id
+}
+
+/// The repository's root directory.
+pub fn repository() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .canonicalize()
+        .expect("repository root")
+}
+
+/// The Python of `target/python-venv`, which `.ci/run` creates with the
+/// pinned packages of `tests/python/requirements.txt` (grpcio, grpcio-tools,
+/// PyYAML). On a machine where it is missing it is created here the same
+/// way, which needs PyPI once.
+pub fn python() -> PathBuf {
+    use std::process::Command;
+    let root = repository();
+    let venv = root.join("target/python-venv");
+    let python = venv.join("bin/python");
+    let ready = python.exists()
+        && Command::new(&python)
+            .args(["-c", "import grpc, grpc_tools, yaml"])
+            .status()
+            .is_ok_and(|s| s.success());
+    if !ready {
+        let created = Command::new("python3")
+            .args(["-m", "venv"])
+            .arg(&venv)
+            .status()
+            .expect("python3 is needed for the Python tests");
+        assert!(created.success(), "python3 -m venv failed");
+        let installed = Command::new(venv.join("bin/pip"))
+            .args(["install", "--quiet", "-r"])
+            .arg(root.join("tests/python/requirements.txt"))
+            .status()
+            .expect("pip runs");
+        assert!(
+            installed.success(),
+            "pip could not install tests/python/requirements.txt"
+        );
+    }
+    python
 }
