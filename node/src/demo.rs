@@ -50,6 +50,24 @@ pub type Focal = FocalPointClient<InterceptedService<Channel, BearerToken>>;
 pub type AgencyApi = AgencyClient<InterceptedService<Channel, BearerToken>>;
 pub type AdminApi = AdminClient<InterceptedService<Channel, BearerToken>>;
 
+/// A phone check (trafficking in persons, ICCS 0203, for an investigation)
+/// of `number`, to `to`, answered by `deadline_unix_ms`.
+pub fn phone_check(to: &str, number: &str, summary: &str, deadline_unix_ms: i64) -> pb::NewRequest {
+    pb::NewRequest {
+        to_country: to.into(),
+        category: pb::Category::PhoneCheck as i32,
+        purpose: pb::Purpose::Investigation as i32,
+        offence_code: "0203".into(),
+        subject: Some(pb::Subject {
+            kind: Some(pb::subject::Kind::Phone(pb::Phone {
+                number: number.into(),
+            })),
+        }),
+        summary: summary.into(),
+        deadline_unix_ms,
+    }
+}
+
 /// The demo's agreements. Thailand and Cambodia share phone checks and
 /// wallet traces but do not release a SIM's status, and Cambodia's copy has
 /// drifted (it also allows intelligence purposes and keeps data 90 days).
@@ -334,20 +352,12 @@ async fn scenario(
     let mut tha_focal = tha.focal_point().await?;
     let submitted = within("submit", async {
         tha_focal
-            .submit(pb::NewRequest {
-                to_country: "KHM".into(),
-                category: pb::Category::PhoneCheck as i32,
-                purpose: pb::Purpose::Investigation as i32,
-                offence_code: "0203".into(),
-                subject: Some(pb::Subject {
-                    kind: Some(pb::subject::Kind::Phone(pb::Phone {
-                        number: "+85512345678".into(),
-                    })),
-                }),
-                summary: "Number used to recruit victims into a scam compound in Sihanoukville."
-                    .into(),
-                deadline_unix_ms: week,
-            })
+            .submit(phone_check(
+                "KHM",
+                "+85512345678",
+                "Number used to recruit victims into a scam compound in Sihanoukville.",
+                week,
+            ))
             .await
             .map_err(fail)
     })

@@ -248,19 +248,12 @@ impl TestFederation {
 
 /// A phone check from whoever submits it to `to`, due in a week.
 pub fn phone_check(to: &str, number: &str) -> pb::NewRequest {
-    pb::NewRequest {
-        to_country: to.into(),
-        category: pb::Category::PhoneCheck as i32,
-        purpose: pb::Purpose::Investigation as i32,
-        offence_code: "0203".into(),
-        subject: Some(pb::Subject {
-            kind: Some(pb::subject::Kind::Phone(pb::Phone {
-                number: number.into(),
-            })),
-        }),
-        summary: "Number used to recruit victims.".into(),
-        deadline_unix_ms: liaison_node::exchange::now_ms() + 7 * 24 * 3600 * 1000,
-    }
+    liaison_node::demo::phone_check(
+        to,
+        number,
+        "Number used to recruit victims.",
+        liaison_node::exchange::now_ms() + 7 * 24 * 3600 * 1000,
+    )
 }
 
 /// A victim identification request to `to`, due in a week.

@@ -189,19 +189,12 @@ pub async fn exchange(
     let result = drive(concurrency, warmup, duration, move || {
         let mut focal = focal.clone();
         let waiting = waiting.clone();
-        let request = pb::NewRequest {
-            to_country: to.clone(),
-            category: pb::Category::PhoneCheck as i32,
-            purpose: pb::Purpose::Investigation as i32,
-            offence_code: "0203".into(),
-            subject: Some(pb::Subject {
-                kind: Some(pb::subject::Kind::Phone(pb::Phone {
-                    number: "+85512345678".into(),
-                })),
-            }),
-            summary: summary.clone(),
-            deadline_unix_ms: crate::exchange::now_ms() + 7 * 24 * 3600 * 1000,
-        };
+        let request = crate::demo::phone_check(
+            &to,
+            "+85512345678",
+            &summary,
+            crate::exchange::now_ms() + 7 * 24 * 3600 * 1000,
+        );
         async move {
             let view = focal.submit(request).await.context("submit failed")?;
             let id = view
