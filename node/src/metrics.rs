@@ -214,13 +214,17 @@ impl Metrics {
     ) {
         let peer = peer.map(|p| p.to_string()).unwrap_or_default();
         let category = category.map(|c| c.to_string()).unwrap_or_default();
-        if let Some(decision) = event.strip_prefix("policy.")
-            && decision != "checked"
-        {
+        // The receiving node records both decisions as `policy.*` events
+        // by `node`; the sender records a denial as `policy.denied` by the
+        // focal point who asked, and an allowed request as its submission.
+        let decision = match event {
+            "request.submitted" => Some("allowed"),
+            "policy.checked" => None,
+            other => other.strip_prefix("policy."),
+        };
+        if let Some(decision) = decision {
             self.policy
                 .get_or_create(&PolicyLabels {
-                    // The receiving node decides as `node`, the sender as
-                    // the focal point who asked.
                     direction: if actor == "node" {
                         "incoming"
                     } else {

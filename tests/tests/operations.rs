@@ -174,6 +174,11 @@ async fn metrics_follow_an_exchange_and_name_no_subject() {
             1.0,
         ),
         (
+            &asker,
+            r#"liaison_policy_decisions_total{direction="outgoing",peer="KHM",category="PHONE_CHECK",decision="allowed"}"#,
+            1.0,
+        ),
+        (
             &answerer,
             r#"liaison_policy_decisions_total{direction="incoming",peer="THA",category="PHONE_CHECK",decision="allowed"}"#,
             1.0,
