@@ -97,6 +97,13 @@ fn each_mistake_names_the_file_and_key() {
             "node.local_listen",
         ),
         (
+            "bad metrics address",
+            Box::new(|c| {
+                section(c, "node").insert("metrics_listen".into(), "localhost:metrics".into());
+            }),
+            "node.metrics_listen",
+        ),
+        (
             "missing key file",
             Box::new(|c| {
                 section(c, "node").insert("signing_key".into(), "absent.pem".into());
