@@ -72,6 +72,7 @@ fn bad_benchmark_arguments_are_refused_by_name() {
     for (args, named) in [
         (&["bench", "--rounds", "0"][..], "--rounds"),
         (&["bench", "--concurrency", "0"][..], "--concurrency"),
+        (&["bench", "--payload", "99999999"][..], "--payload"),
         (&["bench", "--duration-secs", "nan"][..], "--duration-secs"),
         (&["bench", "--audit-entries", "10"][..], "--audit-entries"),
     ] {

@@ -119,6 +119,9 @@ struct Run {
     records_per_flush: [Option<f64>; 2],
 }
 
+/// The largest echo payload (well under gRPC's 4 MiB message limit).
+const MAX_PAYLOAD: usize = 1 << 20;
+
 const ASKER: &str = "THA";
 const ANSWERER: &str = "KHM";
 
@@ -126,6 +129,11 @@ const ANSWERER: &str = "KHM";
 pub async fn run(options: &Options) -> anyhow::Result<String> {
     anyhow::ensure!(options.concurrency > 0, "--concurrency must be at least 1");
     anyhow::ensure!(options.rounds > 0, "--rounds must be at least 1");
+    anyhow::ensure!(
+        options.payload <= MAX_PAYLOAD,
+        "--payload must be at most {MAX_PAYLOAD} bytes, got {}",
+        options.payload
+    );
     anyhow::ensure!(
         !options.duration.is_zero(),
         "--duration-secs must be more than 0"
