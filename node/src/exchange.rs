@@ -216,7 +216,7 @@ impl Exchange {
         &self.config
     }
 
-    pub fn metrics(&self) -> &Metrics {
+    pub fn metrics(&self) -> &Arc<Metrics> {
         &self.metrics
     }
 

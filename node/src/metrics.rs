@@ -19,6 +19,7 @@ use prometheus_client::metrics::family::Family;
 use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
 use prometheus_client::registry::Registry;
+use tonic::codegen::http;
 
 use crate::records::{Direction, RequestRecord};
 
@@ -64,6 +65,15 @@ struct AnswerLabels {
 }
 
 #[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct CallLabels {
+    /// `federation` or `local`.
+    listener: String,
+    /// e.g. `liaison.v1.FocalPoint`; `unknown` for a path no service has.
+    service: String,
+    method: String,
+}
+
+#[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct CertificateLabels {
     certificate: String,
 }
@@ -75,6 +85,11 @@ struct InfoLabels {
 }
 
 type HistogramFamily<L> = Family<L, Histogram, fn() -> Histogram>;
+
+fn call_buckets() -> Histogram {
+    // 0.1 ms to about 3 s.
+    Histogram::new(exponential_buckets(0.0001, 2.0, 16))
+}
 
 fn latency_buckets() -> Histogram {
     // 1 ms to about 65 s.
@@ -92,6 +107,7 @@ pub struct Metrics {
     delivery_seconds: HistogramFamily<PeerLabels>,
     answer_seconds: HistogramFamily<AnswerLabels>,
     commit_seconds: Histogram,
+    call_seconds: HistogramFamily<CallLabels>,
     witness_checks: Family<OutcomeLabels, Counter>,
     witness_alarm: Family<PeerLabels, Gauge>,
     witness_last_check: Family<PeerLabels, Gauge>,
@@ -119,6 +135,7 @@ impl Metrics {
             delivery_seconds: Family::new_with_constructor(latency_buckets),
             answer_seconds: Family::new_with_constructor(latency_buckets),
             commit_seconds: Histogram::new(exponential_buckets(0.0001, 2.0, 16)),
+            call_seconds: Family::new_with_constructor(call_buckets),
             witness_checks: Family::default(),
             witness_alarm: Family::default(),
             witness_last_check: Family::default(),
@@ -162,6 +179,11 @@ impl Metrics {
             "commit_seconds",
             "Time for a change to become durable (group commit)",
             metrics.commit_seconds.clone(),
+        );
+        registry.register(
+            "grpc_server_handling_seconds",
+            "Time to answer a gRPC call (to the response headers; for streams, to their start), by listener, service and method",
+            metrics.call_seconds.clone(),
         );
         registry.register(
             "witness_checks",
@@ -353,6 +375,86 @@ impl Metrics {
             tracing::error!(error = %e, "cannot encode the metrics");
         }
         text
+    }
+}
+
+/// Times every gRPC call a server answers (a tower layer for tonic's
+/// `Server::layer`). Paths no service knows, which the router answers
+/// with `UNIMPLEMENTED`, are counted as `unknown`, so that callers cannot
+/// create label values at will.
+#[derive(Debug, Clone)]
+pub struct CallTimer {
+    metrics: Arc<Metrics>,
+    listener: &'static str,
+}
+
+impl CallTimer {
+    pub fn new(metrics: Arc<Metrics>, listener: &'static str) -> Self {
+        CallTimer { metrics, listener }
+    }
+}
+
+impl<S> tower_layer::Layer<S> for CallTimer {
+    type Service = TimedService<S>;
+
+    fn layer(&self, inner: S) -> TimedService<S> {
+        TimedService {
+            inner,
+            timer: self.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct TimedService<S> {
+    inner: S,
+    timer: CallTimer,
+}
+
+impl<S, B, R> tower_service::Service<http::Request<B>> for TimedService<S>
+where
+    S: tower_service::Service<http::Request<B>, Response = http::Response<R>>,
+    S::Future: Send + 'static,
+{
+    type Response = S::Response;
+    type Error = S::Error;
+    type Future =
+        std::pin::Pin<Box<dyn std::future::Future<Output = Result<S::Response, S::Error>> + Send>>;
+
+    fn poll_ready(
+        &mut self,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Result<(), S::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: http::Request<B>) -> Self::Future {
+        let path = request.uri().path().to_string();
+        let began = std::time::Instant::now();
+        let answer = self.inner.call(request);
+        let timer = self.timer.clone();
+        Box::pin(async move {
+            let response = answer.await;
+            let unknown = response.as_ref().is_ok_and(|r| {
+                r.headers()
+                    .get("grpc-status")
+                    .is_some_and(|code| code == "12")
+            });
+            let (service, method) = match path.trim_start_matches('/').split_once('/') {
+                Some((service, method)) if !unknown => (service.to_string(), method.to_string()),
+                _ => ("unknown".to_string(), "unknown".to_string()),
+            };
+            timer
+                .metrics
+                .call_seconds
+                .get_or_create(&CallLabels {
+                    listener: timer.listener.to_string(),
+                    service,
+                    method,
+                })
+                .observe(began.elapsed().as_secs_f64());
+            response
+        })
     }
 }
 

@@ -192,8 +192,10 @@ pub async fn start_with_store(
     let metrics = metrics_listener
         .map(|listener| tokio::spawn(crate::metrics::serve(listener, exchange.clone())));
 
+    let timer = |listener| crate::metrics::CallTimer::new(exchange.metrics().clone(), listener);
     let federation = Server::builder()
         .tls_config(crate::tls::server_config(&config))?
+        .layer(timer("federation"))
         .add_service(health_service.clone())
         .add_service(reflection()?)
         .add_service(
@@ -203,6 +205,7 @@ pub async fn start_with_store(
                 .max_decoding_message_size(MAX_MESSAGE_BYTES * 8),
         );
     let local = Server::builder()
+        .layer(timer("local"))
         .add_service(health_service)
         .add_service(reflection()?)
         .add_service(FocalPointServer::new(FocalPointService::new(

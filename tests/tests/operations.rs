@@ -138,6 +138,19 @@ fn sample(metrics: &str, name_and_labels: &str) -> Option<f64> {
 async fn metrics_follow_an_exchange_and_name_no_subject() {
     let federation = TestFederation::start(&["THA", "KHM"]).await;
     exchange_once(&federation, "THA", "KHM").await;
+    // A call to a method no service has is answered UNIMPLEMENTED and timed
+    // as `unknown`: callers cannot make up label values.
+    let mut raw = tonic::client::Grpc::new(local_channel(&federation, "THA").await);
+    raw.ready().await.expect("channel ready");
+    let made_up = raw
+        .unary::<liaison_proto::pb::KeysQuery, liaison_proto::pb::KeysQuery, _>(
+            tonic::Request::new(liaison_proto::pb::KeysQuery {}),
+            tonic::codegen::http::uri::PathAndQuery::from_static("/liaison.v1.MadeUp/Anything"),
+            tonic_prost::ProstCodec::default(),
+        )
+        .await
+        .expect_err("no such method");
+    assert_eq!(made_up.code(), tonic::Code::Unimplemented);
     let asker = federation.metrics("THA").await;
     // The answerer counts the answer's delivery just after committing the
     // requester's receipt, which is what `exchange_once` waits for.
@@ -204,6 +217,21 @@ async fn metrics_follow_an_exchange_and_name_no_subject() {
             1.0,
         ),
         // Generated certificates last years: well after a year from now.
+        (
+            &asker,
+            r#"liaison_grpc_server_handling_seconds_count{listener="local",service="liaison.v1.FocalPoint",method="Submit"}"#,
+            1.0,
+        ),
+        (
+            &asker,
+            r#"liaison_grpc_server_handling_seconds_count{listener="local",service="unknown",method="unknown"}"#,
+            1.0,
+        ),
+        (
+            &answerer,
+            r#"liaison_grpc_server_handling_seconds_count{listener="federation",service="liaison.v1.Federation",method="Deliver"}"#,
+            1.0,
+        ),
         (&asker, "liaison_audit_log_entries", 3.0),
         (&asker, "liaison_store_flushes_total", 1.0),
         (&asker, "liaison_outbox_depth", 0.0),
@@ -226,7 +254,7 @@ async fn metrics_follow_an_exchange_and_name_no_subject() {
     }
     // Nothing about the subject: the phone number, the summary.
     for metrics in [&asker, &answerer] {
-        for secret in ["85512345678", "recruit victims", "subscriber"] {
+        for secret in ["85512345678", "recruit victims", "subscriber", "MadeUp"] {
             assert!(
                 !metrics.contains(secret),
                 "`{secret}` leaked into\n{metrics}"
