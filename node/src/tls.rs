@@ -99,18 +99,68 @@ pub fn check_expiry(config: &Config, metrics: &crate::metrics::Metrics) {
             continue;
         };
         metrics.certificate_expires(which, end);
-        let days_left = (end - now) / 86_400;
-        if end <= now {
-            tracing::error!(
+        match expiry(end, now) {
+            Expiry::Expired => tracing::error!(
                 certificate = which,
                 "certificate has EXPIRED: peers will refuse it"
-            );
-        } else if days_left < EXPIRY_WARNING_DAYS {
-            tracing::warn!(
+            ),
+            Expiry::Soon { days_left } => tracing::warn!(
                 certificate = which,
                 days_left,
                 "certificate expires soon: renew it"
-            );
+            ),
+            Expiry::Later => {}
         }
+    }
+}
+
+/// How close a certificate ending at `end` is to its end at `now` (both
+/// Unix seconds).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expiry {
+    Expired,
+    /// Within [`EXPIRY_WARNING_DAYS`].
+    Soon {
+        days_left: i64,
+    },
+    Later,
+}
+
+pub fn expiry(end: i64, now: i64) -> Expiry {
+    let days_left = (end - now) / 86_400;
+    if end <= now {
+        Expiry::Expired
+    } else if days_left < EXPIRY_WARNING_DAYS {
+        Expiry::Soon { days_left }
+    } else {
+        Expiry::Later
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expiry_is_read_from_the_certificate_and_judged() {
+        let key = rcgen::KeyPair::generate().unwrap_or_else(|e| panic!("{e}"));
+        let mut params = rcgen::CertificateParams::new(vec!["tha.liaison".to_string()])
+            .unwrap_or_else(|e| panic!("{e}"));
+        params.not_after = rcgen::date_time_ymd(2031, 5, 17);
+        let cert = params.self_signed(&key).unwrap_or_else(|e| panic!("{e}"));
+        // 2031-05-17T00:00:00Z
+        let end = 1_936_742_400;
+        assert_eq!(not_after(cert.pem().as_bytes()), Some(end));
+        assert_eq!(not_after(b"not a certificate"), None);
+
+        let day = 86_400;
+        assert_eq!(expiry(end, end + 1), Expiry::Expired);
+        assert_eq!(expiry(end, end), Expiry::Expired);
+        assert_eq!(expiry(end, end - 3 * day), Expiry::Soon { days_left: 3 });
+        assert_eq!(
+            expiry(end, end - 30 * day + 1),
+            Expiry::Soon { days_left: 29 }
+        );
+        assert_eq!(expiry(end, end - 30 * day), Expiry::Later);
     }
 }
