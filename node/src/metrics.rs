@@ -127,7 +127,8 @@ impl Metrics {
         })
         .set(1);
         registry.register("node_info", "This node's country and version", info);
-        let metrics = Metrics {
+        let mut metrics = Metrics {
+            registry,
             events: Family::default(),
             policy: Family::default(),
             requests: Family::default(),
@@ -143,87 +144,83 @@ impl Metrics {
             audit_entries: Gauge::default(),
             outbox_depth: Gauge::default(),
             flushes: Counter::default(),
-            registry: Registry::default(),
         };
-        registry.register(
+        metrics.registry.register(
             "audit_events",
             "Audit log entries written, by event, peer and category",
             metrics.events.clone(),
         );
-        registry.register(
+        metrics.registry.register(
             "policy_decisions",
             "Sharing-agreement decisions, by direction, peer, category and decision",
             metrics.policy.clone(),
         );
-        registry.register(
+        metrics.registry.register(
             "requests",
             "Request status changes, by direction, peer, category and new status",
             metrics.requests.clone(),
         );
-        registry.register(
+        metrics.registry.register(
             "deliveries",
             "Envelope delivery attempts to peers, by outcome (delivered, retried)",
             metrics.deliveries.clone(),
         );
-        registry.register(
+        metrics.registry.register(
             "delivery_seconds",
             "Time from sending an envelope to accepting the peer's signed receipt",
             metrics.delivery_seconds.clone(),
         );
-        registry.register(
+        metrics.registry.register(
             "answer_seconds",
             "Time from submitting a request to receiving the peer's signed answer",
             metrics.answer_seconds.clone(),
         );
-        registry.register(
+        metrics.registry.register(
             "commit_seconds",
             "Time for a change to become durable (group commit)",
             metrics.commit_seconds.clone(),
         );
-        registry.register(
+        metrics.registry.register(
             "grpc_server_handling_seconds",
             "Time to answer a gRPC call (to the response headers; for streams, to their start), by listener, service and method",
             metrics.call_seconds.clone(),
         );
-        registry.register(
+        metrics.registry.register(
             "witness_checks",
             "Witnessing of peers' audit logs, by verdict",
             metrics.witness_checks.clone(),
         );
-        registry.register(
+        metrics.registry.register(
             "witness_alarm",
             "1 once a peer's audit log was seen rolled back, forked or badly signed (evidence kept)",
             metrics.witness_alarm.clone(),
         );
-        registry.register(
+        metrics.registry.register(
             "witness_last_check_timestamp_seconds",
             "When a peer's audit log was last witnessed (Unix seconds)",
             metrics.witness_last_check.clone(),
         );
-        registry.register(
+        metrics.registry.register(
             "certificate_expiry_timestamp_seconds",
             "When the node's TLS certificate and the federation CA expire (Unix seconds)",
             metrics.certificate_expiry.clone(),
         );
-        registry.register(
+        metrics.registry.register(
             "audit_log_entries",
             "Entries in this node's audit log",
             metrics.audit_entries.clone(),
         );
-        registry.register(
+        metrics.registry.register(
             "outbox_depth",
             "Envelopes waiting for delivery or retry",
             metrics.outbox_depth.clone(),
         );
-        registry.register(
+        metrics.registry.register(
             "store_flushes",
             "Store flushes (each makes a group of commits durable)",
             metrics.flushes.clone(),
         );
-        Arc::new(Metrics {
-            registry,
-            ..metrics
-        })
+        Arc::new(metrics)
     }
 
     /// An audit event was committed.
