@@ -256,7 +256,10 @@ async fn measure(
     tokio::pin!(window);
     // Take the "before" counters when the warm-up ends.
     let before = tokio::select! {
-        sample = &mut window => return Err(sample.err().unwrap_or_else(|| anyhow::anyhow!("the run ended during its warm-up"))),
+        ended = &mut window => {
+            ended?;
+            anyhow::bail!("the run ended during its warm-up");
+        }
         _ = tokio::time::sleep_until(before_warmup + warmup) => counters(pair).await?,
     };
     let sample = window.await?;
