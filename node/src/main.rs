@@ -134,15 +134,24 @@ fn init_logging(json: bool, default: &str) {
     }
 }
 
-/// Waits for SIGINT or SIGTERM.
-async fn shutdown_signal() -> anyhow::Result<()> {
-    let mut terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-        .context("cannot listen for SIGTERM")?;
-    tokio::select! {
-        result = tokio::signal::ctrl_c() => result.context("cannot listen for SIGINT")?,
-        _ = terminate.recv() => {}
+/// The signals a running node acts on, registered before it starts serving
+/// so that a signal sent as soon as "node started" is logged is never met
+/// by the default action (which for SIGHUP would end the process).
+struct Signals {
+    interrupt: tokio::signal::unix::Signal,
+    terminate: tokio::signal::unix::Signal,
+    hangup: tokio::signal::unix::Signal,
+}
+
+impl Signals {
+    fn register() -> anyhow::Result<Self> {
+        use tokio::signal::unix::{SignalKind, signal};
+        Ok(Self {
+            interrupt: signal(SignalKind::interrupt()).context("cannot listen for SIGINT")?,
+            terminate: signal(SignalKind::terminate()).context("cannot listen for SIGTERM")?,
+            hangup: signal(SignalKind::hangup()).context("cannot listen for SIGHUP")?,
+        })
     }
-    Ok(())
 }
 
 #[tokio::main]
@@ -249,19 +258,15 @@ async fn main() -> anyhow::Result<()> {
             let config = Config::load(&config_path)?;
             let listeners =
                 Listeners::for_config(&config).context("cannot bind the node's listeners")?;
+            let mut signals = Signals::register()?;
             let node = server::start(config, listeners).await?;
-            // SIGHUP re-reads the configuration and switches signing keys.
-            let mut hangup = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup())
-                .context("cannot listen for SIGHUP")?;
-            let shutdown = shutdown_signal();
-            tokio::pin!(shutdown);
+            // SIGHUP re-reads the configuration and switches signing keys;
+            // SIGINT or SIGTERM ends the node.
             loop {
                 tokio::select! {
-                    result = &mut shutdown => {
-                        result?;
-                        break;
-                    }
-                    _ = hangup.recv() => match Config::load(&config_path) {
+                    _ = signals.interrupt.recv() => break,
+                    _ = signals.terminate.recv() => break,
+                    _ = signals.hangup.recv() => match Config::load(&config_path) {
                         Ok(fresh) => match node.exchange().rotate_keys(&fresh).await {
                             Ok(key) => tracing::info!(key_id = %key, "signing key reloaded"),
                             Err(e) => tracing::error!(error = %e, "cannot switch signing keys"),
