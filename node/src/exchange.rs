@@ -140,7 +140,10 @@ impl Pending {
         self.updated.push(record.clone());
     }
 
+    /// Queues a newly sealed envelope for delivery, storing it once.
     fn enqueue(&mut self, item: &OutboxItem) {
+        self.changes
+            .put_envelope(&item.envelope_hash, item.envelope.clone());
         self.changes.put_outbox(item);
         self.queued.push(item.clone());
     }
@@ -527,9 +530,8 @@ impl Exchange {
             agency: None,
             answer: None,
             envelope_hash: sealed.hash,
-            request_envelope: sealed.envelope.encode_to_vec(),
             receipt: None,
-            answer_envelope: None,
+            answer_envelope_hash: None,
             answer_receipt: None,
             grant: None,
         };
@@ -822,7 +824,7 @@ impl Exchange {
         let detail = describe_outcome(&answer.outcome);
         let (message, sealed) = self.seal(record.peer(), Content::Answer(answer.clone()));
         record.answer = Some(answer);
-        record.answer_envelope = Some(sealed.envelope.encode_to_vec());
+        record.answer_envelope_hash = Some(sealed.hash);
         record.transition(
             status,
             now,
@@ -958,9 +960,8 @@ impl Exchange {
                     agency: None,
                     answer: None,
                     envelope_hash: verified.hash,
-                    request_envelope: envelope.encode_to_vec(),
                     receipt: None,
-                    answer_envelope: None,
+                    answer_envelope_hash: None,
                     answer_receipt: None,
                     grant: None,
                 };
@@ -969,6 +970,9 @@ impl Exchange {
                     now,
                     format!("received from {peer}"),
                 );
+                pending
+                    .changes
+                    .put_envelope(&verified.hash, envelope.encode_to_vec());
                 receipt_event = Event::new("request.received", &actor)
                     .about(&record)
                     .hash(verified.hash);
@@ -1072,7 +1076,10 @@ impl Exchange {
                     ),
                 );
                 record.answer = Some(answer);
-                record.answer_envelope = Some(envelope.encode_to_vec());
+                record.answer_envelope_hash = Some(verified.hash);
+                pending
+                    .changes
+                    .put_envelope(&verified.hash, envelope.encode_to_vec());
                 receipt_event = Event::new("answer.received", &actor)
                     .about(&record)
                     .hash(verified.hash)
@@ -1164,7 +1171,7 @@ impl Exchange {
         let detail = describe_outcome(&answer.outcome);
         let (message, sealed) = self.seal(record.peer(), Content::Answer(answer.clone()));
         record.answer = Some(answer);
-        record.answer_envelope = Some(sealed.envelope.encode_to_vec());
+        record.answer_envelope_hash = Some(sealed.hash);
         record.transition(RequestStatus::Refused, now, detail.clone());
         let give_up = record.request.deadline_unix_ms.max(now) + DELIVERY_GRACE_MS;
         pending.enqueue(&self.outbox_item(&message, &sealed, OutboxKind::Answer, give_up));

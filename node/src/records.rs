@@ -5,7 +5,8 @@
 //! | `out/<request id>`      | [`RequestRecord`] of a request this node sent    |
 //! | `in/<request id>`       | [`RequestRecord`] of a request a peer sent       |
 //! | `msg/<message id>`      | [`SeenMessage`]: hash and receipt of a delivery  |
-//! | `outbox/<message id>`   | [`OutboxItem`]: a signed envelope not yet acknowledged |
+//! | `env/<message hash>`    | a signed envelope as sent or received (protobuf), written once |
+//! | `outbox/<message id>`   | [`OutboxItem`]: an envelope not yet acknowledged, by hash |
 //! | `count/<day>/<dir><peer>/<category>` | requests counted for daily limits |
 //! | `open/<agency>/<created>/<id>` | incoming requests awaiting that agency |
 //! | `due/<deadline>/<id>`   | outgoing requests not yet final, by deadline     |
@@ -16,7 +17,11 @@
 //! | `evidence/<peer>/<ms>`  | proof of a peer's log being rolled back or forked |
 //!
 //! Values are JSON, so that a record written by an older version still reads
-//! and a corrupt one is reported with its key.
+//! and a corrupt one is reported with its key. Signed envelopes are the
+//! exception: they are kept once, in their exact protobuf bytes, under the
+//! hash of their message, and records and outbox items refer to them by
+//! that hash. A record is rewritten at every change of status, an envelope
+//! never.
 
 use std::sync::Arc;
 
@@ -77,17 +82,16 @@ pub struct RequestRecord {
     /// The agency the request is routed to (incoming only).
     pub agency: Option<String>,
     pub answer: Option<Answer>,
-    /// SHA-256 of the signed request message.
+    /// SHA-256 of the signed request message; the envelope is stored under
+    /// it (see [`Records::envelope`]).
     #[serde(with = "hex_bytes")]
     pub envelope_hash: [u8; 32],
-    /// The encoded signed request `Envelope`, as sent or received.
-    #[serde(with = "base64_bytes")]
-    pub request_envelope: Vec<u8>,
     /// The peer's receipt for the request (outgoing only).
     pub receipt: Option<StoredReceipt>,
-    /// The encoded signed answer `Envelope`, as sent or received.
-    #[serde(default, with = "base64_option")]
-    pub answer_envelope: Option<Vec<u8>>,
+    /// SHA-256 of the signed answer message, as sent or received; the
+    /// envelope is stored under it.
+    #[serde(default, with = "hex_option")]
+    pub answer_envelope_hash: Option<[u8; 32]>,
     /// The requester's receipt for our answer (incoming only).
     pub answer_receipt: Option<StoredReceipt>,
     /// What our agreement grants for this request (incoming, once allowed):
@@ -143,8 +147,9 @@ pub struct OutboxItem {
     pub to: CountryCode,
     pub request_id: String,
     pub kind: OutboxKind,
-    /// The encoded signed `Envelope`.
-    #[serde(with = "base64_bytes")]
+    /// The encoded signed `Envelope`. Stored apart, under its hash: a
+    /// retry rewrites the item, never the envelope.
+    #[serde(skip)]
     pub envelope: Vec<u8>,
     #[serde(with = "hex_bytes")]
     pub envelope_hash: [u8; 32],
@@ -188,6 +193,10 @@ fn request_key(direction: Direction, request_id: &str) -> Vec<u8> {
 
 fn seen_key(message_id: &str) -> Vec<u8> {
     format!("msg/{message_id}").into_bytes()
+}
+
+fn envelope_key(hash: &[u8; 32]) -> Vec<u8> {
+    format!("env/{}", hex::encode(hash)).into_bytes()
 }
 
 fn outbox_key(message_id: &str) -> Vec<u8> {
@@ -342,8 +351,31 @@ impl Records {
             .collect())
     }
 
+    /// The exact bytes of the signed envelope whose message hashes to
+    /// `hash`, as sent or received.
+    pub fn envelope(&self, hash: &[u8; 32]) -> Result<Option<Vec<u8>>, StoreError> {
+        self.store.get(&envelope_key(hash))
+    }
+
+    /// An outbox item with its envelope, which must be stored.
+    fn with_envelope(&self, mut item: OutboxItem) -> Result<OutboxItem, StoreError> {
+        item.envelope = self
+            .envelope(&item.envelope_hash)?
+            .ok_or_else(|| StoreError::Corrupt {
+                key: String::from_utf8_lossy(&outbox_key(&item.message_id)).into_owned(),
+                reason: format!(
+                    "its envelope {} is missing",
+                    hex::encode(item.envelope_hash)
+                ),
+            })?;
+        Ok(item)
+    }
+
     pub fn outbox(&self) -> Result<Vec<OutboxItem>, StoreError> {
-        self.scan("outbox/")
+        self.scan("outbox/")?
+            .into_iter()
+            .map(|item| self.with_envelope(item))
+            .collect()
     }
 
     /// How many envelopes wait in the outbox (without decoding them).
@@ -352,7 +384,9 @@ impl Records {
     }
 
     pub fn outbox_item(&self, message_id: &str) -> Result<Option<OutboxItem>, StoreError> {
-        self.get(&outbox_key(message_id))
+        self.get(&outbox_key(message_id))?
+            .map(|item| self.with_envelope(item))
+            .transpose()
     }
 
     pub fn audit_entries(&self) -> Result<Vec<AuditEntry>, StoreError> {
@@ -473,6 +507,14 @@ impl Changes {
         self.batch.put(seen_key(message_id), encode(seen));
     }
 
+    /// Stores a signed envelope under the hash of its message. Envelopes
+    /// never change: store each once, when it is sealed or received.
+    pub fn put_envelope(&mut self, hash: &[u8; 32], envelope: Vec<u8>) {
+        self.batch.put(envelope_key(hash), envelope);
+    }
+
+    /// Stores an outbox item; its envelope is stored apart, with
+    /// [`Changes::put_envelope`].
     pub fn put_outbox(&mut self, item: &OutboxItem) {
         self.batch.put(outbox_key(&item.message_id), encode(item));
     }
@@ -557,21 +599,24 @@ mod base64_bytes {
     }
 }
 
-mod base64_option {
-    use base64::Engine as _;
-    use base64::engine::general_purpose::STANDARD;
+mod hex_option {
     use serde::{Deserialize, Deserializer, Serializer, de::Error};
 
-    pub fn serialize<S: Serializer>(bytes: &Option<Vec<u8>>, s: S) -> Result<S::Ok, S::Error> {
+    pub fn serialize<S: Serializer>(bytes: &Option<[u8; 32]>, s: S) -> Result<S::Ok, S::Error> {
         match bytes {
-            Some(b) => s.serialize_some(&STANDARD.encode(b)),
+            Some(b) => s.serialize_some(&hex::encode(b)),
             None => s.serialize_none(),
         }
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<u8>>, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<[u8; 32]>, D::Error> {
         Option::<String>::deserialize(d)?
-            .map(|text| STANDARD.decode(text).map_err(D::Error::custom))
+            .map(|text| {
+                hex::decode(&text)
+                    .ok()
+                    .and_then(|v| v.try_into().ok())
+                    .ok_or_else(|| D::Error::custom("expected 64 hex digits"))
+            })
             .transpose()
     }
 }

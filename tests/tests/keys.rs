@@ -194,8 +194,12 @@ async fn a_node_switches_keys_without_a_restart() {
     );
     await_status(&mut tha, &id, pb::RequestStatus::Sent).await;
     let record = exchange.get(&id).unwrap();
-    let envelope =
-        <pb::Envelope as prost::Message>::decode(record.request_envelope.as_slice()).unwrap();
+    let stored = exchange
+        .records()
+        .envelope(&record.envelope_hash)
+        .unwrap()
+        .expect("the sent envelope is kept");
+    let envelope = <pb::Envelope as prost::Message>::decode(stored.as_slice()).unwrap();
     assert_eq!(envelope.key_id, new_id, "signed with the new key");
     let mut as_khm = federation.federation_client_as("KHM", "THA").await;
     let keys = as_khm

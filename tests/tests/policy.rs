@@ -252,13 +252,15 @@ async fn answers_are_redacted_and_carry_the_handling_code() {
 
     // The withheld values never left Cambodia: not in the signed answer
     // THA stored, and KHM recorded the redaction (names only).
-    let tha_record = federation
-        .node("THA")
-        .running()
-        .exchange()
-        .get(&id)
-        .unwrap();
-    let stored = String::from_utf8_lossy(tha_record.answer_envelope.as_ref().unwrap()).to_string();
+    let tha = federation.node("THA").running().exchange();
+    let tha_record = tha.get(&id).unwrap();
+    let envelope = tha
+        .records()
+        .envelope(&tha_record.answer_envelope_hash.unwrap())
+        .unwrap()
+        .expect("THA keeps the signed answer");
+    <pb::Envelope as prost::Message>::decode(envelope.as_slice()).unwrap();
+    let stored = String::from_utf8_lossy(&envelope).to_string();
     assert!(!stored.contains("Sihanoukville") && !stored.contains("active"));
     let khm = federation.node("KHM").running().exchange();
     let redactions: Vec<_> = khm
