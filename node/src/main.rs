@@ -1,6 +1,9 @@
 //! `liaison-node`: parses the command line and hands over to the library.
 //! `run` loads and validates the configuration before binding anything.
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::PathBuf;
 
 use anyhow::Context as _;
