@@ -173,6 +173,7 @@ pub fn to_json(view: &pb::RequestView) -> Value {
             "key_id": rc.key_id,
         })),
         "answer": answer(view.answer.as_ref()),
+        "purged_unix_ms": (view.purged_unix_ms != 0).then_some(view.purged_unix_ms),
         "history": view.history.iter().map(|h| json!({
             "status": status(h.status),
             "at_unix_ms": h.at_unix_ms,
@@ -205,7 +206,14 @@ impl Printer {
             purpose(r.purpose),
             r.offence_code
         );
-        println!("subject   {}", subject(r.subject.as_ref()));
+        if view.purged_unix_ms != 0 {
+            println!(
+                "purged    {} UTC: personal data erased at the end of its retention period",
+                time(view.purged_unix_ms)
+            );
+        } else {
+            println!("subject   {}", subject(r.subject.as_ref()));
+        }
         if !r.summary.is_empty() {
             println!("summary   {}", r.summary);
         }

@@ -85,6 +85,16 @@ pub struct NodeSection {
     /// Federation calls a peer may have in flight at once.
     #[serde(default = "default_peer_concurrency")]
     pub peer_concurrency: u32,
+    /// Days a request's personal data is kept once it is final when no
+    /// released answer sets the period (refused, expired, withdrawn). A
+    /// released answer's own retention period, set by the answering
+    /// country's agreement, applies on both sides.
+    #[serde(default = "default_retention_days")]
+    pub retention_days: u32,
+}
+
+fn default_retention_days() -> u32 {
+    365
 }
 
 fn default_peer_rate() -> u32 {
@@ -251,6 +261,8 @@ pub struct Config {
     pub peer_rate_per_sec: u32,
     pub peer_burst: u32,
     pub peer_concurrency: u32,
+    /// Days personal data is kept when no released answer says otherwise.
+    pub retention_days: u32,
 }
 
 impl Config {
@@ -489,6 +501,7 @@ impl Config {
             ));
         }
         for (key, value, max) in [
+            ("node.retention_days", file.node.retention_days, 3650),
             (
                 "node.peer_rate_per_sec",
                 file.node.peer_rate_per_sec,
@@ -505,6 +518,7 @@ impl Config {
             peer_rate_per_sec: file.node.peer_rate_per_sec,
             peer_burst: file.node.peer_burst,
             peer_concurrency: file.node.peer_concurrency,
+            retention_days: file.node.retention_days,
             max_clock_skew: std::time::Duration::from_secs(file.node.max_clock_skew_secs),
             max_message_age: std::time::Duration::from_secs(file.node.max_message_age_secs),
             witness_interval: std::time::Duration::from_secs(file.node.witness_interval_secs),

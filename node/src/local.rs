@@ -508,5 +508,6 @@ pub fn view(record: &RequestRecord) -> pb::RequestView {
             .as_ref()
             .or(record.answer_receipt.as_ref())
             .map(receipt_view),
+        purged_unix_ms: record.purged_unix_ms.unwrap_or(0),
     }
 }

@@ -69,6 +69,9 @@ pub async fn run(exchange: Arc<Exchange>, peers: PeerClients) {
             if let Err(e) = exchange.expire_overdue(now).await {
                 tracing::error!(error = %e, "cannot expire overdue requests");
             }
+            if let Err(e) = exchange.purge_expired(now).await {
+                tracing::error!(error = %e, "cannot purge expired personal data");
+            }
             scan_at = now + MAX_IDLE.as_millis() as i64;
             match exchange.records().outbox() {
                 Err(e) => tracing::error!(error = %e, "cannot read the outbox"),

@@ -282,6 +282,7 @@ pub fn init_node(options: &InitOptions, ca: &FederationCa) -> Result<InitOutcome
             peer_rate_per_sec: 200,
             peer_burst: 400,
             peer_concurrency: 64,
+            retention_days: 365,
         },
         tls: TlsSection {
             cert: "tls/node.pem".into(),

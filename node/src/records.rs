@@ -10,6 +10,7 @@
 //! | `count/<day>/<dir><peer>/<category>` | requests counted for daily limits |
 //! | `open/<agency>/<created>/<id>` | incoming requests awaiting that agency |
 //! | `due/<deadline>/<id>`   | outgoing requests not yet final, by deadline     |
+//! | `purge/<time>/<o\|i>/<id>` | final requests, by when their personal data expires |
 //! | `audit/<index, 16 hex>` | [`AuditEntry`]: a leaf of the Merkle audit log   |
 //! | `mt/<level>/<index>`    | hash of a perfect subtree of the audit log       |
 //! | `sth`                   | the latest signed tree head (protobuf)           |
@@ -25,7 +26,9 @@
 
 use std::sync::Arc;
 
-use liaison_proto::domain::{Answer, Category, CountryCode, InformationRequest, RequestStatus};
+use liaison_proto::domain::{
+    Answer, Category, CountryCode, InformationRequest, Outcome, RequestStatus, Subject,
+};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
@@ -98,6 +101,10 @@ pub struct RequestRecord {
     /// the fields an answer may release and the terms attached to them.
     #[serde(default)]
     pub grant: Option<Grant>,
+    /// When the personal data was purged at the end of the retention
+    /// period (see [`RequestRecord::purge`]).
+    #[serde(default)]
+    pub purged_unix_ms: Option<i64>,
 }
 
 impl RequestRecord {
@@ -109,6 +116,51 @@ impl RequestRecord {
             at_unix_ms,
             note: note.into(),
         });
+    }
+
+    /// When this request's personal data is due to be purged: the retention
+    /// period of its released answer, or `default_days` when nothing was
+    /// released, counted from when it last became final. `None` while it
+    /// is open, and once purged.
+    pub fn purge_due(&self, default_days: u32) -> Option<i64> {
+        if self.purged_unix_ms.is_some() || !self.status.is_final() {
+            return None;
+        }
+        let ended = self
+            .history
+            .iter()
+            .rev()
+            .find(|change| change.status.is_final())
+            .map_or(self.request.created_unix_ms, |change| change.at_unix_ms);
+        let days = match self.answer.as_ref().map(|a| &a.outcome) {
+            Some(Outcome::Released { retention_days, .. }) => *retention_days,
+            _ => default_days,
+        };
+        Some(ended.saturating_add(i64::from(days) * 86_400_000))
+    }
+
+    /// Erases the request's personal data: its subject and summary, the
+    /// released values and the free text of the answer. Who asked whom,
+    /// what kind of request under which rule, when, the released field
+    /// names and every hash stay, as does the audit log, which never held
+    /// personal data.
+    pub fn purge(&mut self, now_unix_ms: i64) {
+        self.request.subject = Subject::Purged;
+        self.request.summary.clear();
+        if let Some(answer) = &mut self.answer {
+            match &mut answer.outcome {
+                Outcome::Released {
+                    fields, remarks, ..
+                } => {
+                    for field in fields {
+                        field.value.clear();
+                    }
+                    remarks.clear();
+                }
+                Outcome::Refused { explanation, .. } => explanation.clear(),
+            }
+        }
+        self.purged_unix_ms = Some(now_unix_ms);
     }
 
     /// The peer on the other side of the exchange.
@@ -230,6 +282,15 @@ fn open_key(agency: &str, created_unix_ms: i64, request_id: &str) -> Vec<u8> {
 /// Index of outgoing requests by deadline, for expiry.
 fn due_key(deadline_unix_ms: i64, request_id: &str) -> Vec<u8> {
     format!("due/{:016}/{request_id}", deadline_unix_ms.max(0)).into_bytes()
+}
+
+/// Index of final requests by when their personal data is to be purged.
+fn purge_key(due_unix_ms: i64, direction: Direction, request_id: &str) -> Vec<u8> {
+    let side = match direction {
+        Direction::Outgoing => 'o',
+        Direction::Incoming => 'i',
+    };
+    format!("purge/{:016}/{side}/{request_id}", due_unix_ms.max(0)).into_bytes()
 }
 
 fn witness_key(peer: CountryCode) -> Vec<u8> {
@@ -369,6 +430,32 @@ impl Records {
                 ),
             })?;
         Ok(item)
+    }
+
+    /// Requests whose personal data was due to be purged at or before
+    /// `now`, with the index keys to remove once purged.
+    pub fn purge_due(&self, now: i64) -> Result<Vec<(Vec<u8>, Direction, String)>, StoreError> {
+        let end = format!("purge/{:016}~", now.max(0)).into_bytes();
+        self.store
+            .scan_range(b"purge/", &end)?
+            .into_iter()
+            .map(|(key, _)| {
+                let text = String::from_utf8_lossy(&key).into_owned();
+                let mut parts = text.splitn(4, '/').skip(2);
+                let direction = match parts.next() {
+                    Some("o") => Direction::Outgoing,
+                    Some("i") => Direction::Incoming,
+                    _ => {
+                        return Err(StoreError::Corrupt {
+                            key: text.clone(),
+                            reason: "not a purge index key".into(),
+                        });
+                    }
+                };
+                let id = parts.next().unwrap_or_default().to_string();
+                Ok((key, direction, id))
+            })
+            .collect()
     }
 
     pub fn outbox(&self) -> Result<Vec<OutboxItem>, StoreError> {
@@ -511,6 +598,17 @@ impl Changes {
     /// never change: store each once, when it is sealed or received.
     pub fn put_envelope(&mut self, hash: &[u8; 32], envelope: Vec<u8>) {
         self.batch.put(envelope_key(hash), envelope);
+    }
+
+    /// Erases a stored envelope (at the end of its retention period).
+    pub fn remove_envelope(&mut self, hash: &[u8; 32]) {
+        self.batch.delete(envelope_key(hash));
+    }
+
+    /// Indexes a final request by when its personal data is to be purged.
+    pub fn put_purge_due(&mut self, due_unix_ms: i64, direction: Direction, request_id: &str) {
+        self.batch
+            .put(purge_key(due_unix_ms, direction, request_id), Vec::new());
     }
 
     /// Stores an outbox item; its envelope is stored apart, with

@@ -417,6 +417,7 @@ impl From<&Subject> for pb::Subject {
     fn from(s: &Subject) -> Self {
         use pb::subject::Kind;
         let kind = match s {
+            Subject::Purged => return pb::Subject { kind: None },
             Subject::Person(p) => Kind::Person(pb::Person {
                 full_name: p.full_name.clone(),
                 date_of_birth: p.date_of_birth.clone(),

@@ -315,6 +315,9 @@ pub enum Subject {
     Phone(Phone),
     Wallet(Wallet),
     Company(Company),
+    /// Erased at the end of the request's retention period. Never comes
+    /// from the wire: a request must name its subject.
+    Purged,
 }
 
 impl Subject {
@@ -324,6 +327,7 @@ impl Subject {
             Subject::Phone(_) => "phone",
             Subject::Wallet(_) => "wallet",
             Subject::Company(_) => "company",
+            Subject::Purged => "purged",
         }
     }
 }

@@ -104,6 +104,20 @@ fn each_mistake_names_the_file_and_key() {
             "node.metrics_listen",
         ),
         (
+            "no retention at all",
+            Box::new(|c| {
+                section(c, "node").insert("retention_days".into(), Value::Integer(0));
+            }),
+            "node.retention_days",
+        ),
+        (
+            "retention beyond ten years",
+            Box::new(|c| {
+                section(c, "node").insert("retention_days".into(), Value::Integer(4000));
+            }),
+            "node.retention_days",
+        ),
+        (
             "missing key file",
             Box::new(|c| {
                 section(c, "node").insert("signing_key".into(), "absent.pem".into());
