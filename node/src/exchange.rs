@@ -188,6 +188,13 @@ pub struct OwnKeys {
 impl Exchange {
     pub fn open(config: Arc<Config>, store: Arc<dyn Store>) -> Result<Arc<Exchange>> {
         let records = Records::new(store);
+        let upgraded = records.migrate()?;
+        if upgraded > 0 {
+            tracing::info!(
+                records = upgraded,
+                "store upgraded: envelopes now kept apart"
+            );
+        }
         let frontier = crate::audit::verify_log(&records, config.country, &config.own_keys())
             .map_err(|e| Error::Integrity(e.to_string()))?;
         let (events, _) = broadcast::channel(1024);

@@ -16,6 +16,7 @@
 //! | `sth`                   | the latest signed tree head (protobuf)           |
 //! | `witness/<peer>`        | the peer's latest tree head this node checked    |
 //! | `evidence/<peer>/<ms>`  | proof of a peer's log being rolled back or forked |
+//! | `meta/format`           | the store's format, upgraded at start ([`Records::migrate`]) |
 //!
 //! Values are JSON, so that a record written by an older version still reads
 //! and a corrupt one is reported with its key. Signed envelopes are the
@@ -23,6 +24,8 @@
 //! hash of their message, and records and outbox items refer to them by
 //! that hash. A record is rewritten at every change of status, an envelope
 //! never.
+
+mod migrate;
 
 use std::sync::Arc;
 
