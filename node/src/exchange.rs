@@ -1419,8 +1419,25 @@ impl Exchange {
             for hash in &envelopes {
                 pending.changes.remove_envelope(hash);
             }
+            let expires = !record.status.is_final();
+            if expires {
+                // Received, never answered, and long past its deadline: it
+                // can no longer be answered either.
+                record.transition(
+                    RequestStatus::Expired,
+                    now,
+                    "deadline passed without an answer",
+                );
+                pending
+                    .events
+                    .push(Event::new("request.expired", "node").about(&record));
+            }
             record.purge(now);
-            pending.changes.put_request(&record);
+            if expires {
+                pending.record(&record);
+            } else {
+                pending.changes.put_request(&record);
+            }
             pending.changes.remove_key(key);
             pending.events.push(
                 Event::new("request.purged", "node")

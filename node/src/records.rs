@@ -123,11 +123,21 @@ impl RequestRecord {
 
     /// When this request's personal data is due to be purged: the retention
     /// period of its released answer, or `default_days` when nothing was
-    /// released, counted from when it last became final. `None` while it
-    /// is open, and once purged.
+    /// released, counted from when it last became final. A request received
+    /// and never answered counts `default_days` from its deadline. `None`
+    /// for a sent request still open (it becomes final by its deadline),
+    /// and once purged.
     pub fn purge_due(&self, default_days: u32) -> Option<i64> {
-        if self.purged_unix_ms.is_some() || !self.status.is_final() {
+        let days = |days: u32| i64::from(days) * 86_400_000;
+        if self.purged_unix_ms.is_some() {
             return None;
+        }
+        if !self.status.is_final() {
+            return (self.direction == Direction::Incoming).then(|| {
+                self.request
+                    .deadline_unix_ms
+                    .saturating_add(days(default_days))
+            });
         }
         let ended = self
             .history
@@ -135,11 +145,11 @@ impl RequestRecord {
             .rev()
             .find(|change| change.status.is_final())
             .map_or(self.request.created_unix_ms, |change| change.at_unix_ms);
-        let days = match self.answer.as_ref().map(|a| &a.outcome) {
+        let kept = match self.answer.as_ref().map(|a| &a.outcome) {
             Some(Outcome::Released { retention_days, .. }) => *retention_days,
             _ => default_days,
         };
-        Some(ended.saturating_add(i64::from(days) * 86_400_000))
+        Some(ended.saturating_add(days(kept)))
     }
 
     /// Erases the request's personal data: its subject and summary, the

@@ -9,7 +9,9 @@ use liaison_node::records::Direction;
 use liaison_proto::audit::verify_export;
 use liaison_proto::domain::{Outcome, RequestStatus, Subject};
 use liaison_proto::pb;
-use liaison_tests::{TestFederation, await_status, exchange_once, export, id_of, phone_check};
+use liaison_tests::{
+    TestFederation, await_status, exchange_once, export, id_of, phone_check, wait_for_record,
+};
 
 const DAY_MS: i64 = 86_400_000;
 
@@ -61,6 +63,17 @@ async fn personal_data_is_purged_on_both_sides_when_retention_ends() {
 
     let tha_node = federation.node("THA").running().exchange().clone();
     let khm_node = federation.node("KHM").running().exchange().clone();
+    // Received and never answered.
+    let unanswered = id_of(
+        &tha.submit(phone_check("KHM", "+85588888888"))
+            .await
+            .unwrap()
+            .into_inner(),
+    );
+    wait_for_record(&khm_node, &unanswered, |r| {
+        r.status == RequestStatus::Assigned
+    })
+    .await;
     // Each side counts from when the request became final there.
     let due_on = |record: &liaison_node::records::RequestRecord| {
         let Some(Outcome::Released { retention_days, .. }) =
@@ -159,8 +172,30 @@ async fn personal_data_is_purged_on_both_sides_when_retention_ends() {
         1
     );
 
+    // Received and never answered: Cambodia purges it the default period
+    // after its deadline, and it can no longer be answered.
+    let deadline = khm_node.get(&unanswered).unwrap().request.deadline_unix_ms;
+    let late = deadline + default_days * DAY_MS;
+    assert_eq!(khm_node.purge_expired(late - 1).await.unwrap(), 0);
+    assert_eq!(khm_node.purge_expired(late + 1).await.unwrap(), 1);
+    let record = khm_node.get(&unanswered).unwrap();
+    assert_eq!(record.status, RequestStatus::Expired);
+    assert_eq!(record.request.subject, Subject::Purged);
+    assert!(
+        khm_node
+            .records()
+            .open_assignments("police")
+            .unwrap()
+            .is_empty()
+    );
+    // Thailand expires it at its deadline, and purges it the default period
+    // after that.
+    assert_eq!(tha_node.expire_overdue(deadline + 1).await.unwrap(), 1);
+    assert_eq!(tha_node.purge_expired(late).await.unwrap(), 0);
+    assert_eq!(tha_node.purge_expired(late + 2).await.unwrap(), 1);
+
     // Each log records the purges and still verifies offline.
-    for (country, purges) in [("THA", 2), ("KHM", 2)] {
+    for (country, purges) in [("THA", 3), ("KHM", 3)] {
         let exported = export(&mut federation.auditor(country).await).await;
         let key = federation.node(country).config().signer.verifying_key();
         verify_export(&exported, &key).unwrap();
@@ -180,6 +215,7 @@ async fn personal_data_is_purged_on_both_sides_when_retention_ends() {
         for value in [
             "+85512345678",
             "+85599999999",
+            "+85588888888",
             "Shell Co",
             "Number used to recruit victims.",
         ] {
