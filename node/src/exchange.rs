@@ -140,6 +140,14 @@ impl Pending {
         self.updated.push(record.clone());
     }
 
+    /// Moves `record` to EXPIRED with the audit event saying so; the caller
+    /// records it once every other change to it is made.
+    fn expire(&mut self, record: &mut RequestRecord, now: i64, why: &str) {
+        record.transition(RequestStatus::Expired, now, why);
+        self.events
+            .push(Event::new("request.expired", "node").about(record));
+    }
+
     /// Queues a newly sealed envelope for delivery, storing it once.
     fn enqueue(&mut self, item: &OutboxItem) {
         self.changes
@@ -1312,14 +1320,7 @@ impl Exchange {
                     .request(Direction::Outgoing, &current.request_id)?
                 && !record.status.is_final()
             {
-                record.transition(
-                    RequestStatus::Expired,
-                    now,
-                    "deadline passed before delivery",
-                );
-                pending
-                    .events
-                    .push(Event::new("request.expired", "node").about(&record));
+                pending.expire(&mut record, now, "deadline passed before delivery");
                 pending.record(&record);
             }
             pending.events.push(event);
@@ -1353,14 +1354,7 @@ impl Exchange {
                 // gives up at the same deadline.
                 RequestStatus::Submitted => {}
                 RequestStatus::Sent => {
-                    record.transition(
-                        RequestStatus::Expired,
-                        now,
-                        "deadline passed without an answer",
-                    );
-                    pending
-                        .events
-                        .push(Event::new("request.expired", "node").about(&record));
+                    pending.expire(&mut record, now, "deadline passed without an answer");
                     pending.record(&record);
                     pending.changes.remove_key(key);
                 }
@@ -1423,14 +1417,7 @@ impl Exchange {
             if expires {
                 // Received, never answered, and long past its deadline: it
                 // can no longer be answered either.
-                record.transition(
-                    RequestStatus::Expired,
-                    now,
-                    "deadline passed without an answer",
-                );
-                pending
-                    .events
-                    .push(Event::new("request.expired", "node").about(&record));
+                pending.expire(&mut record, now, "deadline passed without an answer");
             }
             record.purge(now);
             if expires {
