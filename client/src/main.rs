@@ -159,7 +159,7 @@ struct SendArgs {
     category: Category,
     #[arg(long)]
     purpose: Purpose,
-    /// UNODC ICCS offence code, e.g. 0203 for trafficking in persons.
+    /// UNODC ICCS offence code, e.g. 0204 for trafficking in persons.
     #[arg(long)]
     offence: String,
     /// Context for the answering agency.
@@ -168,13 +168,17 @@ struct SendArgs {
     /// How long the answer stays useful: e.g. 7d, 48h, 90m.
     #[arg(long, default_value = "14d", value_parser = parse_duration)]
     deadline: Duration,
+    /// A response field wanted (repeat for several), e.g. subscriber_name.
+    /// None: every field this node's agreement with the peer accepts.
+    #[arg(long = "want", value_name = "FIELD")]
+    want: Vec<String>,
     /// Subject: a phone number in E.164 form.
     #[arg(long, group = "subject")]
     phone: Option<String>,
     /// Subject: a person's full name.
     #[arg(long, group = "subject")]
     person: Option<String>,
-    #[arg(long, requires = "person")]
+    #[arg(long, requires = "person", value_parser = parse_birth_date)]
     date_of_birth: Option<String>,
     #[arg(long, requires = "person")]
     nationality: Option<String>,
@@ -222,37 +226,21 @@ enum AgencyCommand {
 }
 
 /// Parses `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM` (UTC) or a duration ago (`7d`)
-/// into Unix milliseconds.
+/// into Unix milliseconds. Dates must exist in the calendar.
 fn parse_time(text: &str) -> Result<i64, String> {
     if let Ok(ago) = parse_duration(text) {
         return Ok(now_ms() - i64::try_from(ago.as_millis()).unwrap_or(i64::MAX / 2));
     }
-    let (date, clock) = text.split_once('T').unwrap_or((text, "00:00"));
-    let numbers =
-        |s: &str, sep: char| -> Option<Vec<i64>> { s.split(sep).map(|p| p.parse().ok()).collect() };
-    let bad = || format!("`{text}` is not YYYY-MM-DD, YYYY-MM-DDTHH:MM or a duration like 7d");
-    let (Some(d), Some(c)) = (numbers(date, '-'), numbers(clock, ':')) else {
-        return Err(bad());
-    };
-    let ([y, m, day], [hh, mm]) = (d.as_slice(), c.as_slice()) else {
-        return Err(bad());
-    };
-    if !(1..=12).contains(m)
-        || !(1..=31).contains(day)
-        || !(0..24).contains(hh)
-        || !(0..60).contains(mm)
-    {
-        return Err(bad());
-    }
-    // Days from civil (Howard Hinnant's algorithm).
-    let y = if *m <= 2 { y - 1 } else { *y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
-    Ok((days * 86_400 + hh * 3_600 + mm * 60) * 1000)
+    liaison_proto::time::parse_utc(text).map_err(|rule| {
+        format!("`{text}` {rule} (give YYYY-MM-DD, YYYY-MM-DDTHH:MM in UTC, or a duration like 7d)")
+    })
+}
+
+/// Checks a date of birth: `YYYY-MM-DD`, a day that exists.
+fn parse_birth_date(text: &str) -> Result<String, String> {
+    liaison_proto::time::parse_date(text)
+        .map(|_| text.to_string())
+        .map_err(|rule| format!("`{text}` {rule}"))
 }
 
 /// Parses `7d`, `48h`, `90m` or `30s`.
@@ -421,6 +409,7 @@ async fn run(cli: &Cli) -> anyhow::Result<()> {
                             subject: Some(subject(args)?),
                             summary: args.summary.clone(),
                             deadline_unix_ms: deadline,
+                            requested_fields: args.want.clone(),
                         })
                         .await
                         .map_err(status)?
@@ -695,6 +684,10 @@ mod tests {
         assert_eq!(parse_time("1970-01-02").unwrap(), 86_400_000);
         assert_eq!(parse_time("2000-03-01T01:30").unwrap(), 951_874_200_000);
         assert!(parse_time("2000-13-01").is_err());
+        assert!(parse_time("2024-02-30").is_err());
+        assert!(parse_time("2023-02-29T10:00").is_err());
+        assert!(parse_birth_date("2024-02-29").is_ok());
+        assert!(parse_birth_date("2023-02-29").is_err());
         assert!(parse_time("yesterday").is_err());
         let week_ago = parse_time("7d").unwrap();
         assert!((now_ms() - week_ago - 7 * 86_400_000).abs() < 60_000);

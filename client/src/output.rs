@@ -83,23 +83,7 @@ fn direction(raw: i32) -> &'static str {
 
 /// `YYYY-MM-DD HH:MM` UTC for Unix milliseconds.
 pub fn time(unix_ms: i64) -> String {
-    let secs = unix_ms.div_euclid(1000);
-    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
-    // Civil-from-days (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}-{month:02}-{day:02} {:02}:{:02}",
-        rem / 3600,
-        rem % 3600 / 60
-    )
+    liaison_proto::time::format_minutes(unix_ms)
 }
 
 fn subject(subject: Option<&pb::Subject>) -> Value {
@@ -164,6 +148,7 @@ pub fn to_json(view: &pb::RequestView) -> Value {
         "requested_by": r.requested_by,
         "created_unix_ms": r.created_unix_ms,
         "deadline_unix_ms": r.deadline_unix_ms,
+        "requested_fields": r.requested_fields,
         "agency": view.agency,
         "envelope_hash": view.envelope_hash,
         "receipt": view.receipt.as_ref().map(|rc| json!({
@@ -174,6 +159,7 @@ pub fn to_json(view: &pb::RequestView) -> Value {
         })),
         "answer": answer(view.answer.as_ref()),
         "purged_unix_ms": (view.purged_unix_ms != 0).then_some(view.purged_unix_ms),
+        "delivery_error": (!view.delivery_error.is_empty()).then_some(&view.delivery_error),
         "history": view.history.iter().map(|h| json!({
             "status": status(h.status),
             "at_unix_ms": h.at_unix_ms,
@@ -217,7 +203,16 @@ impl Printer {
         if !r.summary.is_empty() {
             println!("summary   {}", r.summary);
         }
+        if !r.requested_fields.is_empty() {
+            println!("asks for  {}", r.requested_fields.join(", "));
+        }
         println!("deadline  {} UTC", time(r.deadline_unix_ms));
+        if !view.delivery_error.is_empty() {
+            println!(
+                "delivery  refused for good by the peer: {}",
+                view.delivery_error
+            );
+        }
         if !view.agency.is_empty() {
             println!("agency    {}", view.agency);
         }
@@ -245,7 +240,7 @@ impl Printer {
                     );
                     if !released.redacted_fields.is_empty() {
                         println!(
-                            "redacted  {} (not released by the agreement)",
+                            "redacted  {} (not released by the agreement, or not asked for)",
                             released.redacted_fields.join(", ")
                         );
                     }

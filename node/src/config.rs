@@ -68,7 +68,10 @@ pub struct NodeSection {
     /// How often to witness the peers' audit logs, in seconds.
     #[serde(default = "default_witness_interval")]
     pub witness_interval_secs: u64,
-    /// How far in the future an envelope's timestamp may be, in seconds.
+    /// The clock difference tolerated between this node and its peers, in
+    /// seconds: how far in the future an envelope's timestamp may be, and
+    /// how long after a request's deadline an answer made by then is still
+    /// accepted. Nodes are expected to keep time with NTP.
     #[serde(default = "default_clock_skew")]
     pub max_clock_skew_secs: u64,
     /// How old an envelope may be when it is first delivered, in seconds.
@@ -110,7 +113,7 @@ fn default_peer_concurrency() -> u32 {
 }
 
 fn default_clock_skew() -> u64 {
-    300
+    5
 }
 
 fn default_message_age() -> u64 {
@@ -488,10 +491,10 @@ impl Config {
                 "must be between 1 and 86400 seconds",
             ));
         }
-        if !(1..=3600).contains(&file.node.max_clock_skew_secs) {
+        if !(1..=300).contains(&file.node.max_clock_skew_secs) {
             return Err(v.error(
                 "node.max_clock_skew_secs",
-                "must be between 1 and 3600 seconds",
+                "must be between 1 and 300 seconds (nodes keep time with NTP)",
             ));
         }
         if !(60..=365 * 24 * 3600).contains(&file.node.max_message_age_secs) {

@@ -50,14 +50,14 @@ pub type Focal = FocalPointClient<InterceptedService<Channel, BearerToken>>;
 pub type AgencyApi = AgencyClient<InterceptedService<Channel, BearerToken>>;
 pub type AdminApi = AdminClient<InterceptedService<Channel, BearerToken>>;
 
-/// A phone check (trafficking in persons, ICCS 0203, for an investigation)
+/// A phone check (trafficking in persons, ICCS 0204, for an investigation)
 /// of `number`, to `to`, answered by `deadline_unix_ms`.
 pub fn phone_check(to: &str, number: &str, summary: &str, deadline_unix_ms: i64) -> pb::NewRequest {
     pb::NewRequest {
         to_country: to.into(),
         category: pb::Category::PhoneCheck as i32,
         purpose: pb::Purpose::Investigation as i32,
-        offence_code: "0203".into(),
+        offence_code: "0204".into(),
         subject: Some(pb::Subject {
             kind: Some(pb::subject::Kind::Phone(pb::Phone {
                 number: number.into(),
@@ -65,6 +65,7 @@ pub fn phone_check(to: &str, number: &str, summary: &str, deadline_unix_ms: i64)
         }),
         summary: summary.into(),
         deadline_unix_ms,
+        requested_fields: Vec::new(),
     }
 }
 
@@ -347,7 +348,7 @@ async fn scenario(
     let week = now_ms() + 7 * 24 * 3600 * 1000;
 
     println!(
-        "\n1. Thailand asks Cambodia about a phone number (PHONE_CHECK, trafficking in persons, ICCS 0203)"
+        "\n1. Thailand asks Cambodia about a phone number (PHONE_CHECK, trafficking in persons, ICCS 0204)"
     );
     let mut tha_focal = tha.focal_point().await?;
     let submitted = within("submit", async {
@@ -452,7 +453,7 @@ async fn scenario(
                 to_country: "THA".into(),
                 category: pb::Category::VictimIdentification as i32,
                 purpose: pb::Purpose::VictimAssistance as i32,
-                offence_code: "0203".into(),
+                offence_code: "0204".into(),
                 subject: Some(pb::Subject {
                     kind: Some(pb::subject::Kind::Person(pb::Person {
                         full_name: "Nguyen Van A".into(),
@@ -463,6 +464,7 @@ async fn scenario(
                 }),
                 summary: "Rescued at the border; says he was held in a compound.".into(),
                 deadline_unix_ms: week,
+                requested_fields: Vec::new(),
             })
             .await
             .map_err(fail)
@@ -513,7 +515,7 @@ async fn scenario(
         to_country: "VNM".into(),
         category: pb::Category::WalletTrace as i32,
         purpose: pb::Purpose::Investigation as i32,
-        offence_code: "0203".into(),
+        offence_code: "0204".into(),
         subject: Some(pb::Subject {
             kind: Some(pb::subject::Kind::Wallet(pb::Wallet {
                 network: "TRON".into(),
@@ -522,6 +524,7 @@ async fn scenario(
         }),
         summary: "Wallet receiving ransom payments.".into(),
         deadline_unix_ms: week,
+        requested_fields: Vec::new(),
     };
     match tha_focal.submit(wallet.clone()).await {
         Ok(_) => {

@@ -1,8 +1,59 @@
 //! The node's error type and the one place that maps it to gRPC status codes.
+//!
+//! A refused call is described by a [`Problem`]: the field at fault (when
+//! one is) and the rule it breaks, never the value that broke it. The status
+//! returned to the caller, the node's log line and the audit entry are all
+//! built from that structured form ([`Error::refusal`]), so a value the
+//! caller sent (a name, a phone number, a summary) cannot reach the audit
+//! log or the logs, which outlive every retention period.
+
+use std::fmt;
 
 use tonic::{Code, Status};
 
 use crate::store::StoreError;
+
+/// What is wrong with a call: the field at fault and the rule it breaks.
+/// By construction it holds no value the caller sent: rules name fields,
+/// limits, states, ids and countries only.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Dotted path of the field at fault, e.g. `subject.person.date_of_birth`.
+    pub field: Option<String>,
+    /// The rule broken, in words.
+    pub rule: String,
+}
+
+impl Problem {
+    /// A problem with one field.
+    pub fn field(field: impl Into<String>, rule: impl Into<String>) -> Problem {
+        Problem {
+            field: Some(field.into()),
+            rule: rule.into(),
+        }
+    }
+}
+
+impl From<String> for Problem {
+    fn from(rule: String) -> Problem {
+        Problem { field: None, rule }
+    }
+}
+
+impl From<&str> for Problem {
+    fn from(rule: &str) -> Problem {
+        Problem::from(rule.to_string())
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.field {
+            Some(field) => write!(f, "field `{field}`: {}", self.rule),
+            None => f.write_str(&self.rule),
+        }
+    }
+}
 
 /// Everything that can go wrong while the node serves a call. Each variant
 /// says what the caller did or what state the node is in, so that the gRPC
@@ -11,26 +62,26 @@ use crate::store::StoreError;
 pub enum Error {
     /// The caller sent something malformed or inconsistent.
     #[error("{0}")]
-    InvalidArgument(String),
+    InvalidArgument(Problem),
     /// The caller could not be identified, or its signature does not verify.
     #[error("{0}")]
-    Unauthenticated(String),
+    Unauthenticated(Problem),
     /// The caller is known but not allowed to do this.
     #[error("{0}")]
-    PermissionDenied(String),
+    PermissionDenied(Problem),
     #[error("{0}")]
-    NotFound(String),
+    NotFound(Problem),
     /// The same id was already used for something else.
     #[error("{0}")]
-    AlreadyExists(String),
+    AlreadyExists(Problem),
     /// The request is well formed but the current state does not allow it.
     #[error("{0}")]
-    FailedPrecondition(String),
+    FailedPrecondition(Problem),
     #[error("{0}")]
-    ResourceExhausted(String),
+    ResourceExhausted(Problem),
     /// A peer or resource could not be reached; retrying may help.
     #[error("{0}")]
-    Unavailable(String),
+    Unavailable(Problem),
     #[error("storage failure: {0}")]
     Store(#[from] StoreError),
     /// Stored data does not match what the node signed.
@@ -40,9 +91,73 @@ pub enum Error {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-impl From<Error> for Status {
-    fn from(e: Error) -> Status {
-        let code = match &e {
+/// A refused call as the audit log and the logs record it: the status, the
+/// field and the rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    pub code: Code,
+    pub problem: Problem,
+}
+
+impl Refusal {
+    /// The audit entry's detail: `INVALID_ARGUMENT field `x`: rule`.
+    pub fn detail(&self) -> String {
+        format!("{} {}", code_name(self.code), self.problem)
+    }
+
+    /// Writes the refusal to the node's log, one field per part.
+    pub fn log(&self, what: &str) {
+        tracing::warn!(
+            code = code_name(self.code),
+            field = self.problem.field.as_deref().unwrap_or("-"),
+            rule = %self.problem.rule,
+            "{what}"
+        );
+    }
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.detail())
+    }
+}
+
+impl Error {
+    pub fn invalid(problem: impl Into<Problem>) -> Error {
+        Error::InvalidArgument(problem.into())
+    }
+
+    pub fn unauthenticated(problem: impl Into<Problem>) -> Error {
+        Error::Unauthenticated(problem.into())
+    }
+
+    pub fn denied(problem: impl Into<Problem>) -> Error {
+        Error::PermissionDenied(problem.into())
+    }
+
+    pub fn not_found(problem: impl Into<Problem>) -> Error {
+        Error::NotFound(problem.into())
+    }
+
+    pub fn exists(problem: impl Into<Problem>) -> Error {
+        Error::AlreadyExists(problem.into())
+    }
+
+    pub fn precondition(problem: impl Into<Problem>) -> Error {
+        Error::FailedPrecondition(problem.into())
+    }
+
+    pub fn exhausted(problem: impl Into<Problem>) -> Error {
+        Error::ResourceExhausted(problem.into())
+    }
+
+    pub fn unavailable(problem: impl Into<Problem>) -> Error {
+        Error::Unavailable(problem.into())
+    }
+
+    /// The gRPC code this error is answered with.
+    pub fn code(&self) -> Code {
+        match self {
             Error::InvalidArgument(_) => Code::InvalidArgument,
             Error::Unauthenticated(_) => Code::Unauthenticated,
             Error::PermissionDenied(_) => Code::PermissionDenied,
@@ -53,7 +168,57 @@ impl From<Error> for Status {
             Error::Unavailable(_) => Code::Unavailable,
             Error::Store(_) => Code::Internal,
             Error::Integrity(_) => Code::DataLoss,
+        }
+    }
+
+    /// The caller's fault or the state's, as a refusal to audit; `None` for
+    /// the node's own failures (storage, integrity), which are not refusals.
+    pub fn refusal(&self) -> Option<Refusal> {
+        let problem = match self {
+            Error::InvalidArgument(p)
+            | Error::Unauthenticated(p)
+            | Error::PermissionDenied(p)
+            | Error::NotFound(p)
+            | Error::AlreadyExists(p)
+            | Error::FailedPrecondition(p)
+            | Error::ResourceExhausted(p)
+            | Error::Unavailable(p) => p.clone(),
+            Error::Store(_) | Error::Integrity(_) => return None,
         };
+        Some(Refusal {
+            code: self.code(),
+            problem,
+        })
+    }
+}
+
+/// The canonical upper-case name of a gRPC code, as in the gRPC
+/// specification's status code table (`INVALID_ARGUMENT`).
+pub fn code_name(code: Code) -> &'static str {
+    match code {
+        Code::Ok => "OK",
+        Code::Cancelled => "CANCELLED",
+        Code::Unknown => "UNKNOWN",
+        Code::InvalidArgument => "INVALID_ARGUMENT",
+        Code::DeadlineExceeded => "DEADLINE_EXCEEDED",
+        Code::NotFound => "NOT_FOUND",
+        Code::AlreadyExists => "ALREADY_EXISTS",
+        Code::PermissionDenied => "PERMISSION_DENIED",
+        Code::ResourceExhausted => "RESOURCE_EXHAUSTED",
+        Code::FailedPrecondition => "FAILED_PRECONDITION",
+        Code::Aborted => "ABORTED",
+        Code::OutOfRange => "OUT_OF_RANGE",
+        Code::Unimplemented => "UNIMPLEMENTED",
+        Code::Internal => "INTERNAL",
+        Code::Unavailable => "UNAVAILABLE",
+        Code::DataLoss => "DATA_LOSS",
+        Code::Unauthenticated => "UNAUTHENTICATED",
+    }
+}
+
+impl From<Error> for Status {
+    fn from(e: Error) -> Status {
+        let code = e.code();
         if matches!(code, Code::Internal | Code::DataLoss) {
             tracing::error!(error = %e, "internal error");
         }
@@ -63,20 +228,50 @@ impl From<Error> for Status {
 
 impl From<liaison_proto::ConversionError> for Error {
     fn from(e: liaison_proto::ConversionError) -> Error {
-        Error::InvalidArgument(e.to_string())
+        Error::InvalidArgument(Problem::field(e.field, e.problem))
     }
 }
 
 impl From<liaison_proto::envelope::VerifyError> for Error {
     fn from(e: liaison_proto::envelope::VerifyError) -> Error {
         use liaison_proto::envelope::VerifyError as V;
-        let text = format!("envelope refused: {e}");
         match e {
-            V::UnknownKey(_) | V::MalformedKey(_) | V::MalformedSignature(_) | V::BadSignature => {
-                Error::Unauthenticated(text)
-            }
-            V::TooLarge { .. } => Error::ResourceExhausted(text),
-            V::Decode(_) | V::Invalid(_) => Error::InvalidArgument(text),
+            V::Invalid(inner) => Error::InvalidArgument(Problem::field(
+                inner.field,
+                format!("{} (in the signed message)", inner.problem),
+            )),
+            V::UnknownKey
+            | V::MissingKeyId
+            | V::MalformedKey(_)
+            | V::MalformedSignature(_)
+            | V::BadSignature => Error::unauthenticated(format!("envelope refused: {e}")),
+            V::TooLarge { .. } => Error::exhausted(format!("envelope refused: {e}")),
+            V::Decode(_) => Error::invalid(format!("envelope refused: {e}")),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refusal_names_code_field_and_rule() {
+        let e = Error::from(liaison_proto::ConversionError::new(
+            "subject.person.date_of_birth",
+            "is not a day of that month in the calendar",
+        ));
+        let refusal = e.refusal().expect("a refusal");
+        assert_eq!(refusal.code, Code::InvalidArgument);
+        assert_eq!(
+            refusal.detail(),
+            "INVALID_ARGUMENT field `subject.person.date_of_birth`: is not a day of that month in the calendar"
+        );
+        assert_eq!(Status::from(e).code(), Code::InvalidArgument);
+    }
+
+    #[test]
+    fn own_failures_are_not_refusals() {
+        assert!(Error::Integrity("root differs".into()).refusal().is_none());
     }
 }

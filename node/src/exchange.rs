@@ -19,7 +19,7 @@ use prost::Message as _;
 use tokio::sync::{Mutex, Notify, broadcast, watch};
 
 use crate::config::{Config, LocalUser};
-use crate::error::{Error, Result};
+use crate::error::{Error, Problem, Result, code_name};
 use crate::metrics::Metrics;
 use crate::pki::random_bytes;
 use crate::policy::{self, Flow};
@@ -67,6 +67,83 @@ pub struct Draft {
     pub subject: Subject,
     pub summary: String,
     pub deadline_unix_ms: i64,
+    /// The response fields wanted; empty for every field this node's
+    /// agreement accepts for the category.
+    pub requested_fields: Vec<String>,
+}
+
+/// Why the delivery of an outbox item failed, as the delivery worker saw it.
+#[derive(Debug, Clone)]
+pub enum DeliveryFailure {
+    /// The peer could not be reached, was busy, or its receipt did not
+    /// check out: the envelope stays queued and is tried again later.
+    Transient(String),
+    /// The peer refused the envelope with a status that retrying cannot
+    /// change (`NOT_FOUND`, `PERMISSION_DENIED`, `INVALID_ARGUMENT`,
+    /// `FAILED_PRECONDITION`, `ALREADY_EXISTS`, `OUT_OF_RANGE`): the
+    /// delivery ends at once.
+    Permanent { code: tonic::Code, message: String },
+}
+
+impl DeliveryFailure {
+    /// Classifies a peer's answer to a delivery: only the codes that say
+    /// the envelope itself is refused end the delivery; everything else
+    /// (unreachable, overloaded, timed out, or a fault on the peer's side)
+    /// may pass on a later attempt.
+    pub fn from_status(status: &tonic::Status) -> DeliveryFailure {
+        use tonic::Code;
+        let message = sanitize(status.message());
+        match status.code() {
+            Code::InvalidArgument
+            | Code::NotFound
+            | Code::AlreadyExists
+            | Code::PermissionDenied
+            | Code::FailedPrecondition
+            | Code::OutOfRange => DeliveryFailure::Permanent {
+                code: status.code(),
+                message,
+            },
+            code => DeliveryFailure::Transient(format!("{}: {message}", code_name(code))),
+        }
+    }
+}
+
+/// A peer's status message as this node keeps it in a record: at most 300
+/// characters, without control characters.
+fn sanitize(text: &str) -> String {
+    text.chars().filter(|c| !c.is_control()).take(300).collect()
+}
+
+/// An envelope refused by [`Exchange::receive_checked`], with what the
+/// audit entry of the refusal needs to say about it.
+#[derive(Debug)]
+struct Rejection {
+    error: Error,
+    /// Set when the envelope was an answer: it is audited as
+    /// `answer.rejected` naming the request and the envelope.
+    answer: Option<RejectedAnswer>,
+}
+
+#[derive(Debug)]
+struct RejectedAnswer {
+    request_id: String,
+    category: Option<Category>,
+    envelope_hash: [u8; 32],
+}
+
+impl From<Error> for Rejection {
+    fn from(error: Error) -> Self {
+        Rejection {
+            error,
+            answer: None,
+        }
+    }
+}
+
+impl From<crate::store::StoreError> for Rejection {
+    fn from(error: crate::store::StoreError) -> Self {
+        Rejection::from(Error::from(error))
+    }
 }
 
 /// An audit event before it gets its index.
@@ -261,7 +338,7 @@ impl Exchange {
     /// signature, which peers still accept until they revoke the old key.
     pub async fn rotate_keys(&self, config: &Config) -> Result<String> {
         if config.country != self.country() {
-            return Err(Error::InvalidArgument(format!(
+            return Err(Error::invalid(format!(
                 "the configuration is {}'s, this node is {}",
                 config.country,
                 self.country()
@@ -419,21 +496,27 @@ impl Exchange {
         self.finish(state, before, pending).await
     }
 
-    /// Records a refused call in the audit trail.
+    /// Records a refused call in the audit trail. `detail` names the rule
+    /// broken and never a value the caller sent (see [`Error::refusal`]).
     pub async fn audit_refusal(
         &self,
         actor: String,
         peer: Option<CountryCode>,
         detail: String,
     ) -> Result<()> {
-        let state = self.state.lock().await;
         let mut event = Event::new("call.refused", actor).detail(detail);
         event.peer = peer;
+        self.record_event(event).await
+    }
+
+    /// Records one audit event on its own.
+    async fn record_event(&self, event: Event) -> Result<()> {
+        let state = self.state.lock().await;
         let pending = Pending {
             events: vec![event],
             ..Pending::default()
         };
-        self.commit(state, pending).await.map(|_| ())
+        self.commit(state, pending).await
     }
 
     fn seal(&self, to: CountryCode, content: Content) -> (Message, Sealed) {
@@ -474,25 +557,28 @@ impl Exchange {
     pub async fn submit(&self, caller: &LocalUser, draft: Draft) -> Result<RequestRecord> {
         let now = now_ms();
         if draft.to == self.country() {
-            return Err(Error::InvalidArgument(
-                "field `to_country`: a request cannot go to this node's own country".into(),
-            ));
+            return Err(Error::invalid(Problem::field(
+                "to_country",
+                "a request cannot go to this node's own country",
+            )));
         }
         if !self.config.peers.contains_key(&draft.to) {
-            return Err(Error::FailedPrecondition(format!(
+            return Err(Error::precondition(format!(
                 "no peer {} is configured on this node",
                 draft.to
             )));
         }
         if draft.deadline_unix_ms <= now {
-            return Err(Error::InvalidArgument(
-                "field `deadline_unix_ms`: the deadline has already passed".into(),
-            ));
+            return Err(Error::invalid(Problem::field(
+                "deadline_unix_ms",
+                "the deadline has already passed",
+            )));
         }
         if draft.deadline_unix_ms > now + MAX_DEADLINE_AHEAD_MS {
-            return Err(Error::InvalidArgument(
-                "field `deadline_unix_ms`: more than a year ahead".into(),
-            ));
+            return Err(Error::invalid(Problem::field(
+                "deadline_unix_ms",
+                "more than a year ahead",
+            )));
         }
         let state = self.state.lock().await;
         let day = utc_day(now);
@@ -510,6 +596,48 @@ impl Exchange {
             draft.purpose,
             used,
         );
+        // The fields asked for must be ones this node's agreement accepts
+        // from the peer; none asked for means all of those.
+        let accepted = decision
+            .grant
+            .as_ref()
+            .map(|grant| grant.release.clone())
+            .unwrap_or_default();
+        let unaccepted = draft
+            .requested_fields
+            .iter()
+            .position(|name| !accepted.contains(name));
+        if let (true, Some(i)) = (decision.allowed, unaccepted) {
+            let rule = format!(
+                "{} is not a field {}'s agreement accepts from {} under {} (accepted: {})",
+                draft.requested_fields[i],
+                self.country(),
+                draft.to,
+                decision.rule,
+                accepted.join(", ")
+            );
+            let mut event = Event::new("policy.denied", &caller.name)
+                .detail(format!("field `requested_fields[{i}]`: {rule}"));
+            event.peer = Some(draft.to);
+            event.category = Some(draft.category);
+            self.commit(
+                state,
+                Pending {
+                    events: vec![event],
+                    ..Pending::default()
+                },
+            )
+            .await?;
+            return Err(Error::denied(Problem::field(
+                format!("requested_fields[{i}]"),
+                rule,
+            )));
+        }
+        let requested_fields = if draft.requested_fields.is_empty() {
+            accepted
+        } else {
+            draft.requested_fields
+        };
         if !decision.allowed {
             let mut event = Event::new("policy.denied", &caller.name)
                 .detail(format!("{}: {}", decision.rule, decision.reason));
@@ -527,9 +655,9 @@ impl Exchange {
                 decision.rule
             );
             return Err(if decision.exhausted {
-                Error::ResourceExhausted(text)
+                Error::exhausted(text)
             } else {
-                Error::PermissionDenied(text)
+                Error::denied(text)
             });
         }
         let request = InformationRequest {
@@ -544,6 +672,7 @@ impl Exchange {
             deadline_unix_ms: draft.deadline_unix_ms,
             requested_by: caller.name.clone(),
             created_unix_ms: now,
+            requested_fields,
         };
         let (message, sealed) = self.seal(draft.to, Content::Request(request.clone()));
         let mut record = RequestRecord {
@@ -559,6 +688,7 @@ impl Exchange {
             answer_receipt: None,
             grant: None,
             purged_unix_ms: None,
+            delivery_error: None,
         };
         record.transition(
             RequestStatus::Submitted,
@@ -610,12 +740,12 @@ impl Exchange {
         } else if flow.to == here {
             (flow.from, Direction::Incoming)
         } else {
-            return Err(Error::InvalidArgument(format!(
+            return Err(Error::invalid(format!(
                 "a request {flow} does not involve {here}"
             )));
         };
         if !self.config.peers.contains_key(&peer) {
-            return Err(Error::NotFound(format!("{peer} is not a configured peer")));
+            return Err(Error::not_found(format!("{peer} is not a configured peer")));
         }
         let state = self.state.lock().await;
         let used = self
@@ -684,7 +814,7 @@ impl Exchange {
                 return Ok(record);
             }
         }
-        Err(Error::NotFound(format!("no request {request_id}")))
+        Err(Error::not_found(format!("no request {request_id}")))
     }
 
     /// Requests this node sent, optionally only those in one status or to
@@ -733,9 +863,11 @@ impl Exchange {
         let mut record = self
             .records
             .request(Direction::Outgoing, request_id)?
-            .ok_or_else(|| Error::NotFound(format!("no request {request_id} sent by this node")))?;
+            .ok_or_else(|| {
+                Error::not_found(format!("no request {request_id} sent by this node"))
+            })?;
         if record.status.is_final() {
-            return Err(Error::FailedPrecondition(format!(
+            return Err(Error::precondition(format!(
                 "request {request_id} is already {}",
                 record.status
             )));
@@ -780,17 +912,29 @@ impl Exchange {
             .request(Direction::Incoming, request_id)?
             .filter(|r| r.agency.as_deref() == Some(agency))
             .ok_or_else(|| {
-                Error::NotFound(format!(
+                Error::not_found(format!(
                     "no request {request_id} assigned to agency {agency}"
                 ))
             })?;
         if record.status != RequestStatus::Assigned {
-            return Err(Error::FailedPrecondition(format!(
+            return Err(Error::precondition(format!(
                 "request {request_id} is {}, not awaiting an answer",
                 record.status
             )));
         }
         let now = now_ms();
+        if now >= record.request.deadline_unix_ms {
+            // Past its deadline on this node's clock: it expires now, if the
+            // periodic sweep has not done so yet, and cannot be answered.
+            let mut pending = Pending::default();
+            pending.expire(&mut record, now, "deadline passed without an answer");
+            pending.record(&record);
+            self.commit(state, pending).await?;
+            return Err(Error::precondition(format!(
+                "request {request_id} expired at its deadline, {}; it can no longer be answered",
+                liaison_proto::time::rfc3339(record.request.deadline_unix_ms)
+            )));
+        }
         let mut redaction = None;
         let outcome = match reply {
             AgencyReply::Refuse {
@@ -803,29 +947,49 @@ impl Exchange {
             },
             AgencyReply::Release { fields, remarks } => {
                 let grant = record.grant.clone().ok_or_else(|| {
-                    Error::FailedPrecondition(format!(
+                    Error::precondition(format!(
                         "request {request_id} holds no grant from the sharing agreement and cannot be answered"
                     ))
                 })?;
                 let category = record.request.category;
                 let known = category.response_fields();
-                if let Some(unknown) = fields.iter().find(|f| !known.contains(&f.name.as_str())) {
-                    return Err(Error::InvalidArgument(format!(
-                        "field `fields`: `{}` is not a response field of {category} (known: {})",
-                        unknown.name,
-                        known.join(", ")
+                if let Some(i) = fields
+                    .iter()
+                    .position(|f| !known.contains(&f.name.as_str()))
+                {
+                    return Err(Error::invalid(Problem::field(
+                        format!("fields[{i}].name"),
+                        format!(
+                            "is not a response field of {category} (known: {})",
+                            known.join(", ")
+                        ),
                     )));
                 }
+                // Released: what the agreement grants and the requester
+                // asked for (a request signed before requests named their
+                // fields asks for everything granted).
+                let requested = &record.request.requested_fields;
+                let wanted = |name: &String| requested.is_empty() || requested.contains(name);
                 let (released, withheld): (Vec<_>, Vec<_>) = fields
                     .into_iter()
-                    .partition(|f| grant.release.contains(&f.name));
+                    .partition(|f| grant.release.contains(&f.name) && wanted(&f.name));
                 let redacted_fields: Vec<String> = withheld.into_iter().map(|f| f.name).collect();
                 if !redacted_fields.is_empty() {
-                    redaction = Some(format!(
-                        "withheld {} under {}",
-                        redacted_fields.join(","),
-                        grant.rule
-                    ));
+                    let (not_granted, not_asked): (Vec<&String>, Vec<&String>) = redacted_fields
+                        .iter()
+                        .partition(|name| !grant.release.contains(*name));
+                    let mut parts = Vec::new();
+                    if !not_granted.is_empty() {
+                        parts.push(format!(
+                            "withheld {} under {}",
+                            join(&not_granted),
+                            grant.rule
+                        ));
+                    }
+                    if !not_asked.is_empty() {
+                        parts.push(format!("withheld {} as not requested", join(&not_asked)));
+                    }
+                    redaction = Some(parts.join("; "));
                 }
                 Outcome::Released {
                     fields: released,
@@ -885,82 +1049,111 @@ impl Exchange {
     /// Verifies and records an envelope delivered by `peer` (the country its
     /// TLS certificate names), and returns the signed receipt. Delivering the
     /// same envelope again returns the original receipt.
+    ///
+    /// A refused envelope stores nothing but its audit entry: `answer.rejected`
+    /// for an answer (naming the request, the envelope's hash and the rule),
+    /// `call.refused` for anything else. Both say the status, the field and
+    /// the rule, never a value.
     pub async fn receive(&self, peer: CountryCode, envelope: &pb::Envelope) -> Result<pb::Receipt> {
-        let result = self.receive_checked(peer, envelope).await;
-        if let Err(e) = &result
-            && !matches!(e, Error::Store(_))
-        {
-            tracing::warn!(country = %self.country(), %peer, error = %e, "envelope refused");
-            self.audit_refusal(
-                format!("peer:{peer}"),
-                Some(peer),
-                format!("envelope refused: {e}"),
-            )
-            .await?;
-        }
-        result
+        let Rejection { error, answer } = match self.receive_checked(peer, envelope).await {
+            Ok(receipt) => return Ok(receipt),
+            Err(rejection) => rejection,
+        };
+        let Some(refusal) = error.refusal() else {
+            return Err(error);
+        };
+        tracing::warn!(
+            country = %self.country(),
+            %peer,
+            code = code_name(refusal.code),
+            field = refusal.problem.field.as_deref().unwrap_or("-"),
+            rule = %refusal.problem.rule,
+            "envelope refused"
+        );
+        let actor = format!("peer:{peer}");
+        let mut event = match answer {
+            Some(answer) => {
+                let mut event = Event::new("answer.rejected", actor)
+                    .hash(answer.envelope_hash)
+                    .detail(refusal.detail());
+                event.request_id = Some(answer.request_id);
+                event.category = answer.category;
+                event
+            }
+            None => Event::new("call.refused", actor)
+                .detail(format!("envelope refused: {}", refusal.detail())),
+        };
+        event.peer = Some(peer);
+        self.record_event(event).await?;
+        Err(error)
     }
 
     async fn receive_checked(
         &self,
         peer: CountryCode,
         envelope: &pb::Envelope,
-    ) -> Result<pb::Receipt> {
-        let peer_config =
-            self.config.peers.get(&peer).ok_or_else(|| {
-                Error::PermissionDenied(format!("{peer} is not a configured peer"))
-            })?;
+    ) -> std::result::Result<pb::Receipt, Rejection> {
+        let peer_config = self
+            .config
+            .peers
+            .get(&peer)
+            .ok_or_else(|| Error::denied(format!("{peer} is not a configured peer")))?;
         let (keys, revoked) = (&peer_config.keys, &peer_config.revoked);
         if revoked.contains(&envelope.key_id) {
-            return Err(Error::Unauthenticated(format!(
-                "envelope refused: signed with revoked key `{}`",
-                envelope.key_id
-            )));
+            return Err(Error::unauthenticated(
+                "envelope refused: signed with a revoked key of the sender",
+            )
+            .into());
         }
-        let verified = envelope::open_envelope(envelope, |id| keys.get(id).copied())?;
+        let verified =
+            envelope::open_envelope(envelope, |id| keys.get(id).copied()).map_err(Error::from)?;
         let message = verified.value;
         let request_id = message.content.request_id().to_string();
         if message.from != peer {
-            return Err(Error::PermissionDenied(format!(
+            return Err(Error::denied(format!(
                 "envelope from {} arrived over the TLS identity of {peer}",
                 message.from
-            )));
+            ))
+            .into());
         }
         if message.to != self.country() {
-            return Err(Error::InvalidArgument(format!(
+            return Err(Error::invalid(format!(
                 "envelope is addressed to {}, this node is {}",
                 message.to,
                 self.country()
-            )));
+            ))
+            .into());
         }
-
         let mut state = self.state.lock().await;
         if let Some(seen) = self.records.seen(&message.message_id)? {
             return if seen.envelope_hash == verified.hash {
-                decode_receipt(&seen.receipt)
+                decode_receipt(&seen.receipt).map_err(Rejection::from)
             } else {
-                Err(Error::AlreadyExists(format!(
+                Err(Error::exists(format!(
                     "message id {} was already delivered with different content",
                     message.message_id
-                )))
+                ))
+                .into())
             };
         }
         let now = now_ms();
-        let skew = self.config.max_clock_skew.as_millis() as i64;
+        let skew = self.skew_ms();
         let max_age = self.config.max_message_age.as_millis() as i64;
         if message.created_unix_ms > now + skew {
-            return Err(Error::InvalidArgument(format!(
+            return Err(Error::invalid(format!(
                 "envelope timestamp is {} s in the future (more than the {} s clock skew allowed)",
                 (message.created_unix_ms - now) / 1000,
                 skew / 1000
-            )));
+            ))
+            .into());
         }
         if message.created_unix_ms < now - max_age {
-            return Err(Error::InvalidArgument(format!(
+            return Err(Error::invalid(format!(
                 "stale envelope: created {} s ago, more than the {} s allowed",
                 (now - message.created_unix_ms) / 1000,
                 max_age / 1000
-            )));
+            ))
+            .into());
         }
         let actor = format!("peer:{peer}");
         let mut pending = Pending::default();
@@ -972,10 +1165,11 @@ impl Exchange {
                     .request(Direction::Incoming, &request.request_id)?
                     .is_some()
                 {
-                    return Err(Error::AlreadyExists(format!(
+                    return Err(Error::exists(format!(
                         "request id {} was already delivered in another message",
                         request.request_id
-                    )));
+                    ))
+                    .into());
                 }
                 let mut record = RequestRecord {
                     request,
@@ -990,6 +1184,7 @@ impl Exchange {
                     answer_receipt: None,
                     grant: None,
                     purged_unix_ms: None,
+                    delivery_error: None,
                 };
                 record.transition(
                     RequestStatus::Received,
@@ -1003,93 +1198,34 @@ impl Exchange {
                     .about(&record)
                     .hash(verified.hash);
                 pending.events.push(receipt_event.clone());
-                let day = utc_day(now);
-                let category = record.request.category;
-                let used = self
-                    .records
-                    .count(day, Direction::Incoming, peer, category)?;
-                let decision = policy::evaluate(
-                    self.country(),
-                    self.config.agreement_with(peer),
-                    Flow {
-                        from: peer,
-                        to: self.country(),
-                    },
-                    category,
-                    record.request.purpose,
-                    used,
-                );
-                let competent = self.config.agency_for(category);
-                if decision.allowed {
-                    pending
-                        .changes
-                        .put_count(day, Direction::Incoming, peer, category, used + 1);
-                    pending.events.push(
-                        Event::new("policy.allowed", "node")
-                            .about(&record)
-                            .detail(decision.rule.clone()),
-                    );
-                    record.grant = decision.grant.clone();
-                } else {
-                    pending.events.push(
-                        Event::new("policy.denied", "node")
-                            .about(&record)
-                            .detail(format!("{}: {}", decision.rule, decision.reason)),
-                    );
-                }
-                if !decision.allowed {
-                    let outcome = Outcome::Refused {
-                        reason: RefusalReason::OutsideAgreement,
-                        explanation: format!(
-                            "refused by {}'s sharing agreement: {}",
-                            self.country(),
-                            decision.reason
-                        ),
-                        rule: decision.rule.clone(),
-                    };
-                    self.refuse_automatically(&mut record, outcome, now, &mut pending);
-                } else if let Some(agency) = competent {
-                    record.agency = Some(agency.name.clone());
-                    record.transition(
-                        RequestStatus::Assigned,
-                        now,
-                        format!("assigned to {}", agency.name),
-                    );
-                    pending.events.push(
-                        Event::new("request.assigned", "node")
-                            .about(&record)
-                            .detail(agency.name.clone()),
-                    );
-                } else {
-                    let outcome = Outcome::Refused {
-                        reason: RefusalReason::NoCompetentAgency,
-                        explanation: format!("no agency of {} handles {category}", self.country()),
-                        rule: String::new(),
-                    };
-                    self.refuse_automatically(&mut record, outcome, now, &mut pending);
-                }
+                self.route(&mut record, now, &mut pending)?;
                 pending.record(&record);
             }
             Content::Answer(answer) => {
+                let rejected = |error: Error, category: Option<Category>| Rejection {
+                    error,
+                    answer: Some(RejectedAnswer {
+                        request_id: answer.request_id.clone(),
+                        category,
+                        envelope_hash: verified.hash,
+                    }),
+                };
                 let mut record = self
                     .records
                     .request(Direction::Outgoing, &answer.request_id)?
                     .filter(|r| r.peer() == peer)
                     .ok_or_else(|| {
-                        Error::NotFound(format!(
-                            "no request {} was sent to {peer}",
-                            answer.request_id
-                        ))
+                        rejected(
+                            Error::not_found(format!(
+                                "no request {} was sent to {peer}",
+                                answer.request_id
+                            )),
+                            None,
+                        )
                     })?;
-                if matches!(
-                    record.status,
-                    RequestStatus::Answered | RequestStatus::Refused
-                ) {
-                    return Err(Error::FailedPrecondition(format!(
-                        "request {} was already {}",
-                        answer.request_id, record.status
-                    )));
-                }
+                let category = record.request.category;
+                self.check_answer(&record, &answer, now)
+                    .map_err(|e| rejected(e, Some(category)))?;
                 let status = answer.outcome.status();
                 let detail = describe_outcome(&answer.outcome);
                 record.transition(
@@ -1119,18 +1255,23 @@ impl Exchange {
                     .request(Direction::Incoming, &withdrawal.request_id)?
                     .filter(|r| r.peer() == peer)
                     .ok_or_else(|| {
-                        Error::NotFound(format!(
+                        Error::not_found(format!(
                             "no request {} was received from {peer}",
                             withdrawal.request_id
                         ))
                     })?;
-                if !record.status.is_final() {
-                    record.transition(
-                        RequestStatus::Withdrawn,
-                        now,
-                        format!("withdrawn by {peer}"),
-                    );
+                if record.status.is_final() {
+                    return Err(Error::precondition(format!(
+                        "request {} is already {} here; a final state does not change",
+                        withdrawal.request_id, record.status
+                    ))
+                    .into());
                 }
+                record.transition(
+                    RequestStatus::Withdrawn,
+                    now,
+                    format!("withdrawn by {peer}"),
+                );
                 receipt_event = Event::new("request.withdrawn", &actor)
                     .about(&record)
                     .hash(verified.hash);
@@ -1138,13 +1279,12 @@ impl Exchange {
                 pending.record(&record);
             }
         }
-
         // The receipt names the audit index of the delivery event (the first
         // event of this commit) and the signed tree head that covers it.
         let before = state.frontier.clone();
         let (audit_index, head) = self
             .append_log(&mut state, &mut pending)
-            .ok_or_else(|| Error::FailedPrecondition("nothing to record".into()))?;
+            .ok_or_else(|| Error::precondition("nothing to record"))?;
         let body = liaison_proto::domain::ReceiptBody {
             message_id: message.message_id.clone(),
             envelope_hash: verified.hash,
@@ -1175,6 +1315,216 @@ impl Exchange {
             "envelope accepted"
         );
         Ok(receipt)
+    }
+
+    /// The clock difference tolerated between nodes, in milliseconds.
+    fn skew_ms(&self) -> i64 {
+        self.config.max_clock_skew.as_millis() as i64
+    }
+
+    /// Decides what happens to a request just received: refused at once if
+    /// its deadline has passed or this node's agreement does not allow it,
+    /// or if no agency handles its category; otherwise assigned.
+    fn route(&self, record: &mut RequestRecord, now: i64, pending: &mut Pending) -> Result<()> {
+        let peer = record.peer();
+        if record.request.deadline_unix_ms <= now {
+            // Nobody can answer it any more, and the requester has stopped
+            // waiting: it expires here at once, and no answer is sent.
+            let why = format!(
+                "arrived after its deadline, {}",
+                liaison_proto::time::rfc3339(record.request.deadline_unix_ms)
+            );
+            pending.expire(record, now, &why);
+            return Ok(());
+        }
+        let day = utc_day(now);
+        let category = record.request.category;
+        let used = self
+            .records
+            .count(day, Direction::Incoming, peer, category)?;
+        let decision = policy::evaluate(
+            self.country(),
+            self.config.agreement_with(peer),
+            Flow {
+                from: peer,
+                to: self.country(),
+            },
+            category,
+            record.request.purpose,
+            used,
+        );
+        if !decision.allowed {
+            pending.events.push(
+                Event::new("policy.denied", "node")
+                    .about(record)
+                    .detail(format!("{}: {}", decision.rule, decision.reason)),
+            );
+            let outcome = Outcome::Refused {
+                reason: RefusalReason::OutsideAgreement,
+                explanation: format!(
+                    "refused by {}'s sharing agreement: {}",
+                    self.country(),
+                    decision.reason
+                ),
+                rule: decision.rule.clone(),
+            };
+            self.refuse_automatically(record, outcome, now, pending);
+            return Ok(());
+        }
+        pending
+            .changes
+            .put_count(day, Direction::Incoming, peer, category, used + 1);
+        pending.events.push(
+            Event::new("policy.allowed", "node")
+                .about(record)
+                .detail(decision.rule.clone()),
+        );
+        record.grant = decision.grant.clone();
+        match self.config.agency_for(category) {
+            Some(agency) => {
+                record.agency = Some(agency.name.clone());
+                record.transition(
+                    RequestStatus::Assigned,
+                    now,
+                    format!("assigned to {}", agency.name),
+                );
+                pending.events.push(
+                    Event::new("request.assigned", "node")
+                        .about(record)
+                        .detail(agency.name.clone()),
+                );
+            }
+            None => {
+                let outcome = Outcome::Refused {
+                    reason: RefusalReason::NoCompetentAgency,
+                    explanation: format!("no agency of {} handles {category}", self.country()),
+                    rule: String::new(),
+                };
+                self.refuse_automatically(record, outcome, now, pending);
+            }
+        }
+        Ok(())
+    }
+
+    /// Checks an answer a peer sent to one of this node's requests, as
+    /// strictly as the peer checked the request: deny by default in both
+    /// directions. The request must still be open and its deadline not
+    /// passed (within the clock skew allowed); released fields must be ones
+    /// this node asked for and its own agreement accepts for the category;
+    /// the handling code may not be looser nor the retention longer than its
+    /// own agreement says. A refusal releases nothing and is always accepted
+    /// while the request is open.
+    fn check_answer(&self, record: &RequestRecord, answer: &Answer, now: i64) -> Result<()> {
+        let id = &record.request.request_id;
+        let deadline = record.request.deadline_unix_ms;
+        let skew = self.skew_ms();
+        if record.status.is_final() {
+            return Err(Error::precondition(
+                if record.status == RequestStatus::Expired {
+                    format!(
+                        "request {id} expired at its deadline, {}; a final state does not change",
+                        liaison_proto::time::rfc3339(deadline)
+                    )
+                } else {
+                    format!(
+                        "request {id} is already {}; a final state does not change",
+                        record.status
+                    )
+                },
+            ));
+        }
+        if now > deadline + skew || answer.answered_unix_ms > deadline + skew {
+            return Err(Error::precondition(format!(
+                "the deadline of request {id} was {}; an answer made or arriving more than {} s \
+                 after it (the clock skew allowed) is not accepted",
+                liaison_proto::time::rfc3339(deadline),
+                skew / 1000
+            )));
+        }
+        let Outcome::Released {
+            fields,
+            handling,
+            retention_days,
+            redacted_fields,
+            ..
+        } = &answer.outcome
+        else {
+            return Ok(());
+        };
+        let category = record.request.category;
+        let peer = record.peer();
+        let agreement = self.config.agreement_with(peer);
+        let rule = agreement.and_then(|a| a.rule_for(category)).filter(|r| {
+            r.flows.contains(&Flow {
+                from: self.country(),
+                to: peer,
+            })
+        });
+        let (Some(agreement), Some(rule)) = (agreement, rule) else {
+            return Err(Error::denied(format!(
+                "{} no longer accepts {category} answers from {peer}: no rule of its agreement \
+                 covers them [rule: {} default deny]",
+                self.country(),
+                self.country()
+            )));
+        };
+        let label = format!("{} rule {} ({category})", agreement.label(), rule.number);
+        let requested = &record.request.requested_fields;
+        for (i, field) in fields.iter().enumerate() {
+            let path = format!("answer.released.fields[{i}].name");
+            if !rule.release.contains(&field.name) {
+                return Err(Error::denied(Problem::field(
+                    path,
+                    format!(
+                        "{} is not a field {}'s agreement accepts [rule: {label}]",
+                        field.name,
+                        self.country()
+                    ),
+                )));
+            }
+            if !requested.is_empty() && !requested.contains(&field.name) {
+                return Err(Error::denied(Problem::field(
+                    path,
+                    format!(
+                        "{} was not requested (requested: {}) [rule: {label}]",
+                        field.name,
+                        requested.join(", ")
+                    ),
+                )));
+            }
+        }
+        let known = category.response_fields();
+        if let Some(i) = redacted_fields
+            .iter()
+            .position(|name| !known.contains(&name.as_str()))
+        {
+            return Err(Error::invalid(Problem::field(
+                format!("answer.released.redacted_fields[{i}]"),
+                format!("is not a response field of {category}"),
+            )));
+        }
+        if !handling.at_least_as_strict_as(rule.handling) {
+            return Err(Error::denied(Problem::field(
+                "answer.released.handling",
+                format!(
+                    "{handling} is less strict than the {} {}'s agreement requires [rule: {label}]",
+                    rule.handling,
+                    self.country()
+                ),
+            )));
+        }
+        if *retention_days > rule.retention_days {
+            return Err(Error::denied(Problem::field(
+                "answer.released.retention_days",
+                format!(
+                    "{retention_days} days is longer than the {} days {}'s agreement allows \
+                     [rule: {label}]",
+                    rule.retention_days,
+                    self.country()
+                ),
+            )));
+        }
+        Ok(())
     }
 
     /// Answers a request with a refusal on the node's own authority (no
@@ -1217,7 +1567,7 @@ impl Exchange {
             .peers
             .get(&item.to)
             .ok_or_else(|| {
-                Error::FailedPrecondition(format!("{} is no longer a configured peer", item.to))
+                Error::precondition(format!("{} is no longer a configured peer", item.to))
             })?
             .keys;
         let verified = envelope::open_receipt(receipt, |id| keys.get(id).copied())?;
@@ -1227,17 +1577,17 @@ impl Exchange {
             || body.receiver != item.to
             || body.sender != self.country()
         {
-            return Err(Error::InvalidArgument(format!(
+            return Err(Error::invalid(format!(
                 "receipt from {} does not name the envelope delivered",
                 item.to
             )));
         }
         let head = body.tree_head.as_ref().ok_or_else(|| {
-            Error::InvalidArgument(format!("receipt from {} has no signed tree head", item.to))
+            Error::invalid(format!("receipt from {} has no signed tree head", item.to))
         })?;
         let head = envelope::open_tree_head(&head.into(), |id| keys.get(id).copied())?.value;
         if head.country != item.to || head.tree_size <= body.audit_index {
-            return Err(Error::InvalidArgument(format!(
+            return Err(Error::invalid(format!(
                 "the tree head in {}'s receipt does not cover audit index {}",
                 item.to, body.audit_index
             )));
@@ -1297,9 +1647,17 @@ impl Exchange {
         Ok(())
     }
 
-    /// Reschedules an outbox item after a failed delivery, or gives up on it
-    /// once its time is over (a request then becomes EXPIRED).
-    pub(crate) async fn delivery_failed(&self, item: &OutboxItem, error: String) -> Result<()> {
+    /// Records a failed delivery of an outbox item. A transient failure
+    /// reschedules it with backoff, until its time is over (a request then
+    /// becomes EXPIRED). A permanent refusal by the peer ends the delivery
+    /// at once: `delivery.failed` is audited with the status code, the
+    /// record keeps the reason, and an undelivered request becomes
+    /// UNDELIVERABLE.
+    pub(crate) async fn delivery_failed(
+        &self,
+        item: &OutboxItem,
+        failure: &DeliveryFailure,
+    ) -> Result<()> {
         let state = self.state.lock().await;
         // The item may have been delivered by a concurrent attempt.
         let Some(mut current) = self.records.outbox_item(&item.message_id)? else {
@@ -1307,39 +1665,88 @@ impl Exchange {
         };
         let now = now_ms();
         let mut pending = Pending::default();
-        if now >= current.give_up_unix_ms {
-            pending.changes.remove_outbox(&current.message_id);
-            let mut event = Event::new("delivery.abandoned", "node")
-                .hash(current.envelope_hash)
-                .detail(format!("after {} attempts", current.attempts + 1));
-            event.peer = Some(current.to);
-            event.request_id = Some(current.request_id.clone());
-            if current.kind == OutboxKind::Request
-                && let Some(mut record) = self
-                    .records
-                    .request(Direction::Outgoing, &current.request_id)?
-                && !record.status.is_final()
-            {
-                pending.expire(&mut record, now, "deadline passed before delivery");
-                pending.record(&record);
+        let direction = match current.kind {
+            OutboxKind::Request | OutboxKind::Withdrawal => Direction::Outgoing,
+            OutboxKind::Answer => Direction::Incoming,
+        };
+        let kind = format!("{:?}", current.kind).to_lowercase();
+        match failure {
+            DeliveryFailure::Permanent { code, message } => {
+                pending.changes.remove_outbox(&current.message_id);
+                let reason = format!("{}: {message}", code_name(*code));
+                // The audit entry names the status only: the peer's message
+                // is its own text, kept in the record, not in the log.
+                let mut event = Event::new("delivery.failed", "node")
+                    .hash(current.envelope_hash)
+                    .detail(format!(
+                        "{kind} refused by {} with {}; not retried",
+                        current.to,
+                        code_name(*code)
+                    ));
+                event.peer = Some(current.to);
+                event.request_id = Some(current.request_id.clone());
+                if let Some(mut record) = self.records.request(direction, &current.request_id)? {
+                    event = event.about(&record);
+                    record.delivery_error = Some(reason.clone());
+                    if current.kind == OutboxKind::Request && !record.status.is_final() {
+                        record.transition(
+                            RequestStatus::Undeliverable,
+                            now,
+                            format!("{} refused the delivery: {reason}", current.to),
+                        );
+                    }
+                    pending.record(&record);
+                }
+                pending.events.push(event);
+                tracing::warn!(
+                    country = %self.country(),
+                    to = %current.to,
+                    request_id = %current.request_id,
+                    kind,
+                    code = code_name(*code),
+                    "delivery refused for good by the peer"
+                );
             }
-            pending.events.push(event);
-            tracing::warn!(to = %current.to, kind = ?current.kind, "delivery abandoned");
-        } else {
-            current.attempts += 1;
-            current.next_attempt_unix_ms = now + backoff_ms(current.attempts);
-            current.last_error = Some(error.chars().take(500).collect());
-            pending.changes.put_outbox(&current);
+            DeliveryFailure::Transient(_) if now >= current.give_up_unix_ms => {
+                pending.changes.remove_outbox(&current.message_id);
+                let mut event = Event::new("delivery.abandoned", "node")
+                    .hash(current.envelope_hash)
+                    .detail(format!("after {} attempts", current.attempts + 1));
+                event.peer = Some(current.to);
+                event.request_id = Some(current.request_id.clone());
+                if current.kind == OutboxKind::Request
+                    && let Some(mut record) = self
+                        .records
+                        .request(Direction::Outgoing, &current.request_id)?
+                    && !record.status.is_final()
+                {
+                    pending.expire(&mut record, now, "deadline passed before delivery");
+                    pending.record(&record);
+                }
+                pending.events.push(event);
+                tracing::warn!(to = %current.to, kind, "delivery abandoned");
+            }
+            DeliveryFailure::Transient(error) => {
+                current.attempts += 1;
+                current.next_attempt_unix_ms = now + backoff_ms(current.attempts);
+                current.last_error = Some(error.chars().take(500).collect());
+                pending.changes.put_outbox(&current);
+            }
         }
         self.commit(state, pending).await?;
         Ok(())
     }
 
-    /// Marks sent requests whose deadline passed without an answer as
-    /// EXPIRED, through the deadline index. Returns how many expired.
+    /// Expires requests whose deadline passed without an answer, through
+    /// the deadline indexes: a sent request once its deadline is more than
+    /// the clock skew allowed behind (an answer made in time on a peer
+    /// whose clock runs ahead may still be on its way), a received one at
+    /// its deadline by this node's clock, after which its agency can no
+    /// longer answer. Returns how many expired.
     pub async fn expire_overdue(&self, now: i64) -> Result<usize> {
-        let due = self.records.due(now)?;
-        if due.is_empty() {
+        let due = self.records.due(now - self.skew_ms())?;
+        let due_incoming = self.records.due_incoming(now)?;
+        if due.is_empty() && due_incoming.is_empty() {
             return Ok(0);
         }
         let state = self.state.lock().await;
@@ -1357,6 +1764,16 @@ impl Exchange {
                     pending.expire(&mut record, now, "deadline passed without an answer");
                     pending.record(&record);
                     pending.changes.remove_key(key);
+                }
+                _ => pending.changes.remove_key(key),
+            }
+        }
+        for (key, id) in due_incoming {
+            match self.records.request(Direction::Incoming, &id)? {
+                Some(mut record) if !record.status.is_final() => {
+                    // `put_request` removes the index key of a final record.
+                    pending.expire(&mut record, now, "deadline passed without an answer");
+                    pending.record(&record);
                 }
                 _ => pending.changes.remove_key(key),
             }
@@ -1442,6 +1859,15 @@ impl Exchange {
         }
         Ok(purged)
     }
+}
+
+/// Field names joined by commas, for audit details.
+fn join(names: &[&String]) -> String {
+    names
+        .iter()
+        .map(|n| n.as_str())
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// Exponential backoff from 250 ms, doubling to at most a minute, with up to

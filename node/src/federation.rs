@@ -147,7 +147,7 @@ impl Federation for FederationService {
             to: convert::country("to_country", &query.to_country).map_err(Error::from)?,
         };
         if flow.from != peer || flow.to != self.exchange.country() {
-            return Err(Error::InvalidArgument(format!(
+            return Err(Error::invalid(format!(
                 "a peer may only ask about its own requests to this node ({peer}->{}), not {flow}",
                 self.exchange.country()
             ))

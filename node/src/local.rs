@@ -18,7 +18,7 @@ use tokio_stream::wrappers::ReceiverStream;
 use tonic::{Request, Response, Status};
 
 use crate::config::{Config, LocalUser, Role};
-use crate::error::Error;
+use crate::error::{Error, Problem};
 use crate::exchange::{AgencyReply, Draft, Exchange};
 use crate::records::{Direction, RequestRecord, StoredReceipt};
 
@@ -63,32 +63,40 @@ fn authenticate<T>(config: &Config, request: &Request<T>) -> Result<LocalUser, S
 }
 
 /// Records a refused call (bad input, unknown request, wrong state) in the
-/// audit trail with the caller's name, and passes the outcome on. Status
-/// messages name fields and problems, never submitted values of personal
-/// data, so they may be audited.
+/// audit trail with the caller's name, and answers it. The audit entry and
+/// the log line are built from the refusal's structured form (status,
+/// field, rule), which never holds a value the caller sent. Policy denials
+/// are audited where they are decided, as `policy.denied`.
 pub(crate) async fn audited<T>(
     exchange: &Exchange,
     user: &LocalUser,
-    outcome: Result<T, Status>,
+    outcome: Result<T, Error>,
 ) -> Result<T, Status> {
-    if let Err(status) = &outcome
+    let error = match outcome {
+        Ok(value) => return Ok(value),
+        Err(error) => error,
+    };
+    if let Some(refusal) = error.refusal()
         && matches!(
-            status.code(),
+            refusal.code,
             tonic::Code::InvalidArgument
                 | tonic::Code::NotFound
                 | tonic::Code::FailedPrecondition
                 | tonic::Code::AlreadyExists
         )
     {
+        tracing::info!(
+            user = %user.name,
+            code = crate::error::code_name(refusal.code),
+            field = refusal.problem.field.as_deref().unwrap_or("-"),
+            rule = %refusal.problem.rule,
+            "local call refused"
+        );
         exchange
-            .audit_refusal(
-                user.name.clone(),
-                None,
-                format!("{:?}: {}", status.code(), status.message()),
-            )
+            .audit_refusal(user.name.clone(), None, refusal.detail())
             .await?;
     }
-    outcome
+    Err(error.into())
 }
 
 /// Refuses the call unless the caller has `role`, and records the refusal.
@@ -194,6 +202,11 @@ fn draft(new: &pb::NewRequest) -> Result<Draft, Error> {
         subject: convert::subject_for(category, new.subject.as_ref())?,
         summary: convert::text("summary", &new.summary, MAX_TEXT_CHARS, true)?,
         deadline_unix_ms: new.deadline_unix_ms,
+        requested_fields: convert::requested_fields(
+            "requested_fields",
+            category,
+            &new.requested_fields,
+        )?,
     })
 }
 
@@ -204,7 +217,7 @@ impl FocalPoint for FocalPointService {
         request: Request<pb::NewRequest>,
     ) -> Result<Response<pb::RequestView>, Status> {
         let user = self.focal_point(&request, "submit requests").await?;
-        let outcome: Result<_, Status> = async {
+        let outcome: Result<_, Error> = async {
             let draft = draft(request.get_ref())?;
             let record = self.exchange.submit(&user, draft).await?;
             Ok(Response::new(view(&record)))
@@ -218,7 +231,7 @@ impl FocalPoint for FocalPointService {
         request: Request<pb::RequestRef>,
     ) -> Result<Response<pb::RequestView>, Status> {
         let user = self.focal_point(&request, "read requests").await?;
-        let outcome: Result<_, Status> = async {
+        let outcome: Result<_, Error> = async {
             let id =
                 convert::uuid("request_id", &request.get_ref().request_id).map_err(Error::from)?;
             let record = self.exchange.get(&id)?;
@@ -233,7 +246,7 @@ impl FocalPoint for FocalPointService {
         request: Request<pb::ListFilter>,
     ) -> Result<Response<pb::RequestList>, Status> {
         let user = self.focal_point(&request, "list requests").await?;
-        let outcome: Result<_, Status> = async {
+        let outcome: Result<_, Error> = async {
             let filter = request.get_ref();
             let status = match filter.status {
                 0 => None,
@@ -257,7 +270,7 @@ impl FocalPoint for FocalPointService {
         request: Request<pb::RequestRef>,
     ) -> Result<Response<ViewStream>, Status> {
         let user = self.focal_point(&request, "watch requests").await?;
-        let outcome: Result<_, Status> = async {
+        let outcome: Result<_, Error> = async {
             let wanted = match request.get_ref().request_id.as_str() {
                 "" => None,
                 id => Some(convert::uuid("request_id", id).map_err(Error::from)?),
@@ -288,7 +301,7 @@ impl FocalPoint for FocalPointService {
         request: Request<pb::WithdrawCall>,
     ) -> Result<Response<pb::RequestView>, Status> {
         let user = self.focal_point(&request, "withdraw requests").await?;
-        let outcome: Result<_, Status> = async {
+        let outcome: Result<_, Error> = async {
             let call = request.get_ref();
             let id = convert::uuid("request_id", &call.request_id).map_err(Error::from)?;
             let reason =
@@ -332,8 +345,8 @@ impl AgencyService {
         agency: String,
         id: &str,
         reply: AgencyReply,
-    ) -> Result<pb::RequestView, Status> {
-        let id = convert::uuid("request_id", id).map_err(Error::from)?;
+    ) -> Result<pb::RequestView, Error> {
+        let id = convert::uuid("request_id", id)?;
         let record = self.exchange.respond(&user, &agency, &id, reply).await?;
         Ok(view(&record))
     }
@@ -346,7 +359,7 @@ impl Agency for AgencyService {
         request: Request<pb::InboxFilter>,
     ) -> Result<Response<pb::RequestList>, Status> {
         let (user, agency) = self.agency(&request, "read an agency inbox").await?;
-        let outcome: Result<_, Status> = async {
+        let outcome: Result<_, Error> = async {
             let filter = request.get_ref();
             let records = self.exchange.assignments(&agency, filter.include_closed)?;
             page(records, filter.limit, &filter.after)
@@ -362,7 +375,7 @@ impl Agency for AgencyService {
         request: Request<pb::InboxFilter>,
     ) -> Result<Response<ViewStream>, Status> {
         let (user, agency) = self.agency(&request, "read an agency inbox").await?;
-        let outcome: Result<_, Status> = async {
+        let outcome: Result<_, Error> = async {
             let updates = self.exchange.subscribe();
             let current = self
                 .exchange
@@ -384,14 +397,14 @@ impl Agency for AgencyService {
         request: Request<pb::AnswerCall>,
     ) -> Result<Response<pb::RequestView>, Status> {
         let (user, agency) = self.agency(&request, "answer requests").await?;
-        let outcome: Result<_, Status> = async {
+        let outcome: Result<_, Error> = async {
             let call = request.get_ref();
             let fields = convert::fields("fields", &call.fields).map_err(Error::from)?;
             if fields.is_empty() {
-                return Err(Error::InvalidArgument(
-                    "field `fields`: an answer gives at least one field".into(),
-                )
-                .into());
+                return Err(Error::invalid(Problem::field(
+                    "fields",
+                    "an answer gives at least one field",
+                )));
             }
             let reply = AgencyReply::Release {
                 fields,
@@ -412,7 +425,7 @@ impl Agency for AgencyService {
         request: Request<pb::RefuseCall>,
     ) -> Result<Response<pb::RequestView>, Status> {
         let (user, agency) = self.agency(&request, "refuse requests").await?;
-        let outcome: Result<_, Status> = async {
+        let outcome: Result<_, Error> = async {
             let call = request.get_ref();
             let reply = AgencyReply::Refuse {
                 reason: convert::refusal_reason("reason", call.reason).map_err(Error::from)?,
@@ -438,13 +451,14 @@ fn page(
     records: Vec<RequestRecord>,
     limit: u32,
     after: &str,
-) -> Result<Response<pb::RequestList>, Status> {
+) -> Result<Response<pb::RequestList>, Error> {
     let limit = match limit {
         0 => 100,
         n if n <= MAX_PAGE => n as usize,
         n => {
-            return Err(Status::invalid_argument(format!(
-                "field `limit`: {n} is more than the {MAX_PAGE} allowed"
+            return Err(Error::invalid(Problem::field(
+                "limit",
+                format!("{n} is more than the {MAX_PAGE} allowed"),
             )));
         }
     };
@@ -457,7 +471,10 @@ fn page(
                 .position(|r| r.request.request_id == id)
                 .map(|p| p + 1)
                 .ok_or_else(|| {
-                    Status::invalid_argument(format!("field `after`: no request {id} in this list"))
+                    Error::invalid(Problem::field(
+                        "after",
+                        format!("no request {id} in this list"),
+                    ))
                 })?
         }
     };
@@ -509,5 +526,6 @@ pub fn view(record: &RequestRecord) -> pb::RequestView {
             .or(record.answer_receipt.as_ref())
             .map(receipt_view),
         purged_unix_ms: record.purged_unix_ms.unwrap_or(0),
+        delivery_error: record.delivery_error.clone().unwrap_or_default(),
     }
 }

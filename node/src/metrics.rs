@@ -96,6 +96,17 @@ fn latency_buckets() -> Histogram {
     Histogram::new(exponential_buckets(0.001, 2.0, 17))
 }
 
+/// How one delivery attempt ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeliveryOutcome {
+    /// The peer's receipt was verified.
+    Delivered,
+    /// A transient failure: the envelope stays queued for a later attempt.
+    Retried,
+    /// The peer refused it for good: the delivery ended.
+    Failed,
+}
+
 /// The node's metrics. Cheap to update from any task.
 #[derive(Debug)]
 pub struct Metrics {
@@ -104,6 +115,7 @@ pub struct Metrics {
     policy: Family<PolicyLabels, Counter>,
     requests: Family<RequestLabels, Counter>,
     deliveries: Family<OutcomeLabels, Counter>,
+    answers_rejected: Family<PeerLabels, Counter>,
     delivery_seconds: HistogramFamily<PeerLabels>,
     answer_seconds: HistogramFamily<AnswerLabels>,
     commit_seconds: Histogram,
@@ -133,6 +145,7 @@ impl Metrics {
             policy: Family::default(),
             requests: Family::default(),
             deliveries: Family::default(),
+            answers_rejected: Family::default(),
             delivery_seconds: Family::new_with_constructor(latency_buckets),
             answer_seconds: Family::new_with_constructor(latency_buckets),
             commit_seconds: Histogram::new(exponential_buckets(0.0001, 2.0, 16)),
@@ -162,8 +175,13 @@ impl Metrics {
         );
         metrics.registry.register(
             "deliveries",
-            "Envelope delivery attempts to peers, by outcome (delivered, retried)",
+            "Envelope delivery attempts to peers, by outcome (delivered; retried after a transient error; failed for good on a permanent refusal)",
             metrics.deliveries.clone(),
+        );
+        metrics.registry.register(
+            "answers_rejected",
+            "Answers from a peer that this node refused (releasing more than was asked or agreed, looser handling, longer retention, late, or about a request not open with that peer)",
+            metrics.answers_rejected.clone(),
         );
         metrics.registry.register(
             "delivery_seconds",
@@ -256,6 +274,11 @@ impl Metrics {
                 })
                 .inc();
         }
+        if event == "answer.rejected" {
+            self.answers_rejected
+                .get_or_create(&PeerLabels { peer: peer.clone() })
+                .inc();
+        }
         self.events
             .get_or_create(&EventLabels {
                 event: event.to_string(),
@@ -295,15 +318,20 @@ impl Metrics {
         self.commit_seconds.observe(took.as_secs_f64());
     }
 
-    pub(crate) fn delivery(&self, peer: CountryCode, delivered: bool, took: Duration) {
+    pub(crate) fn delivery(&self, peer: CountryCode, outcome: DeliveryOutcome, took: Duration) {
         let peer = peer.to_string();
         self.deliveries
             .get_or_create(&OutcomeLabels {
                 peer: peer.clone(),
-                outcome: if delivered { "delivered" } else { "retried" }.into(),
+                outcome: match outcome {
+                    DeliveryOutcome::Delivered => "delivered",
+                    DeliveryOutcome::Retried => "retried",
+                    DeliveryOutcome::Failed => "failed",
+                }
+                .into(),
             })
             .inc();
-        if delivered {
+        if outcome == DeliveryOutcome::Delivered {
             self.delivery_seconds
                 .get_or_create(&PeerLabels { peer })
                 .observe(took.as_secs_f64());

@@ -1,6 +1,8 @@
 //! The delivery worker: sends every queued envelope to its peer until a
 //! valid receipt comes back, retrying with backoff, and expires requests
-//! whose deadline passes.
+//! whose deadline passes. A peer's permanent refusal (see
+//! [`DeliveryFailure::from_status`]) ends a delivery at once; only transient
+//! failures are retried.
 
 use std::collections::{BTreeMap, HashSet};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -14,7 +16,8 @@ use prost::Message as _;
 use tokio::task::JoinSet;
 use tonic::transport::Channel;
 
-use crate::exchange::{Exchange, now_ms};
+use crate::exchange::{DeliveryFailure, Exchange, now_ms};
+use crate::metrics::DeliveryOutcome;
 use crate::records::OutboxItem;
 
 /// The longest the worker sleeps between looks at the outbox and deadlines.
@@ -100,14 +103,14 @@ pub async fn run(exchange: Arc<Exchange>, peers: PeerClients) {
             let rescan = rescan.clone();
             tasks.spawn(async move {
                 let began = std::time::Instant::now();
-                let delivered = deliver(&exchange, client, &item).await;
+                let outcome = deliver(&exchange, client, &item).await;
                 exchange
                     .metrics()
-                    .delivery(item.to, delivered, began.elapsed());
+                    .delivery(item.to, outcome, began.elapsed());
                 if let Ok(mut busy) = in_flight.lock() {
                     busy.remove(&item.message_id);
                 }
-                if !delivered {
+                if outcome == DeliveryOutcome::Retried {
                     // Its next attempt is stored: look again.
                     rescan.store(true, Ordering::SeqCst);
                     exchange.wake_outbox();
@@ -127,27 +130,37 @@ pub async fn run(exchange: Arc<Exchange>, peers: PeerClients) {
     while tasks.join_next().await.is_some() {}
 }
 
-/// Sends one envelope; true if the peer's receipt was accepted.
+/// Sends one envelope and records how it went.
 async fn deliver(
     exchange: &Exchange,
     client: Option<FederationClient<Channel>>,
     item: &OutboxItem,
-) -> bool {
+) -> DeliveryOutcome {
     let outcome = match (client, pb::Envelope::decode(item.envelope.as_slice())) {
-        (None, _) => Err(format!("{} is not a configured peer", item.to)),
-        (_, Err(e)) => Err(format!("stored envelope is corrupt: {e}")),
+        (None, _) => Err(DeliveryFailure::Transient(format!(
+            "{} is not a configured peer",
+            item.to
+        ))),
+        (_, Err(e)) => Err(DeliveryFailure::Transient(format!(
+            "stored envelope is corrupt: {e}"
+        ))),
         (Some(mut client), Ok(envelope)) => match client
             .deliver(with_request_id(envelope, &item.request_id))
             .await
         {
+            // A receipt that does not check out is not the peer refusing
+            // the envelope: delivering again is safe and may succeed.
             Ok(response) => exchange
                 .delivered(item, response.get_ref())
                 .await
-                .map_err(|e| format!("receipt refused: {e}")),
-            Err(status) => Err(format!("{:?}: {}", status.code(), status.message())),
+                .map_err(|e| DeliveryFailure::Transient(format!("receipt refused: {e}"))),
+            Err(status) => Err(DeliveryFailure::from_status(&status)),
         },
     };
-    if let Err(error) = outcome {
+    let Err(failure) = outcome else {
+        return DeliveryOutcome::Delivered;
+    };
+    if let DeliveryFailure::Transient(error) = &failure {
         tracing::warn!(
             country = %exchange.country(),
             to = %item.to,
@@ -156,12 +169,14 @@ async fn deliver(
             %error,
             "delivery failed"
         );
-        if let Err(e) = exchange.delivery_failed(item, error).await {
-            tracing::error!(error = %e, "cannot reschedule a delivery");
-        }
-        return false;
     }
-    true
+    if let Err(e) = exchange.delivery_failed(item, &failure).await {
+        tracing::error!(error = %e, "cannot record a failed delivery");
+    }
+    match failure {
+        DeliveryFailure::Transient(_) => DeliveryOutcome::Retried,
+        DeliveryFailure::Permanent { .. } => DeliveryOutcome::Failed,
+    }
 }
 
 /// The envelope as a call, naming the request it concerns in the metadata.

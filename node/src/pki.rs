@@ -277,7 +277,7 @@ pub fn init_node(options: &InitOptions, ca: &FederationCa) -> Result<InitOutcome
             signing_key: "signing-key.pem".into(),
             previous_signing_keys: Vec::new(),
             witness_interval_secs: 60,
-            max_clock_skew_secs: 300,
+            max_clock_skew_secs: 5,
             max_message_age_secs: 30 * 24 * 3600,
             peer_rate_per_sec: 200,
             peer_burst: 400,

@@ -10,6 +10,7 @@
 //! | `count/<day>/<dir><peer>/<category>` | requests counted for daily limits |
 //! | `open/<agency>/<created>/<id>` | incoming requests awaiting that agency |
 //! | `due/<deadline>/<id>`   | outgoing requests not yet final, by deadline     |
+//! | `due-in/<deadline>/<id>` | incoming requests not yet final, by deadline    |
 //! | `purge/<time>/<o\|i>/<id>` | final requests, by when their personal data expires |
 //! | `audit/<index, 16 hex>` | [`AuditEntry`]: a leaf of the Merkle audit log   |
 //! | `mt/<level>/<index>`    | hash of a perfect subtree of the audit log       |
@@ -108,6 +109,11 @@ pub struct RequestRecord {
     /// period (see [`RequestRecord::purge`]).
     #[serde(default)]
     pub purged_unix_ms: Option<i64>,
+    /// Why the peer refused, for good, the delivery of this node's last
+    /// message about the request (its request, answer or withdrawal): the
+    /// status code and the peer's message.
+    #[serde(default)]
+    pub delivery_error: Option<String>,
 }
 
 impl RequestRecord {
@@ -297,6 +303,12 @@ fn due_key(deadline_unix_ms: i64, request_id: &str) -> Vec<u8> {
     format!("due/{:016}/{request_id}", deadline_unix_ms.max(0)).into_bytes()
 }
 
+/// Index of incoming requests not yet final by deadline, for expiry on
+/// the answering side. Kept in step with the record by `put_request`.
+fn due_in_key(deadline_unix_ms: i64, request_id: &str) -> Vec<u8> {
+    format!("due-in/{:016}/{request_id}", deadline_unix_ms.max(0)).into_bytes()
+}
+
 /// Index of final requests by when their personal data is to be purged.
 fn purge_key(due_unix_ms: i64, direction: Direction, request_id: &str) -> Vec<u8> {
     let side = match direction {
@@ -410,10 +422,20 @@ impl Records {
     /// Outgoing requests whose deadline is at or before `now`, with the
     /// index keys to remove once they are final.
     pub fn due(&self, now: i64) -> Result<Vec<(Vec<u8>, String)>, StoreError> {
-        let end = format!("due/{:016}~", now.max(0)).into_bytes();
+        self.due_under("due/", now)
+    }
+
+    /// Incoming requests not yet final whose deadline is at or before
+    /// `now`, with their index keys.
+    pub fn due_incoming(&self, now: i64) -> Result<Vec<(Vec<u8>, String)>, StoreError> {
+        self.due_under("due-in/", now)
+    }
+
+    fn due_under(&self, prefix: &str, now: i64) -> Result<Vec<(Vec<u8>, String)>, StoreError> {
+        let end = format!("{prefix}{:016}~", now.max(0)).into_bytes();
         Ok(self
             .store
-            .scan_range(b"due/", &end)?
+            .scan_range(prefix.as_bytes(), &end)?
             .into_iter()
             .filter_map(|(key, _)| {
                 let id = String::from_utf8_lossy(&key)
@@ -573,13 +595,21 @@ impl Changes {
         self.batch.is_empty()
     }
 
-    /// Stores a request record and keeps the index of open assignments in
-    /// step with it.
+    /// Stores a request record and keeps the indexes of open assignments
+    /// and of incoming deadlines in step with it.
     pub fn put_request(&mut self, record: &RequestRecord) {
         self.batch.put(
             request_key(record.direction, &record.request.request_id),
             encode(record),
         );
+        if record.direction == Direction::Incoming {
+            let key = due_in_key(record.request.deadline_unix_ms, &record.request.request_id);
+            if record.status.is_final() {
+                self.batch.delete(key);
+            } else {
+                self.batch.put(key, Vec::new());
+            }
+        }
         if let (Direction::Incoming, Some(agency)) = (record.direction, &record.agency) {
             let key = open_key(
                 agency,

@@ -243,7 +243,7 @@ async fn killed_nodes_lose_nothing_acknowledged() {
                     to_country: "KHM".into(),
                     category: pb::Category::PhoneCheck as i32,
                     purpose: pb::Purpose::Investigation as i32,
-                    offence_code: "0203".into(),
+                    offence_code: "0204".into(),
                     subject: Some(pb::Subject {
                         kind: Some(pb::subject::Kind::Phone(pb::Phone {
                             number: format!("+8551{n:09}"),
@@ -251,6 +251,7 @@ async fn killed_nodes_lose_nothing_acknowledged() {
                     }),
                     summary: String::new(),
                     deadline_unix_ms: now_ms() + 86_400_000,
+                    requested_fields: Vec::new(),
                 };
                 n += 1;
                 // Retried until acknowledged: a submission whose answer was

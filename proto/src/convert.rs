@@ -16,12 +16,15 @@ pub const MAX_NAME_CHARS: usize = 200;
 /// Most fields one answer may release.
 pub const MAX_FIELDS: usize = 64;
 
-/// A protobuf value that does not make a valid domain value.
+/// A protobuf value that does not make a valid domain value: the field and
+/// the rule it breaks. It never holds the value itself, which may be
+/// personal data, so that it can be logged and audited as it is.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("field `{field}`: {problem}")]
 pub struct ConversionError {
     /// Dotted path of the offending field, e.g. `subject.phone.number`.
     pub field: String,
+    /// The rule the value breaks, without the value.
     pub problem: String,
 }
 
@@ -87,24 +90,20 @@ pub fn uuid(field: &str, value: &str) -> Result<String> {
     } else {
         Err(ConversionError::new(
             field,
-            format!("`{}` is not a lower-case UUID", truncate(value)),
+            "is not a lower-case UUID (8-4-4-4-12 hexadecimal digits)",
         ))
     }
 }
 
+/// Checks an ISO 3166-1 alpha-3 country code, in either case, and
+/// normalises it to upper case.
 pub fn country(field: &str, value: &str) -> Result<CountryCode> {
     if value.is_empty() {
         return Err(ConversionError::new(field, "is required"));
     }
-    value.parse().map_err(|_| {
-        ConversionError::new(
-            field,
-            format!(
-                "`{}` is not an ISO 3166-1 alpha-3 country code",
-                truncate(value)
-            ),
-        )
-    })
+    value
+        .parse()
+        .map_err(|e: crate::domain::BadCountryCode| ConversionError::new(field, e.to_string()))
 }
 
 fn optional_country(field: &str, value: &str) -> Result<String> {
@@ -126,28 +125,45 @@ fn timestamp(field: &str, value: i64) -> Result<i64> {
     }
 }
 
-fn truncate(value: &str) -> String {
-    value.chars().take(48).collect()
-}
-
+/// Converts a protobuf enumeration value; an unset or unknown one is
+/// refused with the list of accepted names.
 fn enum_value<P, D>(
     field: &str,
     raw: i32,
     unspecified: P,
+    all: &[D],
     map: impl Fn(P) -> Option<D>,
 ) -> Result<D>
 where
     P: TryFrom<i32> + PartialEq,
+    D: std::fmt::Display,
 {
+    let expected = || {
+        all.iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     match P::try_from(raw) {
-        Ok(v) if v == unspecified => Err(ConversionError::new(field, "must be set")),
-        Ok(v) => map(v).ok_or_else(|| ConversionError::new(field, format!("unknown value {raw}"))),
-        Err(_) => Err(ConversionError::new(field, format!("unknown value {raw}"))),
+        Ok(v) if v == unspecified => Err(ConversionError::new(
+            field,
+            format!("must be set (one of: {})", expected()),
+        )),
+        Ok(v) => map(v).ok_or_else(|| {
+            ConversionError::new(
+                field,
+                format!("unknown value {raw} (expected one of: {})", expected()),
+            )
+        }),
+        Err(_) => Err(ConversionError::new(
+            field,
+            format!("unknown value {raw} (expected one of: {})", expected()),
+        )),
     }
 }
 
 pub fn category(field: &str, raw: i32) -> Result<Category> {
-    enum_value(field, raw, pb::Category::Unspecified, |c| {
+    enum_value(field, raw, pb::Category::Unspecified, Category::ALL, |c| {
         Some(match c {
             pb::Category::Unspecified => return None,
             pb::Category::PersonCheck => Category::PersonCheck,
@@ -176,7 +192,7 @@ impl From<Category> for pb::Category {
 }
 
 pub fn purpose(field: &str, raw: i32) -> Result<Purpose> {
-    enum_value(field, raw, pb::Purpose::Unspecified, |p| {
+    enum_value(field, raw, pb::Purpose::Unspecified, Purpose::ALL, |p| {
         Some(match p {
             pb::Purpose::Unspecified => return None,
             pb::Purpose::Investigation => Purpose::Investigation,
@@ -199,19 +215,26 @@ impl From<Purpose> for pb::Purpose {
 }
 
 pub fn status(field: &str, raw: i32) -> Result<RequestStatus> {
-    enum_value(field, raw, pb::RequestStatus::Unspecified, |s| {
-        Some(match s {
-            pb::RequestStatus::Unspecified => return None,
-            pb::RequestStatus::Submitted => RequestStatus::Submitted,
-            pb::RequestStatus::Sent => RequestStatus::Sent,
-            pb::RequestStatus::Received => RequestStatus::Received,
-            pb::RequestStatus::Assigned => RequestStatus::Assigned,
-            pb::RequestStatus::Answered => RequestStatus::Answered,
-            pb::RequestStatus::Refused => RequestStatus::Refused,
-            pb::RequestStatus::Withdrawn => RequestStatus::Withdrawn,
-            pb::RequestStatus::Expired => RequestStatus::Expired,
-        })
-    })
+    enum_value(
+        field,
+        raw,
+        pb::RequestStatus::Unspecified,
+        RequestStatus::ALL,
+        |s| {
+            Some(match s {
+                pb::RequestStatus::Unspecified => return None,
+                pb::RequestStatus::Submitted => RequestStatus::Submitted,
+                pb::RequestStatus::Sent => RequestStatus::Sent,
+                pb::RequestStatus::Received => RequestStatus::Received,
+                pb::RequestStatus::Assigned => RequestStatus::Assigned,
+                pb::RequestStatus::Answered => RequestStatus::Answered,
+                pb::RequestStatus::Refused => RequestStatus::Refused,
+                pb::RequestStatus::Withdrawn => RequestStatus::Withdrawn,
+                pb::RequestStatus::Expired => RequestStatus::Expired,
+                pb::RequestStatus::Undeliverable => RequestStatus::Undeliverable,
+            })
+        },
+    )
 }
 
 impl From<RequestStatus> for pb::RequestStatus {
@@ -225,26 +248,35 @@ impl From<RequestStatus> for pb::RequestStatus {
             RequestStatus::Refused => pb::RequestStatus::Refused,
             RequestStatus::Withdrawn => pb::RequestStatus::Withdrawn,
             RequestStatus::Expired => pb::RequestStatus::Expired,
+            RequestStatus::Undeliverable => pb::RequestStatus::Undeliverable,
         }
     }
 }
 
 pub fn refusal_reason(field: &str, raw: i32) -> Result<RefusalReason> {
-    enum_value(field, raw, pb::RefusalReason::Unspecified, |r| {
-        Some(match r {
-            pb::RefusalReason::Unspecified => return None,
-            pb::RefusalReason::NoCompetentAgency => RefusalReason::NoCompetentAgency,
-            pb::RefusalReason::InsufficientInformation => RefusalReason::InsufficientInformation,
-            pb::RefusalReason::NoLegalBasis => RefusalReason::NoLegalBasis,
-            pb::RefusalReason::PrejudiceToProceedings => RefusalReason::PrejudiceToProceedings,
-            pb::RefusalReason::OutsideAgreement => RefusalReason::OutsideAgreement,
-            pb::RefusalReason::RequiresMutualLegalAssistance => {
-                RefusalReason::RequiresMutualLegalAssistance
-            }
-            pb::RefusalReason::DeadlinePassed => RefusalReason::DeadlinePassed,
-            pb::RefusalReason::Other => RefusalReason::Other,
-        })
-    })
+    enum_value(
+        field,
+        raw,
+        pb::RefusalReason::Unspecified,
+        RefusalReason::ALL,
+        |r| {
+            Some(match r {
+                pb::RefusalReason::Unspecified => return None,
+                pb::RefusalReason::NoCompetentAgency => RefusalReason::NoCompetentAgency,
+                pb::RefusalReason::InsufficientInformation => {
+                    RefusalReason::InsufficientInformation
+                }
+                pb::RefusalReason::NoLegalBasis => RefusalReason::NoLegalBasis,
+                pb::RefusalReason::PrejudiceToProceedings => RefusalReason::PrejudiceToProceedings,
+                pb::RefusalReason::OutsideAgreement => RefusalReason::OutsideAgreement,
+                pb::RefusalReason::RequiresMutualLegalAssistance => {
+                    RefusalReason::RequiresMutualLegalAssistance
+                }
+                pb::RefusalReason::DeadlinePassed => RefusalReason::DeadlinePassed,
+                pb::RefusalReason::Other => RefusalReason::Other,
+            })
+        },
+    )
 }
 
 impl From<RefusalReason> for pb::RefusalReason {
@@ -268,25 +300,9 @@ fn date(field: &str, value: &str) -> Result<String> {
     if value.is_empty() {
         return Ok(String::new());
     }
-    let parts: Vec<&str> = value.split('-').collect();
-    let number = |s: &str, len: usize| {
-        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s.parse::<u32>().ok())
-            .flatten()
-    };
-    match parts.as_slice() {
-        [y, m, d] => match (number(y, 4), number(m, 2), number(d, 2)) {
-            (Some(1900..=2100), Some(1..=12), Some(1..=31)) => Ok(value.to_string()),
-            _ => Err(ConversionError::new(
-                field,
-                "is not a date YYYY-MM-DD".to_string(),
-            )),
-        },
-        _ => Err(ConversionError::new(
-            field,
-            "is not a date YYYY-MM-DD".to_string(),
-        )),
-    }
+    crate::time::parse_date(value)
+        .map(|_| value.to_string())
+        .map_err(|rule| ConversionError::new(field, rule))
 }
 
 fn identifier(field: &str, value: &str, max: usize, required: bool) -> Result<String> {
@@ -480,6 +496,7 @@ impl TryFrom<&pb::InformationRequest> for InformationRequest {
             deadline_unix_ms: timestamp("deadline_unix_ms", r.deadline_unix_ms)?,
             requested_by: required_text("requested_by", &r.requested_by, MAX_NAME_CHARS)?,
             created_unix_ms: timestamp("created_unix_ms", r.created_unix_ms)?,
+            requested_fields: requested_fields("requested_fields", category, &r.requested_fields)?,
         })
     }
 }
@@ -498,19 +515,26 @@ impl From<&InformationRequest> for pb::InformationRequest {
             deadline_unix_ms: r.deadline_unix_ms,
             requested_by: r.requested_by.clone(),
             created_unix_ms: r.created_unix_ms,
+            requested_fields: r.requested_fields.clone(),
         }
     }
 }
 
 pub fn handling(field: &str, raw: i32) -> Result<HandlingCode> {
-    enum_value(field, raw, pb::HandlingCode::Unspecified, |h| {
-        Some(match h {
-            pb::HandlingCode::Unspecified => return None,
-            pb::HandlingCode::IntelligenceOnly => HandlingCode::IntelligenceOnly,
-            pb::HandlingCode::EvidenceWithConsent => HandlingCode::EvidenceWithConsent,
-            pb::HandlingCode::NoOnwardSharing => HandlingCode::NoOnwardSharing,
-        })
-    })
+    enum_value(
+        field,
+        raw,
+        pb::HandlingCode::Unspecified,
+        HandlingCode::ALL,
+        |h| {
+            Some(match h {
+                pb::HandlingCode::Unspecified => return None,
+                pb::HandlingCode::IntelligenceOnly => HandlingCode::IntelligenceOnly,
+                pb::HandlingCode::EvidenceWithConsent => HandlingCode::EvidenceWithConsent,
+                pb::HandlingCode::NoOnwardSharing => HandlingCode::NoOnwardSharing,
+            })
+        },
+    )
 }
 
 impl From<HandlingCode> for pb::HandlingCode {
@@ -551,6 +575,32 @@ pub fn field_names(field: &str, names: &[String]) -> Result<Vec<String>> {
     Ok(names.to_vec())
 }
 
+/// Checks the response fields a request asks for: each one of `category`'s
+/// catalogue, once. Empty is allowed (every field the agreements allow).
+pub fn requested_fields(field: &str, category: Category, names: &[String]) -> Result<Vec<String>> {
+    let known = category.response_fields();
+    let mut out: Vec<String> = Vec::with_capacity(names.len());
+    for (i, name) in names.iter().enumerate() {
+        if !known.contains(&name.as_str()) {
+            return Err(ConversionError::new(
+                format!("{field}[{i}]"),
+                format!(
+                    "is not a response field of {category} (known: {})",
+                    known.join(", ")
+                ),
+            ));
+        }
+        if let Some(first) = out.iter().position(|o| o == name) {
+            return Err(ConversionError::new(
+                format!("{field}[{i}]"),
+                format!("repeats {field}[{first}]; ask for each field once"),
+            ));
+        }
+        out.push(name.clone());
+    }
+    Ok(out)
+}
+
 /// Checks the fields an agency releases: names `[a-z][a-z0-9_]*` of at most
 /// 64 characters, each name once, values of bounded length.
 pub fn fields(field: &str, given: &[pb::Field]) -> Result<Vec<Field>> {
@@ -574,10 +624,10 @@ pub fn fields(field: &str, given: &[pb::Field]) -> Result<Vec<Field>> {
                 "must be 1 to 64 characters a-z, 0-9 or _, starting with a letter",
             ));
         }
-        if out.iter().any(|o| o.name == f.name) {
+        if let Some(first) = out.iter().position(|o| o.name == f.name) {
             return Err(ConversionError::new(
                 format!("{path}.name"),
-                format!("`{}` is given twice", f.name),
+                format!("repeats the name of {field}[{first}]; give each field once"),
             ));
         }
         out.push(Field {
@@ -869,7 +919,7 @@ mod tests {
             to_country: "KHM".into(),
             category: pb::Category::PhoneCheck as i32,
             purpose: pb::Purpose::Investigation as i32,
-            offence_code: "0203".into(),
+            offence_code: "0204".into(),
             subject: Some(pb::Subject {
                 kind: Some(pb::subject::Kind::Phone(pb::Phone {
                     number: "+85512345678".into(),
@@ -879,6 +929,7 @@ mod tests {
             deadline_unix_ms: 1_900_000_000_000,
             requested_by: "fp-tha".into(),
             created_unix_ms: 1_800_000_000_000,
+            requested_fields: vec!["subscriber_name".into()],
         }
     }
 
@@ -942,7 +993,7 @@ mod tests {
 
     #[test]
     fn offence_codes() {
-        for good in ["01", "0203", "02031", "110101"] {
+        for good in ["01", "0204", "02041", "110101"] {
             assert!(good.parse::<OffenceCode>().is_ok(), "{good}");
         }
         for bad in ["", "0", "00", "12", "0203x", "1234567", "2a"] {

@@ -41,7 +41,6 @@ macro_rules! named_enum {
                     .find(|v| v.as_str() == wanted)
                     .ok_or_else(|| UnknownName {
                         kind: stringify!($name),
-                        given: s.to_string(),
                         expected: $name::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(", "),
                     })
             }
@@ -49,12 +48,13 @@ macro_rules! named_enum {
     };
 }
 
-/// A name that is not one of an enumeration's values.
+/// A name that is not one of an enumeration's values. Its message lists
+/// the accepted values and never repeats the text given, so that it can be
+/// logged and audited whatever was sent.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown {kind} `{given}` (expected one of: {expected})")]
+#[error("is not a known {kind} (expected one of: {expected}; case does not matter)")]
 pub struct UnknownName {
     pub kind: &'static str,
-    pub given: String,
     pub expected: String,
 }
 
@@ -92,6 +92,7 @@ named_enum!(
         Refused => "REFUSED",
         Withdrawn => "WITHDRAWN",
         Expired => "EXPIRED",
+        Undeliverable => "UNDELIVERABLE",
     }
 );
 
@@ -118,6 +119,24 @@ named_enum!(
     }
 );
 
+impl HandlingCode {
+    /// Whether data released under `self` is restricted at least as much as
+    /// under `other`, so that a requester whose agreement demands `other`
+    /// may accept it.
+    ///
+    /// The codes are not a scale, so the order is partial: each code is as
+    /// strict as itself, and `INTELLIGENCE_ONLY` (no use as evidence) is
+    /// stricter than `EVIDENCE_WITH_CONSENT` (use as evidence once the
+    /// providing country consents). `NO_ONWARD_SHARING` restricts a
+    /// different thing (passing the data to third parties) and is comparable
+    /// only with itself.
+    pub fn at_least_as_strict_as(self, other: HandlingCode) -> bool {
+        self == other
+            || (self == HandlingCode::IntelligenceOnly
+                && other == HandlingCode::EvidenceWithConsent)
+    }
+}
+
 impl RequestStatus {
     /// Whether no further transition can follow.
     pub fn is_final(self) -> bool {
@@ -127,6 +146,7 @@ impl RequestStatus {
                 | RequestStatus::Refused
                 | RequestStatus::Withdrawn
                 | RequestStatus::Expired
+                | RequestStatus::Undeliverable
         )
     }
 }
@@ -218,10 +238,13 @@ impl Category {
 #[serde(try_from = "String", into = "String")]
 pub struct CountryCode([u8; 3]);
 
-/// Text that is not a valid country code.
+/// Text that is not a valid country code. Its message never repeats the
+/// text given.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{0}` is not an ISO 3166-1 alpha-3 country code (three letters A-Z, e.g. THA)")]
-pub struct BadCountryCode(pub String);
+#[error(
+    "is not an ISO 3166-1 alpha-3 country code (three letters A-Z, e.g. THA; case does not matter)"
+)]
+pub struct BadCountryCode;
 
 impl CountryCode {
     pub fn as_str(&self) -> &str {
@@ -232,12 +255,19 @@ impl CountryCode {
 
 impl FromStr for CountryCode {
     type Err = BadCountryCode;
+    /// Accepts the three letters in either case, around blanks, and
+    /// normalises them to upper case, as enumeration names are.
     fn from_str(s: &str) -> Result<Self, BadCountryCode> {
-        let bytes = s.as_bytes();
-        if bytes.len() == 3 && bytes.iter().all(u8::is_ascii_uppercase) {
-            Ok(CountryCode([bytes[0], bytes[1], bytes[2]]))
+        let bytes = s.trim().as_bytes();
+        if bytes.len() == 3 && bytes.iter().all(u8::is_ascii_alphabetic) {
+            let upper = |b: u8| b.to_ascii_uppercase();
+            Ok(CountryCode([
+                upper(bytes[0]),
+                upper(bytes[1]),
+                upper(bytes[2]),
+            ]))
         } else {
-            Err(BadCountryCode(s.to_string()))
+            Err(BadCountryCode)
         }
     }
 }
@@ -340,7 +370,7 @@ impl fmt::Debug for Subject {
 
 /// A UNODC International Classification of Crime for Statistical Purposes
 /// code: two to six digits, the first two a section from 01 to 11
-/// (e.g. `0203`, trafficking in persons).
+/// (e.g. `0204`, trafficking in persons).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct OffenceCode(String);
@@ -348,9 +378,9 @@ pub struct OffenceCode(String);
 /// Text that is not an ICCS code.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "`{0}` is not a UNODC ICCS offence code (2 to 6 digits, section 01 to 11, e.g. 0203 for trafficking in persons)"
+    "is not a UNODC ICCS offence code (2 to 6 digits, section 01 to 11, e.g. 0204 for trafficking in persons)"
 )]
-pub struct BadOffenceCode(pub String);
+pub struct BadOffenceCode;
 
 impl OffenceCode {
     pub fn as_str(&self) -> &str {
@@ -367,7 +397,7 @@ impl FromStr for OffenceCode {
         if ok {
             Ok(OffenceCode(s.to_string()))
         } else {
-            Err(BadOffenceCode(s.to_string()))
+            Err(BadOffenceCode)
         }
     }
 }
@@ -399,6 +429,11 @@ pub struct InformationRequest {
     pub deadline_unix_ms: i64,
     pub requested_by: String,
     pub created_unix_ms: i64,
+    /// The response fields asked for, each from the category's catalogue.
+    /// Empty only in requests signed before the field existed, which ask
+    /// for every field the agreements allow.
+    #[serde(default)]
+    pub requested_fields: Vec<String>,
 }
 
 impl fmt::Debug for InformationRequest {

@@ -47,8 +47,12 @@ pub fn verifying_key(bytes: &[u8]) -> Result<VerifyingKey, VerifyError> {
 /// Why an envelope or receipt was not accepted.
 #[derive(Debug, thiserror::Error)]
 pub enum VerifyError {
-    #[error("signed by unknown key `{0}`")]
-    UnknownKey(String),
+    /// The key id names none of the signer's known keys. The id itself is
+    /// not repeated: the message may be logged and audited.
+    #[error("signed by an unknown key: `key_id` is none of the sender's configured keys")]
+    UnknownKey,
+    #[error("`key_id` is empty: every signature must name the key that made it")]
+    MissingKeyId,
     #[error("malformed public key: {0}")]
     MalformedKey(String),
     #[error("signature is {0} bytes, not 64")]
@@ -165,8 +169,10 @@ fn check(
             max: MAX_MESSAGE_BYTES,
         });
     }
-    let key = key_for(key_id)
-        .ok_or_else(|| VerifyError::UnknownKey(key_id.chars().take(32).collect()))?;
+    if key_id.is_empty() {
+        return Err(VerifyError::MissingKeyId);
+    }
+    let key = key_for(key_id).ok_or(VerifyError::UnknownKey)?;
     let signature: [u8; 64] = signature
         .try_into()
         .map_err(|_| VerifyError::MalformedSignature(signature.len()))?;
@@ -299,13 +305,27 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_key_id_is_refused_even_where_a_key_would_match() {
+        let signer = identity(1);
+        let mut envelope = signer.seal(&message()).envelope;
+        envelope.key_id.clear();
+        // A lookup that falls back to a default key for any id, as a lenient
+        // verifier might: the empty id must be refused before it is asked.
+        let default = |_: &str| Some(signer.verifying_key());
+        assert!(matches!(
+            open_envelope(&envelope, default),
+            Err(VerifyError::MissingKeyId)
+        ));
+    }
+
+    #[test]
     fn wrong_or_unknown_key_is_refused() {
         let signer = identity(1);
         let other = identity(2);
         let sealed = signer.seal(&message());
         assert!(matches!(
             open_envelope(&sealed.envelope, keys_of(&other)),
-            Err(VerifyError::UnknownKey(_))
+            Err(VerifyError::UnknownKey)
         ));
         // The right key id, but it maps to another key.
         let lying = |_: &str| Some(other.verifying_key());

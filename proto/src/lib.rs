@@ -1,7 +1,8 @@
 //! Liaison's shared vocabulary, with no I/O: the generated protobuf types
 //! ([`pb`]), the domain types the rest of the code works on ([`domain`]), the
 //! validating conversions between the two ([`convert`]), and the signing and
-//! verification of envelopes and receipts ([`envelope`]).
+//! verification of envelopes and receipts ([`envelope`]), and calendar
+//! dates and UTC times ([`time`]).
 //!
 //! The offline audit verifier depends on this crate and never on the node.
 
@@ -10,6 +11,7 @@ pub mod convert;
 pub mod domain;
 pub mod envelope;
 pub mod merkle;
+pub mod time;
 
 /// Code generated from `liaison/v1/*.proto` by `build.rs`.
 #[allow(missing_docs, missing_debug_implementations, clippy::all)]

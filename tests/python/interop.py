@@ -93,7 +93,7 @@ def main() -> None:
                     to_country=args.to,
                     category=exchange.PHONE_CHECK,
                     purpose=exchange.INVESTIGATION,
-                    offence_code="0203",
+                    offence_code="0204",
                     subject=exchange.Subject(phone=exchange.Phone(number="+85599000111")),
                     summary="Asked from Python through grpcio.",
                     deadline_unix_ms=week,

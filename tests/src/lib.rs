@@ -262,7 +262,7 @@ pub fn victim_identification(to: &str, name: &str) -> pb::NewRequest {
         to_country: to.into(),
         category: pb::Category::VictimIdentification as i32,
         purpose: pb::Purpose::VictimAssistance as i32,
-        offence_code: "0203".into(),
+        offence_code: "0204".into(),
         subject: Some(pb::Subject {
             kind: Some(pb::subject::Kind::Person(pb::Person {
                 full_name: name.into(),
@@ -273,6 +273,7 @@ pub fn victim_identification(to: &str, name: &str) -> pb::NewRequest {
         }),
         summary: "Rescued at the border.".into(),
         deadline_unix_ms: liaison_node::exchange::now_ms() + 7 * 24 * 3600 * 1000,
+        requested_fields: Vec::new(),
     }
 }
 
@@ -485,4 +486,108 @@ pub fn python() -> PathBuf {
         );
     }
     python
+}
+
+/// Signs messages with a node's real Ed25519 key: a peer that holds real
+/// credentials but misbehaves, for tests of what a node accepts.
+#[derive(Debug)]
+pub struct PeerSigner {
+    key: ed25519_dalek::SigningKey,
+}
+
+impl PeerSigner {
+    /// The signing key of `country`'s node, read from its directory.
+    pub fn of(federation: &TestFederation, country: &str) -> PeerSigner {
+        use ed25519_dalek::pkcs8::DecodePrivateKey as _;
+        let pem = std::fs::read_to_string(federation.node(country).dir.join("signing-key.pem"))
+            .expect("signing key readable");
+        PeerSigner {
+            key: ed25519_dalek::SigningKey::from_pkcs8_pem(&pem).expect("signing key parses"),
+        }
+    }
+
+    /// `message` (any bytes) signed as an envelope.
+    pub fn envelope(&self, message: Vec<u8>) -> pb::Envelope {
+        use ed25519_dalek::Signer as _;
+        let context = liaison_proto::envelope::ENVELOPE_CONTEXT;
+        let signature = self.key.sign(&[context, message.as_slice()].concat());
+        pb::Envelope {
+            message,
+            key_id: liaison_proto::envelope::key_id(&self.key.verifying_key()),
+            signature: signature.to_bytes().to_vec(),
+        }
+    }
+
+    /// `message` encoded and signed as an envelope.
+    pub fn seal(&self, message: &pb::Message) -> pb::Envelope {
+        use prost::Message as _;
+        self.envelope(message.encode_to_vec())
+    }
+}
+
+/// A fixed, valid UUID numbered `n`, for messages tests build by hand.
+pub fn test_uuid(n: u64) -> String {
+    format!("00000000-0000-4000-8000-{n:012x}")
+}
+
+/// Hex SHA-256 of an envelope's message bytes: the hash audit entries and
+/// receipts name it by.
+pub fn envelope_hash(envelope: &pb::Envelope) -> String {
+    hex::encode(liaison_proto::envelope::sha256(&envelope.message))
+}
+
+/// What the nodes of a test binary log, kept in memory: Liaison's own
+/// crates at debug level and above, everything else at info.
+#[derive(Debug, Clone, Default)]
+pub struct LogCapture(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl LogCapture {
+    /// Starts capturing every log line of this process (once per process;
+    /// later calls share the same capture).
+    pub fn start() -> LogCapture {
+        static CAPTURE: std::sync::OnceLock<LogCapture> = std::sync::OnceLock::new();
+        CAPTURE
+            .get_or_init(|| {
+                let capture = LogCapture::default();
+                let subscriber = tracing_subscriber::fmt()
+                    .with_writer(capture.clone())
+                    .with_ansi(false)
+                    .with_env_filter(tracing_subscriber::EnvFilter::new(
+                        "info,liaison_node=debug,liaison_proto=debug",
+                    ))
+                    .finish();
+                tracing::subscriber::set_global_default(subscriber)
+                    .expect("no other log subscriber in this test binary");
+                capture
+            })
+            .clone()
+    }
+
+    /// Everything logged so far.
+    pub fn text(&self) -> String {
+        let bytes = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        String::from_utf8_lossy(&bytes).into_owned()
+    }
+}
+
+impl std::io::Write for LogCapture {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for LogCapture {
+    type Writer = LogCapture;
+
+    fn make_writer(&'a self) -> LogCapture {
+        self.clone()
+    }
 }

@@ -25,7 +25,7 @@ fn message(from: &str, to: &str) -> Message {
         to_country: to.into(),
         category: pb::Category::PhoneCheck as i32,
         purpose: pb::Purpose::Investigation as i32,
-        offence_code: "0203".into(),
+        offence_code: "0204".into(),
         subject: Some(pb::Subject {
             kind: Some(pb::subject::Kind::Phone(pb::Phone {
                 number: "+85512345678".into(),
@@ -35,6 +35,7 @@ fn message(from: &str, to: &str) -> Message {
         deadline_unix_ms: liaison_node::exchange::now_ms() + 86_400_000,
         requested_by: "focal-point".into(),
         created_unix_ms: liaison_node::exchange::now_ms(),
+        requested_fields: Vec::new(),
     };
     Message {
         message_id: MESSAGE_ID.into(),

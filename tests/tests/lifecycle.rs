@@ -4,6 +4,7 @@
 // Test helpers may panic on anything unexpected.
 #![allow(clippy::unwrap_used)]
 
+use liaison_proto::domain::RequestStatus;
 use liaison_proto::pb;
 use liaison_tests::{
     TestFederation, await_status, id_of, next_assignment, phone_check, victim_identification,
@@ -533,11 +534,44 @@ async fn unanswered_requests_expire_at_their_deadline() {
     await_status(&mut tha, &id, pb::RequestStatus::Sent).await;
     let deadline = submitted.request.unwrap().deadline_unix_ms;
     let exchange = federation.node("THA").running().exchange();
-    // Not yet due: nothing happens.
+    let skew = federation.node("THA").config().max_clock_skew.as_millis() as i64;
+    // Not yet due: nothing happens (time given explicitly).
     assert_eq!(exchange.expire_overdue(deadline - 1).await.unwrap(), 0);
-    // Once the deadline has passed (time given explicitly), it expires, once.
-    assert_eq!(exchange.expire_overdue(deadline).await.unwrap(), 1);
-    assert_eq!(exchange.expire_overdue(deadline + 1000).await.unwrap(), 0);
+    // An answer made by the deadline on a peer whose clock runs ahead may
+    // still be on its way: the requester waits the clock skew allowed.
+    assert_eq!(
+        exchange.expire_overdue(deadline + skew - 1).await.unwrap(),
+        0
+    );
+    // Then it expires, once.
+    assert_eq!(exchange.expire_overdue(deadline + skew).await.unwrap(), 1);
+    assert_eq!(
+        exchange
+            .expire_overdue(deadline + skew + 1000)
+            .await
+            .unwrap(),
+        0
+    );
+    // The answering side expires its copy at the deadline by its own clock,
+    // after which the agency can no longer answer it.
+    let khm = federation.node("KHM").running().exchange();
+    wait_for_record(khm, &id, |r| r.status == RequestStatus::Assigned).await;
+    assert_eq!(khm.expire_overdue(deadline - 1).await.unwrap(), 0);
+    assert_eq!(khm.expire_overdue(deadline).await.unwrap(), 1);
+    let mut police = federation.agency("KHM", "police").await;
+    let late = police
+        .answer(pb::AnswerCall {
+            request_id: id.clone(),
+            fields: vec![pb::Field {
+                name: "subscriber_name".into(),
+                value: "Shell Co".into(),
+            }],
+            remarks: String::new(),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(late.code(), Code::FailedPrecondition, "{late:?}");
+    assert!(late.message().contains("EXPIRED"), "{late:?}");
     let view = tha
         .get(pb::RequestRef {
             request_id: id.clone(),

@@ -3,49 +3,27 @@
 //! specific gRPC status and a message saying what is wrong, must not be
 //! recorded as accepted, and must leave exactly one audit entry saying it
 //! was refused.
+//!
+//! Every value sent carries a marker (`~mk-…~`, characters no hash, id or
+//! base64 signature contains), and no marker may reach either node's audit
+//! log or log output: refusals name the field and the rule, never the value.
 
 // Test helpers may panic on anything unexpected.
 #![allow(clippy::unwrap_used)]
 
-use ed25519_dalek::Signer as _;
-use ed25519_dalek::pkcs8::DecodePrivateKey;
 use liaison_node::exchange::now_ms;
 use liaison_node::pki::FederationCa;
 use liaison_node::records::Direction;
-use liaison_proto::envelope::{ENVELOPE_CONTEXT, MAX_MESSAGE_BYTES, key_id};
+use liaison_proto::envelope::MAX_MESSAGE_BYTES;
 use liaison_proto::pb;
-use liaison_tests::{TestFederation, agreement, phone_check};
+use liaison_tests::{LogCapture, PeerSigner, TestFederation, agreement, phone_check};
 use prost::Message as _;
 use tonic::Code;
 
-/// Signs arbitrary bytes as an envelope with a node's real key.
-struct RawSigner {
-    key: ed25519_dalek::SigningKey,
-}
-
-impl RawSigner {
-    fn of(federation: &TestFederation, country: &str) -> RawSigner {
-        let pem =
-            std::fs::read_to_string(federation.node(country).dir.join("signing-key.pem")).unwrap();
-        RawSigner {
-            key: ed25519_dalek::SigningKey::from_pkcs8_pem(&pem).unwrap(),
-        }
-    }
-
-    fn envelope(&self, message: Vec<u8>) -> pb::Envelope {
-        let signature = self
-            .key
-            .sign(&[ENVELOPE_CONTEXT, message.as_slice()].concat());
-        pb::Envelope {
-            message,
-            key_id: key_id(&self.key.verifying_key()),
-            signature: signature.to_bytes().to_vec(),
-        }
-    }
-
-    fn seal(&self, message: &pb::Message) -> pb::Envelope {
-        self.envelope(message.encode_to_vec())
-    }
+/// A marker to put in a value: found later in an audit log or a log line,
+/// it would show that a value leaked.
+fn mark(what: &str) -> String {
+    format!("~mk-{what}~")
 }
 
 fn uuid(n: u8) -> String {
@@ -66,16 +44,17 @@ fn message(n: u8, from: &str, to: &str) -> pb::Message {
             to_country: to.into(),
             category: pb::Category::PhoneCheck as i32,
             purpose: pb::Purpose::Investigation as i32,
-            offence_code: "0203".into(),
+            offence_code: "0204".into(),
             subject: Some(pb::Subject {
                 kind: Some(pb::subject::Kind::Phone(pb::Phone {
                     number: "+85512345678".into(),
                 })),
             }),
-            summary: "catalogue".into(),
+            summary: format!("catalogue {}", mark("summary")),
             deadline_unix_ms: now_ms() + 86_400_000,
-            requested_by: "focal-point".into(),
+            requested_by: format!("focal-point {}", mark("by")),
             created_unix_ms: now_ms(),
+            requested_fields: Vec::new(),
         })),
     }
 }
@@ -96,7 +75,12 @@ fn refusals(federation: &TestFederation, country: &str) -> usize {
         .audit_entries()
         .unwrap()
         .iter()
-        .filter(|e| e.event == "call.refused" || e.event == "policy.denied")
+        .filter(|e| {
+            matches!(
+                e.event.as_str(),
+                "call.refused" | "policy.denied" | "answer.rejected"
+            )
+        })
         .count()
 }
 
@@ -132,9 +116,10 @@ fn nested_groups(depth: usize) -> Vec<u8> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_negative_catalogue_is_refused_specifically_and_audited() {
+    let logs = LogCapture::start();
     let federation = TestFederation::start(&["THA", "KHM", "VNM"]).await;
-    let tha = RawSigner::of(&federation, "THA");
-    let vnm = RawSigner::of(&federation, "VNM");
+    let tha = PeerSigner::of(&federation, "THA");
+    let vnm = PeerSigner::of(&federation, "VNM");
     let mut door = federation.federation_client_as("THA", "KHM").await;
     let mut count = refusals(&federation, "KHM");
     let mut tried = 0;
@@ -185,7 +170,7 @@ async fn the_negative_catalogue_is_refused_specifically_and_audited() {
     federation_case!(
         "unknown key",
         pb::Envelope {
-            key_id: "ffffffffffffffff".into(),
+            key_id: mark("key-id"),
             ..good.clone()
         },
         Code::Unauthenticated,
@@ -198,7 +183,7 @@ async fn the_negative_catalogue_is_refused_specifically_and_audited() {
             ..good.clone()
         },
         Code::Unauthenticated,
-        "unknown key"
+        "`key_id` is empty"
     );
     federation_case!(
         "another peer's key",
@@ -210,7 +195,7 @@ async fn the_negative_catalogue_is_refused_specifically_and_audited() {
         "empty envelope",
         pb::Envelope::default(),
         Code::Unauthenticated,
-        "unknown key"
+        "`key_id` is empty"
     );
 
     // Identity and routing.
@@ -301,7 +286,7 @@ async fn the_negative_catalogue_is_refused_specifically_and_audited() {
         "names VNM to KHM"
     );
     let mut m = message(13, "THA", "KHM");
-    request_mut(&mut m).offence_code = "abc".into();
+    request_mut(&mut m).offence_code = mark("offence");
     federation_case!(
         "bad offence code",
         tha.seal(&m),
@@ -309,7 +294,7 @@ async fn the_negative_catalogue_is_refused_specifically_and_audited() {
         "ICCS"
     );
     let mut m = message(14, "THA", "KHM");
-    m.message_id = "not-a-uuid".into();
+    m.message_id = format!("not-a-uuid{}", mark("message-id"));
     federation_case!(
         "bad message id",
         tha.seal(&m),
@@ -357,7 +342,7 @@ async fn the_negative_catalogue_is_refused_specifically_and_audited() {
             answered_unix_ms: now_ms(),
             outcome: Some(pb::answer::Outcome::Refusal(pb::Refusal {
                 reason: pb::RefusalReason::Other as i32,
-                explanation: String::new(),
+                explanation: mark("explanation"),
                 rule: String::new(),
             })),
         })),
@@ -372,7 +357,7 @@ async fn the_negative_catalogue_is_refused_specifically_and_audited() {
     let withdrawal = pb::Message {
         content: Some(pb::message::Content::Withdrawal(pb::Withdrawal {
             request_id: uuid(98),
-            reason: String::new(),
+            reason: mark("reason"),
         })),
         ..message(17, "THA", "KHM")
     };
@@ -485,14 +470,14 @@ async fn the_negative_catalogue_is_refused_specifically_and_audited() {
     );
     local_case!(
         "bad phone number",
-        focal.submit(phone_check("KHM", "12")),
+        focal.submit(phone_check("KHM", &format!("12{}", mark("phone")))),
         Code::InvalidArgument,
         "E.164"
     );
     local_case!(
         "summary too long",
         focal.submit(pb::NewRequest {
-            summary: "x".repeat(5000),
+            summary: "x".repeat(5000) + &mark("long"),
             ..phone_check("KHM", "+85512345678")
         }),
         Code::InvalidArgument,
@@ -501,7 +486,7 @@ async fn the_negative_catalogue_is_refused_specifically_and_audited() {
     local_case!(
         "control characters",
         focal.submit(pb::NewRequest {
-            summary: "a\u{1b}b".into(),
+            summary: format!("a\u{1b}b{}", mark("control")),
             ..phone_check("KHM", "+85512345678")
         }),
         Code::InvalidArgument,
@@ -516,6 +501,77 @@ async fn the_negative_catalogue_is_refused_specifically_and_audited() {
         Code::InvalidArgument,
         "already passed"
     );
+    let person = |person: pb::Person| pb::NewRequest {
+        category: pb::Category::PersonCheck as i32,
+        subject: Some(pb::Subject {
+            kind: Some(pb::subject::Kind::Person(person)),
+        }),
+        ..phone_check("KHM", "+85512345678")
+    };
+    let someone = || pb::Person {
+        full_name: format!("Somebody {}", mark("name")),
+        date_of_birth: "1999-04-02".into(),
+        nationality: "VNM".into(),
+        document_number: String::new(),
+    };
+    local_case!(
+        "a date that is not in the calendar",
+        focal.submit(person(pb::Person {
+            date_of_birth: "2024-02-30".into(),
+            ..someone()
+        })),
+        Code::InvalidArgument,
+        "field `subject.person.date_of_birth`: names a day that its month does not have"
+    );
+    local_case!(
+        "a nationality that is no country code",
+        focal.submit(person(pb::Person {
+            nationality: mark("nationality"),
+            ..someone()
+        })),
+        Code::InvalidArgument,
+        "field `subject.person.nationality`: is not an ISO 3166-1 alpha-3 country code"
+    );
+    local_case!(
+        "a jurisdiction that is no country code",
+        focal.submit(pb::NewRequest {
+            category: pb::Category::CompanyCheck as i32,
+            subject: Some(pb::Subject {
+                kind: Some(pb::subject::Kind::Company(pb::Company {
+                    name: format!("Shell Co {}", mark("company")),
+                    registration_number: String::new(),
+                    jurisdiction: mark("jurisdiction"),
+                })),
+            }),
+            ..phone_check("KHM", "+85512345678")
+        }),
+        Code::InvalidArgument,
+        "field `subject.company.jurisdiction`"
+    );
+    local_case!(
+        "a destination that is no country code",
+        focal.submit(phone_check(&mark("country"), "+85512345678")),
+        Code::InvalidArgument,
+        "field `to_country`: is not an ISO 3166-1 alpha-3 country code"
+    );
+    local_case!(
+        "a requested field outside the catalogue",
+        focal.submit(pb::NewRequest {
+            requested_fields: vec![mark("wanted")],
+            ..phone_check("KHM", "+85512345678")
+        }),
+        Code::InvalidArgument,
+        "field `requested_fields[0]`: is not a response field of PHONE_CHECK"
+    );
+    local_case!(
+        "an unknown enumeration value lists the accepted ones",
+        focal.submit(pb::NewRequest {
+            purpose: 77,
+            ..phone_check("KHM", "+85512345678")
+        }),
+        Code::InvalidArgument,
+        "unknown value 77 (expected one of: INVESTIGATION, PROSECUTION, VICTIM_ASSISTANCE, INTELLIGENCE)"
+    );
     local_case!(
         "unknown peer",
         focal.submit(phone_check("LAO", "+85512345678")),
@@ -525,7 +581,7 @@ async fn the_negative_catalogue_is_refused_specifically_and_audited() {
     local_case!(
         "bad request id",
         focal.get(pb::RequestRef {
-            request_id: "1; DROP TABLE".into()
+            request_id: format!("1; DROP TABLE {}", mark("request-id"))
         }),
         Code::InvalidArgument,
         "not a lower-case UUID"
@@ -556,7 +612,7 @@ async fn the_negative_catalogue_is_refused_specifically_and_audited() {
             request_id: uuid(75),
             fields: vec![pb::Field {
                 name: "sim_status".into(),
-                value: "x".into()
+                value: mark("value")
             }],
             remarks: String::new()
         }),
@@ -570,24 +626,24 @@ async fn the_negative_catalogue_is_refused_specifically_and_audited() {
             fields: vec![
                 pb::Field {
                     name: "a".into(),
-                    value: "x".into()
+                    value: mark("value-1")
                 },
                 pb::Field {
                     name: "a".into(),
-                    value: "y".into()
+                    value: mark("value-2")
                 }
             ],
             remarks: String::new()
         }),
         Code::InvalidArgument,
-        "given twice"
+        "repeats the name of fields[0]"
     );
     local_case!(
         "refusal without reason",
         police.refuse(pb::RefuseCall {
             request_id: uuid(75),
             reason: 0,
-            explanation: String::new()
+            explanation: mark("refusal")
         }),
         Code::InvalidArgument,
         "reason"
@@ -602,8 +658,29 @@ async fn the_negative_catalogue_is_refused_specifically_and_audited() {
         Code::InvalidArgument,
         "at least one field"
     );
+
+    // No value of any refused input reached an audit log or the logs.
+    for country in ["THA", "KHM"] {
+        let log = liaison_tests::export(&mut federation.auditor(country).await).await;
+        assert!(
+            log.contains("call.refused"),
+            "{country}: no refusal exported"
+        );
+        assert!(
+            !log.contains("~mk-"),
+            "{country}: a value reached the audit log"
+        );
+    }
+    let text = logs.text();
+    assert!(text.contains("envelope refused"), "the logs were captured");
+    assert!(
+        text.contains("local call refused"),
+        "the logs were captured"
+    );
+    let leaked: Vec<&str> = text.lines().filter(|l| l.contains("~mk-")).collect();
+    assert!(leaked.is_empty(), "values reached the logs: {leaked:#?}");
     federation.shutdown().await;
-    assert!(tried >= 30, "{tried} cases");
+    assert!(tried >= 36, "{tried} cases");
 
     // A policy denial, on a federation whose agreement lacks the category.
     let only_phones = |_: liaison_proto::domain::CountryCode,

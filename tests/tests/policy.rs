@@ -208,8 +208,11 @@ async fn answers_are_redacted_and_carry_the_handling_code() {
         .await
         .unwrap_err();
     assert_eq!(unknown.code(), Code::InvalidArgument);
+    // The message names the field and the rule, not the name given.
     assert!(
-        unknown.message().contains("favourite_colour"),
+        unknown
+            .message()
+            .contains("field `fields[0].name`: is not a response field of PHONE_CHECK"),
         "{}",
         unknown.message()
     );
