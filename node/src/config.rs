@@ -1,6 +1,9 @@
 //! The node's TOML configuration: parsed with serde, then validated and
 //! resolved (keys and certificates read) before anything binds a port. Every
 //! error names the file, the key and what is wrong with it.
+//!
+//! Private key files (`node.signing_key`, `tls.key`) are refused when anyone
+//! but the node could read them; [`private_key_exposure`] holds the rule.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
@@ -9,7 +12,6 @@ use std::path::{Path, PathBuf};
 
 use base64::Engine as _;
 use ed25519_dalek::VerifyingKey;
-use ed25519_dalek::pkcs8::DecodePrivateKey;
 use liaison_proto::domain::{Category, CountryCode};
 use liaison_proto::envelope::{SigningIdentity, key_id};
 use serde::de::DeserializeOwned;
@@ -58,7 +60,10 @@ pub struct NodeSection {
     /// Directory of the node's store; relative paths are relative to the
     /// configuration file.
     pub data_dir: PathBuf,
-    /// PKCS#8 PEM file of the node's Ed25519 signing key.
+    /// PKCS#8 PEM file of the node's Ed25519 signing key (the v1 form
+    /// `keygen` and OpenSSL write, or the v2 form of earlier versions).
+    /// Only the node's user may be able to read it: see
+    /// [`private_key_exposure`].
     pub signing_key: PathBuf,
     /// Public keys (base64) this node signed with before its current one:
     /// its own older signatures (tree heads) stay verifiable, and `GetKeys`
@@ -129,6 +134,8 @@ fn default_witness_interval() -> u64 {
 pub struct TlsSection {
     /// PEM certificate naming this node (subject alternative name `tls_name`).
     pub cert: PathBuf,
+    /// PEM private key of that certificate, held to the same file
+    /// permissions as the signing key.
     pub key: PathBuf,
     /// PEM certificate of the federation CA that issued every node's
     /// certificate.
@@ -302,8 +309,9 @@ impl Config {
                 format!("{local_listen} is not a loopback address; the local API has no TLS and must stay on this machine"),
             ));
         }
-        let signing_pem = v.read("node.signing_key", &resolve(&file.node.signing_key))?;
-        let signing_key = ed25519_dalek::SigningKey::from_pkcs8_pem(&signing_pem).map_err(|e| {
+        let signing_pem =
+            v.read_private_key("node.signing_key", &resolve(&file.node.signing_key))?;
+        let signing_key = crate::pki::decode_signing_key(&signing_pem).map_err(|e| {
             v.error(
                 "node.signing_key",
                 format!("not a PKCS#8 PEM Ed25519 key: {e}"),
@@ -317,7 +325,7 @@ impl Config {
         }
         let tls = TlsMaterial {
             cert_pem: v.read_pem("tls.cert", &resolve(&file.tls.cert), "CERTIFICATE")?,
-            key_pem: v.read_pem("tls.key", &resolve(&file.tls.key), "PRIVATE KEY")?,
+            key_pem: v.read_private_pem("tls.key", &resolve(&file.tls.key))?,
             ca_pem: v.read_pem("tls.ca", &resolve(&file.tls.ca), "CERTIFICATE")?,
         };
 
@@ -566,6 +574,69 @@ pub fn default_tls_name(country: CountryCode) -> String {
     format!("{}.liaison", country.as_str().to_ascii_lowercase())
 }
 
+/// Why a private key file at `path` with permission bits `mode`, owned by
+/// user id `owner`, must not be used by a node running as user id
+/// `node_user`; `None` if it may be.
+///
+/// The rule is PostgreSQL's for its server key (`be-secure-common.c`):
+///
+/// - a file the node's own user owns must be 0600 or stricter, as OpenSSH
+///   requires of private keys: nobody else can read it;
+/// - a file root owns (the node not running as root) may also be readable,
+///   and nothing more, by its group: 0640 or stricter. This is how a node
+///   not running as root reads a key root provisioned for it: a Kubernetes
+///   Secret mounted with `fsGroup` (the kubelet always adds group read, so
+///   such files are 0440 whatever `defaultMode` says; see deploy/README.md)
+///   or a key shared through a group such as Debian's `ssl-cert`;
+/// - a file anyone else owns is refused: its owner could replace the key.
+///
+/// Bits for others are never allowed. Each refusal names the file, its mode
+/// and the command that fixes it.
+pub fn private_key_exposure(path: &Path, mode: u32, owner: u32, node_user: u32) -> Option<String> {
+    const GROUP: u32 = 0o070;
+    const GROUP_READ: u32 = 0o040;
+    const OTHERS: u32 = 0o007;
+    let file = path.display();
+    let permissions = mode & 0o777;
+    let access = |bits: u32| {
+        if bits & 0o444 != 0 {
+            "readable"
+        } else {
+            "writable or executable"
+        }
+    };
+    if owner == node_user {
+        let open = permissions & (GROUP | OTHERS);
+        (open != 0).then(|| {
+            format!(
+                "`{file}` is {} by group or others (mode {permissions:04o}); run `chmod 600 {file}`",
+                access(open)
+            )
+        })
+    } else if owner == 0 {
+        let mut wrong = Vec::new();
+        if permissions & OTHERS != 0 {
+            wrong.push(format!("{} by others", access(permissions & OTHERS)));
+        }
+        if permissions & GROUP & !GROUP_READ != 0 {
+            wrong.push("writable or executable by its group".to_string());
+        }
+        (!wrong.is_empty()).then(|| {
+            format!(
+                "`{file}` is owned by root and {} (mode {permissions:04o}); a key root owns may \
+                 be readable by its group, no more: run `chmod 640 {file}`",
+                wrong.join(" and ")
+            )
+        })
+    } else {
+        Some(format!(
+            "`{file}` is owned by user id {owner}, neither the node's user (id {node_user}) \
+             nor root, and that user could replace the key; run `chown {node_user} {file}` \
+             and `chmod 600 {file}`"
+        ))
+    }
+}
+
 /// Parses base64 of a raw 32-byte Ed25519 public key.
 pub fn parse_public_key(encoded: &str) -> Result<VerifyingKey, String> {
     let bytes = base64::engine::general_purpose::STANDARD
@@ -656,8 +727,49 @@ impl Validator<'_> {
             .map_err(|e| self.error(key, format!("cannot read {}: {e}", file.display())))
     }
 
+    /// Reads a private key file, refusing it first if anyone but the node
+    /// could read it. The permissions judged are those of the file opened,
+    /// so they cannot change between the check and the read.
+    fn read_private_key(&self, key: &str, file: &Path) -> Result<String, ConfigError> {
+        use std::io::Read as _;
+        let cannot_read =
+            |e: std::io::Error| self.error(key, format!("cannot read {}: {e}", file.display()));
+        let mut handle = std::fs::File::open(file).map_err(cannot_read)?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let metadata = handle.metadata().map_err(cannot_read)?;
+            let node_user = rustix::process::geteuid().as_raw();
+            if let Some(problem) =
+                private_key_exposure(file, metadata.mode(), metadata.uid(), node_user)
+            {
+                return Err(self.error(key, problem));
+            }
+        }
+        let mut text = String::new();
+        handle.read_to_string(&mut text).map_err(cannot_read)?;
+        Ok(text)
+    }
+
     fn read_pem(&self, key: &str, file: &Path, label: &str) -> Result<String, ConfigError> {
         let text = self.read(key, file)?;
+        self.holds_pem(key, file, label, text)
+    }
+
+    /// A PEM private key of any algorithm (`PRIVATE KEY`, `EC PRIVATE KEY`,
+    /// ...), from a file only the node can read.
+    fn read_private_pem(&self, key: &str, file: &Path) -> Result<String, ConfigError> {
+        let text = self.read_private_key(key, file)?;
+        self.holds_pem(key, file, "PRIVATE KEY", text)
+    }
+
+    fn holds_pem(
+        &self,
+        key: &str,
+        file: &Path,
+        label: &str,
+        text: String,
+    ) -> Result<String, ConfigError> {
         if text.contains(&format!("-----BEGIN {label}-----"))
             || (label == "PRIVATE KEY" && text.contains("PRIVATE KEY-----"))
         {
@@ -696,6 +808,102 @@ impl Validator<'_> {
                 key,
                 format!("`{name}` must be 1 to 64 characters a-z, 0-9 or -"),
             ))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NODE: u32 = 10001;
+    const ROOT: u32 = 0;
+
+    fn exposure(mode: u32, owner: u32, node_user: u32) -> Option<String> {
+        private_key_exposure(
+            Path::new("/etc/liaison/signing-key.pem"),
+            mode,
+            owner,
+            node_user,
+        )
+    }
+
+    #[test]
+    fn a_key_the_node_owns_must_be_0600_or_stricter() {
+        for mode in [0o600, 0o400, 0o200, 0o000, 0o100600] {
+            assert_eq!(exposure(mode, NODE, NODE), None, "{mode:o}");
+        }
+        assert_eq!(
+            exposure(0o100644, NODE, NODE).as_deref(),
+            Some(
+                "`/etc/liaison/signing-key.pem` is readable by group or others (mode 0644); \
+                 run `chmod 600 /etc/liaison/signing-key.pem`"
+            )
+        );
+        for mode in [0o640, 0o604, 0o660, 0o440, 0o444, 0o700 | 0o004] {
+            let problem = exposure(mode, NODE, NODE).unwrap();
+            assert!(problem.contains("readable by group or others"), "{problem}");
+            assert!(
+                problem.contains(&format!("mode {:04o}", mode & 0o777)),
+                "{problem}"
+            );
+        }
+        for mode in [0o620, 0o602, 0o610, 0o601] {
+            let problem = exposure(mode, NODE, NODE).unwrap();
+            assert!(
+                problem.contains("writable or executable by group or others"),
+                "{problem}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_node_running_as_root_holds_its_own_keys_to_0600() {
+        assert_eq!(exposure(0o600, ROOT, ROOT), None);
+        let problem = exposure(0o440, ROOT, ROOT).unwrap();
+        assert!(problem.contains("chmod 600"), "{problem}");
+    }
+
+    #[test]
+    fn a_key_root_owns_may_be_read_by_its_group_and_nothing_more() {
+        // A Kubernetes Secret mounted with fsGroup: root-owned, 0440.
+        for mode in [0o440, 0o640, 0o600, 0o400] {
+            assert_eq!(exposure(mode, ROOT, NODE), None, "{mode:o}");
+        }
+        let problem = exposure(0o644, ROOT, NODE).unwrap();
+        assert_eq!(
+            problem,
+            "`/etc/liaison/signing-key.pem` is owned by root and readable by others (mode 0644); \
+             a key root owns may be readable by its group, no more: \
+             run `chmod 640 /etc/liaison/signing-key.pem`"
+        );
+        let problem = exposure(0o660, ROOT, NODE).unwrap();
+        assert!(
+            problem.contains("writable or executable by its group"),
+            "{problem}"
+        );
+        assert!(!problem.contains("others"), "{problem}");
+        let problem = exposure(0o464, ROOT, NODE).unwrap();
+        assert!(
+            problem.contains("readable by others and writable or executable by its group"),
+            "{problem}"
+        );
+        let problem = exposure(0o442, ROOT, NODE).unwrap();
+        assert!(
+            problem.contains("writable or executable by others"),
+            "{problem}"
+        );
+    }
+
+    #[test]
+    fn a_key_someone_else_owns_is_refused() {
+        for mode in [0o600, 0o440, 0o400] {
+            let problem = exposure(mode, 1000, NODE).unwrap();
+            assert!(problem.contains("owned by user id 1000"), "{problem}");
+            assert!(
+                problem.contains("chown 10001 /etc/liaison/signing-key.pem"),
+                "{problem}"
+            );
         }
     }
 }

@@ -70,7 +70,8 @@ enum Command {
     },
     /// Create a new signing key (for a key rotation) and print its public key.
     Keygen {
-        /// Where to write the PKCS#8 PEM private key.
+        /// Where to write the private key (PKCS#8 v1 PEM, as OpenSSL writes
+        /// it; created readable by its owner only).
         #[arg(long)]
         out: PathBuf,
     },
@@ -242,12 +243,7 @@ async fn main() -> anyhow::Result<()> {
                 );
             }
             let key = liaison_node::pki::generate_signing_key()?;
-            let pem = ed25519_dalek::pkcs8::EncodePrivateKey::to_pkcs8_pem(
-                &key,
-                ed25519_dalek::pkcs8::spki::der::pem::LineEnding::LF,
-            )
-            .context("cannot encode the key")?;
-            liaison_node::pki::write_secret(&out, &pem)?;
+            liaison_node::pki::write_signing_key(&out, &key)?;
             println!("wrote {}", out.display());
             println!(
                 "public key (give it to peers): {}",

@@ -1,12 +1,19 @@
 //! Key and certificate material: the federation CA, node TLS identities,
 //! Ed25519 signing keys, local user tokens, and `liaison-node init`, which
 //! writes everything a new node needs.
+//!
+//! Signing keys are written as PKCS#8 v1 PEM (RFC 8410 section 7), which
+//! OpenSSL and Python's `cryptography` read; the PKCS#8 v2 form earlier
+//! versions wrote is still read. Every private key and token is written
+//! with [`write_secret`]: created with mode 0600, never widened later.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use ed25519_dalek::SigningKey;
-use ed25519_dalek::pkcs8::EncodePrivateKey;
 use ed25519_dalek::pkcs8::spki::der::pem::LineEnding;
+use ed25519_dalek::pkcs8::spki::der::zeroize::Zeroizing;
+use ed25519_dalek::pkcs8::{DecodePrivateKey, EncodePrivateKey, KeypairBytes};
 use liaison_proto::domain::{Category, CountryCode};
 use rcgen::{
     BasicConstraints, CertificateParams, DnType, ExtendedKeyUsagePurpose, IsCa, Issuer, KeyPair,
@@ -30,6 +37,8 @@ pub enum PkiError {
     BadMaterial { path: PathBuf, reason: String },
     #[error("no secure random numbers: {0}")]
     Random(String),
+    #[error("cannot encode the signing key: {0}")]
+    Encoding(String),
 }
 
 fn io_error(path: &Path, e: impl std::fmt::Display) -> PkiError {
@@ -50,6 +59,37 @@ pub fn generate_signing_key() -> Result<SigningKey, PkiError> {
     Ok(SigningKey::from_bytes(&random_bytes::<32>()?))
 }
 
+/// The signing key as PKCS#8 v1 PEM, the form of RFC 8410 section 7 that
+/// `openssl genpkey -algorithm ed25519` writes: `-----BEGIN PRIVATE
+/// KEY-----` around 48 bytes of DER holding the 32-byte seed and no public
+/// key.
+///
+/// ed25519-dalek's own `to_pkcs8_pem` attaches the public key, which makes
+/// the document a PKCS#8 v2 `OneAsymmetricKey` (RFC 5958, version 1 with a
+/// `[1]` public key): valid, but OpenSSL 3.0 refuses it ("wrong tag",
+/// `Field=attributes`) and so does Python's `cryptography` ("extra data").
+pub fn encode_signing_key(key: &SigningKey) -> Result<Zeroizing<String>, PkiError> {
+    KeypairBytes {
+        secret_key: key.to_bytes(),
+        public_key: None,
+    }
+    .to_pkcs8_pem(LineEnding::LF)
+    .map_err(|e| PkiError::Encoding(e.to_string()))
+}
+
+/// Reads a PKCS#8 PEM Ed25519 signing key: the v1 form Liaison and OpenSSL
+/// write, or the v2 form earlier Liaison versions wrote (whose attached
+/// public key must then match the seed).
+pub fn decode_signing_key(pem: &str) -> Result<SigningKey, String> {
+    SigningKey::from_pkcs8_pem(pem).map_err(|e| e.to_string())
+}
+
+/// Writes `key` to `path` as [`encode_signing_key`] gives it, only its
+/// owner able to read it.
+pub fn write_signing_key(path: &Path, key: &SigningKey) -> Result<(), PkiError> {
+    write_secret(path, &encode_signing_key(key)?)
+}
+
 /// A new bearer token for a local user, and the hex SHA-256 the node's
 /// configuration stores instead of it.
 pub fn generate_token() -> Result<(String, String), PkiError> {
@@ -58,15 +98,32 @@ pub fn generate_token() -> Result<(String, String), PkiError> {
     Ok((token, hash))
 }
 
-/// Writes a file only its owner can read.
+/// Writes a file only its owner can read (mode 0600), replacing any file
+/// already there.
+///
+/// The contents go into a new file beside `path` that is created with mode
+/// 0600 (never a wider mode narrowed afterwards), flushed to disk, then
+/// renamed over `path`. So there is no moment at which the secret sits in a
+/// file others can read, and an earlier file at `path`, whatever its mode
+/// and whoever holds it open, never receives the new secret.
 pub fn write_secret(path: &Path, contents: &str) -> Result<(), PkiError> {
-    write_file(path, contents)?;
+    let parent = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(parent).map_err(|e| io_error(parent, e))?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".liaison-secret-").suffix(".tmp");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
-            .map_err(|e| io_error(path, e))?;
+        builder.permissions(std::fs::Permissions::from_mode(0o600));
     }
+    let mut file = builder.tempfile_in(parent).map_err(|e| io_error(path, e))?;
+    file.write_all(contents.as_bytes())
+        .and_then(|()| file.as_file().sync_all())
+        .map_err(|e| io_error(path, e))?;
+    file.persist(path).map_err(|e| io_error(path, e.error))?;
     Ok(())
 }
 
@@ -228,10 +285,7 @@ pub fn init_node(options: &InitOptions, ca: &FederationCa) -> Result<InitOutcome
         });
     }
     let signing_key = generate_signing_key()?;
-    let pem = signing_key
-        .to_pkcs8_pem(LineEnding::LF)
-        .map_err(|e| PkiError::Random(e.to_string()))?;
-    write_secret(&dir.join("signing-key.pem"), &pem)?;
+    write_signing_key(&dir.join("signing-key.pem"), &signing_key)?;
     write_file(
         &dir.join("signing-key.pub"),
         &format!("{}\n", encode_public_key(&signing_key.verifying_key())),
@@ -329,4 +383,187 @@ pub fn write_config(path: &Path, config: &ConfigFile) -> Result<(), PkiError> {
         config.node.country
     );
     write_file(path, &text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// RFC 8032 section 7.1, TEST 1: a seed and the public key it gives.
+    const SEED: &str = "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60";
+    const PUBLIC: &str = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
+
+    /// That seed as earlier Liaison versions wrote it (ed25519-dalek's
+    /// `to_pkcs8_pem`): PKCS#8 v2, the public key attached as `[1]`.
+    const OLD_FORM: &str = "-----BEGIN PRIVATE KEY-----
+MFECAQEwBQYDK2VwBCIEIJ1hsZ3v/VpguoRK9JLsLMREScVpezJpGXA7rAMcrn9g
+gSEA11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=
+-----END PRIVATE KEY-----
+";
+
+    /// That seed as OpenSSL and Python's `cryptography` write it
+    /// (`private_bytes(PEM, PKCS8, NoEncryption())`).
+    const STANDARD_FORM: &str = "-----BEGIN PRIVATE KEY-----
+MC4CAQAwBQYDK2VwBCIEIJ1hsZ3v/VpguoRK9JLsLMREScVpezJpGXA7rAMcrn9g
+-----END PRIVATE KEY-----
+";
+
+    /// RFC 8410 section 7: the DER of an Ed25519 PKCS#8 v1 private key is
+    /// these 16 bytes (SEQUENCE, version 0, algorithm id-Ed25519, OCTET
+    /// STRING holding an OCTET STRING of 32 bytes) followed by the seed.
+    const RFC_8410_PREFIX: [u8; 16] = [
+        0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04,
+        0x20,
+    ];
+
+    fn seed_key() -> SigningKey {
+        SigningKey::from_bytes(&hex::decode(SEED).unwrap().try_into().unwrap())
+    }
+
+    fn der_of(pem: &str) -> Vec<u8> {
+        let (label, document) =
+            ed25519_dalek::pkcs8::SecretDocument::from_pem(pem).expect("PEM decodes");
+        assert_eq!(label, "PRIVATE KEY");
+        document.as_bytes().to_vec()
+    }
+
+    #[test]
+    fn a_signing_key_is_written_as_the_48_byte_pkcs8_v1_form() {
+        let pem = encode_signing_key(&seed_key()).unwrap();
+        assert_eq!(pem.as_str(), STANDARD_FORM);
+        let der = der_of(&pem);
+        assert_eq!(der.len(), 48);
+        assert_eq!(der[..16], RFC_8410_PREFIX);
+        assert_eq!(hex::encode(&der[16..]), SEED);
+    }
+
+    #[test]
+    fn a_fresh_key_round_trips_in_the_standard_form() {
+        let key = generate_signing_key().unwrap();
+        let pem = encode_signing_key(&key).unwrap();
+        let der = der_of(&pem);
+        assert_eq!(der.len(), 48);
+        assert_eq!(der[..16], RFC_8410_PREFIX);
+        assert_eq!(der[16..], key.to_bytes());
+        assert_eq!(decode_signing_key(&pem).unwrap(), key);
+    }
+
+    #[test]
+    fn the_old_form_still_loads_to_the_same_key() {
+        // The fixed text really is the old form: what ed25519-dalek writes,
+        // version 1, the public key attached.
+        assert_eq!(
+            seed_key().to_pkcs8_pem(LineEnding::LF).unwrap().as_str(),
+            OLD_FORM
+        );
+        let der = der_of(OLD_FORM);
+        assert_eq!(der.len(), 83);
+        assert_eq!(der[4], 1, "PKCS#8 version field");
+        let key = decode_signing_key(OLD_FORM).unwrap();
+        assert_eq!(key, seed_key());
+        assert_eq!(hex::encode(key.verifying_key().as_bytes()), PUBLIC);
+        // Written again, it takes the standard form.
+        assert_eq!(encode_signing_key(&key).unwrap().as_str(), STANDARD_FORM);
+    }
+
+    #[test]
+    fn the_standard_form_written_elsewhere_loads() {
+        let key = decode_signing_key(STANDARD_FORM).unwrap();
+        assert_eq!(hex::encode(key.verifying_key().as_bytes()), PUBLIC);
+    }
+
+    #[test]
+    fn an_old_form_key_whose_public_key_does_not_match_is_refused() {
+        let mut der = der_of(OLD_FORM);
+        let last = der.len() - 1;
+        der[last] ^= 1;
+        let pem = ed25519_dalek::pkcs8::spki::der::pem::encode_string(
+            "PRIVATE KEY",
+            LineEnding::LF,
+            &der,
+        )
+        .unwrap();
+        assert!(decode_signing_key(&pem).is_err());
+    }
+
+    #[test]
+    fn text_that_is_not_an_ed25519_key_is_refused_with_a_reason() {
+        let ecdsa = KeyPair::generate_for(&rcgen::PKCS_ECDSA_P256_SHA256)
+            .unwrap()
+            .serialize_pem();
+        for text in ["", "not a key", ecdsa.as_str()] {
+            let problem = decode_signing_key(text).unwrap_err();
+            assert!(!problem.is_empty());
+        }
+    }
+
+    #[cfg(unix)]
+    fn mode_of(path: &Path) -> u32 {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_secret_is_created_owner_only_and_replaces_a_readable_file_without_writing_into_it() {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("keys/signing-key.pem");
+        write_secret(&path, "first").unwrap();
+        assert_eq!(mode_of(&path), 0o600);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "first");
+
+        // A file others can read, and kept open by one of them.
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let before = std::fs::metadata(&path).unwrap().ino();
+        let held = std::fs::File::open(&path).unwrap();
+        write_secret(&path, "second").unwrap();
+        assert_eq!(mode_of(&path), 0o600);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "second");
+        assert_ne!(std::fs::metadata(&path).unwrap().ino(), before);
+        assert_eq!(
+            std::io::read_to_string(held).unwrap(),
+            "first",
+            "the old file never receives the new secret"
+        );
+        // Nothing is left beside it.
+        let names: Vec<_> = std::fs::read_dir(path.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("signing-key.pem")]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn init_writes_every_private_key_and_token_owner_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let ca = FederationCa::load_or_create(&dir.path().join("ca")).unwrap();
+        let outcome = init_node(
+            &InitOptions {
+                country: "THA".parse().unwrap(),
+                dir: dir.path().join("tha"),
+                federation_listen: "127.0.0.1:0".into(),
+                local_listen: "127.0.0.1:0".into(),
+                metrics_listen: None,
+            },
+            &ca,
+        )
+        .unwrap();
+        let node = dir.path().join("tha");
+        let mut secrets = vec![
+            dir.path().join("ca/ca.key"),
+            node.join("signing-key.pem"),
+            node.join("tls/node.key"),
+        ];
+        secrets.extend(outcome.tokens.iter().map(|t| t.path.clone()));
+        assert_eq!(secrets.len(), 3 + 6);
+        for path in &secrets {
+            assert_eq!(mode_of(path), 0o600, "{}", path.display());
+        }
+        let pem = std::fs::read_to_string(node.join("signing-key.pem")).unwrap();
+        assert_eq!(der_of(&pem).len(), 48);
+        let key = decode_signing_key(&pem).unwrap();
+        assert_eq!(encode_public_key(&key.verifying_key()), outcome.public_key);
+    }
 }

@@ -1,5 +1,7 @@
 //! `liaison-node demo` runs the whole scenario and says so; `init` writes a
-//! node that loads; `run` refuses a bad configuration before binding.
+//! node that loads; `keygen` writes a key only its owner can read; `run`
+//! refuses a bad configuration, or a key file others can read, before
+//! binding.
 
 // Test helpers may panic on anything unexpected.
 #![allow(clippy::unwrap_used)]
@@ -103,6 +105,80 @@ fn init_writes_a_node_that_loads_and_run_refuses_bad_config() {
     assert!(String::from_utf8_lossy(&bad_country.stderr).contains("ISO 3166-1 alpha-3"));
 }
 
+#[test]
+fn keygen_writes_an_owner_only_key_and_run_refuses_a_key_others_can_read() {
+    use std::os::unix::fs::PermissionsExt;
+
+    let dir = tempfile::tempdir().unwrap();
+    let node_dir = dir.path().join("tha");
+    let init = Command::new(env!("CARGO_BIN_EXE_liaison-node"))
+        .args(["init", "--country", "THA", "--dir"])
+        .arg(&node_dir)
+        .arg("--ca")
+        .arg(dir.path().join("ca"))
+        .args(["--federation-listen", "127.0.0.1:0"])
+        .args(["--local-listen", "127.0.0.1:0"])
+        .args(["--metrics-listen", "none"])
+        .output()
+        .unwrap();
+    assert!(
+        init.status.success(),
+        "{}",
+        String::from_utf8_lossy(&init.stderr)
+    );
+
+    let fresh = node_dir.join("signing-key-2.pem");
+    let keygen = || {
+        Command::new(env!("CARGO_BIN_EXE_liaison-node"))
+            .arg("keygen")
+            .arg("--out")
+            .arg(&fresh)
+            .output()
+            .unwrap()
+    };
+    let made = keygen();
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let mode = std::fs::metadata(&fresh).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    let text = std::fs::read_to_string(&fresh).unwrap();
+    assert!(text.starts_with("-----BEGIN PRIVATE KEY-----\n"), "{text}");
+    let key = liaison_node::pki::decode_signing_key(&text).unwrap();
+    let public = liaison_node::config::encode_public_key(&key.verifying_key());
+    let stdout = String::from_utf8_lossy(&made.stdout);
+    assert!(
+        stdout.contains(&format!("public key (give it to peers): {public}")),
+        "{stdout}"
+    );
+    // A second keygen to the same file must not replace the key.
+    let again = keygen();
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+    assert_eq!(std::fs::read_to_string(&fresh).unwrap(), text);
+
+    let signing_key = node_dir.join("signing-key.pem");
+    std::fs::set_permissions(&signing_key, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let run = Command::new(env!("CARGO_BIN_EXE_liaison-node"))
+        .arg("run")
+        .arg("--config")
+        .arg(node_dir.join("liaison.toml"))
+        .output()
+        .unwrap();
+    assert!(!run.status.success());
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    let shown = signing_key.display();
+    assert!(
+        stderr.contains("liaison.toml: `node.signing_key`: ")
+            && stderr.contains(&format!(
+                "`{shown}` is readable by group or others (mode 0644); run `chmod 600 {shown}`"
+            )),
+        "{stderr}"
+    );
+}
+
 #[tokio::test]
 async fn sighup_switches_the_signing_key_of_a_running_node() {
     use tokio::io::AsyncBufReadExt;
@@ -137,12 +213,7 @@ async fn sighup_switches_the_signing_key_of_a_running_node() {
         .unwrap();
 
     let key = liaison_node::pki::generate_signing_key().unwrap();
-    let pem = ed25519_dalek::pkcs8::EncodePrivateKey::to_pkcs8_pem(
-        &key,
-        ed25519_dalek::pkcs8::spki::der::pem::LineEnding::LF,
-    )
-    .unwrap();
-    std::fs::write(node.dir.join("signing-key-2.pem"), pem.as_bytes()).unwrap();
+    liaison_node::pki::write_signing_key(&node.dir.join("signing-key-2.pem"), &key).unwrap();
     let text = std::fs::read_to_string(&node.config_path).unwrap();
     let old_public = liaison_node::config::encode_public_key(&old.verifying_key());
     let rotated = text.replacen(

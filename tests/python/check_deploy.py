@@ -1,7 +1,8 @@
 """Checks the deployment files under deploy/ parse and hold what the
 README promises: a compose file with a PKI step, three nodes and a
 Prometheus scraping each; a Prometheus configuration and alert rules; a
-Kubernetes StatefulSet with a persistent volume, rendered as apply.sh does.
+Kubernetes StatefulSet with a persistent volume, rendered as apply.sh does,
+whose secret files the node accepts as private key files.
 
     python check_deploy.py DEPLOY_DIR
 
@@ -49,8 +50,15 @@ def main() -> None:
     assert container["args"] == ["run", "--config", "/etc/liaison/liaison.toml"], container
     mounts = {m["name"]: m["mountPath"] for m in container["volumeMounts"]}
     assert mounts == {"files": "/etc/liaison", "data": claim["metadata"]["name"] and "/var/lib/liaison"}, mounts
-    secret = spec["template"]["spec"]["volumes"][0]["secret"]["secretName"]
-    assert secret == "liaison-tha", secret
+    secret = spec["template"]["spec"]["volumes"][0]["secret"]
+    assert secret["secretName"] == "liaison-tha", secret
+    # The node refuses private keys others can read, or root-owned ones its
+    # group can write. Secret files are root's; with fsGroup the kubelet
+    # gives the group read access on top of defaultMode.
+    pod = spec["template"]["spec"]["securityContext"]
+    assert pod["runAsNonRoot"] and pod["fsGroup"], pod
+    mode = secret["defaultMode"] | 0o440
+    assert mode & 0o037 == 0, oct(secret["defaultMode"])
     print("deploy ok")
 
 

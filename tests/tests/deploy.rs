@@ -41,14 +41,11 @@ fn the_five_country_examples_load_and_agree_with_each_other() {
             "a private key is committed"
         );
         let signing = liaison_node::pki::generate_signing_key().expect("key");
-        let pem = ed25519_dalek::pkcs8::EncodePrivateKey::to_pkcs8_pem(
-            &signing,
-            ed25519_dalek::pkcs8::spki::der::pem::LineEnding::LF,
-        )
-        .expect("pem");
-        std::fs::write(node.join("signing-key.pem"), pem.as_bytes()).expect("written");
+        liaison_node::pki::write_signing_key(&node.join("signing-key.pem"), &signing)
+            .expect("written");
         let tls = rcgen::KeyPair::generate_for(&rcgen::PKCS_ECDSA_P256_SHA256).expect("key");
-        std::fs::write(node.join("tls/node.key"), tls.serialize_pem()).expect("written");
+        liaison_node::pki::write_secret(&node.join("tls/node.key"), &tls.serialize_pem())
+            .expect("written");
     }
     let configs: Vec<Config> = countries
         .iter()

@@ -5,8 +5,6 @@
 // Test helpers may panic on anything unexpected.
 #![allow(clippy::unwrap_used)]
 
-use ed25519_dalek::pkcs8::EncodePrivateKey;
-use ed25519_dalek::pkcs8::spki::der::pem::LineEnding;
 use liaison_node::config::encode_public_key;
 use liaison_proto::domain::{Content, Message, Withdrawal};
 use liaison_proto::envelope::SigningIdentity;
@@ -40,11 +38,7 @@ async fn a_node_rotates_its_signing_key_without_losing_anything() {
     let new_key = liaison_node::pki::generate_signing_key().unwrap();
     let new_public = encode_public_key(&new_key.verifying_key());
     let tha_dir = federation.node("THA").dir.clone();
-    std::fs::write(
-        tha_dir.join("signing-key-2.pem"),
-        new_key.to_pkcs8_pem(LineEnding::LF).unwrap().as_bytes(),
-    )
-    .unwrap();
+    liaison_node::pki::write_signing_key(&tha_dir.join("signing-key-2.pem"), &new_key).unwrap();
 
     // KHM is down; THA queues a request signed with the old key.
     federation.stop("KHM").await;
@@ -155,11 +149,7 @@ async fn a_node_switches_keys_without_a_restart() {
     let new_public = encode_public_key(&new_key.verifying_key());
     let new_id = liaison_proto::envelope::key_id(&new_key.verifying_key());
     let tha_dir = federation.node("THA").dir.clone();
-    std::fs::write(
-        tha_dir.join("signing-key-2.pem"),
-        new_key.to_pkcs8_pem(LineEnding::LF).unwrap().as_bytes(),
-    )
-    .unwrap();
+    liaison_node::pki::write_signing_key(&tha_dir.join("signing-key-2.pem"), &new_key).unwrap();
 
     // The peer learns the new key first (its own configuration change).
     federation.stop("KHM").await;
