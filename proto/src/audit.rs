@@ -1,20 +1,13 @@
-//! The audit export format and its offline verifier.
+//! The audit export format and its offline verifier, `verify_export`.
 //!
-//! An export is JSON Lines. The first line is the node's signed tree head;
-//! each following line is one entry, in index order, with its exact bytes
-//! (the Merkle leaf, base64), the same entry decoded for people to read,
-//! and its inclusion proof against that tree head:
-//!
-//! ```text
-//! {"body":"…","country":"THA","key_id":"…","root_hash":"…","signature":"…","timestamp_unix_ms":…,"tree_size":12,"type":"tree_head"}
-//! {"entry":{…},"index":0,"leaf":"…","proof":["…",…],"type":"entry"}
-//! ```
-//!
-//! Every line is canonical JSON (sorted keys, no spaces), hashes are lower
-//! case hex, so that any change to any byte of the file is detected: either
-//! the line stops being canonical, or a value stops matching what was
-//! signed. The verifier needs nothing but the file and the node's public
-//! key.
+//! An export is JSON Lines: the node's signed tree head, then every entry in
+//! index order with its exact bytes (the Merkle leaf, base64), the same entry
+//! decoded for people to read, and its inclusion proof. Each line is
+//! canonical JSON, so that any change to the file is detected. The format,
+//! byte for byte, and every check a verifier must make are specified in
+//! `docs/audit-export.md`, for auditors who write their own verifier;
+//! `proto/tests/audit_vector.rs` keeps this code and that document's test
+//! vector in step.
 
 use std::fmt;
 
@@ -122,7 +115,9 @@ const ENTRY_FIELDS: [&str; 5] = ["entry", "index", "leaf", "proof", "type"];
 fn canonical(line_no: usize, index: Option<u64>, line: &str) -> Result<Value, VerifyFailure> {
     let value: Value = serde_json::from_str(line)
         .map_err(|e| failure(line_no, index, format!("not JSON: {e}")))?;
-    // Compare the re-serialized text (not the value) with the line.
+    // Compare the re-serialized text (not the value) with the line. Without
+    // serde_json's `preserve_order` feature objects come out with sorted
+    // keys; `proto/tests/audit_vector.rs` fails if a dependency enables it.
     let reserialized = serde_json::to_string(&value)
         .map_err(|e| failure(line_no, index, format!("not JSON: {e}")))?;
     if reserialized.as_str() != line {
@@ -324,7 +319,8 @@ fn hash(encoded: &str, name: &str, line: usize, index: Option<u64>) -> Result<Ha
 /// Verifies an export with nothing but the node's public key: the tree
 /// head's signature, every entry's bytes against its decoded copy and its
 /// index, every inclusion proof, and that the entries make up exactly the
-/// signed tree.
+/// signed tree. The checks, in this order, are listed in
+/// `docs/audit-export.md` ("What a verifier must reject").
 pub fn verify_export(text_in: &str, key: &VerifyingKey) -> Result<Verdict, VerifyFailure> {
     let mut lines = text_in.strip_suffix('\n').unwrap_or(text_in).split('\n');
     let head_line = lines.next().unwrap_or("");
