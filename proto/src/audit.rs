@@ -1,25 +1,21 @@
-//! The audit export format and its offline verifier.
+//! The audit export format and its offline verifier, `verify_export`.
 //!
-//! An export is JSON Lines. The first line is the node's signed tree head;
-//! each following line is one entry, in index order, with its exact bytes
-//! (the Merkle leaf, base64), the same entry decoded for people to read,
-//! and its inclusion proof against that tree head:
-//!
-//! ```text
-//! {"body":"…","country":"THA","key_id":"…","root_hash":"…","signature":"…","timestamp_unix_ms":…,"tree_size":12,"type":"tree_head"}
-//! {"entry":{…},"index":0,"leaf":"…","proof":["…",…],"type":"entry"}
-//! ```
-//!
-//! Every line is canonical JSON (sorted keys, no spaces), hashes are lower
-//! case hex, so that any change to any byte of the file is detected: either
-//! the line stops being canonical, or a value stops matching what was
-//! signed. The verifier needs nothing but the file and the node's public
-//! key.
+//! An export is JSON Lines: the node's signed tree head, then every entry in
+//! index order with its exact bytes (the Merkle leaf, base64), the same entry
+//! decoded for people to read, and its inclusion proof. Each line is
+//! canonical JSON, so that any change to the file is detected. The format,
+//! byte for byte, and every check a verifier must make are specified in
+//! `docs/audit-export.md`, for auditors who write their own verifier;
+//! `proto/tests/audit_vector.rs` keeps this code and that document's test
+//! vector in step.
+
+use std::fmt;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use ed25519_dalek::VerifyingKey;
 use prost::Message as _;
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Value, json};
 
 use crate::envelope::{key_id, open_tree_head};
@@ -99,11 +95,29 @@ fn failure(line: usize, index: Option<u64>, problem: impl Into<String>) -> Verif
     }
 }
 
-/// Parses a line, insisting it is exactly the canonical form of its value.
+/// The fields of a tree head line; no other field is allowed.
+const TREE_HEAD_FIELDS: [&str; 8] = [
+    "body",
+    "country",
+    "key_id",
+    "root_hash",
+    "signature",
+    "timestamp_unix_ms",
+    "tree_size",
+    "type",
+];
+/// The fields of an entry line; no other field is allowed.
+const ENTRY_FIELDS: [&str; 5] = ["entry", "index", "leaf", "proof", "type"];
+
+/// Parses a line, insisting it is exactly the canonical form of its value
+/// and holds no number but integers (a float has no single text form that
+/// verifiers in other languages would agree on).
 fn canonical(line_no: usize, index: Option<u64>, line: &str) -> Result<Value, VerifyFailure> {
     let value: Value = serde_json::from_str(line)
         .map_err(|e| failure(line_no, index, format!("not JSON: {e}")))?;
-    // Compare the re-serialized text (not the value) with the line.
+    // Compare the re-serialized text (not the value) with the line. Without
+    // serde_json's `preserve_order` feature objects come out with sorted
+    // keys; `proto/tests/audit_vector.rs` fails if a dependency enables it.
     let reserialized = serde_json::to_string(&value)
         .map_err(|e| failure(line_no, index, format!("not JSON: {e}")))?;
     if reserialized.as_str() != line {
@@ -113,7 +127,123 @@ fn canonical(line_no: usize, index: Option<u64>, line: &str) -> Result<Value, Ve
             "not in canonical form (altered formatting)",
         ));
     }
+    if !integers_only(&value) {
+        return Err(failure(
+            line_no,
+            index,
+            "holds a number that is not an integer",
+        ));
+    }
     Ok(value)
+}
+
+/// Whether every number in `value` is an integer. serde_json keeps a number
+/// written without fraction or exponent that fits an `i64` or a `u64` as an
+/// integer, and any other as a float.
+fn integers_only(value: &Value) -> bool {
+    match value {
+        Value::Number(n) => !n.is_f64(),
+        Value::Array(items) => items.iter().all(integers_only),
+        Value::Object(fields) => fields.values().all(integers_only),
+        _ => true,
+    }
+}
+
+/// Refuses a field the format does not define: a verified file would carry
+/// it along although no signature covers it.
+fn only_fields(
+    value: &Value,
+    allowed: &[&str],
+    line: usize,
+    index: Option<u64>,
+) -> Result<(), VerifyFailure> {
+    let extra = value
+        .as_object()
+        .and_then(|fields| fields.keys().find(|k| !allowed.contains(&k.as_str())));
+    match extra {
+        Some(name) => Err(failure(
+            line,
+            index,
+            format!(
+                "unexpected field `{}`",
+                name.chars().take(48).collect::<String>()
+            ),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// JSON parsed into a [`Value`], refusing an object that names a key twice:
+/// RFC 8259 section 4 leaves the meaning of such an object to each parser
+/// (serde_json keeps the last value, others the first or neither), so
+/// verifiers in different languages could read one entry differently.
+struct DistinctKeys(Value);
+
+impl<'de> Deserialize<'de> for DistinctKeys {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_any(DistinctKeysVisitor)
+            .map(DistinctKeys)
+    }
+}
+
+struct DistinctKeysVisitor;
+
+impl<'de> Visitor<'de> for DistinctKeysVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(DistinctKeys(item)) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if fields.contains_key(&key) {
+                let key: String = key.chars().take(48).collect();
+                return Err(de::Error::custom(format!("names `{key}` twice")));
+            }
+            let DistinctKeys(value) = map.next_value()?;
+            fields.insert(key, value);
+        }
+        Ok(Value::Object(fields))
+    }
 }
 
 fn field<'a>(
@@ -189,7 +319,8 @@ fn hash(encoded: &str, name: &str, line: usize, index: Option<u64>) -> Result<Ha
 /// Verifies an export with nothing but the node's public key: the tree
 /// head's signature, every entry's bytes against its decoded copy and its
 /// index, every inclusion proof, and that the entries make up exactly the
-/// signed tree.
+/// signed tree. The checks, in this order, are listed in
+/// `docs/audit-export.md` ("What a verifier must reject").
 pub fn verify_export(text_in: &str, key: &VerifyingKey) -> Result<Verdict, VerifyFailure> {
     let mut lines = text_in.strip_suffix('\n').unwrap_or(text_in).split('\n');
     let head_line = lines.next().unwrap_or("");
@@ -201,6 +332,7 @@ pub fn verify_export(text_in: &str, key: &VerifyingKey) -> Result<Verdict, Verif
             "the first line must be the signed tree head",
         ));
     }
+    only_fields(&head, &TREE_HEAD_FIELDS, 1, None)?;
     let signed = pb::SignedTreeHead {
         body: base64(&head, "body", 1, None)?,
         key_id: text(&head, "key_id", 1, None)?.to_string(),
@@ -241,6 +373,7 @@ pub fn verify_export(text_in: &str, key: &VerifyingKey) -> Result<Verdict, Verif
         if text(&value, "type", line_no, at)? != "entry" {
             return Err(failure(line_no, at, "expected an entry line"));
         }
+        only_fields(&value, &ENTRY_FIELDS, line_no, at)?;
         if number(&value, "index", line_no, at)? != index {
             return Err(failure(
                 line_no,
@@ -256,8 +389,13 @@ pub fn verify_export(text_in: &str, key: &VerifyingKey) -> Result<Verdict, Verif
             ));
         }
         let leaf = base64(&value, "leaf", line_no, at)?;
-        let decoded: Value = serde_json::from_slice(&leaf)
-            .map_err(|e| failure(line_no, at, format!("the entry bytes are not JSON: {e}")))?;
+        let DistinctKeys(decoded) = serde_json::from_slice(&leaf).map_err(|e| {
+            failure(
+                line_no,
+                at,
+                format!("the entry bytes are not JSON with distinct keys: {e}"),
+            )
+        })?;
         if &decoded != field(&value, "entry", line_no, at)? {
             return Err(failure(
                 line_no,
@@ -323,8 +461,14 @@ mod tests {
                     .into_bytes()
             })
             .collect();
+        export_of(signer, &leaves)
+    }
+
+    /// An export of exactly these entry bytes, signed by `signer`.
+    fn export_of(signer: &SigningIdentity, leaves: &[Vec<u8>]) -> String {
+        let n = leaves.len() as u64;
         let mut tree = MemoryTree::new();
-        for leaf in &leaves {
+        for leaf in leaves {
             tree.push(leaf_hash(leaf));
         }
         let head = signer.sign_tree_head(&TreeHead {
@@ -401,5 +545,64 @@ mod tests {
         assert_eq!((foreign.line, foreign.index), (1, None));
         // Another node's genuine export does not pass for this one's.
         assert!(verify_export(&export(&other, 5), &key).is_err());
+    }
+
+    /// Rewrites line `line` (0-based) through its JSON value; serde_json
+    /// sorts the keys, so the result is still canonical.
+    fn edit_line(export: &str, line: usize, edit: impl FnOnce(&mut Value)) -> String {
+        let mut lines: Vec<String> = export.lines().map(str::to_string).collect();
+        let mut value: Value = serde_json::from_str(&lines[line]).unwrap();
+        edit(&mut value);
+        lines[line] = value.to_string();
+        lines.join("\n") + "\n"
+    }
+
+    #[test]
+    fn fields_added_to_a_line_are_refused() {
+        let signer = SigningIdentity::new(SigningKey::from_bytes(&[4; 32]));
+        let key = signer.verifying_key();
+        let original = export(&signer, 4);
+        let note = |v: &mut Value| {
+            v["note"] = json!("approved");
+        };
+        let head = verify_export(&edit_line(&original, 0, note), &key).unwrap_err();
+        assert_eq!((head.line, head.index), (1, None), "{head}");
+        assert!(head.problem.contains("`note`"), "{head}");
+        let entry = verify_export(&edit_line(&original, 3, note), &key).unwrap_err();
+        assert_eq!((entry.line, entry.index), (4, Some(2)), "{entry}");
+        assert!(entry.problem.contains("`note`"), "{entry}");
+    }
+
+    #[test]
+    fn numbers_that_are_not_integers_are_refused() {
+        let signer = SigningIdentity::new(SigningKey::from_bytes(&[4; 32]));
+        let key = signer.verifying_key();
+        // Signed by the node, yet a float has no one canonical text form.
+        let leaves = vec![
+            br#"{"index":0,"event":"a"}"#.to_vec(),
+            br#"{"index":1,"event":"b","weight":1.5}"#.to_vec(),
+        ];
+        let failure = verify_export(&export_of(&signer, &leaves), &key).unwrap_err();
+        assert_eq!((failure.line, failure.index), (3, Some(1)), "{failure}");
+        assert!(failure.problem.contains("integer"), "{failure}");
+    }
+
+    #[test]
+    fn entry_bytes_naming_a_key_twice_are_refused() {
+        let signer = SigningIdentity::new(SigningKey::from_bytes(&[4; 32]));
+        let key = signer.verifying_key();
+        // Parsers disagree on which `event` counts, so neither may.
+        let leaves = vec![
+            br#"{"index":0,"event":"a"}"#.to_vec(),
+            br#"{"index":1,"event":"policy.denied","detail":{"x":1,"x":2},"event":"policy.allowed"}"#.to_vec(),
+            br#"{"index":2,"event":"c"}"#.to_vec(),
+        ];
+        let failure = verify_export(&export_of(&signer, &leaves), &key).unwrap_err();
+        assert_eq!((failure.line, failure.index), (3, Some(1)), "{failure}");
+        assert!(failure.problem.contains("twice"), "{failure}");
+        // Nested objects are held to the same rule.
+        let nested = vec![br#"{"index":0,"detail":{"x":1,"x":2}}"#.to_vec()];
+        let failure = verify_export(&export_of(&signer, &nested), &key).unwrap_err();
+        assert!(failure.problem.contains("`x` twice"), "{failure}");
     }
 }
