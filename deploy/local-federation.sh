@@ -44,7 +44,7 @@ ${#list[@]} nodes running. From another terminal, as ${list[0]}'s focal point:
   export LIAISON_NODE=http://127.0.0.1:$((base_port + 1))
   export LIAISON_TOKEN_FILE=$dir/$first/tokens/focal-point.token
   $bin/liaison request send --to ${list[1]} --category PHONE_CHECK \\
-      --purpose INVESTIGATION --offence 0203 --phone +85512345678
+      --purpose INVESTIGATION --offence 0204 --phone +85512345678
   $bin/liaison request list
 
 Metrics: curl http://127.0.0.1:$((base_port + 2))/metrics
