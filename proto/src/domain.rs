@@ -583,3 +583,47 @@ pub struct TreeHead {
     pub root_hash: [u8; 32],
     pub timestamp_unix_ms: i64,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn country_codes_and_names_are_read_alike_in_either_case() {
+        for given in ["KHM", "khm", "Khm", " khm "] {
+            assert_eq!(
+                given.parse::<CountryCode>().map(String::from),
+                Ok("KHM".into())
+            );
+        }
+        for given in ["phone_check", "PHONE_CHECK", " Phone-Check "] {
+            assert_eq!(given.parse::<Category>(), Ok(Category::PhoneCheck));
+        }
+        for bad in ["KH", "KHMR", "K1M", "", "ＫＨＭ"] {
+            assert!(bad.parse::<CountryCode>().is_err(), "{bad}");
+        }
+        // Errors say the rule and the accepted values, never the text given.
+        let error = "~given~".parse::<Category>().unwrap_err().to_string();
+        assert!(error.contains("PHONE_CHECK, WALLET_TRACE"), "{error}");
+        assert!(!error.contains("~given~"), "{error}");
+        let error = "~given~".parse::<CountryCode>().unwrap_err().to_string();
+        assert!(error.contains("three letters A-Z"), "{error}");
+        assert!(!error.contains("~given~"), "{error}");
+        let error = "~given~".parse::<OffenceCode>().unwrap_err().to_string();
+        assert!(!error.contains("~given~"), "{error}");
+    }
+
+    #[test]
+    fn handling_codes_are_ordered_by_what_they_restrict() {
+        use HandlingCode::*;
+        assert!(IntelligenceOnly.at_least_as_strict_as(EvidenceWithConsent));
+        assert!(!EvidenceWithConsent.at_least_as_strict_as(IntelligenceOnly));
+        for code in HandlingCode::ALL {
+            assert!(code.at_least_as_strict_as(*code));
+            if *code != NoOnwardSharing {
+                assert!(!NoOnwardSharing.at_least_as_strict_as(*code));
+                assert!(!code.at_least_as_strict_as(NoOnwardSharing));
+            }
+        }
+    }
+}

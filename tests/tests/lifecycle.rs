@@ -590,3 +590,26 @@ async fn unanswered_requests_expire_at_their_deadline() {
     assert_eq!(expired, 1);
     federation.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn country_codes_are_accepted_in_either_case_and_normalised() {
+    let federation = TestFederation::start(&["THA", "KHM"]).await;
+    let mut tha = federation.focal_point("THA").await;
+    let view = tha
+        .submit(phone_check("khm", "+85512345678"))
+        .await
+        .unwrap()
+        .into_inner();
+    let request = view.request.unwrap();
+    assert_eq!(request.to_country, "KHM");
+    let listed = tha
+        .list(pb::ListFilter {
+            country: "Khm".into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(listed.requests.len(), 1);
+    federation.shutdown().await;
+}

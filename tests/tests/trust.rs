@@ -280,6 +280,27 @@ async fn a_requester_refuses_answers_beyond_its_request_and_agreement() {
         assert!(entry.detail.contains(&says), "{name}: {}", entry.detail);
     }
 
+    // Nor can the peer withdraw a request it did not send.
+    let withdrawal = pb::Message {
+        message_id: test_uuid(20),
+        from: "KHM".into(),
+        to: "THA".into(),
+        created_unix_ms: now_ms(),
+        nonce: vec![20; 16],
+        content: Some(pb::message::Content::Withdrawal(pb::Withdrawal {
+            request_id: id.clone(),
+            reason: "MARKER-20".into(),
+        })),
+    };
+    let status = as_khm.deliver(khm.seal(&withdrawal)).await.unwrap_err();
+    assert_eq!(status.code(), Code::NotFound, "{status:?}");
+    assert!(
+        status
+            .message()
+            .contains(&format!("no request {id} was received from KHM")),
+        "{status:?}"
+    );
+
     // The request is still open, holds no answer, and shows no value.
     let view = focal
         .get(pb::RequestRef {
