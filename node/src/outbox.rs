@@ -103,10 +103,7 @@ pub async fn run(exchange: Arc<Exchange>, peers: PeerClients) {
             let rescan = rescan.clone();
             tasks.spawn(async move {
                 let began = std::time::Instant::now();
-                let outcome = deliver(&exchange, client, &item).await;
-                exchange
-                    .metrics()
-                    .delivery(item.to, outcome, began.elapsed());
+                let outcome = deliver(&exchange, client, &item, began).await;
                 if let Ok(mut busy) = in_flight.lock() {
                     busy.remove(&item.message_id);
                 }
@@ -130,11 +127,14 @@ pub async fn run(exchange: Arc<Exchange>, peers: PeerClients) {
     while tasks.join_next().await.is_some() {}
 }
 
-/// Sends one envelope and records how it went.
+/// Sends one envelope and records how it went, counting the attempt in the
+/// metrics before a failure is committed (so that whoever sees the failure
+/// also sees it counted).
 async fn deliver(
     exchange: &Exchange,
     client: Option<FederationClient<Channel>>,
     item: &OutboxItem,
+    began: std::time::Instant,
 ) -> DeliveryOutcome {
     let outcome = match (client, pb::Envelope::decode(item.envelope.as_slice())) {
         (None, _) => Err(DeliveryFailure::Transient(format!(
@@ -158,8 +158,18 @@ async fn deliver(
         },
     };
     let Err(failure) = outcome else {
+        exchange
+            .metrics()
+            .delivery(item.to, DeliveryOutcome::Delivered, began.elapsed());
         return DeliveryOutcome::Delivered;
     };
+    let counted = match failure {
+        DeliveryFailure::Transient(_) => DeliveryOutcome::Retried,
+        DeliveryFailure::Permanent { .. } => DeliveryOutcome::Failed,
+    };
+    exchange
+        .metrics()
+        .delivery(item.to, counted, began.elapsed());
     if let DeliveryFailure::Transient(error) = &failure {
         tracing::warn!(
             country = %exchange.country(),
@@ -173,10 +183,7 @@ async fn deliver(
     if let Err(e) = exchange.delivery_failed(item, &failure).await {
         tracing::error!(error = %e, "cannot record a failed delivery");
     }
-    match failure {
-        DeliveryFailure::Transient(_) => DeliveryOutcome::Retried,
-        DeliveryFailure::Permanent { .. } => DeliveryOutcome::Failed,
-    }
+    counted
 }
 
 /// The envelope as a call, naming the request it concerns in the metadata.

@@ -413,6 +413,52 @@ pub async fn export(auditor: &mut AuditApi) -> String {
     out
 }
 
+/// An agency's answer to phone check `request_id`, releasing one field.
+pub fn subscriber_answer(request_id: &str) -> pb::AnswerCall {
+    pb::AnswerCall {
+        request_id: request_id.into(),
+        fields: vec![pb::Field {
+            name: "subscriber_name".into(),
+            value: "Shell Co".into(),
+        }],
+        remarks: String::new(),
+    }
+}
+
+/// Submits `request` and returns its id.
+pub async fn submit(focal: &mut Focal, request: pb::NewRequest) -> String {
+    id_of(&focal.submit(request).await.expect("submitted").into_inner())
+}
+
+/// What the focal point sees of request `request_id` now.
+pub async fn view_of(focal: &mut Focal, request_id: &str) -> pb::RequestView {
+    focal
+        .get(pb::RequestRef {
+            request_id: request_id.into(),
+        })
+        .await
+        .expect("request readable")
+        .into_inner()
+}
+
+/// The audit entries of node `code` recording `event`.
+pub fn audit_events(
+    federation: &TestFederation,
+    code: &str,
+    event: &str,
+) -> Vec<liaison_node::records::AuditEntry> {
+    federation
+        .node(code)
+        .running()
+        .exchange()
+        .records()
+        .audit_entries()
+        .expect("audit entries readable")
+        .into_iter()
+        .filter(|e| e.event == event)
+        .collect()
+}
+
 /// Runs one phone check from `from` to `to`, answered by `to`'s police,
 /// and waits until both sides have recorded everything about it.
 pub async fn exchange_once(federation: &TestFederation, from: &str, to: &str) -> String {
@@ -428,14 +474,7 @@ pub async fn exchange_once(federation: &TestFederation, from: &str, to: &str) ->
     let assignment = next_assignment(&mut police).await;
     assert_eq!(id_of(&assignment), id);
     police
-        .answer(pb::AnswerCall {
-            request_id: id.clone(),
-            fields: vec![pb::Field {
-                name: "subscriber_name".into(),
-                value: "Shell Co".into(),
-            }],
-            remarks: String::new(),
-        })
+        .answer(subscriber_answer(&id))
         .await
         .expect("answered");
     await_status(&mut focal, &id, pb::RequestStatus::Answered).await;

@@ -7,8 +7,8 @@
 use liaison_proto::domain::RequestStatus;
 use liaison_proto::pb;
 use liaison_tests::{
-    TestFederation, await_status, id_of, next_assignment, phone_check, victim_identification,
-    wait_for_record,
+    TestFederation, await_status, id_of, next_assignment, phone_check, subscriber_answer,
+    victim_identification, wait_for_record,
 };
 use tonic::Code;
 
@@ -559,17 +559,7 @@ async fn unanswered_requests_expire_at_their_deadline() {
     assert_eq!(khm.expire_overdue(deadline - 1).await.unwrap(), 0);
     assert_eq!(khm.expire_overdue(deadline).await.unwrap(), 1);
     let mut police = federation.agency("KHM", "police").await;
-    let late = police
-        .answer(pb::AnswerCall {
-            request_id: id.clone(),
-            fields: vec![pb::Field {
-                name: "subscriber_name".into(),
-                value: "Shell Co".into(),
-            }],
-            remarks: String::new(),
-        })
-        .await
-        .unwrap_err();
+    let late = police.answer(subscriber_answer(&id)).await.unwrap_err();
     assert_eq!(late.code(), Code::FailedPrecondition, "{late:?}");
     assert!(late.message().contains("EXPIRED"), "{late:?}");
     let view = tha

@@ -16,8 +16,9 @@ use liaison_node::records::Direction;
 use liaison_proto::domain::RequestStatus;
 use liaison_proto::pb;
 use liaison_tests::{
-    PATIENCE, PeerSigner, TestFederation, agreement, await_status, envelope_hash, export, id_of,
-    next_assignment, phone_check, test_uuid, wait_for_record,
+    PATIENCE, PeerSigner, TestFederation, agreement, audit_events, await_status, envelope_hash,
+    export, id_of, next_assignment, phone_check, submit, subscriber_answer, test_uuid, view_of,
+    wait_for_record,
 };
 use tonic::Code;
 
@@ -88,16 +89,7 @@ fn released(
 
 /// The `answer.rejected` audit entries of node `code`.
 fn rejections(federation: &TestFederation, code: &str) -> Vec<liaison_node::records::AuditEntry> {
-    federation
-        .node(code)
-        .running()
-        .exchange()
-        .records()
-        .audit_entries()
-        .unwrap()
-        .into_iter()
-        .filter(|e| e.event == "answer.rejected")
-        .collect()
+    audit_events(federation, code, "answer.rejected")
 }
 
 /// The value of the metric line starting with `prefix` on node `code`.
@@ -122,9 +114,9 @@ async fn a_requester_refuses_answers_beyond_its_request_and_agreement() {
         requested_fields: vec!["subscriber_name".into()],
         ..phone_check("KHM", "+85512345678")
     };
-    let id = id_of(&focal.submit(request.clone()).await.unwrap().into_inner());
+    let id = submit(&mut focal, request.clone()).await;
     await_status(&mut focal, &id, pb::RequestStatus::Sent).await;
-    let withdrawn = id_of(&focal.submit(request).await.unwrap().into_inner());
+    let withdrawn = submit(&mut focal, request).await;
     await_status(&mut focal, &withdrawn, pb::RequestStatus::Sent).await;
     focal
         .withdraw(pb::WithdrawCall {
@@ -302,13 +294,7 @@ async fn a_requester_refuses_answers_beyond_its_request_and_agreement() {
     );
 
     // The request is still open, holds no answer, and shows no value.
-    let view = focal
-        .get(pb::RequestRef {
-            request_id: id.clone(),
-        })
-        .await
-        .unwrap()
-        .into_inner();
+    let view = view_of(&mut focal, &id).await;
     assert_eq!(view.status, pb::RequestStatus::Sent as i32);
     assert!(view.answer.is_none());
     assert!(!format!("{view:?}").contains("MARKER"));
@@ -377,11 +363,11 @@ async fn deadlines_are_final_on_both_sides_within_the_clock_skew_allowed() {
     // An answer signed as made after the deadline plus the skew allowed is
     // refused; one made within the skew is accepted.
     let deadline = now_ms() + 60_000;
-    let submit = |deadline_unix_ms| pb::NewRequest {
+    let due_at = |deadline_unix_ms| pb::NewRequest {
         deadline_unix_ms,
         ..phone_check("KHM", "+85512345678")
     };
-    let first = id_of(&focal.submit(submit(deadline)).await.unwrap().into_inner());
+    let first = submit(&mut focal, due_at(deadline)).await;
     let answer_at = |n: u64, id: &str, at: i64| {
         let mut m = released(
             n,
@@ -413,23 +399,13 @@ async fn deadlines_are_final_on_both_sides_within_the_clock_skew_allowed() {
     // the answering agency can no longer answer, and a late answer, even
     // one signed as made in time, changes nothing.
     let short = now_ms() + 1_500;
-    let second = id_of(&focal.submit(submit(short)).await.unwrap().into_inner());
+    let second = submit(&mut focal, due_at(short)).await;
     let mut police = federation.agency("KHM", "police").await;
     let khm_node = federation.node("KHM").running().exchange();
     wait_for_record(khm_node, &second, |r| r.status == RequestStatus::Assigned).await;
     let expired = await_status(&mut focal, &second, pb::RequestStatus::Expired).await;
     assert!(expired.answer.is_none());
-    let refused = police
-        .answer(pb::AnswerCall {
-            request_id: second.clone(),
-            fields: vec![pb::Field {
-                name: "subscriber_name".into(),
-                value: "Shell Co".into(),
-            }],
-            remarks: String::new(),
-        })
-        .await
-        .unwrap_err();
+    let refused = police.answer(subscriber_answer(&second)).await.unwrap_err();
     assert_eq!(refused.code(), Code::FailedPrecondition, "{refused:?}");
     assert!(refused.message().contains("EXPIRED") || refused.message().contains("expired"));
     let on_khm = wait_for_record(khm_node, &second, |r| r.status.is_final()).await;
@@ -443,13 +419,7 @@ async fn deadlines_are_final_on_both_sides_within_the_clock_skew_allowed() {
         status.message().contains("expired at its deadline"),
         "{status:?}"
     );
-    let view = focal
-        .get(pb::RequestRef {
-            request_id: second.clone(),
-        })
-        .await
-        .unwrap()
-        .into_inner();
+    let view = view_of(&mut focal, &second).await;
     assert_eq!(view.status, pb::RequestStatus::Expired as i32);
     assert!(view.answer.is_none());
     assert_eq!(rejections(&federation, "THA").len(), 2);
@@ -493,26 +463,10 @@ async fn permanent_refusals_end_a_delivery_and_transient_failures_are_retried() 
 
     // Permanent: Thailand refuses the answer with PERMISSION_DENIED, so
     // Cambodia's delivery ends at once, audited, with the reason kept.
-    let id = id_of(
-        &focal
-            .submit(phone_check("KHM", "+85512345678"))
-            .await
-            .unwrap()
-            .into_inner(),
-    );
+    let id = submit(&mut focal, phone_check("KHM", "+85512345678")).await;
     let mut police = federation.agency("KHM", "police").await;
     assert_eq!(id_of(&next_assignment(&mut police).await), id);
-    police
-        .answer(pb::AnswerCall {
-            request_id: id.clone(),
-            fields: vec![pb::Field {
-                name: "subscriber_name".into(),
-                value: "Shell Co".into(),
-            }],
-            remarks: String::new(),
-        })
-        .await
-        .unwrap();
+    police.answer(subscriber_answer(&id)).await.unwrap();
     let khm = federation.node("KHM").running().exchange();
     let record = wait_for_record(khm, &id, |r| r.delivery_error.is_some()).await;
     let reason = record.delivery_error.unwrap();
@@ -556,25 +510,13 @@ async fn permanent_refusals_end_a_delivery_and_transient_failures_are_retried() 
             .delivery_error
             .contains("PERMISSION_DENIED")
     );
-    let tha_view = focal
-        .get(pb::RequestRef {
-            request_id: id.clone(),
-        })
-        .await
-        .unwrap()
-        .into_inner();
+    let tha_view = view_of(&mut focal, &id).await;
     assert_eq!(tha_view.status, pb::RequestStatus::Sent as i32);
 
     // Transient: Cambodia is down. Thailand keeps the request queued and
     // retries it with backoff; once Cambodia is back it is delivered.
     federation.stop("KHM").await;
-    let queued = id_of(
-        &focal
-            .submit(phone_check("KHM", "+85512345679"))
-            .await
-            .unwrap()
-            .into_inner(),
-    );
+    let queued = submit(&mut focal, phone_check("KHM", "+85512345679")).await;
     until_outbox(&federation, "THA", |items| {
         items
             .iter()
@@ -612,13 +554,7 @@ async fn permanent_refusals_end_a_delivery_and_transient_failures_are_retried() 
     peers.retain(|p| p["country"].as_str() != Some("THA"));
     std::fs::write(&path, toml::to_string(&config).unwrap()).unwrap();
     federation.restart("KHM").await;
-    let refused = id_of(
-        &focal
-            .submit(phone_check("KHM", "+85512345670"))
-            .await
-            .unwrap()
-            .into_inner(),
-    );
+    let refused = submit(&mut focal, phone_check("KHM", "+85512345670")).await;
     let view = await_status(&mut focal, &refused, pb::RequestStatus::Undeliverable).await;
     assert!(
         view.delivery_error.starts_with("PERMISSION_DENIED: "),
