@@ -159,9 +159,11 @@ struct SendArgs {
     category: Category,
     #[arg(long)]
     purpose: Purpose,
-    /// UNODC ICCS offence code, e.g. 0204 for trafficking in persons.
-    #[arg(long)]
-    offence: String,
+    /// UNODC ICCS offence code, e.g. 0204 for trafficking in persons; repeat
+    /// for several offences, the main one first (e.g. --offence 0204
+    /// --offence 070112 for forced criminality in a scam compound).
+    #[arg(long, required = true)]
+    offence: Vec<String>,
     /// Context for the answering agency.
     #[arg(long, default_value = "")]
     summary: String,
@@ -207,6 +209,9 @@ enum AgencyCommand {
         #[arg(long)]
         follow: bool,
     },
+    /// Everything about one assigned request: who asks what, about whom,
+    /// by when, and what an answer would release under your agreement.
+    Get { request_id: String },
     /// Answer a request, releasing fields given as name=value.
     Answer {
         request_id: String,
@@ -405,7 +410,8 @@ async fn run(cli: &Cli) -> anyhow::Result<()> {
                             to_country: args.to.to_string(),
                             category: pb::Category::from(args.category) as i32,
                             purpose: pb::Purpose::from(args.purpose) as i32,
-                            offence_code: args.offence.clone(),
+                            offence_code: args.offence[0].clone(),
+                            more_offence_codes: args.offence[1..].to_vec(),
                             subject: Some(subject(args)?),
                             summary: args.summary.clone(),
                             deadline_unix_ms: deadline,
@@ -488,7 +494,17 @@ async fn run(cli: &Cli) -> anyhow::Result<()> {
                         async move { client.inbox(filter).await }
                     })
                     .await?;
-                    out.list(&requests);
+                    out.inbox(&requests);
+                }
+                AgencyCommand::Get { request_id } => {
+                    let assignment = client
+                        .get(pb::RequestRef {
+                            request_id: request_id.clone(),
+                        })
+                        .await
+                        .map_err(status)?
+                        .into_inner();
+                    out.assignment(&assignment);
                 }
                 AgencyCommand::Inbox { all, follow: true } => {
                     let mut stream = client

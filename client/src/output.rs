@@ -86,6 +86,111 @@ pub fn time(unix_ms: i64) -> String {
     liaison_proto::time::format_minutes(unix_ms)
 }
 
+/// A subject in the words an officer reads: the one place subjects are
+/// rendered for people (tables and detail views alike).
+pub fn subject_text(subject: Option<&pb::Subject>) -> String {
+    use pb::subject::Kind;
+    let joined = |parts: Vec<String>| {
+        parts
+            .into_iter()
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match subject.and_then(|s| s.kind.as_ref()) {
+        Some(Kind::Person(p)) => format!(
+            "person {}",
+            joined(vec![
+                p.full_name.clone(),
+                if p.date_of_birth.is_empty() {
+                    String::new()
+                } else {
+                    format!("born {}", p.date_of_birth)
+                },
+                if p.nationality.is_empty() {
+                    String::new()
+                } else {
+                    format!("nationality {}", p.nationality)
+                },
+                if p.document_number.is_empty() {
+                    String::new()
+                } else {
+                    format!("document {}", p.document_number)
+                },
+            ])
+        ),
+        Some(Kind::Phone(p)) => format!("phone {}", p.number),
+        Some(Kind::Wallet(w)) => format!("wallet {} on {}", w.address, w.network),
+        Some(Kind::Company(c)) => format!(
+            "company {}",
+            joined(vec![
+                c.name.clone(),
+                if c.registration_number.is_empty() {
+                    String::new()
+                } else {
+                    format!("registration {}", c.registration_number)
+                },
+                if c.jurisdiction.is_empty() {
+                    String::new()
+                } else {
+                    format!("registered in {}", c.jurisdiction)
+                },
+            ])
+        ),
+        None => "-".into(),
+    }
+}
+
+/// `text` cut to at most `max` characters, with `…` where it was cut.
+pub fn short(text: &str, max: usize) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        flat
+    } else {
+        let cut: String = flat.chars().take(max.saturating_sub(1)).collect();
+        format!("{cut}…")
+    }
+}
+
+/// How long until `deadline_unix_ms`, or how long ago it passed.
+pub fn time_left(deadline_unix_ms: i64, now_unix_ms: i64) -> String {
+    let span = |ms: i64| {
+        let minutes = ms / 60_000;
+        let (days, hours, mins) = (minutes / 1440, minutes % 1440 / 60, minutes % 60);
+        if days > 0 {
+            format!("{days}d {hours}h")
+        } else if hours > 0 {
+            format!("{hours}h {mins}m")
+        } else {
+            format!("{mins}m")
+        }
+    };
+    if deadline_unix_ms > now_unix_ms {
+        format!("{} left", span(deadline_unix_ms - now_unix_ms))
+    } else {
+        format!("passed {} ago", span(now_unix_ms - deadline_unix_ms))
+    }
+}
+
+/// The request's offences, each with its ICCS title where Liaison knows it.
+fn offences(r: &pb::InformationRequest) -> Vec<String> {
+    std::iter::once(&r.offence_code)
+        .chain(&r.more_offence_codes)
+        .map(|code| liaison_proto::iccs::describe(code))
+        .collect()
+}
+
+fn dry_run_json(d: &pb::AnswerDryRun) -> Value {
+    json!({
+        "released_fields": d.released_fields,
+        "withheld_fields": d.withheld_fields,
+        "handling": handling(d.handling),
+        "retention_days": d.retention_days,
+        "rule": d.rule,
+        "problem": (!d.problem.is_empty()).then_some(&d.problem),
+    })
+}
+
 fn subject(subject: Option<&pb::Subject>) -> Value {
     use pb::subject::Kind;
     match subject.and_then(|s| s.kind.as_ref()) {
@@ -143,6 +248,9 @@ pub fn to_json(view: &pb::RequestView) -> Value {
         "category": category(r.category),
         "purpose": purpose(r.purpose),
         "offence_code": r.offence_code,
+        "more_offence_codes": r.more_offence_codes,
+        "accepted_handling": (r.accepted_handling != 0).then(|| handling(r.accepted_handling)),
+        "max_retention_days": (r.max_retention_days != 0).then_some(r.max_retention_days),
         "subject": subject(r.subject.as_ref()),
         "summary": r.summary,
         "requested_by": r.requested_by,
@@ -187,10 +295,16 @@ impl Printer {
         println!("status    {}", status(view.status));
         println!("route     {} -> {}", r.from_country, r.to_country);
         println!(
-            "category  {} for {} (ICCS {})",
+            "category  {} for {}",
             category(r.category),
-            purpose(r.purpose),
-            r.offence_code
+            purpose(r.purpose)
+        );
+        println!("offences  {}", offences(&r).join("; "));
+        println!(
+            "asked by  {} of {}, {} UTC",
+            r.requested_by,
+            r.from_country,
+            time(r.created_unix_ms)
         );
         if view.purged_unix_ms != 0 {
             println!(
@@ -198,7 +312,7 @@ impl Printer {
                 time(view.purged_unix_ms)
             );
         } else {
-            println!("subject   {}", subject(r.subject.as_ref()));
+            println!("subject   {}", subject_text(r.subject.as_ref()));
         }
         if !r.summary.is_empty() {
             println!("summary   {}", r.summary);
@@ -206,7 +320,18 @@ impl Printer {
         if !r.requested_fields.is_empty() {
             println!("asks for  {}", r.requested_fields.join(", "));
         }
-        println!("deadline  {} UTC", time(r.deadline_unix_ms));
+        println!(
+            "deadline  {} UTC ({})",
+            time(r.deadline_unix_ms),
+            time_left(r.deadline_unix_ms, crate::now_ms())
+        );
+        if r.accepted_handling != 0 {
+            println!(
+                "terms     the requester accepts {}, kept at most {} days",
+                handling(r.accepted_handling),
+                r.max_retention_days
+            );
+        }
         if !view.delivery_error.is_empty() {
             println!(
                 "delivery  refused for good by the peer: {}",
@@ -270,6 +395,69 @@ impl Printer {
                 time(h.at_unix_ms),
                 status(h.status),
                 h.note
+            );
+        }
+    }
+
+    /// An assignment as the answering officer sees it: the request, then
+    /// what an answer would release under this node's agreement.
+    pub fn assignment(&self, a: &pb::Assignment) {
+        let view = a.view.clone().unwrap_or_default();
+        let dry_run = a.dry_run.clone().unwrap_or_default();
+        if self.json {
+            let mut value = to_json(&view);
+            value["dry_run"] = dry_run_json(&dry_run);
+            println!("{value:#}");
+            return;
+        }
+        self.one(&view);
+        println!("if answered now (dry run of this node's agreement)");
+        if !dry_run.problem.is_empty() {
+            println!("          no answer can be released: {}", dry_run.problem);
+            return;
+        }
+        let list = |names: &[String]| {
+            if names.is_empty() {
+                "-".to_string()
+            } else {
+                names.join(", ")
+            }
+        };
+        println!("released  {}", list(&dry_run.released_fields));
+        println!("withheld  {}", list(&dry_run.withheld_fields));
+        println!(
+            "terms     {}, kept at most {} days, under {}",
+            handling(dry_run.handling),
+            dry_run.retention_days,
+            dry_run.rule
+        );
+    }
+
+    /// An agency's inbox: what each request is about at a glance.
+    pub fn inbox(&self, views: &[pb::RequestView]) {
+        if self.json {
+            self.list(views);
+            return;
+        }
+        if views.is_empty() {
+            println!("no requests");
+            return;
+        }
+        println!(
+            "{:<36}  {:<4}  {:<21}  {:<34}  {:<30}  {:<16}  STATUS",
+            "REQUEST", "FROM", "CATEGORY", "SUBJECT", "SUMMARY", "DEADLINE (UTC)"
+        );
+        for view in views {
+            let r = view.request.clone().unwrap_or_default();
+            println!(
+                "{:<36}  {:<4}  {:<21}  {:<34}  {:<30}  {:<16}  {}",
+                r.request_id,
+                r.from_country,
+                category(r.category),
+                short(&subject_text(r.subject.as_ref()), 34),
+                short(&r.summary, 30),
+                time(r.deadline_unix_ms),
+                status(view.status)
             );
         }
     }

@@ -50,8 +50,10 @@ pub type Focal = FocalPointClient<InterceptedService<Channel, BearerToken>>;
 pub type AgencyApi = AgencyClient<InterceptedService<Channel, BearerToken>>;
 pub type AdminApi = AdminClient<InterceptedService<Channel, BearerToken>>;
 
-/// A phone check (trafficking in persons, ICCS 0204, for an investigation)
-/// of `number`, to `to`, answered by `deadline_unix_ms`.
+/// A phone check for an investigation of a scam compound that holds
+/// trafficked people in forced criminality (ICCS 0204, trafficking in
+/// persons, with 070112, financial fraud against persons) about `number`,
+/// to `to`, answered by `deadline_unix_ms`.
 pub fn phone_check(to: &str, number: &str, summary: &str, deadline_unix_ms: i64) -> pb::NewRequest {
     pb::NewRequest {
         to_country: to.into(),
@@ -66,6 +68,7 @@ pub fn phone_check(to: &str, number: &str, summary: &str, deadline_unix_ms: i64)
         summary: summary.into(),
         deadline_unix_ms,
         requested_fields: Vec::new(),
+        more_offence_codes: vec!["070112".into()],
     }
 }
 
@@ -348,7 +351,7 @@ async fn scenario(
     let week = now_ms() + 7 * 24 * 3600 * 1000;
 
     println!(
-        "\n1. Thailand asks Cambodia about a phone number (PHONE_CHECK, trafficking in persons, ICCS 0204)"
+        "\n1. Thailand asks Cambodia about a phone number used by a scam compound (PHONE_CHECK; ICCS 0204 trafficking in persons, 070112 fraud)"
     );
     let mut tha_focal = tha.focal_point().await?;
     let submitted = within("submit", async {
@@ -465,6 +468,7 @@ async fn scenario(
                 summary: "Rescued at the border; says he was held in a compound.".into(),
                 deadline_unix_ms: week,
                 requested_fields: Vec::new(),
+                more_offence_codes: Vec::new(),
             })
             .await
             .map_err(fail)
@@ -525,6 +529,7 @@ async fn scenario(
         summary: "Wallet receiving ransom payments.".into(),
         deadline_unix_ms: week,
         requested_fields: Vec::new(),
+        more_offence_codes: Vec::new(),
     };
     match tha_focal.submit(wallet.clone()).await {
         Ok(_) => {

@@ -9,8 +9,9 @@
 use std::sync::Arc;
 
 use liaison_proto::domain::{
-    Answer, Category, Content, CountryCode, Field, InformationRequest, Message, OffenceCode,
-    Outcome, Purpose, RefusalReason, RequestStatus, SignedBytes, Subject, TreeHead, Withdrawal,
+    Answer, Category, Content, CountryCode, Field, HandlingCode, InformationRequest, Message,
+    OffenceCode, Outcome, Purpose, RefusalReason, RequestStatus, SignedBytes, Subject, TreeHead,
+    Withdrawal,
 };
 use liaison_proto::envelope::{self, Sealed, SigningIdentity};
 use liaison_proto::merkle::{Frontier, leaf_hash};
@@ -63,7 +64,7 @@ pub struct Draft {
     pub to: CountryCode,
     pub category: Category,
     pub purpose: Purpose,
-    pub offence_code: OffenceCode,
+    pub offence_codes: Vec<OffenceCode>,
     pub subject: Subject,
     pub summary: String,
     pub deadline_unix_ms: i64,
@@ -666,13 +667,15 @@ impl Exchange {
             to_country: draft.to,
             category: draft.category,
             purpose: draft.purpose,
-            offence_code: draft.offence_code,
+            offence_codes: draft.offence_codes,
             subject: draft.subject,
             summary: draft.summary,
             deadline_unix_ms: draft.deadline_unix_ms,
             requested_by: caller.name.clone(),
             created_unix_ms: now,
             requested_fields,
+            accepted_handling: decision.grant.as_ref().map(|g| g.handling),
+            max_retention_days: decision.grant.as_ref().map(|g| g.retention_days),
         };
         let (message, sealed) = self.seal(draft.to, Content::Request(request.clone()));
         let mut record = RequestRecord {
@@ -852,6 +855,18 @@ impl Exchange {
         Ok(records)
     }
 
+    /// A request received by this node and routed to `agency`.
+    pub fn assignment(&self, agency: &str, request_id: &str) -> Result<RequestRecord> {
+        self.records
+            .request(Direction::Incoming, request_id)?
+            .filter(|r| r.agency.as_deref() == Some(agency))
+            .ok_or_else(|| {
+                Error::not_found(format!(
+                    "no request {request_id} assigned to agency {agency}"
+                ))
+            })
+    }
+
     /// The sender withdraws a request; the peer is told.
     pub async fn withdraw(
         &self,
@@ -907,15 +922,7 @@ impl Exchange {
         reply: AgencyReply,
     ) -> Result<RequestRecord> {
         let state = self.state.lock().await;
-        let mut record = self
-            .records
-            .request(Direction::Incoming, request_id)?
-            .filter(|r| r.agency.as_deref() == Some(agency))
-            .ok_or_else(|| {
-                Error::not_found(format!(
-                    "no request {request_id} assigned to agency {agency}"
-                ))
-            })?;
+        let mut record = self.assignment(agency, request_id)?;
         if record.status != RequestStatus::Assigned {
             return Err(Error::precondition(format!(
                 "request {request_id} is {}, not awaiting an answer",
@@ -970,6 +977,8 @@ impl Exchange {
                 // fields asks for everything granted).
                 let requested = &record.request.requested_fields;
                 let wanted = |name: &String| requested.is_empty() || requested.contains(name);
+                let (handling, retention_days) =
+                    answer_terms(&grant, &record.request).map_err(Error::precondition)?;
                 let (released, withheld): (Vec<_>, Vec<_>) = fields
                     .into_iter()
                     .partition(|f| grant.release.contains(&f.name) && wanted(&f.name));
@@ -994,8 +1003,8 @@ impl Exchange {
                 Outcome::Released {
                     fields: released,
                     remarks,
-                    handling: grant.handling,
-                    retention_days: grant.retention_days,
+                    handling,
+                    retention_days,
                     redacted_fields,
                     rule: grant.rule,
                 }
@@ -1859,6 +1868,33 @@ impl Exchange {
         }
         Ok(purged)
     }
+}
+
+/// The handling code and retention an answer is released under: the
+/// stricter of what this node's agreement attaches (`grant`) and what the
+/// requester's agreement accepts (carried in the request), so that the
+/// answer meets both. When the two handling codes restrict different
+/// things, no answer can meet both: the agreements must be reconciled.
+pub fn answer_terms(
+    grant: &policy::Grant,
+    request: &InformationRequest,
+) -> std::result::Result<(HandlingCode, u32), String> {
+    let handling = match request.accepted_handling {
+        None => grant.handling,
+        Some(accepted) if grant.handling.at_least_as_strict_as(accepted) => grant.handling,
+        Some(accepted) if accepted.at_least_as_strict_as(grant.handling) => accepted,
+        Some(accepted) => {
+            return Err(format!(
+                "{} accepts released data only under {accepted}, and {} releases it under {}; \
+                 no handling code meets both agreements: reconcile them (`liaison policy compare`)",
+                request.from_country, grant.rule, grant.handling
+            ));
+        }
+    };
+    let retention = request
+        .max_retention_days
+        .map_or(grant.retention_days, |max| max.min(grant.retention_days));
+    Ok((handling, retention))
 }
 
 /// Field names joined by commas, for audit details.

@@ -198,7 +198,12 @@ fn draft(new: &pb::NewRequest) -> Result<Draft, Error> {
         to: convert::country("to_country", &new.to_country)?,
         category,
         purpose: convert::purpose("purpose", new.purpose)?,
-        offence_code: convert::offence_code("offence_code", &new.offence_code)?,
+        offence_codes: convert::offence_codes(
+            "offence_code",
+            &new.offence_code,
+            "more_offence_codes",
+            &new.more_offence_codes,
+        )?,
         subject: convert::subject_for(category, new.subject.as_ref())?,
         summary: convert::text("summary", &new.summary, MAX_TEXT_CHARS, true)?,
         deadline_unix_ms: new.deadline_unix_ms,
@@ -392,6 +397,23 @@ impl Agency for AgencyService {
         audited(&self.exchange, &user, outcome).await
     }
 
+    async fn get(
+        &self,
+        request: Request<pb::RequestRef>,
+    ) -> Result<Response<pb::Assignment>, Status> {
+        let (user, agency) = self.agency(&request, "read assigned requests").await?;
+        let outcome: Result<_, Error> = async {
+            let id = convert::uuid("request_id", &request.get_ref().request_id)?;
+            let record = self.exchange.assignment(&agency, &id)?;
+            Ok(Response::new(pb::Assignment {
+                view: Some(view(&record)),
+                dry_run: Some(dry_run(&record)),
+            }))
+        }
+        .await;
+        audited(&self.exchange, &user, outcome).await
+    }
+
     async fn answer(
         &self,
         request: Request<pb::AnswerCall>,
@@ -440,6 +462,40 @@ impl Agency for AgencyService {
         .await;
         audited(&self.exchange, &user, outcome).await
     }
+}
+
+/// What an answer to an assigned request would release under the grant
+/// this node's agreement gave it, without answering it.
+fn dry_run(record: &RequestRecord) -> pb::AnswerDryRun {
+    let Some(grant) = &record.grant else {
+        return pb::AnswerDryRun {
+            problem: "this node's agreement did not allow the request, so nothing can be released"
+                .into(),
+            ..Default::default()
+        };
+    };
+    let requested: Vec<String> = if record.request.requested_fields.is_empty() {
+        grant.release.clone()
+    } else {
+        record.request.requested_fields.clone()
+    };
+    let (released, withheld): (Vec<String>, Vec<String>) = requested
+        .into_iter()
+        .partition(|name| grant.release.contains(name));
+    let mut dry_run = pb::AnswerDryRun {
+        released_fields: released,
+        withheld_fields: withheld,
+        rule: grant.rule.clone(),
+        ..Default::default()
+    };
+    match crate::exchange::answer_terms(grant, &record.request) {
+        Ok((handling, retention_days)) => {
+            dry_run.handling = pb::HandlingCode::from(handling) as i32;
+            dry_run.retention_days = retention_days;
+        }
+        Err(problem) => dry_run.problem = problem,
+    }
+    dry_run
 }
 
 /// The most requests one list call returns.

@@ -252,6 +252,7 @@ async fn killed_nodes_lose_nothing_acknowledged() {
                     summary: String::new(),
                     deadline_unix_ms: now_ms() + 86_400_000,
                     requested_fields: Vec::new(),
+                    more_offence_codes: Vec::new(),
                 };
                 n += 1;
                 // Retried until acknowledged: a submission whose answer was

@@ -4,8 +4,8 @@
 
 use crate::domain::{
     Answer, Category, Company, Content, CountryCode, Field, HandlingCode, InformationRequest,
-    Message, OffenceCode, Outcome, Person, Phone, Purpose, ReceiptBody, RefusalReason,
-    RequestStatus, SignedBytes, Subject, TreeHead, Wallet, Withdrawal,
+    MAX_OFFENCE_CODES, Message, OffenceCode, Outcome, Person, Phone, Purpose, ReceiptBody,
+    RefusalReason, RequestStatus, SignedBytes, Subject, TreeHead, Wallet, Withdrawal,
 };
 use crate::pb;
 
@@ -474,6 +474,60 @@ pub fn subject_for(category: Category, subject: Option<&pb::Subject>) -> Result<
     }
 }
 
+/// Checks a request's offences: the main code `field` and the further ones
+/// in `more_field`, at most [`MAX_OFFENCE_CODES`] in all, each once.
+pub fn offence_codes(
+    field: &str,
+    main: &str,
+    more_field: &str,
+    more: &[String],
+) -> Result<Vec<OffenceCode>> {
+    if main.is_empty() {
+        return Err(ConversionError::new(field, "is required"));
+    }
+    if more.len() + 1 > MAX_OFFENCE_CODES {
+        return Err(ConversionError::new(
+            more_field,
+            format!(
+                "holds {} codes; at most {MAX_OFFENCE_CODES} in all",
+                more.len() + 1
+            ),
+        ));
+    }
+    let mut codes = vec![offence_code(field, main)?];
+    for (i, code) in more.iter().enumerate() {
+        let code = offence_code(&format!("{more_field}[{i}]"), code)?;
+        if codes.contains(&code) {
+            return Err(ConversionError::new(
+                format!("{more_field}[{i}]"),
+                "repeats a code already given; give each offence once",
+            ));
+        }
+        codes.push(code);
+    }
+    Ok(codes)
+}
+
+/// The handling code and retention a requester accepts, both unset in
+/// requests signed before they were carried.
+fn accepted_terms(r: &pb::InformationRequest) -> Result<(Option<HandlingCode>, Option<u32>)> {
+    let handling = match r.accepted_handling {
+        0 => None,
+        raw => Some(handling("accepted_handling", raw)?),
+    };
+    let retention = match r.max_retention_days {
+        0 => None,
+        days @ 1..=3650 => Some(days),
+        _ => {
+            return Err(ConversionError::new(
+                "max_retention_days",
+                "must be 1 to 3650 days, or 0 when not given",
+            ));
+        }
+    };
+    Ok((handling, retention))
+}
+
 pub fn offence_code(field: &str, value: &str) -> Result<OffenceCode> {
     value
         .parse()
@@ -484,19 +538,27 @@ impl TryFrom<&pb::InformationRequest> for InformationRequest {
     type Error = ConversionError;
     fn try_from(r: &pb::InformationRequest) -> Result<Self> {
         let category = category("category", r.category)?;
+        let (accepted_handling, max_retention_days) = accepted_terms(r)?;
         Ok(InformationRequest {
             request_id: uuid("request_id", &r.request_id)?,
             from_country: country("from_country", &r.from_country)?,
             to_country: country("to_country", &r.to_country)?,
             category,
             purpose: purpose("purpose", r.purpose)?,
-            offence_code: offence_code("offence_code", &r.offence_code)?,
+            offence_codes: offence_codes(
+                "offence_code",
+                &r.offence_code,
+                "more_offence_codes",
+                &r.more_offence_codes,
+            )?,
             subject: subject_for(category, r.subject.as_ref())?,
             summary: text("summary", &r.summary, MAX_TEXT_CHARS, true)?,
             deadline_unix_ms: timestamp("deadline_unix_ms", r.deadline_unix_ms)?,
             requested_by: required_text("requested_by", &r.requested_by, MAX_NAME_CHARS)?,
             created_unix_ms: timestamp("created_unix_ms", r.created_unix_ms)?,
             requested_fields: requested_fields("requested_fields", category, &r.requested_fields)?,
+            accepted_handling,
+            max_retention_days,
         })
     }
 }
@@ -509,7 +571,21 @@ impl From<&InformationRequest> for pb::InformationRequest {
             to_country: r.to_country.to_string(),
             category: pb::Category::from(r.category) as i32,
             purpose: pb::Purpose::from(r.purpose) as i32,
-            offence_code: r.offence_code.as_str().to_string(),
+            offence_code: r
+                .offence_codes
+                .first()
+                .map(|c| c.as_str().to_string())
+                .unwrap_or_default(),
+            more_offence_codes: r
+                .offence_codes
+                .iter()
+                .skip(1)
+                .map(|c| c.as_str().to_string())
+                .collect(),
+            accepted_handling: r
+                .accepted_handling
+                .map_or(0, |h| pb::HandlingCode::from(h) as i32),
+            max_retention_days: r.max_retention_days.unwrap_or(0),
             subject: Some(pb::Subject::from(&r.subject)),
             summary: r.summary.clone(),
             deadline_unix_ms: r.deadline_unix_ms,
@@ -930,6 +1006,9 @@ mod tests {
             requested_by: "fp-tha".into(),
             created_unix_ms: 1_800_000_000_000,
             requested_fields: vec!["subscriber_name".into()],
+            more_offence_codes: vec!["070112".into()],
+            accepted_handling: pb::HandlingCode::IntelligenceOnly as i32,
+            max_retention_days: 30,
         }
     }
 

@@ -423,7 +423,11 @@ pub struct InformationRequest {
     pub to_country: CountryCode,
     pub category: Category,
     pub purpose: Purpose,
-    pub offence_code: OffenceCode,
+    /// The offences the request concerns: at least one, each once, the
+    /// first being the main one. Records written before several were
+    /// allowed hold one code under `offence_code`.
+    #[serde(alias = "offence_code", deserialize_with = "one_or_more_codes")]
+    pub offence_codes: Vec<OffenceCode>,
     pub subject: Subject,
     pub summary: String,
     pub deadline_unix_ms: i64,
@@ -434,6 +438,33 @@ pub struct InformationRequest {
     /// for every field the agreements allow.
     #[serde(default)]
     pub requested_fields: Vec<String>,
+    /// The handling code and longest retention the requesting country's
+    /// agreement accepts for released data; `None` in requests signed
+    /// before they were carried.
+    #[serde(default)]
+    pub accepted_handling: Option<HandlingCode>,
+    #[serde(default)]
+    pub max_retention_days: Option<u32>,
+}
+
+/// The most offence codes one request carries.
+pub const MAX_OFFENCE_CODES: usize = 8;
+
+/// Reads `"0204"` (a record of the earlier format) or `["0204", …]`.
+fn one_or_more_codes<'de, D>(deserializer: D) -> Result<Vec<OffenceCode>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Codes {
+        One(OffenceCode),
+        More(Vec<OffenceCode>),
+    }
+    Ok(match Codes::deserialize(deserializer)? {
+        Codes::One(code) => vec![code],
+        Codes::More(codes) => codes,
+    })
 }
 
 impl fmt::Debug for InformationRequest {
@@ -445,7 +476,7 @@ impl fmt::Debug for InformationRequest {
             .field("to_country", &self.to_country)
             .field("category", &self.category)
             .field("purpose", &self.purpose)
-            .field("offence_code", &self.offence_code)
+            .field("offence_codes", &self.offence_codes)
             .field("subject", &self.subject)
             .finish_non_exhaustive()
     }

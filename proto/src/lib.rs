@@ -10,6 +10,7 @@ pub mod audit;
 pub mod convert;
 pub mod domain;
 pub mod envelope;
+pub mod iccs;
 pub mod merkle;
 pub mod time;
 

@@ -274,6 +274,7 @@ pub fn victim_identification(to: &str, name: &str) -> pb::NewRequest {
         summary: "Rescued at the border.".into(),
         deadline_unix_ms: liaison_node::exchange::now_ms() + 7 * 24 * 3600 * 1000,
         requested_fields: Vec::new(),
+        more_offence_codes: Vec::new(),
     }
 }
 

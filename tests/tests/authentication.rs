@@ -36,6 +36,7 @@ fn message(from: &str, to: &str) -> Message {
         requested_by: "focal-point".into(),
         created_unix_ms: liaison_node::exchange::now_ms(),
         requested_fields: Vec::new(),
+        ..Default::default()
     };
     Message {
         message_id: MESSAGE_ID.into(),

@@ -55,6 +55,7 @@ fn message(n: u8, from: &str, to: &str) -> pb::Message {
             requested_by: format!("focal-point {}", mark("by")),
             created_unix_ms: now_ms(),
             requested_fields: Vec::new(),
+            ..Default::default()
         })),
     }
 }

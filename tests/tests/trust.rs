@@ -448,30 +448,33 @@ async fn until_outbox(
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn permanent_refusals_end_a_delivery_and_transient_failures_are_retried() {
-    // KHM's copy lets its police release under a looser handling code than
-    // Thailand's copy accepts: the two copies disagree.
-    let looser = |holder: liaison_proto::domain::CountryCode,
-                  peer: liaison_proto::domain::CountryCode| {
-        let mut file = phone_agreement(holder.as_str(), peer.as_str());
-        if holder.as_str() == "KHM" {
-            file.rules[0].handling = "EVIDENCE_WITH_CONSENT".into();
-        }
-        Some(file)
-    };
-    let mut federation = TestFederation::start_with(&["THA", "KHM"], &looser).await;
+    let mut federation = TestFederation::start_with(&["THA", "KHM"], &phone_agreements).await;
     let mut focal = federation.focal_point("THA").await;
 
-    // Permanent: Thailand refuses the answer with PERMISSION_DENIED, so
-    // Cambodia's delivery ends at once, audited, with the reason kept.
+    // Permanent: after Thailand asked, its operator narrowed its agreement
+    // (no more subscriber names from Cambodia). Thailand refuses Cambodia's
+    // answer with PERMISSION_DENIED, so Cambodia's delivery ends at once,
+    // audited, with the reason kept.
     let id = submit(&mut focal, phone_check("KHM", "+85512345678")).await;
     let mut police = federation.agency("KHM", "police").await;
     assert_eq!(id_of(&next_assignment(&mut police).await), id);
+    federation.stop("THA").await;
+    let mut narrower = phone_agreement("THA", "KHM");
+    narrower.version = 2;
+    narrower.rules[0].release.retain(|f| f != "subscriber_name");
+    let file = federation.node("THA").dir.join("agreements/khm.toml");
+    std::fs::write(&file, toml::to_string(&narrower).unwrap()).unwrap();
+    federation.restart("THA").await;
+    let mut focal = federation.focal_point("THA").await;
     police.answer(subscriber_answer(&id)).await.unwrap();
     let khm = federation.node("KHM").running().exchange();
     let record = wait_for_record(khm, &id, |r| r.delivery_error.is_some()).await;
     let reason = record.delivery_error.unwrap();
     assert!(reason.starts_with("PERMISSION_DENIED: "), "{reason}");
-    assert!(reason.contains("less strict"), "{reason}");
+    assert!(
+        reason.contains("subscriber_name is not a field THA's agreement accepts"),
+        "{reason}"
+    );
     assert_eq!(record.status, RequestStatus::Answered);
     assert!(khm.records().outbox().unwrap().is_empty(), "not retried");
     let failed: Vec<_> = khm
@@ -620,4 +623,126 @@ fn delivery_statuses_are_classified_permanent_or_transient() {
             "{code:?} should be retried"
         );
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn answers_meet_both_agreements_and_the_officer_sees_a_dry_run_first() {
+    // Each answering country attaches other terms than Thailand accepts:
+    // Cambodia looser ones (an answer can meet both), Viet Nam ones that
+    // restrict something else (no answer can meet both).
+    let terms = |holder: liaison_proto::domain::CountryCode,
+                 peer: liaison_proto::domain::CountryCode| {
+        let mut file = phone_agreement(holder.as_str(), peer.as_str());
+        match (holder.as_str(), peer.as_str()) {
+            ("KHM", "THA") => {
+                file.rules[0].handling = "EVIDENCE_WITH_CONSENT".into();
+                file.rules[0].retention_days = 90;
+            }
+            ("VNM", "THA") => file.rules[0].handling = "NO_ONWARD_SHARING".into(),
+            _ => {}
+        }
+        Some(file)
+    };
+    let federation = TestFederation::start_with(&["THA", "KHM", "VNM"], &terms).await;
+    let mut focal = federation.focal_point("THA").await;
+    let id = submit(
+        &mut focal,
+        pb::NewRequest {
+            requested_fields: vec!["subscriber_name".into(), "sim_status".into()],
+            ..phone_check("KHM", "+85512345678")
+        },
+    )
+    .await;
+    let khm = federation.node("KHM").running().exchange();
+    wait_for_record(khm, &id, |r| r.status == RequestStatus::Assigned).await;
+
+    // The officer sees the whole request and what an answer would release.
+    let mut police = federation.agency("KHM", "police").await;
+    let assignment = police
+        .get(pb::RequestRef {
+            request_id: id.clone(),
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    let request = assignment.view.unwrap().request.unwrap();
+    assert_eq!(request.offence_code, "0204");
+    assert_eq!(request.more_offence_codes, ["070112"]);
+    assert_eq!(request.requested_fields, ["subscriber_name", "sim_status"]);
+    assert_eq!(
+        request.accepted_handling,
+        pb::HandlingCode::IntelligenceOnly as i32
+    );
+    assert_eq!(request.max_retention_days, 30);
+    assert!(format!("{:?}", request.subject).contains("+85512345678"));
+    let dry_run = assignment.dry_run.unwrap();
+    assert_eq!(dry_run.released_fields, ["subscriber_name", "sim_status"]);
+    assert!(dry_run.withheld_fields.is_empty());
+    assert_eq!(dry_run.handling, pb::HandlingCode::IntelligenceOnly as i32);
+    assert_eq!(dry_run.retention_days, 30);
+    assert_eq!(dry_run.rule, "KHM-THA v1 rule 1 (PHONE_CHECK)");
+    assert!(dry_run.problem.is_empty());
+
+    // Other agencies and other roles cannot read it.
+    let mut fiu = federation.agency("KHM", "fiu").await;
+    let status = fiu
+        .get(pb::RequestRef {
+            request_id: id.clone(),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(status.code(), Code::NotFound, "{status:?}");
+    let (channel, token) = federation.local("KHM", "focal-point").await;
+    let mut not_an_agency = pb::agency_client::AgencyClient::with_interceptor(channel, token);
+    let status = not_an_agency
+        .get(pb::RequestRef {
+            request_id: id.clone(),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(status.code(), Code::PermissionDenied, "{status:?}");
+
+    // The answer goes out under the stricter terms, and Thailand takes it.
+    police.answer(subscriber_answer(&id)).await.unwrap();
+    let answered = await_status(&mut focal, &id, pb::RequestStatus::Answered).await;
+    match answered.answer.unwrap().outcome.unwrap() {
+        pb::answer::Outcome::Released(released) => {
+            assert_eq!(released.handling, pb::HandlingCode::IntelligenceOnly as i32);
+            assert_eq!(released.retention_days, 30);
+        }
+        other => panic!("expected a released answer, got {other:?}"),
+    }
+
+    // Viet Nam cannot meet both: the dry run says so, and so does an answer.
+    let to_vnm = submit(&mut focal, phone_check("VNM", "+84912345678")).await;
+    let vnm = federation.node("VNM").running().exchange();
+    wait_for_record(vnm, &to_vnm, |r| r.status == RequestStatus::Assigned).await;
+    let mut vnm_police = federation.agency("VNM", "police").await;
+    let dry_run = vnm_police
+        .get(pb::RequestRef {
+            request_id: to_vnm.clone(),
+        })
+        .await
+        .unwrap()
+        .into_inner()
+        .dry_run
+        .unwrap();
+    assert!(
+        dry_run
+            .problem
+            .contains("no handling code meets both agreements"),
+        "{}",
+        dry_run.problem
+    );
+    let status = vnm_police
+        .answer(subscriber_answer(&to_vnm))
+        .await
+        .unwrap_err();
+    assert_eq!(status.code(), Code::FailedPrecondition, "{status:?}");
+    assert!(
+        status
+            .message()
+            .contains("THA accepts released data only under INTELLIGENCE_ONLY")
+    );
+    federation.shutdown().await;
 }
