@@ -17,6 +17,7 @@ pub mod error;
 pub mod exchange;
 pub mod federation;
 pub mod limits;
+pub mod listener;
 pub mod local;
 pub mod metrics;
 pub mod outbox;

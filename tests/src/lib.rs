@@ -195,6 +195,30 @@ impl TestFederation {
         Ok(FederationClient::new(channel))
     }
 
+    /// A local API channel to node `code`, with no token.
+    pub async fn local_channel(&self, code: &str) -> Channel {
+        Endpoint::from_shared(format!("http://{}", self.node(code).local_addr))
+            .expect("valid address")
+            .connect()
+            .await
+            .expect("local API reachable")
+    }
+
+    /// A mutual-TLS channel to `to`'s federation listener, presenting
+    /// node `from`'s own TLS identity.
+    pub async fn federation_channel(&self, from: &str, to: &str) -> Channel {
+        let node = self.node(to);
+        liaison_node::tls::mtls_endpoint(
+            &self.node(from).config(),
+            &format!("https://{}", node.federation_addr),
+            &liaison_node::config::default_tls_name(node.country),
+        )
+        .expect("valid endpoint")
+        .connect()
+        .await
+        .expect("federation listener reachable")
+    }
+
     /// A federation client to `to` that presents node `from`'s own TLS identity.
     pub async fn federation_client_as(&self, from: &str, to: &str) -> FederationClient<Channel> {
         let config = self.node(from).config();
