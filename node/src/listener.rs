@@ -2,8 +2,9 @@
 //! the standard ones beside them (health and both versions of server
 //! reflection), every method with its path, and the size limit of a request
 //! message. Methods and reflection are read from the same descriptors, cut
-//! down to the listener's own services, so that routing, health and
-//! reflection cannot disagree about what a listener serves.
+//! down to the listener's own services, so that routing, health, reflection
+//! and the request-body check ([`crate::body_check`]) cannot disagree about
+//! what a listener serves.
 
 use std::collections::{BTreeSet, HashMap};
 

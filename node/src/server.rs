@@ -1,7 +1,8 @@
 //! Assembles a node: opens the store, builds the exchange, serves the
 //! federation API (mutual TLS) and the local API (loopback, bearer tokens),
-//! each with health and reflection for what it serves, runs the delivery
-//! worker, and shuts all of it down in order.
+//! each with health and reflection for what it serves and with every
+//! request body checked by [`BodyCheck`], runs the delivery worker, and
+//! shuts all of it down in order.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -18,6 +19,7 @@ use tonic::transport::server::TcpIncoming;
 
 use crate::admin::AdminService;
 use crate::audit_api::AuditService;
+use crate::body_check::BodyCheck;
 use crate::config::Config;
 use crate::exchange::Exchange;
 use crate::federation::FederationService;
@@ -185,30 +187,43 @@ pub async fn start_with_store(
     let timer = |listener: Listener| {
         crate::metrics::CallTimer::new(exchange.metrics().clone(), listener.name())
     };
+    // Every service on a listener reads request messages up to the same
+    // limit, the one `BodyCheck` enforces first; tonic's own check stays
+    // behind it.
+    let limit = Listener::Federation.message_limit();
     let federation = Server::builder()
         .tls_config(crate::tls::server_config(&config))?
         .layer(timer(Listener::Federation))
-        .add_service(federation_health_service)
+        .layer(BodyCheck::new(exchange.clone(), federation_api.clone()))
+        .add_service(federation_health_service.max_decoding_message_size(limit))
         .add_service(federation_api.reflection_v1()?)
         .add_service(federation_api.reflection_v1alpha()?)
         .add_service(
             FederationServer::new(FederationService::new(exchange.clone()))
-                .max_decoding_message_size(Listener::Federation.message_limit()),
+                .max_decoding_message_size(limit),
         );
+    let limit = Listener::Local.message_limit();
     let local = Server::builder()
         .layer(timer(Listener::Local))
-        .add_service(local_health_service)
+        .layer(BodyCheck::new(exchange.clone(), local_api.clone()))
+        .add_service(local_health_service.max_decoding_message_size(limit))
         .add_service(local_api.reflection_v1()?)
         .add_service(local_api.reflection_v1alpha()?)
-        .add_service(FocalPointServer::new(FocalPointService::new(
-            exchange.clone(),
-        )))
-        .add_service(AgencyServer::new(AgencyService::new(exchange.clone())))
-        .add_service(AdminServer::new(AdminService::new(
-            exchange.clone(),
-            peers.clone(),
-        )))
-        .add_service(AuditServer::new(AuditService::new(exchange.clone())));
+        .add_service(
+            FocalPointServer::new(FocalPointService::new(exchange.clone()))
+                .max_decoding_message_size(limit),
+        )
+        .add_service(
+            AgencyServer::new(AgencyService::new(exchange.clone()))
+                .max_decoding_message_size(limit),
+        )
+        .add_service(
+            AdminServer::new(AdminService::new(exchange.clone(), peers.clone()))
+                .max_decoding_message_size(limit),
+        )
+        .add_service(
+            AuditServer::new(AuditService::new(exchange.clone())).max_decoding_message_size(limit),
+        );
 
     let closed = |exchange: &Arc<Exchange>| {
         let mut closing = exchange.closing();
