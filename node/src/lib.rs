@@ -1,7 +1,8 @@
 //! A Liaison country node. See `ARCHITECTURE.md` at the repository root for
 //! the bird's-eye view; in short, data flows one way:
 //!
-//! transport ([`federation`], [`local`], [`tls`]) authenticates and decodes →
+//! transport ([`federation`], [`local`], [`tls`], with [`body_check`]
+//! refusing what cannot be decoded) authenticates and decodes →
 //! [`exchange`] decides → [`records`] over [`store`] records, with the audit
 //! trail in the same atomic batch → transport answers. [`outbox`] delivers
 //! queued envelopes; [`server`] wires it all together.
@@ -10,6 +11,7 @@ pub mod admin;
 pub mod audit;
 pub mod audit_api;
 pub mod bench;
+pub mod body_check;
 pub mod config;
 pub mod demo;
 pub mod devnet;
@@ -17,6 +19,7 @@ pub mod error;
 pub mod exchange;
 pub mod federation;
 pub mod limits;
+pub mod listener;
 pub mod local;
 pub mod metrics;
 pub mod outbox;

@@ -15,6 +15,7 @@ use liaison_proto::pb::focal_point_server::FocalPoint;
 use sha2::{Digest, Sha256};
 use tokio::sync::{broadcast, mpsc};
 use tokio_stream::wrappers::ReceiverStream;
+use tonic::metadata::MetadataMap;
 use tonic::{Request, Response, Status};
 
 use crate::config::{Config, LocalUser, Role};
@@ -28,7 +29,7 @@ pub(crate) async fn caller<T>(
     exchange: &Exchange,
     request: &Request<T>,
 ) -> Result<LocalUser, Status> {
-    match authenticate(exchange.config(), request) {
+    match authenticate(exchange.config(), request.metadata()) {
         Ok(user) => Ok(user),
         Err(status) => {
             exchange
@@ -43,8 +44,10 @@ pub(crate) async fn caller<T>(
     }
 }
 
-fn authenticate<T>(config: &Config, request: &Request<T>) -> Result<LocalUser, Status> {
-    let header = request.metadata().get("authorization").ok_or_else(|| {
+/// The configured user whose token `metadata` carries, without auditing:
+/// for [`caller`], and for `body_check`, which audits its own refusals.
+pub(crate) fn authenticate(config: &Config, metadata: &MetadataMap) -> Result<LocalUser, Status> {
+    let header = metadata.get("authorization").ok_or_else(|| {
         Status::unauthenticated("missing `authorization: Bearer <token>` metadata")
     })?;
     let token = header

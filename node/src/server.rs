@@ -1,12 +1,13 @@
 //! Assembles a node: opens the store, builds the exchange, serves the
 //! federation API (mutual TLS) and the local API (loopback, bearer tokens),
-//! runs the delivery worker, and shuts all of it down in order.
+//! each with health and reflection for what it serves and with every
+//! request body checked by [`BodyCheck`], runs the delivery worker, and
+//! shuts all of it down in order.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
 
 use liaison_proto::domain::CountryCode;
-use liaison_proto::envelope::MAX_MESSAGE_BYTES;
 use liaison_proto::pb::admin_server::AdminServer;
 use liaison_proto::pb::agency_server::AgencyServer;
 use liaison_proto::pb::audit_server::AuditServer;
@@ -18,9 +19,11 @@ use tonic::transport::server::TcpIncoming;
 
 use crate::admin::AdminService;
 use crate::audit_api::AuditService;
+use crate::body_check::BodyCheck;
 use crate::config::Config;
 use crate::exchange::Exchange;
 use crate::federation::FederationService;
+use crate::listener::{Listener, Surface};
 use crate::local::{AgencyService, FocalPointService};
 use crate::outbox::{self, PeerClients};
 use crate::store::{self, Store};
@@ -76,6 +79,8 @@ pub enum StartError {
     Io(#[from] std::io::Error),
     #[error("reflection: {0}")]
     Reflection(#[from] tonic_reflection::server::Error),
+    #[error("service descriptors: {0}")]
+    Descriptors(#[from] prost::DecodeError),
 }
 
 /// A started node. Dropping it does not stop it; call [`RunningNode::shutdown`].
@@ -91,7 +96,8 @@ pub struct RunningNode {
     outbox: JoinHandle<()>,
     witnessing: JoinHandle<()>,
     metrics: Option<JoinHandle<std::io::Result<()>>>,
-    health: tonic_health::server::HealthReporter,
+    /// One per listener.
+    health: Vec<tonic_health::server::HealthReporter>,
 }
 
 impl RunningNode {
@@ -102,9 +108,11 @@ impl RunningNode {
     /// Stops accepting calls, lets in-flight calls and deliveries finish,
     /// flushes the store and releases it.
     pub async fn shutdown(self) -> Result<(), StartError> {
-        self.health
-            .set_service_status("", tonic_health::ServingStatus::NotServing)
-            .await;
+        for health in &self.health {
+            health
+                .set_service_status("", tonic_health::ServingStatus::NotServing)
+                .await;
+        }
         self.exchange.close();
         let mut result = Ok(());
         for task in self.tasks {
@@ -155,29 +163,13 @@ pub async fn start_with_store(
     let local_addr = local_listener.local_addr()?;
 
     crate::tls::check_expiry(&config, exchange.metrics());
-    // Health and reflection on both listeners, so that grpcurl and any
-    // gRPC client can list and probe the APIs.
-    let (health, health_service) = tonic_health::server::health_reporter();
-    health
-        .set_service_status("", tonic_health::ServingStatus::Serving)
-        .await;
-    for service in [
-        "liaison.v1.Federation",
-        "liaison.v1.FocalPoint",
-        "liaison.v1.Agency",
-        "liaison.v1.Admin",
-        "liaison.v1.Audit",
-    ] {
-        health
-            .set_service_status(service, tonic_health::ServingStatus::Serving)
-            .await;
-    }
-    let reflection = || {
-        tonic_reflection::server::Builder::configure()
-            .register_encoded_file_descriptor_set(liaison_proto::pb::FILE_DESCRIPTOR_SET)
-            .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
-            .build_v1()
-    };
+    let federation_api = Arc::new(Surface::new(Listener::Federation)?);
+    let local_api = Arc::new(Surface::new(Listener::Local)?);
+    // Health and reflection on both listeners, each telling only of what
+    // that listener serves, so that grpcurl and any gRPC client can list
+    // and probe the APIs.
+    let (federation_health, federation_health_service) = health(Listener::Federation).await;
+    let (local_health, local_health_service) = health(Listener::Local).await;
     let metrics_listener = listeners
         .metrics
         .map(|listener| {
@@ -192,31 +184,46 @@ pub async fn start_with_store(
     let metrics = metrics_listener
         .map(|listener| tokio::spawn(crate::metrics::serve(listener, exchange.clone())));
 
-    let timer = |listener| crate::metrics::CallTimer::new(exchange.metrics().clone(), listener);
+    let timer = |listener: Listener| {
+        crate::metrics::CallTimer::new(exchange.metrics().clone(), listener.name())
+    };
+    // Every service on a listener reads request messages up to the same
+    // limit, the one `BodyCheck` enforces first; tonic's own check stays
+    // behind it.
+    let limit = Listener::Federation.message_limit();
     let federation = Server::builder()
         .tls_config(crate::tls::server_config(&config))?
-        .layer(timer("federation"))
-        .add_service(health_service.clone())
-        .add_service(reflection()?)
+        .layer(timer(Listener::Federation))
+        .layer(BodyCheck::new(exchange.clone(), federation_api.clone()))
+        .add_service(federation_health_service.max_decoding_message_size(limit))
+        .add_service(federation_api.reflection_v1()?)
+        .add_service(federation_api.reflection_v1alpha()?)
         .add_service(
             FederationServer::new(FederationService::new(exchange.clone()))
-                // Larger than any valid envelope, so that an oversized one
-                // reaches the handler and is refused (and audited) there.
-                .max_decoding_message_size(MAX_MESSAGE_BYTES * 8),
+                .max_decoding_message_size(limit),
         );
+    let limit = Listener::Local.message_limit();
     let local = Server::builder()
-        .layer(timer("local"))
-        .add_service(health_service)
-        .add_service(reflection()?)
-        .add_service(FocalPointServer::new(FocalPointService::new(
-            exchange.clone(),
-        )))
-        .add_service(AgencyServer::new(AgencyService::new(exchange.clone())))
-        .add_service(AdminServer::new(AdminService::new(
-            exchange.clone(),
-            peers.clone(),
-        )))
-        .add_service(AuditServer::new(AuditService::new(exchange.clone())));
+        .layer(timer(Listener::Local))
+        .layer(BodyCheck::new(exchange.clone(), local_api.clone()))
+        .add_service(local_health_service.max_decoding_message_size(limit))
+        .add_service(local_api.reflection_v1()?)
+        .add_service(local_api.reflection_v1alpha()?)
+        .add_service(
+            FocalPointServer::new(FocalPointService::new(exchange.clone()))
+                .max_decoding_message_size(limit),
+        )
+        .add_service(
+            AgencyServer::new(AgencyService::new(exchange.clone()))
+                .max_decoding_message_size(limit),
+        )
+        .add_service(
+            AdminServer::new(AdminService::new(exchange.clone(), peers.clone()))
+                .max_decoding_message_size(limit),
+        )
+        .add_service(
+            AuditServer::new(AuditService::new(exchange.clone())).max_decoding_message_size(limit),
+        );
 
     let closed = |exchange: &Arc<Exchange>| {
         let mut closing = exchange.closing();
@@ -252,6 +259,26 @@ pub async fn start_with_store(
         outbox,
         witnessing,
         metrics,
-        health,
+        health: vec![federation_health, local_health],
     })
+}
+
+/// A health service for `listener`: the node and each of the listener's
+/// Liaison services `SERVING`; any other service is unknown there.
+async fn health(
+    listener: Listener,
+) -> (
+    tonic_health::server::HealthReporter,
+    tonic_health::pb::health_server::HealthServer<impl tonic_health::pb::health_server::Health>,
+) {
+    let (reporter, service) = tonic_health::server::health_reporter();
+    reporter
+        .set_service_status("", tonic_health::ServingStatus::Serving)
+        .await;
+    for name in listener.services() {
+        reporter
+            .set_service_status(name, tonic_health::ServingStatus::Serving)
+            .await;
+    }
+    (reporter, service)
 }

@@ -7,6 +7,7 @@
 //! The offline audit verifier depends on this crate and never on the node.
 
 pub mod audit;
+pub mod codec;
 pub mod convert;
 pub mod domain;
 pub mod envelope;
@@ -18,6 +19,8 @@ pub mod time;
 #[allow(missing_docs, missing_debug_implementations, clippy::all)]
 pub mod pb {
     tonic::include_proto!("liaison.v1");
+    // The servers, generated apart with `codec::ServerCodec`.
+    include!(concat!(env!("OUT_DIR"), "/server/liaison.v1.rs"));
 
     /// The encoded file descriptor set of every Liaison proto file, for gRPC
     /// server reflection.

@@ -182,17 +182,54 @@ impl TestFederation {
         ca_pem: &str,
         tls_name: &str,
     ) -> Result<FederationClient<Channel>, tonic::transport::Error> {
+        Ok(FederationClient::new(
+            self.mtls_channel(to, identity, ca_pem, tls_name).await?,
+        ))
+    }
+
+    /// A channel to node `to`'s federation listener presenting the given
+    /// TLS identity (or none) and trusting `ca_pem`.
+    pub async fn mtls_channel(
+        &self,
+        to: &str,
+        identity: Option<(String, String)>,
+        ca_pem: &str,
+        tls_name: &str,
+    ) -> Result<Channel, tonic::transport::Error> {
         let mut tls = ClientTlsConfig::new()
             .ca_certificate(Certificate::from_pem(ca_pem))
             .domain_name(tls_name.to_string());
         if let Some((cert, key)) = identity {
             tls = tls.identity(Identity::from_pem(cert, key));
         }
-        let channel = Endpoint::from_shared(format!("https://{}", self.node(to).federation_addr))?
+        Endpoint::from_shared(format!("https://{}", self.node(to).federation_addr))?
             .tls_config(tls)?
             .connect()
-            .await?;
-        Ok(FederationClient::new(channel))
+            .await
+    }
+
+    /// A local API channel to node `code`, with no token.
+    pub async fn local_channel(&self, code: &str) -> Channel {
+        Endpoint::from_shared(format!("http://{}", self.node(code).local_addr))
+            .expect("valid address")
+            .connect()
+            .await
+            .expect("local API reachable")
+    }
+
+    /// A mutual-TLS channel to `to`'s federation listener, presenting
+    /// node `from`'s own TLS identity.
+    pub async fn federation_channel(&self, from: &str, to: &str) -> Channel {
+        let node = self.node(to);
+        liaison_node::tls::mtls_endpoint(
+            &self.node(from).config(),
+            &format!("https://{}", node.federation_addr),
+            &liaison_node::config::default_tls_name(node.country),
+        )
+        .expect("valid endpoint")
+        .connect()
+        .await
+        .expect("federation listener reachable")
     }
 
     /// A federation client to `to` that presents node `from`'s own TLS identity.
@@ -624,10 +661,154 @@ impl std::io::Write for LogCapture {
     }
 }
 
+/// A codec that sends and receives message bytes as they are, so that tests
+/// can put anything on the wire inside well-formed gRPC framing.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RawCodec;
+
+impl tonic::codec::Codec for RawCodec {
+    type Encode = Vec<u8>;
+    type Decode = Vec<u8>;
+    type Encoder = RawCodec;
+    type Decoder = RawCodec;
+
+    fn encoder(&mut self) -> RawCodec {
+        RawCodec
+    }
+
+    fn decoder(&mut self) -> RawCodec {
+        RawCodec
+    }
+}
+
+impl tonic::codec::Encoder for RawCodec {
+    type Item = Vec<u8>;
+    type Error = tonic::Status;
+
+    fn encode(
+        &mut self,
+        item: Vec<u8>,
+        buf: &mut tonic::codec::EncodeBuf<'_>,
+    ) -> Result<(), tonic::Status> {
+        prost::bytes::BufMut::put_slice(buf, &item);
+        Ok(())
+    }
+}
+
 impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for LogCapture {
     type Writer = LogCapture;
 
     fn make_writer(&'a self) -> LogCapture {
         self.clone()
     }
+}
+
+impl tonic::codec::Decoder for RawCodec {
+    type Item = Vec<u8>;
+    type Error = tonic::Status;
+
+    fn decode(
+        &mut self,
+        buf: &mut tonic::codec::DecodeBuf<'_>,
+    ) -> Result<Option<Vec<u8>>, tonic::Status> {
+        let len = prost::bytes::Buf::remaining(buf);
+        Ok(Some(prost::bytes::Buf::copy_to_bytes(buf, len).to_vec()))
+    }
+}
+
+/// Calls `path` with one gRPC message holding exactly `message` (framed by
+/// tonic), with `authorization: Bearer <token>` if a token is given, and
+/// returns the first message of the answer.
+pub async fn raw_call(
+    channel: Channel,
+    path: &'static str,
+    message: Vec<u8>,
+    token: Option<&str>,
+) -> Result<Vec<u8>, tonic::Status> {
+    let mut grpc = tonic::client::Grpc::new(channel);
+    grpc.ready()
+        .await
+        .map_err(|e| tonic::Status::unavailable(e.to_string()))?;
+    let mut request = tonic::Request::new(message);
+    if let Some(token) = token {
+        request.metadata_mut().insert(
+            "authorization",
+            format!("Bearer {token}").parse().expect("token is ASCII"),
+        );
+    }
+    grpc.unary(
+        request,
+        tonic::codegen::http::uri::PathAndQuery::from_static(path),
+        RawCodec,
+    )
+    .await
+    .map(tonic::Response::into_inner)
+}
+
+/// Sends exactly `body` as the HTTP/2 body of a gRPC call to `path` (no
+/// framing added: the test writes its own) and returns the call's final
+/// status, from the trailers-only answer or from the trailers.
+pub async fn raw_body(
+    mut channel: Channel,
+    path: &str,
+    body: Vec<u8>,
+    token: Option<&str>,
+) -> tonic::Status {
+    use http_body_util::BodyExt as _;
+    use tonic::codegen::{Service as _, http};
+    let mut request = http::Request::builder()
+        .method(http::Method::POST)
+        .uri(path)
+        .header(http::header::CONTENT_TYPE, "application/grpc")
+        .header(http::header::TE, "trailers");
+    if let Some(token) = token {
+        request = request.header(http::header::AUTHORIZATION, format!("Bearer {token}"));
+    }
+    let request = request
+        .body(tonic::body::Body::new(http_body_util::Full::new(
+            tonic::codegen::Bytes::from(body),
+        )))
+        .expect("valid request");
+    std::future::poll_fn(|cx| channel.poll_ready(cx))
+        .await
+        .expect("channel ready");
+    let response = channel.call(request).await.expect("an HTTP/2 answer");
+    if let Some(status) = tonic::Status::from_header_map(response.headers()) {
+        return status;
+    }
+    let trailers = response
+        .into_body()
+        .collect()
+        .await
+        .expect("the answer's body")
+        .trailers()
+        .cloned()
+        .expect("trailers");
+    tonic::Status::from_header_map(&trailers).expect("a grpc-status trailer")
+}
+
+/// One gRPC frame holding `message`: the flag, the big-endian length, the
+/// bytes.
+pub fn grpc_frame(flag: u8, message: &[u8]) -> Vec<u8> {
+    let mut frame = vec![flag];
+    frame.extend_from_slice(&u32::try_from(message.len()).expect("small").to_be_bytes());
+    frame.extend_from_slice(message);
+    frame
+}
+
+/// The `call.refused` entries in node `code`'s audit trail, oldest first.
+pub fn refused_calls(
+    federation: &TestFederation,
+    code: &str,
+) -> Vec<liaison_node::records::AuditEntry> {
+    federation
+        .node(code)
+        .running()
+        .exchange()
+        .records()
+        .audit_entries()
+        .expect("audit entries readable")
+        .into_iter()
+        .filter(|e| e.event == "call.refused")
+        .collect()
 }

@@ -1,38 +1,13 @@
 //! What operators use: the standard health service and server reflection
-//! on both listeners, and Prometheus metrics that follow a real exchange
+//! (both `v1` and `v1alpha`) on both listeners, each telling of exactly
+//! what its listener serves, and Prometheus metrics that follow a real exchange
 //! without carrying anything about its subject.
 
 use liaison_tests::{TestFederation, exchange_once};
-use tonic::transport::{Channel, Endpoint};
+use tonic::transport::Channel;
 use tonic_health::pb::HealthCheckRequest;
 use tonic_health::pb::health_check_response::ServingStatus;
 use tonic_health::pb::health_client::HealthClient;
-use tonic_reflection::pb::v1::ServerReflectionRequest;
-use tonic_reflection::pb::v1::server_reflection_client::ServerReflectionClient;
-use tonic_reflection::pb::v1::server_reflection_request::MessageRequest;
-use tonic_reflection::pb::v1::server_reflection_response::MessageResponse;
-
-async fn local_channel(federation: &TestFederation, code: &str) -> Channel {
-    Endpoint::from_shared(format!("http://{}", federation.node(code).local_addr))
-        .expect("valid address")
-        .connect()
-        .await
-        .expect("local API reachable")
-}
-
-/// A mutual-TLS channel to `to`'s federation listener, as `from`.
-async fn federation_channel(federation: &TestFederation, from: &str, to: &str) -> Channel {
-    let node = federation.node(to);
-    liaison_node::tls::mtls_endpoint(
-        &federation.node(from).config(),
-        &format!("https://{}", node.federation_addr),
-        &liaison_node::config::default_tls_name(node.country),
-    )
-    .expect("valid endpoint")
-    .connect()
-    .await
-    .expect("federation listener reachable")
-}
 
 async fn status(channel: Channel, service: &str) -> Result<i32, tonic::Status> {
     HealthClient::new(channel)
@@ -43,68 +18,184 @@ async fn status(channel: Channel, service: &str) -> Result<i32, tonic::Status> {
         .map(|r| r.into_inner().status)
 }
 
-async fn services(channel: Channel) -> Vec<String> {
-    let request = ServerReflectionRequest {
-        host: String::new(),
-        message_request: Some(MessageRequest::ListServices(String::new())),
-    };
-    let mut replies = ServerReflectionClient::new(channel)
-        .server_reflection_info(tokio_stream::iter([request]))
-        .await
-        .expect("reflection answers")
-        .into_inner();
-    let reply = replies
-        .message()
-        .await
-        .expect("reflection stream")
-        .expect("one reply");
-    match reply.message_response {
-        Some(MessageResponse::ListServicesResponse(list)) => {
-            let mut names: Vec<String> = list.service.into_iter().map(|s| s.name).collect();
-            names.sort();
-            names
+/// A reflection client of one protocol version: the same two questions,
+/// asked with that version's generated client.
+macro_rules! reflection_client {
+    ($version:ident) => {
+        mod $version {
+            use tonic::transport::Channel;
+            use tonic_reflection::pb::$version::ServerReflectionRequest;
+            use tonic_reflection::pb::$version::server_reflection_client::ServerReflectionClient;
+            use tonic_reflection::pb::$version::server_reflection_request::MessageRequest;
+            use tonic_reflection::pb::$version::server_reflection_response::MessageResponse;
+
+            /// Asks one question; the answer, or the status the stream
+            /// ended with.
+            async fn ask(
+                channel: Channel,
+                question: MessageRequest,
+            ) -> Result<MessageResponse, tonic::Status> {
+                let request = ServerReflectionRequest {
+                    host: String::new(),
+                    message_request: Some(question),
+                };
+                let mut replies = ServerReflectionClient::new(channel)
+                    .server_reflection_info(tokio_stream::iter([request]))
+                    .await?
+                    .into_inner();
+                let reply = replies.message().await?;
+                Ok(reply
+                    .and_then(|r| r.message_response)
+                    .expect("one reply with an answer"))
+            }
+
+            /// The services reflection lists, sorted.
+            pub async fn services(channel: Channel) -> Vec<String> {
+                match ask(channel, MessageRequest::ListServices(String::new())).await {
+                    Ok(MessageResponse::ListServicesResponse(list)) => {
+                        let mut names: Vec<String> =
+                            list.service.into_iter().map(|s| s.name).collect();
+                        names.sort();
+                        names
+                    }
+                    other => panic!("unexpected reflection reply {other:?}"),
+                }
+            }
+
+            /// The file that declares `symbol`, decoded.
+            pub async fn file_containing(
+                channel: Channel,
+                symbol: &str,
+            ) -> Result<prost_types::FileDescriptorProto, tonic::Code> {
+                let question = MessageRequest::FileContainingSymbol(symbol.into());
+                match ask(channel, question).await {
+                    Ok(MessageResponse::FileDescriptorResponse(files)) => {
+                        let file = files.file_descriptor_proto.first().expect("one file");
+                        Ok(prost::Message::decode(file.as_slice()).expect("a file descriptor"))
+                    }
+                    Ok(other) => panic!("unexpected reflection reply {other:?}"),
+                    Err(status) => Err(status.code()),
+                }
+            }
         }
-        other => panic!("unexpected reflection reply {other:?}"),
-    }
+    };
+}
+
+reflection_client!(v1);
+reflection_client!(v1alpha);
+
+/// The services of a file descriptor, by full name.
+fn services_of(file: &prost_types::FileDescriptorProto) -> Vec<String> {
+    file.service
+        .iter()
+        .map(|s| format!("{}.{}", file.package(), s.name()))
+        .collect()
 }
 
 #[tokio::test]
-async fn health_and_reflection_answer_on_both_listeners() {
+async fn health_and_reflection_on_each_listener_tell_of_what_it_serves() {
     let federation = TestFederation::start(&["THA", "KHM"]).await;
-    let local = local_channel(&federation, "KHM").await;
-    let peers = federation_channel(&federation, "THA", "KHM").await;
-    for channel in [local.clone(), peers.clone()] {
-        for service in ["", "liaison.v1.Federation", "liaison.v1.FocalPoint"] {
+    let local = federation.local_channel("KHM").await;
+    let peers = federation.federation_channel("THA", "KHM").await;
+    let standard = [
+        "grpc.health.v1.Health",
+        "grpc.reflection.v1.ServerReflection",
+        "grpc.reflection.v1alpha.ServerReflection",
+    ];
+    let local_services = [
+        "liaison.v1.Admin",
+        "liaison.v1.Agency",
+        "liaison.v1.Audit",
+        "liaison.v1.FocalPoint",
+    ];
+    // Per listener: the services it serves, those it does not, and one of
+    // its services with a method and the file declaring them.
+    for (channel, own, foreign, (service, method, declared_in)) in [
+        (
+            local,
+            &local_services[..],
+            &["liaison.v1.Federation"][..],
+            (
+                "liaison.v1.FocalPoint",
+                "liaison.v1.FocalPoint.Submit",
+                "liaison/v1/focal_point.proto",
+            ),
+        ),
+        (
+            peers,
+            &["liaison.v1.Federation"][..],
+            &local_services[..],
+            (
+                "liaison.v1.Federation",
+                "liaison.v1.Federation.Deliver",
+                "liaison/v1/federation.proto",
+            ),
+        ),
+    ] {
+        for service in own.iter().chain([&""]) {
             assert_eq!(
-                status(channel.clone(), service)
-                    .await
-                    .expect("known service"),
-                ServingStatus::Serving as i32,
+                status(channel.clone(), service).await.map_err(|s| s.code()),
+                Ok(ServingStatus::Serving as i32),
                 "{service}"
             );
         }
-        let unknown = status(channel.clone(), "liaison.v1.Nothing").await;
-        assert_eq!(
-            unknown.expect_err("unknown service").code(),
-            tonic::Code::NotFound
-        );
-        let listed = services(channel).await;
-        for expected in [
-            "grpc.health.v1.Health",
-            "grpc.reflection.v1.ServerReflection",
-            "liaison.v1.Admin",
-            "liaison.v1.Agency",
-            "liaison.v1.Audit",
-            "liaison.v1.Federation",
-            "liaison.v1.FocalPoint",
-        ] {
-            assert!(
-                listed.iter().any(|s| s == expected),
-                "{expected} not in {listed:?}"
+        for service in foreign.iter().chain([&"liaison.v1.Nothing"]) {
+            let unknown = status(channel.clone(), service).await;
+            assert_eq!(
+                unknown.map_err(|s| s.code()),
+                Err(tonic::Code::NotFound),
+                "{service}"
             );
         }
-        // The benchmark's service is never part of a real node.
-        assert!(!listed.iter().any(|s| s.contains("bench")), "{listed:?}");
+
+        let mut expected: Vec<&str> = own.iter().chain(&standard).copied().collect();
+        expected.sort();
+        assert_eq!(v1::services(channel.clone()).await, expected);
+        assert_eq!(v1alpha::services(channel.clone()).await, expected);
+
+        // A service and one of its methods resolve, with either version, to
+        // the file declaring that service and no other listener's.
+        for symbol in [service, method] {
+            for file in [
+                v1::file_containing(channel.clone(), symbol).await,
+                v1alpha::file_containing(channel.clone(), symbol).await,
+            ] {
+                let file = file.unwrap_or_else(|code| panic!("{symbol}: {code:?}"));
+                assert_eq!(file.name(), declared_in);
+                assert_eq!(services_of(&file), [service]);
+            }
+        }
+        // What another listener serves is not described here.
+        for symbol in foreign {
+            assert_eq!(
+                v1::file_containing(channel.clone(), symbol)
+                    .await
+                    .map(|f| f.name().to_string()),
+                Err(tonic::Code::NotFound),
+                "{symbol}"
+            );
+            assert_eq!(
+                v1alpha::file_containing(channel.clone(), symbol)
+                    .await
+                    .map(|f| f.name().to_string()),
+                Err(tonic::Code::NotFound),
+                "{symbol}"
+            );
+        }
+        // Every listed service resolves, with either version: the message
+        // types too, and both reflection services.
+        for symbol in standard.iter().chain(own).chain([&"liaison.v1.Envelope"]) {
+            assert!(
+                v1::file_containing(channel.clone(), symbol).await.is_ok(),
+                "{symbol}"
+            );
+            assert!(
+                v1alpha::file_containing(channel.clone(), symbol)
+                    .await
+                    .is_ok(),
+                "{symbol}"
+            );
+        }
     }
     // Without a client certificate, the federation listener serves nothing,
     // health included.
@@ -140,7 +231,7 @@ async fn metrics_follow_an_exchange_and_name_no_subject() {
     exchange_once(&federation, "THA", "KHM").await;
     // A call to a method no service has is answered UNIMPLEMENTED and timed
     // as `unknown`: callers cannot make up label values.
-    let mut raw = tonic::client::Grpc::new(local_channel(&federation, "THA").await);
+    let mut raw = tonic::client::Grpc::new(federation.local_channel("THA").await);
     raw.ready().await.expect("channel ready");
     let made_up = raw
         .unary::<liaison_proto::pb::KeysQuery, liaison_proto::pb::KeysQuery, _>(
