@@ -292,7 +292,7 @@ impl Caller {
                 let peer = certs
                     .as_ref()
                     .and_then(|certs| certs.first())
-                    .and_then(|leaf| crate::tls::peer_of(exchange.config(), leaf));
+                    .and_then(|leaf| crate::tls::peer_of(&exchange.config(), leaf));
                 match peer {
                     Some(peer) => AuditedAs {
                         actor: format!("peer:{peer}"),
@@ -307,7 +307,7 @@ impl Caller {
                 }
             }
             Caller::Local(metadata) => {
-                match crate::local::authenticate(exchange.config(), &metadata) {
+                match crate::local::authenticate(&exchange.config(), &metadata) {
                     Ok(user) => AuditedAs {
                         actor: user.name,
                         peer: None,

@@ -245,7 +245,10 @@ struct WriteState {
 /// The node's state machine for requests, answers and deliveries.
 #[derive(Debug)]
 pub struct Exchange {
-    config: Arc<Config>,
+    /// The configuration in force, replaced as a whole by
+    /// [`Exchange::reload`]; readers take the current one with
+    /// [`Exchange::config`].
+    config: std::sync::RwLock<Arc<Config>>,
     records: Records,
     /// Serializes read-modify-write of records and audit indexes.
     state: Mutex<WriteState>,
@@ -296,7 +299,7 @@ impl Exchange {
             previous: config.previous_keys.clone(),
         };
         Ok(Arc::new(Exchange {
-            config,
+            config: std::sync::RwLock::new(config),
             records,
             state: Mutex::new(WriteState { frontier }),
             events,
@@ -308,8 +311,12 @@ impl Exchange {
         }))
     }
 
-    pub fn config(&self) -> &Config {
-        &self.config
+    /// The configuration in force now.
+    pub fn config(&self) -> Arc<Config> {
+        self.config
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
     }
 
     pub fn metrics(&self) -> &Arc<Metrics> {
@@ -321,7 +328,7 @@ impl Exchange {
     }
 
     pub fn country(&self) -> CountryCode {
-        self.config.country
+        self.config().country
     }
 
     /// The node's signing key and earlier keys, as they are now.
@@ -333,36 +340,82 @@ impl Exchange {
         self.own_keys().signer
     }
 
-    /// Switches to the signing key (and earlier keys) of `config`, a fresh
-    /// load of this node's configuration, without a restart. Everything
-    /// signed from now on uses the new key; what is queued keeps its old
-    /// signature, which peers still accept until they revoke the old key.
-    pub async fn rotate_keys(&self, config: &Config) -> Result<String> {
-        if config.country != self.country() {
-            return Err(Error::invalid(format!(
-                "the configuration is {}'s, this node is {}",
-                config.country,
-                self.country()
+    /// Puts `fresh`, a new load of this node's configuration file, in
+    /// force without a restart: signing keys, peers (endpoints, keys,
+    /// revocations), sharing agreements, agencies, users, and the clock,
+    /// message-age and retention settings. Everything was validated when
+    /// `fresh` was loaded; here it is checked against what cannot change
+    /// while the node runs (its country, listeners, data directory, TLS
+    /// identity, per-peer limits and witnessing interval), and if any of
+    /// those differ nothing is changed.
+    ///
+    /// Returns what changed, in words. Only a real change is audited: a
+    /// new signing key as `key.rotated`, the rest as one `config.reloaded`
+    /// entry naming each change, agreements with their old and new version
+    /// and hash. An unchanged file changes and records nothing.
+    pub async fn reload(&self, fresh: Config) -> Result<Vec<String>> {
+        let current = self.config();
+        let needs_restart = restart_only_changes(&current, &fresh);
+        if !needs_restart.is_empty() {
+            return Err(Error::precondition(format!(
+                "{} changed; restart the node to apply that (nothing was reloaded)",
+                needs_restart.join(", ")
             )));
         }
         let state = self.state.lock().await;
-        let old = self.signer().key_id().to_string();
-        let new = config.signer.key_id().to_string();
+        let mut changes = config_changes(&current, &fresh);
+        let old_key = current.signer.key_id().to_string();
+        let new_key = fresh.signer.key_id().to_string();
+        let mut pending = Pending::default();
+        if old_key != new_key {
+            pending
+                .events
+                .push(Event::new("key.rotated", "node").detail(format!(
+                    "signing key {old_key} -> {new_key}; earlier keys: {}",
+                    fresh
+                        .previous_keys
+                        .keys()
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join(",")
+                )));
+        }
+        if !changes.is_empty() {
+            pending
+                .events
+                .push(Event::new("config.reloaded", "node").detail(changes.join("; ")));
+        }
+        if old_key != new_key {
+            changes.insert(0, format!("signing key {old_key} -> {new_key}"));
+        }
+        if changes.is_empty() {
+            self.metrics.reload("unchanged");
+            tracing::info!(country = %self.country(), "configuration reloaded: nothing changed");
+            return Ok(changes);
+        }
+        let fresh = Arc::new(fresh);
         *self.keys.write().unwrap_or_else(|p| p.into_inner()) = OwnKeys {
-            signer: config.signer.clone(),
-            previous: config.previous_keys.clone(),
+            signer: fresh.signer.clone(),
+            previous: fresh.previous_keys.clone(),
         };
-        let pending = Pending {
-            events: vec![Event::new("key.rotated", "node").detail(format!(
-                "signing key {old} -> {new}; earlier keys: {}",
-                config.previous_keys.keys().cloned().collect::<Vec<_>>().join(",")
-            ))],
-            ..Pending::default()
-        };
-        // The entry and the tree head after it are signed with the new key.
+        *self.config.write().unwrap_or_else(|p| p.into_inner()) = fresh;
+        // The entries and the tree head after them are signed with the new
+        // key, if there is one.
         self.commit(state, pending).await?;
-        tracing::info!(old_key = %old, new_key = %new, "signing key rotated");
-        Ok(new)
+        self.metrics.reload("applied");
+        tracing::info!(country = %self.country(), changes = %changes.join("; "), "configuration reloaded");
+        Ok(changes)
+    }
+
+    /// Records that a reload was refused (a file that does not load, or a
+    /// change that needs a restart): the running configuration stays, and
+    /// the reason is audited as `config.reload_failed`, logged, and shown
+    /// by the `liaison_config_reload_failed` metric until a reload succeeds.
+    pub async fn reload_failed(&self, reason: &str) -> Result<()> {
+        tracing::error!(country = %self.country(), reason, "configuration reload refused; the running configuration stays");
+        self.metrics.reload("refused");
+        self.record_event(Event::new("config.reload_failed", "node").detail(reason.to_string()))
+            .await
     }
 
     /// Every committed change to any request record from now on.
@@ -452,7 +505,7 @@ impl Exchange {
         // A request that became final is indexed by when its personal data
         // is to be purged, in the same batch.
         for record in &pending.updated {
-            if let Some(due) = record.purge_due(self.config.retention_days) {
+            if let Some(due) = record.purge_due(self.config().retention_days) {
                 pending
                     .changes
                     .put_purge_due(due, record.direction, &record.request.request_id);
@@ -563,7 +616,7 @@ impl Exchange {
                 "a request cannot go to this node's own country",
             )));
         }
-        if !self.config.peers.contains_key(&draft.to) {
+        if !self.config().peers.contains_key(&draft.to) {
             return Err(Error::precondition(format!(
                 "no peer {} is configured on this node",
                 draft.to
@@ -588,7 +641,7 @@ impl Exchange {
             .count(day, Direction::Outgoing, draft.to, draft.category)?;
         let decision = policy::evaluate(
             self.country(),
-            self.config.agreement_with(draft.to),
+            self.config().agreement_with(draft.to),
             Flow {
                 from: self.country(),
                 to: draft.to,
@@ -747,7 +800,7 @@ impl Exchange {
                 "a request {flow} does not involve {here}"
             )));
         };
-        if !self.config.peers.contains_key(&peer) {
+        if !self.config().peers.contains_key(&peer) {
             return Err(Error::not_found(format!("{peer} is not a configured peer")));
         }
         let state = self.state.lock().await;
@@ -756,7 +809,7 @@ impl Exchange {
             .count(utc_day(now_ms()), direction, peer, category)?;
         let decision = policy::evaluate(
             here,
-            self.config.agreement_with(peer),
+            self.config().agreement_with(peer),
             flow,
             category,
             purpose,
@@ -1102,8 +1155,8 @@ impl Exchange {
         peer: CountryCode,
         envelope: &pb::Envelope,
     ) -> std::result::Result<pb::Receipt, Rejection> {
-        let peer_config = self
-            .config
+        let config = self.config();
+        let peer_config = config
             .peers
             .get(&peer)
             .ok_or_else(|| Error::denied(format!("{peer} is not a configured peer")))?;
@@ -1147,7 +1200,7 @@ impl Exchange {
         }
         let now = now_ms();
         let skew = self.skew_ms();
-        let max_age = self.config.max_message_age.as_millis() as i64;
+        let max_age = self.config().max_message_age.as_millis() as i64;
         if message.created_unix_ms > now + skew {
             return Err(Error::invalid(format!(
                 "envelope timestamp is {} s in the future (more than the {} s clock skew allowed)",
@@ -1328,7 +1381,7 @@ impl Exchange {
 
     /// The clock difference tolerated between nodes, in milliseconds.
     fn skew_ms(&self) -> i64 {
-        self.config.max_clock_skew.as_millis() as i64
+        self.config().max_clock_skew.as_millis() as i64
     }
 
     /// Decides what happens to a request just received: refused at once if
@@ -1353,7 +1406,7 @@ impl Exchange {
             .count(day, Direction::Incoming, peer, category)?;
         let decision = policy::evaluate(
             self.country(),
-            self.config.agreement_with(peer),
+            self.config().agreement_with(peer),
             Flow {
                 from: peer,
                 to: self.country(),
@@ -1389,7 +1442,7 @@ impl Exchange {
                 .detail(decision.rule.clone()),
         );
         record.grant = decision.grant.clone();
-        match self.config.agency_for(category) {
+        match self.config().agency_for(category) {
             Some(agency) => {
                 record.agency = Some(agency.name.clone());
                 record.transition(
@@ -1462,7 +1515,8 @@ impl Exchange {
         };
         let category = record.request.category;
         let peer = record.peer();
-        let agreement = self.config.agreement_with(peer);
+        let config = self.config();
+        let agreement = config.agreement_with(peer);
         let rule = agreement.and_then(|a| a.rule_for(category)).filter(|r| {
             r.flows.contains(&Flow {
                 from: self.country(),
@@ -1571,8 +1625,8 @@ impl Exchange {
     /// Records a peer's receipt for an outbox item, after checking that it
     /// is signed by that peer and names exactly the envelope we sent.
     pub(crate) async fn delivered(&self, item: &OutboxItem, receipt: &pb::Receipt) -> Result<()> {
-        let keys = &self
-            .config
+        let config = self.config();
+        let keys = &config
             .peers
             .get(&item.to)
             .ok_or_else(|| {
@@ -1824,7 +1878,7 @@ impl Exchange {
             // Purged already, or final again later (an answer after it
             // expired) and so due later, under another key.
             if record
-                .purge_due(self.config.retention_days)
+                .purge_due(self.config().retention_days)
                 .is_none_or(|at| at > now)
             {
                 pending.changes.remove_key(key);
@@ -1895,6 +1949,150 @@ pub fn answer_terms(
         .max_retention_days
         .map_or(grant.retention_days, |max| max.min(grant.retention_days));
     Ok((handling, retention))
+}
+
+/// The settings that differ between `old` and `new` and that a running
+/// node cannot change: they are read once, when it starts.
+fn restart_only_changes(old: &Config, new: &Config) -> Vec<&'static str> {
+    let mut changed = Vec::new();
+    let mut check = |name, differs: bool| {
+        if differs {
+            changed.push(name);
+        }
+    };
+    check("node.country", old.country != new.country);
+    check("node.tls_name", old.tls_name != new.tls_name);
+    check(
+        "node.federation_listen",
+        old.federation_listen != new.federation_listen,
+    );
+    check("node.local_listen", old.local_listen != new.local_listen);
+    check(
+        "node.metrics_listen",
+        old.metrics_listen != new.metrics_listen,
+    );
+    check("node.data_dir", old.data_dir != new.data_dir);
+    check("tls.cert", old.tls.cert_pem != new.tls.cert_pem);
+    check("tls.key", old.tls.key_pem != new.tls.key_pem);
+    check("tls.ca", old.tls.ca_pem != new.tls.ca_pem);
+    check(
+        "node.witness_interval_secs",
+        old.witness_interval != new.witness_interval,
+    );
+    check(
+        "node.peer_rate_per_sec",
+        old.peer_rate_per_sec != new.peer_rate_per_sec,
+    );
+    check("node.peer_burst", old.peer_burst != new.peer_burst);
+    check(
+        "node.peer_concurrency",
+        old.peer_concurrency != new.peer_concurrency,
+    );
+    changed
+}
+
+/// What a reload from `old` to `new` changes (besides the signing key), in
+/// words fit for the audit log: countries, agreement versions and hashes,
+/// key ids, agency and user names, settings. No personal data.
+fn config_changes(old: &Config, new: &Config) -> Vec<String> {
+    let mut changes = Vec::new();
+    let keys = |c: &Config| c.previous_keys.keys().cloned().collect::<Vec<_>>();
+    if keys(old) != keys(new) {
+        changes.push(format!("earlier signing keys: {}", keys(new).join(",")));
+    }
+    let agreement = |p: &crate::config::Peer| {
+        p.agreement
+            .as_ref()
+            .map_or("no agreement".to_string(), |a| {
+                format!("v{} ({})", a.version, hex::encode(a.hash))
+            })
+    };
+    for (country, peer) in &new.peers {
+        let Some(before) = old.peers.get(country) else {
+            changes.push(format!(
+                "peer {country} added, agreement {}",
+                agreement(peer)
+            ));
+            continue;
+        };
+        if before.endpoint != peer.endpoint || before.tls_name != peer.tls_name {
+            changes.push(format!(
+                "peer {country} now at {} ({})",
+                peer.endpoint, peer.tls_name
+            ));
+        }
+        let ids = |p: &crate::config::Peer| p.keys.keys().cloned().collect::<Vec<_>>();
+        if ids(before) != ids(peer) {
+            changes.push(format!("peer {country} keys: {}", ids(peer).join(",")));
+        }
+        if before.revoked != peer.revoked {
+            let revoked: Vec<String> = peer.revoked.iter().cloned().collect();
+            changes.push(format!(
+                "peer {country} revoked keys: {}",
+                revoked.join(",")
+            ));
+        }
+        if before.agreement.as_ref().map(|a| a.hash) != peer.agreement.as_ref().map(|a| a.hash) {
+            changes.push(format!(
+                "agreement with {country} {} -> {}",
+                agreement(before),
+                agreement(peer)
+            ));
+        }
+    }
+    for country in old.peers.keys().filter(|c| !new.peers.contains_key(c)) {
+        changes.push(format!("peer {country} removed"));
+    }
+    let agencies = |c: &Config| {
+        c.agencies
+            .iter()
+            .map(|a| {
+                let categories: Vec<&str> = a.categories.iter().map(|c| c.as_str()).collect();
+                format!("{} [{}]", a.name, categories.join(","))
+            })
+            .collect::<Vec<_>>()
+    };
+    if agencies(old) != agencies(new) {
+        changes.push(format!("agencies: {}", agencies(new).join(", ")));
+    }
+    let users = |c: &Config| {
+        let mut users: Vec<String> = c
+            .users
+            .values()
+            .map(|u| format!("{} ({})", u.name, u.role))
+            .collect();
+        users.sort();
+        users
+    };
+    let tokens = |c: &Config| {
+        let mut tokens: Vec<[u8; 32]> = c.users.keys().copied().collect();
+        tokens.sort();
+        tokens
+    };
+    if users(old) != users(new) || tokens(old) != tokens(new) {
+        changes.push(format!("users: {}", users(new).join(", ")));
+    }
+    let mut setting = |name: &str, before: u64, after: u64| {
+        if before != after {
+            changes.push(format!("{name} {before} -> {after}"));
+        }
+    };
+    setting(
+        "node.max_clock_skew_secs",
+        old.max_clock_skew.as_secs(),
+        new.max_clock_skew.as_secs(),
+    );
+    setting(
+        "node.max_message_age_secs",
+        old.max_message_age.as_secs(),
+        new.max_message_age.as_secs(),
+    );
+    setting(
+        "node.retention_days",
+        u64::from(old.retention_days),
+        u64::from(new.retention_days),
+    );
+    changes
 }
 
 /// Field names joined by commas, for audit details.

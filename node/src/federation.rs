@@ -32,7 +32,7 @@ pub struct FederationService {
 
 impl FederationService {
     pub fn new(exchange: Arc<Exchange>) -> Self {
-        let limits = Arc::new(PeerLimits::new(exchange.config()));
+        let limits = Arc::new(PeerLimits::new(&exchange.config()));
         FederationService { exchange, limits }
     }
 
@@ -69,7 +69,7 @@ impl FederationService {
         let leaf = certs
             .first()
             .ok_or_else(|| Status::unauthenticated("no client certificate presented"))?;
-        match crate::tls::peer_of(self.exchange.config(), leaf) {
+        match crate::tls::peer_of(&self.exchange.config(), leaf) {
             Some(country) => Ok(country),
             None => {
                 let names = crate::tls::dns_names(leaf).join(", ");

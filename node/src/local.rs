@@ -29,7 +29,7 @@ pub(crate) async fn caller<T>(
     exchange: &Exchange,
     request: &Request<T>,
 ) -> Result<LocalUser, Status> {
-    match authenticate(exchange.config(), request.metadata()) {
+    match authenticate(&exchange.config(), request.metadata()) {
         Ok(user) => Ok(user),
         Err(status) => {
             exchange

@@ -259,18 +259,24 @@ async fn main() -> anyhow::Result<()> {
                 Listeners::for_config(&config).context("cannot bind the node's listeners")?;
             let mut signals = Signals::register()?;
             let node = server::start(config, listeners).await?;
-            // SIGHUP re-reads the configuration and switches signing keys;
-            // SIGINT or SIGTERM ends the node.
+            // SIGHUP reloads the configuration (keys, peers, agreements,
+            // agencies, users); SIGINT or SIGTERM ends the node.
             loop {
                 tokio::select! {
                     _ = signals.interrupt.recv() => break,
                     _ = signals.terminate.recv() => break,
-                    _ = signals.hangup.recv() => match Config::load(&config_path) {
-                        Ok(fresh) => match node.exchange().rotate_keys(&fresh).await {
-                            Ok(key) => tracing::info!(key_id = %key, "signing key reloaded"),
-                            Err(e) => tracing::error!(error = %e, "cannot switch signing keys"),
-                        },
-                        Err(e) => tracing::error!(error = %e, "SIGHUP: configuration refused; keeping the current keys"),
+                    _ = signals.hangup.recv() => match node.reload().await {
+                        Ok(changes) if changes.is_empty() => {
+                            tracing::info!("SIGHUP: configuration reloaded, nothing changed");
+                        }
+                        Ok(changes) => tracing::info!(
+                            changes = %changes.join("; "),
+                            "SIGHUP: configuration reloaded"
+                        ),
+                        Err(e) => tracing::error!(
+                            error = %e,
+                            "SIGHUP: configuration refused; the running configuration stays"
+                        ),
                     },
                 }
             }

@@ -59,6 +59,12 @@ struct OutcomeLabels {
 }
 
 #[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct ReloadLabels {
+    /// `applied`, `unchanged` or `refused`.
+    outcome: String,
+}
+
+#[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct AnswerLabels {
     peer: String,
     category: String,
@@ -116,6 +122,8 @@ pub struct Metrics {
     requests: Family<RequestLabels, Counter>,
     deliveries: Family<OutcomeLabels, Counter>,
     answers_rejected: Family<PeerLabels, Counter>,
+    config_reloads: Family<ReloadLabels, Counter>,
+    config_reload_failed: Gauge,
     delivery_seconds: HistogramFamily<PeerLabels>,
     answer_seconds: HistogramFamily<AnswerLabels>,
     commit_seconds: Histogram,
@@ -146,6 +154,8 @@ impl Metrics {
             requests: Family::default(),
             deliveries: Family::default(),
             answers_rejected: Family::default(),
+            config_reloads: Family::default(),
+            config_reload_failed: Gauge::default(),
             delivery_seconds: Family::new_with_constructor(latency_buckets),
             answer_seconds: Family::new_with_constructor(latency_buckets),
             commit_seconds: Histogram::new(exponential_buckets(0.0001, 2.0, 16)),
@@ -177,6 +187,16 @@ impl Metrics {
             "deliveries",
             "Envelope delivery attempts to peers, by outcome (delivered; retried after a transient error; failed for good on a permanent refusal)",
             metrics.deliveries.clone(),
+        );
+        metrics.registry.register(
+            "config_reloads",
+            "Configuration reloads (SIGHUP), by outcome: applied, unchanged, refused",
+            metrics.config_reloads.clone(),
+        );
+        metrics.registry.register(
+            "config_reload_failed",
+            "1 when the last configuration reload was refused (the node runs on its earlier configuration; the audit log and the node's log say why), 0 otherwise",
+            metrics.config_reload_failed.clone(),
         );
         metrics.registry.register(
             "answers_rejected",
@@ -312,6 +332,17 @@ impl Metrics {
                 .get_or_create(&AnswerLabels { peer, category })
                 .observe(waited);
         }
+    }
+
+    /// A configuration reload ended with `outcome`.
+    pub(crate) fn reload(&self, outcome: &str) {
+        self.config_reloads
+            .get_or_create(&ReloadLabels {
+                outcome: outcome.to_string(),
+            })
+            .inc();
+        self.config_reload_failed
+            .set(i64::from(outcome == "refused"));
     }
 
     pub(crate) fn commit(&self, took: Duration) {

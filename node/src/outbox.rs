@@ -16,6 +16,7 @@ use prost::Message as _;
 use tokio::task::JoinSet;
 use tonic::transport::Channel;
 
+use crate::config::Config;
 use crate::exchange::{DeliveryFailure, Exchange, now_ms};
 use crate::metrics::DeliveryOutcome;
 use crate::records::OutboxItem;
@@ -23,15 +24,23 @@ use crate::records::OutboxItem;
 /// The longest the worker sleeps between looks at the outbox and deadlines.
 const MAX_IDLE: Duration = Duration::from_secs(2);
 
-/// One gRPC client per configured peer.
+/// One gRPC client per configured peer. Clones share the same set, which a
+/// configuration reload replaces ([`PeerClients::rebuild`]).
 #[derive(Debug, Clone)]
 pub struct PeerClients {
-    clients: BTreeMap<CountryCode, FederationClient<Channel>>,
+    clients: Arc<std::sync::RwLock<BTreeMap<CountryCode, FederationClient<Channel>>>>,
 }
 
 impl PeerClients {
     pub fn new(exchange: &Exchange) -> Result<Self, tonic::transport::Error> {
-        let config = exchange.config();
+        Ok(PeerClients {
+            clients: Arc::new(std::sync::RwLock::new(Self::build(&exchange.config())?)),
+        })
+    }
+
+    fn build(
+        config: &Config,
+    ) -> Result<BTreeMap<CountryCode, FederationClient<Channel>>, tonic::transport::Error> {
         let mut clients = BTreeMap::new();
         for peer in config.peers.values() {
             let channel = crate::tls::peer_channel(config, peer)?;
@@ -40,12 +49,24 @@ impl PeerClients {
                 FederationClient::new(channel).max_decoding_message_size(1024 * 1024),
             );
         }
-        Ok(PeerClients { clients })
+        Ok(clients)
+    }
+
+    /// Replaces every client by one for the peers `config` names, at their
+    /// endpoints now; calls in flight finish on their old channels.
+    pub fn rebuild(&self, config: &Config) -> Result<(), tonic::transport::Error> {
+        let fresh = Self::build(config)?;
+        *self.clients.write().unwrap_or_else(|p| p.into_inner()) = fresh;
+        Ok(())
     }
 
     /// A client for `peer`, if it is configured.
     pub fn get(&self, peer: CountryCode) -> Option<FederationClient<Channel>> {
-        self.clients.get(&peer).cloned()
+        self.clients
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(&peer)
+            .cloned()
     }
 }
 
@@ -98,7 +119,7 @@ pub async fn run(exchange: Arc<Exchange>, peers: PeerClients) {
             }
             drop(busy);
             let exchange = exchange.clone();
-            let client = peers.clients.get(&item.to).cloned();
+            let client = peers.get(item.to);
             let in_flight = in_flight.clone();
             let rescan = rescan.clone();
             tasks.spawn(async move {

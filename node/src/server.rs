@@ -92,6 +92,9 @@ pub struct RunningNode {
     /// Where `GET /metrics` is served, if it is.
     pub metrics_addr: Option<SocketAddr>,
     exchange: Arc<Exchange>,
+    /// The clients for peers, shared with the delivery worker, witnessing
+    /// and the Admin service; rebuilt when a reload changes the peers.
+    peers: PeerClients,
     tasks: Vec<JoinHandle<Result<(), tonic::transport::Error>>>,
     outbox: JoinHandle<()>,
     witnessing: JoinHandle<()>,
@@ -103,6 +106,31 @@ pub struct RunningNode {
 impl RunningNode {
     pub fn exchange(&self) -> &Arc<Exchange> {
         &self.exchange
+    }
+
+    /// Reloads the configuration from its file (SIGHUP): loads and checks
+    /// all of it first, then puts it in force ([`Exchange::reload`]) and
+    /// reconnects to the peers. A file that does not load, or a change that
+    /// needs a restart, changes nothing: the refusal is audited, logged and
+    /// shown in the metrics. Returns what changed.
+    pub async fn reload(&self) -> Result<Vec<String>, crate::error::Error> {
+        let path = self.exchange.config().path.clone();
+        let outcome = match Config::load(&path) {
+            Ok(fresh) => self.exchange.reload(fresh).await,
+            Err(e) => Err(crate::error::Error::invalid(e.to_string())),
+        };
+        match outcome {
+            Ok(changes) => {
+                if let Err(e) = self.peers.rebuild(&self.exchange.config()) {
+                    tracing::error!(error = %e, "cannot reconnect to the reloaded peers");
+                }
+                Ok(changes)
+            }
+            Err(e) => {
+                self.exchange.reload_failed(&e.to_string()).await?;
+                Err(e)
+            }
+        }
     }
 
     /// Stops accepting calls, lets in-flight calls and deliveries finish,
@@ -247,7 +275,7 @@ pub async fn start_with_store(
         peers.clone(),
         config.witness_interval,
     ));
-    let outbox = tokio::spawn(outbox::run(exchange.clone(), peers));
+    let outbox = tokio::spawn(outbox::run(exchange.clone(), peers.clone()));
     tracing::info!(country = %config.country, %federation_addr, %local_addr, metrics_addr = ?metrics_addr, "node started");
     Ok(RunningNode {
         country: config.country,
@@ -255,6 +283,7 @@ pub async fn start_with_store(
         local_addr,
         metrics_addr,
         exchange,
+        peers: peers.clone(),
         tasks,
         outbox,
         witnessing,

@@ -232,7 +232,7 @@ async fn sighup_switches_the_signing_key_of_a_running_node() {
             .unwrap()
             .success()
     );
-    let line = tokio::time::timeout(timeout, wait_for("signing key reloaded"))
+    let line = tokio::time::timeout(timeout, wait_for("configuration reloaded"))
         .await
         .unwrap();
     let new_id = liaison_proto::envelope::key_id(&key.verifying_key());
