@@ -15,8 +15,18 @@ dir=${1:-federation}
 countries=${2:-THA,KHM,VNM}
 base_port=${3:-7400}
 
-cargo build --quiet --manifest-path "$root/Cargo.toml" -p liaison-node -p liaison-client
-bin="$root/target/debug"
+# The release build when there is one (much faster; `cargo build --release`
+# makes it), else the debug build; either is brought up to date first.
+build=(cargo build --quiet --manifest-path "$root/Cargo.toml" -p liaison-node -p liaison-client)
+if [ -x "$root/target/release/liaison-node" ]; then
+  profile=release
+  build+=(--release)
+else
+  profile=debug
+fi
+"${build[@]}"
+bin="$root/target/$profile"
+echo "Using the $profile build in $bin."
 
 if [ ! -d "$dir" ]; then
   "$bin/liaison-node" federation --countries "$countries" --dir "$dir" --base-port "$base_port"

@@ -1,15 +1,25 @@
-//! `liaison`: the command line for focal points and agency officers. It
-//! talks to the local node's gRPC API with the user's bearer token and
-//! prints tables, or JSON with `--json`.
+//! `liaison`: the command line for focal points, agency officers, operators
+//! and auditors. It talks to the local node's gRPC API with the user's
+//! bearer token and prints tables, or JSON Lines with `--json`.
+//!
+//! `main` parses the command line (`Cli`), connects (`connection`), calls
+//! the node and prints (`output`, `audit`); `failure` decides what the user
+//! sees when something goes wrong and the exit status.
 
 mod audit;
+mod connection;
+mod failure;
+mod input;
 mod output;
+mod vocabulary;
 
+use std::io::IsTerminal as _;
 use std::path::PathBuf;
-use std::time::Duration;
+use std::process::ExitCode;
 
-use anyhow::{Context as _, bail};
-use clap::{Args, Parser, Subcommand};
+use clap::{
+    ArgGroup, Args, ColorChoice, CommandFactory as _, FromArgMatches as _, Parser, Subcommand,
+};
 use liaison_proto::auth::BearerToken;
 use liaison_proto::domain::{Category, CountryCode, Purpose, RefusalReason, RequestStatus};
 use liaison_proto::pb;
@@ -17,31 +27,57 @@ use liaison_proto::pb::admin_client::AdminClient;
 use liaison_proto::pb::agency_client::AgencyClient;
 use liaison_proto::pb::audit_client::AuditClient;
 use liaison_proto::pb::focal_point_client::FocalPointClient;
-use tonic::transport::Channel;
+
+use crate::failure::{Failure, status};
+use crate::input::{When, parse_birth_date, parse_field, parse_when};
+use crate::vocabulary::Vocabulary;
+
+/// The help heading of the options every command takes.
+const GLOBAL: &str = "Global options";
 
 #[derive(Debug, Parser)]
 #[command(
     name = "liaison",
     version,
-    about = "Liaison: send, follow and answer cross-border information requests"
+    about = "Liaison: send, follow and answer cross-border information requests",
+    after_help = "Output: tables for people; --json gives JSON Lines (one object per record) on \
+                  stdout, and errors as one JSON object on stderr. Exit status: 0 success, 1 the \
+                  command failed, 2 the command line is wrong."
 )]
 struct Cli {
-    /// The local node's API address.
+    /// The local node's API address: http://HOST:PORT, the `local_listen`
+    /// of the node's liaison.toml.
     #[arg(
         long,
         env = "LIAISON_NODE",
         default_value = "http://127.0.0.1:7401",
-        global = true
+        value_name = "URL",
+        global = true,
+        help_heading = GLOBAL
     )]
     node: String,
-    /// Your bearer token.
-    #[arg(long, env = "LIAISON_TOKEN", global = true, hide_env_values = true)]
+    /// Your bearer token (prefer --token-file: a command line is visible to
+    /// other users of the machine).
+    #[arg(
+        long,
+        env = "LIAISON_TOKEN",
+        global = true,
+        hide_env_values = true,
+        help_heading = GLOBAL
+    )]
     token: Option<String>,
-    /// A file holding your bearer token.
-    #[arg(long, env = "LIAISON_TOKEN_FILE", global = true)]
+    /// A file holding your bearer token, e.g. federation/tha/tokens/focal-point.token.
+    #[arg(
+        long,
+        env = "LIAISON_TOKEN_FILE",
+        value_name = "PATH",
+        global = true,
+        help_heading = GLOBAL
+    )]
     token_file: Option<PathBuf>,
-    /// Print JSON instead of tables.
-    #[arg(long, global = true)]
+    /// Print JSON Lines (one object per record) instead of tables; errors
+    /// become one JSON object on stderr.
+    #[arg(long, global = true, help_heading = GLOBAL)]
     json: bool,
     #[command(subcommand)]
     command: Command,
@@ -49,158 +85,245 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Requests to other countries (focal points).
+    /// Send, list, follow and withdraw requests to other countries (focal points).
     #[command(subcommand)]
     Request(RequestCommand),
-    /// Requests routed to your agency (agency officers).
+    /// See, answer and refuse the requests routed to your agency (agency officers).
     #[command(subcommand)]
     Agency(AgencyCommand),
-    /// Sharing agreements: show, dry-run, compare (admins and auditors).
+    /// Show, dry-run and compare sharing agreements (admins and auditors).
     #[command(subcommand)]
     Policy(PolicyCommand),
-    /// This node's peers (admins and auditors).
+    /// List this node's peers, their keys and agreements (admins and auditors).
     Peers,
-    /// The node's audit log (auditors and admins); `verify` works offline.
+    /// Read, report on, export and verify the audit log (auditors and admins).
     #[command(subcommand)]
     Audit(AuditCommand),
 }
 
 #[derive(Debug, Subcommand)]
 enum AuditCommand {
-    /// Entries of the log, filtered.
+    /// List the log's entries, filtered by peer, category, time, request or event.
     Log {
-        #[arg(long)]
+        /// Only entries about this peer country, e.g. KHM.
+        #[arg(long, value_name = "COUNTRY")]
         peer: Option<CountryCode>,
-        #[arg(long)]
+        /// Only entries about requests of this category.
+        #[arg(long, value_parser = Vocabulary::<Category>::new())]
         category: Option<Category>,
-        /// From this time on: YYYY-MM-DD[THH:MM] (UTC) or a duration ago (7d).
-        #[arg(long, value_parser = parse_time)]
-        since: Option<i64>,
-        /// Before this time: YYYY-MM-DD[THH:MM] (UTC) or a duration ago.
-        #[arg(long, value_parser = parse_time)]
-        until: Option<i64>,
-        #[arg(long)]
+        /// From this moment on: a duration ago (7d, 72h), an RFC 3339
+        /// date-time (2026-12-24T17:00:00+07:00), YYYY-MM-DDTHH:MM in UTC, or
+        /// YYYY-MM-DD (00:00 UTC).
+        #[arg(long, value_name = "WHEN", value_parser = parse_when)]
+        since: Option<When>,
+        /// Before this moment; the same forms as --since.
+        #[arg(long, value_name = "WHEN", value_parser = parse_when)]
+        until: Option<When>,
+        /// Only entries about this request id.
+        #[arg(long, value_name = "REQUEST_ID")]
         request: Option<String>,
-        /// Only events starting with this, e.g. `policy.` or `witness.`.
-        #[arg(long)]
+        /// Only events whose name starts with this, e.g. `policy.` or `witness.`.
+        #[arg(long, value_name = "PREFIX")]
         event: Option<String>,
     },
     /// Write the whole log, its signed tree head and every inclusion proof
-    /// to a JSON Lines file that `audit verify` can check offline.
+    /// to a file that `audit verify` checks offline.
     Export {
-        #[arg(long)]
+        /// The file to write (JSON Lines, docs/audit-export.md).
+        #[arg(long, value_name = "PATH")]
         out: PathBuf,
     },
-    /// Verify an export offline with only the node's public key.
+    /// Verify an exported log offline, with only the node's public key (no node, no token).
     Verify {
+        /// The export file written by `audit export`.
+        #[arg(value_name = "FILE")]
         file: PathBuf,
         /// The node's public key: base64 of the raw key, or a file holding it
         /// (`signing-key.pub` next to the node's config).
-        #[arg(long)]
+        #[arg(long, value_name = "KEY")]
         public_key: String,
     },
-    /// Counts per peer, category and event, and answer times.
+    /// Count entries per peer, category and event, with answer times (median, p90).
     Report {
-        #[arg(long, value_parser = parse_time)]
-        since: Option<i64>,
+        /// Only entries from this moment on; the same forms as `audit log --since`.
+        #[arg(long, value_name = "WHEN", value_parser = parse_when)]
+        since: Option<When>,
     },
-    /// The node's latest signed tree head.
+    /// Show the node's latest signed tree head.
     Head,
 }
 
 #[derive(Debug, Subcommand)]
 enum PolicyCommand {
-    /// This node's agreement with a peer, or with every peer.
-    Show { peer: Option<CountryCode> },
+    /// Show this node's agreement with a peer, or with every peer, as a table.
+    #[command(after_long_help = handling_help())]
+    Show {
+        /// The peer country, e.g. KHM; every peer if left out.
+        #[arg(value_name = "COUNTRY")]
+        peer: Option<CountryCode>,
+    },
     /// Dry-run a request to a peer against both countries' agreements.
     Check {
-        #[arg(long)]
+        /// The country the request would go to, e.g. KHM.
+        #[arg(long, value_name = "COUNTRY")]
         to: CountryCode,
-        #[arg(long)]
+        /// The request's category.
+        #[arg(long, value_parser = Vocabulary::<Category>::new())]
         category: Category,
-        #[arg(long)]
+        /// The request's purpose.
+        #[arg(long, value_parser = Vocabulary::<Purpose>::new())]
         purpose: Purpose,
     },
-    /// Both countries' copies of their agreement, and where they disagree.
-    Compare { peer: CountryCode },
+    /// Show both countries' copies of their agreement, and where they disagree.
+    Compare {
+        /// The peer country, e.g. KHM.
+        #[arg(value_name = "COUNTRY")]
+        peer: CountryCode,
+    },
+}
+
+/// The handling codes' meanings, for `policy show --help`.
+fn handling_help() -> String {
+    use crate::vocabulary::Term as _;
+    let mut help = String::from("Handling codes (how the requester may use released data):");
+    for code in liaison_proto::domain::HandlingCode::ALL {
+        help.push_str(&format!("\n  {}: {}", code.name(), code.meaning()));
+    }
+    help
 }
 
 #[derive(Debug, Subcommand)]
 enum RequestCommand {
     /// Send a request to another country.
+    #[command(long_about = SEND_ABOUT)]
     Send(Box<SendArgs>),
     /// Show one request, with its answer and history.
-    Get { request_id: String },
+    Get {
+        /// The request's id, as `request send` or `request list` shows it.
+        request_id: String,
+    },
     /// List the requests this node sent.
     List {
-        #[arg(long)]
+        /// Only requests in this status.
+        #[arg(long, value_parser = Vocabulary::<RequestStatus>::new())]
         status: Option<RequestStatus>,
-        /// Only requests to this country.
-        #[arg(long)]
+        /// Only requests to this country, e.g. KHM.
+        #[arg(long, value_name = "COUNTRY")]
         country: Option<CountryCode>,
     },
-    /// Follow a request until it is answered, refused, withdrawn or expired;
-    /// without an id, follow every request.
-    Watch { request_id: Option<String> },
-    /// Withdraw a request you sent.
+    /// Follow a request until it is final (answered, refused, withdrawn,
+    /// expired or undeliverable); without an id, follow every request.
+    Watch {
+        /// The request's id; every request if left out.
+        request_id: Option<String>,
+    },
+    /// Withdraw a request you sent, while it is still open.
     Withdraw {
+        /// The request's id.
         request_id: String,
-        #[arg(long, default_value = "")]
-        reason: String,
+        /// Why it is withdrawn, e.g. "Suspect arrested".
+        #[arg(long, value_name = "TEXT")]
+        reason: Option<String>,
+        /// Read the reason from a file, or from stdin with `-`.
+        #[arg(long, value_name = "PATH", conflicts_with = "reason")]
+        reason_file: Option<PathBuf>,
     },
 }
 
+const SEND_ABOUT: &str = "Send a request to another country.
+
+Name the country, the category (what you ask), the purpose (why), the ICCS
+offence code and exactly one subject (--phone, --person, --wallet or
+--company). The request is checked against this node's sharing agreement
+with that country before anything leaves; the command prints the request,
+SUBMITTED, and `liaison request watch ID` follows it from there.
+
+Examples:
+  # Who holds this phone number? Answer within 3 days; ask for two fields.
+  liaison request send --to KHM --category PHONE_CHECK --purpose INVESTIGATION \\
+      --offence 0204 --phone +85512345678 --deadline 72h \\
+      --want subscriber_name --want registration_date \\
+      --summary \"Number used by a recruiter in a scam-compound case\"
+
+  # Identify a rescued person, by a fixed date in Bangkok time; the summary
+  # is long, so it comes from a file.
+  liaison request send --to VNM --category victim_identification \\
+      --purpose victim_assistance --offence 0204 \\
+      --person \"Nguyen Van A\" --date-of-birth 1998-04-12 --nationality VNM \\
+      --deadline 2026-12-24T17:00:00+07:00 --summary-file case-notes.txt";
+
 #[derive(Debug, Args)]
+#[command(group(
+    ArgGroup::new("subject")
+        .required(true)
+        .args(["phone", "person", "wallet", "company"])
+))]
 struct SendArgs {
     /// The country asked, e.g. KHM.
-    #[arg(long)]
+    #[arg(long, value_name = "COUNTRY")]
     to: CountryCode,
-    #[arg(long)]
+    /// What the request asks.
+    #[arg(long, value_parser = Vocabulary::<Category>::new())]
     category: Category,
-    #[arg(long)]
+    /// Why you need the answer.
+    #[arg(long, value_parser = Vocabulary::<Purpose>::new())]
     purpose: Purpose,
     /// UNODC ICCS offence code, e.g. 0204 for trafficking in persons; repeat
     /// for several offences, the main one first (e.g. --offence 0204
     /// --offence 070112 for forced criminality in a scam compound).
-    #[arg(long, required = true)]
+    #[arg(long, value_name = "CODE", required = true)]
     offence: Vec<String>,
     /// Context for the answering agency.
-    #[arg(long, default_value = "")]
-    summary: String,
-    /// How long the answer stays useful: e.g. 7d, 48h, 90m.
-    #[arg(long, default_value = "14d", value_parser = parse_duration)]
-    deadline: Duration,
-    /// A response field wanted (repeat for several), e.g. subscriber_name.
-    /// None: every field this node's agreement with the peer accepts.
-    #[arg(long = "want", value_name = "FIELD")]
+    #[arg(long, value_name = "TEXT")]
+    summary: Option<String>,
+    /// Read the summary from a file, or from stdin with `-`.
+    #[arg(long, value_name = "PATH", conflicts_with = "summary")]
+    summary_file: Option<PathBuf>,
+    /// When the answer stops being useful: a duration from now (72h, 7d) or
+    /// a moment: an RFC 3339 date-time (2026-12-24T17:00:00+07:00),
+    /// YYYY-MM-DDTHH:MM in UTC, or YYYY-MM-DD (00:00 UTC).
+    #[arg(long, value_name = "WHEN", default_value = "14d", value_parser = parse_when)]
+    deadline: When,
+    /// A response field you ask for (repeat for several); `--help` lists
+    /// each category's fields. Default: every field the agreement accepts.
+    #[arg(
+        long = "want",
+        value_name = "FIELD",
+        long_help = vocabulary::want_help()
+    )]
     want: Vec<String>,
-    /// Subject: a phone number in E.164 form.
-    #[arg(long, group = "subject")]
+    /// Subject: a phone number in E.164 form, e.g. +85512345678.
+    #[arg(long, value_name = "NUMBER")]
     phone: Option<String>,
     /// Subject: a person's full name.
-    #[arg(long, group = "subject")]
+    #[arg(long, value_name = "FULL_NAME")]
     person: Option<String>,
-    #[arg(long, requires = "person", value_parser = parse_birth_date)]
+    /// The person's date of birth, YYYY-MM-DD.
+    #[arg(long, value_name = "DATE", requires = "person", value_parser = parse_birth_date)]
     date_of_birth: Option<String>,
-    #[arg(long, requires = "person")]
+    /// The person's nationality, as a country code, e.g. VNM.
+    #[arg(long, value_name = "COUNTRY", requires = "person")]
     nationality: Option<String>,
-    #[arg(long, requires = "person")]
+    /// The number of the person's passport or identity document.
+    #[arg(long, value_name = "NUMBER", requires = "person")]
     document: Option<String>,
-    /// Subject: a crypto wallet, as NETWORK:ADDRESS (e.g. TRON:T9yD...).
-    #[arg(long, group = "subject")]
+    /// Subject: a crypto-currency wallet, as NETWORK:ADDRESS (e.g. TRON:T9yD...).
+    #[arg(long, value_name = "NETWORK:ADDRESS")]
     wallet: Option<String>,
-    /// Subject: a company name.
-    #[arg(long, group = "subject")]
+    /// Subject: a company's name.
+    #[arg(long, value_name = "NAME")]
     company: Option<String>,
-    #[arg(long, requires = "company")]
+    /// The company's registration number.
+    #[arg(long, value_name = "NUMBER", requires = "company")]
     registration_number: Option<String>,
-    #[arg(long, requires = "company")]
+    /// Where the company is registered, as a country code, e.g. KHM.
+    #[arg(long, value_name = "COUNTRY", requires = "company")]
     jurisdiction: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
 enum AgencyCommand {
-    /// The requests awaiting your agency's answer.
+    /// List the requests waiting for your agency's answer.
     Inbox {
         /// Also show requests already answered or refused.
         #[arg(long)]
@@ -211,75 +334,43 @@ enum AgencyCommand {
     },
     /// Everything about one assigned request: who asks what, about whom,
     /// by when, and what an answer would release under your agreement.
-    Get { request_id: String },
-    /// Answer a request, releasing fields given as name=value.
-    Answer {
+    Get {
+        /// The request's id, as `agency inbox` shows it.
         request_id: String,
+    },
+    /// Answer a request, releasing fields given as NAME=VALUE.
+    Answer {
+        /// The request's id, as `agency inbox` shows it.
+        request_id: String,
+        /// A released field, NAME=VALUE (repeat for several), e.g.
+        /// subscriber_name="Somchai P.". Fields the agreement does not
+        /// release are withheld by the node, and the withholding audited.
         #[arg(long = "field", value_name = "NAME=VALUE", required = true, value_parser = parse_field)]
         fields: Vec<pb::Field>,
-        #[arg(long, default_value = "")]
-        remarks: String,
+        /// Free-text remarks for the requesting country.
+        #[arg(long, value_name = "TEXT")]
+        remarks: Option<String>,
+        /// Read the remarks from a file, or from stdin with `-`.
+        #[arg(long, value_name = "PATH", conflicts_with = "remarks")]
+        remarks_file: Option<PathBuf>,
     },
     /// Refuse a request, with a reason code.
     Refuse {
+        /// The request's id, as `agency inbox` shows it.
         request_id: String,
-        #[arg(long)]
+        /// Why the request is refused.
+        #[arg(long, value_parser = Vocabulary::<RefusalReason>::new())]
         reason: RefusalReason,
-        #[arg(long, default_value = "")]
-        explanation: String,
+        /// Free text explaining the refusal to the requesting country.
+        #[arg(long, value_name = "TEXT")]
+        explanation: Option<String>,
+        /// Read the explanation from a file, or from stdin with `-`.
+        #[arg(long, value_name = "PATH", conflicts_with = "explanation")]
+        explanation_file: Option<PathBuf>,
     },
 }
 
-/// Parses `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM` (UTC) or a duration ago (`7d`)
-/// into Unix milliseconds. Dates must exist in the calendar.
-fn parse_time(text: &str) -> Result<i64, String> {
-    if let Ok(ago) = parse_duration(text) {
-        return Ok(now_ms() - i64::try_from(ago.as_millis()).unwrap_or(i64::MAX / 2));
-    }
-    liaison_proto::time::parse_utc(text).map_err(|rule| {
-        format!("`{text}` {rule} (give YYYY-MM-DD, YYYY-MM-DDTHH:MM in UTC, or a duration like 7d)")
-    })
-}
-
-/// Checks a date of birth: `YYYY-MM-DD`, a day that exists.
-fn parse_birth_date(text: &str) -> Result<String, String> {
-    liaison_proto::time::parse_date(text)
-        .map(|_| text.to_string())
-        .map_err(|rule| format!("`{text}` {rule}"))
-}
-
-/// Parses `7d`, `48h`, `90m` or `30s`.
-fn parse_duration(text: &str) -> Result<Duration, String> {
-    let (number, unit) = text.split_at(
-        text.find(|c: char| !c.is_ascii_digit())
-            .unwrap_or(text.len()),
-    );
-    let n: u64 = number
-        .parse()
-        .map_err(|_| format!("`{text}` is not a duration like 7d, 48h or 90m"))?;
-    let seconds = match unit {
-        "d" => n.checked_mul(86_400),
-        "h" => n.checked_mul(3_600),
-        "m" => n.checked_mul(60),
-        "s" => Some(n),
-        _ => return Err(format!("`{text}`: the unit must be d, h, m or s")),
-    };
-    seconds
-        .map(Duration::from_secs)
-        .ok_or_else(|| format!("`{text}` is too long"))
-}
-
-fn parse_field(text: &str) -> Result<pb::Field, String> {
-    let (name, value) = text
-        .split_once('=')
-        .ok_or_else(|| format!("`{text}` is not NAME=VALUE"))?;
-    Ok(pb::Field {
-        name: name.trim().to_string(),
-        value: value.to_string(),
-    })
-}
-
-fn subject(args: &SendArgs) -> anyhow::Result<pb::Subject> {
+fn subject(args: &SendArgs) -> Result<pb::Subject, Failure> {
     use pb::subject::Kind;
     let kind = if let Some(number) = &args.phone {
         Kind::Phone(pb::Phone {
@@ -293,9 +384,12 @@ fn subject(args: &SendArgs) -> anyhow::Result<pb::Subject> {
             document_number: args.document.clone().unwrap_or_default(),
         })
     } else if let Some(wallet) = &args.wallet {
-        let (network, address) = wallet.split_once(':').context(
-            "--wallet must be NETWORK:ADDRESS, e.g. TRON:T9yD14Nj9j7xAB4dbGeiX9h8unkKHxuWwb",
-        )?;
+        let (network, address) = wallet.split_once(':').ok_or_else(|| {
+            Failure::invalid(
+                "--wallet",
+                "--wallet must be NETWORK:ADDRESS, e.g. TRON:T9yD14Nj9j7xAB4dbGeiX9h8unkKHxuWwb",
+            )
+        })?;
         Kind::Wallet(pb::Wallet {
             network: network.to_string(),
             address: address.to_string(),
@@ -307,35 +401,38 @@ fn subject(args: &SendArgs) -> anyhow::Result<pb::Subject> {
             jurisdiction: args.jurisdiction.clone().unwrap_or_default(),
         })
     } else {
-        bail!("name the subject: --phone, --person, --wallet or --company");
+        // clap requires one of the four; this is a second line of defence.
+        return Err(Failure::invalid(
+            "--phone",
+            "name the subject: --phone, --person, --wallet or --company",
+        ));
     };
     Ok(pb::Subject { kind: Some(kind) })
 }
 
-fn token(cli: &Cli) -> anyhow::Result<BearerToken> {
+fn token(cli: &Cli) -> Result<BearerToken, Failure> {
     let text = match (&cli.token, &cli.token_file) {
         (Some(token), _) => token.clone(),
-        (None, Some(path)) => std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read the token file {}", path.display()))?,
+        (None, Some(path)) => std::fs::read_to_string(path).map_err(|e| {
+            Failure::invalid(
+                "--token-file",
+                format!("--token-file: cannot read {}: {e}", path.display()),
+            )
+        })?,
         (None, None) => {
-            bail!("give your token with --token, --token-file, LIAISON_TOKEN or LIAISON_TOKEN_FILE")
+            return Err(Failure::new(
+                "UNAUTHENTICATED",
+                Some("--token"),
+                "give your token with --token-file (or --token, LIAISON_TOKEN_FILE, LIAISON_TOKEN)",
+            ));
         }
     };
-    BearerToken::new(&text).map_err(anyhow::Error::msg)
-}
-
-async fn channel(cli: &Cli) -> anyhow::Result<Channel> {
-    Channel::from_shared(cli.node.clone())
-        .with_context(|| {
-            format!(
-                "`{}` is not a node address like http://127.0.0.1:7401",
-                cli.node
-            )
-        })?
-        .connect_timeout(Duration::from_secs(5))
-        .connect()
-        .await
-        .with_context(|| format!("cannot reach the node at {}", cli.node))
+    let option = if cli.token.is_some() {
+        "--token"
+    } else {
+        "--token-file"
+    };
+    BearerToken::new(&text).map_err(|rule| Failure::invalid(option, format!("{option}: {rule}")))
 }
 
 fn now_ms() -> i64 {
@@ -373,38 +470,81 @@ async fn collect<T>(mut stream: tonic::Streaming<T>) -> anyhow::Result<Vec<T>> {
     Ok(out)
 }
 
-/// Turns a gRPC status into an error that says what the node said.
-pub(crate) fn status(e: tonic::Status) -> anyhow::Error {
-    anyhow::anyhow!("{:?}: {}", e.code(), e.message())
+/// Whether `--json` was given, read from the raw arguments so that even a
+/// command line clap refuses gets its error as JSON.
+fn json_requested() -> bool {
+    std::env::args_os()
+        .skip(1)
+        .take_while(|arg| arg != "--")
+        .any(|arg| arg == "--json")
+}
+
+/// Colour only for a person at a terminal: never when `NO_COLOR` is set
+/// (<https://no-color.org>) or when stdout or stderr is not a terminal,
+/// whatever `CLICOLOR_FORCE` says.
+fn colour() -> ColorChoice {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    if no_color || !std::io::stdout().is_terminal() || !std::io::stderr().is_terminal() {
+        ColorChoice::Never
+    } else {
+        ColorChoice::Auto
+    }
 }
 
 #[tokio::main]
-async fn main() {
-    let cli = Cli::parse();
-    if let Err(e) = run(&cli).await {
-        eprintln!("error: {e:#}");
-        std::process::exit(1);
+async fn main() -> ExitCode {
+    let json_out = json_requested();
+    let mut command = Cli::command().color(colour());
+    let cli = match command
+        .try_get_matches_from_mut(std::env::args_os())
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+    {
+        Ok(cli) => cli,
+        Err(e) => return failure::report_usage(&e.format(&mut command), json_out),
+    };
+    match run(&cli).await {
+        Ok(code) => code,
+        Err(e) => failure::report(&e, cli.json),
     }
 }
 
-async fn run(cli: &Cli) -> anyhow::Result<()> {
+async fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
+    let stdout = std::io::stdout();
     // Verification is offline: no node, no token.
     if let Command::Audit(AuditCommand::Verify { file, public_key }) = &cli.command {
-        if audit::verify(file, public_key, cli.json)? {
-            return Ok(());
-        }
-        std::process::exit(1);
+        let held = audit::verify(&mut stdout.lock(), file, public_key, cli.json)?;
+        return Ok(if held {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        });
     }
     let token = token(cli)?;
-    let channel = channel(cli).await?;
-    let out = output::Printer { json: cli.json };
+    let channel = connection::connect(&cli.node).await?;
+    let mut out = output::Printer::new(cli.json, stdout);
     match &cli.command {
         Command::Request(command) => {
             let mut client = FocalPointClient::with_interceptor(channel, token);
             match command {
                 RequestCommand::Send(args) => {
-                    let deadline =
-                        now_ms() + i64::try_from(args.deadline.as_millis()).unwrap_or(i64::MAX / 2);
+                    let summary = input::long_text(
+                        args.summary.as_deref(),
+                        args.summary_file.as_deref(),
+                        "--summary-file",
+                    )?;
+                    let now = now_ms();
+                    let deadline = args.deadline.ahead_of(now);
+                    if deadline <= now {
+                        return Err(Failure::invalid(
+                            "--deadline",
+                            format!(
+                                "--deadline {} has already passed: give a later moment or a \
+                                 duration such as 72h",
+                                liaison_proto::time::rfc3339(deadline)
+                            ),
+                        )
+                        .into());
+                    }
                     let view = client
                         .submit(pb::NewRequest {
                             to_country: args.to.to_string(),
@@ -413,14 +553,14 @@ async fn run(cli: &Cli) -> anyhow::Result<()> {
                             offence_code: args.offence[0].clone(),
                             more_offence_codes: args.offence[1..].to_vec(),
                             subject: Some(subject(args)?),
-                            summary: args.summary.clone(),
+                            summary,
                             deadline_unix_ms: deadline,
                             requested_fields: args.want.clone(),
                         })
                         .await
                         .map_err(status)?
                         .into_inner();
-                    out.one(&view);
+                    out.one(&view)?;
                 }
                 RequestCommand::Get { request_id } => {
                     let view = client
@@ -430,7 +570,7 @@ async fn run(cli: &Cli) -> anyhow::Result<()> {
                         .await
                         .map_err(status)?
                         .into_inner();
-                    out.one(&view);
+                    out.one(&view)?;
                 }
                 RequestCommand::List {
                     status: wanted,
@@ -453,7 +593,7 @@ async fn run(cli: &Cli) -> anyhow::Result<()> {
                         async move { client.list(filter).await }
                     })
                     .await?;
-                    out.list(&all);
+                    out.list(&all)?;
                 }
                 RequestCommand::Watch { request_id } => {
                     let mut stream = client
@@ -464,19 +604,28 @@ async fn run(cli: &Cli) -> anyhow::Result<()> {
                         .map_err(status)?
                         .into_inner();
                     while let Some(view) = stream.message().await.map_err(status)? {
-                        out.update(&view);
+                        out.update(&view)?;
                     }
                 }
-                RequestCommand::Withdraw { request_id, reason } => {
+                RequestCommand::Withdraw {
+                    request_id,
+                    reason,
+                    reason_file,
+                } => {
+                    let reason = input::long_text(
+                        reason.as_deref(),
+                        reason_file.as_deref(),
+                        "--reason-file",
+                    )?;
                     let view = client
                         .withdraw(pb::WithdrawCall {
                             request_id: request_id.clone(),
-                            reason: reason.clone(),
+                            reason,
                         })
                         .await
                         .map_err(status)?
                         .into_inner();
-                    out.one(&view);
+                    out.one(&view)?;
                 }
             }
         }
@@ -494,7 +643,7 @@ async fn run(cli: &Cli) -> anyhow::Result<()> {
                         async move { client.inbox(filter).await }
                     })
                     .await?;
-                    out.inbox(&requests);
+                    out.inbox(&requests)?;
                 }
                 AgencyCommand::Get { request_id } => {
                     let assignment = client
@@ -504,7 +653,7 @@ async fn run(cli: &Cli) -> anyhow::Result<()> {
                         .await
                         .map_err(status)?
                         .into_inner();
-                    out.assignment(&assignment);
+                    out.assignment(&assignment)?;
                 }
                 AgencyCommand::Inbox { all, follow: true } => {
                     let mut stream = client
@@ -516,40 +665,52 @@ async fn run(cli: &Cli) -> anyhow::Result<()> {
                         .map_err(status)?
                         .into_inner();
                     while let Some(view) = stream.message().await.map_err(status)? {
-                        out.update(&view);
+                        out.update(&view)?;
                     }
                 }
                 AgencyCommand::Answer {
                     request_id,
                     fields,
                     remarks,
+                    remarks_file,
                 } => {
+                    let remarks = input::long_text(
+                        remarks.as_deref(),
+                        remarks_file.as_deref(),
+                        "--remarks-file",
+                    )?;
                     let view = client
                         .answer(pb::AnswerCall {
                             request_id: request_id.clone(),
                             fields: fields.clone(),
-                            remarks: remarks.clone(),
+                            remarks,
                         })
                         .await
                         .map_err(status)?
                         .into_inner();
-                    out.one(&view);
+                    out.one(&view)?;
                 }
                 AgencyCommand::Refuse {
                     request_id,
                     reason,
                     explanation,
+                    explanation_file,
                 } => {
+                    let explanation = input::long_text(
+                        explanation.as_deref(),
+                        explanation_file.as_deref(),
+                        "--explanation-file",
+                    )?;
                     let view = client
                         .refuse(pb::RefuseCall {
                             request_id: request_id.clone(),
                             reason: pb::RefusalReason::from(*reason) as i32,
-                            explanation: explanation.clone(),
+                            explanation,
                         })
                         .await
                         .map_err(status)?
                         .into_inner();
-                    out.one(&view);
+                    out.one(&view)?;
                 }
             }
         }
@@ -564,11 +725,12 @@ async fn run(cli: &Cli) -> anyhow::Result<()> {
                     request,
                     event,
                 } => {
+                    let now = now_ms();
                     let query = pb::EntryQuery {
                         peer: peer.map(|p| p.to_string()).unwrap_or_default(),
                         category: category.map(|c| pb::Category::from(c) as i32).unwrap_or(0),
-                        since_unix_ms: since.unwrap_or(0),
-                        until_unix_ms: until.unwrap_or(0),
+                        since_unix_ms: since.map(|w| w.before(now)).unwrap_or(0),
+                        until_unix_ms: until.map(|w| w.before(now)).unwrap_or(0),
                         request_id: request.clone().unwrap_or_default(),
                         event: event.clone().unwrap_or_default(),
                         from_index: 0,
@@ -581,11 +743,11 @@ async fn run(cli: &Cli) -> anyhow::Result<()> {
                             .into_inner(),
                     )
                     .await?;
-                    audit::print_log(&audit::entries(&records)?, cli.json);
+                    audit::print_log(&mut out.out, &audit::entries(&records)?, cli.json)?;
                 }
                 AuditCommand::Report { since } => {
                     let query = pb::EntryQuery {
-                        since_unix_ms: since.unwrap_or(0),
+                        since_unix_ms: since.map(|w| w.before(now_ms())).unwrap_or(0),
                         ..pb::EntryQuery::default()
                     };
                     let records = collect(
@@ -596,21 +758,16 @@ async fn run(cli: &Cli) -> anyhow::Result<()> {
                             .into_inner(),
                     )
                     .await?;
-                    audit::report(&audit::entries(&records)?, cli.json);
+                    audit::report(&mut out.out, &audit::entries(&records)?, cli.json)?;
                 }
-                AuditCommand::Export { out } => {
+                AuditCommand::Export { out: file } => {
                     let mut stream = client
                         .export(pb::ExportQuery {})
                         .await
                         .map_err(status)?
                         .into_inner();
-                    let (entries, head) = audit::export(&mut stream, out).await?;
-                    println!(
-                        "wrote {}: {}'s audit log, {entries} entries, root {}",
-                        out.display(),
-                        head.country,
-                        hex::encode(&head.root_hash)
-                    );
+                    let (entries, head) = audit::export(&mut stream, file).await?;
+                    audit::print_export(&mut out.out, file, entries, &head, cli.json)?;
                 }
                 AuditCommand::Head => {
                     let head = client
@@ -618,7 +775,7 @@ async fn run(cli: &Cli) -> anyhow::Result<()> {
                         .await
                         .map_err(status)?
                         .into_inner();
-                    println!("{}", liaison_proto::audit::tree_head_line(&head)?);
+                    audit::print_head(&mut out.out, &head, cli.json)?;
                 }
                 AuditCommand::Verify { .. } => unreachable!("handled above"),
             }
@@ -630,7 +787,7 @@ async fn run(cli: &Cli) -> anyhow::Result<()> {
                 .await
                 .map_err(status)?
                 .into_inner();
-            out.peers(&peers);
+            out.peers(&peers)?;
         }
         Command::Policy(command) => {
             let mut client = AdminClient::with_interceptor(channel, token);
@@ -643,7 +800,7 @@ async fn run(cli: &Cli) -> anyhow::Result<()> {
                         .await
                         .map_err(status)?
                         .into_inner();
-                    out.agreements(&list);
+                    out.agreements(&list)?;
                 }
                 PolicyCommand::Check {
                     to,
@@ -660,7 +817,7 @@ async fn run(cli: &Cli) -> anyhow::Result<()> {
                         .await
                         .map_err(status)?
                         .into_inner();
-                    out.policy_check(&check);
+                    out.policy_check(&check)?;
                 }
                 PolicyCommand::Compare { peer } => {
                     let comparison = client
@@ -670,12 +827,12 @@ async fn run(cli: &Cli) -> anyhow::Result<()> {
                         .await
                         .map_err(status)?
                         .into_inner();
-                    out.comparison(&comparison);
+                    out.comparison(&comparison)?;
                 }
             }
         }
     }
-    Ok(())
+    Ok(ExitCode::SUCCESS)
 }
 
 #[cfg(test)]
@@ -683,45 +840,120 @@ mod tests {
     use super::*;
 
     #[test]
-    fn durations() {
-        assert_eq!(
-            parse_duration("7d").unwrap(),
-            Duration::from_secs(7 * 86_400)
-        );
-        assert_eq!(parse_duration("90m").unwrap(), Duration::from_secs(5_400));
-        assert!(parse_duration("7").is_err());
-        assert!(parse_duration("d").is_err());
-        assert!(parse_duration("7w").is_err());
-        assert!(parse_duration("99999999999999999999d").is_err());
-    }
-
-    #[test]
-    fn times() {
-        assert_eq!(parse_time("1970-01-02").unwrap(), 86_400_000);
-        assert_eq!(parse_time("2000-03-01T01:30").unwrap(), 951_874_200_000);
-        assert!(parse_time("2000-13-01").is_err());
-        assert!(parse_time("2024-02-30").is_err());
-        assert!(parse_time("2023-02-29T10:00").is_err());
-        assert!(parse_birth_date("2024-02-29").is_ok());
-        assert!(parse_birth_date("2023-02-29").is_err());
-        assert!(parse_time("yesterday").is_err());
-        let week_ago = parse_time("7d").unwrap();
-        assert!((now_ms() - week_ago - 7 * 86_400_000).abs() < 60_000);
-    }
-
-    #[test]
-    fn fields() {
-        let f = parse_field("sim_status=active=yes").unwrap();
-        assert_eq!(
-            (f.name.as_str(), f.value.as_str()),
-            ("sim_status", "active=yes")
-        );
-        assert!(parse_field("no-equals").is_err());
-    }
-
-    #[test]
     fn cli_definition_is_consistent() {
-        use clap::CommandFactory;
         Cli::command().debug_assert();
+    }
+
+    fn parse(args: &[&str]) -> Result<Cli, clap::Error> {
+        Cli::try_parse_from(std::iter::once("liaison").chain(args.iter().copied()))
+    }
+
+    const SEND: &[&str] = &[
+        "request",
+        "send",
+        "--to",
+        "khm",
+        "--category",
+        "phone-check",
+        "--purpose",
+        "investigation",
+        "--offence",
+        "0204",
+    ];
+
+    #[test]
+    fn a_request_names_exactly_one_subject() {
+        let missing = parse(SEND).unwrap_err();
+        assert_eq!(
+            missing.kind(),
+            clap::error::ErrorKind::MissingRequiredArgument
+        );
+        let two =
+            parse(&[SEND, &["--phone", "+85512345678", "--company", "X"]].concat()).unwrap_err();
+        assert_eq!(two.kind(), clap::error::ErrorKind::ArgumentConflict);
+        assert!(parse(&[SEND, &["--phone", "+85512345678"]].concat()).is_ok());
+    }
+
+    #[test]
+    fn a_long_text_comes_inline_or_from_a_file_not_both() {
+        let both = parse(
+            &[
+                SEND,
+                &["--phone", "+1", "--summary", "a", "--summary-file", "-"],
+            ]
+            .concat(),
+        )
+        .unwrap_err();
+        assert_eq!(both.kind(), clap::error::ErrorKind::ArgumentConflict);
+        for (command, inline, file) in [
+            (
+                &["request", "withdraw", "ID"][..],
+                "--reason",
+                "--reason-file",
+            ),
+            (
+                &["agency", "refuse", "ID", "--reason", "other"][..],
+                "--explanation",
+                "--explanation-file",
+            ),
+            (
+                &["agency", "answer", "ID", "--field", "a=b"][..],
+                "--remarks",
+                "--remarks-file",
+            ),
+        ] {
+            let both = parse(&[command, &[inline, "x", file, "-"]].concat()).unwrap_err();
+            assert_eq!(
+                both.kind(),
+                clap::error::ErrorKind::ArgumentConflict,
+                "{file}"
+            );
+            assert!(parse(&[command, &[file, "-"]].concat()).is_ok(), "{file}");
+        }
+    }
+
+    #[test]
+    fn deadlines_take_durations_and_moments() {
+        let cli = parse(
+            &[
+                SEND,
+                &["--phone", "+1", "--deadline", "2026-12-24T17:00:00+07:00"],
+            ]
+            .concat(),
+        )
+        .unwrap();
+        let Command::Request(RequestCommand::Send(args)) = cli.command else {
+            panic!("not a send");
+        };
+        assert_eq!(args.deadline, When::At(1_798_106_400_000));
+        let error = parse(&[SEND, &["--phone", "+1", "--deadline", "2026-02-29"]].concat())
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("--deadline"), "{error}");
+        assert!(
+            error.contains("names a day that its month does not have"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn every_command_and_option_explains_itself() {
+        fn check(command: &clap::Command, path: &str) {
+            let path = format!("{path} {}", command.get_name());
+            assert!(command.get_about().is_some(), "{path} has no about");
+            for arg in command.get_arguments() {
+                assert!(
+                    arg.get_help().is_some() || arg.get_long_help().is_some(),
+                    "{path} {} has no help",
+                    arg.get_id()
+                );
+            }
+            for sub in command.get_subcommands() {
+                check(sub, &path);
+            }
+        }
+        let mut command = Cli::command();
+        command.build();
+        check(&command, "");
     }
 }

@@ -1,12 +1,24 @@
-//! How the CLI shows requests: aligned tables and a detail view for people,
-//! JSON objects (one per line when streaming) for scripts.
+//! How the CLI shows results: aligned tables and a detail view for people;
+//! for scripts (`--json`), JSON Lines: one compact JSON object per line and
+//! per record (a request, a peer, an agreement, a policy check, a
+//! comparison), so a list is one line per record and a stream one line per
+//! update. README's "Using the CLI" section documents each shape.
+//!
+//! Everything is written to the `Printer`'s writer and every write's error
+//! is returned, so that a reader that goes away (`liaison … | head`) ends
+//! the command quietly instead of panicking.
 
+use std::io::{self, Write};
+
+use liaison_proto::domain::Category;
 use liaison_proto::pb;
 use serde_json::{Value, json};
 
-#[derive(Debug, Clone, Copy)]
-pub struct Printer {
+/// Writes results for people, or JSON Lines with `json`.
+#[derive(Debug)]
+pub struct Printer<W> {
     pub json: bool,
+    pub out: W,
 }
 
 fn status(raw: i32) -> &'static str {
@@ -33,11 +45,135 @@ fn handling(raw: i32) -> &'static str {
         .unwrap_or("UNKNOWN")
 }
 
-fn purposes(raw: &[i32]) -> String {
-    raw.iter()
-        .map(|p| purpose(*p))
-        .collect::<Vec<_>>()
-        .join(",")
+/// The purposes of a rule for the table: `any` when it lists them all,
+/// else the names, wrapped.
+fn rule_purposes(raw: &[i32]) -> Vec<String> {
+    let names: Vec<&str> = raw.iter().map(|p| purpose(*p)).collect();
+    let every = liaison_proto::domain::Purpose::ALL
+        .iter()
+        .all(|p| names.contains(&p.as_str()));
+    if every {
+        vec!["any".to_string()]
+    } else {
+        wrap(&names, ", ", 28)
+    }
+}
+
+/// The fields a rule releases, for the table: `none`, `every field (N)` when it
+/// releases every field of its category, else the names, wrapped.
+fn released_fields(raw_category: i32, release: &[String]) -> Vec<String> {
+    let catalogue = category(raw_category)
+        .parse::<Category>()
+        .map(Category::response_fields)
+        .unwrap_or_default();
+    if release.is_empty() {
+        vec!["none".to_string()]
+    } else if !catalogue.is_empty() && catalogue.iter().all(|f| release.iter().any(|r| r == f)) {
+        vec![format!("every field ({})", catalogue.len())]
+    } else {
+        wrap(release, ", ", 40)
+    }
+}
+
+/// Joins `items` with `separator` into lines of at most `width` characters
+/// (an item longer than that gets a line of its own); a line that goes on
+/// below ends with the separator's mark, so it reads as unfinished.
+pub fn wrap<S: AsRef<str>>(items: &[S], separator: &str, width: usize) -> Vec<String> {
+    let mark = separator.trim_end();
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for item in items {
+        let item = item.as_ref();
+        if line.is_empty() {
+            line.push_str(item);
+        } else if line.chars().count() + separator.chars().count() + item.chars().count() <= width {
+            line.push_str(separator);
+            line.push_str(item);
+        } else {
+            line.push_str(mark);
+            lines.push(std::mem::take(&mut line));
+            line.push_str(item);
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// How a column's text is placed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Right,
+}
+
+/// A table for people: each column as wide as its widest line, cells of
+/// several lines (wrapped lists) kept side by side.
+#[derive(Debug)]
+pub struct Table {
+    headers: Vec<(&'static str, Align)>,
+    rows: Vec<Vec<Vec<String>>>,
+}
+
+impl Table {
+    pub fn new(headers: &[(&'static str, Align)]) -> Table {
+        Table {
+            headers: headers.to_vec(),
+            rows: Vec::new(),
+        }
+    }
+
+    /// Adds a row: one cell per column, each cell its lines.
+    pub fn row(&mut self, cells: Vec<Vec<String>>) {
+        self.rows.push(cells);
+    }
+
+    /// Writes the table, each line starting with `indent`.
+    pub fn write(&self, out: &mut impl Write, indent: &str) -> io::Result<()> {
+        let widths: Vec<usize> = self
+            .headers
+            .iter()
+            .enumerate()
+            .map(|(column, (header, _))| {
+                self.rows
+                    .iter()
+                    .filter_map(|row| row.get(column))
+                    .flatten()
+                    .map(|line| line.chars().count())
+                    .chain([header.chars().count()])
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        let line = |out: &mut dyn Write, cells: &[&str]| -> io::Result<()> {
+            let mut text = indent.to_string();
+            for (column, ((_, align), width)) in self.headers.iter().zip(&widths).enumerate() {
+                let cell = cells.get(column).copied().unwrap_or("");
+                if column > 0 {
+                    text.push_str("  ");
+                }
+                match align {
+                    Align::Left => text.push_str(&format!("{cell:<width$}")),
+                    Align::Right => text.push_str(&format!("{cell:>width$}")),
+                }
+            }
+            writeln!(out, "{}", text.trim_end())
+        };
+        let headers: Vec<&str> = self.headers.iter().map(|(h, _)| *h).collect();
+        line(out, &headers)?;
+        for row in &self.rows {
+            let height = row.iter().map(Vec::len).max().unwrap_or(0);
+            for i in 0..height {
+                let cells: Vec<&str> = row
+                    .iter()
+                    .map(|cell| cell.get(i).map_or("", String::as_str))
+                    .collect();
+                line(out, &cells)?;
+            }
+        }
+        Ok(())
+    }
 }
 
 fn agreement_json(a: &pb::AgreementView) -> Value {
@@ -284,137 +420,171 @@ fn peer(view: &pb::RequestView) -> String {
     }
 }
 
-impl Printer {
-    pub fn one(&self, view: &pb::RequestView) {
+impl<W: Write> Printer<W> {
+    pub fn new(json: bool, out: W) -> Self {
+        Printer { json, out }
+    }
+
+    /// Writes one record as one line of JSON.
+    pub fn json_line(&mut self, record: &Value) -> io::Result<()> {
+        writeln!(self.out, "{record}")
+    }
+
+    /// One request in detail.
+    pub fn one(&mut self, view: &pb::RequestView) -> io::Result<()> {
         if self.json {
-            println!("{:#}", to_json(view));
-            return;
+            return self.json_line(&to_json(view));
         }
         let r = view.request.clone().unwrap_or_default();
-        println!("request   {}", r.request_id);
-        println!("status    {}", status(view.status));
-        println!("route     {} -> {}", r.from_country, r.to_country);
-        println!(
+        writeln!(self.out, "request   {}", r.request_id)?;
+        writeln!(self.out, "status    {}", status(view.status))?;
+        writeln!(self.out, "route     {} -> {}", r.from_country, r.to_country)?;
+        writeln!(
+            self.out,
             "category  {} for {}",
             category(r.category),
             purpose(r.purpose)
-        );
-        println!("offences  {}", offences(&r).join("; "));
-        println!(
+        )?;
+        writeln!(self.out, "offences  {}", offences(&r).join("; "))?;
+        writeln!(
+            self.out,
             "asked by  {} of {}, {} UTC",
             r.requested_by,
             r.from_country,
             time(r.created_unix_ms)
-        );
+        )?;
         if view.purged_unix_ms != 0 {
-            println!(
+            writeln!(
+                self.out,
                 "purged    {} UTC: personal data erased at the end of its retention period",
                 time(view.purged_unix_ms)
-            );
+            )?;
         } else {
-            println!("subject   {}", subject_text(r.subject.as_ref()));
+            writeln!(self.out, "subject   {}", subject_text(r.subject.as_ref()))?;
         }
         if !r.summary.is_empty() {
-            println!("summary   {}", r.summary);
+            writeln!(self.out, "summary   {}", r.summary)?;
         }
         if !r.requested_fields.is_empty() {
-            println!("asks for  {}", r.requested_fields.join(", "));
+            writeln!(self.out, "asks for  {}", r.requested_fields.join(", "))?;
         }
-        println!(
+        writeln!(
+            self.out,
             "deadline  {} UTC ({})",
             time(r.deadline_unix_ms),
             time_left(r.deadline_unix_ms, crate::now_ms())
-        );
+        )?;
         if r.accepted_handling != 0 {
-            println!(
+            writeln!(
+                self.out,
                 "terms     the requester accepts {}, kept at most {} days",
                 handling(r.accepted_handling),
                 r.max_retention_days
-            );
+            )?;
         }
         if !view.delivery_error.is_empty() {
-            println!(
+            writeln!(
+                self.out,
                 "delivery  refused for good by the peer: {}",
                 view.delivery_error
-            );
+            )?;
         }
         if !view.agency.is_empty() {
-            println!("agency    {}", view.agency);
+            writeln!(self.out, "agency    {}", view.agency)?;
         }
         if let Some(receipt) = &view.receipt {
-            println!(
+            writeln!(
+                self.out,
                 "receipt   signed by {} (key {}) at {} UTC, audit index {}",
                 receipt.receiver,
                 receipt.key_id,
                 time(receipt.received_unix_ms),
                 receipt.audit_index
-            );
+            )?;
         }
         if let Some(a) = &view.answer {
             match &a.outcome {
                 Some(pb::answer::Outcome::Released(released)) => {
-                    println!("answer    from {} of {}", a.agency, a.from_country);
+                    writeln!(
+                        self.out,
+                        "answer    from {} of {}",
+                        a.agency, a.from_country
+                    )?;
                     for f in &released.fields {
-                        println!("          {} = {}", f.name, f.value);
+                        writeln!(self.out, "          {} = {}", f.name, f.value)?;
                     }
-                    println!(
+                    writeln!(
+                        self.out,
                         "handling  {}, keep at most {} days (released under {})",
                         handling(released.handling),
                         released.retention_days,
                         released.rule
-                    );
+                    )?;
                     if !released.redacted_fields.is_empty() {
-                        println!(
+                        writeln!(
+                            self.out,
                             "redacted  {} (not released by the agreement, or not asked for)",
                             released.redacted_fields.join(", ")
-                        );
+                        )?;
                     }
                     if !released.remarks.is_empty() {
-                        println!("remarks   {}", released.remarks);
+                        writeln!(self.out, "remarks   {}", released.remarks)?;
                     }
                 }
                 Some(pb::answer::Outcome::Refusal(refusal)) => {
                     let reason = pb::RefusalReason::try_from(refusal.reason)
                         .map(|r| r.as_str_name())
                         .unwrap_or("UNKNOWN");
-                    println!("refused   by {} of {}: {reason}", a.agency, a.from_country);
+                    writeln!(
+                        self.out,
+                        "refused   by {} of {}: {reason}",
+                        a.agency, a.from_country
+                    )?;
                     if !refusal.rule.is_empty() {
-                        println!("rule      {}", refusal.rule);
+                        writeln!(self.out, "rule      {}", refusal.rule)?;
                     }
                     if !refusal.explanation.is_empty() {
-                        println!("          {}", refusal.explanation);
+                        writeln!(self.out, "          {}", refusal.explanation)?;
                     }
                 }
                 None => {}
             }
         }
-        println!("history");
+        writeln!(self.out, "history")?;
         for h in &view.history {
-            println!(
+            writeln!(
+                self.out,
                 "          {} UTC  {:<10} {}",
                 time(h.at_unix_ms),
                 status(h.status),
                 h.note
-            );
+            )?;
         }
+        Ok(())
     }
 
     /// An assignment as the answering officer sees it: the request, then
     /// what an answer would release under this node's agreement.
-    pub fn assignment(&self, a: &pb::Assignment) {
+    pub fn assignment(&mut self, a: &pb::Assignment) -> io::Result<()> {
         let view = a.view.clone().unwrap_or_default();
         let dry_run = a.dry_run.clone().unwrap_or_default();
         if self.json {
             let mut value = to_json(&view);
             value["dry_run"] = dry_run_json(&dry_run);
-            println!("{value:#}");
-            return;
+            return self.json_line(&value);
         }
-        self.one(&view);
-        println!("if answered now (dry run of this node's agreement)");
+        self.one(&view)?;
+        writeln!(
+            self.out,
+            "if answered now (dry run of this node's agreement)"
+        )?;
         if !dry_run.problem.is_empty() {
-            println!("          no answer can be released: {}", dry_run.problem);
-            return;
+            writeln!(
+                self.out,
+                "          no answer can be released: {}",
+                dry_run.problem
+            )?;
+            return Ok(());
         }
         let list = |names: &[String]| {
             if names.is_empty() {
@@ -423,33 +593,34 @@ impl Printer {
                 names.join(", ")
             }
         };
-        println!("released  {}", list(&dry_run.released_fields));
-        println!("withheld  {}", list(&dry_run.withheld_fields));
-        println!(
+        writeln!(self.out, "released  {}", list(&dry_run.released_fields))?;
+        writeln!(self.out, "withheld  {}", list(&dry_run.withheld_fields))?;
+        writeln!(
+            self.out,
             "terms     {}, kept at most {} days, under {}",
             handling(dry_run.handling),
             dry_run.retention_days,
             dry_run.rule
-        );
+        )
     }
 
     /// An agency's inbox: what each request is about at a glance.
-    pub fn inbox(&self, views: &[pb::RequestView]) {
+    pub fn inbox(&mut self, views: &[pb::RequestView]) -> io::Result<()> {
         if self.json {
-            self.list(views);
-            return;
+            return self.list(views);
         }
         if views.is_empty() {
-            println!("no requests");
-            return;
+            return writeln!(self.out, "no requests");
         }
-        println!(
+        writeln!(
+            self.out,
             "{:<36}  {:<4}  {:<21}  {:<34}  {:<30}  {:<16}  STATUS",
             "REQUEST", "FROM", "CATEGORY", "SUBJECT", "SUMMARY", "DEADLINE (UTC)"
-        );
+        )?;
         for view in views {
             let r = view.request.clone().unwrap_or_default();
-            println!(
+            writeln!(
+                self.out,
                 "{:<36}  {:<4}  {:<21}  {:<34}  {:<30}  {:<16}  {}",
                 r.request_id,
                 r.from_country,
@@ -458,26 +629,32 @@ impl Printer {
                 short(&r.summary, 30),
                 time(r.deadline_unix_ms),
                 status(view.status)
-            );
+            )?;
         }
+        Ok(())
     }
 
-    pub fn list(&self, views: &[pb::RequestView]) {
+    /// Requests, one line each.
+    pub fn list(&mut self, views: &[pb::RequestView]) -> io::Result<()> {
         if self.json {
-            println!("{:#}", Value::Array(views.iter().map(to_json).collect()));
-            return;
+            for view in views {
+                self.json_line(&to_json(view))?;
+            }
+            return Ok(());
         }
         if views.is_empty() {
-            println!("no requests");
-            return;
+            writeln!(self.out, "no requests")?;
+            return Ok(());
         }
-        println!(
+        writeln!(
+            self.out,
             "{:<36}  {:<3}  {:<4}  {:<21}  {:<9}  {:<16}  DEADLINE (UTC)",
             "REQUEST", "DIR", "PEER", "CATEGORY", "STATUS", "AGENCY"
-        );
+        )?;
         for view in views {
             let r = view.request.clone().unwrap_or_default();
-            println!(
+            writeln!(
+                self.out,
                 "{:<36}  {:<3}  {:<4}  {:<21}  {:<9}  {:<16}  {}",
                 r.request_id,
                 direction(view.direction),
@@ -490,33 +667,31 @@ impl Printer {
                     &view.agency
                 },
                 time(r.deadline_unix_ms)
-            );
+            )?;
         }
+        Ok(())
     }
 
-    pub fn peers(&self, list: &pb::PeerList) {
+    /// This node's peers, one line each.
+    pub fn peers(&mut self, list: &pb::PeerList) -> io::Result<()> {
         if self.json {
-            let peers: Vec<Value> = list
-                .peers
-                .iter()
-                .map(|p| {
-                    json!({
-                        "country": p.country,
-                        "endpoint": p.endpoint,
-                        "tls_name": p.tls_name,
-                        "key_ids": p.key_ids,
-                        "agreement_version": p.agreement_version,
-                        "agreement_hash": p.agreement_hash,
-                    })
-                })
-                .collect();
-            println!("{:#}", Value::Array(peers));
-            return;
+            for p in &list.peers {
+                self.json_line(&json!({
+                    "country": p.country,
+                    "endpoint": p.endpoint,
+                    "tls_name": p.tls_name,
+                    "key_ids": p.key_ids,
+                    "agreement_version": p.agreement_version,
+                    "agreement_hash": p.agreement_hash,
+                }))?;
+            }
+            return Ok(());
         }
-        println!(
+        writeln!(
+            self.out,
             "{:<4}  {:<28}  {:<16}  {:<16}  AGREEMENT",
             "PEER", "ENDPOINT", "TLS NAME", "KEY IDS"
-        );
+        )?;
         for p in &list.peers {
             let agreement = if p.agreement_hash.is_empty() {
                 "none (everything denied)".to_string()
@@ -527,87 +702,97 @@ impl Printer {
                     &p.agreement_hash[..12.min(p.agreement_hash.len())]
                 )
             };
-            println!(
+            writeln!(
+                self.out,
                 "{:<4}  {:<28}  {:<16}  {:<16}  {agreement}",
                 p.country,
                 p.endpoint,
                 p.tls_name,
                 p.key_ids.join(",")
-            );
+            )?;
         }
+        Ok(())
     }
 
-    pub fn agreements(&self, list: &pb::AgreementList) {
+    /// Each agreement as a heading and an aligned table of its rules.
+    pub fn agreements(&mut self, list: &pb::AgreementList) -> io::Result<()> {
         if self.json {
-            println!(
-                "{:#}",
-                Value::Array(list.agreements.iter().map(agreement_json).collect())
-            );
-            return;
+            for a in &list.agreements {
+                self.json_line(&agreement_json(a))?;
+            }
+            return Ok(());
         }
         if list.agreements.is_empty() {
-            println!("no agreements: every request is denied");
+            writeln!(self.out, "no agreements: every request is denied")?;
         }
         for a in &list.agreements {
             if a.version == 0 {
-                println!(
+                writeln!(
+                    self.out,
                     "{} has no agreement with {}: every request is denied\n",
                     a.holder, a.peer
-                );
+                )?;
                 continue;
             }
-            println!(
+            writeln!(
+                self.out,
                 "{}'s agreement with {}, version {} (hash {})",
                 a.holder, a.peer, a.version, a.hash
-            );
-            println!(
-                "  {:<2}  {:<21}  {:<18}  {:<40}  {:<21}  {:>9}  {:>5}  RELEASED FIELDS",
-                "#", "CATEGORY", "FLOWS", "PURPOSES", "HANDLING", "RETENTION", "LIMIT"
-            );
+            )?;
+            let mut table = Table::new(&[
+                ("#", Align::Right),
+                ("CATEGORY", Align::Left),
+                ("FLOWS", Align::Left),
+                ("PURPOSES", Align::Left),
+                ("RELEASED FIELDS", Align::Left),
+                ("HANDLING", Align::Left),
+                ("RETENTION", Align::Right),
+                ("DAILY LIMIT", Align::Right),
+            ]);
             for r in &a.rules {
-                println!(
-                    "  {:<2}  {:<21}  {:<18}  {:<40}  {:<21}  {:>8}d  {:>5}  {}",
-                    r.number,
-                    category(r.category),
-                    r.flows.join(","),
-                    purposes(&r.purposes),
-                    handling(r.handling),
-                    r.retention_days,
-                    r.daily_limit,
-                    if r.release.is_empty() {
-                        "none".to_string()
-                    } else {
-                        r.release.join(", ")
-                    }
-                );
+                table.row(vec![
+                    vec![r.number.to_string()],
+                    vec![category(r.category).to_string()],
+                    wrap(&r.flows, ",", 18),
+                    rule_purposes(&r.purposes),
+                    released_fields(r.category, &r.release),
+                    vec![handling(r.handling).to_string()],
+                    vec![format!("{} days", r.retention_days)],
+                    vec![r.daily_limit.to_string()],
+                ]);
             }
-            println!();
+            table.write(&mut self.out, "  ")?;
+            writeln!(self.out)?;
         }
+        Ok(())
     }
 
-    pub fn policy_check(&self, check: &pb::PolicyCheck) {
+    /// A dry run: each side's decision and the verdict.
+    pub fn policy_check(&mut self, check: &pb::PolicyCheck) -> io::Result<()> {
         if self.json {
-            println!(
-                "{:#}",
-                json!({
-                    "allowed": check.allowed,
-                    "local": check.local.as_ref().map(decision_json),
-                    "peer": check.peer.as_ref().map(decision_json),
-                    "peer_error": check.peer_error,
-                })
-            );
-            return;
+            return self.json_line(&json!({
+                "allowed": check.allowed,
+                "local": check.local.as_ref().map(decision_json),
+                "peer": check.peer.as_ref().map(decision_json),
+                "peer_error": check.peer_error,
+            }));
         }
-        let line = |d: &pb::PolicyDecision, side: &str| {
-            println!(
+        let sides = [
+            check.local.as_ref().map(|d| (d, "this node")),
+            check.peer.as_ref().map(|d| (d, "peer")),
+        ];
+        for (d, side) in sides.into_iter().flatten() {
+            writeln!(
+                self.out,
                 "{} ({side}): {} by {}\n    {}",
                 d.decided_by,
                 if d.allowed { "ALLOWED" } else { "DENIED" },
                 d.rule,
                 d.reason
-            );
+            )?;
             if d.allowed {
-                println!(
+                writeln!(
+                    self.out,
                     "    releases: {}; handling {}; {} days; {} of {} used today",
                     if d.release.is_empty() {
                         "no fields".to_string()
@@ -618,31 +803,27 @@ impl Printer {
                     d.retention_days,
                     d.used_today,
                     d.daily_limit
-                );
+                )?;
             }
-        };
-        if let Some(local) = &check.local {
-            line(local, "this node");
         }
-        match &check.peer {
-            Some(peer) => line(peer, "peer"),
-            None => println!("peer: {}", check.peer_error),
+        if check.peer.is_none() {
+            writeln!(self.out, "peer: {}", check.peer_error)?;
         }
-        println!(
+        writeln!(
+            self.out,
             "=> {}",
             if check.allowed {
                 "the request would flow"
             } else {
                 "the request would be refused"
             }
-        );
+        )
     }
 
-    pub fn comparison(&self, c: &pb::AgreementComparison) {
+    /// Two copies of an agreement and where they disagree.
+    pub fn comparison(&mut self, c: &pb::AgreementComparison) -> io::Result<()> {
         if self.json {
-            println!(
-                "{:#}",
-                json!({
+            return self.json_line(&json!({
                     "local": c.local.as_ref().map(agreement_json),
                     "peer": c.peer.as_ref().map(agreement_json),
                     "disagreements": c.disagreements.iter().map(|d| json!({
@@ -652,9 +833,7 @@ impl Printer {
                         "peer": d.peer,
                         "explanation": d.explanation,
                     })).collect::<Vec<_>>(),
-                })
-            );
-            return;
+                }));
         }
         let describe = |a: Option<&pb::AgreementView>| match a {
             Some(a) if a.version > 0 => {
@@ -663,11 +842,11 @@ impl Printer {
             Some(a) => format!("{}: no agreement", a.holder),
             None => "unknown".to_string(),
         };
-        println!("{}", describe(c.local.as_ref()));
-        println!("{}", describe(c.peer.as_ref()));
+        writeln!(self.out, "{}", describe(c.local.as_ref()))?;
+        writeln!(self.out, "{}", describe(c.peer.as_ref()))?;
         if c.disagreements.is_empty() {
-            println!("The two copies agree.");
-            return;
+            writeln!(self.out, "The two copies agree.")?;
+            return Ok(());
         }
         let (us, them) = (
             c.local
@@ -679,39 +858,41 @@ impl Printer {
                 .map(|a| a.holder.clone())
                 .unwrap_or_default(),
         );
-        println!("{} disagreement(s):", c.disagreements.len());
+        writeln!(self.out, "{} disagreement(s):", c.disagreements.len())?;
         for (i, d) in c.disagreements.iter().enumerate() {
             let scope = if d.category == 0 {
                 "agreement".to_string()
             } else {
                 category(d.category).to_string()
             };
-            println!(
+            writeln!(
+                self.out,
                 "{:>3}. {scope} / {}: {us} {} | {them} {}",
                 i + 1,
                 d.aspect,
                 d.local,
                 d.peer
-            );
-            println!("     {}", d.explanation);
+            )?;
+            writeln!(self.out, "     {}", d.explanation)?;
         }
+        Ok(())
     }
 
     /// One line per streamed update.
-    pub fn update(&self, view: &pb::RequestView) {
+    pub fn update(&mut self, view: &pb::RequestView) -> io::Result<()> {
         if self.json {
-            println!("{}", to_json(view));
-            return;
+            return self.json_line(&to_json(view));
         }
         let r = view.request.clone().unwrap_or_default();
-        println!(
+        writeln!(
+            self.out,
             "{}  {}  {:<4}  {:<21}  {}",
             time(crate::now_ms()),
             r.request_id,
             peer(view),
             category(r.category),
             status(view.status)
-        );
+        )
     }
 }
 
@@ -724,5 +905,155 @@ mod tests {
         assert_eq!(time(0), "1970-01-01 00:00");
         assert_eq!(time(951_782_400_000), "2000-02-29 00:00");
         assert_eq!(time(1_795_441_500_000), "2026-11-23 13:45");
+    }
+
+    #[test]
+    fn lists_wrap_at_their_width_and_say_they_go_on() {
+        let fields = [
+            "subscriber_name",
+            "registration_date",
+            "sim_status",
+            "operator",
+        ];
+        assert_eq!(
+            wrap(&fields, ", ", 36),
+            [
+                "subscriber_name, registration_date,",
+                "sim_status, operator"
+            ]
+        );
+        assert_eq!(wrap(&fields, ", ", 200), [fields.join(", ")]);
+        // An item wider than the column gets a line of its own.
+        assert_eq!(
+            wrap(&["a_very_long_field_name", "b"], ", ", 5),
+            ["a_very_long_field_name,", "b"]
+        );
+        assert_eq!(
+            wrap(&["THA->KHM", "KHM->THA"], ",", 17),
+            ["THA->KHM,KHM->THA"]
+        );
+        assert_eq!(wrap::<&str>(&[], ", ", 10), [""]);
+    }
+
+    #[test]
+    fn tables_align_every_line_of_every_cell() {
+        let mut table = Table::new(&[
+            ("NAME", Align::Left),
+            ("ITEMS", Align::Left),
+            ("COUNT", Align::Right),
+        ]);
+        table.row(vec![
+            vec!["first".into()],
+            vec!["a,".into(), "bb".into()],
+            vec!["7".into()],
+        ]);
+        table.row(vec![
+            vec!["second-row".into()],
+            vec!["ccc".into()],
+            vec!["12345".into()],
+        ]);
+        let mut out = Vec::new();
+        table.write(&mut out, "  ").unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "  NAME        ITEMS  COUNT\n\
+             \x20 first       a,         7\n\
+             \x20             bb\n\
+             \x20 second-row  ccc    12345\n"
+        );
+    }
+
+    fn rule(
+        category: pb::Category,
+        purposes: &[pb::Purpose],
+        release: &[&str],
+    ) -> pb::AgreementRule {
+        pb::AgreementRule {
+            number: 1,
+            category: category as i32,
+            flows: vec!["THA->KHM".into(), "KHM->THA".into()],
+            purposes: purposes.iter().map(|p| *p as i32).collect(),
+            release: release.iter().map(|f| f.to_string()).collect(),
+            handling: pb::HandlingCode::IntelligenceOnly as i32,
+            retention_days: 30,
+            daily_limit: 100,
+        }
+    }
+
+    #[test]
+    fn the_agreement_table_abbreviates_whole_sets_and_json_keeps_them() {
+        use pb::Purpose::*;
+        let every_purpose = [Investigation, Prosecution, VictimAssistance, Intelligence];
+        let all_phone: Vec<&str> = Category::PhoneCheck.response_fields().to_vec();
+        let list = pb::AgreementList {
+            agreements: vec![pb::AgreementView {
+                holder: "THA".into(),
+                peer: "KHM".into(),
+                version: 3,
+                hash: "ab".repeat(32),
+                rules: vec![
+                    rule(pb::Category::PhoneCheck, &every_purpose, &all_phone),
+                    rule(
+                        pb::Category::WalletTrace,
+                        &[Investigation, Prosecution, Intelligence],
+                        &[],
+                    ),
+                ],
+            }],
+        };
+        let mut printer = Printer::new(false, Vec::new());
+        printer.agreements(&list).unwrap();
+        let text = String::from_utf8(printer.out).unwrap();
+        let phone = text.lines().find(|l| l.contains("PHONE_CHECK")).unwrap();
+        assert!(
+            phone.contains(" any ") && phone.contains("every field (8)"),
+            "{text}"
+        );
+        assert!(
+            phone.contains("30 days") && phone.trim_end().ends_with("100"),
+            "{text}"
+        );
+        let wallet = text
+            .lines()
+            .position(|l| l.contains("WALLET_TRACE"))
+            .unwrap();
+        let wallet_lines: Vec<&str> = text.lines().skip(wallet).take(2).collect();
+        assert!(
+            wallet_lines[0].contains("INVESTIGATION, PROSECUTION,"),
+            "{text}"
+        );
+        assert!(wallet_lines[0].contains(" none "), "{text}");
+        assert!(wallet_lines[1].trim() == "INTELLIGENCE", "{text}");
+
+        let mut printer = Printer::new(true, Vec::new());
+        printer.agreements(&list).unwrap();
+        let json_text = String::from_utf8(printer.out).unwrap();
+        assert_eq!(json_text.lines().count(), 1);
+        let value: Value = serde_json::from_str(&json_text).unwrap();
+        assert_eq!(value["rules"][0]["release"].as_array().unwrap().len(), 8);
+        assert_eq!(value["rules"][0]["purposes"].as_array().unwrap().len(), 4);
+    }
+
+    #[test]
+    fn lists_are_json_lines_one_request_each() {
+        let view = |id: &str| pb::RequestView {
+            request: Some(pb::InformationRequest {
+                request_id: id.into(),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let mut printer = Printer::new(true, Vec::new());
+        printer.list(&[view("a"), view("b"), view("c")]).unwrap();
+        let text = String::from_utf8(printer.out).unwrap();
+        let ids: Vec<String> = text
+            .lines()
+            .map(|l| serde_json::from_str::<Value>(l).unwrap()["request_id"].to_string())
+            .collect();
+        assert_eq!(ids, ["\"a\"", "\"b\"", "\"c\""]);
+
+        let mut printer = Printer::new(true, Vec::new());
+        printer.list(&[]).unwrap();
+        assert!(printer.out.is_empty());
     }
 }

@@ -124,7 +124,7 @@ async fn a_request_sent_and_answered_from_the_command_line() {
     // Errors are reported with the node's reason and a non-zero exit.
     let refused = liaison(tha, "police-officer", &["request", "list"]);
     assert!(!refused.status.success());
-    assert!(String::from_utf8_lossy(&refused.stderr).contains("PermissionDenied"));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("PERMISSION_DENIED"));
     let bad = liaison(
         tha,
         "focal-point",
@@ -191,13 +191,14 @@ async fn operators_inspect_agreements_from_the_command_line() {
     let compared = liaison(tha, "admin", &["policy", "compare", "KHM"]);
     assert!(String::from_utf8_lossy(&compared.stdout).contains("The two copies agree."));
 
+    // One JSON object per peer.
     let peers = json(&liaison(tha, "admin", &["--json", "peers"]));
-    assert_eq!(peers[0]["country"], "KHM");
-    assert_eq!(peers[0]["agreement_version"], 1);
+    assert_eq!(peers["country"], "KHM");
+    assert_eq!(peers["agreement_version"], 1);
 
     let denied = liaison(tha, "focal-point", &["policy", "show"]);
     assert!(!denied.status.success());
-    assert!(String::from_utf8_lossy(&denied.stderr).contains("PermissionDenied"));
+    assert!(String::from_utf8_lossy(&denied.stderr).contains("PERMISSION_DENIED"));
     federation.shutdown().await;
 }
 

@@ -1,6 +1,9 @@
 //! Calendar dates and UTC times: the one place that parses and formats
 //! them, for the node, the CLI and the conversions alike. Dates are in the
-//! proleptic Gregorian calendar; times are Unix milliseconds in UTC.
+//! proleptic Gregorian calendar; times are Unix milliseconds in UTC. It
+//! reads dates (`YYYY-MM-DD`), UTC times to the minute
+//! (`YYYY-MM-DDTHH:MM`) and RFC 3339 date-times with their offset
+//! (`2026-12-24T17:00:00+07:00`); every date must exist in the calendar.
 //!
 //! The conversions between days and civil dates are Howard Hinnant's
 //! `days_from_civil` and `civil_from_days` ("chrono-Compatible Low-Level
@@ -101,6 +104,101 @@ pub fn parse_utc(text: &str) -> Result<i64, &'static str> {
     Ok(days_from_civil(year, month, day) * DAY_MS + minutes * 60_000)
 }
 
+/// What an RFC 3339 date-time looks like, for error messages.
+const RFC3339_FORM: &str = "is not an RFC 3339 date-time YYYY-MM-DDTHH:MM:SS[.fraction] ending in Z or an offset +HH:MM/-HH:MM";
+
+/// Parses an RFC 3339 date-time (section 5.6: `2026-12-24T17:00:00Z`,
+/// `2026-12-24T17:00:00.250+07:00`) into Unix milliseconds.
+///
+/// The date must exist in the calendar (years 1900 to 2100, as for
+/// [`parse_date`]); the time of day runs from `00:00:00` to `23:59:59`
+/// (a leap second, `:60`, is refused: Unix time has none); a fraction of a
+/// second has one or more digits, of which the first three count (the rest
+/// are dropped, rounding towards the earlier millisecond); the offset is `Z`
+/// or `+HH:MM`/`-HH:MM` up to 23:59 either way, and `-00:00` ("offset
+/// unknown") is read as UTC. `T` and `Z` may be lower case, as RFC 3339
+/// allows. The error is the rule broken; it never repeats the text given.
+pub fn parse_rfc3339(text: &str) -> Result<i64, &'static str> {
+    let Some((date, rest)) = text.split_once(['T', 't']) else {
+        return Err(RFC3339_FORM);
+    };
+    let (year, month, day) = parse_date(date)?;
+    // The time of day: exactly `HH:MM:SS`.
+    let (clock, rest) = rest.split_at_checked(8).ok_or(RFC3339_FORM)?;
+    let seconds = match clock.as_bytes() {
+        [h1, h2, b':', m1, m2, b':', s1, s2] => {
+            let digits = [*h1, *h2, *m1, *m2, *s1, *s2];
+            if !digits.iter().all(u8::is_ascii_digit) {
+                return Err(RFC3339_FORM);
+            }
+            let two = |a: u8, b: u8| i64::from(a - b'0') * 10 + i64::from(b - b'0');
+            let (h, m, s) = (two(*h1, *h2), two(*m1, *m2), two(*s1, *s2));
+            if h > 23 || m > 59 || s > 59 {
+                return Err("has no time of day HH:MM:SS from 00:00:00 to 23:59:59");
+            }
+            h * 3_600 + m * 60 + s
+        }
+        _ => return Err(RFC3339_FORM),
+    };
+    // An optional fraction of a second.
+    let (millis, offset) = match rest.strip_prefix('.') {
+        Some(fraction) => {
+            let digits = fraction
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(fraction.len());
+            if digits == 0 {
+                return Err("has no digits after the `.` of its fraction of a second");
+            }
+            let millis = fraction[..digits]
+                .bytes()
+                .chain(std::iter::repeat(b'0'))
+                .take(3)
+                .fold(0, |ms, b| ms * 10 + i64::from(b - b'0'));
+            (millis, &fraction[digits..])
+        }
+        None => (0, rest),
+    };
+    // The offset from UTC: `Z` or `+HH:MM` / `-HH:MM`.
+    let offset_minutes = match offset.as_bytes() {
+        [b'Z' | b'z'] => 0,
+        [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
+            if ![*h1, *h2, *m1, *m2].iter().all(u8::is_ascii_digit) {
+                return Err(RFC3339_FORM);
+            }
+            let two = |a: u8, b: u8| i64::from(a - b'0') * 10 + i64::from(b - b'0');
+            let (h, m) = (two(*h1, *h2), two(*m1, *m2));
+            if h > 23 || m > 59 {
+                return Err("has an offset from UTC outside -23:59 to +23:59");
+            }
+            if *sign == b'-' {
+                -(h * 60 + m)
+            } else {
+                h * 60 + m
+            }
+        }
+        [] => return Err("has no offset from UTC: end it with Z (UTC) or +HH:MM / -HH:MM"),
+        _ => return Err(RFC3339_FORM),
+    };
+    Ok(
+        days_from_civil(year, month, day) * DAY_MS + seconds * 1_000 + millis
+            - offset_minutes * 60_000,
+    )
+}
+
+/// Parses a moment as people write one: an RFC 3339 date-time (see
+/// [`parse_rfc3339`]), `YYYY-MM-DDTHH:MM` in UTC, or a date `YYYY-MM-DD`
+/// alone, meaning 00:00 UTC that day. Returns Unix milliseconds; dates must
+/// exist in the calendar. The error is the rule broken; it never repeats
+/// the text given.
+pub fn parse_date_time(text: &str) -> Result<i64, &'static str> {
+    match text.split_once(['T', 't']) {
+        // `HH:MM` and nothing after it: the short UTC form.
+        Some((date, clock)) if clock.len() == 5 => parse_utc(&format!("{date}T{clock}")),
+        Some(_) => parse_rfc3339(text),
+        None => parse_utc(text),
+    }
+}
+
 /// `YYYY-MM-DD HH:MM` in UTC, for tables.
 pub fn format_minutes(unix_ms: i64) -> String {
     let (days, ms) = (unix_ms.div_euclid(DAY_MS), unix_ms.rem_euclid(DAY_MS));
@@ -184,5 +282,169 @@ mod tests {
         assert_eq!(format_minutes(1_795_441_500_000), "2026-11-23 13:45");
         assert_eq!(rfc3339(1_795_441_500_123), "2026-11-23T13:45:00.123Z");
         assert_eq!(rfc3339(-1), "1969-12-31T23:59:59.999Z");
+    }
+
+    /// 2026-12-24T17:00:00Z in Unix milliseconds.
+    const CHRISTMAS_EVE_17H: i64 = 1_798_131_600_000;
+
+    #[test]
+    fn rfc3339_times_parse_with_their_offsets() {
+        assert_eq!(parse_rfc3339("2026-12-24T17:00:00Z"), Ok(CHRISTMAS_EVE_17H));
+        // The same moment in Bangkok, in New York, and with lower-case letters.
+        assert_eq!(
+            parse_rfc3339("2026-12-25T00:00:00+07:00"),
+            Ok(CHRISTMAS_EVE_17H)
+        );
+        assert_eq!(
+            parse_rfc3339("2026-12-24T12:00:00-05:00"),
+            Ok(CHRISTMAS_EVE_17H)
+        );
+        assert_eq!(parse_rfc3339("2026-12-24t17:00:00z"), Ok(CHRISTMAS_EVE_17H));
+        // Offsets with minutes (India, Nepal), and "-00:00", which is UTC.
+        assert_eq!(
+            parse_rfc3339("2026-12-24T22:30:00+05:30"),
+            Ok(CHRISTMAS_EVE_17H)
+        );
+        assert_eq!(
+            parse_rfc3339("2026-12-24T22:45:00+05:45"),
+            Ok(CHRISTMAS_EVE_17H)
+        );
+        assert_eq!(
+            parse_rfc3339("2026-12-24T17:00:00-00:00"),
+            Ok(CHRISTMAS_EVE_17H)
+        );
+        // An offset may move the moment into another day, month or year.
+        assert_eq!(
+            parse_rfc3339("2000-01-01T06:59:59+07:00"),
+            Ok(946_684_799_000)
+        );
+        assert_eq!(rfc3339(946_684_799_000), "1999-12-31T23:59:59.000Z");
+        assert_eq!(parse_rfc3339("1970-01-01T00:00:00Z"), Ok(0));
+    }
+
+    #[test]
+    fn rfc3339_seconds_and_fractions() {
+        assert_eq!(
+            parse_rfc3339("2026-12-24T17:00:59Z"),
+            Ok(CHRISTMAS_EVE_17H + 59_000)
+        );
+        assert_eq!(
+            parse_rfc3339("2026-12-24T17:00:00.5Z"),
+            Ok(CHRISTMAS_EVE_17H + 500)
+        );
+        assert_eq!(
+            parse_rfc3339("2026-12-24T17:00:00.25Z"),
+            Ok(CHRISTMAS_EVE_17H + 250)
+        );
+        assert_eq!(
+            parse_rfc3339("2026-12-24T17:00:00.123Z"),
+            Ok(CHRISTMAS_EVE_17H + 123)
+        );
+        // Digits past the millisecond are dropped, never rounded up.
+        assert_eq!(
+            parse_rfc3339("2026-12-24T17:00:00.999999999+07:00"),
+            Ok(CHRISTMAS_EVE_17H - 7 * 3_600_000 + 999)
+        );
+        assert_eq!(
+            parse_rfc3339("2026-12-24T17:00:00.000001Z"),
+            Ok(CHRISTMAS_EVE_17H)
+        );
+        // What `rfc3339` writes, this reads back.
+        for ms in [
+            0,
+            1,
+            951_782_400_000,
+            1_795_441_500_123,
+            CHRISTMAS_EVE_17H + 999,
+        ] {
+            assert_eq!(parse_rfc3339(&rfc3339(ms)), Ok(ms));
+        }
+    }
+
+    #[test]
+    fn rfc3339_leap_days_exist_only_in_leap_years() {
+        assert_eq!(
+            parse_rfc3339("2024-02-29T12:00:00Z"),
+            Ok(parse_utc("2024-02-29T12:00").unwrap())
+        );
+        assert!(parse_rfc3339("2000-02-29T00:00:00+07:00").is_ok());
+        for bad in [
+            "2023-02-29T12:00:00Z",
+            "1900-02-29T12:00:00Z",
+            "2100-02-29T12:00:00Z",
+        ] {
+            assert_eq!(
+                parse_rfc3339(bad),
+                Err("names a day that its month does not have"),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn rfc3339_refuses_what_is_not_one() {
+        for bad in [
+            "",
+            "2026-12-24",
+            "2026-12-24T",
+            "2026-12-24T17:00",
+            "2026-12-24T17:00Z",
+            "2026-12-24T17:00:00",
+            "2026-12-24T17:00:00.Z",
+            "2026-12-24T17:00:00.5",
+            "2026-12-24T24:00:00Z",
+            "2026-12-24T23:60:00Z",
+            "2026-12-31T23:59:60Z",
+            "2026-12-24T7:00:00Z",
+            "2026-12-24T17:00:00+7:00",
+            "2026-12-24T17:00:00+0700",
+            "2026-12-24T17:00:00+24:00",
+            "2026-12-24T17:00:00+07:60",
+            "2026-12-24T17:00:00UTC",
+            "2026-12-24T17:00:00Z ",
+            "2026-12-24 17:00:00Z",
+            "2026-13-24T17:00:00Z",
+            "2026-04-31T17:00:00Z",
+            "2026-12-24T１7:00:00Z",
+            "2026-12-24T17:00:00+07:00:00",
+        ] {
+            let error = parse_rfc3339(bad).expect_err(bad);
+            assert!(!error.contains(bad) || bad.is_empty(), "{bad}: {error}");
+        }
+        assert_eq!(
+            parse_rfc3339("2026-12-24T17:00:00"),
+            Err("has no offset from UTC: end it with Z (UTC) or +HH:MM / -HH:MM")
+        );
+        assert_eq!(
+            parse_rfc3339("2026-12-31T23:59:60Z"),
+            Err("has no time of day HH:MM:SS from 00:00:00 to 23:59:59")
+        );
+    }
+
+    #[test]
+    fn date_times_in_every_accepted_form() {
+        assert_eq!(
+            parse_date_time("2026-12-24T17:00:00Z"),
+            Ok(CHRISTMAS_EVE_17H)
+        );
+        assert_eq!(
+            parse_date_time("2026-12-25T00:00:00+07:00"),
+            Ok(CHRISTMAS_EVE_17H)
+        );
+        assert_eq!(parse_date_time("2026-12-24T17:00"), Ok(CHRISTMAS_EVE_17H));
+        assert_eq!(
+            parse_date_time("2026-12-24"),
+            Ok(CHRISTMAS_EVE_17H - 17 * 3_600_000)
+        );
+        for bad in [
+            "2026-02-29",
+            "2026-02-29T10:00",
+            "2026-12-24T17:00Z",
+            "7d",
+            "",
+            "now",
+        ] {
+            assert!(parse_date_time(bad).is_err(), "{bad}");
+        }
     }
 }

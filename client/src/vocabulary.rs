@@ -1,0 +1,289 @@
+//! The closed vocabularies the command line takes (categories, purposes,
+//! statuses, refusal reasons, handling codes): what each value means, and a
+//! clap value parser that lists them in `--help` and reads them by the
+//! domain's own rule (`FromStr` in `liaison_proto::domain`: any case, `-`
+//! for `_`, blanks around ignored), the rule country codes follow too.
+
+use std::ffi::OsStr;
+use std::marker::PhantomData;
+use std::str::FromStr;
+
+use clap::builder::{PossibleValue, TypedValueParser};
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use liaison_proto::domain::{Category, HandlingCode, Purpose, RefusalReason, RequestStatus};
+
+/// A domain enumeration as the command line offers it.
+pub trait Term: FromStr + Copy + Send + Sync + 'static {
+    /// Every value, in the order `--help` lists them.
+    fn all() -> &'static [Self];
+    /// The value's name, as the node and the docs spell it.
+    fn name(self) -> &'static str;
+    /// What the value means, in one line.
+    fn meaning(self) -> &'static str;
+}
+
+impl Term for Category {
+    fn all() -> &'static [Self] {
+        Category::ALL
+    }
+    fn name(self) -> &'static str {
+        self.as_str()
+    }
+    fn meaning(self) -> &'static str {
+        match self {
+            Category::PersonCheck => {
+                "is this person known to you: identity, record, wanted status (--person)"
+            }
+            Category::PhoneCheck => "who holds this phone number, and since when (--phone)",
+            Category::WalletTrace => {
+                "who is behind this crypto-currency address, where its funds went (--wallet)"
+            }
+            Category::CompanyCheck => "who registered, runs and owns this company (--company)",
+            Category::VictimIdentification => {
+                "identify a possible victim of trafficking, e.g. a rescued person (--person)"
+            }
+            Category::EvidencePreservation => {
+                "preserve records or data until a formal request follows"
+            }
+            Category::CaseNotification => "tell the other country of a case that concerns it",
+        }
+    }
+}
+
+impl Term for Purpose {
+    fn all() -> &'static [Self] {
+        Purpose::ALL
+    }
+    fn name(self) -> &'static str {
+        self.as_str()
+    }
+    fn meaning(self) -> &'static str {
+        match self {
+            Purpose::Investigation => "for a criminal investigation under way",
+            Purpose::Prosecution => "for a prosecution or trial",
+            Purpose::VictimAssistance => "to protect, assist or bring home a victim",
+            Purpose::Intelligence => "for criminal intelligence, not as evidence",
+        }
+    }
+}
+
+impl Term for RequestStatus {
+    fn all() -> &'static [Self] {
+        RequestStatus::ALL
+    }
+    fn name(self) -> &'static str {
+        self.as_str()
+    }
+    fn meaning(self) -> &'static str {
+        match self {
+            RequestStatus::Submitted => "accepted by this node, not yet delivered to the peer",
+            RequestStatus::Sent => "delivered: the peer's signed receipt is held",
+            RequestStatus::Received => "received from a peer, not yet routed to an agency",
+            RequestStatus::Assigned => "routed to an agency, waiting for its answer",
+            RequestStatus::Answered => "answered with the fields released (final)",
+            RequestStatus::Refused => "refused, with a reason (final)",
+            RequestStatus::Withdrawn => "withdrawn by the country that sent it (final)",
+            RequestStatus::Expired => "its deadline passed without an answer (final)",
+            RequestStatus::Undeliverable => "the peer refused its delivery for good (final)",
+        }
+    }
+}
+
+impl Term for RefusalReason {
+    fn all() -> &'static [Self] {
+        RefusalReason::ALL
+    }
+    fn name(self) -> &'static str {
+        self.as_str()
+    }
+    fn meaning(self) -> &'static str {
+        match self {
+            RefusalReason::NoCompetentAgency => "no agency of this country handles this category",
+            RefusalReason::InsufficientInformation => {
+                "the request lacks what is needed to act on it"
+            }
+            RefusalReason::NoLegalBasis => "this country's law gives no basis to act on it",
+            RefusalReason::PrejudiceToProceedings => {
+                "answering would prejudice an investigation or proceeding under way"
+            }
+            RefusalReason::OutsideAgreement => "the request falls outside the sharing agreement",
+            RefusalReason::RequiresMutualLegalAssistance => {
+                "it must go through formal mutual legal assistance"
+            }
+            RefusalReason::DeadlinePassed => "the deadline passed before an answer could be given",
+            RefusalReason::Other => "another reason, given with --explanation",
+        }
+    }
+}
+
+impl Term for HandlingCode {
+    fn all() -> &'static [Self] {
+        HandlingCode::ALL
+    }
+    fn name(self) -> &'static str {
+        self.as_str()
+    }
+    fn meaning(self) -> &'static str {
+        match self {
+            HandlingCode::IntelligenceOnly => "for intelligence only; not to be produced in court",
+            HandlingCode::EvidenceWithConsent => {
+                "usable as evidence once the answering country consents"
+            }
+            HandlingCode::NoOnwardSharing => {
+                "not to be passed to any third country or agency outside the requester"
+            }
+        }
+    }
+}
+
+/// The one value whose name holds what was given (in any case, `-` for
+/// `_`), to suggest: `phone` suggests `PHONE_CHECK`.
+fn suggestion<T: Term>(given: &str) -> Option<&'static str> {
+    let wanted = given.trim().to_ascii_uppercase().replace('-', "_");
+    if wanted.is_empty() {
+        return None;
+    }
+    let mut matching = T::all().iter().filter(|t| t.name().contains(&wanted));
+    match (matching.next(), matching.next()) {
+        (Some(one), None) => Some(one.name()),
+        _ => None,
+    }
+}
+
+/// Reads a [`Term`] by the domain's rule and offers its values, each with
+/// its meaning, to clap's help and error messages.
+#[derive(Debug)]
+pub struct Vocabulary<T>(PhantomData<fn() -> T>);
+
+impl<T> Vocabulary<T> {
+    pub fn new() -> Self {
+        Vocabulary(PhantomData)
+    }
+}
+
+impl<T> Clone for Vocabulary<T> {
+    fn clone(&self) -> Self {
+        Vocabulary::new()
+    }
+}
+
+impl<T: Term> TypedValueParser for Vocabulary<T> {
+    type Value = T;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<T, clap::Error> {
+        let text = value.to_string_lossy();
+        text.parse::<T>().map_err(|_| {
+            let mut error = clap::Error::new(ErrorKind::InvalidValue).with_cmd(cmd);
+            let arg = arg.map_or_else(|| "...".to_string(), ToString::to_string);
+            error.insert(ContextKind::InvalidArg, ContextValue::String(arg));
+            error.insert(
+                ContextKind::InvalidValue,
+                ContextValue::String(text.to_string()),
+            );
+            error.insert(
+                ContextKind::ValidValue,
+                ContextValue::Strings(T::all().iter().map(|t| t.name().to_string()).collect()),
+            );
+            if let Some(suggestion) = suggestion::<T>(&text) {
+                error.insert(
+                    ContextKind::SuggestedValue,
+                    ContextValue::String(suggestion.to_string()),
+                );
+            }
+            error
+        })
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(
+            T::all()
+                .iter()
+                .map(|t| PossibleValue::new(t.name()).help(t.meaning())),
+        ))
+    }
+}
+
+/// The long help of `request send --want`: the response fields of every
+/// category, from the catalogue the node checks them against.
+pub fn want_help() -> String {
+    let mut help = String::from(
+        "A response field you ask for; repeat for several (--want subscriber_name --want \
+         sim_status). Without --want, the request asks for every field this node's agreement \
+         with the peer accepts for the category. The fields of each category:\n",
+    );
+    for category in Category::ALL {
+        help.push_str(&format!(
+            "\n  {}: {}",
+            category.as_str(),
+            category.response_fields().join(", ")
+        ));
+    }
+    help
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[derive(Debug, Parser)]
+    struct Probe {
+        #[arg(long, value_parser = Vocabulary::<Category>::new())]
+        category: Category,
+    }
+
+    #[test]
+    fn values_are_read_in_any_case_as_the_domain_reads_them() {
+        for given in ["PHONE_CHECK", "phone_check", "Phone-Check", " phone_check "] {
+            let probe = Probe::try_parse_from(["probe", "--category", given]).unwrap();
+            assert_eq!(probe.category, Category::PhoneCheck, "{given}");
+        }
+        let error = Probe::try_parse_from(["probe", "--category", "phone"]).unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::InvalidValue);
+        let text = error.to_string();
+        assert!(text.contains("--category"), "{text}");
+        assert!(text.contains("PHONE_CHECK, WALLET_TRACE"), "{text}");
+        assert!(
+            text.contains("a similar value exists: 'PHONE_CHECK'"),
+            "{text}"
+        );
+        // "check" is in several names: nothing is suggested.
+        let error = Probe::try_parse_from(["probe", "--category", "check"]).unwrap_err();
+        assert!(!error.to_string().contains("similar"), "{error}");
+    }
+
+    #[test]
+    fn every_value_has_a_one_line_meaning() {
+        fn check<T: Term>() {
+            for term in T::all() {
+                let meaning = term.meaning();
+                assert!(!meaning.is_empty() && !meaning.contains('\n'));
+                assert_eq!(
+                    term.name().parse::<T>().ok().map(|t| t.name()),
+                    Some(term.name())
+                );
+            }
+        }
+        check::<Category>();
+        check::<Purpose>();
+        check::<RequestStatus>();
+        check::<RefusalReason>();
+        check::<HandlingCode>();
+    }
+
+    #[test]
+    fn the_want_help_names_every_field_of_every_category() {
+        let help = want_help();
+        for category in Category::ALL {
+            assert!(help.contains(category.as_str()));
+            for field in category.response_fields() {
+                assert!(help.contains(field), "{field}");
+            }
+        }
+    }
+}
