@@ -8,10 +8,10 @@ use std::path::PathBuf;
 
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
-use liaison_node::bench;
 use liaison_node::devnet::{self, NodeAddresses};
 use liaison_node::pki::{FederationCa, InitOptions, init_node};
 use liaison_node::{Config, Listeners, server};
+use liaison_node::{bench, demo};
 use liaison_proto::domain::CountryCode;
 
 #[derive(Debug, Parser)]
@@ -337,14 +337,14 @@ async fn main() -> anyhow::Result<()> {
         Command::Demo { dir } => {
             init_logging(cli.log_json, "warn");
             let temp;
-            let root = match dir {
-                Some(dir) => dir,
+            let (root, workspace) = match dir {
+                Some(dir) => (dir, demo::Workspace::Kept),
                 None => {
                     temp = tempfile::tempdir().context("cannot create a temporary directory")?;
-                    temp.path().to_path_buf()
+                    (temp.path().to_path_buf(), demo::Workspace::Temporary)
                 }
             };
-            liaison_node::demo::run(&root).await?;
+            demo::run(&root, workspace).await?;
             Ok(())
         }
     }
