@@ -4,14 +4,19 @@
 #
 #   deploy/local-federation.sh [DIR] [COUNTRIES] [BASE_PORT]
 #
-# DIR (default ./federation) receives the CA and one directory per country;
-# an existing DIR is reused as it is. COUNTRIES defaults to THA,KHM,VNM and
-# BASE_PORT to 7400 (country i listens on BASE_PORT+3i for peers,
-# BASE_PORT+3i+1 for its local API and BASE_PORT+3i+2 for Prometheus
-# metrics). Ctrl-C stops every node gracefully.
+# DIR receives the CA, one directory per country (private keys, tokens,
+# configuration, deny-by-default agreements) and the nodes' stores; an
+# existing DIR is reused as it is. It defaults to
+# ${XDG_STATE_HOME:-$HOME/.local/state}/liaison/federation, outside the
+# repository, so that no key or token can be committed by mistake;
+# `liaison-node federation` refuses a DIR inside a git work tree unless git
+# ignores it. COUNTRIES defaults to THA,KHM,VNM and BASE_PORT to 7400
+# (country i listens on BASE_PORT+3i for peers, BASE_PORT+3i+1 for its local
+# API and BASE_PORT+3i+2 for Prometheus metrics). Ctrl-C stops every node
+# gracefully.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-dir=${1:-federation}
+dir=${1:-${XDG_STATE_HOME:-$HOME/.local/state}/liaison/federation}
 countries=${2:-THA,KHM,VNM}
 base_port=${3:-7400}
 
@@ -30,6 +35,8 @@ echo "Using the $profile build in $bin."
 
 if [ ! -d "$dir" ]; then
   "$bin/liaison-node" federation --countries "$countries" --dir "$dir" --base-port "$base_port"
+else
+  echo "Reusing the federation in $dir (delete it for a fresh one)."
 fi
 
 pids=()
@@ -49,7 +56,8 @@ done
 first=$(echo "${list[0]}" | tr '[:upper:]' '[:lower:]')
 cat <<HELP
 
-${#list[@]} nodes running. From another terminal, as ${list[0]}'s focal point:
+${#list[@]} nodes running, with their keys, tokens and stores in $dir.
+From another terminal, as ${list[0]}'s focal point:
 
   export LIAISON_NODE=http://127.0.0.1:$((base_port + 1))
   export LIAISON_TOKEN_FILE=$dir/$first/tokens/focal-point.token

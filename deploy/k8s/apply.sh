@@ -2,9 +2,9 @@
 # Deploys a federation's nodes to the current kubectl context, one
 # StatefulSet per country, all in one namespace.
 #
-#   liaison-node federation --countries THA,KHM,VNM --dir fed \
+#   liaison-node federation --countries THA,KHM,VNM --dir ~/liaison/fed \
 #       --host '{country}.NAMESPACE.svc.cluster.local'
-#   deploy/k8s/apply.sh fed THA,KHM,VNM [NAMESPACE]
+#   deploy/k8s/apply.sh ~/liaison/fed THA,KHM,VNM [NAMESPACE]
 #
 # Each node's files go into the Secret `liaison-<country>`, flattened (the
 # configuration is rewritten to match), and its store onto the pod's

@@ -10,6 +10,10 @@
 //!    own agreement with Viet Nam has no such rule, so it never leaves.
 //! 4. Thailand's operator dry-runs a request and compares the two copies of
 //!    the Thai-Cambodian agreement, which disagree on two points.
+//! 5. Thailand witnesses its peers' audit logs.
+//! 6. Each node prints its own audit trail.
+//! 7. An auditor per country exports the log and verifies it offline; a
+//!    copy with one entry altered fails.
 
 use std::collections::BTreeMap;
 use std::fmt::Display;
@@ -31,11 +35,21 @@ use tonic::transport::Channel;
 use crate::config::Config;
 use crate::devnet;
 use crate::exchange::now_ms;
-use crate::policy::{AgreementFile, RuleSection, open_agreement};
+use crate::policy::{self, AgreementFile, Flow, RuleSection, open_agreement};
 use crate::server::{self, RunningNode};
 
 /// How long any one step may take before the demo fails.
 const STEP_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// Where the demo keeps its keys, configurations, stores and audit exports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Workspace {
+    /// A temporary directory, deleted when the demo ends; so the demo names
+    /// no file in it.
+    Temporary,
+    /// A directory the user chose (`--dir`), kept afterwards.
+    Kept,
+}
 
 /// A demo step that did not happen as it should.
 #[derive(Debug, thiserror::Error)]
@@ -229,8 +243,14 @@ async fn await_status(
         .await
         .map_err(fail)?
         .into_inner();
+    // The stream sends the request at once and again at every change, some
+    // of which (a receipt, say) leave the status as it was.
+    let mut shown = None;
     while let Some(view) = stream.message().await.map_err(fail)? {
-        println!("      status now {}", status_name(view.status));
+        if shown != Some(view.status) {
+            println!("      status now {}", status_name(view.status));
+            shown = Some(view.status);
+        }
         if view.status == status as i32 {
             return Ok(view);
         }
@@ -305,15 +325,21 @@ fn describe_answer(view: &pb::RequestView) -> Result<String, DemoFailure> {
 
 /// Runs the demo in `root`, printing each step. Fails on the first step
 /// that does not happen as it should.
-pub async fn run(root: &Path) -> Result<(), DemoFailure> {
+pub async fn run(root: &Path, workspace: Workspace) -> Result<(), DemoFailure> {
     let countries: Vec<CountryCode> = ["THA", "KHM", "VNM"]
         .iter()
         .map(|c| c.parse().map_err(fail))
         .collect::<Result<_, _>>()?;
-    println!(
-        "Liaison demo: three country nodes on loopback, fresh keys in {}",
-        root.display()
-    );
+    match workspace {
+        Workspace::Temporary => println!(
+            "Liaison demo: three country nodes on loopback, with fresh keys in a temporary \
+             directory that is deleted at the end (`--dir DIR` keeps them)"
+        ),
+        Workspace::Kept => println!(
+            "Liaison demo: three country nodes on loopback, with fresh keys in {}",
+            root.display()
+        ),
+    }
     let planned = devnet::plan_with(root, &countries, &demo_agreements).map_err(fail)?;
     let mut nodes: BTreeMap<CountryCode, DemoNode> = BTreeMap::new();
     for plan in planned {
@@ -332,7 +358,7 @@ pub async fn run(root: &Path) -> Result<(), DemoFailure> {
             },
         );
     }
-    let result = scenario(&nodes, &countries).await;
+    let result = scenario(&nodes, &countries, workspace).await;
     for (_, demo_node) in nodes {
         demo_node.node.shutdown().await.map_err(fail)?;
     }
@@ -340,12 +366,19 @@ pub async fn run(root: &Path) -> Result<(), DemoFailure> {
         Ok(()) => println!("\nDemo complete: every step succeeded."),
         Err(e) => println!("\n{e}"),
     }
+    if workspace == Workspace::Kept {
+        println!(
+            "Keys, configurations, stores and audit exports are kept in {}.",
+            root.display()
+        );
+    }
     result
 }
 
 async fn scenario(
     nodes: &BTreeMap<CountryCode, DemoNode>,
     countries: &[CountryCode],
+    workspace: Workspace,
 ) -> Result<(), DemoFailure> {
     let [tha, khm, vnm] = [countries[0], countries[1], countries[2]].map(|c| &nodes[&c]);
     let week = now_ms() + 7 * 24 * 3600 * 1000;
@@ -552,8 +585,20 @@ async fn scenario(
     }
     wallet.to_country = "KHM".into();
     let allowed = tha_focal.submit(wallet).await.map_err(fail)?.into_inner();
+    let rule = policy::evaluate(
+        tha.node.country,
+        tha.node.exchange().config().agreement_with(countries[1]),
+        Flow {
+            from: tha.node.country,
+            to: countries[1],
+        },
+        Category::WalletTrace,
+        Purpose::Investigation,
+        0,
+    )
+    .rule;
     println!(
-        "   the same wallet trace to KHM is allowed by THA-KHM rule 2: {}",
+        "   the same wallet trace to KHM is allowed by {rule}: {}",
         status_name(allowed.status)
     );
 
@@ -625,7 +670,8 @@ async fn scenario(
         }
     }
 
-    println!("\n6. Each node's own audit trail");
+    println!("\n6. Each node's own audit trail (event, actor, peer, detail)");
+    let mut trails = Vec::new();
     for (country, node) in nodes {
         let entries = node
             .node
@@ -633,12 +679,20 @@ async fn scenario(
             .records()
             .audit_entries()
             .map_err(fail)?;
+        trails.push((country, entries));
+    }
+    let all = || trails.iter().flat_map(|(_, entries)| entries);
+    let event_width = all().map(|e| e.event.len()).max().unwrap_or(0);
+    let actor_width = all().map(|e| e.actor.len()).max().unwrap_or(0);
+    for (country, entries) in &trails {
         println!("   {country}: {} entries", entries.len());
         for entry in entries {
-            println!(
-                "      #{:<3} {:<20} {:<16} {}",
+            let peer = entry.peer.map_or("-".to_string(), |p| p.to_string());
+            let line = format!(
+                "      #{:<3} {:<event_width$}  {:<actor_width$}  {peer:<3}  {}",
                 entry.index, entry.event, entry.actor, entry.detail
             );
+            println!("{}", line.trim_end());
         }
     }
     println!("\n7. Auditors export each log and verify it offline with only the node's public key");
@@ -659,11 +713,14 @@ async fn scenario(
         let key_text = std::fs::read_to_string(node.dir.join("signing-key.pub")).map_err(fail)?;
         let key = crate::config::parse_public_key(&key_text).map_err(fail)?;
         let verdict = liaison_proto::audit::verify_export(&exported, &key).map_err(fail)?;
+        let saved = match workspace {
+            Workspace::Kept => format!(" ({})", path.display()),
+            Workspace::Temporary => String::new(),
+        };
         println!(
-            "   {country}: VERIFIED {} entries, root {}… ({})",
+            "   {country}: VERIFIED {} entries, root {}…{saved}",
             verdict.tree_size,
             &hex::encode(verdict.root_hash)[..16],
-            path.display()
         );
         // Change one character of one entry in a copy.
         let mut lines: Vec<String> = exported.lines().map(str::to_string).collect();

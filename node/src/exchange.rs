@@ -617,7 +617,7 @@ impl Exchange {
             )));
         }
         if !self.config().peers.contains_key(&draft.to) {
-            return Err(Error::precondition(format!(
+            return Err(Error::not_found(format!(
                 "no peer {} is configured on this node",
                 draft.to
             )));

@@ -30,6 +30,7 @@ pub mod server;
 pub mod store;
 pub mod tls;
 pub mod witness;
+pub mod worktree;
 
 pub use config::Config;
 pub use error::Error;

@@ -8,11 +8,15 @@ use std::path::PathBuf;
 
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
-use liaison_node::bench;
 use liaison_node::devnet::{self, NodeAddresses};
-use liaison_node::pki::{FederationCa, InitOptions, init_node};
-use liaison_node::{Config, Listeners, server};
+use liaison_node::pki::{FederationCa, InitOptions, init_node, node_secret_files};
+use liaison_node::{Config, Listeners, server, worktree};
+use liaison_node::{bench, demo};
 use liaison_proto::domain::CountryCode;
+
+/// Where `federation` is suggested to write when it may not write inside a
+/// git work tree.
+const STATE_DIR_EXAMPLE: &str = "~/.local/state/liaison/federation";
 
 #[derive(Debug, Parser)]
 #[command(name = "liaison-node", version, about = "A Liaison country node")]
@@ -44,17 +48,25 @@ enum Command {
         /// Where Prometheus scrapes `/metrics`; `none` for no metrics listener.
         #[arg(long, default_value = "127.0.0.1:7402")]
         metrics_listen: String,
+        /// Write the keys and tokens even into a git work tree that does not
+        /// ignore them (by default that is refused).
+        #[arg(long)]
+        allow_inside_git: bool,
     },
     /// Create a CA and a configured node per country, all peered with each
-    /// other. On one host, country i listens on BASE_PORT+3i (federation),
-    /// BASE_PORT+3i+1 (local API) and BASE_PORT+3i+2 (metrics); with one
-    /// host per country (`--host '{country}'`), every node uses BASE_PORT,
-    /// BASE_PORT+1 and BASE_PORT+2.
+    /// other under deny-by-default agreements that allow only a phone check
+    /// (PHONE_CHECK both ways for INVESTIGATION). On one host, country i
+    /// listens on BASE_PORT+3i (federation), BASE_PORT+3i+1 (local API) and
+    /// BASE_PORT+3i+2 (metrics); with one host per country (`--host
+    /// '{country}'`), every node uses BASE_PORT, BASE_PORT+1 and
+    /// BASE_PORT+2.
     Federation {
         /// Countries, comma-separated, e.g. THA,KHM,VNM.
         #[arg(long, value_delimiter = ',', required = true)]
         countries: Vec<CountryCode>,
-        /// Directory to write the CA and one sub-directory per node into.
+        /// Directory to write the CA and one sub-directory per node into,
+        /// private keys and tokens included: outside any git work tree
+        /// (e.g. ~/.local/state/liaison/federation), or git-ignored there.
         #[arg(long)]
         dir: PathBuf,
         /// The host peers use to reach each other; `{country}` in it stands
@@ -67,6 +79,16 @@ enum Command {
         listen_host: Option<String>,
         #[arg(long, default_value_t = 7400)]
         base_port: u16,
+        /// UNSAFE, for labs and tests only, never with real data: agreements
+        /// that allow every category both ways, for every purpose, releasing
+        /// every field (365 days, 100 requests a day), instead of the
+        /// deny-by-default phone check.
+        #[arg(long)]
+        allow_all: bool,
+        /// Write the keys and tokens even into a git work tree that does not
+        /// ignore them (by default that is refused).
+        #[arg(long)]
+        allow_inside_git: bool,
     },
     /// Create a new signing key (for a key rotation) and print its public key.
     Keygen {
@@ -74,6 +96,10 @@ enum Command {
         /// it; created readable by its owner only).
         #[arg(long)]
         out: PathBuf,
+        /// Write the key even into a git work tree that does not ignore it
+        /// (by default that is refused).
+        #[arg(long)]
+        allow_inside_git: bool,
     },
     /// Run a node.
     Run {
@@ -138,6 +164,46 @@ fn init_logging(json: bool, default: &str) {
     }
 }
 
+/// Refuses to write the secret `files`, whose place the command-line option
+/// `flag` (given `value`) chose, where git would commit them: into a git
+/// work tree that does not ignore them. `allowed` (`--allow-inside-git`)
+/// turns the refusal into a warning.
+fn keep_out_of_git(
+    files: &[PathBuf],
+    flag: &str,
+    value: &std::path::Path,
+    elsewhere: &str,
+    allowed: bool,
+) -> anyhow::Result<()> {
+    let Err(problem) = worktree::check_ignored(files) else {
+        return Ok(());
+    };
+    let (what, them) = match files {
+        [_] => ("a private key", "it"),
+        _ => ("private keys and tokens", "them"),
+    };
+    if allowed {
+        eprintln!(
+            "warning: {flag} {}: {problem}; writing {what} there anyway, as --allow-inside-git \
+             asks. Never commit {them}.",
+            value.display()
+        );
+        return Ok(());
+    }
+    anyhow::bail!(
+        "{flag} {}: refusing to write {what} where git would commit {them}: {problem}. Write \
+         {them} outside the work tree (e.g. {flag} {elsewhere}), make git ignore {them} (add \
+         {} to the work tree's .gitignore), or pass --allow-inside-git to write {them} there \
+         anyway",
+        value.display(),
+        if files.len() == 1 {
+            "the file"
+        } else {
+            "the directory"
+        },
+    )
+}
+
 /// The signals a running node acts on, registered before it starts serving
 /// so that a signal sent as soon as "node started" is logged is never met
 /// by the default action (which for SIGHUP would end the process).
@@ -169,8 +235,19 @@ async fn main() -> anyhow::Result<()> {
             federation_listen,
             local_listen,
             metrics_listen,
+            allow_inside_git,
         } => {
             init_logging(cli.log_json, "info");
+            keep_out_of_git(
+                &node_secret_files(&dir),
+                "--dir",
+                &dir,
+                "/etc/liaison",
+                allow_inside_git,
+            )?;
+            if let Some(key) = FederationCa::key_to_create(&ca) {
+                keep_out_of_git(&[key], "--ca", &ca, "~/federation-ca", allow_inside_git)?;
+            }
             let ca = FederationCa::load_or_create(&ca)?;
             let outcome = init_node(
                 &InitOptions {
@@ -203,8 +280,18 @@ async fn main() -> anyhow::Result<()> {
             host,
             listen_host,
             base_port,
+            allow_all,
+            allow_inside_git,
         } => {
             init_logging(cli.log_json, "info");
+            let mut secrets: Vec<PathBuf> = FederationCa::key_to_create(&dir.join("ca"))
+                .into_iter()
+                .collect();
+            for country in &countries {
+                let node = dir.join(country.as_str().to_ascii_lowercase());
+                secrets.extend(node_secret_files(&node));
+            }
+            keep_out_of_git(&secrets, "--dir", &dir, STATE_DIR_EXAMPLE, allow_inside_git)?;
             let per_country = host.contains("{country}");
             let listen_host = listen_host.unwrap_or_else(|| {
                 if per_country {
@@ -230,18 +317,52 @@ async fn main() -> anyhow::Result<()> {
                     endpoint: format!("https://{host}:{port}"),
                 });
             }
-            for node in devnet::create(&dir, &nodes, &devnet::open_agreements)? {
+            let created = if allow_all {
+                eprintln!(
+                    "warning: --allow-all: every agreement allows every category both ways, for \
+                     every purpose, releasing every field. For labs and tests only, never with \
+                     real data."
+                );
+                devnet::create(&dir, &nodes, &devnet::open_agreements)?
+            } else {
+                devnet::create_starter(&dir, &nodes)?
+            };
+            for node in &created {
                 println!("{}: {}", node.country, node.config_path.display());
             }
+            if allow_all {
+                println!("\nAgreements: everything allowed (--allow-all).");
+            } else {
+                println!(
+                    "\nAgreements (<node>/agreements/<peer>.toml): deny by default; each allows only \
+                     PHONE_CHECK both ways for INVESTIGATION. Each file shows how to add a rule."
+                );
+            }
+            println!(
+                "Private keys and tokens are readable by you only: the CA key {} signs every \
+                 node's certificate (keep it offline), and each node's own are in its directory. \
+                 Moving a node to its host: see deploy/README.md.",
+                dir.join("ca").join("ca.key").display()
+            );
             Ok(())
         }
-        Command::Keygen { out } => {
+        Command::Keygen {
+            out,
+            allow_inside_git,
+        } => {
             if out.exists() {
                 anyhow::bail!(
                     "{} already exists; refusing to overwrite a key",
                     out.display()
                 );
             }
+            keep_out_of_git(
+                std::slice::from_ref(&out),
+                "--out",
+                &out,
+                "/etc/liaison/signing-key-2.pem",
+                allow_inside_git,
+            )?;
             let key = liaison_node::pki::generate_signing_key()?;
             liaison_node::pki::write_signing_key(&out, &key)?;
             println!("wrote {}", out.display());
@@ -343,14 +464,14 @@ async fn main() -> anyhow::Result<()> {
         Command::Demo { dir } => {
             init_logging(cli.log_json, "warn");
             let temp;
-            let root = match dir {
-                Some(dir) => dir,
+            let (root, workspace) = match dir {
+                Some(dir) => (dir, demo::Workspace::Kept),
                 None => {
                     temp = tempfile::tempdir().context("cannot create a temporary directory")?;
-                    temp.path().to_path_buf()
+                    (temp.path().to_path_buf(), demo::Workspace::Temporary)
                 }
             };
-            liaison_node::demo::run(&root).await?;
+            demo::run(&root, workspace).await?;
             Ok(())
         }
     }

@@ -5,7 +5,9 @@
 //! Signing keys are written as PKCS#8 v1 PEM (RFC 8410 section 7), which
 //! OpenSSL and Python's `cryptography` read; the PKCS#8 v2 form earlier
 //! versions wrote is still read. Every private key and token is written
-//! with [`write_secret`]: created with mode 0600, never widened later.
+//! with [`write_secret`]: created with mode 0600, never widened later; the
+//! directories holding them (a node's directory, its `tls/` and `tokens/`,
+//! the CA's directory) are made with [`create_private_dir`], mode 0700.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -127,6 +129,36 @@ pub fn write_secret(path: &Path, contents: &str) -> Result<(), PkiError> {
     Ok(())
 }
 
+/// Creates `dir` (and any missing parents) and makes it accessible to its
+/// owner only (mode 0700), narrowing it if it already existed: for the
+/// directories that hold private keys and tokens, so that nobody else can
+/// list them or reach a file later left readable by mistake.
+pub fn create_private_dir(dir: &Path) -> Result<(), PkiError> {
+    if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|e| io_error(parent, e))?;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+        match std::fs::DirBuilder::new().mode(0o700).create(dir) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && dir.is_dir() => {}
+            Err(e) => return Err(io_error(dir, e)),
+        }
+        // Also undoes whatever the umask or an earlier owner left.
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700)).map_err(|e| {
+            io_error(
+                dir,
+                format!("cannot make it accessible to its owner only: {e}"),
+            )
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        std::fs::create_dir_all(dir).map_err(|e| io_error(dir, e))
+    }
+}
+
 pub fn write_file(path: &Path, contents: &str) -> Result<(), PkiError> {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(|e| io_error(parent, e))?;
@@ -170,12 +202,20 @@ impl FederationCa {
         })
     }
 
-    /// Loads `ca.pem` and `ca.key` from `dir`, or creates them there.
+    /// The private key file [`FederationCa::load_or_create`] would write
+    /// in `dir`, or `None` when a CA is already there.
+    pub fn key_to_create(dir: &Path) -> Option<PathBuf> {
+        (!dir.join(CA_CERT).exists()).then(|| dir.join(CA_KEY))
+    }
+
+    /// Loads `ca.pem` and `ca.key` from `dir`, or creates them there (`dir`
+    /// then accessible to its owner only).
     pub fn load_or_create(dir: &Path) -> Result<Self, PkiError> {
         let cert_path = dir.join(CA_CERT);
         let key_path = dir.join(CA_KEY);
         if !cert_path.exists() {
             let ca = FederationCa::generate("Liaison federation CA")?;
+            create_private_dir(dir)?;
             write_file(&cert_path, &ca.cert_pem)?;
             write_secret(&key_path, &ca.issuer.key().serialize_pem())?;
             return Ok(ca);
@@ -242,6 +282,34 @@ pub const DEFAULT_AGENCIES: &[(&str, &[Category])] = &[
     ("immigration", &[Category::VictimIdentification]),
 ];
 
+/// The local users `init` creates, each with a token: their names and roles.
+fn default_users() -> Vec<(String, String)> {
+    let mut users: Vec<(String, String)> = vec![("focal-point".into(), "focal_point".into())];
+    for (agency, _) in DEFAULT_AGENCIES {
+        users.push((format!("{agency}-officer"), format!("agency:{agency}")));
+    }
+    users.push(("auditor".into(), "auditor".into()));
+    users.push(("admin".into(), "admin".into()));
+    users
+}
+
+/// Where `init` writes the token of local user `user` in the node's `dir`.
+fn token_path(dir: &Path, user: &str) -> PathBuf {
+    dir.join("tokens").join(format!("{user}.token"))
+}
+
+/// Every private file [`init_node`] writes for a node in `dir`: the signing
+/// key, the TLS key and the users' tokens.
+pub fn node_secret_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = vec![dir.join("signing-key.pem"), dir.join("tls/node.key")];
+    files.extend(
+        default_users()
+            .iter()
+            .map(|(user, _)| token_path(dir, user)),
+    );
+    files
+}
+
 /// What `init` needs to know about the new node.
 #[derive(Debug, Clone)]
 pub struct InitOptions {
@@ -274,7 +342,8 @@ pub struct InitOutcome {
 }
 
 /// Creates a node's signing key, TLS identity (issued by `ca`), local user
-/// tokens and a configuration file with no peers yet.
+/// tokens and a configuration file with no peers yet. The node's directory,
+/// its `tls/` and its `tokens/` are made accessible to their owner only.
 pub fn init_node(options: &InitOptions, ca: &FederationCa) -> Result<InitOutcome, PkiError> {
     let dir = &options.dir;
     let config_path = dir.join("liaison.toml");
@@ -283,6 +352,9 @@ pub fn init_node(options: &InitOptions, ca: &FederationCa) -> Result<InitOutcome
             path: config_path,
             reason: "already exists; refusing to overwrite a node's keys".into(),
         });
+    }
+    for private in [dir.clone(), dir.join("tls"), dir.join("tokens")] {
+        create_private_dir(&private)?;
     }
     let signing_key = generate_signing_key()?;
     write_signing_key(&dir.join("signing-key.pem"), &signing_key)?;
@@ -298,15 +370,9 @@ pub fn init_node(options: &InitOptions, ca: &FederationCa) -> Result<InitOutcome
 
     let mut users = Vec::new();
     let mut tokens = Vec::new();
-    let mut roles: Vec<(String, String)> = vec![("focal-point".into(), "focal_point".into())];
-    for (agency, _) in DEFAULT_AGENCIES {
-        roles.push((format!("{agency}-officer"), format!("agency:{agency}")));
-    }
-    roles.push(("auditor".into(), "auditor".into()));
-    roles.push(("admin".into(), "admin".into()));
-    for (user, role) in roles {
+    for (user, role) in default_users() {
         let (token, hash) = generate_token()?;
-        let path = dir.join("tokens").join(format!("{user}.token"));
+        let path = token_path(dir, &user);
         write_secret(&path, &token)?;
         users.push(UserSection {
             name: user.clone(),
@@ -536,6 +602,28 @@ MC4CAQAwBQYDK2VwBCIEIJ1hsZ3v/VpguoRK9JLsLMREScVpezJpGXA7rAMcrn9g
 
     #[cfg(unix)]
     #[test]
+    fn a_private_dir_is_created_owner_only_and_an_existing_one_is_narrowed() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let fresh = dir.path().join("a/b/tokens");
+        create_private_dir(&fresh).unwrap();
+        assert_eq!(mode_of(&fresh), 0o700);
+
+        let existing = dir.path().join("node");
+        std::fs::create_dir(&existing).unwrap();
+        std::fs::set_permissions(&existing, std::fs::Permissions::from_mode(0o755)).unwrap();
+        create_private_dir(&existing).unwrap();
+        assert_eq!(mode_of(&existing), 0o700);
+
+        // A file where the directory should be is an error naming it.
+        let file = dir.path().join("file");
+        std::fs::write(&file, "x").unwrap();
+        let error = create_private_dir(&file).unwrap_err().to_string();
+        assert!(error.contains(&file.display().to_string()), "{error}");
+    }
+
+    #[cfg(unix)]
+    #[test]
     fn init_writes_every_private_key_and_token_owner_only() {
         let dir = tempfile::tempdir().unwrap();
         let ca = FederationCa::load_or_create(&dir.path().join("ca")).unwrap();
@@ -560,6 +648,20 @@ MC4CAQAwBQYDK2VwBCIEIJ1hsZ3v/VpguoRK9JLsLMREScVpezJpGXA7rAMcrn9g
         assert_eq!(secrets.len(), 3 + 6);
         for path in &secrets {
             assert_eq!(mode_of(path), 0o600, "{}", path.display());
+        }
+        // The list the git check works from names exactly these files.
+        let mut listed = node_secret_files(&node);
+        listed.push(dir.path().join("ca/ca.key"));
+        listed.sort();
+        secrets.sort();
+        assert_eq!(listed, secrets);
+        for private in [
+            dir.path().join("ca"),
+            node.clone(),
+            node.join("tls"),
+            node.join("tokens"),
+        ] {
+            assert_eq!(mode_of(&private), 0o700, "{}", private.display());
         }
         let pem = std::fs::read_to_string(node.join("signing-key.pem")).unwrap();
         assert_eq!(der_of(&pem).len(), 48);

@@ -230,9 +230,9 @@ async fn record(
             .record_witness(
                 result.peer,
                 result.verdict.as_str(),
+                // `record_witness` puts the verdict in front.
                 format!(
-                    "{}: {} -> {} entries{}",
-                    result.verdict.as_str(),
+                    "{} -> {} entries{}",
                     result.previous_size,
                     result.tree_size,
                     if result.detail.is_empty() {

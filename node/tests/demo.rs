@@ -30,8 +30,11 @@ fn the_demo_runs_the_scenario_end_to_end() {
         "handling INTELLIGENCE_ONLY, keep at most 90 days, released under KHM-THA v2 rule 1 (PHONE_CHECK)",
         "refused at once, nothing sent: refused by THA's own sharing agreement",
         "[rule: THA default deny]",
+        "the same wallet trace to KHM is allowed by THA-KHM v2 rule 2 (WALLET_TRACE): SUBMITTED",
         "KHM allows PHONE_CHECK requests for INTELLIGENCE but THA does not, so such requests are refused by THA",
         "KHM: first-seen",
+        "witness.checked",
+        "first-seen: 0 -> ",
         "THA: VERIFIED",
         "KHM: a copy with one entry altered FAILS: first bad index 2",
         "Demo complete: every step succeeded.",
@@ -43,6 +46,25 @@ fn the_demo_runs_the_scenario_end_to_end() {
     assert!(
         !audit.contains("+85512345678") && !audit.contains("Nguyen"),
         "{audit}"
+    );
+    // Nothing is said twice: neither a witness verdict nor an unchanged status.
+    assert!(!stdout.contains("first-seen: first-seen"), "{stdout}");
+    let statuses: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.trim_start().starts_with("status now"))
+        .collect();
+    assert!(!statuses.is_empty(), "{stdout}");
+    for pair in statuses.windows(2) {
+        assert_ne!(pair[0], pair[1], "{stdout}");
+    }
+    // Its files are in a temporary directory, deleted by the time it ends:
+    // it names none of them.
+    let temp = std::env::temp_dir();
+    assert!(
+        stdout.contains("in a temporary directory that is deleted at the end")
+            && !stdout.contains(&*temp.to_string_lossy())
+            && !stdout.contains("audit-export.jsonl"),
+        "{stdout}"
     );
 }
 
@@ -274,15 +296,27 @@ async fn sighup_switches_the_signing_key_of_a_running_node() {
 
 /// A full run of the demo with JSON logs at debug level: every line is a
 /// JSON object, each node's deliveries are logged with the request id on
-/// both sides, and none of the subjects' or answers' values appear.
+/// both sides, and none of the subjects' or answers' values appear. Run
+/// with `--dir`, the demo names the files it keeps there.
 #[test]
 fn json_logs_carry_request_ids_across_nodes_and_no_personal_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let kept = dir.path().join("demo");
     let output = Command::new(env!("CARGO_BIN_EXE_liaison-node"))
-        .args(["--log-json", "demo"])
+        .args(["--log-json", "demo", "--dir"])
+        .arg(&kept)
         .env("RUST_LOG", "debug")
         .output()
         .unwrap();
     assert!(output.status.success());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let export = kept.join("tha/audit-export.jsonl");
+    assert!(
+        stdout.contains(&format!("({})", export.display()))
+            && stdout.contains(&format!("kept in {}", kept.display())),
+        "{stdout}"
+    );
+    assert!(export.exists());
     let logs = String::from_utf8_lossy(&output.stderr);
     let mut lines = Vec::new();
     for line in logs.lines() {

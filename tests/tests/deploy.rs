@@ -1,6 +1,7 @@
 //! The example configurations in `deploy/` load: a five-country federation
 //! whose nodes list each other's real public keys and hold identical
-//! copies of each agreement. Private keys are never committed, so the test
+//! copies of each agreement, the deny-by-default one `liaison-node
+//! federation` writes. Private keys are never committed, so the test
 //! supplies fresh ones where the configurations expect them.
 
 use std::path::{Path, PathBuf};
@@ -93,6 +94,17 @@ fn the_five_country_examples_load_and_agree_with_each_other() {
                 .as_ref()
                 .expect("agreement");
             assert_eq!(mine.hash, theirs.hash, "{}-{peer}", config.country);
+            // And it is what `liaison-node federation` writes today.
+            let file = dir
+                .path()
+                .join(config.country.as_str().to_ascii_lowercase())
+                .join(format!("agreements/{lower}.toml"));
+            assert_eq!(
+                std::fs::read_to_string(&file).expect("agreement committed"),
+                liaison_node::devnet::starter_agreement_text(config.country, *peer),
+                "{}",
+                file.display()
+            );
         }
     }
 }

@@ -467,7 +467,7 @@ async fn malformed_submissions_are_refused_and_change_nothing() {
         (
             "unknown peer",
             phone_check("LAO", "+85512345678"),
-            Code::FailedPrecondition,
+            Code::NotFound,
         ),
         (
             "not a country",

@@ -576,7 +576,7 @@ async fn the_negative_catalogue_is_refused_specifically_and_audited() {
     local_case!(
         "unknown peer",
         focal.submit(phone_check("LAO", "+85512345678")),
-        Code::FailedPrecondition,
+        Code::NotFound,
         "no peer LAO"
     );
     local_case!(
