@@ -66,7 +66,7 @@ struct Cli {
         help_heading = GLOBAL
     )]
     token: Option<String>,
-    /// A file holding your bearer token, e.g. federation/tha/tokens/focal-point.token.
+    /// A file holding your bearer token, e.g. ~/.local/state/liaison/federation/tha/tokens/focal-point.token.
     #[arg(
         long,
         env = "LIAISON_TOKEN_FILE",
@@ -332,8 +332,12 @@ enum AgencyCommand {
         #[arg(long)]
         follow: bool,
     },
-    /// Everything about one assigned request: who asks what, about whom,
-    /// by when, and what an answer would release under your agreement.
+    /// Show one assigned request in full, and what an answer would release.
+    ///
+    /// Who asks, for what purpose and offences, about which subject, which
+    /// fields, by when; then a dry run of your agreement: the fields an
+    /// answer would release or withhold, and the handling code and retention
+    /// it would carry.
     Get {
         /// The request's id, as `agency inbox` shows it.
         request_id: String,
