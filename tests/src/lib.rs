@@ -801,14 +801,5 @@ pub fn refused_calls(
     federation: &TestFederation,
     code: &str,
 ) -> Vec<liaison_node::records::AuditEntry> {
-    federation
-        .node(code)
-        .running()
-        .exchange()
-        .records()
-        .audit_entries()
-        .expect("audit entries readable")
-        .into_iter()
-        .filter(|e| e.event == "call.refused")
-        .collect()
+    audit_events(federation, code, "call.refused")
 }
