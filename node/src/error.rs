@@ -104,16 +104,6 @@ impl Refusal {
     pub fn detail(&self) -> String {
         format!("{} {}", code_name(self.code), self.problem)
     }
-
-    /// Writes the refusal to the node's log, one field per part.
-    pub fn log(&self, what: &str) {
-        tracing::warn!(
-            code = code_name(self.code),
-            field = self.problem.field.as_deref().unwrap_or("-"),
-            rule = %self.problem.rule,
-            "{what}"
-        );
-    }
 }
 
 impl fmt::Display for Refusal {
@@ -192,29 +182,7 @@ impl Error {
     }
 }
 
-/// The canonical upper-case name of a gRPC code, as in the gRPC
-/// specification's status code table (`INVALID_ARGUMENT`).
-pub fn code_name(code: Code) -> &'static str {
-    match code {
-        Code::Ok => "OK",
-        Code::Cancelled => "CANCELLED",
-        Code::Unknown => "UNKNOWN",
-        Code::InvalidArgument => "INVALID_ARGUMENT",
-        Code::DeadlineExceeded => "DEADLINE_EXCEEDED",
-        Code::NotFound => "NOT_FOUND",
-        Code::AlreadyExists => "ALREADY_EXISTS",
-        Code::PermissionDenied => "PERMISSION_DENIED",
-        Code::ResourceExhausted => "RESOURCE_EXHAUSTED",
-        Code::FailedPrecondition => "FAILED_PRECONDITION",
-        Code::Aborted => "ABORTED",
-        Code::OutOfRange => "OUT_OF_RANGE",
-        Code::Unimplemented => "UNIMPLEMENTED",
-        Code::Internal => "INTERNAL",
-        Code::Unavailable => "UNAVAILABLE",
-        Code::DataLoss => "DATA_LOSS",
-        Code::Unauthenticated => "UNAUTHENTICATED",
-    }
-}
+pub use liaison_proto::status::code_name;
 
 impl From<Error> for Status {
     fn from(e: Error) -> Status {

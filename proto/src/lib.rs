@@ -13,6 +13,7 @@ pub mod domain;
 pub mod envelope;
 pub mod iccs;
 pub mod merkle;
+pub mod status;
 pub mod time;
 
 /// Code generated from `liaison/v1/*.proto` by `build.rs`.
