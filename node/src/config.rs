@@ -311,7 +311,7 @@ impl Config {
         }
         let signing_pem =
             v.read_private_key("node.signing_key", &resolve(&file.node.signing_key))?;
-        let signing_key = crate::pki::decode_signing_key(&signing_pem).map_err(|e| {
+        let signing_key = decode_signing_key(&signing_pem).map_err(|e| {
             v.error(
                 "node.signing_key",
                 format!("not a PKCS#8 PEM Ed25519 key: {e}"),
@@ -635,6 +635,14 @@ pub fn private_key_exposure(path: &Path, mode: u32, owner: u32, node_user: u32) 
              and `chmod 600 {file}`"
         ))
     }
+}
+
+/// Reads a PKCS#8 PEM Ed25519 signing key: the v1 form Liaison and OpenSSL
+/// write, or the v2 form earlier Liaison versions wrote (whose attached
+/// public key must then match the seed).
+pub fn decode_signing_key(pem: &str) -> Result<ed25519_dalek::SigningKey, String> {
+    use ed25519_dalek::pkcs8::DecodePrivateKey as _;
+    ed25519_dalek::SigningKey::from_pkcs8_pem(pem).map_err(|e| e.to_string())
 }
 
 /// Parses base64 of a raw 32-byte Ed25519 public key.

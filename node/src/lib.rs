@@ -12,6 +12,7 @@ pub mod audit;
 pub mod audit_api;
 pub mod bench;
 pub mod body_check;
+pub mod clock;
 pub mod config;
 pub mod demo;
 pub mod devnet;

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use ed25519_dalek::SigningKey;
 use ed25519_dalek::pkcs8::spki::der::pem::LineEnding;
 use ed25519_dalek::pkcs8::spki::der::zeroize::Zeroizing;
-use ed25519_dalek::pkcs8::{DecodePrivateKey, EncodePrivateKey, KeypairBytes};
+use ed25519_dalek::pkcs8::{EncodePrivateKey, KeypairBytes};
 use liaison_proto::domain::{Category, CountryCode};
 use rcgen::{
     BasicConstraints, CertificateParams, DnType, ExtendedKeyUsagePurpose, IsCa, Issuer, KeyPair,
@@ -79,12 +79,9 @@ pub fn encode_signing_key(key: &SigningKey) -> Result<Zeroizing<String>, PkiErro
     .map_err(|e| PkiError::Encoding(e.to_string()))
 }
 
-/// Reads a PKCS#8 PEM Ed25519 signing key: the v1 form Liaison and OpenSSL
-/// write, or the v2 form earlier Liaison versions wrote (whose attached
-/// public key must then match the seed).
-pub fn decode_signing_key(pem: &str) -> Result<SigningKey, String> {
-    SigningKey::from_pkcs8_pem(pem).map_err(|e| e.to_string())
-}
+/// Reading a signing key is the configuration's job; it is here too for
+/// those who write keys.
+pub use crate::config::decode_signing_key;
 
 /// Writes `key` to `path` as [`encode_signing_key`] gives it, only its
 /// owner able to read it.

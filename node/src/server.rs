@@ -209,8 +209,14 @@ pub async fn start_with_store(
         .as_ref()
         .map(tokio::net::TcpListener::local_addr)
         .transpose()?;
-    let metrics = metrics_listener
-        .map(|listener| tokio::spawn(crate::metrics::serve(listener, exchange.clone())));
+    let metrics = metrics_listener.map(|listener| {
+        tokio::spawn(crate::metrics::serve(
+            listener,
+            exchange.metrics().clone(),
+            exchange.clone(),
+            exchange.closing(),
+        ))
+    });
 
     let timer = |listener: Listener| {
         crate::metrics::CallTimer::new(exchange.metrics().clone(), listener.name())

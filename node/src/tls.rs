@@ -92,7 +92,7 @@ pub fn not_after(pem: &[u8]) -> Option<i64> {
 /// in the metrics, and warns in the log about any that is expired or ends
 /// within [`EXPIRY_WARNING_DAYS`].
 pub fn check_expiry(config: &Config, metrics: &crate::metrics::Metrics) {
-    let now = crate::exchange::now_ms() / 1000;
+    let now = crate::clock::now_ms() / 1000;
     for (which, pem) in [("node", &config.tls.cert_pem), ("ca", &config.tls.ca_pem)] {
         let Some(end) = not_after(pem.as_ref()) else {
             tracing::warn!(certificate = which, "cannot read the certificate's expiry");

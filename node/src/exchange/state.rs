@@ -16,25 +16,20 @@ use liaison_proto::pb;
 use prost::Message as _;
 use tokio::sync::{Mutex, Notify, broadcast, watch};
 
+pub use crate::clock::now_ms;
 use crate::config::Config;
 use crate::error::{Error, Result};
-use crate::metrics::Metrics;
+use crate::metrics::{self, Metrics};
 use crate::pki::random_bytes;
-use crate::records::{AuditEntry, Changes, OutboxItem, OutboxKind, Records, RequestRecord};
+use crate::records::{
+    AuditEntry, Changes, Direction, OutboxItem, OutboxKind, Records, RequestRecord,
+};
 use crate::store::Store;
 
 /// How long answers and withdrawals are retried past the request deadline.
 pub(super) const DELIVERY_GRACE_MS: i64 = 30 * 24 * 3600 * 1000;
 /// The furthest ahead a deadline may be set.
 pub(super) const MAX_DEADLINE_AHEAD_MS: i64 = 366 * 24 * 3600 * 1000;
-
-/// Milliseconds since the Unix epoch.
-pub fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
-}
 
 pub(super) fn new_id() -> String {
     uuid::Uuid::new_v4().to_string()
@@ -340,7 +335,7 @@ impl Exchange {
         }
         let now = now_ms();
         for record in pending.updated {
-            self.metrics.request(&record, now);
+            self.metrics.request(&request_change(&record), now);
             // No receiver is not an error: nobody is watching.
             let _ = self.events.send(Arc::new(record));
         }
@@ -490,4 +485,29 @@ pub(super) fn join(names: &[&String]) -> String {
         .map(|n| n.as_str())
         .collect::<Vec<_>>()
         .join(",")
+}
+
+/// A record's change in the plain values the metrics count.
+fn request_change(record: &RequestRecord) -> metrics::RequestChange {
+    metrics::RequestChange {
+        outgoing: record.direction == Direction::Outgoing,
+        peer: record.peer(),
+        category: record.request.category,
+        status: record.status,
+        created_unix_ms: record.request.created_unix_ms,
+    }
+}
+
+impl metrics::SizeSource for Exchange {
+    fn sizes(&self) -> metrics::Sizes {
+        let records = self.records();
+        metrics::Sizes {
+            audit_entries: crate::audit::latest(records)
+                .ok()
+                .flatten()
+                .map(|(_, size)| size),
+            outbox_depth: records.outbox_len().ok(),
+            flushes: records.flushes(),
+        }
+    }
 }
