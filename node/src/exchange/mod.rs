@@ -19,6 +19,7 @@
 mod check_answer;
 mod delivery;
 mod expire;
+pub mod outbox;
 mod purge;
 mod receive;
 mod reload;
@@ -27,6 +28,7 @@ mod route;
 mod state;
 mod submit;
 mod views;
+pub mod witness;
 
 pub use delivery::{DeliveryFailure, backoff_ms};
 pub use respond::{AgencyReply, answer_terms};

@@ -9,6 +9,9 @@
 //! directories holding them (a node's directory, its `tls/` and `tokens/`,
 //! the CA's directory) are made with [`create_private_dir`], mode 0700.
 
+pub mod tls;
+pub mod worktree;
+
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
