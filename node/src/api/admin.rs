@@ -10,13 +10,13 @@ use liaison_proto::pb;
 use liaison_proto::pb::admin_server::Admin;
 use tonic::{Code, Request, Response, Status};
 
+use crate::api::local::{caller, require};
 use crate::config::{LocalUser, Role};
 use crate::error::Error;
 use crate::exchange::Exchange;
-use crate::local::{caller, require};
-use crate::outbox::PeerClients;
+use crate::exchange::outbox::PeerClients;
+use crate::exchange::witness;
 use crate::policy::{self, Flow};
-use crate::witness;
 
 #[derive(Debug, Clone)]
 pub struct AdminService {

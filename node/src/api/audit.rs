@@ -12,11 +12,11 @@ use tokio::sync::mpsc;
 use tokio_stream::wrappers::ReceiverStream;
 use tonic::{Request, Response, Status};
 
+use crate::api::local::{caller, require};
 use crate::audit;
 use crate::config::Role;
 use crate::error::Error;
 use crate::exchange::Exchange;
-use crate::local::{caller, require};
 use crate::records::AuditEntry;
 
 #[derive(Debug, Clone)]
@@ -151,7 +151,7 @@ impl Audit for AuditService {
         request: Request<pb::ConsistencyQuery>,
     ) -> Result<Response<pb::ConsistencyProof>, Status> {
         self.auditor(&request, "read the audit log").await?;
-        Ok(Response::new(crate::federation::consistency(
+        Ok(Response::new(crate::api::federation::consistency(
             self.exchange.records(),
             request.get_ref(),
         )?))

@@ -52,8 +52,8 @@ use tonic::transport::CertificateDer;
 use tonic::transport::server::{TcpConnectInfo, TlsConnectInfo};
 use tonic::{Code, Status};
 
+use crate::api::listener::{Listener, Method, Surface};
 use crate::exchange::Exchange;
-use crate::listener::{Listener, Method, Surface};
 
 /// The headers of a trailers-only gRPC answer that carry its status.
 const GRPC_STATUS: http::HeaderName = http::HeaderName::from_static("grpc-status");
@@ -292,7 +292,7 @@ impl Caller {
                 let peer = certs
                     .as_ref()
                     .and_then(|certs| certs.first())
-                    .and_then(|leaf| crate::tls::peer_of(&exchange.config(), leaf));
+                    .and_then(|leaf| crate::pki::tls::peer_of(&exchange.config(), leaf));
                 match peer {
                     Some(peer) => AuditedAs {
                         actor: format!("peer:{peer}"),
@@ -307,7 +307,7 @@ impl Caller {
                 }
             }
             Caller::Local(metadata) => {
-                match crate::local::authenticate(&exchange.config(), &metadata) {
+                match crate::api::local::authenticate(&exchange.config(), &metadata) {
                     Ok(user) => AuditedAs {
                         actor: user.name,
                         peer: None,

@@ -11,17 +11,17 @@ use liaison_proto::pb;
 use liaison_proto::pb::federation_server::Federation;
 use tonic::{Request, Response, Status};
 
+use crate::api::limits::PeerLimits;
 use crate::audit;
 use crate::error::Error;
 use crate::exchange::Exchange;
-use crate::limits::PeerLimits;
 use crate::policy::Flow;
 use liaison_proto::convert;
 use tokio::sync::OwnedSemaphorePermit;
 
-/// gRPC metadata carrying the request id a delivery concerns, so that the
-/// receiving node's logs can be matched with the sender's.
-pub const REQUEST_ID_HEADER: &str = "x-request-id";
+/// gRPC metadata carrying the request id a delivery concerns; the outbox
+/// sets it, this service reads it.
+pub use crate::exchange::outbox::REQUEST_ID_HEADER;
 
 #[derive(Debug, Clone)]
 pub struct FederationService {
@@ -69,10 +69,10 @@ impl FederationService {
         let leaf = certs
             .first()
             .ok_or_else(|| Status::unauthenticated("no client certificate presented"))?;
-        match crate::tls::peer_of(&self.exchange.config(), leaf) {
+        match crate::pki::tls::peer_of(&self.exchange.config(), leaf) {
             Some(country) => Ok(country),
             None => {
-                let names = crate::tls::dns_names(leaf).join(", ");
+                let names = crate::pki::tls::dns_names(leaf).join(", ");
                 let detail = format!("certificate for [{names}] is not a configured peer");
                 self.exchange
                     .audit_refusal("peer:unknown".into(), None, detail.clone())

@@ -3,7 +3,7 @@
 //! reflection), every method with its path, and the size limit of a request
 //! message. Methods and reflection are read from the same descriptors, cut
 //! down to the listener's own services, so that routing, health, reflection
-//! and the request-body check ([`crate::body_check`]) cannot disagree about
+//! and the request-body check ([`crate::api::body_check`]) cannot disagree about
 //! what a listener serves.
 
 use std::collections::{BTreeSet, HashMap};

@@ -17,17 +17,17 @@ use tokio::task::JoinHandle;
 use tonic::transport::Server;
 use tonic::transport::server::TcpIncoming;
 
-use crate::admin::AdminService;
-use crate::audit_api::AuditService;
-use crate::body_check::BodyCheck;
+use crate::api::admin::AdminService;
+use crate::api::audit::AuditService;
+use crate::api::body_check::BodyCheck;
+use crate::api::federation::FederationService;
+use crate::api::listener::{Listener, Surface};
+use crate::api::local::{AgencyService, FocalPointService};
 use crate::config::Config;
 use crate::exchange::Exchange;
-use crate::federation::FederationService;
-use crate::listener::{Listener, Surface};
-use crate::local::{AgencyService, FocalPointService};
-use crate::outbox::{self, PeerClients};
+use crate::exchange::outbox::{self, PeerClients};
+use crate::exchange::witness;
 use crate::store::{self, Store};
-use crate::witness;
 
 /// The node's two sockets, bound before the node starts so that callers
 /// (and tests binding port 0) know the addresses.
@@ -190,7 +190,7 @@ pub async fn start_with_store(
     let federation_addr = federation_listener.local_addr()?;
     let local_addr = local_listener.local_addr()?;
 
-    crate::tls::check_expiry(&config, exchange.metrics());
+    crate::pki::tls::check_expiry(&config, exchange.metrics());
     let federation_api = Arc::new(Surface::new(Listener::Federation)?);
     let local_api = Arc::new(Surface::new(Listener::Local)?);
     // Health and reflection on both listeners, each telling only of what
@@ -226,7 +226,7 @@ pub async fn start_with_store(
     // behind it.
     let limit = Listener::Federation.message_limit();
     let federation = Server::builder()
-        .tls_config(crate::tls::server_config(&config))?
+        .tls_config(crate::pki::tls::server_config(&config))?
         .layer(timer(Listener::Federation))
         .layer(BodyCheck::new(exchange.clone(), federation_api.clone()))
         .add_service(federation_health_service.max_decoding_message_size(limit))

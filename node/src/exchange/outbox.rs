@@ -21,6 +21,10 @@ use crate::exchange::{DeliveryFailure, Exchange, now_ms};
 use crate::metrics::DeliveryOutcome;
 use crate::records::OutboxItem;
 
+/// gRPC metadata carrying the request id a delivery concerns, so that the
+/// receiving node's logs can be matched with the sender's.
+pub const REQUEST_ID_HEADER: &str = "x-request-id";
+
 /// The longest the worker sleeps between looks at the outbox and deadlines.
 const MAX_IDLE: Duration = Duration::from_secs(2);
 
@@ -43,7 +47,7 @@ impl PeerClients {
     ) -> Result<BTreeMap<CountryCode, FederationClient<Channel>>, tonic::transport::Error> {
         let mut clients = BTreeMap::new();
         for peer in config.peers.values() {
-            let channel = crate::tls::peer_channel(config, peer)?;
+            let channel = crate::pki::tls::peer_channel(config, peer)?;
             clients.insert(
                 peer.country,
                 FederationClient::new(channel).max_decoding_message_size(1024 * 1024),
@@ -211,9 +215,7 @@ async fn deliver(
 fn with_request_id(envelope: pb::Envelope, request_id: &str) -> tonic::Request<pb::Envelope> {
     let mut request = tonic::Request::new(envelope);
     if let Ok(value) = request_id.parse() {
-        request
-            .metadata_mut()
-            .insert(crate::federation::REQUEST_ID_HEADER, value);
+        request.metadata_mut().insert(REQUEST_ID_HEADER, value);
     }
     request
 }

@@ -14,7 +14,7 @@ use liaison_proto::pb;
 use prost::Message as _;
 
 use crate::exchange::Exchange;
-use crate::outbox::PeerClients;
+use crate::exchange::outbox::PeerClients;
 
 /// What witnessing one peer found.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -32,11 +32,11 @@ use liaison_proto::pb::focal_point_client::FocalPointClient;
 use tonic::codegen::InterceptedService;
 use tonic::transport::Channel;
 
+use crate::api::server::{self, RunningNode};
 use crate::config::Config;
-use crate::devnet;
 use crate::exchange::now_ms;
 use crate::policy::{self, AgreementFile, Flow, RuleSection, open_agreement};
-use crate::server::{self, RunningNode};
+use crate::tools::devnet;
 
 /// How long any one step may take before the demo fails.
 const STEP_TIMEOUT: Duration = Duration::from_secs(20);

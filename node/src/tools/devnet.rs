@@ -16,12 +16,12 @@ use std::path::{Path, PathBuf};
 
 use liaison_proto::domain::{Category, CountryCode, HandlingCode, Purpose};
 
+use crate::api::server::Listeners;
 use crate::config::{PeerSection, default_tls_name};
 use crate::pki::{
     FederationCa, InitOptions, PkiError, init_node, write_agreement, write_config, write_file,
 };
 use crate::policy::{AgreementFile, RuleSection, open_agreement};
-use crate::server::Listeners;
 
 /// Where one node of a federation listens.
 #[derive(Debug, Clone)]

@@ -16,10 +16,10 @@ use tonic::transport::Server;
 use tonic::transport::server::TcpIncoming;
 use tonic::{Request, Response, Status};
 
+use crate::api::server::{self, Listeners};
 use crate::config::{Config, LocalUser, Role};
 use crate::exchange::{AgencyReply, Exchange};
 use crate::records::{Direction, RequestRecord};
-use crate::server::{self, Listeners};
 use crate::store::{self, MemoryStore, Store};
 use liaison_proto::domain::RequestStatus;
 
@@ -71,7 +71,7 @@ pub async fn serve(config: Config, storage: Storage, echo_listen: &str) -> anyho
         Storage::Durable => Arc::new(store::open(&config.data_dir)?),
         Storage::Memory => Arc::new(MemoryStore::new()),
     };
-    let tls = crate::tls::server_config(&config);
+    let tls = crate::pki::tls::server_config(&config);
     let node = server::start_with_store(config, store, listeners).await?;
     let exchange = node.exchange().clone();
     let answered = Arc::new(AtomicU64::new(0));

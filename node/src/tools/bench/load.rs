@@ -189,7 +189,7 @@ pub async fn exchange(
     let result = drive(concurrency, warmup, duration, move || {
         let mut focal = focal.clone();
         let waiting = waiting.clone();
-        let request = crate::demo::phone_check(
+        let request = crate::tools::demo::phone_check(
             &to,
             "+85512345678",
             &summary,

@@ -43,8 +43,8 @@ pub use child::{Storage, serve};
 use load::Sample;
 
 use crate::config::{Config, ConfigFile};
-use crate::devnet::{self, NodeAddresses};
 use crate::policy::open_agreement;
+use crate::tools::devnet::{self, NodeAddresses};
 
 /// What the benchmark measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -554,10 +554,11 @@ async fn start_pair(root: &Path, storage: Storage, options: &Options) -> anyhow:
     let mut processes = Vec::new();
     let mut echo = None;
     for (country, child, address, tls_name) in nodes {
-        let channel = crate::tls::mtls_endpoint(asker, &format!("https://{address}"), &tls_name)?
-            .connect()
-            .await
-            .with_context(|| format!("cannot reach the {country} bench listener"))?;
+        let channel =
+            crate::pki::tls::mtls_endpoint(asker, &format!("https://{address}"), &tls_name)?
+                .connect()
+                .await
+                .with_context(|| format!("cannot reach the {country} bench listener"))?;
         let client = BenchClient::new(channel);
         echo = Some(client.clone());
         processes.push(NodeProcess {
