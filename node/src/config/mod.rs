@@ -10,14 +10,20 @@ use std::fmt;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
-use base64::Engine as _;
 use ed25519_dalek::VerifyingKey;
 use liaison_proto::domain::{Category, CountryCode};
 use liaison_proto::envelope::{SigningIdentity, key_id};
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
 
 use crate::policy::{Agreement, AgreementFile};
+
+mod file;
+mod keys;
+#[cfg(test)]
+mod tests;
+
+pub use file::*;
+pub use keys::*;
 
 /// A configuration that cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -27,163 +33,6 @@ pub struct ConfigError {
     /// Dotted path of the offending key, e.g. `peers[1].endpoint`.
     pub key: String,
     pub problem: String,
-}
-
-/// The configuration file as written, before validation.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ConfigFile {
-    pub node: NodeSection,
-    pub tls: TlsSection,
-    #[serde(default)]
-    pub peers: Vec<PeerSection>,
-    #[serde(default)]
-    pub agencies: Vec<AgencySection>,
-    #[serde(default)]
-    pub users: Vec<UserSection>,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct NodeSection {
-    /// ISO 3166-1 alpha-3 code of this node's country.
-    pub country: String,
-    /// Where peers reach this node (mutual TLS).
-    pub federation_listen: String,
-    /// Where local users (focal points, agencies) reach this node. Must be a
-    /// loopback address: the local API has no TLS of its own yet.
-    pub local_listen: String,
-    /// Where Prometheus scrapes `GET /metrics` (plain HTTP, no personal
-    /// data); no metrics listener if absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub metrics_listen: Option<String>,
-    /// Directory of the node's store; relative paths are relative to the
-    /// configuration file.
-    pub data_dir: PathBuf,
-    /// PKCS#8 PEM file of the node's Ed25519 signing key (the v1 form
-    /// `keygen` and OpenSSL write, or the v2 form of earlier versions).
-    /// Only the node's user may be able to read it: see
-    /// [`private_key_exposure`].
-    pub signing_key: PathBuf,
-    /// Public keys (base64) this node signed with before its current one:
-    /// its own older signatures (tree heads) stay verifiable, and `GetKeys`
-    /// still lists them, until peers have moved on.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub previous_signing_keys: Vec<String>,
-    /// How often to witness the peers' audit logs, in seconds.
-    #[serde(default = "default_witness_interval")]
-    pub witness_interval_secs: u64,
-    /// The clock difference tolerated between this node and its peers, in
-    /// seconds: how far in the future an envelope's timestamp may be, and
-    /// how long after a request's deadline an answer made by then is still
-    /// accepted. Nodes are expected to keep time with NTP.
-    #[serde(default = "default_clock_skew")]
-    pub max_clock_skew_secs: u64,
-    /// How old an envelope may be when it is first delivered, in seconds.
-    /// Older ones are refused as stale (a retry of one already delivered
-    /// still gets its original receipt).
-    #[serde(default = "default_message_age")]
-    pub max_message_age_secs: u64,
-    /// Envelopes a peer may deliver per second, sustained...
-    #[serde(default = "default_peer_rate")]
-    pub peer_rate_per_sec: u32,
-    /// ...and in a burst.
-    #[serde(default = "default_peer_burst")]
-    pub peer_burst: u32,
-    /// Federation calls a peer may have in flight at once.
-    #[serde(default = "default_peer_concurrency")]
-    pub peer_concurrency: u32,
-    /// Days a request's personal data is kept once it is final when no
-    /// released answer sets the period (refused, expired, withdrawn). A
-    /// released answer's own retention period, set by the answering
-    /// country's agreement, applies on both sides.
-    #[serde(default = "default_retention_days")]
-    pub retention_days: u32,
-}
-
-fn default_retention_days() -> u32 {
-    365
-}
-
-fn default_peer_rate() -> u32 {
-    200
-}
-
-fn default_peer_burst() -> u32 {
-    400
-}
-
-fn default_peer_concurrency() -> u32 {
-    64
-}
-
-fn default_clock_skew() -> u64 {
-    5
-}
-
-fn default_message_age() -> u64 {
-    30 * 24 * 3600
-}
-
-fn default_witness_interval() -> u64 {
-    60
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TlsSection {
-    /// PEM certificate naming this node (subject alternative name `tls_name`).
-    pub cert: PathBuf,
-    /// PEM private key of that certificate, held to the same file
-    /// permissions as the signing key.
-    pub key: PathBuf,
-    /// PEM certificate of the federation CA that issued every node's
-    /// certificate.
-    pub ca: PathBuf,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PeerSection {
-    pub country: String,
-    /// `https://host:port` of the peer's federation listener.
-    pub endpoint: String,
-    /// The DNS name in the peer's certificate; defaults to
-    /// `<country in lower case>.liaison`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tls_name: Option<String>,
-    /// The peer's Ed25519 public keys, base64 of the raw 32 bytes. During a
-    /// rotation both the old and the new key are listed.
-    pub signing_keys: Vec<String>,
-    /// Keys the peer no longer uses: envelopes signed with them are refused
-    /// as revoked.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub revoked_keys: Vec<String>,
-    /// The sharing agreement with this peer, in a TOML file (relative to
-    /// this file)...
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub agreement_file: Option<PathBuf>,
-    /// ...or inline. Without either, nothing flows to or from this peer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub agreement: Option<AgreementFile>,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct AgencySection {
-    pub name: String,
-    /// The request categories routed to this agency.
-    pub categories: Vec<String>,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct UserSection {
-    pub name: String,
-    /// `focal_point`, `agency:<name>`, `auditor` or `admin`.
-    pub role: String,
-    /// Hex SHA-256 of the user's bearer token.
-    pub token_sha256: String,
 }
 
 /// What a local user may do.
@@ -574,90 +423,6 @@ pub fn default_tls_name(country: CountryCode) -> String {
     format!("{}.liaison", country.as_str().to_ascii_lowercase())
 }
 
-/// Why a private key file at `path` with permission bits `mode`, owned by
-/// user id `owner`, must not be used by a node running as user id
-/// `node_user`; `None` if it may be.
-///
-/// The rule is PostgreSQL's for its server key (`be-secure-common.c`):
-///
-/// - a file the node's own user owns must be 0600 or stricter, as OpenSSH
-///   requires of private keys: nobody else can read it;
-/// - a file root owns (the node not running as root) may also be readable,
-///   and nothing more, by its group: 0640 or stricter. This is how a node
-///   not running as root reads a key root provisioned for it: a Kubernetes
-///   Secret mounted with `fsGroup` (the kubelet always adds group read, so
-///   such files are 0440 whatever `defaultMode` says; see deploy/README.md)
-///   or a key shared through a group such as Debian's `ssl-cert`;
-/// - a file anyone else owns is refused: its owner could replace the key.
-///
-/// Bits for others are never allowed. Each refusal names the file, its mode
-/// and the command that fixes it.
-pub fn private_key_exposure(path: &Path, mode: u32, owner: u32, node_user: u32) -> Option<String> {
-    const GROUP: u32 = 0o070;
-    const GROUP_READ: u32 = 0o040;
-    const OTHERS: u32 = 0o007;
-    let file = path.display();
-    let permissions = mode & 0o777;
-    let access = |bits: u32| {
-        if bits & 0o444 != 0 {
-            "readable"
-        } else {
-            "writable or executable"
-        }
-    };
-    if owner == node_user {
-        let open = permissions & (GROUP | OTHERS);
-        (open != 0).then(|| {
-            format!(
-                "`{file}` is {} by group or others (mode {permissions:04o}); run `chmod 600 {file}`",
-                access(open)
-            )
-        })
-    } else if owner == 0 {
-        let mut wrong = Vec::new();
-        if permissions & OTHERS != 0 {
-            wrong.push(format!("{} by others", access(permissions & OTHERS)));
-        }
-        if permissions & GROUP & !GROUP_READ != 0 {
-            wrong.push("writable or executable by its group".to_string());
-        }
-        (!wrong.is_empty()).then(|| {
-            format!(
-                "`{file}` is owned by root and {} (mode {permissions:04o}); a key root owns may \
-                 be readable by its group, no more: run `chmod 640 {file}`",
-                wrong.join(" and ")
-            )
-        })
-    } else {
-        Some(format!(
-            "`{file}` is owned by user id {owner}, neither the node's user (id {node_user}) \
-             nor root, and that user could replace the key; run `chown {node_user} {file}` \
-             and `chmod 600 {file}`"
-        ))
-    }
-}
-
-/// Reads a PKCS#8 PEM Ed25519 signing key: the v1 form Liaison and OpenSSL
-/// write, or the v2 form earlier Liaison versions wrote (whose attached
-/// public key must then match the seed).
-pub fn decode_signing_key(pem: &str) -> Result<ed25519_dalek::SigningKey, String> {
-    use ed25519_dalek::pkcs8::DecodePrivateKey as _;
-    ed25519_dalek::SigningKey::from_pkcs8_pem(pem).map_err(|e| e.to_string())
-}
-
-/// Parses base64 of a raw 32-byte Ed25519 public key.
-pub fn parse_public_key(encoded: &str) -> Result<VerifyingKey, String> {
-    let bytes = base64::engine::general_purpose::STANDARD
-        .decode(encoded.trim())
-        .map_err(|e| format!("not base64: {e}"))?;
-    liaison_proto::envelope::verifying_key(&bytes).map_err(|e| e.to_string())
-}
-
-/// Base64 of a raw public key, as configuration files carry it.
-pub fn encode_public_key(key: &VerifyingKey) -> String {
-    base64::engine::general_purpose::STANDARD.encode(key.as_bytes())
-}
-
 pub fn parse_role(text: &str) -> Result<Role, String> {
     match text {
         "focal_point" => Ok(Role::FocalPoint),
@@ -816,102 +581,6 @@ impl Validator<'_> {
                 key,
                 format!("`{name}` must be 1 to 64 characters a-z, 0-9 or -"),
             ))
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    const NODE: u32 = 10001;
-    const ROOT: u32 = 0;
-
-    fn exposure(mode: u32, owner: u32, node_user: u32) -> Option<String> {
-        private_key_exposure(
-            Path::new("/etc/liaison/signing-key.pem"),
-            mode,
-            owner,
-            node_user,
-        )
-    }
-
-    #[test]
-    fn a_key_the_node_owns_must_be_0600_or_stricter() {
-        for mode in [0o600, 0o400, 0o200, 0o000, 0o100600] {
-            assert_eq!(exposure(mode, NODE, NODE), None, "{mode:o}");
-        }
-        assert_eq!(
-            exposure(0o100644, NODE, NODE).as_deref(),
-            Some(
-                "`/etc/liaison/signing-key.pem` is readable by group or others (mode 0644); \
-                 run `chmod 600 /etc/liaison/signing-key.pem`"
-            )
-        );
-        for mode in [0o640, 0o604, 0o660, 0o440, 0o444, 0o700 | 0o004] {
-            let problem = exposure(mode, NODE, NODE).unwrap();
-            assert!(problem.contains("readable by group or others"), "{problem}");
-            assert!(
-                problem.contains(&format!("mode {:04o}", mode & 0o777)),
-                "{problem}"
-            );
-        }
-        for mode in [0o620, 0o602, 0o610, 0o601] {
-            let problem = exposure(mode, NODE, NODE).unwrap();
-            assert!(
-                problem.contains("writable or executable by group or others"),
-                "{problem}"
-            );
-        }
-    }
-
-    #[test]
-    fn a_node_running_as_root_holds_its_own_keys_to_0600() {
-        assert_eq!(exposure(0o600, ROOT, ROOT), None);
-        let problem = exposure(0o440, ROOT, ROOT).unwrap();
-        assert!(problem.contains("chmod 600"), "{problem}");
-    }
-
-    #[test]
-    fn a_key_root_owns_may_be_read_by_its_group_and_nothing_more() {
-        // A Kubernetes Secret mounted with fsGroup: root-owned, 0440.
-        for mode in [0o440, 0o640, 0o600, 0o400] {
-            assert_eq!(exposure(mode, ROOT, NODE), None, "{mode:o}");
-        }
-        let problem = exposure(0o644, ROOT, NODE).unwrap();
-        assert_eq!(
-            problem,
-            "`/etc/liaison/signing-key.pem` is owned by root and readable by others (mode 0644); \
-             a key root owns may be readable by its group, no more: \
-             run `chmod 640 /etc/liaison/signing-key.pem`"
-        );
-        let problem = exposure(0o660, ROOT, NODE).unwrap();
-        assert!(
-            problem.contains("writable or executable by its group"),
-            "{problem}"
-        );
-        assert!(!problem.contains("others"), "{problem}");
-        let problem = exposure(0o464, ROOT, NODE).unwrap();
-        assert!(
-            problem.contains("readable by others and writable or executable by its group"),
-            "{problem}"
-        );
-        let problem = exposure(0o442, ROOT, NODE).unwrap();
-        assert!(
-            problem.contains("writable or executable by others"),
-            "{problem}"
-        );
-    }
-
-    #[test]
-    fn a_key_someone_else_owns_is_refused() {
-        for mode in [0o600, 0o440, 0o400] {
-            let problem = exposure(mode, 1000, NODE).unwrap();
-            assert!(problem.contains("owned by user id 1000"), "{problem}");
-            assert!(
-                problem.contains("chown 10001 /etc/liaison/signing-key.pem"),
-                "{problem}"
-            );
         }
     }
 }
