@@ -108,7 +108,7 @@ impl Refusal {
     }
 }
 
-/// The layer: one per listener, applied in `server.rs`.
+/// The layer: one per listener, applied in `api/server.rs`.
 #[derive(Debug, Clone)]
 pub struct BodyCheck {
     exchange: Arc<Exchange>,
