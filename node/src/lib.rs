@@ -1,37 +1,39 @@
 //! A Liaison country node. See `ARCHITECTURE.md` at the repository root for
-//! the bird's-eye view; in short, data flows one way:
+//! the bird's-eye view. The folders are the layers, and imports run one
+//! way, downwards:
 //!
-//! transport ([`federation`], [`local`], [`tls`], with [`body_check`]
-//! refusing what cannot be decoded) authenticates and decodes →
-//! [`exchange`] decides → [`records`] over [`store`] records, with the audit
-//! trail in the same atomic batch → transport answers. [`outbox`] delivers
-//! queued envelopes; [`server`] wires it all together.
+//! - [`api`]: the gRPC services (federation, focal points and agencies,
+//!   auditors, admin), the request-body check, the listeners, and the
+//!   [`server`] that assembles them. Authenticates, decodes, answers.
+//! - [`exchange`]: the domain: a request's life, one file per step, and the
+//!   background workers (outbox delivery, witnessing peers' logs).
+//! - [`audit`], [`records`], [`policy`]: the audit log and its proofs,
+//!   typed records, sharing agreements.
+//! - [`store`]: the key-value store behind a trait.
+//! - [`pki`] (keys, certificates, TLS, secrets kept out of git),
+//!   [`config`], [`metrics`], [`clock`], [`error`]: below the rest.
+//! - [`tools`]: what is not the node itself (demo, devnet, benchmark).
 
-pub mod admin;
+pub mod api;
 pub mod audit;
-pub mod audit_api;
-pub mod bench;
-pub mod body_check;
+pub mod clock;
 pub mod config;
-pub mod demo;
-pub mod devnet;
 pub mod error;
 pub mod exchange;
-pub mod federation;
-pub mod limits;
-pub mod listener;
-pub mod local;
 pub mod metrics;
-pub mod outbox;
 pub mod pki;
 pub mod policy;
 pub mod records;
-pub mod server;
 pub mod store;
-pub mod tls;
-pub mod witness;
-pub mod worktree;
+pub mod tools;
 
+// The paths the binaries and tests have always used.
+// Moved modules, by their old paths until their callers are updated.
+pub use api::server;
+pub use api::{admin, audit as audit_api, body_check, federation, limits, listener, local};
 pub use config::Config;
 pub use error::Error;
+pub use exchange::{outbox, witness};
+pub use pki::{tls, worktree};
 pub use server::{Listeners, RunningNode, start};
+pub use tools::{bench, demo, devnet};

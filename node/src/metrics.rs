@@ -12,7 +12,7 @@ use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
-use liaison_proto::domain::{Category, CountryCode};
+use liaison_proto::domain::{Category, CountryCode, RequestStatus};
 use prometheus_client::encoding::EncodeLabelSet;
 use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::family::Family;
@@ -21,7 +21,36 @@ use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
 use prometheus_client::registry::Registry;
 use tonic::codegen::http;
 
-use crate::records::{Direction, RequestRecord};
+use tokio::sync::watch;
+
+/// A request record's change as the metrics count it: plain values, so that
+/// metrics know nothing of the records that hold them.
+#[derive(Debug, Clone)]
+pub struct RequestChange {
+    /// Sent by this node (`true`) or received from the peer.
+    pub outgoing: bool,
+    pub peer: CountryCode,
+    pub category: Category,
+    pub status: RequestStatus,
+    /// When the request was created, for the time an answer took.
+    pub created_unix_ms: i64,
+}
+
+/// The sizes read when the metrics are scraped; `None` when the store could
+/// not tell.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Sizes {
+    pub audit_entries: Option<u64>,
+    pub outbox_depth: Option<usize>,
+    pub flushes: u64,
+}
+
+/// What the metrics listener reads sizes from when scraped (the exchange,
+/// over its store). A trait so that the imports run one way: the exchange
+/// knows the metrics, the metrics do not know the exchange.
+pub trait SizeSource: Send + Sync + 'static {
+    fn sizes(&self) -> Sizes;
+}
 
 #[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct EventLabels {
@@ -309,25 +338,24 @@ impl Metrics {
     }
 
     /// A request record changed.
-    pub(crate) fn request(&self, record: &RequestRecord, now_unix_ms: i64) {
-        let peer = record.peer().to_string();
-        let category = record.request.category.to_string();
+    pub(crate) fn request(&self, change: &RequestChange, now_unix_ms: i64) {
+        let peer = change.peer.to_string();
+        let category = change.category.to_string();
         self.requests
             .get_or_create(&RequestLabels {
-                direction: match record.direction {
-                    Direction::Outgoing => "outgoing",
-                    Direction::Incoming => "incoming",
+                direction: if change.outgoing {
+                    "outgoing"
+                } else {
+                    "incoming"
                 }
                 .into(),
                 peer: peer.clone(),
                 category: category.clone(),
-                status: record.status.to_string(),
+                status: change.status.to_string(),
             })
             .inc();
-        if record.direction == Direction::Outgoing
-            && record.status == liaison_proto::domain::RequestStatus::Answered
-        {
-            let waited = (now_unix_ms - record.request.created_unix_ms).max(0) as f64 / 1e3;
+        if change.outgoing && change.status == RequestStatus::Answered {
+            let waited = (now_unix_ms - change.created_unix_ms).max(0) as f64 / 1e3;
             self.answer_seconds
                 .get_or_create(&AnswerLabels { peer, category })
                 .observe(waited);
@@ -412,20 +440,17 @@ impl Metrics {
             .set(not_after_unix);
     }
 
-    /// The text exposition, with sizes read from the store now.
-    pub fn render(&self, exchange: &crate::exchange::Exchange) -> String {
-        let records = exchange.records();
-        if let Ok(Some((_, size))) = crate::audit::latest(records) {
+    /// The text exposition, with `sizes` just read from the store.
+    pub fn render(&self, sizes: Sizes) -> String {
+        if let Some(size) = sizes.audit_entries {
             self.audit_entries
                 .set(i64::try_from(size).unwrap_or(i64::MAX));
         }
-        if let Ok(depth) = records.outbox_len() {
+        if let Some(depth) = sizes.outbox_depth {
             self.outbox_depth
                 .set(i64::try_from(depth).unwrap_or(i64::MAX));
         }
-        self.flushes
-            .inner()
-            .store(records.flushes(), Ordering::Relaxed);
+        self.flushes.inner().store(sizes.flushes, Ordering::Relaxed);
         let mut text = String::new();
         if let Err(e) = prometheus_client::encoding::text::encode(&mut text, &self.registry) {
             tracing::error!(error = %e, "cannot encode the metrics");
@@ -514,23 +539,26 @@ where
     }
 }
 
-/// Serves `GET /metrics` on `listener` until the exchange closes.
+/// Serves `GET /metrics` on `listener` until `closing` turns true, reading
+/// sizes from `source` at each scrape.
 pub async fn serve(
     listener: tokio::net::TcpListener,
-    exchange: Arc<crate::exchange::Exchange>,
+    metrics: Arc<Metrics>,
+    source: Arc<dyn SizeSource>,
+    mut closing: watch::Receiver<bool>,
 ) -> std::io::Result<()> {
-    let mut closing = exchange.closing();
     let app = axum::Router::new().route(
         "/metrics",
         axum::routing::get(move || {
-            let exchange = exchange.clone();
+            let metrics = metrics.clone();
+            let source = source.clone();
             async move {
                 (
                     [(
                         axum::http::header::CONTENT_TYPE,
                         "application/openmetrics-text; version=1.0.0; charset=utf-8",
                     )],
-                    exchange.metrics().render(&exchange),
+                    metrics.render(source.sizes()),
                 )
             }
         }),

@@ -1,0 +1,228 @@
+//! The `Federation` gRPC service that peers call over mutual TLS. It only
+//! identifies the calling country from its certificate; the exchange decides
+//! everything else.
+
+use std::sync::Arc;
+
+use tracing::Instrument as _;
+
+use liaison_proto::domain::CountryCode;
+use liaison_proto::pb;
+use liaison_proto::pb::federation_server::Federation;
+use tonic::{Request, Response, Status};
+
+use crate::api::limits::PeerLimits;
+use crate::audit;
+use crate::error::Error;
+use crate::exchange::Exchange;
+use crate::policy::Flow;
+use liaison_proto::convert;
+use tokio::sync::OwnedSemaphorePermit;
+
+/// gRPC metadata carrying the request id a delivery concerns; the outbox
+/// sets it, this service reads it.
+pub use crate::exchange::outbox::REQUEST_ID_HEADER;
+
+#[derive(Debug, Clone)]
+pub struct FederationService {
+    exchange: Arc<Exchange>,
+    /// Rate and concurrency limits per calling peer.
+    limits: Arc<PeerLimits>,
+}
+
+impl FederationService {
+    pub fn new(exchange: Arc<Exchange>) -> Self {
+        let limits = Arc::new(PeerLimits::new(&exchange.config()));
+        FederationService { exchange, limits }
+    }
+
+    /// Identifies the calling peer and admits the call under its limits;
+    /// the permit is held until the call is answered.
+    async fn admit<T>(
+        &self,
+        request: &Request<T>,
+    ) -> Result<(CountryCode, OwnedSemaphorePermit), Status> {
+        let peer = self.caller(request).await?;
+        match self.limits.admit(peer) {
+            Ok(permit) => Ok((peer, permit)),
+            Err(exceeded) => {
+                if let Some(count) = exceeded.audit {
+                    tracing::warn!(%peer, refused = count, "peer over its limits");
+                    self.exchange
+                        .audit_refusal(
+                            format!("peer:{peer}"),
+                            Some(peer),
+                            format!("{} ({count} calls refused)", exceeded.message),
+                        )
+                        .await?;
+                }
+                Err(Status::resource_exhausted(exceeded.message))
+            }
+        }
+    }
+
+    /// The configured peer whose certificate the caller presented.
+    async fn caller<T>(&self, request: &Request<T>) -> Result<CountryCode, Status> {
+        let certs = request
+            .peer_certs()
+            .ok_or_else(|| Status::unauthenticated("no client certificate presented"))?;
+        let leaf = certs
+            .first()
+            .ok_or_else(|| Status::unauthenticated("no client certificate presented"))?;
+        match crate::pki::tls::peer_of(&self.exchange.config(), leaf) {
+            Some(country) => Ok(country),
+            None => {
+                let names = crate::pki::tls::dns_names(leaf).join(", ");
+                let detail = format!("certificate for [{names}] is not a configured peer");
+                self.exchange
+                    .audit_refusal("peer:unknown".into(), None, detail.clone())
+                    .await
+                    .map_err(Status::from)?;
+                Err(Status::permission_denied(detail))
+            }
+        }
+    }
+}
+
+#[tonic::async_trait]
+impl Federation for FederationService {
+    async fn deliver(
+        &self,
+        request: Request<pb::Envelope>,
+    ) -> Result<Response<pb::Receipt>, Status> {
+        // The sender's request id, for correlating logs across nodes only:
+        // unauthenticated, so it is trusted for nothing and kept only if it
+        // has the shape of one.
+        let request_id = request
+            .metadata()
+            .get(REQUEST_ID_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .filter(|v| uuid::Uuid::parse_str(v).is_ok())
+            .unwrap_or("-")
+            .to_string();
+        let span = tracing::info_span!(
+            "deliver",
+            country = %self.exchange.country(),
+            request_id = %request_id
+        );
+        async {
+            let (peer, _permit) = self.admit(&request).await?;
+            let receipt = self.exchange.receive(peer, request.get_ref()).await?;
+            Ok(Response::new(receipt))
+        }
+        .instrument(span)
+        .await
+    }
+
+    async fn get_keys(
+        &self,
+        request: Request<pb::KeysQuery>,
+    ) -> Result<Response<pb::NodeKeys>, Status> {
+        let _admitted = self.admit(&request).await?;
+        let own = self.exchange.own_keys();
+        let mut keys = vec![pb::PublicKey {
+            key_id: own.signer.key_id().to_string(),
+            public_key: own.signer.verifying_key().as_bytes().to_vec(),
+            current: true,
+        }];
+        keys.extend(own.previous.iter().map(|(id, key)| pb::PublicKey {
+            key_id: id.clone(),
+            public_key: key.as_bytes().to_vec(),
+            current: false,
+        }));
+        Ok(Response::new(pb::NodeKeys {
+            country: self.exchange.country().to_string(),
+            keys,
+        }))
+    }
+
+    async fn check_policy(
+        &self,
+        request: Request<pb::PolicyQuery>,
+    ) -> Result<Response<pb::PolicyDecision>, Status> {
+        let (peer, _permit) = self.admit(&request).await?;
+        let query = request.get_ref();
+        let flow = Flow {
+            from: convert::country("from_country", &query.from_country).map_err(Error::from)?,
+            to: convert::country("to_country", &query.to_country).map_err(Error::from)?,
+        };
+        if flow.from != peer || flow.to != self.exchange.country() {
+            return Err(Error::invalid(format!(
+                "a peer may only ask about its own requests to this node ({peer}->{}), not {flow}",
+                self.exchange.country()
+            ))
+            .into());
+        }
+        let category = convert::category("category", query.category).map_err(Error::from)?;
+        let purpose = convert::purpose("purpose", query.purpose).map_err(Error::from)?;
+        let decision = self
+            .exchange
+            .dry_run(&format!("peer:{peer}"), flow, category, purpose)
+            .await?;
+        Ok(Response::new((&decision).into()))
+    }
+
+    async fn get_agreement(
+        &self,
+        request: Request<pb::AgreementQuery>,
+    ) -> Result<Response<pb::AgreementView>, Status> {
+        let (peer, _permit) = self.admit(&request).await?;
+        match self.exchange.config().agreement_with(peer) {
+            Some(agreement) => Ok(Response::new(agreement.view())),
+            None => Err(Status::not_found(format!(
+                "{} has no sharing agreement with {peer}",
+                self.exchange.country()
+            ))),
+        }
+    }
+
+    async fn get_tree_head(
+        &self,
+        request: Request<pb::TreeHeadQuery>,
+    ) -> Result<Response<pb::SignedTreeHead>, Status> {
+        let _admitted = self.admit(&request).await?;
+        match audit::latest(self.exchange.records()).map_err(Error::from)? {
+            Some((head, _)) => Ok(Response::new(head)),
+            None => Err(Status::failed_precondition("the audit log is still empty")),
+        }
+    }
+
+    async fn get_consistency_proof(
+        &self,
+        request: Request<pb::ConsistencyQuery>,
+    ) -> Result<Response<pb::ConsistencyProof>, Status> {
+        let _admitted = self.admit(&request).await?;
+        Ok(Response::new(consistency(
+            self.exchange.records(),
+            request.get_ref(),
+        )?))
+    }
+}
+
+/// A consistency proof between two sizes of this node's log (the second
+/// defaulting to the current size), for peers and local auditors alike.
+pub fn consistency(
+    records: &crate::records::Records,
+    query: &pb::ConsistencyQuery,
+) -> Result<pb::ConsistencyProof, Status> {
+    let size = audit::latest(records)
+        .map_err(Error::from)?
+        .map_or(0, |(_, size)| size);
+    let second = if query.second == 0 {
+        size
+    } else {
+        query.second
+    };
+    if query.first == 0 || query.first > second || second > size {
+        return Err(Status::invalid_argument(format!(
+            "no consistency proof from {} to {second} entries: the log holds {size}",
+            query.first
+        )));
+    }
+    let hashes = audit::consistency_proof(records, query.first, second).map_err(Error::from)?;
+    Ok(pb::ConsistencyProof {
+        first: query.first,
+        second,
+        hashes: hashes.iter().map(|h| h.to_vec()).collect(),
+    })
+}

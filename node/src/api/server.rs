@@ -1,0 +1,319 @@
+//! Assembles a node: opens the store, builds the exchange, serves the
+//! federation API (mutual TLS) and the local API (loopback, bearer tokens),
+//! each with health and reflection for what it serves and with every
+//! request body checked by [`BodyCheck`], runs the delivery worker, and
+//! shuts all of it down in order.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use liaison_proto::domain::CountryCode;
+use liaison_proto::pb::admin_server::AdminServer;
+use liaison_proto::pb::agency_server::AgencyServer;
+use liaison_proto::pb::audit_server::AuditServer;
+use liaison_proto::pb::federation_server::FederationServer;
+use liaison_proto::pb::focal_point_server::FocalPointServer;
+use tokio::task::JoinHandle;
+use tonic::transport::Server;
+use tonic::transport::server::TcpIncoming;
+
+use crate::api::admin::AdminService;
+use crate::api::audit::AuditService;
+use crate::api::body_check::BodyCheck;
+use crate::api::federation::FederationService;
+use crate::api::listener::{Listener, Surface};
+use crate::api::local::{AgencyService, FocalPointService};
+use crate::config::Config;
+use crate::exchange::Exchange;
+use crate::exchange::outbox::{self, PeerClients};
+use crate::exchange::witness;
+use crate::store::{self, Store};
+
+/// The node's two sockets, bound before the node starts so that callers
+/// (and tests binding port 0) know the addresses.
+#[derive(Debug)]
+pub struct Listeners {
+    pub federation: std::net::TcpListener,
+    pub local: std::net::TcpListener,
+    /// Prometheus metrics over plain HTTP, if the node serves them.
+    pub metrics: Option<std::net::TcpListener>,
+}
+
+impl Listeners {
+    pub fn bind(federation: SocketAddr, local: SocketAddr) -> std::io::Result<Listeners> {
+        Ok(Listeners {
+            federation: std::net::TcpListener::bind(federation)?,
+            local: std::net::TcpListener::bind(local)?,
+            metrics: None,
+        })
+    }
+
+    /// Binds every listener `config` names, the metrics one included.
+    pub fn for_config(config: &Config) -> std::io::Result<Listeners> {
+        let mut listeners = Listeners::bind(config.federation_listen, config.local_listen)?;
+        if let Some(metrics) = config.metrics_listen {
+            listeners.metrics = Some(std::net::TcpListener::bind(metrics)?);
+        }
+        Ok(listeners)
+    }
+
+    /// Binds every listener (metrics included) on `127.0.0.1`, on ports
+    /// the system picks.
+    pub fn loopback() -> std::io::Result<Listeners> {
+        let any = SocketAddr::from(([127, 0, 0, 1], 0));
+        let mut listeners = Listeners::bind(any, any)?;
+        listeners.metrics = Some(std::net::TcpListener::bind(any)?);
+        Ok(listeners)
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Store(#[from] store::StoreError),
+    #[error(transparent)]
+    Node(#[from] crate::error::Error),
+    #[error("transport: {0}")]
+    Transport(#[from] tonic::transport::Error),
+    #[error("socket: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("reflection: {0}")]
+    Reflection(#[from] tonic_reflection::server::Error),
+    #[error("service descriptors: {0}")]
+    Descriptors(#[from] prost::DecodeError),
+}
+
+/// A started node. Dropping it does not stop it; call [`RunningNode::shutdown`].
+#[derive(Debug)]
+pub struct RunningNode {
+    pub country: CountryCode,
+    pub federation_addr: SocketAddr,
+    pub local_addr: SocketAddr,
+    /// Where `GET /metrics` is served, if it is.
+    pub metrics_addr: Option<SocketAddr>,
+    exchange: Arc<Exchange>,
+    /// The clients for peers, shared with the delivery worker, witnessing
+    /// and the Admin service; rebuilt when a reload changes the peers.
+    peers: PeerClients,
+    tasks: Vec<JoinHandle<Result<(), tonic::transport::Error>>>,
+    outbox: JoinHandle<()>,
+    witnessing: JoinHandle<()>,
+    metrics: Option<JoinHandle<std::io::Result<()>>>,
+    /// One per listener.
+    health: Vec<tonic_health::server::HealthReporter>,
+}
+
+impl RunningNode {
+    pub fn exchange(&self) -> &Arc<Exchange> {
+        &self.exchange
+    }
+
+    /// Reloads the configuration from its file (SIGHUP): loads and checks
+    /// all of it first, then puts it in force ([`Exchange::reload`]) and
+    /// reconnects to the peers. A file that does not load, or a change that
+    /// needs a restart, changes nothing: the refusal is audited, logged and
+    /// shown in the metrics. Returns what changed.
+    pub async fn reload(&self) -> Result<Vec<String>, crate::error::Error> {
+        let path = self.exchange.config().path.clone();
+        let outcome = match Config::load(&path) {
+            Ok(fresh) => self.exchange.reload(fresh).await,
+            Err(e) => Err(crate::error::Error::invalid(e.to_string())),
+        };
+        match outcome {
+            Ok(changes) => {
+                if let Err(e) = self.peers.rebuild(&self.exchange.config()) {
+                    tracing::error!(error = %e, "cannot reconnect to the reloaded peers");
+                }
+                Ok(changes)
+            }
+            Err(e) => {
+                self.exchange.reload_failed(&e.to_string()).await?;
+                Err(e)
+            }
+        }
+    }
+
+    /// Stops accepting calls, lets in-flight calls and deliveries finish,
+    /// flushes the store and releases it.
+    pub async fn shutdown(self) -> Result<(), StartError> {
+        for health in &self.health {
+            health
+                .set_service_status("", tonic_health::ServingStatus::NotServing)
+                .await;
+        }
+        self.exchange.close();
+        let mut result = Ok(());
+        for task in self.tasks {
+            match task.await {
+                Ok(Err(e)) => result = Err(StartError::Transport(e)),
+                Err(e) => result = Err(StartError::Io(std::io::Error::other(e))),
+                Ok(Ok(())) => {}
+            }
+        }
+        for task in [self.outbox, self.witnessing] {
+            if let Err(e) = task.await {
+                result = Err(StartError::Io(std::io::Error::other(e)));
+            }
+        }
+        if let Some(task) = self.metrics {
+            match task.await {
+                Ok(Err(e)) => result = Err(StartError::Io(e)),
+                Err(e) => result = Err(StartError::Io(std::io::Error::other(e))),
+                Ok(Ok(())) => {}
+            }
+        }
+        self.exchange.records().flush()?;
+        result
+    }
+}
+
+/// Opens the node's sled store and starts serving on `listeners`.
+pub async fn start(config: Config, listeners: Listeners) -> Result<RunningNode, StartError> {
+    let store: Arc<dyn Store> = Arc::new(store::open(&config.data_dir)?);
+    start_with_store(config, store, listeners).await
+}
+
+/// Starts a node over the given store.
+pub async fn start_with_store(
+    config: Config,
+    store: Arc<dyn Store>,
+    listeners: Listeners,
+) -> Result<RunningNode, StartError> {
+    let config = Arc::new(config);
+    let exchange = Exchange::open(config.clone(), store)?;
+    let peers = PeerClients::new(&exchange)?;
+
+    listeners.federation.set_nonblocking(true)?;
+    listeners.local.set_nonblocking(true)?;
+    let federation_listener = tokio::net::TcpListener::from_std(listeners.federation)?;
+    let local_listener = tokio::net::TcpListener::from_std(listeners.local)?;
+    let federation_addr = federation_listener.local_addr()?;
+    let local_addr = local_listener.local_addr()?;
+
+    crate::pki::tls::check_expiry(&config, exchange.metrics());
+    let federation_api = Arc::new(Surface::new(Listener::Federation)?);
+    let local_api = Arc::new(Surface::new(Listener::Local)?);
+    // Health and reflection on both listeners, each telling only of what
+    // that listener serves, so that grpcurl and any gRPC client can list
+    // and probe the APIs.
+    let (federation_health, federation_health_service) = health(Listener::Federation).await;
+    let (local_health, local_health_service) = health(Listener::Local).await;
+    let metrics_listener = listeners
+        .metrics
+        .map(|listener| {
+            listener.set_nonblocking(true)?;
+            tokio::net::TcpListener::from_std(listener)
+        })
+        .transpose()?;
+    let metrics_addr = metrics_listener
+        .as_ref()
+        .map(tokio::net::TcpListener::local_addr)
+        .transpose()?;
+    let metrics = metrics_listener.map(|listener| {
+        tokio::spawn(crate::metrics::serve(
+            listener,
+            exchange.metrics().clone(),
+            exchange.clone(),
+            exchange.closing(),
+        ))
+    });
+
+    let timer = |listener: Listener| {
+        crate::metrics::CallTimer::new(exchange.metrics().clone(), listener.name())
+    };
+    // Every service on a listener reads request messages up to the same
+    // limit, the one `BodyCheck` enforces first; tonic's own check stays
+    // behind it.
+    let limit = Listener::Federation.message_limit();
+    let federation = Server::builder()
+        .tls_config(crate::pki::tls::server_config(&config))?
+        .layer(timer(Listener::Federation))
+        .layer(BodyCheck::new(exchange.clone(), federation_api.clone()))
+        .add_service(federation_health_service.max_decoding_message_size(limit))
+        .add_service(federation_api.reflection_v1()?)
+        .add_service(federation_api.reflection_v1alpha()?)
+        .add_service(
+            FederationServer::new(FederationService::new(exchange.clone()))
+                .max_decoding_message_size(limit),
+        );
+    let limit = Listener::Local.message_limit();
+    let local = Server::builder()
+        .layer(timer(Listener::Local))
+        .layer(BodyCheck::new(exchange.clone(), local_api.clone()))
+        .add_service(local_health_service.max_decoding_message_size(limit))
+        .add_service(local_api.reflection_v1()?)
+        .add_service(local_api.reflection_v1alpha()?)
+        .add_service(
+            FocalPointServer::new(FocalPointService::new(exchange.clone()))
+                .max_decoding_message_size(limit),
+        )
+        .add_service(
+            AgencyServer::new(AgencyService::new(exchange.clone()))
+                .max_decoding_message_size(limit),
+        )
+        .add_service(
+            AdminServer::new(AdminService::new(exchange.clone(), peers.clone()))
+                .max_decoding_message_size(limit),
+        )
+        .add_service(
+            AuditServer::new(AuditService::new(exchange.clone())).max_decoding_message_size(limit),
+        );
+
+    let closed = |exchange: &Arc<Exchange>| {
+        let mut closing = exchange.closing();
+        async move {
+            // An error means the exchange is gone: shut down as well.
+            let _ = closing.wait_for(|closed| *closed).await;
+        }
+    };
+    let tasks = vec![
+        tokio::spawn(federation.serve_with_incoming_shutdown(
+            TcpIncoming::from(federation_listener).with_nodelay(Some(true)),
+            closed(&exchange),
+        )),
+        tokio::spawn(local.serve_with_incoming_shutdown(
+            TcpIncoming::from(local_listener).with_nodelay(Some(true)),
+            closed(&exchange),
+        )),
+    ];
+    let witnessing = tokio::spawn(witness::run(
+        exchange.clone(),
+        peers.clone(),
+        config.witness_interval,
+    ));
+    let outbox = tokio::spawn(outbox::run(exchange.clone(), peers.clone()));
+    tracing::info!(country = %config.country, %federation_addr, %local_addr, metrics_addr = ?metrics_addr, "node started");
+    Ok(RunningNode {
+        country: config.country,
+        federation_addr,
+        local_addr,
+        metrics_addr,
+        exchange,
+        peers: peers.clone(),
+        tasks,
+        outbox,
+        witnessing,
+        metrics,
+        health: vec![federation_health, local_health],
+    })
+}
+
+/// A health service for `listener`: the node and each of the listener's
+/// Liaison services `SERVING`; any other service is unknown there.
+async fn health(
+    listener: Listener,
+) -> (
+    tonic_health::server::HealthReporter,
+    tonic_health::pb::health_server::HealthServer<impl tonic_health::pb::health_server::Health>,
+) {
+    let (reporter, service) = tonic_health::server::health_reporter();
+    reporter
+        .set_service_status("", tonic_health::ServingStatus::Serving)
+        .await;
+    for name in listener.services() {
+        reporter
+            .set_service_status(name, tonic_health::ServingStatus::Serving)
+            .await;
+    }
+    (reporter, service)
+}

@@ -1,0 +1,165 @@
+//! The configuration file as written ([`ConfigFile`] and its sections, with
+//! their defaults), as serde reads it, before validation.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::policy::AgreementFile;
+
+/// The configuration file as written, before validation.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigFile {
+    pub node: NodeSection,
+    pub tls: TlsSection,
+    #[serde(default)]
+    pub peers: Vec<PeerSection>,
+    #[serde(default)]
+    pub agencies: Vec<AgencySection>,
+    #[serde(default)]
+    pub users: Vec<UserSection>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NodeSection {
+    /// ISO 3166-1 alpha-3 code of this node's country.
+    pub country: String,
+    /// Where peers reach this node (mutual TLS).
+    pub federation_listen: String,
+    /// Where local users (focal points, agencies) reach this node. Must be a
+    /// loopback address: the local API has no TLS of its own yet.
+    pub local_listen: String,
+    /// Where Prometheus scrapes `GET /metrics` (plain HTTP, no personal
+    /// data); no metrics listener if absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metrics_listen: Option<String>,
+    /// Directory of the node's store; relative paths are relative to the
+    /// configuration file.
+    pub data_dir: PathBuf,
+    /// PKCS#8 PEM file of the node's Ed25519 signing key (the v1 form
+    /// `keygen` and OpenSSL write, or the v2 form of earlier versions).
+    /// Only the node's user may be able to read it: see
+    /// [`private_key_exposure`].
+    pub signing_key: PathBuf,
+    /// Public keys (base64) this node signed with before its current one:
+    /// its own older signatures (tree heads) stay verifiable, and `GetKeys`
+    /// still lists them, until peers have moved on.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub previous_signing_keys: Vec<String>,
+    /// How often to witness the peers' audit logs, in seconds.
+    #[serde(default = "default_witness_interval")]
+    pub witness_interval_secs: u64,
+    /// The clock difference tolerated between this node and its peers, in
+    /// seconds: how far in the future an envelope's timestamp may be, and
+    /// how long after a request's deadline an answer made by then is still
+    /// accepted. Nodes are expected to keep time with NTP.
+    #[serde(default = "default_clock_skew")]
+    pub max_clock_skew_secs: u64,
+    /// How old an envelope may be when it is first delivered, in seconds.
+    /// Older ones are refused as stale (a retry of one already delivered
+    /// still gets its original receipt).
+    #[serde(default = "default_message_age")]
+    pub max_message_age_secs: u64,
+    /// Envelopes a peer may deliver per second, sustained...
+    #[serde(default = "default_peer_rate")]
+    pub peer_rate_per_sec: u32,
+    /// ...and in a burst.
+    #[serde(default = "default_peer_burst")]
+    pub peer_burst: u32,
+    /// Federation calls a peer may have in flight at once.
+    #[serde(default = "default_peer_concurrency")]
+    pub peer_concurrency: u32,
+    /// Days a request's personal data is kept once it is final when no
+    /// released answer sets the period (refused, expired, withdrawn). A
+    /// released answer's own retention period, set by the answering
+    /// country's agreement, applies on both sides.
+    #[serde(default = "default_retention_days")]
+    pub retention_days: u32,
+}
+
+fn default_retention_days() -> u32 {
+    365
+}
+
+fn default_peer_rate() -> u32 {
+    200
+}
+
+fn default_peer_burst() -> u32 {
+    400
+}
+
+fn default_peer_concurrency() -> u32 {
+    64
+}
+
+fn default_clock_skew() -> u64 {
+    5
+}
+
+fn default_message_age() -> u64 {
+    30 * 24 * 3600
+}
+
+fn default_witness_interval() -> u64 {
+    60
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TlsSection {
+    /// PEM certificate naming this node (subject alternative name `tls_name`).
+    pub cert: PathBuf,
+    /// PEM private key of that certificate, held to the same file
+    /// permissions as the signing key.
+    pub key: PathBuf,
+    /// PEM certificate of the federation CA that issued every node's
+    /// certificate.
+    pub ca: PathBuf,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PeerSection {
+    pub country: String,
+    /// `https://host:port` of the peer's federation listener.
+    pub endpoint: String,
+    /// The DNS name in the peer's certificate; defaults to
+    /// `<country in lower case>.liaison`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tls_name: Option<String>,
+    /// The peer's Ed25519 public keys, base64 of the raw 32 bytes. During a
+    /// rotation both the old and the new key are listed.
+    pub signing_keys: Vec<String>,
+    /// Keys the peer no longer uses: envelopes signed with them are refused
+    /// as revoked.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub revoked_keys: Vec<String>,
+    /// The sharing agreement with this peer, in a TOML file (relative to
+    /// this file)...
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agreement_file: Option<PathBuf>,
+    /// ...or inline. Without either, nothing flows to or from this peer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agreement: Option<AgreementFile>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgencySection {
+    pub name: String,
+    /// The request categories routed to this agency.
+    pub categories: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UserSection {
+    pub name: String,
+    /// `focal_point`, `agency:<name>`, `auditor` or `admin`.
+    pub role: String,
+    /// Hex SHA-256 of the user's bearer token.
+    pub token_sha256: String,
+}

@@ -1,0 +1,36 @@
+//! The node's domain logic: what happens when a focal point submits, a peer
+//! delivers, an agency answers, a delivery succeeds or fails. Transport code
+//! authenticates callers and decodes calls, then calls in here; this module
+//! decides, records (store and audit trail together) and returns.
+//!
+//! Every change is applied under one write lock, then flushed to disk before
+//! the caller is answered: nothing is acknowledged that is not durable.
+//!
+//! One file per step of a request's life, in the order a request meets
+//! them: [`submit`] (the requester's focal point) → [`receive`] (the
+//! peer's delivery: [`route`] for a new request, [`check_answer`] for an
+//! answer, a withdrawal) → [`respond`] (the agency) → [`delivery`] (the
+//! outbox worker's outcome: delivered or failed) → [`expire`] (withdrawn or
+//! overdue) → [`purge`] (retention over). [`reload`] puts a new
+//! configuration in force; [`views`] reads requests. What they share
+//! (`Exchange`, `Pending`, `Event`, `commit`, `finish`, `append_log`) is in
+//! [`state`].
+
+mod check_answer;
+mod delivery;
+mod expire;
+pub mod outbox;
+mod purge;
+mod receive;
+mod reload;
+mod respond;
+mod route;
+mod state;
+mod submit;
+mod views;
+pub mod witness;
+
+pub use delivery::{DeliveryFailure, backoff_ms};
+pub use respond::{AgencyReply, answer_terms};
+pub use state::{Exchange, OwnKeys, now_ms};
+pub use submit::Draft;

@@ -1,0 +1,133 @@
+//! Routing a request just received: refused at once (deadline passed, not
+//! allowed by this node's agreement, no competent agency) or assigned.
+
+use liaison_proto::domain::{Answer, Content, Outcome, RefusalReason, RequestStatus};
+
+use crate::error::Result;
+use crate::policy::{self, Flow};
+use crate::records::{Direction, OutboxKind, RequestRecord, utc_day};
+
+use super::state::{DELIVERY_GRACE_MS, Event, Exchange, Pending, describe_outcome};
+
+impl Exchange {
+    /// Decides what happens to a request just received: refused at once if
+    /// its deadline has passed or this node's agreement does not allow it,
+    /// or if no agency handles its category; otherwise assigned.
+    pub(super) fn route(
+        &self,
+        record: &mut RequestRecord,
+        now: i64,
+        pending: &mut Pending,
+    ) -> Result<()> {
+        let peer = record.peer();
+        if record.request.deadline_unix_ms <= now {
+            // Nobody can answer it any more, and the requester has stopped
+            // waiting: it expires here at once, and no answer is sent.
+            let why = format!(
+                "arrived after its deadline, {}",
+                liaison_proto::time::rfc3339(record.request.deadline_unix_ms)
+            );
+            pending.expire(record, now, &why);
+            return Ok(());
+        }
+        let day = utc_day(now);
+        let category = record.request.category;
+        let used = self
+            .records
+            .count(day, Direction::Incoming, peer, category)?;
+        let decision = policy::evaluate(
+            self.country(),
+            self.config().agreement_with(peer),
+            Flow {
+                from: peer,
+                to: self.country(),
+            },
+            category,
+            record.request.purpose,
+            used,
+        );
+        if !decision.allowed {
+            pending.events.push(
+                Event::new("policy.denied", "node")
+                    .about(record)
+                    .detail(format!("{}: {}", decision.rule, decision.reason)),
+            );
+            let outcome = Outcome::Refused {
+                reason: RefusalReason::OutsideAgreement,
+                explanation: format!(
+                    "refused by {}'s sharing agreement: {}",
+                    self.country(),
+                    decision.reason
+                ),
+                rule: decision.rule.clone(),
+            };
+            self.refuse_automatically(record, outcome, now, pending);
+            return Ok(());
+        }
+        pending
+            .changes
+            .put_count(day, Direction::Incoming, peer, category, used + 1);
+        pending.events.push(
+            Event::new("policy.allowed", "node")
+                .about(record)
+                .detail(decision.rule.clone()),
+        );
+        record.grant = decision.grant.clone();
+        match self.config().agency_for(category) {
+            Some(agency) => {
+                record.agency = Some(agency.name.clone());
+                record.transition(
+                    RequestStatus::Assigned,
+                    now,
+                    format!("assigned to {}", agency.name),
+                );
+                pending.events.push(
+                    Event::new("request.assigned", "node")
+                        .about(record)
+                        .detail(agency.name.clone()),
+                );
+            }
+            None => {
+                let outcome = Outcome::Refused {
+                    reason: RefusalReason::NoCompetentAgency,
+                    explanation: format!("no agency of {} handles {category}", self.country()),
+                    rule: String::new(),
+                };
+                self.refuse_automatically(record, outcome, now, pending);
+            }
+        }
+        Ok(())
+    }
+
+    /// Answers a request with a refusal on the node's own authority (no
+    /// agency is competent), queuing the signed refusal for the requester.
+    pub(super) fn refuse_automatically(
+        &self,
+        record: &mut RequestRecord,
+        outcome: Outcome,
+        now: i64,
+        pending: &mut Pending,
+    ) {
+        let answer = Answer {
+            request_id: record.request.request_id.clone(),
+            from_country: self.country(),
+            to_country: record.request.from_country,
+            agency: "node".into(),
+            answered_unix_ms: now,
+            outcome,
+        };
+        let detail = describe_outcome(&answer.outcome);
+        let (message, sealed) = self.seal(record.peer(), Content::Answer(answer.clone()));
+        record.answer = Some(answer);
+        record.answer_envelope_hash = Some(sealed.hash);
+        record.transition(RequestStatus::Refused, now, detail.clone());
+        let give_up = record.request.deadline_unix_ms.max(now) + DELIVERY_GRACE_MS;
+        pending.enqueue(&self.outbox_item(&message, &sealed, OutboxKind::Answer, give_up));
+        pending.events.push(
+            Event::new("request.refused", "node")
+                .about(record)
+                .hash(sealed.hash)
+                .detail(detail),
+        );
+    }
+}

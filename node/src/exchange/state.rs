@@ -1,0 +1,513 @@
+//! The machinery every step of a request's life shares: the [`Exchange`]
+//! itself (the one write lock, the configuration and keys in force, the
+//! change notifications), [`Pending`] writes and audit [`Event`]s, and
+//! [`Exchange::commit`] / [`Exchange::finish`], which apply a change with its
+//! audit entries ([`Exchange::append_log`]) as one atomic batch, flush it,
+//! and only then tell watchers and the outbox.
+
+use std::sync::Arc;
+
+use liaison_proto::domain::{
+    Category, Content, CountryCode, Message, Outcome, RequestStatus, TreeHead,
+};
+use liaison_proto::envelope::{Sealed, SigningIdentity};
+use liaison_proto::merkle::{Frontier, leaf_hash};
+use liaison_proto::pb;
+use prost::Message as _;
+use tokio::sync::{Mutex, Notify, broadcast, watch};
+
+pub use crate::clock::now_ms;
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::metrics::{self, Metrics};
+use crate::pki::random_bytes;
+use crate::records::{
+    AuditEntry, Changes, Direction, OutboxItem, OutboxKind, Records, RequestRecord,
+};
+use crate::store::Store;
+
+/// How long answers and withdrawals are retried past the request deadline.
+pub(super) const DELIVERY_GRACE_MS: i64 = 30 * 24 * 3600 * 1000;
+/// The furthest ahead a deadline may be set.
+pub(super) const MAX_DEADLINE_AHEAD_MS: i64 = 366 * 24 * 3600 * 1000;
+
+pub(super) fn new_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+/// An audit event before it gets its index.
+#[derive(Debug, Clone)]
+pub(super) struct Event {
+    pub(super) event: &'static str,
+    pub(super) actor: String,
+    pub(super) request_id: Option<String>,
+    pub(super) peer: Option<CountryCode>,
+    pub(super) category: Option<Category>,
+    pub(super) message_hash: Option<[u8; 32]>,
+    pub(super) detail: String,
+}
+
+impl Event {
+    pub(super) fn new(event: &'static str, actor: impl Into<String>) -> Self {
+        Event {
+            event,
+            actor: actor.into(),
+            request_id: None,
+            peer: None,
+            category: None,
+            message_hash: None,
+            detail: String::new(),
+        }
+    }
+
+    pub(super) fn about(mut self, record: &RequestRecord) -> Self {
+        self.request_id = Some(record.request.request_id.clone());
+        self.peer = Some(record.peer());
+        self.category = Some(record.request.category);
+        self
+    }
+
+    pub(super) fn hash(mut self, hash: [u8; 32]) -> Self {
+        self.message_hash = Some(hash);
+        self
+    }
+
+    pub(super) fn detail(mut self, detail: impl Into<String>) -> Self {
+        self.detail = detail.into();
+        self
+    }
+}
+
+/// Writes prepared under the write lock: records, audit events, and the
+/// request records whose watchers must hear of the change.
+#[derive(Debug, Default)]
+pub(super) struct Pending {
+    pub(super) changes: Changes,
+    pub(super) events: Vec<Event>,
+    pub(super) updated: Vec<RequestRecord>,
+    /// Queued for delivery by this change.
+    pub(super) queued: Vec<OutboxItem>,
+    /// The audit events written, counted in the metrics once durable.
+    pub(super) logged: Vec<LoggedEvent>,
+}
+
+/// What the metrics keep of an audit event.
+#[derive(Debug)]
+pub(super) struct LoggedEvent {
+    pub(super) event: &'static str,
+    pub(super) actor: String,
+    pub(super) peer: Option<CountryCode>,
+    pub(super) category: Option<Category>,
+}
+
+impl Pending {
+    pub(super) fn record(&mut self, record: &RequestRecord) {
+        self.changes.put_request(record);
+        self.updated.push(record.clone());
+    }
+
+    /// Moves `record` to EXPIRED with the audit event saying so; the caller
+    /// records it once every other change to it is made.
+    pub(super) fn expire(&mut self, record: &mut RequestRecord, now: i64, why: &str) {
+        record.transition(RequestStatus::Expired, now, why);
+        self.events
+            .push(Event::new("request.expired", "node").about(record));
+    }
+
+    /// Queues a newly sealed envelope for delivery, storing it once.
+    pub(super) fn enqueue(&mut self, item: &OutboxItem) {
+        self.changes
+            .put_envelope(&item.envelope_hash, item.envelope.clone());
+        self.changes.put_outbox(item);
+        self.queued.push(item.clone());
+    }
+}
+
+/// What the write lock protects besides the store itself.
+#[derive(Debug)]
+pub(super) struct WriteState {
+    /// The right edge of the audit log's Merkle tree.
+    pub(super) frontier: Frontier,
+}
+
+/// The node's state machine for requests, answers and deliveries.
+#[derive(Debug)]
+pub struct Exchange {
+    /// The configuration in force, replaced as a whole by
+    /// [`Exchange::reload`]; readers take the current one with
+    /// [`Exchange::config`].
+    pub(super) config: std::sync::RwLock<Arc<Config>>,
+    pub(super) records: Records,
+    /// Serializes read-modify-write of records and audit indexes.
+    pub(super) state: Mutex<WriteState>,
+    /// Every committed change to a request record, for `watch` streams.
+    pub(super) events: broadcast::Sender<Arc<RequestRecord>>,
+    /// Wakes the delivery worker when something is queued.
+    pub(super) outbox_wake: Notify,
+    /// Envelopes durably queued since the delivery worker last looked,
+    /// handed to it directly so that it need not scan the stored outbox.
+    pub(super) ready: std::sync::Mutex<Vec<OutboxItem>>,
+    /// Turns true when the node shuts down, ending open streams.
+    pub(super) closing: watch::Sender<bool>,
+    /// The key the node signs with and its earlier keys; replaced in place
+    /// by a key rotation, without a restart.
+    pub(super) keys: std::sync::RwLock<OwnKeys>,
+    pub(super) metrics: Arc<Metrics>,
+}
+
+/// This node's signing key and the public keys it signed with before.
+#[derive(Debug, Clone)]
+pub struct OwnKeys {
+    pub signer: SigningIdentity,
+    pub previous: std::collections::BTreeMap<String, ed25519_dalek::VerifyingKey>,
+}
+
+impl Exchange {
+    pub fn open(config: Arc<Config>, store: Arc<dyn Store>) -> Result<Arc<Exchange>> {
+        let records = Records::new(store);
+        let upgraded = records.migrate()?;
+        if upgraded > 0 {
+            tracing::info!(
+                records = upgraded,
+                "store upgraded: envelopes now kept apart"
+            );
+        }
+        let frontier = crate::audit::verify_log(&records, config.country, &config.own_keys())
+            .map_err(|e| Error::Integrity(e.to_string()))?;
+        let (events, _) = broadcast::channel(1024);
+        let metrics = Metrics::new(config.country);
+        for (key, _) in records.evidence()? {
+            // `evidence/<peer>/<ms>`: an alarm raised before this start.
+            if let Some(peer) = String::from_utf8_lossy(&key).split('/').nth(1) {
+                metrics.alarm_on_record(peer);
+            }
+        }
+        let keys = OwnKeys {
+            signer: config.signer.clone(),
+            previous: config.previous_keys.clone(),
+        };
+        Ok(Arc::new(Exchange {
+            config: std::sync::RwLock::new(config),
+            records,
+            state: Mutex::new(WriteState { frontier }),
+            events,
+            outbox_wake: Notify::new(),
+            ready: std::sync::Mutex::new(Vec::new()),
+            closing: watch::Sender::new(false),
+            keys: std::sync::RwLock::new(keys),
+            metrics,
+        }))
+    }
+
+    /// The configuration in force now.
+    pub fn config(&self) -> Arc<Config> {
+        self.config
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    pub fn metrics(&self) -> &Arc<Metrics> {
+        &self.metrics
+    }
+
+    pub fn records(&self) -> &Records {
+        &self.records
+    }
+
+    pub fn country(&self) -> CountryCode {
+        self.config().country
+    }
+
+    /// The node's signing key and earlier keys, as they are now.
+    pub fn own_keys(&self) -> OwnKeys {
+        self.keys.read().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    pub(super) fn signer(&self) -> SigningIdentity {
+        self.own_keys().signer
+    }
+
+    /// Every committed change to any request record from now on.
+    pub fn subscribe(&self) -> broadcast::Receiver<Arc<RequestRecord>> {
+        self.events.subscribe()
+    }
+
+    /// Turns true once the node starts shutting down.
+    pub fn closing(&self) -> watch::Receiver<bool> {
+        self.closing.subscribe()
+    }
+
+    /// Starts shutting down: open streams end, the delivery worker stops.
+    pub fn close(&self) {
+        self.closing.send_replace(true);
+    }
+
+    pub(crate) fn outbox_notified(&self) -> tokio::sync::futures::Notified<'_> {
+        self.outbox_wake.notified()
+    }
+
+    /// Takes the envelopes queued since the last call.
+    pub(crate) fn take_ready(&self) -> Vec<OutboxItem> {
+        std::mem::take(&mut *self.ready.lock().unwrap_or_else(|p| p.into_inner()))
+    }
+
+    pub(crate) fn wake_outbox(&self) {
+        self.outbox_wake.notify_one();
+    }
+
+    /// Applies `pending` atomically with its audit entries, flushes, then
+    /// tells watchers. Returns the audit index of the first event.
+    /// Appends the pending events to the audit log: their entries, the
+    /// tree nodes they complete and a new signed tree head all go into the
+    /// pending batch. Returns the index of the first entry and the new head.
+    pub(super) fn append_log(
+        &self,
+        state: &mut WriteState,
+        pending: &mut Pending,
+    ) -> Option<(u64, pb::SignedTreeHead)> {
+        if pending.events.is_empty() {
+            return None;
+        }
+        let first = state.frontier.size();
+        let at = now_ms();
+        for event in pending.events.drain(..) {
+            pending.logged.push(LoggedEvent {
+                event: event.event,
+                actor: event.actor.clone(),
+                peer: event.peer,
+                category: event.category,
+            });
+            let leaf = pending.changes.put_audit(&AuditEntry {
+                index: state.frontier.size(),
+                at_unix_ms: at,
+                event: event.event.to_string(),
+                actor: event.actor,
+                request_id: event.request_id,
+                peer: event.peer,
+                category: event.category,
+                message_hash: event.message_hash.map(hex::encode),
+                detail: event.detail,
+            });
+            for (level, index, hash) in state.frontier.push(leaf_hash(&leaf)) {
+                pending.changes.put_tree_node(level, index, &hash);
+            }
+        }
+        let head = self.signer().sign_tree_head(&TreeHead {
+            country: self.country(),
+            tree_size: state.frontier.size(),
+            root_hash: state.frontier.root(),
+            timestamp_unix_ms: at,
+        });
+        pending.changes.put_tree_head(&head);
+        Some((first, head))
+    }
+
+    /// Applies `pending` atomically, flushes, then tells watchers. `before`
+    /// is the log's frontier before `append_log`, restored if nothing could
+    /// be written.
+    pub(super) async fn finish(
+        &self,
+        mut state: tokio::sync::MutexGuard<'_, WriteState>,
+        before: Frontier,
+        mut pending: Pending,
+    ) -> Result<()> {
+        // A request that became final is indexed by when its personal data
+        // is to be purged, in the same batch.
+        for record in &pending.updated {
+            if let Some(due) = record.purge_due(self.config().retention_days) {
+                pending
+                    .changes
+                    .put_purge_due(due, record.direction, &record.request.request_id);
+            }
+        }
+        if let Err(e) = self.records.apply(pending.changes) {
+            state.frontier = before;
+            return Err(e.into());
+        }
+        drop(state);
+        let began = std::time::Instant::now();
+        self.records.durable().await?;
+        self.metrics.commit(began.elapsed());
+        for event in &pending.logged {
+            self.metrics
+                .event(event.event, &event.actor, event.peer, event.category);
+        }
+        let now = now_ms();
+        for record in pending.updated {
+            self.metrics.request(&request_change(&record), now);
+            // No receiver is not an error: nobody is watching.
+            let _ = self.events.send(Arc::new(record));
+        }
+        if !pending.queued.is_empty() {
+            self.ready
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .extend(pending.queued);
+            self.wake_outbox();
+        }
+        Ok(())
+    }
+
+    /// Records `pending` with its audit entries, atomically and durably.
+    pub(super) async fn commit(
+        &self,
+        mut state: tokio::sync::MutexGuard<'_, WriteState>,
+        mut pending: Pending,
+    ) -> Result<()> {
+        let before = state.frontier.clone();
+        self.append_log(&mut state, &mut pending);
+        self.finish(state, before, pending).await
+    }
+
+    /// Records a refused call in the audit trail. `detail` names the rule
+    /// broken and never a value the caller sent (see [`Error::refusal`]).
+    pub async fn audit_refusal(
+        &self,
+        actor: String,
+        peer: Option<CountryCode>,
+        detail: String,
+    ) -> Result<()> {
+        let mut event = Event::new("call.refused", actor).detail(detail);
+        event.peer = peer;
+        self.record_event(event).await
+    }
+
+    /// Records one audit event on its own.
+    pub(super) async fn record_event(&self, event: Event) -> Result<()> {
+        let state = self.state.lock().await;
+        let pending = Pending {
+            events: vec![event],
+            ..Pending::default()
+        };
+        self.commit(state, pending).await
+    }
+
+    pub(super) fn seal(&self, to: CountryCode, content: Content) -> (Message, Sealed) {
+        let message = Message {
+            message_id: new_id(),
+            from: self.country(),
+            to,
+            created_unix_ms: now_ms(),
+            nonce: random_bytes::<16>().unwrap_or_else(|_| *uuid::Uuid::new_v4().as_bytes()),
+            content,
+        };
+        let sealed = self.signer().seal(&message);
+        (message, sealed)
+    }
+
+    pub(super) fn outbox_item(
+        &self,
+        message: &Message,
+        sealed: &Sealed,
+        kind: OutboxKind,
+        give_up_unix_ms: i64,
+    ) -> OutboxItem {
+        OutboxItem {
+            message_id: message.message_id.clone(),
+            to: message.to,
+            request_id: message.content.request_id().to_string(),
+            kind,
+            envelope: sealed.envelope.encode_to_vec(),
+            envelope_hash: sealed.hash,
+            attempts: 0,
+            next_attempt_unix_ms: now_ms(),
+            give_up_unix_ms,
+            last_error: None,
+        }
+    }
+
+    /// Records the outcome of witnessing `peer`: an audit entry, the head as
+    /// the new reference when `accepted`, and `evidence` of tampering.
+    pub async fn record_witness(
+        &self,
+        peer: CountryCode,
+        verdict: &str,
+        detail: String,
+        accepted: Option<&pb::SignedTreeHead>,
+        evidence: Option<serde_json::Value>,
+    ) -> Result<()> {
+        let state = self.state.lock().await;
+        let mut pending = Pending::default();
+        let event_name = if evidence.is_some() {
+            "witness.alarm"
+        } else {
+            "witness.checked"
+        };
+        let mut event = Event::new(event_name, "node").detail(format!("{verdict}: {detail}"));
+        event.peer = Some(peer);
+        pending.events.push(event);
+        if let Some(head) = accepted {
+            pending.changes.put_witnessed(peer, head);
+        }
+        if let Some(evidence) = evidence {
+            pending.changes.put_evidence(peer, now_ms(), &evidence);
+        }
+        self.commit(state, pending).await
+    }
+
+    /// The clock difference tolerated between nodes, in milliseconds.
+    pub(super) fn skew_ms(&self) -> i64 {
+        self.config().max_clock_skew.as_millis() as i64
+    }
+}
+
+/// A description of an outcome without personal data: the released field
+/// names, or the refusal reason.
+pub(super) fn describe_outcome(outcome: &Outcome) -> String {
+    match outcome {
+        Outcome::Released {
+            fields, handling, ..
+        } => {
+            let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+            format!("released fields: {}; handling {handling}", names.join(","))
+        }
+        Outcome::Refused { reason, rule, .. } if !rule.is_empty() => {
+            format!("refused: {reason} under {rule}")
+        }
+        Outcome::Refused { reason, .. } => format!("refused: {reason}"),
+    }
+}
+
+pub(super) fn decode_receipt(bytes: &[u8]) -> Result<pb::Receipt> {
+    pb::Receipt::decode(bytes).map_err(|e| {
+        Error::Store(crate::store::StoreError::Corrupt {
+            key: "msg/<receipt>".into(),
+            reason: e.to_string(),
+        })
+    })
+}
+
+/// Field names joined by commas, for audit details.
+pub(super) fn join(names: &[&String]) -> String {
+    names
+        .iter()
+        .map(|n| n.as_str())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// A record's change in the plain values the metrics count.
+fn request_change(record: &RequestRecord) -> metrics::RequestChange {
+    metrics::RequestChange {
+        outgoing: record.direction == Direction::Outgoing,
+        peer: record.peer(),
+        category: record.request.category,
+        status: record.status,
+        created_unix_ms: record.request.created_unix_ms,
+    }
+}
+
+impl metrics::SizeSource for Exchange {
+    fn sizes(&self) -> metrics::Sizes {
+        let records = self.records();
+        metrics::Sizes {
+            audit_entries: crate::audit::latest(records)
+                .ok()
+                .flatten()
+                .map(|(_, size)| size),
+            outbox_depth: records.outbox_len().ok(),
+            flushes: records.flushes(),
+        }
+    }
+}

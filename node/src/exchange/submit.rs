@@ -1,0 +1,258 @@
+//! Submitting: a focal point's request checked against the agreement,
+//! signed and durably queued for its peer; and the dry run of a request.
+
+use liaison_proto::domain::{
+    Category, Content, CountryCode, InformationRequest, OffenceCode, Purpose, RequestStatus,
+    Subject,
+};
+
+use crate::config::LocalUser;
+use crate::error::{Error, Problem, Result};
+use crate::policy::{self, Flow};
+use crate::records::{Direction, OutboxKind, RequestRecord, utc_day};
+
+use super::state::{Event, Exchange, MAX_DEADLINE_AHEAD_MS, Pending, new_id, now_ms};
+
+/// A focal point's new request, validated but not yet signed.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub to: CountryCode,
+    pub category: Category,
+    pub purpose: Purpose,
+    pub offence_codes: Vec<OffenceCode>,
+    pub subject: Subject,
+    pub summary: String,
+    pub deadline_unix_ms: i64,
+    /// The response fields wanted; empty for every field this node's
+    /// agreement accepts for the category.
+    pub requested_fields: Vec<String>,
+}
+
+impl Exchange {
+    /// Checks, signs and durably queues a focal point's request.
+    pub async fn submit(&self, caller: &LocalUser, draft: Draft) -> Result<RequestRecord> {
+        let now = now_ms();
+        if draft.to == self.country() {
+            return Err(Error::invalid(Problem::field(
+                "to_country",
+                "a request cannot go to this node's own country",
+            )));
+        }
+        if !self.config().peers.contains_key(&draft.to) {
+            return Err(Error::not_found(format!(
+                "no peer {} is configured on this node",
+                draft.to
+            )));
+        }
+        if draft.deadline_unix_ms <= now {
+            return Err(Error::invalid(Problem::field(
+                "deadline_unix_ms",
+                "the deadline has already passed",
+            )));
+        }
+        if draft.deadline_unix_ms > now + MAX_DEADLINE_AHEAD_MS {
+            return Err(Error::invalid(Problem::field(
+                "deadline_unix_ms",
+                "more than a year ahead",
+            )));
+        }
+        let state = self.state.lock().await;
+        let day = utc_day(now);
+        let used = self
+            .records
+            .count(day, Direction::Outgoing, draft.to, draft.category)?;
+        let decision = policy::evaluate(
+            self.country(),
+            self.config().agreement_with(draft.to),
+            Flow {
+                from: self.country(),
+                to: draft.to,
+            },
+            draft.category,
+            draft.purpose,
+            used,
+        );
+        // The fields asked for must be ones this node's agreement accepts
+        // from the peer; none asked for means all of those.
+        let accepted = decision
+            .grant
+            .as_ref()
+            .map(|grant| grant.release.clone())
+            .unwrap_or_default();
+        let unaccepted = draft
+            .requested_fields
+            .iter()
+            .position(|name| !accepted.contains(name));
+        if let (true, Some(i)) = (decision.allowed, unaccepted) {
+            let rule = format!(
+                "{} is not a field {}'s agreement accepts from {} under {} (accepted: {})",
+                draft.requested_fields[i],
+                self.country(),
+                draft.to,
+                decision.rule,
+                accepted.join(", ")
+            );
+            let mut event = Event::new("policy.denied", &caller.name)
+                .detail(format!("field `requested_fields[{i}]`: {rule}"));
+            event.peer = Some(draft.to);
+            event.category = Some(draft.category);
+            self.commit(
+                state,
+                Pending {
+                    events: vec![event],
+                    ..Pending::default()
+                },
+            )
+            .await?;
+            return Err(Error::denied(Problem::field(
+                format!("requested_fields[{i}]"),
+                rule,
+            )));
+        }
+        let requested_fields = if draft.requested_fields.is_empty() {
+            accepted
+        } else {
+            draft.requested_fields
+        };
+        if !decision.allowed {
+            let mut event = Event::new("policy.denied", &caller.name)
+                .detail(format!("{}: {}", decision.rule, decision.reason));
+            event.peer = Some(draft.to);
+            event.category = Some(draft.category);
+            let pending = Pending {
+                events: vec![event],
+                ..Pending::default()
+            };
+            self.commit(state, pending).await?;
+            let text = format!(
+                "refused by {}'s own sharing agreement: {} [rule: {}]",
+                self.country(),
+                decision.reason,
+                decision.rule
+            );
+            return Err(if decision.exhausted {
+                Error::exhausted(text)
+            } else {
+                Error::denied(text)
+            });
+        }
+        let request = InformationRequest {
+            request_id: new_id(),
+            from_country: self.country(),
+            to_country: draft.to,
+            category: draft.category,
+            purpose: draft.purpose,
+            offence_codes: draft.offence_codes,
+            subject: draft.subject,
+            summary: draft.summary,
+            deadline_unix_ms: draft.deadline_unix_ms,
+            requested_by: caller.name.clone(),
+            created_unix_ms: now,
+            requested_fields,
+            accepted_handling: decision.grant.as_ref().map(|g| g.handling),
+            max_retention_days: decision.grant.as_ref().map(|g| g.retention_days),
+        };
+        let (message, sealed) = self.seal(draft.to, Content::Request(request.clone()));
+        let mut record = RequestRecord {
+            request,
+            direction: Direction::Outgoing,
+            status: RequestStatus::Submitted,
+            history: Vec::new(),
+            agency: None,
+            answer: None,
+            envelope_hash: sealed.hash,
+            receipt: None,
+            answer_envelope_hash: None,
+            answer_receipt: None,
+            grant: None,
+            purged_unix_ms: None,
+            delivery_error: None,
+        };
+        record.transition(
+            RequestStatus::Submitted,
+            now,
+            format!("submitted by {}", caller.name),
+        );
+        let item = self.outbox_item(
+            &message,
+            &sealed,
+            OutboxKind::Request,
+            record.request.deadline_unix_ms,
+        );
+
+        let mut pending = Pending::default();
+        pending.record(&record);
+        pending.enqueue(&item);
+        pending
+            .changes
+            .put_due(record.request.deadline_unix_ms, &record.request.request_id);
+        pending
+            .changes
+            .put_count(day, Direction::Outgoing, draft.to, draft.category, used + 1);
+        pending.events.push(
+            Event::new("request.submitted", &caller.name)
+                .about(&record)
+                .hash(sealed.hash)
+                .detail(format!(
+                    "purpose {}; allowed by {}",
+                    record.request.purpose, decision.rule
+                )),
+        );
+        self.commit(state, pending).await?;
+        tracing::info!(country = %self.country(), request_id = %record.request.request_id, to = %draft.to, category = %record.request.category, "request submitted");
+        Ok(record)
+    }
+
+    /// Evaluates a request going `flow` against this node's agreement with
+    /// the other country, without sending anything; audited as a dry run.
+    pub async fn dry_run(
+        &self,
+        actor: &str,
+        flow: Flow,
+        category: Category,
+        purpose: Purpose,
+    ) -> Result<policy::Decision> {
+        let here = self.country();
+        let (peer, direction) = if flow.from == here {
+            (flow.to, Direction::Outgoing)
+        } else if flow.to == here {
+            (flow.from, Direction::Incoming)
+        } else {
+            return Err(Error::invalid(format!(
+                "a request {flow} does not involve {here}"
+            )));
+        };
+        if !self.config().peers.contains_key(&peer) {
+            return Err(Error::not_found(format!("{peer} is not a configured peer")));
+        }
+        let state = self.state.lock().await;
+        let used = self
+            .records
+            .count(utc_day(now_ms()), direction, peer, category)?;
+        let decision = policy::evaluate(
+            here,
+            self.config().agreement_with(peer),
+            flow,
+            category,
+            purpose,
+            used,
+        );
+        let mut event = Event::new("policy.checked", actor).detail(format!(
+            "dry run {flow} {category} for {purpose}: {} by {}",
+            if decision.allowed {
+                "allowed"
+            } else {
+                "denied"
+            },
+            decision.rule
+        ));
+        event.peer = Some(peer);
+        event.category = Some(category);
+        let pending = Pending {
+            events: vec![event],
+            ..Pending::default()
+        };
+        self.commit(state, pending).await?;
+        Ok(decision)
+    }
+}

@@ -1,0 +1,269 @@
+//! Peer witnessing: each node regularly fetches its peers' signed tree
+//! heads and checks, with a consistency proof, that each one extends the
+//! last one it saw. A peer whose log shrank or changed its past is reported
+//! loudly (error log, audit entry) and the evidence is kept; the last good
+//! head stays the reference.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use liaison_proto::domain::{CountryCode, TreeHead};
+use liaison_proto::envelope::open_tree_head;
+use liaison_proto::merkle::{Hash, verify_consistency};
+use liaison_proto::pb;
+use prost::Message as _;
+
+use crate::exchange::Exchange;
+use crate::exchange::outbox::PeerClients;
+
+/// What witnessing one peer found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Witnessed {
+    pub peer: CountryCode,
+    pub verdict: Verdict,
+    pub previous_size: u64,
+    pub tree_size: u64,
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// The first head seen from this peer.
+    FirstSeen,
+    /// Same size and root as last time.
+    Unchanged,
+    /// A larger tree, proven to extend the last one.
+    Consistent,
+    /// Smaller than the last head seen: entries were removed.
+    RolledBack,
+    /// The history differs from the last head seen.
+    Forked,
+    /// The head is not validly signed by the peer.
+    BadSignature,
+    /// The peer could not be asked.
+    Unreachable,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::FirstSeen => "first-seen",
+            Verdict::Unchanged => "unchanged",
+            Verdict::Consistent => "consistent",
+            Verdict::RolledBack => "rolled-back",
+            Verdict::Forked => "forked",
+            Verdict::BadSignature => "bad-signature",
+            Verdict::Unreachable => "unreachable",
+        }
+    }
+
+    /// Whether the peer's log shows signs of tampering.
+    pub fn is_alarm(self) -> bool {
+        matches!(
+            self,
+            Verdict::RolledBack | Verdict::Forked | Verdict::BadSignature
+        )
+    }
+}
+
+fn decode_head(head: &pb::SignedTreeHead) -> Option<TreeHead> {
+    let body = pb::TreeHeadBody::decode(head.body.as_slice()).ok()?;
+    TreeHead::try_from(&body).ok()
+}
+
+fn head_json(head: &pb::SignedTreeHead) -> serde_json::Value {
+    use base64::Engine as _;
+    let b64 = |b: &[u8]| base64::engine::general_purpose::STANDARD.encode(b);
+    serde_json::json!({
+        "body": b64(&head.body),
+        "key_id": head.key_id,
+        "signature": b64(&head.signature),
+    })
+}
+
+/// Witnesses `peer` once, recording the outcome.
+pub async fn witness(exchange: &Exchange, peers: &PeerClients, peer: CountryCode) -> Witnessed {
+    let mut result = Witnessed {
+        peer,
+        verdict: Verdict::Unreachable,
+        previous_size: 0,
+        tree_size: 0,
+        detail: String::new(),
+    };
+    let Some(mut client) = peers.get(peer) else {
+        result.detail = format!("{peer} is not a configured peer");
+        return result;
+    };
+    let previous = match exchange.records().witnessed(peer) {
+        Ok(previous) => previous,
+        Err(e) => {
+            result.detail = format!("cannot read the last head seen: {e}");
+            return result;
+        }
+    };
+    let previous_head = previous.as_ref().and_then(decode_head);
+    result.previous_size = previous_head.as_ref().map_or(0, |h| h.tree_size);
+    let signed = match client.get_tree_head(pb::TreeHeadQuery {}).await {
+        Ok(head) => head.into_inner(),
+        Err(status) => {
+            result.detail = status.message().to_string();
+            return result;
+        }
+    };
+    let keys = exchange
+        .config()
+        .peers
+        .get(&peer)
+        .map(|p| p.keys.clone())
+        .unwrap_or_default();
+    let head = match open_tree_head(&signed, |id| keys.get(id).copied()) {
+        Ok(verified) if verified.value.country == peer => verified.value,
+        Ok(verified) => {
+            result.verdict = Verdict::BadSignature;
+            result.detail = format!("the head names {}", verified.value.country);
+            return record(exchange, result, &signed, previous.as_ref(), &[]).await;
+        }
+        Err(e) => {
+            result.verdict = Verdict::BadSignature;
+            result.detail = e.to_string();
+            return record(exchange, result, &signed, previous.as_ref(), &[]).await;
+        }
+    };
+    result.tree_size = head.tree_size;
+    let mut proof: Vec<Hash> = Vec::new();
+    result.verdict = match &previous_head {
+        None => Verdict::FirstSeen,
+        Some(old) if head.tree_size < old.tree_size => {
+            result.detail = format!(
+                "{peer}'s log shrank from {} to {} entries",
+                old.tree_size, head.tree_size
+            );
+            Verdict::RolledBack
+        }
+        Some(old) if head.tree_size == old.tree_size => {
+            if head.root_hash == old.root_hash {
+                Verdict::Unchanged
+            } else {
+                result.detail = format!(
+                    "{peer}'s log of {} entries now has another root",
+                    head.tree_size
+                );
+                Verdict::Forked
+            }
+        }
+        Some(old) if old.tree_size == 0 => Verdict::Consistent,
+        Some(old) => {
+            let query = pb::ConsistencyQuery {
+                first: old.tree_size,
+                second: head.tree_size,
+            };
+            match client.get_consistency_proof(query).await {
+                Err(status) => {
+                    result.detail = format!("no consistency proof: {}", status.message());
+                    return result;
+                }
+                Ok(response) => {
+                    let hashes = response.into_inner().hashes;
+                    proof = hashes
+                        .iter()
+                        .filter_map(|h| h.as_slice().try_into().ok())
+                        .collect();
+                    let verified = proof.len() == hashes.len()
+                        && verify_consistency(
+                            old.tree_size,
+                            head.tree_size,
+                            &old.root_hash,
+                            &head.root_hash,
+                            &proof,
+                        )
+                        .is_ok();
+                    if verified {
+                        Verdict::Consistent
+                    } else {
+                        result.detail = format!(
+                            "{peer}'s log of {} entries does not extend the {} entries seen before",
+                            head.tree_size, old.tree_size
+                        );
+                        Verdict::Forked
+                    }
+                }
+            }
+        }
+    };
+    record(exchange, result, &signed, previous.as_ref(), &proof).await
+}
+
+async fn record(
+    exchange: &Exchange,
+    result: Witnessed,
+    head: &pb::SignedTreeHead,
+    previous: Option<&pb::SignedTreeHead>,
+    proof: &[Hash],
+) -> Witnessed {
+    if result.verdict.is_alarm() {
+        tracing::error!(
+            peer = %result.peer,
+            verdict = result.verdict.as_str(),
+            detail = %result.detail,
+            "PEER AUDIT LOG ALARM: evidence kept"
+        );
+    }
+    let evidence = result.verdict.is_alarm().then(|| {
+        serde_json::json!({
+            "peer": result.peer.to_string(),
+            "verdict": result.verdict.as_str(),
+            "detail": result.detail,
+            "previous_head": previous.map(head_json),
+            "head": head_json(head),
+            "consistency_proof": proof.iter().map(hex::encode).collect::<Vec<_>>(),
+        })
+    });
+    exchange.metrics().witnessed(
+        result.peer,
+        result.verdict.as_str(),
+        result.verdict.is_alarm(),
+        crate::exchange::now_ms(),
+    );
+    let accepted = matches!(result.verdict, Verdict::FirstSeen | Verdict::Consistent);
+    if accepted || evidence.is_some() {
+        let outcome = exchange
+            .record_witness(
+                result.peer,
+                result.verdict.as_str(),
+                // `record_witness` puts the verdict in front.
+                format!(
+                    "{} -> {} entries{}",
+                    result.previous_size,
+                    result.tree_size,
+                    if result.detail.is_empty() {
+                        String::new()
+                    } else {
+                        format!("; {}", result.detail)
+                    }
+                ),
+                accepted.then_some(head),
+                evidence,
+            )
+            .await;
+        if let Err(e) = outcome {
+            tracing::error!(peer = %result.peer, error = %e, "cannot record a witness result");
+        }
+    }
+    result
+}
+
+/// Witnesses every peer every `interval` until the node shuts down.
+pub async fn run(exchange: Arc<Exchange>, peers: PeerClients, interval: Duration) {
+    let mut closing = exchange.closing();
+    loop {
+        tokio::select! {
+            _ = tokio::time::sleep(interval) => {}
+            _ = closing.wait_for(|closed| *closed) => return,
+        }
+        let countries: Vec<CountryCode> = exchange.config().peers.keys().copied().collect();
+        for peer in countries {
+            let outcome = witness(&exchange, &peers, peer).await;
+            tracing::debug!(%peer, verdict = outcome.verdict.as_str(), "witnessed");
+        }
+    }
+}

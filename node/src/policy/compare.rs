@@ -1,0 +1,232 @@
+//! Comparing two copies of an agreement: every disagreement between this
+//! node's copy and its peer's, in words ([`compare`]).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use liaison_proto::pb;
+
+/// One rule of a view, in comparable form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Comparable {
+    flows: BTreeSet<String>,
+    purposes: BTreeSet<String>,
+    release: BTreeSet<String>,
+    handling: String,
+    retention_days: u32,
+    daily_limit: u32,
+}
+
+fn comparable(view: &pb::AgreementView) -> BTreeMap<i32, Comparable> {
+    view.rules
+        .iter()
+        .map(|r| {
+            (
+                r.category,
+                Comparable {
+                    flows: r.flows.iter().cloned().collect(),
+                    purposes: r
+                        .purposes
+                        .iter()
+                        .map(|p| {
+                            pb::Purpose::try_from(*p)
+                                .map(|p| p.as_str_name().to_string())
+                                .unwrap_or_else(|_| format!("purpose {p}"))
+                        })
+                        .collect(),
+                    release: r.release.iter().cloned().collect(),
+                    handling: pb::HandlingCode::try_from(r.handling)
+                        .map(|h| h.as_str_name().to_string())
+                        .unwrap_or_else(|_| format!("handling {}", r.handling)),
+                    retention_days: r.retention_days,
+                    daily_limit: r.daily_limit,
+                },
+            )
+        })
+        .collect()
+}
+
+fn category_name(raw: i32) -> String {
+    pb::Category::try_from(raw)
+        .map(|c| c.as_str_name().to_string())
+        .unwrap_or_else(|_| format!("category {raw}"))
+}
+
+fn set_text(set: &BTreeSet<String>) -> String {
+    if set.is_empty() {
+        "none".into()
+    } else {
+        set.iter().cloned().collect::<Vec<_>>().join(", ")
+    }
+}
+
+/// Every point where two copies of an agreement differ, explained in terms
+/// of what happens to requests. `local` is this node's copy.
+pub fn compare(local: &pb::AgreementView, peer: &pb::AgreementView) -> Vec<pb::Disagreement> {
+    let (us, them) = (local.holder.as_str(), peer.holder.as_str());
+    let mut out = Vec::new();
+    let mut push =
+        |category: i32, aspect: &str, local: String, peer: String, explanation: String| {
+            out.push(pb::Disagreement {
+                category,
+                aspect: aspect.into(),
+                local,
+                peer,
+                explanation,
+            });
+        };
+    if local.version != peer.version {
+        push(
+            0,
+            "version",
+            local.version.to_string(),
+            peer.version.to_string(),
+            format!(
+                "{us} holds version {} and {them} holds version {}: one side has not applied the latest agreement",
+                local.version, peer.version
+            ),
+        );
+    }
+    let ours = comparable(local);
+    let theirs = comparable(peer);
+    let categories: BTreeSet<i32> = ours.keys().chain(theirs.keys()).copied().collect();
+    for category in categories {
+        let name = category_name(category);
+        let (a, b) = match (ours.get(&category), theirs.get(&category)) {
+            (Some(a), Some(b)) => (a, b),
+            (Some(a), None) => {
+                push(
+                    category,
+                    "rule",
+                    format!("allows {}", set_text(&a.flows)),
+                    "no rule".into(),
+                    format!(
+                        "{us} has a rule for {name} but {them} has none, so {them} denies every {name} request in both directions"
+                    ),
+                );
+                continue;
+            }
+            (None, Some(b)) => {
+                push(
+                    category,
+                    "rule",
+                    "no rule".into(),
+                    format!("allows {}", set_text(&b.flows)),
+                    format!(
+                        "{them} has a rule for {name} but {us} has none, so {us} denies every {name} request in both directions"
+                    ),
+                );
+                continue;
+            }
+            (None, None) => continue,
+        };
+        for flow in a.flows.symmetric_difference(&b.flows) {
+            let (has, lacks) = if a.flows.contains(flow) {
+                (us, them)
+            } else {
+                (them, us)
+            };
+            push(
+                category,
+                "flow",
+                if a.flows.contains(flow) {
+                    format!("allows {flow}")
+                } else {
+                    format!("does not allow {flow}")
+                },
+                if b.flows.contains(flow) {
+                    format!("allows {flow}")
+                } else {
+                    format!("does not allow {flow}")
+                },
+                format!(
+                    "{has} allows {name} requests {flow} but {lacks} does not, so they are refused by {lacks}"
+                ),
+            );
+        }
+        for purpose in a.purposes.symmetric_difference(&b.purposes) {
+            let (has, lacks) = if a.purposes.contains(purpose) {
+                (us, them)
+            } else {
+                (them, us)
+            };
+            push(
+                category,
+                "purpose",
+                if a.purposes.contains(purpose) {
+                    format!("allows {purpose}")
+                } else {
+                    format!("does not allow {purpose}")
+                },
+                if b.purposes.contains(purpose) {
+                    format!("allows {purpose}")
+                } else {
+                    format!("does not allow {purpose}")
+                },
+                format!(
+                    "{has} allows {name} requests for {purpose} but {lacks} does not, so such requests are refused by {lacks}"
+                ),
+            );
+        }
+        for field in a.release.symmetric_difference(&b.release) {
+            let (has, lacks) = if a.release.contains(field) {
+                (us, them)
+            } else {
+                (them, us)
+            };
+            push(
+                category,
+                "release",
+                if a.release.contains(field) {
+                    format!("releases {field}")
+                } else {
+                    format!("withholds {field}")
+                },
+                if b.release.contains(field) {
+                    format!("releases {field}")
+                } else {
+                    format!("withholds {field}")
+                },
+                format!(
+                    "{has} releases `{field}` in {name} answers but {lacks} withholds it, so answers from {lacks} redact it"
+                ),
+            );
+        }
+        if a.handling != b.handling {
+            push(
+                category,
+                "handling",
+                a.handling.clone(),
+                b.handling.clone(),
+                format!(
+                    "{us} marks released {name} data {} but {them} marks it {}",
+                    a.handling, b.handling
+                ),
+            );
+        }
+        if a.retention_days != b.retention_days {
+            push(
+                category,
+                "retention_days",
+                a.retention_days.to_string(),
+                b.retention_days.to_string(),
+                format!(
+                    "{us} keeps {name} data {} days but {them} {} days",
+                    a.retention_days, b.retention_days
+                ),
+            );
+        }
+        if a.daily_limit != b.daily_limit {
+            push(
+                category,
+                "daily_limit",
+                a.daily_limit.to_string(),
+                b.daily_limit.to_string(),
+                format!(
+                    "{us} allows {} {name} requests a day each way but {them} {}: the lower limit applies in practice",
+                    a.daily_limit, b.daily_limit
+                ),
+            );
+        }
+    }
+    out
+}

@@ -1,0 +1,75 @@
+//! The store's key space: the key of every record and index (the table in
+//! [`records`](super) names them all).
+
+use liaison_proto::domain::{Category, CountryCode};
+
+use super::values::Direction;
+
+pub(super) fn request_key(direction: Direction, request_id: &str) -> Vec<u8> {
+    format!("{}{request_id}", direction.prefix()).into_bytes()
+}
+
+pub(super) fn seen_key(message_id: &str) -> Vec<u8> {
+    format!("msg/{message_id}").into_bytes()
+}
+
+pub(super) fn envelope_key(hash: &[u8; 32]) -> Vec<u8> {
+    format!("env/{}", hex::encode(hash)).into_bytes()
+}
+
+pub(super) fn outbox_key(message_id: &str) -> Vec<u8> {
+    format!("outbox/{message_id}").into_bytes()
+}
+
+/// Days since the Unix epoch (UTC) of a time in milliseconds.
+pub fn utc_day(unix_ms: i64) -> i64 {
+    unix_ms.div_euclid(86_400_000)
+}
+
+pub(super) fn count_key(
+    day: i64,
+    direction: Direction,
+    peer: CountryCode,
+    category: Category,
+) -> Vec<u8> {
+    format!("count/{day:08}/{}{peer}/{category}", direction.prefix()).into_bytes()
+}
+
+pub fn audit_key(index: u64) -> Vec<u8> {
+    format!("audit/{index:016x}").into_bytes()
+}
+
+pub fn tree_node_key(level: u32, index: u64) -> Vec<u8> {
+    format!("mt/{level:02x}/{index:016x}").into_bytes()
+}
+
+pub const TREE_HEAD_KEY: &[u8] = b"sth";
+
+/// Index of incoming requests awaiting an agency's answer.
+pub(super) fn open_key(agency: &str, created_unix_ms: i64, request_id: &str) -> Vec<u8> {
+    format!("open/{agency}/{:016}/{request_id}", created_unix_ms.max(0)).into_bytes()
+}
+
+/// Index of outgoing requests by deadline, for expiry.
+pub(super) fn due_key(deadline_unix_ms: i64, request_id: &str) -> Vec<u8> {
+    format!("due/{:016}/{request_id}", deadline_unix_ms.max(0)).into_bytes()
+}
+
+/// Index of incoming requests not yet final by deadline, for expiry on
+/// the answering side. Kept in step with the record by `put_request`.
+pub(super) fn due_in_key(deadline_unix_ms: i64, request_id: &str) -> Vec<u8> {
+    format!("due-in/{:016}/{request_id}", deadline_unix_ms.max(0)).into_bytes()
+}
+
+/// Index of final requests by when their personal data is to be purged.
+pub(super) fn purge_key(due_unix_ms: i64, direction: Direction, request_id: &str) -> Vec<u8> {
+    let side = match direction {
+        Direction::Outgoing => 'o',
+        Direction::Incoming => 'i',
+    };
+    format!("purge/{:016}/{side}/{request_id}", due_unix_ms.max(0)).into_bytes()
+}
+
+pub(super) fn witness_key(peer: CountryCode) -> Vec<u8> {
+    format!("witness/{peer}").into_bytes()
+}

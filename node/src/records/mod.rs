@@ -1,0 +1,442 @@
+//! What the node stores, as typed records over the [`Store`] key space:
+//!
+//! | key                     | value                                           |
+//! |-------------------------|-------------------------------------------------|
+//! | `out/<request id>`      | [`RequestRecord`] of a request this node sent    |
+//! | `in/<request id>`       | [`RequestRecord`] of a request a peer sent       |
+//! | `msg/<message id>`      | [`SeenMessage`]: hash and receipt of a delivery  |
+//! | `env/<message hash>`    | a signed envelope as sent or received (protobuf), written once |
+//! | `outbox/<message id>`   | [`OutboxItem`]: an envelope not yet acknowledged, by hash |
+//! | `count/<day>/<dir><peer>/<category>` | requests counted for daily limits |
+//! | `open/<agency>/<created>/<id>` | incoming requests awaiting that agency |
+//! | `due/<deadline>/<id>`   | outgoing requests not yet final, by deadline     |
+//! | `due-in/<deadline>/<id>` | incoming requests not yet final, by deadline    |
+//! | `purge/<time>/<o\|i>/<id>` | final requests, by when their personal data expires |
+//! | `audit/<index, 16 hex>` | [`AuditEntry`]: a leaf of the Merkle audit log   |
+//! | `mt/<level>/<index>`    | hash of a perfect subtree of the audit log       |
+//! | `sth`                   | the latest signed tree head (protobuf)           |
+//! | `witness/<peer>`        | the peer's latest tree head this node checked    |
+//! | `evidence/<peer>/<ms>`  | proof of a peer's log being rolled back or forked |
+//! | `meta/format`           | the store's format, upgraded at start ([`Records::migrate`]) |
+//!
+//! Values are JSON, so that a record written by an older version still reads
+//! and a corrupt one is reported with its key. Signed envelopes are the
+//! exception: they are kept once, in their exact protobuf bytes, under the
+//! hash of their message, and records and outbox items refer to them by
+//! that hash. A record is rewritten at every change of status, an envelope
+//! never.
+
+mod migrate;
+
+use std::sync::Arc;
+
+use liaison_proto::domain::{Category, CountryCode, RequestStatus};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use liaison_proto::merkle::Hash;
+use liaison_proto::pb;
+use prost::Message as _;
+
+use crate::store::{Batch, Entry, GroupCommit, Store, StoreError};
+
+mod keys;
+mod values;
+
+pub use keys::*;
+pub use values::*;
+
+/// The typed view of the node's [`Store`].
+#[derive(Debug, Clone)]
+pub struct Records {
+    store: Arc<dyn Store>,
+    /// Makes applied batches durable, sharing flushes between writers.
+    group: Arc<GroupCommit>,
+}
+
+fn decode<T: DeserializeOwned>(key: &[u8], value: &[u8]) -> Result<T, StoreError> {
+    serde_json::from_slice(value).map_err(|e| StoreError::Corrupt {
+        key: String::from_utf8_lossy(key).into_owned(),
+        reason: e.to_string(),
+    })
+}
+
+fn encode<T: Serialize>(value: &T) -> Vec<u8> {
+    // Serializing these plain records to JSON cannot fail: every map key is
+    // a string and no custom serializer returns an error.
+    serde_json::to_vec(value).unwrap_or_default()
+}
+
+impl Records {
+    pub fn new(store: Arc<dyn Store>) -> Self {
+        let group = Arc::new(GroupCommit::new(store.clone()));
+        Records { store, group }
+    }
+
+    /// Returns once every batch applied before the call is on disk; one
+    /// flush serves every writer waiting at the time.
+    pub async fn durable(&self) -> Result<(), StoreError> {
+        self.group.durable().await
+    }
+
+    /// How many flushes the node has made (for benchmarks and tests).
+    pub fn flushes(&self) -> u64 {
+        self.group.flushes()
+    }
+
+    fn get<T: DeserializeOwned>(&self, key: &[u8]) -> Result<Option<T>, StoreError> {
+        self.store
+            .get(key)?
+            .map(|value| decode(key, &value))
+            .transpose()
+    }
+
+    fn scan<T: DeserializeOwned>(&self, prefix: &str) -> Result<Vec<T>, StoreError> {
+        self.store
+            .scan_prefix(prefix.as_bytes())?
+            .iter()
+            .map(|(k, v)| decode(k, v))
+            .collect()
+    }
+
+    pub fn request(
+        &self,
+        direction: Direction,
+        request_id: &str,
+    ) -> Result<Option<RequestRecord>, StoreError> {
+        self.get(&request_key(direction, request_id))
+    }
+
+    pub fn requests(&self, direction: Direction) -> Result<Vec<RequestRecord>, StoreError> {
+        self.scan(direction.prefix())
+    }
+
+    pub fn seen(&self, message_id: &str) -> Result<Option<SeenMessage>, StoreError> {
+        self.get(&seen_key(message_id))
+    }
+
+    /// Requests counted on `day` in `direction` with `peer` in `category`,
+    /// for the agreements' daily limits.
+    pub fn count(
+        &self,
+        day: i64,
+        direction: Direction,
+        peer: CountryCode,
+        category: Category,
+    ) -> Result<u32, StoreError> {
+        Ok(self
+            .get(&count_key(day, direction, peer, category))?
+            .unwrap_or(0))
+    }
+
+    /// The requests awaiting an answer from `agency`, oldest first.
+    pub fn open_assignments(&self, agency: &str) -> Result<Vec<RequestRecord>, StoreError> {
+        let mut out = Vec::new();
+        for (key, _) in self
+            .store
+            .scan_prefix(format!("open/{agency}/").as_bytes())?
+        {
+            let text = String::from_utf8_lossy(&key).into_owned();
+            let id = text.rsplit('/').next().unwrap_or_default();
+            match self.request(Direction::Incoming, id)? {
+                Some(record) => out.push(record),
+                None => {
+                    return Err(StoreError::Corrupt {
+                        key: text.clone(),
+                        reason: "indexes a request that does not exist".into(),
+                    });
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Outgoing requests whose deadline is at or before `now`, with the
+    /// index keys to remove once they are final.
+    pub fn due(&self, now: i64) -> Result<Vec<(Vec<u8>, String)>, StoreError> {
+        self.due_under("due/", now)
+    }
+
+    /// Incoming requests not yet final whose deadline is at or before
+    /// `now`, with their index keys.
+    pub fn due_incoming(&self, now: i64) -> Result<Vec<(Vec<u8>, String)>, StoreError> {
+        self.due_under("due-in/", now)
+    }
+
+    fn due_under(&self, prefix: &str, now: i64) -> Result<Vec<(Vec<u8>, String)>, StoreError> {
+        let end = format!("{prefix}{:016}~", now.max(0)).into_bytes();
+        Ok(self
+            .store
+            .scan_range(prefix.as_bytes(), &end)?
+            .into_iter()
+            .filter_map(|(key, _)| {
+                let id = String::from_utf8_lossy(&key)
+                    .rsplit('/')
+                    .next()?
+                    .to_string();
+                Some((key, id))
+            })
+            .collect())
+    }
+
+    /// The exact bytes of the signed envelope whose message hashes to
+    /// `hash`, as sent or received.
+    pub fn envelope(&self, hash: &[u8; 32]) -> Result<Option<Vec<u8>>, StoreError> {
+        self.store.get(&envelope_key(hash))
+    }
+
+    /// An outbox item with its envelope, which must be stored.
+    fn with_envelope(&self, mut item: OutboxItem) -> Result<OutboxItem, StoreError> {
+        item.envelope = self
+            .envelope(&item.envelope_hash)?
+            .ok_or_else(|| StoreError::Corrupt {
+                key: String::from_utf8_lossy(&outbox_key(&item.message_id)).into_owned(),
+                reason: format!(
+                    "its envelope {} is missing",
+                    hex::encode(item.envelope_hash)
+                ),
+            })?;
+        Ok(item)
+    }
+
+    /// Requests whose personal data was due to be purged at or before
+    /// `now`, with the index keys to remove once purged.
+    pub fn purge_due(&self, now: i64) -> Result<Vec<(Vec<u8>, Direction, String)>, StoreError> {
+        let end = format!("purge/{:016}~", now.max(0)).into_bytes();
+        self.store
+            .scan_range(b"purge/", &end)?
+            .into_iter()
+            .map(|(key, _)| {
+                let text = String::from_utf8_lossy(&key).into_owned();
+                let mut parts = text.splitn(4, '/').skip(2);
+                let direction = match parts.next() {
+                    Some("o") => Direction::Outgoing,
+                    Some("i") => Direction::Incoming,
+                    _ => {
+                        return Err(StoreError::Corrupt {
+                            key: text.clone(),
+                            reason: "not a purge index key".into(),
+                        });
+                    }
+                };
+                let id = parts.next().unwrap_or_default().to_string();
+                Ok((key, direction, id))
+            })
+            .collect()
+    }
+
+    pub fn outbox(&self) -> Result<Vec<OutboxItem>, StoreError> {
+        self.scan("outbox/")?
+            .into_iter()
+            .map(|item| self.with_envelope(item))
+            .collect()
+    }
+
+    /// How many envelopes wait in the outbox (without decoding them).
+    pub fn outbox_len(&self) -> Result<usize, StoreError> {
+        Ok(self.store.scan_prefix(b"outbox/")?.len())
+    }
+
+    pub fn outbox_item(&self, message_id: &str) -> Result<Option<OutboxItem>, StoreError> {
+        self.get(&outbox_key(message_id))?
+            .map(|item| self.with_envelope(item))
+            .transpose()
+    }
+
+    pub fn audit_entries(&self) -> Result<Vec<AuditEntry>, StoreError> {
+        self.scan("audit/")
+    }
+
+    /// The exact bytes of every audit entry (the Merkle leaves), in order,
+    /// with the keys they are stored under.
+    pub fn audit_leaves(&self) -> Result<Vec<Entry>, StoreError> {
+        self.store.scan_prefix(b"audit/")
+    }
+
+    /// The exact bytes of audit entry `index`.
+    pub fn audit_leaf(&self, index: u64) -> Result<Option<Vec<u8>>, StoreError> {
+        self.store.get(&audit_key(index))
+    }
+
+    /// The hash of the perfect subtree of the audit log at `level`, `index`.
+    pub fn tree_node(&self, level: u32, index: u64) -> Result<Hash, StoreError> {
+        let key = tree_node_key(level, index);
+        let value = self.store.get(&key)?.ok_or_else(|| StoreError::Corrupt {
+            key: String::from_utf8_lossy(&key).into_owned(),
+            reason: "missing audit tree node".into(),
+        })?;
+        value.try_into().map_err(|_| StoreError::Corrupt {
+            key: String::from_utf8_lossy(&key).into_owned(),
+            reason: "an audit tree node is not 32 bytes".into(),
+        })
+    }
+
+    /// Every stored audit tree node, for verification.
+    pub fn tree_nodes(&self) -> Result<Vec<Entry>, StoreError> {
+        self.store.scan_prefix(b"mt/")
+    }
+
+    fn get_proto<T: prost::Message + Default>(&self, key: &[u8]) -> Result<Option<T>, StoreError> {
+        self.store
+            .get(key)?
+            .map(|bytes| {
+                T::decode(bytes.as_slice()).map_err(|e| StoreError::Corrupt {
+                    key: String::from_utf8_lossy(key).into_owned(),
+                    reason: e.to_string(),
+                })
+            })
+            .transpose()
+    }
+
+    /// The latest signed tree head of this node's audit log.
+    pub fn tree_head(&self) -> Result<Option<pb::SignedTreeHead>, StoreError> {
+        self.get_proto(TREE_HEAD_KEY)
+    }
+
+    /// The latest tree head of `peer` this node has checked.
+    pub fn witnessed(&self, peer: CountryCode) -> Result<Option<pb::SignedTreeHead>, StoreError> {
+        self.get_proto(&witness_key(peer))
+    }
+
+    /// Evidence kept about peers' logs, newest last.
+    pub fn evidence(&self) -> Result<Vec<Entry>, StoreError> {
+        self.store.scan_prefix(b"evidence/")
+    }
+
+    pub fn apply(&self, changes: Changes) -> Result<(), StoreError> {
+        self.store.apply(changes.batch)
+    }
+
+    pub fn flush(&self) -> Result<(), StoreError> {
+        self.store.flush()
+    }
+}
+
+/// A set of record writes that land together.
+#[derive(Debug, Default)]
+pub struct Changes {
+    batch: Batch,
+}
+
+impl Changes {
+    pub fn new() -> Self {
+        Changes::default()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.batch.is_empty()
+    }
+
+    /// Stores a request record and keeps the indexes of open assignments
+    /// and of incoming deadlines in step with it.
+    pub fn put_request(&mut self, record: &RequestRecord) {
+        self.batch.put(
+            request_key(record.direction, &record.request.request_id),
+            encode(record),
+        );
+        if record.direction == Direction::Incoming {
+            let key = due_in_key(record.request.deadline_unix_ms, &record.request.request_id);
+            if record.status.is_final() {
+                self.batch.delete(key);
+            } else {
+                self.batch.put(key, Vec::new());
+            }
+        }
+        if let (Direction::Incoming, Some(agency)) = (record.direction, &record.agency) {
+            let key = open_key(
+                agency,
+                record.request.created_unix_ms,
+                &record.request.request_id,
+            );
+            if record.status == RequestStatus::Assigned {
+                self.batch.put(key, Vec::new());
+            } else {
+                self.batch.delete(key);
+            }
+        }
+    }
+
+    pub fn put_due(&mut self, deadline_unix_ms: i64, request_id: &str) {
+        self.batch
+            .put(due_key(deadline_unix_ms, request_id), Vec::new());
+    }
+
+    pub fn remove_key(&mut self, key: Vec<u8>) {
+        self.batch.delete(key);
+    }
+
+    pub fn put_seen(&mut self, message_id: &str, seen: &SeenMessage) {
+        self.batch.put(seen_key(message_id), encode(seen));
+    }
+
+    /// Stores a signed envelope under the hash of its message. Envelopes
+    /// never change: store each once, when it is sealed or received.
+    pub fn put_envelope(&mut self, hash: &[u8; 32], envelope: Vec<u8>) {
+        self.batch.put(envelope_key(hash), envelope);
+    }
+
+    /// Erases a stored envelope (at the end of its retention period).
+    pub fn remove_envelope(&mut self, hash: &[u8; 32]) {
+        self.batch.delete(envelope_key(hash));
+    }
+
+    /// Indexes a final request by when its personal data is to be purged.
+    pub fn put_purge_due(&mut self, due_unix_ms: i64, direction: Direction, request_id: &str) {
+        self.batch
+            .put(purge_key(due_unix_ms, direction, request_id), Vec::new());
+    }
+
+    /// Stores an outbox item; its envelope is stored apart, with
+    /// [`Changes::put_envelope`].
+    pub fn put_outbox(&mut self, item: &OutboxItem) {
+        self.batch.put(outbox_key(&item.message_id), encode(item));
+    }
+
+    pub fn remove_outbox(&mut self, message_id: &str) {
+        self.batch.delete(outbox_key(message_id));
+    }
+
+    pub fn put_count(
+        &mut self,
+        day: i64,
+        direction: Direction,
+        peer: CountryCode,
+        category: Category,
+        count: u32,
+    ) {
+        self.batch
+            .put(count_key(day, direction, peer, category), encode(&count));
+    }
+
+    /// Stores an audit entry and returns its exact bytes: the Merkle leaf.
+    pub fn put_audit(&mut self, entry: &AuditEntry) -> Vec<u8> {
+        let bytes = encode(entry);
+        self.batch.put(audit_key(entry.index), bytes.clone());
+        bytes
+    }
+
+    pub fn put_tree_node(&mut self, level: u32, index: u64, hash: &Hash) {
+        self.batch.put(tree_node_key(level, index), hash.to_vec());
+    }
+
+    pub fn put_tree_head(&mut self, head: &pb::SignedTreeHead) {
+        self.batch.put(TREE_HEAD_KEY.to_vec(), head.encode_to_vec());
+    }
+
+    pub fn put_witnessed(&mut self, peer: CountryCode, head: &pb::SignedTreeHead) {
+        self.batch.put(witness_key(peer), head.encode_to_vec());
+    }
+
+    /// Keeps evidence about a peer's log (JSON), under the time it was found.
+    pub fn put_evidence(
+        &mut self,
+        peer: CountryCode,
+        at_unix_ms: i64,
+        evidence: &serde_json::Value,
+    ) {
+        self.batch.put(
+            format!("evidence/{peer}/{at_unix_ms:016}").into_bytes(),
+            evidence.to_string().into_bytes(),
+        );
+    }
+}

@@ -1,0 +1,269 @@
+//! The values the node stores: request records and their changes, seen
+//! messages, outbox items, audit entries.
+
+use liaison_proto::domain::{
+    Answer, Category, CountryCode, InformationRequest, Outcome, RequestStatus, Subject,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::policy::Grant;
+
+/// Which side of an exchange a record belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    Outgoing,
+    Incoming,
+}
+
+impl Direction {
+    pub(super) fn prefix(self) -> &'static str {
+        match self {
+            Direction::Outgoing => "out/",
+            Direction::Incoming => "in/",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusChange {
+    pub status: RequestStatus,
+    pub at_unix_ms: i64,
+    pub note: String,
+}
+
+/// A peer's signed receipt for one of our envelopes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredReceipt {
+    pub receiver: CountryCode,
+    pub received_unix_ms: i64,
+    pub audit_index: u64,
+    pub key_id: String,
+    /// The encoded `Receipt` exactly as received, kept as evidence.
+    #[serde(with = "base64_bytes")]
+    pub receipt: Vec<u8>,
+}
+
+/// Everything the node knows about one request, on either side.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestRecord {
+    pub request: InformationRequest,
+    pub direction: Direction,
+    pub status: RequestStatus,
+    pub history: Vec<StatusChange>,
+    /// The agency the request is routed to (incoming only).
+    pub agency: Option<String>,
+    pub answer: Option<Answer>,
+    /// SHA-256 of the signed request message; the envelope is stored under
+    /// it (see [`Records::envelope`]).
+    #[serde(with = "hex_bytes")]
+    pub envelope_hash: [u8; 32],
+    /// The peer's receipt for the request (outgoing only).
+    pub receipt: Option<StoredReceipt>,
+    /// SHA-256 of the signed answer message, as sent or received; the
+    /// envelope is stored under it.
+    #[serde(default, with = "hex_option")]
+    pub answer_envelope_hash: Option<[u8; 32]>,
+    /// The requester's receipt for our answer (incoming only).
+    pub answer_receipt: Option<StoredReceipt>,
+    /// What our agreement grants for this request (incoming, once allowed):
+    /// the fields an answer may release and the terms attached to them.
+    #[serde(default)]
+    pub grant: Option<Grant>,
+    /// When the personal data was purged at the end of the retention
+    /// period (see [`RequestRecord::purge`]).
+    #[serde(default)]
+    pub purged_unix_ms: Option<i64>,
+    /// Why the peer refused, for good, the delivery of this node's last
+    /// message about the request (its request, answer or withdrawal): the
+    /// status code and the peer's message.
+    #[serde(default)]
+    pub delivery_error: Option<String>,
+}
+
+impl RequestRecord {
+    /// Moves the record to `status`, remembering when and why.
+    pub fn transition(&mut self, status: RequestStatus, at_unix_ms: i64, note: impl Into<String>) {
+        self.status = status;
+        self.history.push(StatusChange {
+            status,
+            at_unix_ms,
+            note: note.into(),
+        });
+    }
+
+    /// When this request's personal data is due to be purged: the retention
+    /// period of its released answer, or `default_days` when nothing was
+    /// released, counted from when it last became final. A request received
+    /// and never answered counts `default_days` from its deadline. `None`
+    /// for a sent request still open (it becomes final by its deadline),
+    /// and once purged.
+    pub fn purge_due(&self, default_days: u32) -> Option<i64> {
+        let days = |days: u32| i64::from(days) * 86_400_000;
+        if self.purged_unix_ms.is_some() {
+            return None;
+        }
+        if !self.status.is_final() {
+            return (self.direction == Direction::Incoming).then(|| {
+                self.request
+                    .deadline_unix_ms
+                    .saturating_add(days(default_days))
+            });
+        }
+        let ended = self
+            .history
+            .iter()
+            .rev()
+            .find(|change| change.status.is_final())
+            .map_or(self.request.created_unix_ms, |change| change.at_unix_ms);
+        let kept = match self.answer.as_ref().map(|a| &a.outcome) {
+            Some(Outcome::Released { retention_days, .. }) => *retention_days,
+            _ => default_days,
+        };
+        Some(ended.saturating_add(days(kept)))
+    }
+
+    /// Erases the request's personal data: its subject and summary, the
+    /// released values and the free text of the answer. Who asked whom,
+    /// what kind of request under which rule, when, the released field
+    /// names and every hash stay, as does the audit log, which never held
+    /// personal data.
+    pub fn purge(&mut self, now_unix_ms: i64) {
+        self.request.subject = Subject::Purged;
+        self.request.summary.clear();
+        if let Some(answer) = &mut self.answer {
+            match &mut answer.outcome {
+                Outcome::Released {
+                    fields, remarks, ..
+                } => {
+                    for field in fields {
+                        field.value.clear();
+                    }
+                    remarks.clear();
+                }
+                Outcome::Refused { explanation, .. } => explanation.clear(),
+            }
+        }
+        self.purged_unix_ms = Some(now_unix_ms);
+    }
+
+    /// The peer on the other side of the exchange.
+    pub fn peer(&self) -> CountryCode {
+        match self.direction {
+            Direction::Outgoing => self.request.to_country,
+            Direction::Incoming => self.request.from_country,
+        }
+    }
+}
+
+/// A delivered message, remembered so that a retried delivery gets the
+/// original receipt back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SeenMessage {
+    #[serde(with = "hex_bytes")]
+    pub envelope_hash: [u8; 32],
+    /// The encoded signed `Receipt` we returned.
+    #[serde(with = "base64_bytes")]
+    pub receipt: Vec<u8>,
+}
+
+/// What kind of message an outbox item carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OutboxKind {
+    Request,
+    Answer,
+    Withdrawal,
+}
+
+/// A signed envelope waiting for the peer's receipt.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxItem {
+    pub message_id: String,
+    pub to: CountryCode,
+    pub request_id: String,
+    pub kind: OutboxKind,
+    /// The encoded signed `Envelope`. Stored apart, under its hash: a
+    /// retry rewrites the item, never the envelope.
+    #[serde(skip)]
+    pub envelope: Vec<u8>,
+    #[serde(with = "hex_bytes")]
+    pub envelope_hash: [u8; 32],
+    pub attempts: u32,
+    pub next_attempt_unix_ms: i64,
+    /// After this time the node stops trying.
+    pub give_up_unix_ms: i64,
+    pub last_error: Option<String>,
+}
+
+/// One event in the node's audit trail: metadata and hashes, never the
+/// subject of a request nor the content of an answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub index: u64,
+    pub at_unix_ms: i64,
+    /// What happened, e.g. `request.submitted`, `envelope.refused`.
+    pub event: String,
+    /// Who did it: a local user, `peer:<country>`, or `node`.
+    pub actor: String,
+    pub request_id: Option<String>,
+    pub peer: Option<CountryCode>,
+    pub category: Option<Category>,
+    /// Hex SHA-256 of the signed message concerned, if any.
+    pub message_hash: Option<String>,
+    /// Non-personal detail: a status, a reason code, a field list.
+    pub detail: String,
+}
+
+mod hex_bytes {
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(bytes: &[u8; 32], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&hex::encode(bytes))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<[u8; 32], D::Error> {
+        let text = String::deserialize(d)?;
+        hex::decode(&text)
+            .ok()
+            .and_then(|v| v.try_into().ok())
+            .ok_or_else(|| D::Error::custom("expected 64 hex digits"))
+    }
+}
+
+mod base64_bytes {
+    use base64::Engine as _;
+    use base64::engine::general_purpose::STANDARD;
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&STANDARD.encode(bytes))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+        let text = String::deserialize(d)?;
+        STANDARD.decode(text).map_err(D::Error::custom)
+    }
+}
+
+mod hex_option {
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(bytes: &Option<[u8; 32]>, s: S) -> Result<S::Ok, S::Error> {
+        match bytes {
+            Some(b) => s.serialize_some(&hex::encode(b)),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<[u8; 32]>, D::Error> {
+        Option::<String>::deserialize(d)?
+            .map(|text| {
+                hex::decode(&text)
+                    .ok()
+                    .and_then(|v| v.try_into().ok())
+                    .ok_or_else(|| D::Error::custom("expected 64 hex digits"))
+            })
+            .transpose()
+    }
+}

@@ -1,0 +1,648 @@
+//! `liaison-node demo`: three countries on loopback with fresh keys, and a
+//! real exchange through the public gRPC APIs, printed step by step.
+//!
+//! 1. Thailand's focal point asks Cambodia about a phone number; Cambodia's
+//!    police answers; the signed answer arrives back in Thailand.
+//!    Their agreement does not release `sim_status`, so it is redacted.
+//! 2. Viet Nam's focal point asks Thailand to identify a possible victim;
+//!    Thailand's immigration service refuses, with a reason.
+//! 3. Thailand's focal point tries a wallet trace with Viet Nam; Thailand's
+//!    own agreement with Viet Nam has no such rule, so it never leaves.
+//! 4. Thailand's operator dry-runs a request and compares the two copies of
+//!    the Thai-Cambodian agreement, which disagree on two points.
+//! 5. Thailand witnesses its peers' audit logs.
+//! 6. Each node prints its own audit trail.
+//! 7. An auditor per country exports the log and verifies it offline; a
+//!    copy with one entry altered fails.
+
+use std::collections::BTreeMap;
+use std::fmt::Display;
+use std::future::Future;
+use std::path::Path;
+use std::time::Duration;
+
+use liaison_proto::auth::BearerToken;
+use liaison_proto::domain::CountryCode;
+use liaison_proto::domain::{Category, Purpose};
+use liaison_proto::pb;
+use liaison_proto::pb::admin_client::AdminClient;
+use liaison_proto::pb::agency_client::AgencyClient;
+use liaison_proto::pb::audit_client::AuditClient;
+use liaison_proto::pb::focal_point_client::FocalPointClient;
+use tonic::codegen::InterceptedService;
+use tonic::transport::Channel;
+
+use crate::api::server::{self, RunningNode};
+use crate::config::Config;
+use crate::exchange::now_ms;
+use crate::policy::{self, Flow};
+use crate::tools::devnet;
+
+mod scenario;
+
+pub use scenario::{demo_agreements, phone_check};
+
+/// How long any one step may take before the demo fails.
+const STEP_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// Where the demo keeps its keys, configurations, stores and audit exports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Workspace {
+    /// A temporary directory, deleted when the demo ends; so the demo names
+    /// no file in it.
+    Temporary,
+    /// A directory the user chose (`--dir`), kept afterwards.
+    Kept,
+}
+
+/// A demo step that did not happen as it should.
+#[derive(Debug, thiserror::Error)]
+#[error("demo failed: {0}")]
+pub struct DemoFailure(pub String);
+
+fn fail(what: impl Display) -> DemoFailure {
+    DemoFailure(what.to_string())
+}
+
+pub type Focal = FocalPointClient<InterceptedService<Channel, BearerToken>>;
+pub type AgencyApi = AgencyClient<InterceptedService<Channel, BearerToken>>;
+pub type AdminApi = AdminClient<InterceptedService<Channel, BearerToken>>;
+
+/// A running node with its local users' tokens.
+#[derive(Debug)]
+struct DemoNode {
+    node: RunningNode,
+    tokens: BTreeMap<String, String>,
+    /// The node's directory (keys, config, exports).
+    dir: std::path::PathBuf,
+}
+
+impl DemoNode {
+    async fn channel(&self) -> Result<Channel, DemoFailure> {
+        Channel::from_shared(format!("http://{}", self.node.local_addr))
+            .map_err(fail)?
+            .connect()
+            .await
+            .map_err(|e| fail(format!("cannot reach {}: {e}", self.node.country)))
+    }
+
+    fn token(&self, user: &str) -> Result<BearerToken, DemoFailure> {
+        let token = self
+            .tokens
+            .get(user)
+            .ok_or_else(|| fail(format!("no user {user}")))?;
+        BearerToken::new(token).map_err(fail)
+    }
+
+    async fn focal_point(&self) -> Result<Focal, DemoFailure> {
+        Ok(FocalPointClient::with_interceptor(
+            self.channel().await?,
+            self.token("focal-point")?,
+        ))
+    }
+
+    async fn auditor(
+        &self,
+    ) -> Result<AuditClient<InterceptedService<Channel, BearerToken>>, DemoFailure> {
+        Ok(AuditClient::with_interceptor(
+            self.channel().await?,
+            self.token("auditor")?,
+        ))
+    }
+
+    async fn admin(&self) -> Result<AdminApi, DemoFailure> {
+        Ok(AdminClient::with_interceptor(
+            self.channel().await?,
+            self.token("admin")?,
+        ))
+    }
+
+    async fn agency(&self, agency: &str) -> Result<AgencyApi, DemoFailure> {
+        Ok(AgencyClient::with_interceptor(
+            self.channel().await?,
+            self.token(&format!("{agency}-officer"))?,
+        ))
+    }
+}
+
+async fn within<T>(
+    what: &str,
+    step: impl Future<Output = Result<T, DemoFailure>>,
+) -> Result<T, DemoFailure> {
+    tokio::time::timeout(STEP_TIMEOUT, step)
+        .await
+        .map_err(|_| fail(format!("{what}: no result within {STEP_TIMEOUT:?}")))?
+}
+
+fn status_name(raw: i32) -> &'static str {
+    pb::RequestStatus::try_from(raw)
+        .map(|s| s.as_str_name())
+        .unwrap_or("UNKNOWN")
+}
+
+/// Waits on a watch stream until the request reaches `status`.
+async fn await_status(
+    focal: &mut Focal,
+    request_id: &str,
+    status: pb::RequestStatus,
+) -> Result<pb::RequestView, DemoFailure> {
+    let mut stream = focal
+        .watch(pb::RequestRef {
+            request_id: request_id.to_string(),
+        })
+        .await
+        .map_err(fail)?
+        .into_inner();
+    // The stream sends the request at once and again at every change, some
+    // of which (a receipt, say) leave the status as it was.
+    let mut shown = None;
+    while let Some(view) = stream.message().await.map_err(fail)? {
+        if shown != Some(view.status) {
+            println!("      status now {}", status_name(view.status));
+            shown = Some(view.status);
+        }
+        if view.status == status as i32 {
+            return Ok(view);
+        }
+    }
+    Err(fail(format!(
+        "request {request_id} ended without reaching {}",
+        status.as_str_name()
+    )))
+}
+
+/// Waits for the next assignment of an agency.
+async fn next_assignment(agency: &mut AgencyApi) -> Result<pb::RequestView, DemoFailure> {
+    let mut stream = agency
+        .stream_assignments(pb::InboxFilter {
+            limit: 0,
+            after: String::new(),
+            include_closed: false,
+        })
+        .await
+        .map_err(fail)?
+        .into_inner();
+    stream
+        .message()
+        .await
+        .map_err(fail)?
+        .ok_or_else(|| fail("assignment stream ended"))
+}
+
+fn describe_answer(view: &pb::RequestView) -> Result<String, DemoFailure> {
+    let answer = view
+        .answer
+        .as_ref()
+        .ok_or_else(|| fail("no answer in the request"))?;
+    Ok(match &answer.outcome {
+        Some(pb::answer::Outcome::Released(released)) => {
+            let fields: Vec<String> = released
+                .fields
+                .iter()
+                .map(|f| format!("{} = {}", f.name, f.value))
+                .collect();
+            let handling = pb::HandlingCode::try_from(released.handling)
+                .map(|h| h.as_str_name())
+                .unwrap_or("UNKNOWN");
+            let mut text = format!(
+                "answered by {} of {}: {}\n      handling {handling}, keep at most {} days, released under {}",
+                answer.agency,
+                answer.from_country,
+                fields.join("; "),
+                released.retention_days,
+                released.rule
+            );
+            if !released.redacted_fields.is_empty() {
+                text.push_str(&format!(
+                    "\n      redacted by the agreement: {}",
+                    released.redacted_fields.join(", ")
+                ));
+            }
+            text
+        }
+        Some(pb::answer::Outcome::Refusal(refusal)) => format!(
+            "refused by {} of {}: {} ({})",
+            answer.agency,
+            answer.from_country,
+            pb::RefusalReason::try_from(refusal.reason)
+                .map(|r| r.as_str_name())
+                .unwrap_or("UNKNOWN"),
+            refusal.explanation
+        ),
+        None => return Err(fail("answer has no outcome")),
+    })
+}
+
+/// Runs the demo in `root`, printing each step. Fails on the first step
+/// that does not happen as it should.
+pub async fn run(root: &Path, workspace: Workspace) -> Result<(), DemoFailure> {
+    let countries: Vec<CountryCode> = ["THA", "KHM", "VNM"]
+        .iter()
+        .map(|c| c.parse().map_err(fail))
+        .collect::<Result<_, _>>()?;
+    match workspace {
+        Workspace::Temporary => println!(
+            "Liaison demo: three country nodes on loopback, with fresh keys in a temporary \
+             directory that is deleted at the end (`--dir DIR` keeps them)"
+        ),
+        Workspace::Kept => println!(
+            "Liaison demo: three country nodes on loopback, with fresh keys in {}",
+            root.display()
+        ),
+    }
+    let planned = devnet::plan_with(root, &countries, &demo_agreements).map_err(fail)?;
+    let mut nodes: BTreeMap<CountryCode, DemoNode> = BTreeMap::new();
+    for plan in planned {
+        let config = Config::load(&plan.node.config_path).map_err(fail)?;
+        let node = server::start(config, plan.listeners).await.map_err(fail)?;
+        println!(
+            "  started {}: federation (mutual TLS) on {}, local API on {}",
+            node.country, node.federation_addr, node.local_addr
+        );
+        nodes.insert(
+            plan.node.country,
+            DemoNode {
+                node,
+                tokens: plan.node.tokens,
+                dir: plan.node.dir,
+            },
+        );
+    }
+    let result = scenario(&nodes, &countries, workspace).await;
+    for (_, demo_node) in nodes {
+        demo_node.node.shutdown().await.map_err(fail)?;
+    }
+    match &result {
+        Ok(()) => println!("\nDemo complete: every step succeeded."),
+        Err(e) => println!("\n{e}"),
+    }
+    if workspace == Workspace::Kept {
+        println!(
+            "Keys, configurations, stores and audit exports are kept in {}.",
+            root.display()
+        );
+    }
+    result
+}
+
+async fn scenario(
+    nodes: &BTreeMap<CountryCode, DemoNode>,
+    countries: &[CountryCode],
+    workspace: Workspace,
+) -> Result<(), DemoFailure> {
+    let [tha, khm, vnm] = [countries[0], countries[1], countries[2]].map(|c| &nodes[&c]);
+    let week = now_ms() + 7 * 24 * 3600 * 1000;
+
+    println!(
+        "\n1. Thailand asks Cambodia about a phone number used by a scam compound (PHONE_CHECK; ICCS 0204 trafficking in persons, 070112 fraud)"
+    );
+    let mut tha_focal = tha.focal_point().await?;
+    let submitted = within("submit", async {
+        tha_focal
+            .submit(phone_check(
+                "KHM",
+                "+85512345678",
+                "Number used to recruit victims into a scam compound in Sihanoukville.",
+                week,
+            ))
+            .await
+            .map_err(fail)
+    })
+    .await?
+    .into_inner();
+    let request_id = submitted
+        .request
+        .as_ref()
+        .map(|r| r.request_id.clone())
+        .ok_or_else(|| fail("submit returned no request"))?;
+    println!(
+        "   THA focal point submitted request {request_id}: {}",
+        status_name(submitted.status)
+    );
+
+    let mut khm_police = khm.agency("police").await?;
+    let assignment = within("Cambodian assignment", next_assignment(&mut khm_police)).await?;
+    let assigned_id = assignment
+        .request
+        .as_ref()
+        .map(|r| r.request_id.as_str())
+        .unwrap_or("");
+    if assigned_id != request_id {
+        return Err(fail(format!(
+            "Cambodian police got request {assigned_id}, expected {request_id}"
+        )));
+    }
+    println!(
+        "   KHM verified the signed envelope and routed it to agency `{}`: {}",
+        assignment.agency,
+        status_name(assignment.status)
+    );
+
+    within("Cambodian answer", async {
+        khm_police
+            .answer(pb::AnswerCall {
+                request_id: request_id.clone(),
+                fields: vec![
+                    pb::Field {
+                        name: "subscriber_name".into(),
+                        value: "Registered to a shell company".into(),
+                    },
+                    pb::Field {
+                        name: "registration_date".into(),
+                        value: "2024-02-11".into(),
+                    },
+                    pb::Field {
+                        name: "sim_status".into(),
+                        value: "active".into(),
+                    },
+                ],
+                remarks: "Subscriber details obtained from the operator.".into(),
+            })
+            .await
+            .map_err(fail)
+    })
+    .await?;
+    println!("   KHM police answered; the answer is signed and queued for THA");
+
+    let answered = within(
+        "answer in Thailand",
+        await_status(&mut tha_focal, &request_id, pb::RequestStatus::Answered),
+    )
+    .await?;
+    println!(
+        "   THA verified the answer: {}",
+        describe_answer(&answered)?
+    );
+    let redacted = match answered.answer.as_ref().and_then(|a| a.outcome.as_ref()) {
+        Some(pb::answer::Outcome::Released(r)) => r.redacted_fields.clone(),
+        _ => Vec::new(),
+    };
+    if redacted != ["sim_status"] {
+        return Err(fail(format!(
+            "expected sim_status to be redacted, got {redacted:?}"
+        )));
+    }
+    if let Some(receipt) = &answered.receipt {
+        println!(
+            "   THA holds KHM's signed receipt for the request (KHM audit index {}, key {})",
+            receipt.audit_index, receipt.key_id
+        );
+    } else {
+        return Err(fail("THA holds no receipt for its request"));
+    }
+
+    println!("\n2. Viet Nam asks Thailand to identify a possible victim (VICTIM_IDENTIFICATION)");
+    let mut vnm_focal = vnm.focal_point().await?;
+    let submitted = within("submit", async {
+        vnm_focal
+            .submit(pb::NewRequest {
+                to_country: "THA".into(),
+                category: pb::Category::VictimIdentification as i32,
+                purpose: pb::Purpose::VictimAssistance as i32,
+                offence_code: "0204".into(),
+                subject: Some(pb::Subject {
+                    kind: Some(pb::subject::Kind::Person(pb::Person {
+                        full_name: "Nguyen Van A".into(),
+                        date_of_birth: "1999-04-02".into(),
+                        nationality: "VNM".into(),
+                        document_number: String::new(),
+                    })),
+                }),
+                summary: "Rescued at the border; says he was held in a compound.".into(),
+                deadline_unix_ms: week,
+                requested_fields: Vec::new(),
+                more_offence_codes: Vec::new(),
+            })
+            .await
+            .map_err(fail)
+    })
+    .await?
+    .into_inner();
+    let request_id = submitted
+        .request
+        .as_ref()
+        .map(|r| r.request_id.clone())
+        .ok_or_else(|| fail("submit returned no request"))?;
+    println!(
+        "   VNM focal point submitted request {request_id}: {}",
+        status_name(submitted.status)
+    );
+
+    let mut tha_immigration = tha.agency("immigration").await?;
+    let assignment = within("Thai assignment", next_assignment(&mut tha_immigration)).await?;
+    println!(
+        "   THA routed it to agency `{}`: {}",
+        assignment.agency,
+        status_name(assignment.status)
+    );
+    within("Thai refusal", async {
+        tha_immigration
+            .refuse(pb::RefuseCall {
+                request_id: request_id.clone(),
+                reason: pb::RefusalReason::InsufficientInformation as i32,
+                explanation: "Please send a photograph or a document number.".into(),
+            })
+            .await
+            .map_err(fail)
+    })
+    .await?;
+    println!("   THA immigration refused, with a reason");
+    let refused = within(
+        "refusal in Viet Nam",
+        await_status(&mut vnm_focal, &request_id, pb::RequestStatus::Refused),
+    )
+    .await?;
+    println!(
+        "   VNM verified the refusal: {}",
+        describe_answer(&refused)?
+    );
+
+    println!("\n3. Thailand tries a wallet trace with Viet Nam (WALLET_TRACE)");
+    let mut wallet = pb::NewRequest {
+        to_country: "VNM".into(),
+        category: pb::Category::WalletTrace as i32,
+        purpose: pb::Purpose::Investigation as i32,
+        offence_code: "0204".into(),
+        subject: Some(pb::Subject {
+            kind: Some(pb::subject::Kind::Wallet(pb::Wallet {
+                network: "TRON".into(),
+                address: "T9yD14Nj9j7xAB4dbGeiX9h8unkKHxuWwb".into(),
+            })),
+        }),
+        summary: "Wallet receiving ransom payments.".into(),
+        deadline_unix_ms: week,
+        requested_fields: Vec::new(),
+        more_offence_codes: Vec::new(),
+    };
+    match tha_focal.submit(wallet.clone()).await {
+        Ok(_) => {
+            return Err(fail(
+                "the wallet trace left Thailand although no rule allows it",
+            ));
+        }
+        Err(status) if status.code() == tonic::Code::PermissionDenied => {
+            println!("   refused at once, nothing sent: {}", status.message());
+        }
+        Err(status) => return Err(fail(format!("unexpected refusal: {status}"))),
+    }
+    let outgoing = tha
+        .node
+        .exchange()
+        .list_outgoing(None, Some(countries[2]))
+        .map_err(fail)?;
+    if !outgoing.is_empty() {
+        return Err(fail("a request to VNM was stored"));
+    }
+    wallet.to_country = "KHM".into();
+    let allowed = tha_focal.submit(wallet).await.map_err(fail)?.into_inner();
+    let rule = policy::evaluate(
+        tha.node.country,
+        tha.node.exchange().config().agreement_with(countries[1]),
+        Flow {
+            from: tha.node.country,
+            to: countries[1],
+        },
+        Category::WalletTrace,
+        Purpose::Investigation,
+        0,
+    )
+    .rule;
+    println!(
+        "   the same wallet trace to KHM is allowed by {rule}: {}",
+        status_name(allowed.status)
+    );
+
+    println!("\n4. Thailand's operator checks the agreement with Cambodia");
+    let mut tha_admin = tha.admin().await?;
+    let check = tha_admin
+        .check_policy(pb::PolicyQuery {
+            from_country: String::new(),
+            to_country: "KHM".into(),
+            category: pb::Category::PhoneCheck as i32,
+            purpose: pb::Purpose::Intelligence as i32,
+        })
+        .await
+        .map_err(fail)?
+        .into_inner();
+    let verdict = |d: Option<&pb::PolicyDecision>| match d {
+        Some(d) => format!(
+            "{} {} by {}",
+            d.decided_by,
+            if d.allowed { "allows" } else { "denies" },
+            d.rule
+        ),
+        None => format!("peer unknown: {}", check.peer_error),
+    };
+    println!(
+        "   dry run, PHONE_CHECK to KHM for INTELLIGENCE: {}; {} => {}",
+        verdict(check.local.as_ref()),
+        verdict(check.peer.as_ref()),
+        if check.allowed {
+            "would flow"
+        } else {
+            "would be refused"
+        }
+    );
+    let comparison = tha_admin
+        .compare_agreements(pb::PeerRef {
+            country: "KHM".into(),
+        })
+        .await
+        .map_err(fail)?
+        .into_inner();
+    if comparison.disagreements.is_empty() {
+        return Err(fail("the seeded disagreement was not found"));
+    }
+    println!(
+        "   liaison policy compare KHM: {} disagreement(s) between the two copies",
+        comparison.disagreements.len()
+    );
+    for d in &comparison.disagreements {
+        println!("      - {}", d.explanation);
+    }
+
+    println!("\n5. Thailand witnesses its peers' audit logs");
+    let report = tha_admin
+        .witness_peers(pb::PeerRef::default())
+        .await
+        .map_err(fail)?
+        .into_inner();
+    for result in &report.results {
+        println!(
+            "   {}: {} ({} entries, signed tree head verified)",
+            result.peer, result.verdict, result.tree_size
+        );
+        if result.verdict != "first-seen" && result.verdict != "consistent" {
+            return Err(fail(format!(
+                "witnessing {} failed: {}",
+                result.peer, result.detail
+            )));
+        }
+    }
+
+    println!("\n6. Each node's own audit trail (event, actor, peer, detail)");
+    let mut trails = Vec::new();
+    for (country, node) in nodes {
+        let entries = node
+            .node
+            .exchange()
+            .records()
+            .audit_entries()
+            .map_err(fail)?;
+        trails.push((country, entries));
+    }
+    let all = || trails.iter().flat_map(|(_, entries)| entries);
+    let event_width = all().map(|e| e.event.len()).max().unwrap_or(0);
+    let actor_width = all().map(|e| e.actor.len()).max().unwrap_or(0);
+    for (country, entries) in &trails {
+        println!("   {country}: {} entries", entries.len());
+        for entry in entries {
+            let peer = entry.peer.map_or("-".to_string(), |p| p.to_string());
+            let line = format!(
+                "      #{:<3} {:<event_width$}  {:<actor_width$}  {peer:<3}  {}",
+                entry.index, entry.event, entry.actor, entry.detail
+            );
+            println!("{}", line.trim_end());
+        }
+    }
+    println!("\n7. Auditors export each log and verify it offline with only the node's public key");
+    for (country, node) in nodes {
+        let mut auditor = node.auditor().await?;
+        let mut stream = auditor
+            .export(pb::ExportQuery {})
+            .await
+            .map_err(fail)?
+            .into_inner();
+        let mut exported = String::new();
+        while let Some(item) = stream.message().await.map_err(fail)? {
+            exported.push_str(&liaison_proto::audit::item_line(&item).map_err(fail)?);
+            exported.push('\n');
+        }
+        let path = node.dir.join("audit-export.jsonl");
+        std::fs::write(&path, &exported).map_err(fail)?;
+        let key_text = std::fs::read_to_string(node.dir.join("signing-key.pub")).map_err(fail)?;
+        let key = crate::config::parse_public_key(&key_text).map_err(fail)?;
+        let verdict = liaison_proto::audit::verify_export(&exported, &key).map_err(fail)?;
+        let saved = match workspace {
+            Workspace::Kept => format!(" ({})", path.display()),
+            Workspace::Temporary => String::new(),
+        };
+        println!(
+            "   {country}: VERIFIED {} entries, root {}…{saved}",
+            verdict.tree_size,
+            &hex::encode(verdict.root_hash)[..16],
+        );
+        // Change one character of one entry in a copy.
+        let mut lines: Vec<String> = exported.lines().map(str::to_string).collect();
+        let target = lines.len().min(4) - 1;
+        lines[target] = lines[target].replacen("\"event\":\"", "\"event\":\"x", 1);
+        match liaison_proto::audit::verify_export(&lines.join("\n"), &key) {
+            Ok(_) => return Err(fail(format!("a tampered copy of {country}'s log verified"))),
+            Err(failure) => println!(
+                "   {country}: a copy with one entry altered FAILS: first bad index {}",
+                failure.index.map_or("none".to_string(), |i| i.to_string())
+            ),
+        }
+    }
+    Ok(())
+}

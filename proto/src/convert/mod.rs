@@ -1,0 +1,23 @@
+//! Conversions between protobuf and domain types. `From<&Domain> for pb::X`
+//! cannot fail; `TryFrom<&pb::X> for Domain` validates every field and names
+//! the first one that is missing or wrong.
+//!
+//! One file per kind of message: [`request`], [`answer`], [`message`],
+//! [`receipt`]; the closed vocabularies in [`enums`]; the checks every
+//! message shares, and [`ConversionError`], in [`check`]. Everything is
+//! re-exported here, so callers name `convert::uuid`, `convert::fields`.
+
+mod answer;
+mod check;
+mod enums;
+mod message;
+mod receipt;
+mod request;
+
+pub use answer::*;
+pub use check::*;
+pub use enums::*;
+pub use request::*;
+
+#[cfg(test)]
+mod tests;

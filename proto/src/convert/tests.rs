@@ -1,0 +1,119 @@
+//! Unit tests of the conversions.
+
+use super::check::*;
+use crate::domain::*;
+use crate::pb;
+
+fn phone_request() -> pb::InformationRequest {
+    pb::InformationRequest {
+        request_id: "0b5c1d0e-8f55-4c1a-9a63-2c8f4f7d2a11".into(),
+        from_country: "THA".into(),
+        to_country: "KHM".into(),
+        category: pb::Category::PhoneCheck as i32,
+        purpose: pb::Purpose::Investigation as i32,
+        offence_code: "0204".into(),
+        subject: Some(pb::Subject {
+            kind: Some(pb::subject::Kind::Phone(pb::Phone {
+                number: "+85512345678".into(),
+            })),
+        }),
+        summary: "Number used to recruit victims.".into(),
+        deadline_unix_ms: 1_900_000_000_000,
+        requested_by: "fp-tha".into(),
+        created_unix_ms: 1_800_000_000_000,
+        requested_fields: vec!["subscriber_name".into()],
+        more_offence_codes: vec!["070112".into()],
+        accepted_handling: pb::HandlingCode::IntelligenceOnly as i32,
+        max_retention_days: 30,
+    }
+}
+
+#[test]
+fn request_round_trips() {
+    let pb_request = phone_request();
+    let domain = InformationRequest::try_from(&pb_request).unwrap();
+    assert_eq!(pb::InformationRequest::from(&domain), pb_request);
+}
+
+#[test]
+fn each_bad_field_is_named() {
+    type Mutation = Box<dyn Fn(&mut pb::InformationRequest)>;
+    let cases: Vec<(&str, Mutation)> = vec![
+        (
+            "request_id",
+            Box::new(|r| r.request_id = "not-a-uuid".into()),
+        ),
+        ("from_country", Box::new(|r| r.from_country = "th".into())),
+        ("category", Box::new(|r| r.category = 0)),
+        ("category", Box::new(|r| r.category = 99)),
+        ("purpose", Box::new(|r| r.purpose = 0)),
+        ("offence_code", Box::new(|r| r.offence_code = "9999".into())),
+        ("subject", Box::new(|r| r.subject = None)),
+        (
+            "subject.phone.number",
+            Box::new(|r| {
+                r.subject = Some(pb::Subject {
+                    kind: Some(pb::subject::Kind::Phone(pb::Phone {
+                        number: "12".into(),
+                    })),
+                })
+            }),
+        ),
+        (
+            "subject",
+            Box::new(|r| {
+                r.subject = Some(pb::Subject {
+                    kind: Some(pb::subject::Kind::Wallet(pb::Wallet {
+                        network: "BTC".into(),
+                        address: "bc1q".into(),
+                    })),
+                })
+            }),
+        ),
+        (
+            "summary",
+            Box::new(|r| r.summary = "x".repeat(MAX_TEXT_CHARS + 1)),
+        ),
+        ("summary", Box::new(|r| r.summary = "bell\u{7}".into())),
+        ("deadline_unix_ms", Box::new(|r| r.deadline_unix_ms = -5)),
+        ("requested_by", Box::new(|r| r.requested_by = " ".into())),
+    ];
+    for (field, mutate) in cases {
+        let mut r = phone_request();
+        mutate(&mut r);
+        let err = InformationRequest::try_from(&r).unwrap_err();
+        assert_eq!(err.field, field, "{err}");
+    }
+}
+
+#[test]
+fn offence_codes() {
+    for good in ["01", "0204", "02041", "110101"] {
+        assert!(good.parse::<OffenceCode>().is_ok(), "{good}");
+    }
+    for bad in ["", "0", "00", "12", "0203x", "1234567", "2a"] {
+        assert!(bad.parse::<OffenceCode>().is_err(), "{bad}");
+    }
+}
+
+#[test]
+fn message_parties_must_match_content() {
+    let m = pb::Message {
+        message_id: "1b5c1d0e-8f55-4c1a-9a63-2c8f4f7d2a11".into(),
+        from: "VNM".into(),
+        to: "KHM".into(),
+        created_unix_ms: 1,
+        nonce: vec![0; 16],
+        content: Some(pb::message::Content::Request(phone_request())),
+    };
+    let err = Message::try_from(&m).unwrap_err();
+    assert_eq!(err.field, "request");
+}
+
+#[test]
+fn subject_debug_hides_personal_data() {
+    let r = InformationRequest::try_from(&phone_request()).unwrap();
+    let shown = format!("{r:?}");
+    assert!(!shown.contains("+85512345678"), "{shown}");
+    assert!(!shown.contains("recruit"), "{shown}");
+}
