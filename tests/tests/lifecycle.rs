@@ -59,6 +59,11 @@ async fn phone_check_is_answered_end_to_end() {
         }))
     );
 
+    // Thailand holds Cambodia's receipt (SENT) before the answer comes:
+    // otherwise a fast answer may overtake the receipt, and the request goes
+    // from SUBMITTED to ANSWERED directly, which is allowed but not what this
+    // test follows.
+    await_status(&mut tha, &id, pb::RequestStatus::Sent).await;
     let answered = police
         .answer(pb::AnswerCall {
             request_id: id.clone(),
