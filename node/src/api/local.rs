@@ -240,8 +240,7 @@ impl FocalPoint for FocalPointService {
     ) -> Result<Response<pb::RequestView>, Status> {
         let user = self.focal_point(&request, "read requests").await?;
         let outcome: Result<_, Error> = async {
-            let id =
-                convert::uuid("request_id", &request.get_ref().request_id).map_err(Error::from)?;
+            let id = convert::uuid("request_id", &request.get_ref().request_id)?;
             let record = self.exchange.get(&id)?;
             Ok(Response::new(view(&record)))
         }
@@ -258,11 +257,11 @@ impl FocalPoint for FocalPointService {
             let filter = request.get_ref();
             let status = match filter.status {
                 0 => None,
-                raw => Some(convert::status("status", raw).map_err(Error::from)?),
+                raw => Some(convert::status("status", raw)?),
             };
             let country = match filter.country.as_str() {
                 "" => None,
-                text => Some(convert::country("country", text).map_err(Error::from)?),
+                text => Some(convert::country("country", text)?),
             };
             let records = self.exchange.list_outgoing(status, country)?;
             page(records, filter.limit, &filter.after)
@@ -281,7 +280,7 @@ impl FocalPoint for FocalPointService {
         let outcome: Result<_, Error> = async {
             let wanted = match request.get_ref().request_id.as_str() {
                 "" => None,
-                id => Some(convert::uuid("request_id", id).map_err(Error::from)?),
+                id => Some(convert::uuid("request_id", id)?),
             };
             // Subscribe before reading the current state, so no change between
             // the two is missed.
@@ -311,9 +310,8 @@ impl FocalPoint for FocalPointService {
         let user = self.focal_point(&request, "withdraw requests").await?;
         let outcome: Result<_, Error> = async {
             let call = request.get_ref();
-            let id = convert::uuid("request_id", &call.request_id).map_err(Error::from)?;
-            let reason =
-                convert::text("reason", &call.reason, MAX_TEXT_CHARS, true).map_err(Error::from)?;
+            let id = convert::uuid("request_id", &call.request_id)?;
+            let reason = convert::text("reason", &call.reason, MAX_TEXT_CHARS, true)?;
             let record = self.exchange.withdraw(&user, &id, reason).await?;
             Ok(Response::new(view(&record)))
         }
@@ -424,7 +422,7 @@ impl Agency for AgencyService {
         let (user, agency) = self.agency(&request, "answer requests").await?;
         let outcome: Result<_, Error> = async {
             let call = request.get_ref();
-            let fields = convert::fields("fields", &call.fields).map_err(Error::from)?;
+            let fields = convert::fields("fields", &call.fields)?;
             if fields.is_empty() {
                 return Err(Error::invalid(Problem::field(
                     "fields",
@@ -433,8 +431,7 @@ impl Agency for AgencyService {
             }
             let reply = AgencyReply::Release {
                 fields,
-                remarks: convert::text("remarks", &call.remarks, MAX_TEXT_CHARS, true)
-                    .map_err(Error::from)?,
+                remarks: convert::text("remarks", &call.remarks, MAX_TEXT_CHARS, true)?,
             };
             Ok(Response::new(
                 self.respond(user.clone(), agency, &call.request_id, reply)
@@ -453,9 +450,8 @@ impl Agency for AgencyService {
         let outcome: Result<_, Error> = async {
             let call = request.get_ref();
             let reply = AgencyReply::Refuse {
-                reason: convert::refusal_reason("reason", call.reason).map_err(Error::from)?,
-                explanation: convert::text("explanation", &call.explanation, MAX_TEXT_CHARS, true)
-                    .map_err(Error::from)?,
+                reason: convert::refusal_reason("reason", call.reason)?,
+                explanation: convert::text("explanation", &call.explanation, MAX_TEXT_CHARS, true)?,
             };
             Ok(Response::new(
                 self.respond(user.clone(), agency, &call.request_id, reply)
@@ -524,7 +520,7 @@ fn page(
     let start = match after {
         "" => 0,
         id => {
-            let id = convert::uuid("after", id).map_err(Error::from)?;
+            let id = convert::uuid("after", id)?;
             records
                 .iter()
                 .position(|r| r.request.request_id == id)
