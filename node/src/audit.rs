@@ -1,7 +1,8 @@
 //! The node's tamper-evident audit log: entries are the leaves of an
 //! RFC 9162 Merkle tree kept in the store (`audit/` leaves, `mt/` perfect
 //! subtree hashes, `sth` the latest signed tree head). The exchange appends
-//! to it in the same atomic batch as the change it records.
+//! to it in the same atomic batch as the change it records, and signs one
+//! tree head per group commit, just before the flush that makes it durable.
 //!
 //! At start the node re-derives the tree from the stored entries and
 //! refuses to run if it does not match its last signed tree head; proofs are
@@ -11,9 +12,8 @@ use ed25519_dalek::VerifyingKey;
 use liaison_proto::domain::CountryCode;
 use liaison_proto::envelope::open_tree_head;
 use liaison_proto::merkle::{self, Frontier, Hash, leaf_hash};
-use liaison_proto::pb;
 
-use crate::records::{Records, audit_key};
+use crate::records::{Records, SealedHead, audit_key};
 use crate::store::StoreError;
 
 /// The stored log does not match what the node signed.
@@ -27,16 +27,48 @@ pub enum IntegrityError {
     TreeHead(String),
 }
 
+/// What [`verify_log`] found: the frontier to continue appending from, and
+/// the last signed tree head with the size it covers. Entries beyond that
+/// size were written by a group commit whose flush did not finish before the
+/// node stopped: never acknowledged, and to be covered by a new head.
+#[derive(Debug)]
+pub struct CheckedLog {
+    pub frontier: Frontier,
+    pub head: Option<SealedHead>,
+}
+
 /// Re-derives the audit tree from the stored entries and checks it against
 /// the stored subtree hashes and the last signed tree head (signed by one of
-/// `keys`, the node's current and previous keys, for `country`). Returns the
-/// frontier to continue appending from.
+/// `keys`, the node's current and previous keys, for `country`). Every
+/// entry up to the head's size must hash to its signed root; entries after
+/// it must still match their stored subtree hashes.
 pub fn verify_log(
     records: &Records,
     country: CountryCode,
     keys: &[VerifyingKey],
-) -> Result<Frontier, IntegrityError> {
+) -> Result<CheckedLog, IntegrityError> {
+    let head = match records.tree_head()? {
+        Some(signed) => {
+            let head = open_tree_head(&signed, |id| {
+                keys.iter()
+                    .find(|k| liaison_proto::envelope::key_id(k) == id)
+                    .copied()
+            })
+            .map_err(|e| IntegrityError::TreeHead(e.to_string()))?
+            .value;
+            if head.country != country {
+                return Err(IntegrityError::TreeHead(format!(
+                    "the tree head is {}'s, this node is {country}",
+                    head.country
+                )));
+            }
+            Some((signed, head))
+        }
+        None => None,
+    };
+    let signed_size = head.as_ref().map_or(0, |(_, h)| h.tree_size);
     let mut frontier = Frontier::new();
+    let mut signed_root = (signed_size == 0).then(merkle::empty_root);
     let stored_nodes: std::collections::HashMap<Vec<u8>, Vec<u8>> =
         records.tree_nodes()?.into_iter().collect();
     let mut checked_nodes = 0usize;
@@ -72,6 +104,9 @@ pub fn verify_log(
             }
             checked_nodes += 1;
         }
+        if frontier.size() == signed_size {
+            signed_root = Some(frontier.root());
+        }
     }
     if checked_nodes != stored_nodes.len() {
         return Err(IntegrityError::TreeHead(format!(
@@ -79,42 +114,31 @@ pub fn verify_log(
             stored_nodes.len() - checked_nodes
         )));
     }
-    let Some(signed) = records.tree_head()? else {
-        return if frontier.size() == 0 {
-            Ok(frontier)
-        } else {
-            Err(IntegrityError::TreeHead(format!(
-                "{} entries but no signed tree head",
-                frontier.size()
-            )))
-        };
+    let Some((signed, head)) = head else {
+        return Ok(CheckedLog {
+            frontier,
+            head: None,
+        });
     };
-    let head = open_tree_head(&signed, |id| {
-        keys.iter()
-            .find(|k| liaison_proto::envelope::key_id(k) == id)
-            .copied()
-    })
-    .map_err(|e| IntegrityError::TreeHead(e.to_string()))?
-    .value;
-    if head.country != country {
-        return Err(IntegrityError::TreeHead(format!(
-            "the tree head is {}'s, this node is {country}",
-            head.country
-        )));
-    }
-    if head.tree_size != frontier.size() {
+    let Some(root) = signed_root else {
         return Err(IntegrityError::TreeHead(format!(
             "the tree head covers {} entries, the store holds {}",
             head.tree_size,
             frontier.size()
         )));
-    }
-    if head.root_hash != frontier.root() {
+    };
+    if head.root_hash != root {
         return Err(IntegrityError::TreeHead(
             "the entries do not hash to the signed root".into(),
         ));
     }
-    Ok(frontier)
+    Ok(CheckedLog {
+        frontier,
+        head: Some(SealedHead {
+            signed,
+            size: head.tree_size,
+        }),
+    })
 }
 
 fn perfect(records: &Records) -> impl FnMut(u32, u64) -> Result<Hash, StoreError> + '_ {
@@ -133,18 +157,4 @@ pub fn consistency_proof(
     second: u64,
 ) -> Result<Vec<Hash>, StoreError> {
     merkle::consistency_proof(first, second, &mut perfect(records))
-}
-
-/// The latest signed tree head and its decoded size, if the log has one.
-pub fn latest(records: &Records) -> Result<Option<(pb::SignedTreeHead, u64)>, StoreError> {
-    let Some(head) = records.tree_head()? else {
-        return Ok(None);
-    };
-    let body = <pb::TreeHeadBody as prost::Message>::decode(head.body.as_slice()).map_err(|e| {
-        StoreError::Corrupt {
-            key: "sth".into(),
-            reason: e.to_string(),
-        }
-    })?;
-    Ok(Some((head, body.tree_size)))
 }

@@ -122,17 +122,20 @@ impl SigningIdentity {
                 message: bytes,
                 key_id: self.key_id.clone(),
                 signature,
+                protocol: crate::receipt::PROTOCOL,
             },
         }
     }
 
-    /// Serializes and signs a receipt body.
+    /// Serializes and signs a receipt body: a receipt of protocol 1, kept
+    /// for tests of compatibility (protocol 2 proves, see [`crate::receipt`]).
     pub fn sign_receipt(&self, body: &ReceiptBody) -> pb::Receipt {
         let bytes = pb::ReceiptBody::from(body).encode_to_vec();
         pb::Receipt {
             signature: self.sign(RECEIPT_CONTEXT, &bytes),
             body: bytes,
             key_id: self.key_id.clone(),
+            proof: None,
         }
     }
 
@@ -353,6 +356,7 @@ mod tests {
             message: receipt.body.clone(),
             key_id: receipt.key_id.clone(),
             signature: receipt.signature.clone(),
+            protocol: crate::receipt::PROTOCOL,
         };
         assert!(matches!(
             open_envelope(&as_envelope, keys_of(&id)),
@@ -366,6 +370,7 @@ mod tests {
             message: vec![0; MAX_MESSAGE_BYTES + 1],
             key_id: "unknown".into(),
             signature: vec![],
+            protocol: crate::receipt::PROTOCOL,
         };
         assert!(matches!(
             open_envelope(&env, |_| None),

@@ -1,7 +1,7 @@
 //! Liaison's shared vocabulary, with no I/O: the generated protobuf types
 //! ([`pb`]), the domain types the rest of the code works on ([`domain`]), the
 //! validating conversions between the two ([`convert`]), and the signing and
-//! verification of envelopes and receipts ([`envelope`]), and calendar
+//! verification of envelopes ([`envelope`]) and receipts ([`receipt`]), and calendar
 //! dates and UTC times ([`time`]).
 //!
 //! The offline audit verifier depends on this crate and never on the node.
@@ -13,6 +13,7 @@ pub mod domain;
 pub mod envelope;
 pub mod iccs;
 pub mod merkle;
+pub mod receipt;
 pub mod status;
 pub mod time;
 

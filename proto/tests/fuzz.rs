@@ -54,6 +54,7 @@ fn signed(bytes: Vec<u8>) -> pb::Envelope {
             .to_vec(),
         key_id: key_id(&k.verifying_key()),
         message: bytes,
+        protocol: liaison_proto::receipt::PROTOCOL,
     }
 }
 
@@ -109,9 +110,9 @@ proptest! {
     #[test]
     fn random_envelopes_are_refused(message in proptest::collection::vec(any::<u8>(), 0..512), key_id in ".{0,40}", signature in proptest::collection::vec(any::<u8>(), 0..80)) {
         let k = key().verifying_key();
-        let envelope = pb::Envelope { message, key_id, signature };
+        let envelope = pb::Envelope { message, key_id, signature, protocol: liaison_proto::receipt::PROTOCOL };
         prop_assert!(open_envelope(&envelope, |_| Some(k)).is_err());
-        let receipt = pb::Receipt { body: envelope.message.clone(), key_id: envelope.key_id.clone(), signature: envelope.signature.clone() };
+        let receipt = pb::Receipt { body: envelope.message.clone(), key_id: envelope.key_id.clone(), signature: envelope.signature.clone(), proof: None };
         prop_assert!(open_receipt(&receipt, |_| Some(k)).is_err());
         let head = pb::SignedTreeHead { body: envelope.message, key_id: envelope.key_id, signature: envelope.signature };
         prop_assert!(open_tree_head(&head, |_| Some(k)).is_err());

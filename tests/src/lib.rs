@@ -376,7 +376,8 @@ pub fn id_of(view: &pb::RequestView) -> String {
 }
 
 /// Waits until node `exchange` holds a record for `request_id` that
-/// satisfies `done`, driven by the node's change notifications.
+/// satisfies `done`, driven by the node's change notifications, and until
+/// that record is durable (with the tree head covering its audit entries).
 pub async fn wait_for_record(
     exchange: &liaison_node::exchange::Exchange,
     request_id: &str,
@@ -386,6 +387,8 @@ pub async fn wait_for_record(
     if let Ok(record) = exchange.get(request_id)
         && done(&record)
     {
+        // Read as applied: it may still be on its way to disk.
+        exchange.durable().await.expect("the node's store flushes");
         return record;
     }
     tokio::time::timeout(PATIENCE, async {
@@ -592,6 +595,7 @@ impl PeerSigner {
             message,
             key_id: liaison_proto::envelope::key_id(&self.key.verifying_key()),
             signature: signature.to_bytes().to_vec(),
+            protocol: liaison_proto::receipt::PROTOCOL,
         }
     }
 

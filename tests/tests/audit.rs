@@ -11,9 +11,10 @@ use liaison_node::config::Config;
 use liaison_node::records::{Direction, Records};
 use liaison_node::store::{Batch, MemoryStore, SledStore, Store};
 use liaison_proto::audit::verify_export;
-use liaison_proto::envelope::{open_receipt, open_tree_head};
+use liaison_proto::envelope::open_tree_head;
 use liaison_proto::merkle::{leaf_hash, verify_inclusion};
 use liaison_proto::pb;
+use liaison_proto::receipt::{Expected, HeadCache, verify_receipt};
 use liaison_tests::{TestFederation, exchange_once, export};
 use prost::Message as _;
 use tonic::Code;
@@ -64,40 +65,53 @@ async fn a_receipt_proves_the_receiver_recorded_the_delivery() {
     let stored = record.receipt.unwrap();
     let receipt = pb::Receipt::decode(stored.receipt.as_slice()).unwrap();
     let khm_key = federation.node("KHM").config().signer.verifying_key();
-    let body = open_receipt(&receipt, |_| Some(khm_key)).unwrap().value;
-    let head = open_tree_head(&(&body.tree_head.unwrap()).into(), |_| Some(khm_key))
-        .unwrap()
-        .value;
-    assert_eq!(head.country.as_str(), "KHM");
-    assert!(head.tree_size > body.audit_index);
+    let envelope_hash = record.envelope_hash;
 
-    // KHM's auditor proves that entry is in the tree the receipt's head signs.
+    // Anyone holding KHM's public key checks the receipt offline: the entry
+    // is in the tree KHM signed, and names THA's envelope.
+    let expected = Expected {
+        receiver: "KHM".parse().unwrap(),
+        sender: "THA".parse().unwrap(),
+        message_id: "unused by protocol 2",
+        envelope_hash,
+        event: "request.received",
+    };
+    let delivery =
+        verify_receipt(&receipt, &expected, |_| Some(khm_key), &HeadCache::new(1)).unwrap();
+    assert_eq!(delivery.protocol, 2);
+    assert_eq!(delivery.audit_index, stored.audit_index);
+    let head = delivery.tree_head;
+    assert_eq!(head.country.as_str(), "KHM");
+    assert!(head.tree_size > delivery.audit_index);
+    let proof = receipt.proof.unwrap();
+    let entry: serde_json::Value = serde_json::from_slice(&proof.entry).unwrap();
+    assert_eq!(entry["request_id"], id.as_str());
+    // The receipt's proof is KHM's own: its auditor serves the same leaf
+    // and path for that index and size.
     let mut auditor = federation.auditor("KHM").await;
-    let proof = auditor
+    let served = auditor
         .get_inclusion_proof(pb::InclusionQuery {
-            index: body.audit_index,
+            index: delivery.audit_index,
             tree_size: head.tree_size,
         })
         .await
         .unwrap()
         .into_inner();
-    let hashes: Vec<[u8; 32]> = proof
+    assert_eq!(served.leaf, proof.entry);
+    assert_eq!(served.hashes, proof.path);
+    let hashes: Vec<[u8; 32]> = served
         .hashes
         .iter()
         .map(|h| h.as_slice().try_into().unwrap())
         .collect();
     verify_inclusion(
-        body.audit_index,
+        delivery.audit_index,
         head.tree_size,
-        &leaf_hash(&proof.leaf),
+        &leaf_hash(&served.leaf),
         &hashes,
         &head.root_hash,
     )
     .unwrap();
-    let entry: serde_json::Value = serde_json::from_slice(&proof.leaf).unwrap();
-    assert_eq!(entry["event"], "request.received");
-    assert_eq!(entry["request_id"], id.as_str());
-    assert_eq!(entry["message_hash"], hex::encode(body.envelope_hash));
 
     // And the later log is consistent with that head.
     let now = auditor
@@ -225,6 +239,92 @@ async fn any_change_to_the_stored_log_is_detected_at_start() {
         message.contains("audit log damaged at entry 0"),
         "{message}"
     );
+    federation.stop("KHM").await;
+}
+
+/// Writes `count` audit entries after the stored ones, with the tree nodes
+/// they complete but no tree head: what a group commit leaves when the node
+/// dies after applying its batches and before its flush finished. Returns
+/// the new size.
+fn append_unsealed(data_dir: &std::path::Path, count: u64, damage_node: bool) -> u64 {
+    use liaison_node::records::{audit_key, tree_node_key};
+    use liaison_proto::merkle::Frontier;
+    let store = SledStore::open(data_dir).unwrap();
+    let mut frontier = Frontier::new();
+    for (_, leaf) in store.scan_prefix(b"audit/").unwrap() {
+        frontier.push(leaf_hash(&leaf));
+    }
+    let mut batch = Batch::new();
+    for _ in 0..count {
+        let index = frontier.size();
+        let leaf = serde_json::to_vec(&serde_json::json!({
+            "index": index,
+            "at_unix_ms": 1_700_000_000_000_i64,
+            "event": "call.refused",
+            "actor": "peer:KHM",
+            "request_id": null,
+            "peer": "KHM",
+            "category": null,
+            "message_hash": null,
+            "detail": "written by a commit whose flush did not finish",
+        }))
+        .unwrap();
+        for (level, node, mut hash) in frontier.push(leaf_hash(&leaf)) {
+            if damage_node {
+                hash[0] ^= 1;
+            }
+            batch.put(tree_node_key(level, node), hash.to_vec());
+        }
+        batch.put(audit_key(index), leaf);
+    }
+    store.apply(batch).unwrap();
+    store.flush().unwrap();
+    frontier.size()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn entries_of_an_unfinished_group_commit_are_sealed_at_start() {
+    let mut federation = TestFederation::start(&["THA", "KHM"]).await;
+    exchange_once(&federation, "THA", "KHM").await;
+    federation.stop("THA").await;
+    let config: Config = federation.node("THA").config();
+    let signed_before = {
+        let records = Records::new(Arc::new(SledStore::open(&config.data_dir).unwrap()));
+        let key = config.signer.verifying_key();
+        liaison_node::audit::verify_log(&records, config.country, &[key])
+            .unwrap()
+            .head
+            .unwrap()
+            .size
+    };
+    let size = append_unsealed(&config.data_dir, 3, false);
+    assert_eq!(size, signed_before + 3);
+
+    // The node starts, signs a head over the whole log, and the export of
+    // it verifies offline, tail included.
+    federation.restart("THA").await;
+    let mut auditor = federation.auditor("THA").await;
+    let head = auditor
+        .get_tree_head(pb::TreeHeadQuery {})
+        .await
+        .unwrap()
+        .into_inner();
+    let key = config.signer.verifying_key();
+    let head = open_tree_head(&head, |_| Some(key)).unwrap().value;
+    assert!(head.tree_size >= size, "{} < {size}", head.tree_size);
+    let verdict = verify_export(&export(&mut auditor).await, &key).unwrap();
+    assert_eq!(verdict.tree_size, head.tree_size);
+
+    // A tail that does not match its own tree nodes is damage, not an
+    // unfinished commit: the node refuses to start.
+    federation.stop("THA").await;
+    append_unsealed(&config.data_dir, 1, true);
+    let listeners = liaison_node::Listeners::loopback().unwrap();
+    let refused = liaison_node::server::start(config, listeners)
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(refused.contains("does not match the entries"), "{refused}");
     federation.stop("KHM").await;
 }
 

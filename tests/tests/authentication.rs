@@ -11,7 +11,6 @@ use liaison_node::pki::FederationCa;
 use liaison_proto::domain::{self, Content, Message};
 use liaison_proto::pb;
 use liaison_tests::{TestFederation, country};
-use prost::Message as _;
 use tonic::Code;
 
 const REQUEST_ID: &str = "5d0c6a1e-2f4b-4c8e-9a11-7b3e2d1c0f9a";
@@ -138,8 +137,20 @@ async fn mismatched_envelopes_are_refused_and_leave_no_trace() {
     ));
     cases.push((
         "empty envelope",
-        pb::Envelope::default(),
+        pb::Envelope {
+            protocol: liaison_proto::receipt::PROTOCOL,
+            ..pb::Envelope::default()
+        },
         Code::Unauthenticated,
+    ));
+    // A node of the previous version leaves `protocol` unset.
+    cases.push((
+        "a genuine envelope of protocol 1",
+        pb::Envelope {
+            protocol: 0,
+            ..good.clone()
+        },
+        Code::FailedPrecondition,
     ));
 
     for (i, (what, envelope, code)) in cases.into_iter().enumerate() {
@@ -148,15 +159,18 @@ async fn mismatched_envelopes_are_refused_and_leave_no_trace() {
         assert_nothing_accepted(&federation, i + 1);
     }
 
-    // The genuine envelope is accepted, and a retry gets the same receipt.
+    // The genuine envelope is accepted, and a retry gets a receipt for the
+    // same audit entry.
     let receipt = as_tha.deliver(good.clone()).await.unwrap().into_inner();
     let again = as_tha.deliver(good.clone()).await.unwrap().into_inner();
-    assert_eq!(receipt, again);
-    let body = pb::ReceiptBody::decode(receipt.body.as_slice()).unwrap();
-    assert_eq!(body.message_id, MESSAGE_ID);
+    let (proof, proof_again) = (receipt.proof.unwrap(), again.proof.unwrap());
+    assert_eq!(proof.index, proof_again.index);
+    assert_eq!(proof.entry, proof_again.entry);
+    let entry: serde_json::Value = serde_json::from_slice(&proof.entry).unwrap();
+    assert_eq!(entry["event"], "request.received");
     assert_eq!(
-        body.envelope_hash,
-        liaison_proto::envelope::sha256(&good.message).to_vec()
+        entry["message_hash"],
+        hex::encode(liaison_proto::envelope::sha256(&good.message))
     );
 
     // The same message id with different (validly signed) content is refused.

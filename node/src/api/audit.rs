@@ -36,9 +36,7 @@ impl AuditService {
     }
 
     fn size(&self) -> Result<u64, Status> {
-        Ok(audit::latest(self.exchange.records())
-            .map_err(Error::from)?
-            .map_or(0, |(_, size)| size))
+        Ok(self.exchange.tree_head().map_or(0, |head| head.size))
     }
 }
 
@@ -107,8 +105,8 @@ impl Audit for AuditService {
         request: Request<pb::TreeHeadQuery>,
     ) -> Result<Response<pb::SignedTreeHead>, Status> {
         self.auditor(&request, "read the audit log").await?;
-        match audit::latest(self.exchange.records()).map_err(Error::from)? {
-            Some((head, _)) => Ok(Response::new(head)),
+        match self.exchange.tree_head() {
+            Some(head) => Ok(Response::new(head.signed.clone())),
             None => Err(Status::failed_precondition("the audit log is still empty")),
         }
     }
@@ -152,7 +150,7 @@ impl Audit for AuditService {
     ) -> Result<Response<pb::ConsistencyProof>, Status> {
         self.auditor(&request, "read the audit log").await?;
         Ok(Response::new(crate::api::federation::consistency(
-            self.exchange.records(),
+            &self.exchange,
             request.get_ref(),
         )?))
     }
@@ -164,7 +162,10 @@ impl Audit for AuditService {
         request: Request<pb::ExportQuery>,
     ) -> Result<Response<Self::ExportStream>, Status> {
         self.auditor(&request, "export the audit log").await?;
-        let Some((head, size)) = audit::latest(self.exchange.records()).map_err(Error::from)?
+        let Some((head, size)) = self
+            .exchange
+            .tree_head()
+            .map(|head| (head.signed.clone(), head.size))
         else {
             return Err(Status::failed_precondition("the audit log is still empty"));
         };

@@ -181,8 +181,8 @@ impl Federation for FederationService {
         request: Request<pb::TreeHeadQuery>,
     ) -> Result<Response<pb::SignedTreeHead>, Status> {
         let _admitted = self.admit(&request).await?;
-        match audit::latest(self.exchange.records()).map_err(Error::from)? {
-            Some((head, _)) => Ok(Response::new(head)),
+        match self.exchange.tree_head() {
+            Some(head) => Ok(Response::new(head.signed.clone())),
             None => Err(Status::failed_precondition("the audit log is still empty")),
         }
     }
@@ -193,7 +193,7 @@ impl Federation for FederationService {
     ) -> Result<Response<pb::ConsistencyProof>, Status> {
         let _admitted = self.admit(&request).await?;
         Ok(Response::new(consistency(
-            self.exchange.records(),
+            &self.exchange,
             request.get_ref(),
         )?))
     }
@@ -202,12 +202,10 @@ impl Federation for FederationService {
 /// A consistency proof between two sizes of this node's log (the second
 /// defaulting to the current size), for peers and local auditors alike.
 pub fn consistency(
-    records: &crate::records::Records,
+    exchange: &Exchange,
     query: &pb::ConsistencyQuery,
 ) -> Result<pb::ConsistencyProof, Status> {
-    let size = audit::latest(records)
-        .map_err(Error::from)?
-        .map_or(0, |(_, size)| size);
+    let size = exchange.tree_head().map_or(0, |head| head.size);
     let second = if query.second == 0 {
         size
     } else {
@@ -219,7 +217,8 @@ pub fn consistency(
             query.first
         )));
     }
-    let hashes = audit::consistency_proof(records, query.first, second).map_err(Error::from)?;
+    let hashes =
+        audit::consistency_proof(exchange.records(), query.first, second).map_err(Error::from)?;
     Ok(pb::ConsistencyProof {
         first: query.first,
         second,

@@ -3,8 +3,8 @@
 //! ending the delivery.
 
 use liaison_proto::domain::RequestStatus;
-use liaison_proto::envelope::{self};
 use liaison_proto::pb;
+use liaison_proto::receipt::{Expected, verify_receipt};
 use prost::Message as _;
 
 use crate::error::{Error, Result, code_name};
@@ -78,33 +78,25 @@ impl Exchange {
                 Error::precondition(format!("{} is no longer a configured peer", item.to))
             })?
             .keys;
-        let verified = envelope::open_receipt(receipt, |id| keys.get(id).copied())?;
-        let body = &verified.value;
-        if body.message_id != item.message_id
-            || body.envelope_hash != item.envelope_hash
-            || body.receiver != item.to
-            || body.sender != self.country()
-        {
-            return Err(Error::invalid(format!(
-                "receipt from {} does not name the envelope delivered",
-                item.to
-            )));
-        }
-        let head = body.tree_head.as_ref().ok_or_else(|| {
-            Error::invalid(format!("receipt from {} has no signed tree head", item.to))
-        })?;
-        let head = envelope::open_tree_head(&head.into(), |id| keys.get(id).copied())?.value;
-        if head.country != item.to || head.tree_size <= body.audit_index {
-            return Err(Error::invalid(format!(
-                "the tree head in {}'s receipt does not cover audit index {}",
-                item.to, body.audit_index
-            )));
-        }
+        let expected = Expected {
+            receiver: item.to,
+            sender: self.country(),
+            message_id: &item.message_id,
+            envelope_hash: item.envelope_hash,
+            event: item.kind.receipt_event(),
+        };
+        let delivery = verify_receipt(
+            receipt,
+            &expected,
+            |id| keys.get(id).copied(),
+            &self.peer_heads,
+        )
+        .map_err(|e| Error::invalid(format!("receipt from {}: {e}", item.to)))?;
         let stored = StoredReceipt {
-            receiver: body.receiver,
-            received_unix_ms: body.received_unix_ms,
-            audit_index: body.audit_index,
-            key_id: verified.key_id.clone(),
+            receiver: item.to,
+            received_unix_ms: delivery.received_unix_ms,
+            audit_index: delivery.audit_index,
+            key_id: delivery.key_id,
             receipt: receipt.encode_to_vec(),
         };
         let state = self.state.lock().await;
@@ -120,7 +112,7 @@ impl Exchange {
             .detail(
                 format!(
                     "{:?} delivered; peer audit index {}",
-                    item.kind, body.audit_index
+                    item.kind, stored.audit_index
                 )
                 .to_lowercase(),
             );

@@ -1,15 +1,17 @@
 //! Receiving: an envelope delivered by a peer, checked (peer, key,
 //! signature, then content) and handed to [`route`](super::route) for a new
 //! request, [`check_answer`](super::check_answer) for an answer, or taken
-//! as a withdrawal; the signed receipt returned.
+//! as a withdrawal; the receipt returned (see [`liaison_proto::receipt`]).
 
-use liaison_proto::domain::{Category, Content, CountryCode, RequestStatus, SignedBytes};
+use std::sync::Arc;
+
+use liaison_proto::domain::{Category, Content, CountryCode, RequestStatus};
 use liaison_proto::envelope::{self};
-use liaison_proto::pb;
+use liaison_proto::{pb, receipt};
 use prost::Message as _;
 
-use crate::error::{Error, Result, code_name};
-use crate::records::{Direction, RequestRecord, SeenMessage};
+use crate::error::{Error, Problem, Result, code_name};
+use crate::records::{Direction, RequestRecord, SealedHead, SeenMessage};
 
 use super::state::{Event, Exchange, Pending, decode_receipt, describe_outcome, now_ms};
 
@@ -47,8 +49,9 @@ impl From<crate::store::StoreError> for Rejection {
 
 impl Exchange {
     /// Verifies and records an envelope delivered by `peer` (the country its
-    /// TLS certificate names), and returns the signed receipt. Delivering the
-    /// same envelope again returns the original receipt.
+    /// TLS certificate names), and returns the receipt: the delivery's audit
+    /// entry proved under a signed tree head. Delivering the same envelope
+    /// again proves the same entry, under the latest head.
     ///
     /// A refused envelope stores nothing but its audit entry: `answer.rejected`
     /// for an answer (naming the request, the envelope's hash and the rule),
@@ -98,6 +101,13 @@ impl Exchange {
             .peers
             .get(&peer)
             .ok_or_else(|| Error::denied(format!("{peer} is not a configured peer")))?;
+        if envelope.protocol != receipt::PROTOCOL {
+            return Err(Error::precondition(Problem::field(
+                "protocol",
+                receipt::protocol_refusal(envelope.protocol),
+            ))
+            .into());
+        }
         let (keys, revoked) = (&peer_config.keys, &peer_config.revoked);
         if revoked.contains(&envelope.key_id) {
             return Err(Error::unauthenticated(
@@ -127,7 +137,8 @@ impl Exchange {
         let mut state = self.state.lock().await;
         if let Some(seen) = self.records.seen(&message.message_id)? {
             return if seen.envelope_hash == verified.hash {
-                decode_receipt(&seen.receipt).map_err(Rejection::from)
+                drop(state);
+                self.receipt_again(&seen).await.map_err(Rejection::from)
             } else {
                 Err(Error::exists(format!(
                     "message id {} was already delivered with different content",
@@ -279,34 +290,23 @@ impl Exchange {
                 pending.record(&record);
             }
         }
-        // The receipt names the audit index of the delivery event (the first
-        // event of this commit) and the signed tree head that covers it.
+        // The receipt proves the delivery event (the first event of this
+        // commit) under the tree head that seals the group commit making it
+        // durable.
         let before = state.frontier.clone();
-        let (audit_index, head) = self
+        let (audit_index, entry) = self
             .append_log(&mut state, &mut pending)
             .ok_or_else(|| Error::precondition("nothing to record"))?;
-        let body = liaison_proto::domain::ReceiptBody {
-            message_id: message.message_id.clone(),
-            envelope_hash: verified.hash,
-            receiver: self.country(),
-            sender: peer,
-            received_unix_ms: now,
-            audit_index,
-            tree_head: Some(SignedBytes {
-                body: head.body,
-                key_id: head.key_id,
-                signature: head.signature,
-            }),
-        };
-        let receipt = self.signer().sign_receipt(&body);
         pending.changes.put_seen(
             &message.message_id,
             &SeenMessage {
                 envelope_hash: verified.hash,
-                receipt: receipt.encode_to_vec(),
+                audit_index: Some(audit_index),
+                receipt: Vec::new(),
             },
         );
-        self.finish(state, before, pending).await?;
+        let head = self.finish(state, before, pending).await?;
+        let receipt = self.prove(audit_index, entry, head)?;
         tracing::info!(
             country = %self.country(),
             %peer,
@@ -315,5 +315,42 @@ impl Exchange {
             "envelope accepted"
         );
         Ok(receipt)
+    }
+
+    /// The receipt for a delivery already recorded: a proof of its entry
+    /// under the latest durable tree head, or the protocol-1 receipt an
+    /// earlier version returned.
+    async fn receipt_again(&self, seen: &SeenMessage) -> Result<pb::Receipt> {
+        let Some(index) = seen.audit_index else {
+            return decode_receipt(&seen.receipt);
+        };
+        // The first delivery may still be on its way to disk.
+        let head = self.durable().await?;
+        let entry = self.records.audit_leaf(index)?.ok_or_else(|| {
+            Error::Integrity(format!(
+                "audit entry {index} of a recorded delivery is missing"
+            ))
+        })?;
+        self.prove(index, entry, head)
+    }
+
+    /// A receipt for entry `index` (its exact bytes) under `head`, the
+    /// durable tree head covering it.
+    fn prove(
+        &self,
+        index: u64,
+        entry: Vec<u8>,
+        head: Option<Arc<SealedHead>>,
+    ) -> Result<pb::Receipt> {
+        let head = head.filter(|head| head.size > index).ok_or_else(|| {
+            Error::Integrity(format!("no durable tree head covers audit entry {index}"))
+        })?;
+        let path = crate::audit::inclusion_proof(&self.records, index, head.size)?;
+        Ok(receipt::proof_receipt(
+            entry,
+            index,
+            path,
+            head.signed.clone(),
+        ))
     }
 }

@@ -22,7 +22,7 @@ use crate::error::{Error, Result};
 use crate::metrics::{self, Metrics};
 use crate::pki::random_bytes;
 use crate::records::{
-    AuditEntry, Changes, Direction, OutboxItem, OutboxKind, Records, RequestRecord,
+    AuditEntry, Changes, Direction, OutboxItem, OutboxKind, Records, RequestRecord, SealedHead,
 };
 use crate::store::Store;
 
@@ -140,6 +140,13 @@ pub struct Exchange {
     pub(super) records: Records,
     /// Serializes read-modify-write of records and audit indexes.
     pub(super) state: Mutex<WriteState>,
+    /// The audit log's frontier after the last batch applied, which the
+    /// next group commit's tree head covers.
+    pub(super) applied: std::sync::Mutex<Frontier>,
+    /// Peers' tree heads already verified, so that receipts under the same
+    /// head cost hashes only. Keyed by the verifying key too: a head signed
+    /// by a key no longer configured is verified again, and refused.
+    pub(super) peer_heads: liaison_proto::receipt::HeadCache,
     /// Every committed change to a request record, for `watch` streams.
     pub(super) events: broadcast::Sender<Arc<RequestRecord>>,
     /// Wakes the delivery worker when something is queued.
@@ -172,8 +179,25 @@ impl Exchange {
                 "store upgraded: envelopes now kept apart"
             );
         }
-        let frontier = crate::audit::verify_log(&records, config.country, &config.own_keys())
+        let checked = crate::audit::verify_log(&records, config.country, &config.own_keys())
             .map_err(|e| Error::Integrity(e.to_string()))?;
+        let frontier = checked.frontier;
+        match checked.head {
+            Some(head) if head.size == frontier.size() => records.set_sealed(Arc::new(head)),
+            _ if frontier.size() == 0 => {}
+            head => {
+                // Entries of a group commit whose flush did not finish:
+                // never acknowledged, but recorded with the changes they
+                // describe. They get their tree head now.
+                let sealed = seal_at_start(&records, &config, &frontier)?;
+                tracing::info!(
+                    entries = frontier.size() - head.map_or(0, |h| h.size),
+                    tree_size = sealed.size,
+                    "audit entries written before the last stop are now covered by a signed tree head"
+                );
+                records.set_sealed(sealed);
+            }
+        }
         let (events, _) = broadcast::channel(1024);
         let metrics = Metrics::new(config.country);
         for (key, _) in records.evidence()? {
@@ -189,7 +213,9 @@ impl Exchange {
         Ok(Arc::new(Exchange {
             config: std::sync::RwLock::new(config),
             records,
+            applied: std::sync::Mutex::new(frontier.clone()),
             state: Mutex::new(WriteState { frontier }),
+            peer_heads: liaison_proto::receipt::HeadCache::new(PEER_HEADS),
             events,
             outbox_wake: Notify::new(),
             ready: std::sync::Mutex::new(Vec::new()),
@@ -256,20 +282,20 @@ impl Exchange {
         self.outbox_wake.notify_one();
     }
 
-    /// Applies `pending` atomically with its audit entries, flushes, then
-    /// tells watchers. Returns the audit index of the first event.
-    /// Appends the pending events to the audit log: their entries, the
-    /// tree nodes they complete and a new signed tree head all go into the
-    /// pending batch. Returns the index of the first entry and the new head.
+    /// Appends the pending events to the audit log: their entries and the
+    /// tree nodes they complete go into the pending batch; the tree head is
+    /// signed once per group commit ([`Exchange::durable`]). Returns the
+    /// index and exact bytes of the first entry.
     pub(super) fn append_log(
         &self,
         state: &mut WriteState,
         pending: &mut Pending,
-    ) -> Option<(u64, pb::SignedTreeHead)> {
+    ) -> Option<(u64, Vec<u8>)> {
         if pending.events.is_empty() {
             return None;
         }
-        let first = state.frontier.size();
+        let first_index = state.frontier.size();
+        let mut first = None;
         let at = now_ms();
         for event in pending.events.drain(..) {
             pending.logged.push(LoggedEvent {
@@ -292,26 +318,20 @@ impl Exchange {
             for (level, index, hash) in state.frontier.push(leaf_hash(&leaf)) {
                 pending.changes.put_tree_node(level, index, &hash);
             }
+            first.get_or_insert(leaf);
         }
-        let head = self.signer().sign_tree_head(&TreeHead {
-            country: self.country(),
-            tree_size: state.frontier.size(),
-            root_hash: state.frontier.root(),
-            timestamp_unix_ms: at,
-        });
-        pending.changes.put_tree_head(&head);
-        Some((first, head))
+        first.map(|leaf| (first_index, leaf))
     }
 
     /// Applies `pending` atomically, flushes, then tells watchers. `before`
     /// is the log's frontier before `append_log`, restored if nothing could
-    /// be written.
+    /// be written. Returns the durable tree head covering the change.
     pub(super) async fn finish(
         &self,
         mut state: tokio::sync::MutexGuard<'_, WriteState>,
         before: Frontier,
         mut pending: Pending,
-    ) -> Result<()> {
+    ) -> Result<Option<Arc<SealedHead>>> {
         // A request that became final is indexed by when its personal data
         // is to be purged, in the same batch.
         for record in &pending.updated {
@@ -325,9 +345,10 @@ impl Exchange {
             state.frontier = before;
             return Err(e.into());
         }
+        *self.applied.lock().unwrap_or_else(|p| p.into_inner()) = state.frontier.clone();
         drop(state);
         let began = std::time::Instant::now();
-        self.records.durable().await?;
+        let head = self.durable().await?;
         self.metrics.commit(began.elapsed());
         for event in &pending.logged {
             self.metrics
@@ -346,7 +367,47 @@ impl Exchange {
                 .extend(pending.queued);
             self.wake_outbox();
         }
-        Ok(())
+        Ok(head)
+    }
+
+    /// Returns once every change applied so far is on disk, with the signed
+    /// tree head that covers it. The writer that leads a group commit signs
+    /// one head for everything applied before it flushes; the others share
+    /// it. (Reads see a change once applied, a moment before it is durable;
+    /// only durable changes are acknowledged.)
+    pub async fn durable(&self) -> Result<Option<Arc<SealedHead>>> {
+        Ok(self.records.durable(|| Ok(self.seal_head())).await?)
+    }
+
+    /// A signed tree head of every entry applied, with the batch storing it;
+    /// `None` when the latest durable head covers them all already.
+    fn seal_head(&self) -> Option<(Changes, Arc<SealedHead>)> {
+        let frontier = self
+            .applied
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone();
+        let signed = self.records.sealed().map_or(0, |head| head.size);
+        if frontier.size() == 0 || frontier.size() <= signed {
+            return None;
+        }
+        let head = Arc::new(SealedHead {
+            signed: self.signer().sign_tree_head(&TreeHead {
+                country: self.country(),
+                tree_size: frontier.size(),
+                root_hash: frontier.root(),
+                timestamp_unix_ms: now_ms(),
+            }),
+            size: frontier.size(),
+        });
+        let mut changes = Changes::new();
+        changes.put_tree_head(&head.signed);
+        Some((changes, head))
+    }
+
+    /// The latest durable signed tree head of this node's audit log.
+    pub fn tree_head(&self) -> Option<Arc<SealedHead>> {
+        self.records.sealed()
     }
 
     /// Records `pending` with its audit entries, atomically and durably.
@@ -357,7 +418,7 @@ impl Exchange {
     ) -> Result<()> {
         let before = state.frontier.clone();
         self.append_log(&mut state, &mut pending);
-        self.finish(state, before, pending).await
+        self.finish(state, before, pending).await.map(drop)
     }
 
     /// Records a refused call in the audit trail. `detail` names the rule
@@ -452,6 +513,32 @@ impl Exchange {
     }
 }
 
+/// How many verified tree heads of peers the node keeps.
+const PEER_HEADS: usize = 64;
+
+/// Signs, stores and flushes a tree head covering `frontier`, before the
+/// node serves anything.
+fn seal_at_start(
+    records: &Records,
+    config: &Config,
+    frontier: &Frontier,
+) -> Result<Arc<SealedHead>> {
+    let head = SealedHead {
+        signed: config.signer.sign_tree_head(&TreeHead {
+            country: config.country,
+            tree_size: frontier.size(),
+            root_hash: frontier.root(),
+            timestamp_unix_ms: now_ms(),
+        }),
+        size: frontier.size(),
+    };
+    let mut changes = Changes::new();
+    changes.put_tree_head(&head.signed);
+    records.apply(changes)?;
+    records.flush()?;
+    Ok(Arc::new(head))
+}
+
 /// A description of an outcome without personal data: the released field
 /// names, or the refusal reason.
 pub(super) fn describe_outcome(outcome: &Outcome) -> String {
@@ -502,10 +589,7 @@ impl metrics::SizeSource for Exchange {
     fn sizes(&self) -> metrics::Sizes {
         let records = self.records();
         metrics::Sizes {
-            audit_entries: crate::audit::latest(records)
-                .ok()
-                .flatten()
-                .map(|(_, size)| size),
+            audit_entries: self.tree_head().map(|head| head.size),
             outbox_depth: records.outbox_len().ok(),
             flushes: records.flushes(),
         }

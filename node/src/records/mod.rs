@@ -50,8 +50,9 @@ pub use values::*;
 #[derive(Debug, Clone)]
 pub struct Records {
     store: Arc<dyn Store>,
-    /// Makes applied batches durable, sharing flushes between writers.
-    group: Arc<GroupCommit>,
+    /// Makes applied batches durable, sharing flushes between writers, each
+    /// flush sealed by one signed tree head.
+    group: Arc<GroupCommit<Arc<SealedHead>>>,
 }
 
 fn decode<T: DeserializeOwned>(key: &[u8], value: &[u8]) -> Result<T, StoreError> {
@@ -74,9 +75,28 @@ impl Records {
     }
 
     /// Returns once every batch applied before the call is on disk; one
-    /// flush serves every writer waiting at the time.
-    pub async fn durable(&self) -> Result<(), StoreError> {
-        self.group.durable().await
+    /// flush serves every writer waiting at the time. `seal` makes the
+    /// signed tree head of everything applied, if this writer leads the
+    /// flush; the result is the latest durable head, which covers the
+    /// caller's entries.
+    pub async fn durable(
+        &self,
+        seal: impl FnOnce() -> Result<Option<(Changes, Arc<SealedHead>)>, StoreError>,
+    ) -> Result<Option<Arc<SealedHead>>, StoreError> {
+        self.group
+            .durable(|| Ok(seal()?.map(|(changes, head)| (changes.batch, head))))
+            .await
+    }
+
+    /// The latest durable signed tree head.
+    pub fn sealed(&self) -> Option<Arc<SealedHead>> {
+        self.group.latest_seal()
+    }
+
+    /// Makes `head` the latest durable tree head, written and flushed
+    /// outside any group (at start).
+    pub fn set_sealed(&self, head: Arc<SealedHead>) {
+        self.group.set_seal(head);
     }
 
     /// How many flushes the node has made (for benchmarks and tests).

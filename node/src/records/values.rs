@@ -4,6 +4,7 @@
 use liaison_proto::domain::{
     Answer, Category, CountryCode, InformationRequest, Outcome, RequestStatus, Subject,
 };
+use liaison_proto::pb;
 use serde::{Deserialize, Serialize};
 
 use crate::policy::Grant;
@@ -156,14 +157,25 @@ impl RequestRecord {
     }
 }
 
-/// A delivered message, remembered so that a retried delivery gets the
-/// original receipt back.
+/// A signed tree head of the audit log with the size it covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SealedHead {
+    pub signed: pb::SignedTreeHead,
+    pub size: u64,
+}
+
+/// A delivered message, remembered so that a retried delivery gets a
+/// receipt for the same audit entry.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SeenMessage {
     #[serde(with = "hex_bytes")]
     pub envelope_hash: [u8; 32],
-    /// The encoded signed `Receipt` we returned.
-    #[serde(with = "base64_bytes")]
+    /// Where the delivery is recorded in the audit log.
+    #[serde(default)]
+    pub audit_index: Option<u64>,
+    /// The encoded signed `Receipt` of protocol 1 an earlier version
+    /// returned; empty since.
+    #[serde(default, with = "base64_bytes")]
     pub receipt: Vec<u8>,
 }
 
@@ -174,6 +186,18 @@ pub enum OutboxKind {
     Request,
     Answer,
     Withdrawal,
+}
+
+impl OutboxKind {
+    /// The audit event a receiving node records for this kind of message,
+    /// which its receipt proves.
+    pub fn receipt_event(self) -> &'static str {
+        match self {
+            OutboxKind::Request => "request.received",
+            OutboxKind::Answer => "answer.received",
+            OutboxKind::Withdrawal => "request.withdrawn",
+        }
+    }
 }
 
 /// A signed envelope waiting for the peer's receipt.

@@ -4,32 +4,41 @@
 //! so far; writers arriving during a flush share the next one. Under
 //! concurrency the number of flushes stays far below the number of
 //! commits, and nobody is acknowledged before their batch is on disk.
+//!
+//! Just before it flushes, the leading writer may **seal** the group: apply
+//! one more batch that covers everything applied so far (the node signs one
+//! audit tree head per group this way, not one per commit). Every writer the
+//! flush covers gets the seal back.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use tokio::sync::{Mutex, watch};
 
-use super::{Store, StoreError};
+use super::{Batch, Store, StoreError};
+
+/// What a leader may add to its group just before flushing it: a batch to
+/// apply and the value it stands for.
+pub type Seal<S> = Option<(Batch, S)>;
 
 #[derive(Debug)]
-pub struct GroupCommit {
+pub struct GroupCommit<S> {
     store: Arc<dyn Store>,
     /// One ticket per batch applied and waiting to be durable.
     tickets: AtomicU64,
-    /// Every ticket up to this one is durable.
-    durable: watch::Sender<u64>,
+    /// Every ticket up to this one is durable, and the latest durable seal.
+    durable: watch::Sender<(u64, Option<S>)>,
     /// Held by the writer currently flushing.
     leader: Mutex<()>,
     flushes: AtomicU64,
 }
 
-impl GroupCommit {
+impl<S: Clone + Send + Sync + 'static> GroupCommit<S> {
     pub fn new(store: Arc<dyn Store>) -> Self {
         GroupCommit {
             store,
             tickets: AtomicU64::new(0),
-            durable: watch::Sender::new(0),
+            durable: watch::Sender::new((0, None)),
             leader: Mutex::new(()),
             flushes: AtomicU64::new(0),
         }
@@ -40,26 +49,66 @@ impl GroupCommit {
         self.flushes.load(Ordering::SeqCst)
     }
 
-    /// Returns once everything applied before the call is on disk.
-    pub async fn durable(&self) -> Result<(), StoreError> {
+    /// The latest durable seal.
+    pub fn latest_seal(&self) -> Option<S> {
+        self.durable.borrow().1.clone()
+    }
+
+    /// Records a seal made outside any group (e.g. at start), as the latest.
+    pub fn set_seal(&self, seal: S) {
+        self.durable.send_modify(|(_, s)| *s = Some(seal));
+    }
+
+    /// Returns once everything applied before the call is on disk, with the
+    /// latest durable seal, which covers it. `seal` is called only if this
+    /// writer leads the flush, after every batch it covers was applied.
+    pub async fn durable(
+        &self,
+        seal: impl FnOnce() -> Result<Seal<S>, StoreError>,
+    ) -> Result<Option<S>, StoreError> {
         let ticket = self.tickets.fetch_add(1, Ordering::SeqCst) + 1;
+        let mut seal = Some(seal);
         loop {
-            if *self.durable.borrow() >= ticket {
-                return Ok(());
+            if let Some(done) = self.covered(ticket) {
+                return Ok(done);
             }
             let _leader = self.leader.lock().await;
-            if *self.durable.borrow() >= ticket {
-                return Ok(());
+            if let Some(done) = self.covered(ticket) {
+                return Ok(done);
             }
             // Every ticket issued by now belongs to a batch already applied.
             let covered = self.tickets.load(Ordering::SeqCst);
+            let sealed = match seal.take() {
+                Some(make) => make()?,
+                None => None,
+            };
             let store = self.store.clone();
-            tokio::task::spawn_blocking(move || store.flush())
-                .await
-                .map_err(|e| StoreError::Io(format!("flush task failed: {e}")))??;
+            let value = tokio::task::spawn_blocking(move || {
+                let value = match sealed {
+                    Some((batch, value)) => {
+                        store.apply(batch)?;
+                        Some(value)
+                    }
+                    None => None,
+                };
+                store.flush().map(|()| value)
+            })
+            .await
+            .map_err(|e| StoreError::Io(format!("flush task failed: {e}")))??;
             self.flushes.fetch_add(1, Ordering::SeqCst);
-            self.durable.send_modify(|d| *d = (*d).max(covered));
+            self.durable.send_modify(|(d, s)| {
+                *d = (*d).max(covered);
+                if value.is_some() {
+                    *s = value;
+                }
+            });
         }
+    }
+
+    /// The latest durable seal, if `ticket` is durable.
+    fn covered(&self, ticket: u64) -> Option<Option<S>> {
+        let durable = self.durable.borrow();
+        (durable.0 >= ticket).then(|| durable.1.clone())
     }
 }
 
@@ -112,24 +161,36 @@ mod tests {
             inner: MemoryStore::new(),
             gate: StdMutex::new(Some(gate)),
         });
-        let group = GroupCommit::new(store);
-        type Writer<'a> = Pin<Box<dyn Future<Output = Result<(), StoreError>> + 'a>>;
+        let group = GroupCommit::<u64>::new(store);
+        type Writer<'a> = Pin<Box<dyn Future<Output = Result<Option<u64>, StoreError>> + 'a>>;
+        let seals = AtomicU64::new(0);
+        let seal = || {
+            let n = seals.fetch_add(1, Ordering::SeqCst) + 1;
+            Ok(Some((Batch::new(), n)))
+        };
         let mut writers: Vec<Writer<'_>> = (0..20)
-            .map(|_| Box::pin(group.durable()) as Writer<'_>)
+            .map(|_| Box::pin(group.durable(seal)) as Writer<'_>)
             .collect();
         // The first writer starts flushing (and blocks); the others queue.
         for writer in &mut writers {
             assert!(futures::poll!(writer.as_mut()).is_pending());
         }
         release.send(()).unwrap();
+        let mut got = Vec::new();
         for writer in writers {
-            writer.await.unwrap();
+            got.push(writer.await.unwrap());
         }
         // Twenty commits, two flushes: the first writer's, and one for all
-        // who arrived while it ran.
+        // who arrived while it ran; each flush sealed once, and every writer
+        // got the seal of the flush that covered it.
         assert_eq!(group.flushes(), 2);
-        // Alone, a writer still gets its own flush.
-        group.durable().await.unwrap();
+        assert_eq!(seals.load(Ordering::SeqCst), 2);
+        assert_eq!(got[0], Some(1));
+        assert!(got[1..].iter().all(|s| *s == Some(2)), "{got:?}");
+        // Alone, a writer still gets its own flush and seal.
+        assert_eq!(group.durable(seal).await.unwrap(), Some(3));
         assert_eq!(group.flushes(), 3);
+        // A leader with nothing to seal keeps the latest seal.
+        assert_eq!(group.durable(|| Ok(None)).await.unwrap(), Some(3));
     }
 }

@@ -49,9 +49,7 @@ impl Bench for BenchService {
 
     async fn stats(&self, _: Request<StatsQuery>) -> Result<Response<NodeStats>, Status> {
         let records = self.exchange.records();
-        let audit_size = crate::audit::latest(records)
-            .map_err(|e| Status::internal(e.to_string()))?
-            .map_or(0, |(_, size)| size);
+        let audit_size = self.exchange.tree_head().map_or(0, |head| head.size);
         Ok(Response::new(NodeStats {
             audit_size,
             flushes: records.flushes(),
