@@ -495,7 +495,7 @@ impl<W: Write> Printer<W> {
         if let Some(receipt) = &view.receipt {
             writeln!(
                 self.out,
-                "receipt   signed by {} (key {}) at {} UTC, audit index {}",
+                "receipt   from {} (tree head key {}) at {} UTC, audit index {}",
                 receipt.receiver,
                 receipt.key_id,
                 time(receipt.received_unix_ms),

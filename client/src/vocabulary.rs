@@ -77,7 +77,7 @@ impl Term for RequestStatus {
     fn meaning(self) -> &'static str {
         match self {
             RequestStatus::Submitted => "accepted by this node, not yet delivered to the peer",
-            RequestStatus::Sent => "delivered: the peer's signed receipt is held",
+            RequestStatus::Sent => "delivered: the peer's receipt is held",
             RequestStatus::Received => "received from a peer, not yet routed to an agency",
             RequestStatus::Assigned => "routed to an agency, waiting for its answer",
             RequestStatus::Answered => "answered with the fields released (final)",

@@ -43,6 +43,12 @@ pub struct Sizes {
     pub audit_entries: Option<u64>,
     pub outbox_depth: Option<usize>,
     pub flushes: u64,
+    /// Tree heads this node signed (one per group commit with new entries).
+    pub tree_heads_signed: u64,
+    /// Peers' tree heads in receipts: signatures verified, and heads found
+    /// verified already.
+    pub receipt_heads_verified: u64,
+    pub receipt_heads_cached: u64,
 }
 
 /// What the metrics listener reads sizes from when scraped (the exchange,
@@ -84,6 +90,11 @@ struct PeerLabels {
 #[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct OutcomeLabels {
     peer: String,
+    outcome: String,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct HeadLabels {
     outcome: String,
 }
 
@@ -164,6 +175,8 @@ pub struct Metrics {
     audit_entries: Gauge,
     outbox_depth: Gauge,
     flushes: Counter,
+    tree_heads_signed: Counter,
+    receipt_heads: Family<HeadLabels, Counter>,
 }
 
 impl Metrics {
@@ -196,6 +209,8 @@ impl Metrics {
             audit_entries: Gauge::default(),
             outbox_depth: Gauge::default(),
             flushes: Counter::default(),
+            tree_heads_signed: Counter::default(),
+            receipt_heads: Family::default(),
         };
         metrics.registry.register(
             "audit_events",
@@ -234,7 +249,7 @@ impl Metrics {
         );
         metrics.registry.register(
             "delivery_seconds",
-            "Time from sending an envelope to accepting the peer's signed receipt",
+            "Time from sending an envelope to accepting the peer's receipt",
             metrics.delivery_seconds.clone(),
         );
         metrics.registry.register(
@@ -286,6 +301,16 @@ impl Metrics {
             "store_flushes",
             "Store flushes (each makes a group of commits durable)",
             metrics.flushes.clone(),
+        );
+        metrics.registry.register(
+            "tree_heads_signed",
+            "Signed tree heads of this node's audit log (one per group commit that added entries)",
+            metrics.tree_heads_signed.clone(),
+        );
+        metrics.registry.register(
+            "receipt_tree_heads",
+            "Peers' tree heads in receipts, by outcome: verified (signature checked) or cached (verified before)",
+            metrics.receipt_heads.clone(),
         );
         Arc::new(metrics)
     }
@@ -451,6 +476,20 @@ impl Metrics {
                 .set(i64::try_from(depth).unwrap_or(i64::MAX));
         }
         self.flushes.inner().store(sizes.flushes, Ordering::Relaxed);
+        self.tree_heads_signed
+            .inner()
+            .store(sizes.tree_heads_signed, Ordering::Relaxed);
+        for (outcome, count) in [
+            ("verified", sizes.receipt_heads_verified),
+            ("cached", sizes.receipt_heads_cached),
+        ] {
+            self.receipt_heads
+                .get_or_create(&HeadLabels {
+                    outcome: outcome.into(),
+                })
+                .inner()
+                .store(count, Ordering::Relaxed);
+        }
         let mut text = String::new();
         if let Err(e) = prometheus_client::encoding::text::encode(&mut text, &self.registry) {
             tracing::error!(error = %e, "cannot encode the metrics");

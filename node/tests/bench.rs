@@ -58,13 +58,22 @@ fn a_short_benchmark_measures_echo_and_both_exchanges() {
         .lines()
         .find(|l| l.starts_with("round 1") && l.contains("F exchange"))
         .unwrap();
-    let after = full.split("audit records/flush A").nth(1).unwrap();
-    let counts: Vec<f64> = after
-        .split_whitespace()
-        .filter_map(|w| w.parse().ok())
-        .collect();
-    assert_eq!(counts.len(), 2, "{full}");
+    let numbers_after = |label: &str| -> Vec<f64> {
+        full.split(label)
+            .nth(1)
+            .unwrap()
+            .split_whitespace()
+            .filter_map(|w| w.parse().ok())
+            .collect()
+    };
+    let counts = &numbers_after("audit records/flush A")[..2];
     assert!(counts.iter().all(|&c| c >= 1.0), "{full}");
+    // Tree heads are signed per group commit, not per delivery: at most as
+    // many as the exchange's audit records, and at least one is checked.
+    let heads = numbers_after("tree heads/op signed");
+    assert_eq!(heads.len(), 2, "{full}");
+    assert!(heads[0] > 0.0 && heads[1] > 0.0, "{full}");
+    assert!(report.contains("with the tree heads F signed"), "{report}");
 }
 
 #[test]

@@ -24,7 +24,7 @@ fn the_demo_runs_the_scenario_end_to_end() {
         "THA focal point submitted request",
         "routed it to agency `police`: ASSIGNED",
         "THA verified the answer: answered by police of KHM",
-        "THA holds KHM's signed receipt",
+        "THA holds KHM's receipt for the request: its audit entry",
         "VNM verified the refusal: refused by immigration of THA: INSUFFICIENT_INFORMATION",
         "redacted by the agreement: sim_status",
         "handling INTELLIGENCE_ONLY, keep at most 90 days, released under KHM-THA v2 rule 1 (PHONE_CHECK)",

@@ -34,6 +34,13 @@ use crate::pb;
 /// The protocol version this code speaks, sent in `Envelope.protocol`.
 pub const PROTOCOL: u32 = 2;
 
+/// The most envelopes one `DeliverBatch` call may carry.
+pub const MAX_BATCH_ENVELOPES: usize = 64;
+
+/// The most bytes of envelopes a sender puts in one `DeliverBatch` call
+/// (well under the federation listener's 2 MiB message limit).
+pub const MAX_BATCH_BYTES: usize = 1024 * 1024;
+
 /// Why a node refuses an envelope of another protocol version. Names both
 /// versions and what to do, never a value from the envelope.
 pub fn protocol_refusal(sent: u32) -> String {

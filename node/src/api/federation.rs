@@ -9,9 +9,10 @@ use tracing::Instrument as _;
 use liaison_proto::domain::CountryCode;
 use liaison_proto::pb;
 use liaison_proto::pb::federation_server::Federation;
+use liaison_proto::receipt::MAX_BATCH_ENVELOPES;
 use tonic::{Request, Response, Status};
 
-use crate::api::limits::PeerLimits;
+use crate::api::limits::{Exceeded, PeerLimits};
 use crate::audit;
 use crate::error::Error;
 use crate::exchange::Exchange;
@@ -46,19 +47,26 @@ impl FederationService {
         match self.limits.admit(peer) {
             Ok(permit) => Ok((peer, permit)),
             Err(exceeded) => {
-                if let Some(count) = exceeded.audit {
-                    tracing::warn!(%peer, refused = count, "peer over its limits");
-                    self.exchange
-                        .audit_refusal(
-                            format!("peer:{peer}"),
-                            Some(peer),
-                            format!("{} ({count} calls refused)", exceeded.message),
-                        )
-                        .await?;
-                }
+                self.audit_exceeded(peer, &exceeded).await?;
                 Err(Status::resource_exhausted(exceeded.message))
             }
         }
+    }
+
+    /// Audits refusals for being over the limits, when one is due (at most
+    /// once a second per peer, with the number refused since).
+    async fn audit_exceeded(&self, peer: CountryCode, exceeded: &Exceeded) -> Result<(), Status> {
+        if let Some(count) = exceeded.audit {
+            tracing::warn!(%peer, refused = count, "peer over its limits");
+            self.exchange
+                .audit_refusal(
+                    format!("peer:{peer}"),
+                    Some(peer),
+                    format!("{} ({count} calls refused)", exceeded.message),
+                )
+                .await?;
+        }
+        Ok(())
     }
 
     /// The configured peer whose certificate the caller presented.
@@ -109,6 +117,83 @@ impl Federation for FederationService {
             let (peer, _permit) = self.admit(&request).await?;
             let receipt = self.exchange.receive(peer, request.get_ref()).await?;
             Ok(Response::new(receipt))
+        }
+        .instrument(span)
+        .await
+    }
+
+    async fn deliver_batch(
+        &self,
+        request: Request<pb::EnvelopeBatch>,
+    ) -> Result<Response<pb::DeliveryResults>, Status> {
+        let peer = self.caller(&request).await?;
+        let envelopes = &request.get_ref().envelopes;
+        if envelopes.is_empty() || envelopes.len() > MAX_BATCH_ENVELOPES {
+            let rule = format!(
+                "`envelopes` holds {}; a batch holds 1 to {MAX_BATCH_ENVELOPES}",
+                envelopes.len()
+            );
+            self.exchange
+                .audit_refusal(format!("peer:{peer}"), Some(peer), rule.clone())
+                .await?;
+            return Err(Status::invalid_argument(rule));
+        }
+        let span = tracing::info_span!(
+            "deliver_batch",
+            country = %self.exchange.country(),
+            %peer,
+            envelopes = envelopes.len()
+        );
+        async {
+            let admitted = match self.limits.admit_many(peer, envelopes.len()) {
+                Ok(admitted) => admitted,
+                Err(exceeded) => {
+                    self.audit_exceeded(peer, &exceeded).await?;
+                    return Err(Status::resource_exhausted(exceeded.message));
+                }
+            };
+            if let Some(exceeded) = &admitted.exceeded {
+                self.audit_exceeded(peer, exceeded).await?;
+            }
+            // Received side by side, so that their commits share flushes
+            // and tree heads.
+            let received = futures::future::join_all(
+                envelopes[..admitted.count]
+                    .iter()
+                    .map(|envelope| self.exchange.receive(peer, envelope)),
+            )
+            .await;
+            let over_limit = admitted.exceeded.as_ref().map(|e| e.message.clone());
+            let results = received
+                .into_iter()
+                .map(|outcome| match outcome {
+                    Ok(receipt) => pb::delivery_result::Result::Receipt(receipt),
+                    Err(error) => {
+                        let status = Status::from(error);
+                        pb::delivery_result::Result::Refusal(pb::DeliveryRefusal {
+                            code: status.code() as i32,
+                            message: status.message().to_string(),
+                        })
+                    }
+                })
+                .chain(
+                    std::iter::repeat_n(
+                        over_limit.unwrap_or_default(),
+                        envelopes.len() - admitted.count,
+                    )
+                    .map(|message| {
+                        pb::delivery_result::Result::Refusal(pb::DeliveryRefusal {
+                            code: tonic::Code::ResourceExhausted as i32,
+                            message,
+                        })
+                    }),
+                )
+                .map(|result| pb::DeliveryResult {
+                    result: Some(result),
+                })
+                .collect();
+            drop(admitted.permit);
+            Ok(Response::new(pb::DeliveryResults { results }))
         }
         .instrument(span)
         .await

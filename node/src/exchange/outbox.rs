@@ -12,6 +12,7 @@ use std::time::Duration;
 use liaison_proto::domain::CountryCode;
 use liaison_proto::pb;
 use liaison_proto::pb::federation_client::FederationClient;
+use liaison_proto::receipt::{MAX_BATCH_BYTES, MAX_BATCH_ENVELOPES};
 use prost::Message as _;
 use tokio::task::JoinSet;
 use tonic::transport::Channel;
@@ -114,30 +115,34 @@ pub async fn run(exchange: Arc<Exchange>, peers: PeerClients) {
                 }
             }
         }
-        for item in due {
-            let Ok(mut busy) = in_flight.lock() else {
-                continue;
-            };
-            if !busy.insert(item.message_id.clone()) {
-                continue;
+        let mut by_peer: BTreeMap<CountryCode, Vec<OutboxItem>> = BTreeMap::new();
+        if let Ok(mut busy) = in_flight.lock() {
+            for item in due {
+                if busy.insert(item.message_id.clone()) {
+                    by_peer.entry(item.to).or_default().push(item);
+                }
             }
-            drop(busy);
-            let exchange = exchange.clone();
-            let client = peers.get(item.to);
-            let in_flight = in_flight.clone();
-            let rescan = rescan.clone();
-            tasks.spawn(async move {
-                let began = std::time::Instant::now();
-                let outcome = deliver(&exchange, client, &item, began).await;
-                if let Ok(mut busy) = in_flight.lock() {
-                    busy.remove(&item.message_id);
-                }
-                if outcome == DeliveryOutcome::Retried {
-                    // Its next attempt is stored: look again.
-                    rescan.store(true, Ordering::SeqCst);
-                    exchange.wake_outbox();
-                }
-            });
+        }
+        for (peer, items) in by_peer {
+            for batch in batches(items) {
+                let exchange = exchange.clone();
+                let client = peers.get(peer);
+                let in_flight = in_flight.clone();
+                let rescan = rescan.clone();
+                tasks.spawn(async move {
+                    let outcomes = deliver(&exchange, client, &batch).await;
+                    if let Ok(mut busy) = in_flight.lock() {
+                        for item in &batch {
+                            busy.remove(&item.message_id);
+                        }
+                    }
+                    if outcomes.contains(&DeliveryOutcome::Retried) {
+                        // Their next attempts are stored: look again.
+                        rescan.store(true, Ordering::SeqCst);
+                        exchange.wake_outbox();
+                    }
+                });
+            }
         }
         while tasks.try_join_next().is_some() {}
         let sleep = Duration::from_millis(
@@ -152,37 +157,163 @@ pub async fn run(exchange: Arc<Exchange>, peers: PeerClients) {
     while tasks.join_next().await.is_some() {}
 }
 
-/// Sends one envelope and records how it went, counting the attempt in the
-/// metrics before a failure is committed (so that whoever sees the failure
-/// also sees it counted).
+/// Splits one peer's due items into batches of at most
+/// [`MAX_BATCH_ENVELOPES`] envelopes and [`MAX_BATCH_BYTES`] bytes.
+fn batches(items: Vec<OutboxItem>) -> Vec<Vec<OutboxItem>> {
+    let mut batches: Vec<Vec<OutboxItem>> = Vec::new();
+    let mut bytes = 0;
+    for item in items {
+        let full = batches.last().is_none_or(|batch| {
+            batch.len() == MAX_BATCH_ENVELOPES || bytes + item.envelope.len() > MAX_BATCH_BYTES
+        });
+        if full {
+            batches.push(Vec::new());
+            bytes = 0;
+        }
+        bytes += item.envelope.len();
+        if let Some(batch) = batches.last_mut() {
+            batch.push(item);
+        }
+    }
+    batches
+}
+
+/// Sends a batch of envelopes to one peer (a single one with `Deliver`,
+/// several with `DeliverBatch`) and records how each went.
 async fn deliver(
     exchange: &Exchange,
     client: Option<FederationClient<Channel>>,
-    item: &OutboxItem,
-    began: std::time::Instant,
-) -> DeliveryOutcome {
-    let outcome = match (client, pb::Envelope::decode(item.envelope.as_slice())) {
-        (None, _) => Err(DeliveryFailure::Transient(format!(
-            "{} is not a configured peer",
-            item.to
-        ))),
-        (_, Err(e)) => Err(DeliveryFailure::Transient(format!(
-            "stored envelope is corrupt: {e}"
-        ))),
-        (Some(mut client), Ok(envelope)) => match client
-            .deliver(with_request_id(envelope, &item.request_id))
+    items: &[OutboxItem],
+) -> Vec<DeliveryOutcome> {
+    let began = std::time::Instant::now();
+    let attempts = attempt(exchange, client, items).await;
+    let settled = items
+        .iter()
+        .zip(attempts)
+        .map(|(item, attempt)| settle(exchange, item, attempt, began));
+    futures::future::join_all(settled).await
+}
+
+/// What became of each item's delivery, in order.
+async fn attempt(
+    exchange: &Exchange,
+    client: Option<FederationClient<Channel>>,
+    items: &[OutboxItem],
+) -> Vec<Result<(), DeliveryFailure>> {
+    let Some(mut client) = client else {
+        let to = items
+            .first()
+            .map(|item| item.to.to_string())
+            .unwrap_or_default();
+        return items
+            .iter()
+            .map(|_| {
+                Err(DeliveryFailure::Transient(format!(
+                    "{to} is not a configured peer"
+                )))
+            })
+            .collect();
+    };
+    let envelopes: Vec<Result<pb::Envelope, DeliveryFailure>> = items
+        .iter()
+        .map(|item| {
+            pb::Envelope::decode(item.envelope.as_slice())
+                .map_err(|e| DeliveryFailure::Transient(format!("stored envelope is corrupt: {e}")))
+        })
+        .collect();
+    let sendable: Vec<pb::Envelope> = envelopes.iter().flatten().cloned().collect();
+    let answers: Vec<Result<pb::Receipt, DeliveryFailure>> = match sendable.len() {
+        0 => Vec::new(),
+        1 => {
+            let request_id = items
+                .iter()
+                .zip(&envelopes)
+                .find(|(_, e)| e.is_ok())
+                .map(|(item, _)| item.request_id.as_str())
+                .unwrap_or_default();
+            let call = with_request_id(sendable[0].clone(), request_id);
+            vec![
+                client
+                    .deliver(call)
+                    .await
+                    .map(tonic::Response::into_inner)
+                    .map_err(|status| DeliveryFailure::from_status(&status)),
+            ]
+        }
+        n => match client
+            .deliver_batch(pb::EnvelopeBatch {
+                envelopes: sendable,
+            })
             .await
         {
-            // A receipt that does not check out is not the peer refusing
-            // the envelope: delivering again is safe and may succeed.
-            Ok(response) => exchange
-                .delivered(item, response.get_ref())
-                .await
-                .map_err(|e| DeliveryFailure::Transient(format!("receipt refused: {e}"))),
-            Err(status) => Err(DeliveryFailure::from_status(&status)),
+            Ok(response) if response.get_ref().results.len() == n => response
+                .into_inner()
+                .results
+                .into_iter()
+                .map(batch_result)
+                .collect(),
+            Ok(response) => {
+                let got = response.get_ref().results.len();
+                (0..n)
+                    .map(|_| {
+                        Err(DeliveryFailure::Transient(format!(
+                            "the peer answered {got} results for {n} envelopes"
+                        )))
+                    })
+                    .collect()
+            }
+            Err(status) => (0..n)
+                .map(|_| Err(DeliveryFailure::from_status(&status)))
+                .collect(),
         },
     };
-    let Err(failure) = outcome else {
+    let mut answers = answers.into_iter();
+    let checked = items.iter().zip(envelopes).map(|(item, envelope)| {
+        let answer = envelope.and_then(|_| {
+            answers.next().unwrap_or_else(|| {
+                Err(DeliveryFailure::Transient(
+                    "no result for the envelope".into(),
+                ))
+            })
+        });
+        async move {
+            // A receipt that does not check out is not the peer refusing
+            // the envelope: delivering again is safe and may succeed.
+            match answer {
+                Ok(receipt) => exchange
+                    .delivered(item, &receipt)
+                    .await
+                    .map_err(|e| DeliveryFailure::Transient(format!("receipt refused: {e}"))),
+                Err(failure) => Err(failure),
+            }
+        }
+    });
+    futures::future::join_all(checked).await
+}
+
+/// One envelope's result in a `DeliverBatch` answer.
+fn batch_result(result: pb::DeliveryResult) -> Result<pb::Receipt, DeliveryFailure> {
+    match result.result {
+        Some(pb::delivery_result::Result::Receipt(receipt)) => Ok(receipt),
+        Some(pb::delivery_result::Result::Refusal(refusal)) => Err(DeliveryFailure::from_status(
+            &tonic::Status::new(tonic::Code::from(refusal.code), refusal.message),
+        )),
+        None => Err(DeliveryFailure::Transient(
+            "`result` is missing from the peer's answer".into(),
+        )),
+    }
+}
+
+/// Records how one delivery went, counting the attempt in the metrics
+/// before a failure is committed (so that whoever sees the failure also sees
+/// it counted).
+async fn settle(
+    exchange: &Exchange,
+    item: &OutboxItem,
+    attempt: Result<(), DeliveryFailure>,
+    began: std::time::Instant,
+) -> DeliveryOutcome {
+    let Err(failure) = attempt else {
         exchange
             .metrics()
             .delivery(item.to, DeliveryOutcome::Delivered, began.elapsed());
@@ -218,4 +349,51 @@ fn with_request_id(envelope: pb::Envelope, request_id: &str) -> tonic::Request<p
         request.metadata_mut().insert(REQUEST_ID_HEADER, value);
     }
     request
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::records::OutboxKind;
+
+    fn item(n: usize, bytes: usize) -> OutboxItem {
+        OutboxItem {
+            message_id: format!("m{n}"),
+            to: "KHM".parse().unwrap(),
+            request_id: format!("r{n}"),
+            kind: OutboxKind::Request,
+            envelope: vec![0; bytes],
+            envelope_hash: [0; 32],
+            attempts: 0,
+            next_attempt_unix_ms: 0,
+            give_up_unix_ms: 0,
+            last_error: None,
+        }
+    }
+
+    #[test]
+    fn batches_hold_at_most_the_envelopes_and_bytes_allowed() {
+        let sizes = |items: Vec<OutboxItem>| -> Vec<usize> {
+            batches(items).iter().map(Vec::len).collect()
+        };
+        assert_eq!(sizes(Vec::new()), Vec::<usize>::new());
+        assert_eq!(sizes((0..3).map(|n| item(n, 10)).collect()), vec![3]);
+        let many = (0..MAX_BATCH_ENVELOPES * 2 + 1)
+            .map(|n| item(n, 10))
+            .collect();
+        assert_eq!(
+            sizes(many),
+            vec![MAX_BATCH_ENVELOPES, MAX_BATCH_ENVELOPES, 1]
+        );
+        // 256 KiB envelopes: four fill a batch's bytes.
+        let big = (0..9).map(|n| item(n, 256 * 1024)).collect();
+        assert_eq!(sizes(big), vec![4, 4, 1]);
+        // Order is kept.
+        let order: Vec<String> = batches((0..5).map(|n| item(n, 10)).collect())
+            .concat()
+            .into_iter()
+            .map(|i| i.message_id)
+            .collect();
+        assert_eq!(order, ["m0", "m1", "m2", "m3", "m4"]);
+    }
 }

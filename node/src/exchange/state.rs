@@ -147,6 +147,8 @@ pub struct Exchange {
     /// head cost hashes only. Keyed by the verifying key too: a head signed
     /// by a key no longer configured is verified again, and refused.
     pub(super) peer_heads: liaison_proto::receipt::HeadCache,
+    /// Tree heads signed since start.
+    pub(super) heads_signed: std::sync::atomic::AtomicU64,
     /// Every committed change to a request record, for `watch` streams.
     pub(super) events: broadcast::Sender<Arc<RequestRecord>>,
     /// Wakes the delivery worker when something is queued.
@@ -216,6 +218,7 @@ impl Exchange {
             applied: std::sync::Mutex::new(frontier.clone()),
             state: Mutex::new(WriteState { frontier }),
             peer_heads: liaison_proto::receipt::HeadCache::new(PEER_HEADS),
+            heads_signed: std::sync::atomic::AtomicU64::new(0),
             events,
             outbox_wake: Notify::new(),
             ready: std::sync::Mutex::new(Vec::new()),
@@ -402,6 +405,8 @@ impl Exchange {
         });
         let mut changes = Changes::new();
         changes.put_tree_head(&head.signed);
+        self.heads_signed
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         Some((changes, head))
     }
 
@@ -592,6 +597,9 @@ impl metrics::SizeSource for Exchange {
             audit_entries: self.tree_head().map(|head| head.size),
             outbox_depth: records.outbox_len().ok(),
             flushes: records.flushes(),
+            tree_heads_signed: self.heads_signed.load(std::sync::atomic::Ordering::Relaxed),
+            receipt_heads_verified: self.peer_heads.counts().0,
+            receipt_heads_cached: self.peer_heads.counts().1,
         }
     }
 }

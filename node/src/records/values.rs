@@ -33,7 +33,7 @@ pub struct StatusChange {
     pub note: String,
 }
 
-/// A peer's signed receipt for one of our envelopes.
+/// A peer's receipt for one of our envelopes, verified when it arrived.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoredReceipt {
     pub receiver: CountryCode,

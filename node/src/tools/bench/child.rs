@@ -50,9 +50,12 @@ impl Bench for BenchService {
     async fn stats(&self, _: Request<StatsQuery>) -> Result<Response<NodeStats>, Status> {
         let records = self.exchange.records();
         let audit_size = self.exchange.tree_head().map_or(0, |head| head.size);
+        let sizes = crate::metrics::SizeSource::sizes(self.exchange.as_ref());
         Ok(Response::new(NodeStats {
             audit_size,
             flushes: records.flushes(),
+            tree_heads_signed: sizes.tree_heads_signed,
+            receipt_heads_verified: sizes.receipt_heads_verified,
             answered: self.answered.load(Ordering::Relaxed),
         }))
     }

@@ -384,7 +384,7 @@ async fn scenario(
     }
     if let Some(receipt) = &answered.receipt {
         println!(
-            "   THA holds KHM's signed receipt for the request (KHM audit index {}, key {})",
+            "   THA holds KHM's receipt for the request: its audit entry {}, proved under a tree head signed by key {}",
             receipt.audit_index, receipt.key_id
         );
     } else {
