@@ -21,7 +21,7 @@ LAYERS = [
     ["records"],
     ["config"],
     ["policy", "error"],
-    ["store", "metrics", "clock"],
+    ["store", "tlog", "metrics", "clock"],
 ]
 RANK = {name: len(LAYERS) - i for i, names in enumerate(LAYERS) for name in names}
 

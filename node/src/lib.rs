@@ -9,7 +9,9 @@
 //!   background workers (outbox delivery, witnessing peers' logs).
 //! - [`audit`], [`records`], [`policy`]: the audit log and its proofs,
 //!   typed records, sharing agreements.
-//! - [`store`]: the key-value store behind a trait.
+//! - [`store`]: the key-value store behind a trait; [`tlog`]: the
+//!   append-only file log (segments, tiles, checkpoints) the audit log is
+//!   moving to, not wired in yet.
 //! - [`pki`] (keys, certificates, TLS, secrets kept out of git),
 //!   [`config`], [`metrics`], [`clock`], [`error`]: below the rest.
 //! - [`tools`]: what is not the node itself (demo, devnet, benchmark).
@@ -25,6 +27,7 @@ pub mod pki;
 pub mod policy;
 pub mod records;
 pub mod store;
+pub mod tlog;
 pub mod tools;
 
 // The paths the binaries and tests have always used.

@@ -128,9 +128,14 @@ enum Command {
         #[arg(long)]
         scaling: bool,
         /// Also measure audit appends and proofs up to this many entries
-        /// (e.g. 1000000), instead of nothing.
+        /// (e.g. 1000000), instead of nothing: the sled store up to 10^6,
+        /// the file-based tile log up to this many.
         #[arg(long)]
         audit_entries: Option<u64>,
+        /// With --audit-entries: measure only the audit log's growth, not
+        /// the exchange.
+        #[arg(long, requires = "audit_entries")]
+        audit_only: bool,
     },
     /// One node of `bench`, run by it as a child process.
     #[command(hide = true)]
@@ -413,6 +418,7 @@ async fn main() -> anyhow::Result<()> {
             payload,
             scaling,
             audit_entries,
+            audit_only,
         } => {
             init_logging(cli.log_json, "warn");
             let seconds = |name: &str, value: f64| {
@@ -434,8 +440,10 @@ async fn main() -> anyhow::Result<()> {
                     "--audit-entries must be at least 1000, got {max}"
                 );
             }
-            let report = bench::run(&options).await?;
-            println!("{report}");
+            if !audit_only {
+                let report = bench::run(&options).await?;
+                println!("{report}");
+            }
             if let Some(max) = audit_entries {
                 let dir = tempfile::tempdir().context("cannot create a temporary directory")?;
                 let report = tokio::task::spawn_blocking({
