@@ -31,6 +31,9 @@ pub const AGENCY: &str = "police";
 pub enum Storage {
     /// sled with durable group commit: the real node.
     Durable,
+    /// The same with a sled cache of this many bytes instead of the
+    /// default (the federation benchmark runs many nodes on one machine).
+    DurableWithCache(u64),
     /// Memory only: signing and verification, no storage cost.
     Memory,
 }
@@ -69,6 +72,9 @@ pub async fn serve(config: Config, storage: Storage, echo_listen: &str) -> anyho
     let listeners = Listeners::for_config(&config).context("cannot bind the node's listeners")?;
     let store: Arc<dyn Store> = match storage {
         Storage::Durable => Arc::new(store::open(&config.data_dir)?),
+        Storage::DurableWithCache(bytes) => {
+            Arc::new(store::open_with_cache(&config.data_dir, bytes)?)
+        }
         Storage::Memory => Arc::new(MemoryStore::new()),
     };
     let tls = crate::pki::tls::server_config(&config);
