@@ -155,8 +155,10 @@ enum Command {
     BenchNode {
         #[arg(long)]
         config: PathBuf,
+        /// Without it: bind every listener on a loopback port the system
+        /// picks, print them, and load --config after a line on stdin.
         #[arg(long)]
-        echo_listen: String,
+        echo_listen: Option<String>,
         /// Keep everything in memory (variant C).
         #[arg(long)]
         memory: bool,
@@ -531,7 +533,6 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             cache_mib,
         } => {
             init_logging(cli.log_json, "warn");
-            let config = Config::load(&config)?;
             let storage = match (memory, cache_mib) {
                 (true, _) => bench::Storage::Memory,
                 (false, None) => bench::Storage::Durable,
@@ -543,7 +544,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     bench::Storage::DurableWithCache(mib * 1024 * 1024)
                 }
             };
-            bench::serve(config, storage, &echo_listen).await
+            match echo_listen {
+                Some(echo_listen) => {
+                    bench::serve(Config::load(&config)?, storage, &echo_listen).await
+                }
+                None => bench::serve_prebound(&config, storage).await,
+            }
         }
         Command::Demo { dir } => {
             init_logging(cli.log_json, "warn");

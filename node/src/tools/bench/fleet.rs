@@ -4,7 +4,6 @@
 //! benchmark reads of them (readiness, `/proc` figures) and asks them
 //! through their APIs.
 
-use std::net::TcpListener;
 use std::path::Path;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
@@ -56,9 +55,12 @@ pub struct FleetNode {
 #[derive(Debug)]
 pub struct Fleet {
     pub nodes: Vec<FleetNode>,
+    /// From the first spawn until every process had bound its ports.
+    pub spawned_in: Duration,
     /// Writing the CA, keys, certificates, configurations and agreements.
     pub generated_in: Duration,
-    /// From the first spawn until the last node said `ready`.
+    /// From telling the nodes to load their configurations until the last
+    /// one said `ready`.
     pub started_in: Duration,
 }
 
@@ -86,23 +88,13 @@ pub fn unlimited_agreement(holder: CountryCode, peer: CountryCode) -> Option<Agr
     Some(agreement)
 }
 
-/// A loopback socket on a port the system picks, kept bound until its
-/// node's process is about to start, so that no other program takes the
-/// port while the configurations naming it are written.
-fn reserve() -> anyhow::Result<(TcpListener, String)> {
-    let listener = TcpListener::bind("127.0.0.1:0").context("cannot bind loopback")?;
-    let address = listener.local_addr()?.to_string();
-    Ok((listener, address))
-}
-
-/// The ports of one country, held until its process starts.
-struct Reserved {
-    listeners: [TcpListener; 3],
-    echo: String,
-}
-
 /// Generates `countries` under `root` and starts each as a process of
 /// `program`, all at once; returns when every one is ready.
+///
+/// Each process first binds its listeners on ports the system picks and
+/// says which; the configurations are written with those ports, and only
+/// then are the nodes told to load them and serve. No port is released
+/// between being picked and being served, so no other program can take it.
 pub async fn start(
     root: &Path,
     countries: &[CountryCode],
@@ -110,46 +102,45 @@ pub async fn start(
     tuning: NodeTuning,
 ) -> anyhow::Result<Fleet> {
     let began = Instant::now();
-    let mut addresses = Vec::new();
-    let mut reserved = Vec::new();
+    let mut children = Vec::new();
     for &country in countries {
-        let (federation, federation_address) = reserve()?;
-        let (local, local_address) = reserve()?;
-        let (echo, echo_address) = reserve()?;
-        addresses.push(NodeAddresses {
-            country,
-            endpoint: format!("https://{federation_address}"),
-            federation_listen: federation_address,
-            local_listen: local_address,
-            metrics_listen: None,
-        });
-        reserved.push(Reserved {
-            listeners: [federation, local, echo],
-            echo: echo_address,
-        });
+        children.push(spawn(program, &config_path(root, country), tuning)?);
     }
+    let timeout = Duration::from_secs(60 + 2 * countries.len() as u64);
+    let mut bound = futures::future::join_all(
+        children
+            .iter_mut()
+            .zip(countries)
+            .map(|(child, &country)| bound(child, country, timeout)),
+    )
+    .await
+    .into_iter()
+    .collect::<anyhow::Result<Vec<_>>>()?;
+    let spawned_in = began.elapsed();
+
+    let began = Instant::now();
+    let addresses: Vec<NodeAddresses> = bound.iter().map(|(a, _, _)| a.clone()).collect();
     let created = tokio::task::spawn_blocking({
         let root = root.to_path_buf();
         let addresses = addresses.clone();
         move || devnet::create(&root, &addresses, &unlimited_agreement)
     })
     .await??;
+    for (node, &country) in created.iter().zip(countries) {
+        anyhow::ensure!(
+            node.config_path == config_path(root, country),
+            "the {country} configuration is not where its node looks for it"
+        );
+    }
     let generated_in = began.elapsed();
 
     let began = Instant::now();
-    let mut children = Vec::new();
-    let mut echoes = Vec::new();
-    for (node, ports) in created.iter().zip(reserved) {
-        drop(ports.listeners);
-        children.push(spawn(program, &node.config_path, &ports.echo, tuning)?);
-        echoes.push(ports.echo);
-    }
-    let timeout = Duration::from_secs(60 + 2 * countries.len() as u64);
     let ready = futures::future::join_all(
         children
             .iter_mut()
-            .zip(&created)
-            .map(|(child, node)| wait_ready(child, node.country, timeout)),
+            .zip(bound.iter_mut())
+            .zip(countries)
+            .map(|((child, (_, _, lines)), &country)| go(child, lines, country, timeout)),
     )
     .await;
     ready.into_iter().collect::<anyhow::Result<Vec<()>>>()?;
@@ -158,43 +149,40 @@ pub async fn start(
     // The driver reaches every benchmark listener as the first country.
     let first = Config::load(&created[0].config_path)?;
     let mut nodes = Vec::new();
-    for (((child, node), address), echo) in children
-        .into_iter()
-        .zip(&created)
-        .zip(&addresses)
-        .zip(&echoes)
-    {
+    for ((child, node), (address, echo, _)) in children.into_iter().zip(&created).zip(&bound) {
         nodes.push(connect(child, node, address, echo, &first)?);
     }
     Ok(Fleet {
         nodes,
+        spawned_in,
         generated_in,
         started_in,
     })
 }
 
+/// Where the devnet writes the configuration of `country`.
+fn config_path(root: &Path, country: CountryCode) -> std::path::PathBuf {
+    root.join(country.as_str().to_ascii_lowercase())
+        .join("liaison.toml")
+}
+
 /// mimalloc's option to commit arenas at once.
 const EAGER_COMMIT: &str = "MIMALLOC_ARENA_EAGER_COMMIT";
 
-fn spawn(
-    program: &Path,
-    config_path: &Path,
-    echo: &str,
-    tuning: NodeTuning,
-) -> anyhow::Result<Child> {
+/// Starts a `bench-node` that binds its own ports and waits for its
+/// configuration at `config_path`.
+fn spawn(program: &Path, config_path: &Path, tuning: NodeTuning) -> anyhow::Result<Child> {
     let mut command = Command::new(program);
     command
         .arg("bench-node")
         .arg("--config")
         .arg(config_path)
-        .arg("--echo-listen")
-        .arg(echo)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .kill_on_drop(true);
     // mimalloc commits its arenas eagerly and asks for transparent huge
-    // pages, which costs each process about 20 MiB of resident memory it
+    // pages, which costs each process about 40 MiB of resident memory it
     // never uses: many nodes on one machine cannot afford that. A value
     // set by the caller wins (e.g. 1, to measure the difference).
     if std::env::var_os(EAGER_COMMIT).is_none() {
@@ -211,14 +199,45 @@ fn spawn(
         .with_context(|| format!("cannot start {}", program.display()))
 }
 
-/// Waits for the node's `ready` line (printed once it serves).
-async fn wait_ready(
+type Lines = tokio::io::Lines<tokio::io::BufReader<tokio::process::ChildStdout>>;
+
+/// Reads the `bound FEDERATION LOCAL ECHO` line of a node just started.
+async fn bound(
     child: &mut Child,
     country: CountryCode,
     timeout: Duration,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<(NodeAddresses, String, Lines)> {
     let stdout = child.stdout.take().context("no stdout from a bench node")?;
     let mut lines = tokio::io::BufReader::new(stdout).lines();
+    let line = tokio::time::timeout(timeout, lines.next_line())
+        .await
+        .with_context(|| format!("the {country} node did not bind within {timeout:?}"))?
+        .context("cannot read a bench node's output")?;
+    let words: Vec<&str> = line.as_deref().unwrap_or("").split_whitespace().collect();
+    let ["bound", federation, local, echo] = words[..] else {
+        anyhow::bail!("the {country} bench node failed to bind (said {line:?})");
+    };
+    let addresses = NodeAddresses {
+        country,
+        endpoint: format!("https://{federation}"),
+        federation_listen: federation.to_string(),
+        local_listen: local.to_string(),
+        metrics_listen: None,
+    };
+    Ok((addresses, echo.to_string(), lines))
+}
+
+/// Tells a node its configuration is written and waits for its `ready`.
+async fn go(
+    child: &mut Child,
+    lines: &mut Lines,
+    country: CountryCode,
+    timeout: Duration,
+) -> anyhow::Result<()> {
+    use tokio::io::AsyncWriteExt as _;
+    let stdin = child.stdin.as_mut().context("no stdin to a bench node")?;
+    stdin.write_all(b"start\n").await?;
+    stdin.flush().await?;
     let ready = tokio::time::timeout(timeout, lines.next_line())
         .await
         .with_context(|| format!("the {country} node did not start within {timeout:?}"))?

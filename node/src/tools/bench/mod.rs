@@ -42,7 +42,7 @@ use tokio::process::{Child, Command};
 use tonic::transport::{Channel, Endpoint};
 
 pub use audit_growth::audit_growth;
-pub use child::{Storage, serve};
+pub use child::{Storage, serve, serve_prebound};
 pub use federation::{FederationOptions, FederationReport, run as run_federation};
 pub use fleet::NodeTuning;
 use load::Sample;
