@@ -136,17 +136,43 @@ enum Command {
         /// the exchange.
         #[arg(long, requires = "audit_entries")]
         audit_only: bool,
+        /// Instead of the pair benchmark: start this many countries (2 to
+        /// 300, synthetic codes XAA, XAB, …), each its own process, under
+        /// a full mesh of open agreements, and measure start-up, memory,
+        /// exchanges between random pairs, a fan-out to every country, and
+        /// that every request is answered and every audit log verifies.
+        #[arg(long, value_name = "N")]
+        federation: Option<usize>,
+        /// With --federation: requests per second between random pairs,
+        /// federation-wide, for --duration-secs.
+        #[arg(long, default_value_t = 5.0)]
+        rate: f64,
+        /// With --federation: tokio worker threads of each node (default:
+        /// one per core).
+        #[arg(long)]
+        node_worker_threads: Option<usize>,
+        /// With --federation: sled's cache of each node, in MiB (default: 64).
+        #[arg(long)]
+        node_cache_mib: Option<u64>,
     },
     /// One node of `bench`, run by it as a child process.
     #[command(hide = true)]
     BenchNode {
         #[arg(long)]
         config: PathBuf,
+        /// Without it: bind every listener on a loopback port the system
+        /// picks, print them, and load --config after a line on stdin.
         #[arg(long)]
-        echo_listen: String,
+        echo_listen: Option<String>,
         /// Keep everything in memory (variant C).
         #[arg(long)]
         memory: bool,
+        /// Tokio worker threads (default: one per core).
+        #[arg(long)]
+        worker_threads: Option<usize>,
+        /// sled's cache, in MiB (default: 64).
+        #[arg(long, conflicts_with = "memory")]
+        cache_mib: Option<u64>,
     },
     /// Start three countries on loopback and run a real exchange between them.
     Demo {
@@ -229,9 +255,31 @@ impl Signals {
     }
 }
 
-#[tokio::main]
-async fn main() -> anyhow::Result<()> {
+/// Parses the command line, then runs it on a tokio runtime with one
+/// worker thread per core, or as many as `bench-node --worker-threads`
+/// asks (many benchmark nodes share one machine).
+fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
+    let mut runtime = tokio::runtime::Builder::new_multi_thread();
+    runtime.enable_all();
+    if let Command::BenchNode {
+        worker_threads: Some(threads),
+        ..
+    } = &cli.command
+    {
+        anyhow::ensure!(
+            (1..=64).contains(threads),
+            "--worker-threads must be between 1 and 64, got {threads}"
+        );
+        runtime.worker_threads(*threads);
+    }
+    runtime
+        .build()
+        .context("cannot start the tokio runtime")?
+        .block_on(run(cli))
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Init {
             country,
@@ -419,8 +467,38 @@ async fn main() -> anyhow::Result<()> {
             scaling,
             audit_entries,
             audit_only,
+            federation,
+            rate,
+            node_worker_threads,
+            node_cache_mib,
         } => {
             init_logging(cli.log_json, "warn");
+            if let Some(countries) = federation {
+                let options = bench::FederationOptions {
+                    countries,
+                    rate,
+                    duration: std::time::Duration::try_from_secs_f64(duration_secs).map_err(
+                        |_| {
+                            anyhow::anyhow!(
+                                "--duration-secs must be a number of seconds, got {duration_secs}"
+                            )
+                        },
+                    )?,
+                    tuning: bench::NodeTuning {
+                        worker_threads: node_worker_threads,
+                        cache_mib: node_cache_mib,
+                    },
+                    program: std::env::current_exe()
+                        .context("cannot find the liaison-node binary")?,
+                };
+                let report = bench::run_federation(&options).await?;
+                println!("{}", report.text);
+                anyhow::ensure!(
+                    report.complete,
+                    "the federation benchmark is incomplete: a request went unanswered or an audit log did not verify"
+                );
+                return Ok(());
+            }
             let seconds = |name: &str, value: f64| {
                 std::time::Duration::try_from_secs_f64(value)
                     .map_err(|_| anyhow::anyhow!("{name} must be a number of seconds, got {value}"))
@@ -459,15 +537,27 @@ async fn main() -> anyhow::Result<()> {
             config,
             echo_listen,
             memory,
+            worker_threads: _,
+            cache_mib,
         } => {
             init_logging(cli.log_json, "warn");
-            let config = Config::load(&config)?;
-            let storage = if memory {
-                bench::Storage::Memory
-            } else {
-                bench::Storage::Durable
+            let storage = match (memory, cache_mib) {
+                (true, _) => bench::Storage::Memory,
+                (false, None) => bench::Storage::Durable,
+                (false, Some(mib)) => {
+                    anyhow::ensure!(
+                        (1..=4096).contains(&mib),
+                        "--cache-mib must be between 1 and 4096, got {mib}"
+                    );
+                    bench::Storage::DurableWithCache(mib * 1024 * 1024)
+                }
             };
-            bench::serve(config, storage, &echo_listen).await
+            match echo_listen {
+                Some(echo_listen) => {
+                    bench::serve(Config::load(&config)?, storage, &echo_listen).await
+                }
+                None => bench::serve_prebound(&config, storage).await,
+            }
         }
         Command::Demo { dir } => {
             init_logging(cli.log_json, "warn");

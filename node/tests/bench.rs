@@ -121,3 +121,112 @@ fn audit_growth_times_appends_and_verified_proofs_at_each_power_of_ten() {
     assert!(report.contains("tile log"), "{report}");
     assert!(report.contains("re-verified all 10000 entries"), "{report}");
 }
+
+/// The line of `report` that starts with `prefix`.
+fn line<'a>(report: &'a str, prefix: &str) -> &'a str {
+    report
+        .lines()
+        .find(|l| l.starts_with(prefix))
+        .unwrap_or_else(|| panic!("no `{prefix}` line in\n{report}"))
+}
+
+#[test]
+fn a_small_federation_answers_every_request_and_every_log_verifies() {
+    let output = Command::new(env!("CARGO_BIN_EXE_liaison-node"))
+        .args([
+            "bench",
+            "--federation",
+            "3",
+            "--rate",
+            "20",
+            "--duration-secs",
+            "0.5",
+            "--node-worker-threads",
+            "1",
+            "--node-cache-mib",
+            "4",
+        ])
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{report}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(report.contains("synthetic codes XAA..XAC"), "{report}");
+    // 10 random-pair requests and 2 of the fan-out, all seen answered by
+    // their asking node and counted by the answering agencies.
+    assert!(
+        line(&report, "answered: ").starts_with("answered: 12/12 requests"),
+        "{report}"
+    );
+    assert!(
+        line(&report, "answered: ").contains("(12 answered by the automatic agencies)"),
+        "{report}"
+    );
+    assert!(
+        line(&report, "audit logs verified: ").starts_with("audit logs verified: 3/3 "),
+        "{report}"
+    );
+    assert!(
+        line(&report, "fan-out: sent").starts_with("fan-out: sent 2, answered 2;"),
+        "{report}"
+    );
+    for prefix in [
+        "start-up: ",
+        "RSS per node at start (min/median/max): ",
+        "RSS per node after load (min/median/max): ",
+        "memory per configured peer: ",
+        "memory per connected peer: ",
+        "exchanges per second, whole federation: ",
+        "fan-out: XAA asks all 2 others the same request: ",
+        "result: every request answered, every audit log verified",
+    ] {
+        line(&report, prefix);
+    }
+    let nodes = line(&report, "node runtime: ");
+    assert!(
+        nodes.contains("1 worker threads, sled cache 4 MiB"),
+        "{nodes}"
+    );
+}
+
+#[test]
+fn bad_federation_arguments_are_refused_by_name() {
+    for (args, named) in [
+        (
+            &["bench", "--federation", "1"][..],
+            "--federation must be between 2 and 300",
+        ),
+        (
+            &["bench", "--federation", "301"][..],
+            "--federation must be between 2 and 300",
+        ),
+        (&["bench", "--federation", "3", "--rate", "0"][..], "--rate"),
+        (
+            &["bench", "--federation", "3", "--rate", "inf"][..],
+            "--rate",
+        ),
+        (
+            &["bench", "--federation", "3", "--node-worker-threads", "0"][..],
+            "--node-worker-threads",
+        ),
+        (
+            &["bench", "--federation", "3", "--node-cache-mib", "0"][..],
+            "--node-cache-mib",
+        ),
+        (
+            &["bench", "--federation", "3", "--duration-secs", "0"][..],
+            "--duration-secs",
+        ),
+    ] {
+        let output = Command::new(env!("CARGO_BIN_EXE_liaison-node"))
+            .args(args)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!output.status.success(), "{args:?} was accepted");
+        assert!(stderr.contains(named), "{args:?}: {stderr}");
+    }
+}

@@ -74,5 +74,12 @@ pub fn open(dir: &Path) -> Result<SledStore, StoreError> {
     SledStore::open(dir)
 }
 
+/// Opens the sled store kept in `dir` with a cache of `cache_bytes`
+/// instead of the default: for many nodes on one machine (the federation
+/// benchmark), where each node's cache is memory all the others lack.
+pub fn open_with_cache(dir: &Path, cache_bytes: u64) -> Result<SledStore, StoreError> {
+    SledStore::open_with_cache(dir, cache_bytes)
+}
+
 #[cfg(test)]
 mod tests;

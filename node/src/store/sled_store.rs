@@ -4,6 +4,9 @@ use std::path::Path;
 
 use super::{Batch, Entry, Store, StoreError};
 
+/// sled's cache of a real node: 64 MiB.
+pub const DEFAULT_CACHE_BYTES: u64 = 64 * 1024 * 1024;
+
 #[derive(Debug, Clone)]
 pub struct SledStore {
     db: sled::Db,
@@ -11,10 +14,15 @@ pub struct SledStore {
 
 impl SledStore {
     pub fn open(dir: &Path) -> Result<Self, StoreError> {
+        Self::open_with_cache(dir, DEFAULT_CACHE_BYTES)
+    }
+
+    /// Opens the store with a cache of at most `cache_bytes`.
+    pub fn open_with_cache(dir: &Path, cache_bytes: u64) -> Result<Self, StoreError> {
         let db = sled::Config::new()
             .path(dir)
             .mode(sled::Mode::HighThroughput)
-            .cache_capacity(64 * 1024 * 1024)
+            .cache_capacity(cache_bytes)
             .open()
             .map_err(|e| StoreError::Open {
                 path: dir.display().to_string(),

@@ -3,6 +3,7 @@
 //! request assigned to it, and the benchmark's echo and counters on a third
 //! listener with the node's own mutual TLS.
 
+use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -31,6 +32,9 @@ pub const AGENCY: &str = "police";
 pub enum Storage {
     /// sled with durable group commit: the real node.
     Durable,
+    /// The same with a sled cache of this many bytes instead of the
+    /// default (the federation benchmark runs many nodes on one machine).
+    DurableWithCache(u64),
     /// Memory only: signing and verification, no storage cost.
     Memory,
 }
@@ -61,15 +65,69 @@ impl Bench for BenchService {
     }
 }
 
-/// Runs a benchmark node until its standard input closes (the benchmark
-/// ends or dies), printing `ready` once it serves.
+/// The benchmark node's standard input: its orders, one a line.
+type Orders = tokio::io::Lines<tokio::io::BufReader<tokio::io::Stdin>>;
+
+/// Runs a benchmark node on the listeners `config` names until its
+/// standard input closes (the benchmark ends or dies), printing `ready`
+/// once it serves.
 pub async fn serve(config: Config, storage: Storage, echo_listen: &str) -> anyhow::Result<()> {
-    let echo = tokio::net::TcpListener::bind(echo_listen)
-        .await
+    let echo = std::net::TcpListener::bind(echo_listen)
         .with_context(|| format!("cannot bind the echo listener {echo_listen}"))?;
     let listeners = Listeners::for_config(&config).context("cannot bind the node's listeners")?;
+    let orders = tokio::io::BufReader::new(tokio::io::stdin()).lines();
+    serve_on(config, storage, listeners, echo, orders).await
+}
+
+/// Like [`serve`], with every listener bound first on a loopback port the
+/// system picks, so that no port is ever released and taken by another
+/// program before the node binds it again: prints `bound FEDERATION LOCAL
+/// ECHO`, waits for a line on standard input (sent once every
+/// configuration names every node's ports), then loads `config_path`,
+/// which must name the same federation and local addresses.
+pub async fn serve_prebound(config_path: &Path, storage: Storage) -> anyhow::Result<()> {
+    let bind = || std::net::TcpListener::bind("127.0.0.1:0").context("cannot bind loopback");
+    let (federation, local, echo) = (bind()?, bind()?, bind()?);
+    println!(
+        "bound {} {} {}",
+        federation.local_addr()?,
+        local.local_addr()?,
+        echo.local_addr()?
+    );
+    let mut orders = tokio::io::BufReader::new(tokio::io::stdin()).lines();
+    if orders.next_line().await?.is_none() {
+        return Ok(());
+    }
+    let config = Config::load(config_path)?;
+    anyhow::ensure!(
+        config.federation_listen == federation.local_addr()?
+            && config.local_listen == local.local_addr()?,
+        "{}: the listen addresses are not the ones this node bound",
+        config_path.display()
+    );
+    let listeners = Listeners {
+        federation,
+        local,
+        metrics: None,
+    };
+    serve_on(config, storage, listeners, echo, orders).await
+}
+
+/// Serves on listeners already bound until `orders` ends.
+async fn serve_on(
+    config: Config,
+    storage: Storage,
+    listeners: Listeners,
+    echo: std::net::TcpListener,
+    mut orders: Orders,
+) -> anyhow::Result<()> {
+    echo.set_nonblocking(true)?;
+    let echo = tokio::net::TcpListener::from_std(echo)?;
     let store: Arc<dyn Store> = match storage {
         Storage::Durable => Arc::new(store::open(&config.data_dir)?),
+        Storage::DurableWithCache(bytes) => {
+            Arc::new(store::open_with_cache(&config.data_dir, bytes)?)
+        }
         Storage::Memory => Arc::new(MemoryStore::new()),
     };
     let tls = crate::pki::tls::server_config(&config);
@@ -91,8 +149,7 @@ pub async fn serve(config: Config, storage: Storage, echo_listen: &str) -> anyho
         });
     let bench = tokio::spawn(bench);
     println!("ready");
-    let mut stdin = tokio::io::BufReader::new(tokio::io::stdin()).lines();
-    while let Ok(Some(_)) = stdin.next_line().await {}
+    while let Ok(Some(_)) = orders.next_line().await {}
     drop(exchange);
     node.shutdown().await?;
     agency.abort();

@@ -21,7 +21,10 @@
 
 mod audit_growth;
 mod child;
+mod federation;
+mod fleet;
 mod load;
+mod traffic;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -39,11 +42,12 @@ use tokio::process::{Child, Command};
 use tonic::transport::{Channel, Endpoint};
 
 pub use audit_growth::audit_growth;
-pub use child::{Storage, serve};
+pub use child::{Storage, serve, serve_prebound};
+pub use federation::{FederationOptions, FederationReport, run as run_federation};
+pub use fleet::NodeTuning;
 use load::Sample;
 
 use crate::config::{Config, ConfigFile};
-use crate::policy::open_agreement;
 use crate::tools::devnet::{self, NodeAddresses};
 
 /// What the benchmark measures.
@@ -521,7 +525,7 @@ fn free_address() -> anyhow::Result<String> {
 /// Creates two countries' files and starts them as processes.
 async fn start_pair(root: &Path, storage: Storage, options: &Options) -> anyhow::Result<Pair> {
     let dir = root.join(match storage {
-        Storage::Durable => "durable",
+        Storage::Durable | Storage::DurableWithCache(_) => "durable",
         Storage::Memory => "memory",
     });
     let countries: Vec<CountryCode> = [ASKER, ANSWERER]
@@ -542,13 +546,7 @@ async fn start_pair(root: &Path, storage: Storage, options: &Options) -> anyhow:
         });
         echo_addresses.push(free_address()?);
     }
-    let created = devnet::create(&dir, &addresses, &|holder, peer| {
-        let mut agreement = open_agreement(holder, peer);
-        for rule in &mut agreement.rules {
-            rule.daily_limit = u32::MAX;
-        }
-        Some(agreement)
-    })?;
+    let created = devnet::create(&dir, &addresses, &fleet::unlimited_agreement)?;
     let mut nodes = Vec::new();
     let mut configs = Vec::new();
     for (node, echo) in created.iter().zip(&echo_addresses) {
