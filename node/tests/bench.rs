@@ -70,9 +70,12 @@ fn a_short_benchmark_measures_echo_and_both_exchanges() {
     assert!(counts.iter().all(|&c| c >= 1.0), "{full}");
     // Tree heads are signed per group commit, not per delivery: at most as
     // many as the exchange's audit records, and at least one is checked.
-    let heads = numbers_after("tree heads/op signed");
-    assert_eq!(heads.len(), 2, "{full}");
+    let heads = &numbers_after("tree heads/op signed")[..2];
     assert!(heads[0] > 0.0 && heads[1] > 0.0, "{full}");
+    // Every exchange writes to both nodes' stores.
+    let writes = numbers_after("store writes/op A");
+    assert_eq!(writes.len(), 2, "{full}");
+    assert!(writes.iter().all(|&w| w >= 1.0), "{full}");
     assert!(report.contains("with the tree heads F signed"), "{report}");
 }
 

@@ -53,6 +53,8 @@ pub struct Records {
     /// Makes applied batches durable, sharing flushes between writers, each
     /// flush sealed by one signed tree head.
     group: Arc<GroupCommit<Arc<SealedHead>>>,
+    /// Keys written or deleted through [`Records::apply`], for benchmarks.
+    writes: Arc<std::sync::atomic::AtomicU64>,
 }
 
 fn decode<T: DeserializeOwned>(key: &[u8], value: &[u8]) -> Result<T, StoreError> {
@@ -71,7 +73,11 @@ fn encode<T: Serialize>(value: &T) -> Vec<u8> {
 impl Records {
     pub fn new(store: Arc<dyn Store>) -> Self {
         let group = Arc::new(GroupCommit::new(store.clone()));
-        Records { store, group }
+        Records {
+            store,
+            group,
+            writes: Arc::default(),
+        }
     }
 
     /// Returns once every batch applied before the call is on disk; one
@@ -324,7 +330,17 @@ impl Records {
     }
 
     pub fn apply(&self, changes: Changes) -> Result<(), StoreError> {
+        self.writes.fetch_add(
+            changes.batch.ops.len() as u64,
+            std::sync::atomic::Ordering::Relaxed,
+        );
         self.store.apply(changes.batch)
+    }
+
+    /// How many keys have been written or deleted (tree heads sealing group
+    /// commits not included: see the tree heads signed).
+    pub fn writes(&self) -> u64 {
+        self.writes.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     pub fn flush(&self) -> Result<(), StoreError> {

@@ -60,6 +60,7 @@ impl Bench for BenchService {
             flushes: records.flushes(),
             tree_heads_signed: sizes.tree_heads_signed,
             receipt_heads_verified: sizes.receipt_heads_verified,
+            store_writes: records.writes(),
             answered: self.answered.load(Ordering::Relaxed),
         }))
     }

@@ -113,6 +113,7 @@ struct Counters {
     flushes: u64,
     /// Tree heads signed, and peers' heads verified.
     heads: [u64; 2],
+    store_writes: u64,
 }
 
 /// A measured run with what each process spent on it.
@@ -126,6 +127,8 @@ struct Run {
     /// Tree heads signed, and peers' tree heads verified, by A and B
     /// together, per completed operation.
     heads_per_op: [f64; 2],
+    /// Store keys written or deleted per completed operation, on A and B.
+    writes_per_op: [f64; 2],
 }
 
 /// The largest echo payload (well under gRPC's 4 MiB message limit).
@@ -301,6 +304,9 @@ async fn measure(
         cpu_per_op: [per_op(0), per_op(1), per_op(2)],
         records_per_flush: [per_flush(0), per_flush(1)],
         heads_per_op: [heads(0), heads(1)],
+        writes_per_op: [0, 1].map(|i| {
+            after[i].store_writes.saturating_sub(before[i].store_writes) as f64 / f64::from(ops)
+        }),
     })
 }
 
@@ -324,6 +330,7 @@ async fn counters(pair: &Pair) -> anyhow::Result<[Counters; 3]> {
             audit_size: stats.audit_size,
             flushes: stats.flushes,
             heads: [stats.tree_heads_signed, stats.receipt_heads_verified],
+            store_writes: stats.store_writes,
         };
     }
     all[2].cpu = cpu_time("/proc/self/stat")?;
@@ -377,7 +384,7 @@ fn millis(d: Duration) -> String {
 fn run_line(label: &str, run: &Run) -> String {
     let flush = |r: Option<f64>| r.map_or("-".to_string(), |r| format!("{r:.1}"));
     format!(
-        "{label:<12} {:<20} {:>9.0}/s  p50 {:>6} ms  p99 {:>6} ms  CPU/op A {:>4} µs  B {:>4} µs  driver {:>4} µs  audit records/flush A {:>5}  B {:>5}  tree heads/op signed {:.2} verified {:.2}",
+        "{label:<12} {:<20} {:>9.0}/s  p50 {:>6} ms  p99 {:>6} ms  CPU/op A {:>4} µs  B {:>4} µs  driver {:>4} µs  audit records/flush A {:>5}  B {:>5}  tree heads/op signed {:.2} verified {:.2}  store writes/op A {:.1} B {:.1}",
         run.sample.variant.label(),
         run.sample.per_sec(),
         millis(run.sample.quantile(0.5)),
@@ -389,6 +396,8 @@ fn run_line(label: &str, run: &Run) -> String {
         flush(run.records_per_flush[1]),
         run.heads_per_op[0],
         run.heads_per_op[1],
+        run.writes_per_op[0],
+        run.writes_per_op[1],
     )
 }
 
