@@ -15,7 +15,7 @@ use liaison_proto::envelope::open_tree_head;
 use liaison_proto::merkle::{leaf_hash, verify_inclusion};
 use liaison_proto::pb;
 use liaison_proto::receipt::{Expected, HeadCache, verify_receipt};
-use liaison_tests::{TestFederation, exchange_once, export};
+use liaison_tests::{TestFederation, audit_events, exchange_once, export};
 use prost::Message as _;
 use tonic::Code;
 
@@ -326,6 +326,59 @@ async fn entries_of_an_unfinished_group_commit_are_sealed_at_start() {
         .to_string();
     assert!(refused.contains("does not match the entries"), "{refused}");
     federation.stop("KHM").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_round_of_witnessing_adds_one_audit_entry_however_many_peers() {
+    let federation = TestFederation::start(&["THA", "KHM", "VNM", "LAO"]).await;
+    exchange_once(&federation, "KHM", "VNM").await;
+    exchange_once(&federation, "LAO", "VNM").await;
+    let mut admin = federation.admin("THA", "admin").await;
+    let checked = || audit_events(&federation, "THA", "witness.checked");
+    let before = checked().len();
+    let round = |admin: &mut liaison_tests::AdminApi| {
+        let mut admin = admin.clone();
+        async move {
+            admin
+                .witness_peers(pb::PeerRef {
+                    country: String::new(),
+                })
+                .await
+                .unwrap()
+                .into_inner()
+                .results
+        }
+    };
+    let first = round(&mut admin).await;
+    assert_eq!(first.len(), 3);
+    assert!(first.iter().all(|r| r.verdict == "first-seen"), "{first:?}");
+    let entries = checked();
+    assert_eq!(entries.len(), before + 1, "one entry for three peers");
+    let detail = &entries.last().unwrap().detail;
+    for peer in ["KHM", "VNM", "LAO"] {
+        assert!(
+            detail.contains(&format!("{peer} first-seen: 0 -> ")),
+            "{detail}"
+        );
+    }
+    assert_eq!(entries.last().unwrap().peer, None);
+
+    // Every head was kept as the reference: the next round finds the grown
+    // logs consistent with it, the others unchanged, again in one entry.
+    exchange_once(&federation, "KHM", "VNM").await;
+    let second = round(&mut admin).await;
+    let verdict = |peer: &str| {
+        second
+            .iter()
+            .find(|r| r.peer == peer)
+            .map(|r| r.verdict.clone())
+            .unwrap()
+    };
+    assert_eq!(verdict("KHM"), "consistent");
+    assert_eq!(verdict("VNM"), "consistent");
+    assert_eq!(verdict("LAO"), "unchanged");
+    assert_eq!(checked().len(), before + 2);
+    federation.shutdown().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -200,17 +200,17 @@ impl Admin for AdminService {
             "" => self.exchange.config().peers.keys().copied().collect(),
             text => vec![self.peer("country", text)?],
         };
-        let mut results = Vec::new();
-        for peer in peers {
-            let outcome = witness::witness(&self.exchange, &self.peers, peer).await;
-            results.push(pb::WitnessResult {
-                peer: peer.to_string(),
+        let results = witness::witness_all(&self.exchange, &self.peers, &peers)
+            .await
+            .into_iter()
+            .map(|outcome| pb::WitnessResult {
+                peer: outcome.peer.to_string(),
                 verdict: outcome.verdict.as_str().to_string(),
                 previous_size: outcome.previous_size,
                 tree_size: outcome.tree_size,
                 detail: outcome.detail,
-            });
-        }
+            })
+            .collect();
         Ok(Response::new(pb::WitnessReport { results }))
     }
 }

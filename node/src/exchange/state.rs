@@ -483,6 +483,27 @@ impl Exchange {
         }
     }
 
+    /// Records the heads accepted in a round of witnessing as the new
+    /// references, with one `witness.checked` audit entry for them all
+    /// (naming the peer when there is only one).
+    pub async fn record_witnessed(
+        &self,
+        heads: &[(CountryCode, pb::SignedTreeHead)],
+        detail: String,
+    ) -> Result<()> {
+        let state = self.state.lock().await;
+        let mut pending = Pending::default();
+        let mut event = Event::new("witness.checked", "node").detail(detail);
+        if let [(peer, _)] = heads {
+            event.peer = Some(*peer);
+        }
+        pending.events.push(event);
+        for (peer, head) in heads {
+            pending.changes.put_witnessed(*peer, head);
+        }
+        self.commit(state, pending).await
+    }
+
     /// Records the outcome of witnessing `peer`: an audit entry, the head as
     /// the new reference when `accepted`, and `evidence` of tampering.
     pub async fn record_witness(

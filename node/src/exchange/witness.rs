@@ -81,8 +81,29 @@ fn head_json(head: &pb::SignedTreeHead) -> serde_json::Value {
     })
 }
 
-/// Witnesses `peer` once, recording the outcome.
-pub async fn witness(exchange: &Exchange, peers: &PeerClients, peer: CountryCode) -> Witnessed {
+/// What checking one peer found, before it is recorded: the head it
+/// served, the last one seen before, and the consistency proof between.
+#[derive(Debug)]
+struct Checked {
+    result: Witnessed,
+    head: Option<pb::SignedTreeHead>,
+    previous: Option<pb::SignedTreeHead>,
+    proof: Vec<Hash>,
+}
+
+impl From<Witnessed> for Checked {
+    fn from(result: Witnessed) -> Self {
+        Checked {
+            result,
+            head: None,
+            previous: None,
+            proof: Vec::new(),
+        }
+    }
+}
+
+/// Asks `peer` for its tree head and checks it against the last one seen.
+async fn check(exchange: &Exchange, peers: &PeerClients, peer: CountryCode) -> Checked {
     let mut result = Witnessed {
         peer,
         verdict: Verdict::Unreachable,
@@ -92,13 +113,13 @@ pub async fn witness(exchange: &Exchange, peers: &PeerClients, peer: CountryCode
     };
     let Some(mut client) = peers.get(peer) else {
         result.detail = format!("{peer} is not a configured peer");
-        return result;
+        return result.into();
     };
     let previous = match exchange.records().witnessed(peer) {
         Ok(previous) => previous,
         Err(e) => {
             result.detail = format!("cannot read the last head seen: {e}");
-            return result;
+            return result.into();
         }
     };
     let previous_head = previous.as_ref().and_then(decode_head);
@@ -107,7 +128,7 @@ pub async fn witness(exchange: &Exchange, peers: &PeerClients, peer: CountryCode
         Ok(head) => head.into_inner(),
         Err(status) => {
             result.detail = status.message().to_string();
-            return result;
+            return result.into();
         }
     };
     let keys = exchange
@@ -121,12 +142,22 @@ pub async fn witness(exchange: &Exchange, peers: &PeerClients, peer: CountryCode
         Ok(verified) => {
             result.verdict = Verdict::BadSignature;
             result.detail = format!("the head names {}", verified.value.country);
-            return record(exchange, result, &signed, previous.as_ref(), &[]).await;
+            return Checked {
+                result,
+                head: Some(signed),
+                previous,
+                proof: Vec::new(),
+            };
         }
         Err(e) => {
             result.verdict = Verdict::BadSignature;
             result.detail = e.to_string();
-            return record(exchange, result, &signed, previous.as_ref(), &[]).await;
+            return Checked {
+                result,
+                head: Some(signed),
+                previous,
+                proof: Vec::new(),
+            };
         }
     };
     result.tree_size = head.tree_size;
@@ -160,7 +191,7 @@ pub async fn witness(exchange: &Exchange, peers: &PeerClients, peer: CountryCode
             match client.get_consistency_proof(query).await {
                 Err(status) => {
                     result.detail = format!("no consistency proof: {}", status.message());
-                    return result;
+                    return result.into();
                 }
                 Ok(response) => {
                     let hashes = response.into_inner().hashes;
@@ -190,66 +221,109 @@ pub async fn witness(exchange: &Exchange, peers: &PeerClients, peer: CountryCode
             }
         }
     };
-    record(exchange, result, &signed, previous.as_ref(), &proof).await
+    Checked {
+        result,
+        head: Some(signed),
+        previous,
+        proof,
+    }
 }
 
-async fn record(
+/// Witnesses `peers` once each and records what was found: each alarm in
+/// an audit entry of its own with the evidence kept, and every head
+/// accepted (first seen, or consistent with the last) in **one** audit entry
+/// for the whole round, so that witnessing N peers grows the log by one
+/// entry, not N (with N nodes witnessing each other, N² entries a round).
+pub async fn witness_all(
     exchange: &Exchange,
-    result: Witnessed,
-    head: &pb::SignedTreeHead,
-    previous: Option<&pb::SignedTreeHead>,
-    proof: &[Hash],
-) -> Witnessed {
-    if result.verdict.is_alarm() {
-        tracing::error!(
-            peer = %result.peer,
-            verdict = result.verdict.as_str(),
-            detail = %result.detail,
-            "PEER AUDIT LOG ALARM: evidence kept"
+    peers: &PeerClients,
+    countries: &[CountryCode],
+) -> Vec<Witnessed> {
+    let mut accepted = Vec::new();
+    let mut results = Vec::new();
+    for &peer in countries {
+        let checked = check(exchange, peers, peer).await;
+        let result = checked.result.clone();
+        exchange.metrics().witnessed(
+            result.peer,
+            result.verdict.as_str(),
+            result.verdict.is_alarm(),
+            crate::exchange::now_ms(),
         );
+        if result.verdict.is_alarm() {
+            record_alarm(exchange, &checked).await;
+        } else if let (Verdict::FirstSeen | Verdict::Consistent, Some(head)) =
+            (result.verdict, &checked.head)
+        {
+            accepted.push((result.clone(), head.clone()));
+        }
+        results.push(result);
     }
-    let evidence = result.verdict.is_alarm().then(|| {
-        serde_json::json!({
-            "peer": result.peer.to_string(),
-            "verdict": result.verdict.as_str(),
-            "detail": result.detail,
-            "previous_head": previous.map(head_json),
-            "head": head_json(head),
-            "consistency_proof": proof.iter().map(hex::encode).collect::<Vec<_>>(),
-        })
-    });
-    exchange.metrics().witnessed(
-        result.peer,
-        result.verdict.as_str(),
-        result.verdict.is_alarm(),
-        crate::exchange::now_ms(),
-    );
-    let accepted = matches!(result.verdict, Verdict::FirstSeen | Verdict::Consistent);
-    if accepted || evidence.is_some() {
-        let outcome = exchange
-            .record_witness(
-                result.peer,
-                result.verdict.as_str(),
-                // `record_witness` puts the verdict in front.
+    if !accepted.is_empty() {
+        let detail = accepted
+            .iter()
+            .map(|(result, _)| {
                 format!(
-                    "{} -> {} entries{}",
+                    "{} {}: {} -> {} entries",
+                    result.peer,
+                    result.verdict.as_str(),
                     result.previous_size,
-                    result.tree_size,
-                    if result.detail.is_empty() {
-                        String::new()
-                    } else {
-                        format!("; {}", result.detail)
-                    }
-                ),
-                accepted.then_some(head),
-                evidence,
-            )
-            .await;
-        if let Err(e) = outcome {
-            tracing::error!(peer = %result.peer, error = %e, "cannot record a witness result");
+                    result.tree_size
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        let heads: Vec<(CountryCode, pb::SignedTreeHead)> = accepted
+            .into_iter()
+            .map(|(result, head)| (result.peer, head))
+            .collect();
+        if let Err(e) = exchange.record_witnessed(&heads, detail).await {
+            tracing::error!(error = %e, "cannot record witness results");
         }
     }
-    result
+    results
+}
+
+/// Records a peer's tampered log: an error in the node's log, an audit
+/// entry, and the evidence.
+async fn record_alarm(exchange: &Exchange, checked: &Checked) {
+    let result = &checked.result;
+    tracing::error!(
+        peer = %result.peer,
+        verdict = result.verdict.as_str(),
+        detail = %result.detail,
+        "PEER AUDIT LOG ALARM: evidence kept"
+    );
+    let evidence = serde_json::json!({
+        "peer": result.peer.to_string(),
+        "verdict": result.verdict.as_str(),
+        "detail": result.detail,
+        "previous_head": checked.previous.as_ref().map(head_json),
+        "head": checked.head.as_ref().map(head_json),
+        "consistency_proof": checked.proof.iter().map(hex::encode).collect::<Vec<_>>(),
+    });
+    let outcome = exchange
+        .record_witness(
+            result.peer,
+            result.verdict.as_str(),
+            // `record_witness` puts the verdict in front.
+            format!(
+                "{} -> {} entries{}",
+                result.previous_size,
+                result.tree_size,
+                if result.detail.is_empty() {
+                    String::new()
+                } else {
+                    format!("; {}", result.detail)
+                }
+            ),
+            None,
+            Some(evidence),
+        )
+        .await;
+    if let Err(e) = outcome {
+        tracing::error!(peer = %result.peer, error = %e, "cannot record a witness result");
+    }
 }
 
 /// Witnesses every peer every `interval` until the node shuts down.
@@ -261,9 +335,8 @@ pub async fn run(exchange: Arc<Exchange>, peers: PeerClients, interval: Duration
             _ = closing.wait_for(|closed| *closed) => return,
         }
         let countries: Vec<CountryCode> = exchange.config().peers.keys().copied().collect();
-        for peer in countries {
-            let outcome = witness(&exchange, &peers, peer).await;
-            tracing::debug!(%peer, verdict = outcome.verdict.as_str(), "witnessed");
+        for outcome in witness_all(&exchange, &peers, &countries).await {
+            tracing::debug!(peer = %outcome.peer, verdict = outcome.verdict.as_str(), "witnessed");
         }
     }
 }
