@@ -606,6 +606,38 @@ impl PeerSigner {
     }
 }
 
+/// A valid phone check from `from` to `to` as a peer's node would sign it,
+/// with message id and request id [`test_uuid`]`(n)`: for tests that talk
+/// to the federation API directly (sign it with a [`PeerSigner`]).
+pub fn signed_phone_check(n: u64, from: &str, to: &str) -> pb::Message {
+    let now = liaison_node::exchange::now_ms();
+    pb::Message {
+        message_id: test_uuid(n),
+        from: from.into(),
+        to: to.into(),
+        created_unix_ms: now,
+        nonce: vec![n as u8; 16],
+        content: Some(pb::message::Content::Request(pb::InformationRequest {
+            request_id: test_uuid(n),
+            from_country: from.into(),
+            to_country: to.into(),
+            category: pb::Category::PhoneCheck as i32,
+            purpose: pb::Purpose::Investigation as i32,
+            offence_code: "0204".into(),
+            subject: Some(pb::Subject {
+                kind: Some(pb::subject::Kind::Phone(pb::Phone {
+                    number: "+85512345678".into(),
+                })),
+            }),
+            summary: "test".into(),
+            deadline_unix_ms: now + 86_400_000,
+            requested_by: "focal-point".into(),
+            created_unix_ms: now,
+            ..Default::default()
+        })),
+    }
+}
+
 /// A fixed, valid UUID numbered `n`, for messages tests build by hand.
 pub fn test_uuid(n: u64) -> String {
     format!("00000000-0000-4000-8000-{n:012x}")

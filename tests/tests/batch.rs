@@ -2,42 +2,18 @@
 //! envelopes to one peer, each with its own result, and a node sends the
 //! envelopes it has waiting for a peer together.
 
-use liaison_node::exchange::now_ms;
 use liaison_node::records::{Changes, Direction};
 use liaison_proto::pb;
 use liaison_proto::receipt::{Expected, HeadCache, MAX_BATCH_ENVELOPES, verify_receipt};
 use liaison_tests::{
-    PeerSigner, TestFederation, audit_events, phone_check, submit, test_uuid, wait_for_record,
+    PeerSigner, TestFederation, audit_events, phone_check, signed_phone_check, submit, test_uuid,
+    wait_for_record,
 };
 use tonic::Code;
 
 /// A valid phone check from THA to KHM, message and request id `n`.
 fn request(n: u64) -> pb::Message {
-    pb::Message {
-        message_id: test_uuid(n),
-        from: "THA".into(),
-        to: "KHM".into(),
-        created_unix_ms: now_ms(),
-        nonce: vec![n as u8; 16],
-        content: Some(pb::message::Content::Request(pb::InformationRequest {
-            request_id: test_uuid(n),
-            from_country: "THA".into(),
-            to_country: "KHM".into(),
-            category: pb::Category::PhoneCheck as i32,
-            purpose: pb::Purpose::Investigation as i32,
-            offence_code: "0204".into(),
-            subject: Some(pb::Subject {
-                kind: Some(pb::subject::Kind::Phone(pb::Phone {
-                    number: "+85512345678".into(),
-                })),
-            }),
-            summary: "batch".into(),
-            deadline_unix_ms: now_ms() + 86_400_000,
-            requested_by: "focal-point".into(),
-            created_unix_ms: now_ms(),
-            ..Default::default()
-        })),
-    }
+    signed_phone_check(n, "THA", "KHM")
 }
 
 fn refusal(result: &pb::DeliveryResult) -> Option<(Code, &str)> {

@@ -394,17 +394,7 @@ impl Exchange {
         if frontier.size() == 0 || frontier.size() <= signed {
             return None;
         }
-        let head = Arc::new(SealedHead {
-            signed: self.signer().sign_tree_head(&TreeHead {
-                country: self.country(),
-                tree_size: frontier.size(),
-                root_hash: frontier.root(),
-                timestamp_unix_ms: now_ms(),
-            }),
-            size: frontier.size(),
-        });
-        let mut changes = Changes::new();
-        changes.put_tree_head(&head.signed);
+        let (changes, head) = sign_head(&self.signer(), self.country(), &frontier);
         self.heads_signed
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         Some((changes, head))
@@ -504,32 +494,21 @@ impl Exchange {
         self.commit(state, pending).await
     }
 
-    /// Records the outcome of witnessing `peer`: an audit entry, the head as
-    /// the new reference when `accepted`, and `evidence` of tampering.
-    pub async fn record_witness(
+    /// Records that `peer`'s log shows tampering (`verdict`): a
+    /// `witness.alarm` audit entry and the `evidence`, kept apart.
+    pub async fn record_alarm(
         &self,
         peer: CountryCode,
         verdict: &str,
         detail: String,
-        accepted: Option<&pb::SignedTreeHead>,
-        evidence: Option<serde_json::Value>,
+        evidence: serde_json::Value,
     ) -> Result<()> {
         let state = self.state.lock().await;
         let mut pending = Pending::default();
-        let event_name = if evidence.is_some() {
-            "witness.alarm"
-        } else {
-            "witness.checked"
-        };
-        let mut event = Event::new(event_name, "node").detail(format!("{verdict}: {detail}"));
+        let mut event = Event::new("witness.alarm", "node").detail(format!("{verdict}: {detail}"));
         event.peer = Some(peer);
         pending.events.push(event);
-        if let Some(head) = accepted {
-            pending.changes.put_witnessed(peer, head);
-        }
-        if let Some(evidence) = evidence {
-            pending.changes.put_evidence(peer, now_ms(), &evidence);
-        }
+        pending.changes.put_evidence(peer, now_ms(), &evidence);
         self.commit(state, pending).await
     }
 
@@ -549,20 +528,31 @@ fn seal_at_start(
     config: &Config,
     frontier: &Frontier,
 ) -> Result<Arc<SealedHead>> {
-    let head = SealedHead {
-        signed: config.signer.sign_tree_head(&TreeHead {
-            country: config.country,
+    let (changes, head) = sign_head(&config.signer, config.country, frontier);
+    records.apply(changes)?;
+    records.flush()?;
+    Ok(head)
+}
+
+/// `country`'s tree head over `frontier`, signed now, and the write that
+/// stores it.
+fn sign_head(
+    signer: &SigningIdentity,
+    country: CountryCode,
+    frontier: &Frontier,
+) -> (Changes, Arc<SealedHead>) {
+    let head = Arc::new(SealedHead {
+        signed: signer.sign_tree_head(&TreeHead {
+            country,
             tree_size: frontier.size(),
             root_hash: frontier.root(),
             timestamp_unix_ms: now_ms(),
         }),
         size: frontier.size(),
-    };
+    });
     let mut changes = Changes::new();
     changes.put_tree_head(&head.signed);
-    records.apply(changes)?;
-    records.flush()?;
-    Ok(Arc::new(head))
+    (changes, head)
 }
 
 /// A description of an outcome without personal data: the released field

@@ -303,10 +303,10 @@ async fn record_alarm(exchange: &Exchange, checked: &Checked) {
         "consistency_proof": checked.proof.iter().map(hex::encode).collect::<Vec<_>>(),
     });
     let outcome = exchange
-        .record_witness(
+        .record_alarm(
             result.peer,
             result.verdict.as_str(),
-            // `record_witness` puts the verdict in front.
+            // `record_alarm` puts the verdict in front.
             format!(
                 "{} -> {} entries{}",
                 result.previous_size,
@@ -317,8 +317,7 @@ async fn record_alarm(exchange: &Exchange, checked: &Checked) {
                     format!("; {}", result.detail)
                 }
             ),
-            None,
-            Some(evidence),
+            evidence,
         )
         .await;
     if let Err(e) = outcome {

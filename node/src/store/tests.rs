@@ -85,6 +85,20 @@ fn sled_store_keeps_flushed_writes_across_reopen() {
         store.apply(batch).unwrap();
         store.flush().unwrap();
     }
-    let store = SledStore::open(dir.path()).unwrap();
+    let store = reopen(dir.path());
     assert_eq!(store.get(b"k").unwrap(), Some(b"v".to_vec()));
+}
+
+/// Opens the store in `dir` again once the dropped handle's last I/O
+/// thread has let go of its file lock (sled finishes writes it started in
+/// the background after the handle is dropped).
+fn reopen(dir: &std::path::Path) -> SledStore {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        match SledStore::open(dir) {
+            Ok(store) => return store,
+            Err(_) if std::time::Instant::now() < deadline => std::thread::yield_now(),
+            Err(e) => panic!("the store does not reopen: {e}"),
+        }
+    }
 }

@@ -10,7 +10,6 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use liaison_proto::auth::BearerToken;
-use liaison_proto::bench_pb::StatsQuery;
 use liaison_proto::bench_pb::bench_client::BenchClient;
 use liaison_proto::domain::CountryCode;
 use liaison_proto::pb::audit_client::AuditClient;
@@ -329,14 +328,7 @@ impl Fleet {
     pub async fn agency_answers(&self) -> anyhow::Result<u64> {
         let mut total = 0;
         for node in &self.nodes {
-            let stats = node
-                .stats
-                .clone()
-                .stats(StatsQuery {})
-                .await
-                .with_context(|| format!("cannot read the {} node's counters", node.country))?
-                .into_inner();
-            total += stats.answered;
+            total += super::node_stats(&node.stats, node.country).await?.answered;
         }
         Ok(total)
     }

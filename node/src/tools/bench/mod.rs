@@ -318,13 +318,7 @@ async fn counters(pair: &Pair) -> anyhow::Result<[Counters; 3]> {
             .child
             .id()
             .with_context(|| format!("the {} node has exited", node.country))?;
-        let stats = node
-            .stats
-            .clone()
-            .stats(StatsQuery {})
-            .await
-            .with_context(|| format!("cannot read the {} node's counters", node.country))?
-            .into_inner();
+        let stats = node_stats(&node.stats, node.country).await?;
         *slot = Counters {
             cpu: cpu_time(&format!("/proc/{pid}/stat"))?,
             audit_size: stats.audit_size,
@@ -335,6 +329,19 @@ async fn counters(pair: &Pair) -> anyhow::Result<[Counters; 3]> {
     }
     all[2].cpu = cpu_time("/proc/self/stat")?;
     Ok(all)
+}
+
+/// The counters of `country`'s benchmark node.
+async fn node_stats(
+    client: &BenchClient<Channel>,
+    country: CountryCode,
+) -> anyhow::Result<liaison_proto::bench_pb::NodeStats> {
+    Ok(client
+        .clone()
+        .stats(StatsQuery {})
+        .await
+        .with_context(|| format!("cannot read the {country} node's counters"))?
+        .into_inner())
 }
 
 /// User plus system CPU time of a process, all threads, from
