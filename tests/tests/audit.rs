@@ -244,7 +244,8 @@ async fn any_change_to_the_stored_log_is_detected_at_start() {
 
 /// Writes `count` audit entries after the stored ones, with the tree nodes
 /// they complete but no tree head: what a group commit leaves when the node
-/// dies after applying its batches and before its flush finished. Returns
+/// dies after applying its batches and before its flush finished. It also
+/// writes the leaves' hashes (`mt/0/`), as earlier versions did. Returns
 /// the new size.
 fn append_unsealed(data_dir: &std::path::Path, count: u64, damage_node: bool) -> u64 {
     use liaison_node::records::{audit_key, tree_node_key};
@@ -297,6 +298,16 @@ async fn entries_of_an_unfinished_group_commit_are_sealed_at_start() {
             .unwrap()
             .size
     };
+    // The node stores no leaf hashes: they are its entries' hashes.
+    let leaf_hashes = SledStore::open(&config.data_dir)
+        .unwrap()
+        .scan_prefix(b"mt/0/")
+        .unwrap();
+    assert!(
+        leaf_hashes.is_empty(),
+        "{} leaf hashes stored",
+        leaf_hashes.len()
+    );
     let size = append_unsealed(&config.data_dir, 3, false);
     assert_eq!(size, signed_before + 3);
 

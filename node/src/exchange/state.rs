@@ -318,8 +318,11 @@ impl Exchange {
                 message_hash: event.message_hash.map(hex::encode),
                 detail: event.detail,
             });
+            // Leaf hashes are not stored: they are the entry's hash.
             for (level, index, hash) in state.frontier.push(leaf_hash(&leaf)) {
-                pending.changes.put_tree_node(level, index, &hash);
+                if level > 0 {
+                    pending.changes.put_tree_node(level, index, &hash);
+                }
             }
             first.get_or_insert(leaf);
         }

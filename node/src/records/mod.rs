@@ -13,7 +13,7 @@
 //! | `due-in/<deadline>/<id>` | incoming requests not yet final, by deadline    |
 //! | `purge/<time>/<o\|i>/<id>` | final requests, by when their personal data expires |
 //! | `audit/<index, 16 hex>` | [`AuditEntry`]: a leaf of the Merkle audit log   |
-//! | `mt/<level>/<index>`    | hash of a perfect subtree of the audit log       |
+//! | `mt/<level>/<index>`    | hash of a perfect subtree of the audit log, levels 1 and up (a leaf's is its entry's hash) |
 //! | `sth`                   | the latest signed tree head (protobuf)           |
 //! | `witness/<peer>`        | the peer's latest tree head this node checked    |
 //! | `evidence/<peer>/<ms>`  | proof of a peer's log being rolled back or forked |
@@ -285,7 +285,16 @@ impl Records {
     }
 
     /// The hash of the perfect subtree of the audit log at `level`, `index`.
+    /// The hash of the perfect subtree `index` at `level` of the audit log.
+    /// Leaves (level 0) are not stored: they are the hash of the entry.
     pub fn tree_node(&self, level: u32, index: u64) -> Result<Hash, StoreError> {
+        if level == 0 {
+            let leaf = self.audit_leaf(index)?.ok_or_else(|| StoreError::Corrupt {
+                key: String::from_utf8_lossy(&audit_key(index)).into_owned(),
+                reason: "missing audit entry".into(),
+            })?;
+            return Ok(liaison_proto::merkle::leaf_hash(&leaf));
+        }
         let key = tree_node_key(level, index);
         let value = self.store.get(&key)?.ok_or_else(|| StoreError::Corrupt {
             key: String::from_utf8_lossy(&key).into_owned(),

@@ -190,8 +190,11 @@ fn sled_growth(dir: &Path, max: u64) -> anyhow::Result<String> {
         let mut changes = Changes::new();
         for _ in 0..BATCH {
             let leaf = changes.put_audit(&sample_entry(frontier.size())?);
+            // As the node does: leaf hashes are the entries' hashes.
             for (level, index, hash) in frontier.push(leaf_hash(&leaf)) {
-                changes.put_tree_node(level, index, &hash);
+                if level > 0 {
+                    changes.put_tree_node(level, index, &hash);
+                }
             }
         }
         changes.put_tree_head(&signer.sign_tree_head(&TreeHead {
