@@ -599,6 +599,11 @@ impl PeerSigner {
         }
     }
 
+    /// A tree head signed with this node's key, as its node would sign it.
+    pub fn tree_head(&self, head: &liaison_proto::domain::TreeHead) -> pb::SignedTreeHead {
+        liaison_proto::envelope::SigningIdentity::new(self.key.clone()).sign_tree_head(head)
+    }
+
     /// `message` encoded and signed as an envelope.
     pub fn seal(&self, message: &pb::Message) -> pb::Envelope {
         use prost::Message as _;

@@ -393,6 +393,68 @@ async fn a_round_of_witnessing_adds_one_audit_entry_however_many_peers() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn witnessing_catches_receipts_that_tell_another_history() {
+    let federation = TestFederation::start(&["THA", "KHM"]).await;
+    exchange_once(&federation, "THA", "KHM").await;
+    let mut admin = federation.admin("THA", "admin").await;
+    let query = pb::PeerRef {
+        country: "KHM".into(),
+    };
+    let witness = |admin: &mut liaison_tests::AdminApi| {
+        let (mut admin, query) = (admin.clone(), query.clone());
+        async move {
+            admin
+                .witness_peers(query)
+                .await
+                .unwrap()
+                .into_inner()
+                .results
+                .remove(0)
+        }
+    };
+    // THA holds KHM's genuine receipts: their heads agree with the one KHM
+    // serves to witnesses.
+    let first = witness(&mut admin).await;
+    assert_eq!(first.verdict, "first-seen", "{first:?}");
+    assert!(first.tree_size >= 2, "{first:?}");
+
+    // KHM signs, for one receipt, a head of another history (its real key,
+    // a root of its own), while serving its true log to witnesses.
+    let khm = liaison_tests::PeerSigner::of(&federation, "KHM");
+    let size = first.tree_size - 1;
+    let split = khm.tree_head(&liaison_proto::domain::TreeHead {
+        country: "KHM".parse().unwrap(),
+        tree_size: size,
+        root_hash: [7; 32],
+        timestamp_unix_ms: liaison_node::exchange::now_ms(),
+    });
+    let tha = federation.node("THA").running().exchange();
+    tha.note_receipt_head("KHM".parse().unwrap(), &split, size);
+    let caught = witness(&mut admin).await;
+    assert_eq!(caught.verdict, "forked", "{caught:?}");
+    assert!(caught.detail.contains("receipt's tree head"), "{caught:?}");
+    let evidence = tha.records().evidence().unwrap();
+    assert_eq!(evidence.len(), 1);
+    let kept: serde_json::Value = serde_json::from_slice(&evidence[0].1).unwrap();
+    assert_eq!(kept["verdict"], "forked");
+    assert!(kept["receipt_head"].is_object(), "{kept}");
+    assert_eq!(audit_events(&federation, "THA", "witness.alarm").len(), 1);
+
+    // A genuine head from a receipt passes, and is not checked twice.
+    let genuine = federation
+        .node("KHM")
+        .running()
+        .exchange()
+        .tree_head()
+        .unwrap();
+    tha.note_receipt_head("KHM".parse().unwrap(), &genuine.signed, genuine.size);
+    let again = witness(&mut admin).await;
+    assert!(!again.verdict.contains("forked"), "{again:?}");
+    assert_eq!(audit_events(&federation, "THA", "witness.alarm").len(), 1);
+    federation.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn witnessing_detects_a_rolled_back_peer() {
     let mut federation = TestFederation::start(&["THA", "KHM"]).await;
     exchange_once(&federation, "THA", "KHM").await;

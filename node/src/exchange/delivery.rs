@@ -92,6 +92,9 @@ impl Exchange {
             &self.peer_heads,
         )
         .map_err(|e| Error::invalid(format!("receipt from {}: {e}", item.to)))?;
+        if let Some(head) = receipt.proof.as_ref().and_then(|p| p.tree_head.as_ref()) {
+            self.note_receipt_head(item.to, head, delivery.tree_head.tree_size);
+        }
         let stored = StoredReceipt {
             receiver: item.to,
             received_unix_ms: delivery.received_unix_ms,

@@ -149,6 +149,10 @@ pub struct Exchange {
     pub(super) peer_heads: liaison_proto::receipt::HeadCache,
     /// Tree heads signed since start.
     pub(super) heads_signed: std::sync::atomic::AtomicU64,
+    /// The largest tree head of each peer seen in its receipts and not yet
+    /// checked by witnessing against the head it serves to witnesses.
+    pub(super) receipt_heads:
+        std::sync::Mutex<std::collections::HashMap<CountryCode, (u64, pb::SignedTreeHead)>>,
     /// Every committed change to a request record, for `watch` streams.
     pub(super) events: broadcast::Sender<Arc<RequestRecord>>,
     /// Wakes the delivery worker when something is queued.
@@ -219,6 +223,7 @@ impl Exchange {
             state: Mutex::new(WriteState { frontier }),
             peer_heads: liaison_proto::receipt::HeadCache::new(PEER_HEADS),
             heads_signed: std::sync::atomic::AtomicU64::new(0),
+            receipt_heads: std::sync::Mutex::default(),
             events,
             outbox_wake: Notify::new(),
             ready: std::sync::Mutex::new(Vec::new()),
@@ -401,6 +406,26 @@ impl Exchange {
         self.heads_signed
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         Some((changes, head))
+    }
+
+    /// Keeps `head` (of `size` entries), from a verified receipt of `peer`,
+    /// for the next round of witnessing to check against the head `peer`
+    /// serves to witnesses: a peer showing its receipts one history and its
+    /// witnesses another is caught there. Only the largest head is kept.
+    pub fn note_receipt_head(&self, peer: CountryCode, head: &pb::SignedTreeHead, size: u64) {
+        let mut heads = self.receipt_heads.lock().unwrap_or_else(|p| p.into_inner());
+        if heads.get(&peer).is_none_or(|(kept, _)| *kept < size) {
+            heads.insert(peer, (size, head.clone()));
+        }
+    }
+
+    /// Takes the receipt head kept for `peer`, if any.
+    pub(crate) fn take_receipt_head(&self, peer: CountryCode) -> Option<pb::SignedTreeHead> {
+        self.receipt_heads
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(&peer)
+            .map(|(_, head)| head)
     }
 
     /// The latest durable signed tree head of this node's audit log.

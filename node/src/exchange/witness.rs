@@ -15,6 +15,8 @@ use prost::Message as _;
 
 use crate::exchange::Exchange;
 use crate::exchange::outbox::PeerClients;
+use liaison_proto::pb::federation_client::FederationClient;
+use tonic::transport::Channel;
 
 /// What witnessing one peer found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,6 +91,8 @@ struct Checked {
     head: Option<pb::SignedTreeHead>,
     previous: Option<pb::SignedTreeHead>,
     proof: Vec<Hash>,
+    /// A head from the peer's receipts that its served head contradicts.
+    receipt_head: Option<pb::SignedTreeHead>,
 }
 
 impl From<Witnessed> for Checked {
@@ -98,6 +102,7 @@ impl From<Witnessed> for Checked {
             head: None,
             previous: None,
             proof: Vec::new(),
+            receipt_head: None,
         }
     }
 }
@@ -147,6 +152,7 @@ async fn check(exchange: &Exchange, peers: &PeerClients, peer: CountryCode) -> C
                 head: Some(signed),
                 previous,
                 proof: Vec::new(),
+                receipt_head: None,
             };
         }
         Err(e) => {
@@ -157,6 +163,7 @@ async fn check(exchange: &Exchange, peers: &PeerClients, peer: CountryCode) -> C
                 head: Some(signed),
                 previous,
                 proof: Vec::new(),
+                receipt_head: None,
             };
         }
     };
@@ -221,11 +228,108 @@ async fn check(exchange: &Exchange, peers: &PeerClients, peer: CountryCode) -> C
             }
         }
     };
+    let mut receipt_head = None;
+    if !result.verdict.is_alarm()
+        && let Some(from_receipt) = exchange.take_receipt_head(peer)
+    {
+        match against_receipt(&mut client, &keys, &head, &from_receipt).await {
+            ReceiptCheck::Consistent => {}
+            ReceiptCheck::Unknown => exchange.note_receipt_head(peer, &from_receipt, 0),
+            ReceiptCheck::Forked { detail, hashes } => {
+                result.verdict = Verdict::Forked;
+                result.detail = detail;
+                proof = hashes;
+                receipt_head = Some(from_receipt);
+            }
+        }
+    }
     Checked {
         result,
         head: Some(signed),
         previous,
         proof,
+        receipt_head,
+    }
+}
+
+/// What a head from a peer's receipts says against the head it serves.
+enum ReceiptCheck {
+    Consistent,
+    /// Not checkable now (no proof to be had): kept for the next round.
+    Unknown,
+    Forked {
+        detail: String,
+        hashes: Vec<Hash>,
+    },
+}
+
+/// Checks that `from_receipt`, a head the peer put in one of its receipts,
+/// and `served`, the head it serves to witnesses, are of one history: the
+/// same root at the same size, or a consistency proof from the smaller to
+/// the larger.
+async fn against_receipt(
+    client: &mut FederationClient<Channel>,
+    keys: &std::collections::BTreeMap<String, ed25519_dalek::VerifyingKey>,
+    served: &TreeHead,
+    from_receipt: &pb::SignedTreeHead,
+) -> ReceiptCheck {
+    let Ok(receipt) = open_tree_head(from_receipt, |id| keys.get(id).copied()) else {
+        // Signed by a key no longer trusted: no evidence either way.
+        return ReceiptCheck::Consistent;
+    };
+    let receipt = receipt.value;
+    if receipt.country != served.country {
+        return ReceiptCheck::Consistent;
+    }
+    let (small, large) = if receipt.tree_size <= served.tree_size {
+        (&receipt, served)
+    } else {
+        (served, &receipt)
+    };
+    if small.tree_size == large.tree_size {
+        return if small.root_hash == large.root_hash {
+            ReceiptCheck::Consistent
+        } else {
+            ReceiptCheck::Forked {
+                detail: format!(
+                    "a receipt's tree head of {} entries has another root than the head served to witnesses",
+                    small.tree_size
+                ),
+                hashes: Vec::new(),
+            }
+        };
+    }
+    if small.tree_size == 0 {
+        return ReceiptCheck::Consistent;
+    }
+    let query = pb::ConsistencyQuery {
+        first: small.tree_size,
+        second: large.tree_size,
+    };
+    let Ok(response) = client.get_consistency_proof(query).await else {
+        return ReceiptCheck::Unknown;
+    };
+    let hashes: Vec<Hash> = response
+        .into_inner()
+        .hashes
+        .iter()
+        .filter_map(|h| h.as_slice().try_into().ok())
+        .collect();
+    match verify_consistency(
+        small.tree_size,
+        large.tree_size,
+        &small.root_hash,
+        &large.root_hash,
+        &hashes,
+    ) {
+        Ok(()) => ReceiptCheck::Consistent,
+        Err(_) => ReceiptCheck::Forked {
+            detail: format!(
+                "a receipt's tree head of {} entries and the head of {} entries served to witnesses are not one history",
+                receipt.tree_size, served.tree_size
+            ),
+            hashes,
+        },
     }
 }
 
@@ -300,6 +404,7 @@ async fn record_alarm(exchange: &Exchange, checked: &Checked) {
         "detail": result.detail,
         "previous_head": checked.previous.as_ref().map(head_json),
         "head": checked.head.as_ref().map(head_json),
+        "receipt_head": checked.receipt_head.as_ref().map(head_json),
         "consistency_proof": checked.proof.iter().map(hex::encode).collect::<Vec<_>>(),
     });
     let outcome = exchange
