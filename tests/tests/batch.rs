@@ -168,10 +168,85 @@ async fn envelopes_waiting_for_a_peer_are_delivered_in_one_batch() {
             .map_or(0, |n| n.trim().parse::<u64>().unwrap())
     };
     assert_eq!(calls("DeliverBatch"), 1, "{metrics}");
+    // THA checked the receipts' tree head signatures, at most once a head.
+    let tha_metrics = tha
+        .metrics()
+        .render(liaison_node::metrics::SizeSource::sizes(tha.as_ref()));
+    let count = |outcome: &str| {
+        let name = format!(r#"liaison_receipt_tree_heads_total{{outcome="{outcome}"}} "#);
+        tha_metrics
+            .lines()
+            .find_map(|l| l.strip_prefix(&name))
+            .map_or(0, |n| n.trim().parse::<u64>().unwrap())
+    };
+    assert!(count("verified") >= 1, "{tha_metrics}");
+    assert_eq!(count("verified") + count("cached"), 5, "{tha_metrics}");
     assert_eq!(calls("Deliver"), 0, "{metrics}");
     assert_eq!(
         audit_events(&federation, "KHM", "request.received").len(),
         5
     );
+    federation.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn envelopes_of_a_batch_beyond_the_peer_rate_are_refused_one_by_one() {
+    let mut federation = TestFederation::start(&["THA", "KHM"]).await;
+    // KHM lets THA make 2 calls, then 1 a second.
+    federation.stop("KHM").await;
+    let path = federation.node("KHM").config_path.clone();
+    let mut table: toml::Table = toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let node = table["node"].as_table_mut().unwrap();
+    node.insert("peer_rate_per_sec".into(), toml::Value::Integer(1));
+    node.insert("peer_burst".into(), toml::Value::Integer(2));
+    std::fs::write(&path, toml::to_string(&table).unwrap()).unwrap();
+    federation.restart("KHM").await;
+
+    let tha = PeerSigner::of(&federation, "THA");
+    let mut as_tha = federation.federation_client_as("THA", "KHM").await;
+    let envelopes = (11..=14).map(|n| tha.seal(&request(n))).collect();
+    let results = as_tha
+        .deliver_batch(pb::EnvelopeBatch { envelopes })
+        .await
+        .expect("the batch is let in")
+        .into_inner()
+        .results;
+    assert_eq!(results.len(), 4);
+    assert!(refusal(&results[0]).is_none() && refusal(&results[1]).is_none());
+    for over in &results[2..] {
+        let (code, message) = refusal(over).expect("over the rate");
+        assert_eq!(code, Code::ResourceExhausted);
+        assert!(message.contains("exceeds its limit"), "{message}");
+    }
+    let khm = federation.node("KHM").running().exchange();
+    for n in 11..=14 {
+        let stored = khm
+            .records()
+            .request(Direction::Incoming, &test_uuid(n))
+            .unwrap();
+        assert_eq!(stored.is_some(), n <= 12, "request {n}");
+    }
+    // The refusals are audited, counted, by rule.
+    let refused = audit_events(&federation, "KHM", "call.refused");
+    assert_eq!(refused.len(), 1, "{refused:?}");
+    assert!(
+        refused[0].detail.contains("(2 calls refused)"),
+        "{refused:?}"
+    );
+
+    // Both nodes count the tree heads they sign and the receipts' heads
+    // they check.
+    let metrics = |code: &str| {
+        let exchange = federation.node(code).running().exchange();
+        exchange
+            .metrics()
+            .render(liaison_node::metrics::SizeSource::sizes(exchange.as_ref()))
+    };
+    let value = |text: &str, name: &str| -> u64 {
+        text.lines()
+            .find_map(|l| l.strip_prefix(name))
+            .map_or(0, |n| n.trim().parse().unwrap())
+    };
+    assert!(value(&metrics("KHM"), "liaison_tree_heads_signed_total ") >= 1);
     federation.shutdown().await;
 }

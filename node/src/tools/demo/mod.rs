@@ -189,6 +189,20 @@ async fn next_assignment(agency: &mut AgencyApi) -> Result<pb::RequestView, Demo
         .ok_or_else(|| fail("assignment stream ended"))
 }
 
+/// The id of the request `country`'s focal point submitted, said aloud.
+fn announce_submitted(country: &str, submitted: &pb::RequestView) -> Result<String, DemoFailure> {
+    let request_id = submitted
+        .request
+        .as_ref()
+        .map(|r| r.request_id.clone())
+        .ok_or_else(|| fail("submit returned no request"))?;
+    println!(
+        "   {country} focal point submitted request {request_id}: {}",
+        status_name(submitted.status)
+    );
+    Ok(request_id)
+}
+
 fn describe_answer(view: &pb::RequestView) -> Result<String, DemoFailure> {
     let answer = view
         .answer
@@ -310,15 +324,7 @@ async fn scenario(
     })
     .await?
     .into_inner();
-    let request_id = submitted
-        .request
-        .as_ref()
-        .map(|r| r.request_id.clone())
-        .ok_or_else(|| fail("submit returned no request"))?;
-    println!(
-        "   THA focal point submitted request {request_id}: {}",
-        status_name(submitted.status)
-    );
+    let request_id = announce_submitted("THA", &submitted)?;
 
     let mut khm_police = khm.agency("police").await?;
     let assignment = within("Cambodian assignment", next_assignment(&mut khm_police)).await?;
@@ -418,15 +424,7 @@ async fn scenario(
     })
     .await?
     .into_inner();
-    let request_id = submitted
-        .request
-        .as_ref()
-        .map(|r| r.request_id.clone())
-        .ok_or_else(|| fail("submit returned no request"))?;
-    println!(
-        "   VNM focal point submitted request {request_id}: {}",
-        status_name(submitted.status)
-    );
+    let request_id = announce_submitted("VNM", &submitted)?;
 
     let mut tha_immigration = tha.agency("immigration").await?;
     let assignment = within("Thai assignment", next_assignment(&mut tha_immigration)).await?;
