@@ -21,7 +21,8 @@ LAYERS = [
     ["records"],
     ["config"],
     ["policy", "error"],
-    ["store", "tlog", "metrics", "clock"],
+    ["store", "metrics", "clock"],
+    ["tlog"],
 ]
 RANK = {name: len(LAYERS) - i for i, names in enumerate(LAYERS) for name in names}
 

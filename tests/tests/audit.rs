@@ -5,11 +5,12 @@
 // Test helpers may panic on anything unexpected.
 #![allow(clippy::unwrap_used)]
 
-use std::sync::Arc;
+use std::path::{Path, PathBuf};
 
 use liaison_node::config::Config;
-use liaison_node::records::{Direction, Records};
-use liaison_node::store::{Batch, MemoryStore, SledStore, Store};
+use liaison_node::records::Direction;
+use liaison_node::store::{Batch, Store};
+use liaison_node::tlog::TileLog;
 use liaison_proto::audit::verify_export;
 use liaison_proto::envelope::open_tree_head;
 use liaison_proto::merkle::{leaf_hash, verify_inclusion};
@@ -150,20 +151,37 @@ async fn a_receipt_proves_the_receiver_recorded_the_delivery() {
     federation.shutdown().await;
 }
 
-/// Copies every entry of a stopped node's store into memory.
-fn snapshot(data_dir: &std::path::Path) -> Vec<(Vec<u8>, Vec<u8>)> {
-    let store = SledStore::open(data_dir).unwrap();
-    store.scan_prefix(b"").unwrap()
+/// The segment files of a stopped node's audit log.
+fn segment_files(audit_dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(audit_dir.join("segments"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "log"))
+        .collect();
+    files.sort();
+    files
 }
 
-fn memory_store(entries: &[(Vec<u8>, Vec<u8>)]) -> Arc<dyn Store> {
-    let store = MemoryStore::new();
-    let mut batch = Batch::new();
-    for (k, v) in entries {
-        batch.put(k.clone(), v.clone());
+/// Offsets and lengths of the records of a segment file (12-byte header:
+/// magic, kind, reserved, payload length, CRC-32).
+fn segment_records(bytes: &[u8]) -> Vec<(usize, u8, usize)> {
+    let mut at = 0;
+    let mut out = Vec::new();
+    while at + 12 <= bytes.len() {
+        let len = u32::from_le_bytes(bytes[at + 4..at + 8].try_into().unwrap()) as usize;
+        out.push((at, bytes[at + 2], len));
+        at += 12 + len;
     }
-    store.apply(batch).unwrap();
-    Arc::new(store)
+    out
+}
+
+/// Recomputes the CRC of the record at `at`, as a tamperer who knows the
+/// format would.
+fn reseal_record(bytes: &mut [u8], at: usize, len: usize) {
+    let mut hasher = crc32fast::Hasher::new();
+    hasher.update(&bytes[at..at + 8]);
+    hasher.update(&bytes[at + 12..at + 12 + len]);
+    bytes[at + 8..at + 12].copy_from_slice(&hasher.finalize().to_le_bytes());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -172,147 +190,150 @@ async fn any_change_to_the_stored_log_is_detected_at_start() {
     exchange_once(&federation, "THA", "KHM").await;
     federation.stop("THA").await;
     let config: Config = federation.node("THA").config();
-    let key = config.signer.verifying_key();
-    let entries = snapshot(&config.data_dir);
-    liaison_node::audit::verify_log(
-        &Records::new(memory_store(&entries)),
-        config.country,
-        &[key],
-    )
-    .unwrap();
+    let audit_dir = config.data_dir.join("audit");
+    let (log, _) = TileLog::open(&audit_dir).unwrap();
+    let size = log.size();
+    assert!(size >= 3, "{size}");
+    drop(log);
 
-    // Flip each byte of every audit entry, tree node and the tree head.
+    // Flip each byte of every segment: opening the log either refuses it
+    // (damage in committed history) or cuts the last commit (a torn write),
+    // which leaves fewer entries than the node committed, and the node
+    // refuses that (below).
+    let scratch = tempfile::tempdir().unwrap();
     let mut checked = 0;
-    for (i, (k, v)) in entries.iter().enumerate() {
-        if !(k.starts_with(b"audit/") || k.starts_with(b"mt/") || k.as_slice() == b"sth") {
-            continue;
-        }
-        for byte in 0..v.len() {
-            let mut damaged = entries.clone();
-            damaged[i].1[byte] ^= 0x01;
-            let records = Records::new(memory_store(&damaged));
-            assert!(
-                liaison_node::audit::verify_log(&records, config.country, &[key]).is_err(),
-                "{} byte {byte} changed undetected",
-                String::from_utf8_lossy(k)
-            );
+    for file in segment_files(&audit_dir) {
+        let bytes = std::fs::read(&file).unwrap();
+        let name = file.strip_prefix(&audit_dir).unwrap().to_path_buf();
+        for byte in 0..bytes.len() {
+            let copy = scratch.path().join(format!("{checked}"));
+            copy_dir(&audit_dir, &copy);
+            let mut damaged = bytes.clone();
+            damaged[byte] ^= 0x01;
+            std::fs::write(copy.join(&name), &damaged).unwrap();
+            match TileLog::open(&copy) {
+                Err(_) => {}
+                Ok((log, _)) => assert!(
+                    log.size() < size,
+                    "{} byte {byte} changed undetected",
+                    name.display()
+                ),
+            }
+            std::fs::remove_dir_all(&copy).unwrap();
             checked += 1;
         }
     }
     assert!(checked > 1000, "{checked}");
-    // Removing the last entry (with or without its nodes) is detected too.
-    let last_entry = entries
-        .iter()
-        .rposition(|(k, _)| k.starts_with(b"audit/"))
-        .unwrap();
-    let mut truncated = entries.clone();
-    truncated.remove(last_entry);
-    assert!(
-        liaison_node::audit::verify_log(
-            &Records::new(memory_store(&truncated)),
-            config.country,
-            &[key]
-        )
-        .is_err()
-    );
 
-    // A real node refuses to start on a damaged store, and says why.
-    {
-        let store = SledStore::open(&config.data_dir).unwrap();
-        let (k, mut v) = entries
-            .iter()
-            .find(|(k, _)| k.starts_with(b"audit/"))
-            .cloned()
-            .unwrap();
-        v[10] ^= 0x01;
-        let mut batch = Batch::new();
-        batch.put(k, v);
-        store.apply(batch).unwrap();
-        store.flush().unwrap();
-    }
-    let listeners = liaison_node::Listeners::loopback().unwrap();
-    let refused = liaison_node::server::start(config, listeners)
-        .await
-        .unwrap_err();
-    let message = refused.to_string();
-    assert!(
-        message.contains("audit log damaged at entry 0"),
-        "{message}"
-    );
-    federation.stop("KHM").await;
+    // A real node refuses to start on a log whose last commit was cut, and
+    // on an entry rewritten with a valid checksum; it says why. (With the
+    // journal emptied, as it is once sled has flushed: while the journal
+    // holds a commit, the node restores the log from it.)
+    let journal = config.data_dir.join("journal");
+    let original_journal = std::fs::read(&journal).unwrap();
+    std::fs::write(&journal, b"").unwrap();
+    let segment = segment_files(&audit_dir).pop().unwrap();
+    let original = std::fs::read(&segment).unwrap();
+    let records = segment_records(&original);
+    let cut = original.len() - 1;
+    std::fs::write(&segment, &original[..cut]).unwrap();
+    let refused =
+        liaison_node::server::start(config.clone(), liaison_node::Listeners::loopback().unwrap())
+            .await
+            .unwrap_err()
+            .to_string();
+    assert!(refused.contains("were committed"), "{refused}");
+
+    let (at, _, len) = *records.iter().find(|(_, kind, _)| *kind == 2).unwrap();
+    let mut rewritten = original.clone();
+    let text = String::from_utf8_lossy(&rewritten[at + 20..at + 12 + len]).into_owned();
+    let shift = text.find("\"event\":\"").unwrap() + 9;
+    rewritten[at + 20 + shift] ^= 0x20;
+    reseal_record(&mut rewritten, at, len);
+    std::fs::write(&segment, &rewritten).unwrap();
+    let refused =
+        liaison_node::server::start(config.clone(), liaison_node::Listeners::loopback().unwrap())
+            .await
+            .unwrap_err()
+            .to_string();
+    assert!(refused.contains("root"), "{refused}");
+
+    // Restored, the node starts again and its export verifies.
+    std::fs::write(&segment, &original).unwrap();
+    std::fs::write(&journal, &original_journal).unwrap();
+    federation.restart("THA").await;
+    let mut auditor = federation.auditor("THA").await;
+    let verdict =
+        verify_export(&export(&mut auditor).await, &config.signer.verifying_key()).unwrap();
+    assert!(verdict.tree_size >= size);
+    federation.shutdown().await;
 }
 
-/// Writes `count` audit entries after the stored ones, with the tree nodes
-/// they complete but no tree head: what a group commit leaves when the node
-/// dies after applying its batches and before its flush finished. It also
-/// writes the leaves' hashes (`mt/0/`), as earlier versions did. Returns
-/// the new size.
-fn append_unsealed(data_dir: &std::path::Path, count: u64, damage_node: bool) -> u64 {
-    use liaison_node::records::{audit_key, tree_node_key};
-    use liaison_proto::merkle::Frontier;
-    let store = SledStore::open(data_dir).unwrap();
-    let mut frontier = Frontier::new();
-    for (_, leaf) in store.scan_prefix(b"audit/").unwrap() {
-        frontier.push(leaf_hash(&leaf));
+/// Rewrites a stopped node's store as an earlier version kept it: the audit
+/// log in sled (`audit/<index>` entries, `mt/` tree nodes, `sth` the head),
+/// plus `tail` entries after the head, written by a group commit whose flush
+/// never finished. Returns the entries in the log.
+fn downgrade_audit_log(data_dir: &Path, tail: u64) -> u64 {
+    use liaison_node::store::legacy_audit_key as audit_key;
+    let audit_dir = data_dir.join("audit");
+    let (log, _) = TileLog::open(&audit_dir).unwrap();
+    let size = log.size();
+    let head = log.last_checkpoint().unwrap().body.clone();
+    let mut entries = log.entries(0..size).unwrap();
+    drop(log);
+    for index in size..size + tail {
+        entries.push(
+            serde_json::to_vec(&serde_json::json!({
+                "index": index,
+                "at_unix_ms": 1_700_000_000_000_i64,
+                "event": "call.refused",
+                "actor": "peer:KHM",
+                "request_id": null,
+                "peer": "KHM",
+                "category": null,
+                "message_hash": null,
+                "detail": "written by a commit whose flush did not finish",
+            }))
+            .unwrap(),
+        );
     }
+    let store = liaison_node::store::open(data_dir).unwrap();
     let mut batch = Batch::new();
-    for _ in 0..count {
-        let index = frontier.size();
-        let leaf = serde_json::to_vec(&serde_json::json!({
-            "index": index,
-            "at_unix_ms": 1_700_000_000_000_i64,
-            "event": "call.refused",
-            "actor": "peer:KHM",
-            "request_id": null,
-            "peer": "KHM",
-            "category": null,
-            "message_hash": null,
-            "detail": "written by a commit whose flush did not finish",
-        }))
-        .unwrap();
-        for (level, node, mut hash) in frontier.push(leaf_hash(&leaf)) {
-            if damage_node {
-                hash[0] ^= 1;
-            }
-            batch.put(tree_node_key(level, node), hash.to_vec());
-        }
-        batch.put(audit_key(index), leaf);
+    for (index, entry) in entries.iter().enumerate() {
+        batch.put(audit_key(index as u64), entry.clone());
     }
+    batch.put(b"sth".to_vec(), head);
+    batch.delete(b"meta/audit-size".to_vec());
     store.apply(batch).unwrap();
     store.flush().unwrap();
-    frontier.size()
+    drop(store);
+    wait_unlocked(data_dir);
+    std::fs::remove_dir_all(&audit_dir).unwrap();
+    entries.len() as u64
+}
+
+/// Returns once a dropped store's background threads let go of its files.
+fn wait_unlocked(data_dir: &Path) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        match liaison_node::store::DiskStore::open(data_dir) {
+            Ok(_) => return,
+            Err(e) => assert!(std::time::Instant::now() < deadline, "{e}"),
+        }
+        std::thread::yield_now();
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn entries_of_an_unfinished_group_commit_are_sealed_at_start() {
+async fn an_earlier_versions_log_in_sled_moves_to_the_tile_log_and_its_tail_is_sealed() {
     let mut federation = TestFederation::start(&["THA", "KHM"]).await;
     exchange_once(&federation, "THA", "KHM").await;
     federation.stop("THA").await;
     let config: Config = federation.node("THA").config();
-    let signed_before = {
-        let records = Records::new(Arc::new(SledStore::open(&config.data_dir).unwrap()));
-        let key = config.signer.verifying_key();
-        liaison_node::audit::verify_log(&records, config.country, &[key])
-            .unwrap()
-            .head
-            .unwrap()
-            .size
-    };
-    // The node stores no leaf hashes: they are its entries' hashes.
-    let leaf_hashes = SledStore::open(&config.data_dir)
-        .unwrap()
-        .scan_prefix(b"mt/0/")
-        .unwrap();
-    assert!(
-        leaf_hashes.is_empty(),
-        "{} leaf hashes stored",
-        leaf_hashes.len()
-    );
-    let size = append_unsealed(&config.data_dir, 3, false);
-    assert_eq!(size, signed_before + 3);
+    let size = downgrade_audit_log(&config.data_dir, 3);
 
-    // The node starts, signs a head over the whole log, and the export of
-    // it verifies offline, tail included.
+    // The node starts, moves the log, signs a head over all of it, and the
+    // export of it verifies offline, tail included.
     federation.restart("THA").await;
     let mut auditor = federation.auditor("THA").await;
     let head = auditor
@@ -325,18 +346,7 @@ async fn entries_of_an_unfinished_group_commit_are_sealed_at_start() {
     assert!(head.tree_size >= size, "{} < {size}", head.tree_size);
     let verdict = verify_export(&export(&mut auditor).await, &key).unwrap();
     assert_eq!(verdict.tree_size, head.tree_size);
-
-    // A tail that does not match its own tree nodes is damage, not an
-    // unfinished commit: the node refuses to start.
-    federation.stop("THA").await;
-    append_unsealed(&config.data_dir, 1, true);
-    let listeners = liaison_node::Listeners::loopback().unwrap();
-    let refused = liaison_node::server::start(config, listeners)
-        .await
-        .unwrap_err()
-        .to_string();
-    assert!(refused.contains("does not match the entries"), "{refused}");
-    federation.stop("KHM").await;
+    federation.shutdown().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

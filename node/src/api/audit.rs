@@ -87,9 +87,9 @@ impl Audit for AuditService {
             .audit_leaves()
             .map_err(Error::from)?;
         let mut records = Vec::new();
-        for (key, leaf) in leaves {
+        for (index, leaf) in leaves.into_iter().enumerate() {
             let entry: AuditEntry = serde_json::from_slice(&leaf)
-                .map_err(|e| Error::Integrity(format!("{}: {e}", String::from_utf8_lossy(&key))))?;
+                .map_err(|e| Error::Integrity(format!("audit entry {index}: {e}")))?;
             if matches(&entry, &query, peer.as_deref(), category) {
                 records.push(Ok(pb::AuditRecord {
                     index: entry.index,

@@ -162,15 +162,30 @@ impl RunningNode {
                 Ok(Ok(())) => {}
             }
         }
-        self.exchange.records().flush()?;
+        // Anything applied and not yet durable is committed, sealed.
+        if let Err(e) = self.exchange.durable().await {
+            result = Err(e.into());
+        }
         result
     }
 }
 
-/// Opens the node's sled store and starts serving on `listeners`.
+/// Opens the node's store (recovering it after a crash) and starts serving
+/// on `listeners`.
 pub async fn start(config: Config, listeners: Listeners) -> Result<RunningNode, StartError> {
-    let store: Arc<dyn Store> = Arc::new(store::open(&config.data_dir)?);
-    start_with_store(config, store, listeners).await
+    let (store, opened) = store::DiskStore::open(&config.data_dir)?;
+    if opened.recovered() {
+        tracing::info!(
+            journal_records_replayed = opened.replayed,
+            audit_entries_restored = opened.audit_restored,
+            journal_bytes_cut = opened.journal_bytes_cut,
+            audit_entries_cut = opened.tlog.entries_cut,
+            audit_bytes_cut = opened.tlog.bytes_cut,
+            audit_entries_moved_from_sled = opened.migrated,
+            "store recovered"
+        );
+    }
+    start_with_store(config, Arc::new(store), listeners).await
 }
 
 /// Starts a node over the given store.

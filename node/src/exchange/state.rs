@@ -24,7 +24,7 @@ use crate::pki::random_bytes;
 use crate::records::{
     AuditEntry, Changes, Direction, OutboxItem, OutboxKind, Records, RequestRecord, SealedHead,
 };
-use crate::store::Store;
+use crate::store::{AuditSeal, Store};
 
 /// How long answers and withdrawals are retried past the request deadline.
 pub(super) const DELIVERY_GRACE_MS: i64 = 30 * 24 * 3600 * 1000;
@@ -290,8 +290,8 @@ impl Exchange {
         self.outbox_wake.notify_one();
     }
 
-    /// Appends the pending events to the audit log: their entries and the
-    /// tree nodes they complete go into the pending batch; the tree head is
+    /// Appends the pending events to the audit log: their entries go into
+    /// the pending batch; the tree head is
     /// signed once per group commit ([`Exchange::durable`]). Returns the
     /// index and exact bytes of the first entry.
     pub(super) fn append_log(
@@ -323,12 +323,7 @@ impl Exchange {
                 message_hash: event.message_hash.map(hex::encode),
                 detail: event.detail,
             });
-            // Leaf hashes are not stored: they are the entry's hash.
-            for (level, index, hash) in state.frontier.push(leaf_hash(&leaf)) {
-                if level > 0 {
-                    pending.changes.put_tree_node(level, index, &hash);
-                }
-            }
+            state.frontier.push(leaf_hash(&leaf));
             first.get_or_insert(leaf);
         }
         first.map(|leaf| (first_index, leaf))
@@ -390,9 +385,9 @@ impl Exchange {
         Ok(self.records.durable(|| Ok(self.seal_head())).await?)
     }
 
-    /// A signed tree head of every entry applied, with the batch storing it;
+    /// A signed tree head of every entry applied, to commit with them;
     /// `None` when the latest durable head covers them all already.
-    fn seal_head(&self) -> Option<(Changes, Arc<SealedHead>)> {
+    fn seal_head(&self) -> Option<(AuditSeal, Arc<SealedHead>)> {
         let frontier = self
             .applied
             .lock()
@@ -402,10 +397,10 @@ impl Exchange {
         if frontier.size() == 0 || frontier.size() <= signed {
             return None;
         }
-        let (changes, head) = sign_head(&self.signer(), self.country(), &frontier);
+        let sealed = sign_head(&self.signer(), self.country(), &frontier);
         self.heads_signed
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        Some((changes, head))
+        Some(sealed)
     }
 
     /// Keeps `head` (of `size` entries), from a verified receipt of `peer`,
@@ -549,26 +544,25 @@ impl Exchange {
 /// How many verified tree heads of peers the node keeps.
 const PEER_HEADS: usize = 64;
 
-/// Signs, stores and flushes a tree head covering `frontier`, before the
-/// node serves anything.
+/// Signs a tree head covering `frontier` and commits it with the entries
+/// it covers, before the node serves anything.
 fn seal_at_start(
     records: &Records,
     config: &Config,
     frontier: &Frontier,
 ) -> Result<Arc<SealedHead>> {
-    let (changes, head) = sign_head(&config.signer, config.country, frontier);
-    records.apply(changes)?;
-    records.flush()?;
+    let (seal, head) = sign_head(&config.signer, config.country, frontier);
+    records.commit_sealed(&seal)?;
     Ok(head)
 }
 
-/// `country`'s tree head over `frontier`, signed now, and the write that
-/// stores it.
+/// `country`'s tree head over `frontier`, signed now, and the seal that
+/// commits it.
 fn sign_head(
     signer: &SigningIdentity,
     country: CountryCode,
     frontier: &Frontier,
-) -> (Changes, Arc<SealedHead>) {
+) -> (AuditSeal, Arc<SealedHead>) {
     let head = Arc::new(SealedHead {
         signed: signer.sign_tree_head(&TreeHead {
             country,
@@ -578,9 +572,11 @@ fn sign_head(
         }),
         size: frontier.size(),
     });
-    let mut changes = Changes::new();
-    changes.put_tree_head(&head.signed);
-    (changes, head)
+    let seal = AuditSeal {
+        size: head.size,
+        head: head.signed.encode_to_vec(),
+    };
+    (seal, head)
 }
 
 /// A description of an outcome without personal data: the released field

@@ -35,16 +35,6 @@ pub(super) fn count_key(
     format!("count/{day:08}/{}{peer}/{category}", direction.prefix()).into_bytes()
 }
 
-pub fn audit_key(index: u64) -> Vec<u8> {
-    format!("audit/{index:016x}").into_bytes()
-}
-
-pub fn tree_node_key(level: u32, index: u64) -> Vec<u8> {
-    format!("mt/{level:02x}/{index:016x}").into_bytes()
-}
-
-pub const TREE_HEAD_KEY: &[u8] = b"sth";
-
 /// Index of incoming requests awaiting an agency's answer.
 pub(super) fn open_key(agency: &str, created_unix_ms: i64, request_id: &str) -> Vec<u8> {
     format!("open/{agency}/{:016}/{request_id}", created_unix_ms.max(0)).into_bytes()

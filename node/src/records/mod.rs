@@ -12,12 +12,13 @@
 //! | `due/<deadline>/<id>`   | outgoing requests not yet final, by deadline     |
 //! | `due-in/<deadline>/<id>` | incoming requests not yet final, by deadline    |
 //! | `purge/<time>/<o\|i>/<id>` | final requests, by when their personal data expires |
-//! | `audit/<index, 16 hex>` | [`AuditEntry`]: a leaf of the Merkle audit log   |
-//! | `mt/<level>/<index>`    | hash of a perfect subtree of the audit log, levels 1 and up (a leaf's is its entry's hash) |
-//! | `sth`                   | the latest signed tree head (protobuf)           |
 //! | `witness/<peer>`        | the peer's latest tree head this node checked    |
 //! | `evidence/<peer>/<ms>`  | proof of a peer's log being rolled back or forked |
 //! | `meta/format`           | the store's format, upgraded at start ([`Records::migrate`]) |
+//!
+//! The audit log is not in this key space: its entries ([`AuditEntry`],
+//! JSON, the Merkle leaves), its tree and its signed tree heads are the
+//! store's audit log ([`Store::audit_entries`]; on disk, the tile log).
 //!
 //! Values are JSON, so that a record written by an older version still reads
 //! and a corrupt one is reported with its key. Signed envelopes are the
@@ -38,7 +39,7 @@ use liaison_proto::merkle::Hash;
 use liaison_proto::pb;
 use prost::Message as _;
 
-use crate::store::{Batch, Entry, GroupCommit, Store, StoreError};
+use crate::store::{AuditCheckpoint, AuditSeal, Batch, Entry, GroupCommit, Store, StoreError};
 
 mod keys;
 mod values;
@@ -87,11 +88,9 @@ impl Records {
     /// caller's entries.
     pub async fn durable(
         &self,
-        seal: impl FnOnce() -> Result<Option<(Changes, Arc<SealedHead>)>, StoreError>,
+        seal: impl FnOnce() -> Result<Option<(AuditSeal, Arc<SealedHead>)>, StoreError>,
     ) -> Result<Option<Arc<SealedHead>>, StoreError> {
-        self.group
-            .durable(|| Ok(seal()?.map(|(changes, head)| (changes.batch, head))))
-            .await
+        self.group.durable(seal).await
     }
 
     /// The latest durable signed tree head.
@@ -269,46 +268,51 @@ impl Records {
             .transpose()
     }
 
+    /// Every committed audit entry, decoded.
     pub fn audit_entries(&self) -> Result<Vec<AuditEntry>, StoreError> {
-        self.scan("audit/")
+        self.audit_leaves()?
+            .iter()
+            .enumerate()
+            .map(|(index, leaf)| decode(format!("audit entry {index}").as_bytes(), leaf))
+            .collect()
     }
 
-    /// The exact bytes of every audit entry (the Merkle leaves), in order,
-    /// with the keys they are stored under.
-    pub fn audit_leaves(&self) -> Result<Vec<Entry>, StoreError> {
-        self.store.scan_prefix(b"audit/")
+    /// The exact bytes of every committed audit entry (the Merkle leaves),
+    /// in order.
+    pub fn audit_leaves(&self) -> Result<Vec<Vec<u8>>, StoreError> {
+        let size = self.audit_checkpoint()?.map_or(0, |c| c.size);
+        self.store.audit_entries(0..size)
     }
 
-    /// The exact bytes of audit entry `index`.
+    /// The exact bytes of every audit entry applied, committed or not (at
+    /// start, entries an earlier version wrote after its last tree head).
+    pub fn applied_leaves(&self) -> Result<Vec<Vec<u8>>, StoreError> {
+        self.store.audit_entries(0..self.store.audit_applied())
+    }
+
+    /// The exact bytes of audit entry `index`, if applied.
     pub fn audit_leaf(&self, index: u64) -> Result<Option<Vec<u8>>, StoreError> {
-        self.store.get(&audit_key(index))
-    }
-
-    /// The hash of the perfect subtree of the audit log at `level`, `index`.
-    /// The hash of the perfect subtree `index` at `level` of the audit log.
-    /// Leaves (level 0) are not stored: they are the hash of the entry.
-    pub fn tree_node(&self, level: u32, index: u64) -> Result<Hash, StoreError> {
-        if level == 0 {
-            let leaf = self.audit_leaf(index)?.ok_or_else(|| StoreError::Corrupt {
-                key: String::from_utf8_lossy(&audit_key(index)).into_owned(),
-                reason: "missing audit entry".into(),
-            })?;
-            return Ok(liaison_proto::merkle::leaf_hash(&leaf));
+        if index >= self.store.audit_applied() {
+            return Ok(None);
         }
-        let key = tree_node_key(level, index);
-        let value = self.store.get(&key)?.ok_or_else(|| StoreError::Corrupt {
-            key: String::from_utf8_lossy(&key).into_owned(),
-            reason: "missing audit tree node".into(),
-        })?;
-        value.try_into().map_err(|_| StoreError::Corrupt {
-            key: String::from_utf8_lossy(&key).into_owned(),
-            reason: "an audit tree node is not 32 bytes".into(),
-        })
+        Ok(self.store.audit_entries(index..index + 1)?.pop())
     }
 
-    /// Every stored audit tree node, for verification.
-    pub fn tree_nodes(&self) -> Result<Vec<Entry>, StoreError> {
-        self.store.scan_prefix(b"mt/")
+    /// The hash of the perfect subtree `index` at `level` of the committed
+    /// audit log (level 0: an entry's leaf hash).
+    pub fn tree_node(&self, level: u32, index: u64) -> Result<Hash, StoreError> {
+        self.store.audit_node(level, index)
+    }
+
+    /// The latest committed tree head, as the store holds it.
+    pub fn audit_checkpoint(&self) -> Result<Option<AuditCheckpoint>, StoreError> {
+        self.store.audit_checkpoint()
+    }
+
+    /// Commits every applied change with `seal`, outside any group (at
+    /// start).
+    pub fn commit_sealed(&self, seal: &AuditSeal) -> Result<(), StoreError> {
+        self.store.commit(Some(seal))
     }
 
     fn get_proto<T: prost::Message + Default>(&self, key: &[u8]) -> Result<Option<T>, StoreError> {
@@ -323,11 +327,6 @@ impl Records {
             .transpose()
     }
 
-    /// The latest signed tree head of this node's audit log.
-    pub fn tree_head(&self) -> Result<Option<pb::SignedTreeHead>, StoreError> {
-        self.get_proto(TREE_HEAD_KEY)
-    }
-
     /// The latest tree head of `peer` this node has checked.
     pub fn witnessed(&self, peer: CountryCode) -> Result<Option<pb::SignedTreeHead>, StoreError> {
         self.get_proto(&witness_key(peer))
@@ -340,14 +339,15 @@ impl Records {
 
     pub fn apply(&self, changes: Changes) -> Result<(), StoreError> {
         self.writes.fetch_add(
-            changes.batch.ops.len() as u64,
+            (changes.batch.ops.len() + changes.batch.audit.len()) as u64,
             std::sync::atomic::Ordering::Relaxed,
         );
         self.store.apply(changes.batch)
     }
 
-    /// How many keys have been written or deleted (tree heads sealing group
-    /// commits not included: see the tree heads signed).
+    /// How many keys have been written or deleted, and audit entries
+    /// appended (tree heads sealing group commits not included: see the
+    /// tree heads signed).
     pub fn writes(&self) -> u64 {
         self.writes.load(std::sync::atomic::Ordering::Relaxed)
     }
@@ -453,19 +453,11 @@ impl Changes {
             .put(count_key(day, direction, peer, category), encode(&count));
     }
 
-    /// Stores an audit entry and returns its exact bytes: the Merkle leaf.
+    /// Appends an audit entry and returns its exact bytes: the Merkle leaf.
     pub fn put_audit(&mut self, entry: &AuditEntry) -> Vec<u8> {
         let bytes = encode(entry);
-        self.batch.put(audit_key(entry.index), bytes.clone());
+        self.batch.append_audit(entry.index, bytes.clone());
         bytes
-    }
-
-    pub fn put_tree_node(&mut self, level: u32, index: u64, hash: &Hash) {
-        self.batch.put(tree_node_key(level, index), hash.to_vec());
-    }
-
-    pub fn put_tree_head(&mut self, head: &pb::SignedTreeHead) {
-        self.batch.put(TREE_HEAD_KEY.to_vec(), head.encode_to_vec());
     }
 
     pub fn put_witnessed(&mut self, peer: CountryCode, head: &pb::SignedTreeHead) {

@@ -5,21 +5,21 @@
 //! concurrency the number of flushes stays far below the number of
 //! commits, and nobody is acknowledged before their batch is on disk.
 //!
-//! Just before it flushes, the leading writer may **seal** the group: apply
-//! one more batch that covers everything applied so far (the node signs one
-//! audit tree head per group this way, not one per commit). Every writer the
-//! flush covers gets the seal back.
+//! Just before it flushes, the leading writer may **seal** the group: sign
+//! one audit tree head covering every entry applied so far, committed with
+//! them (the node signs one head per group this way, not one per change).
+//! Every writer the flush covers gets the seal back.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use tokio::sync::{Mutex, watch};
 
-use super::{Batch, Store, StoreError};
+use super::{AuditSeal, Store, StoreError};
 
-/// What a leader may add to its group just before flushing it: a batch to
-/// apply and the value it stands for.
-pub type Seal<S> = Option<(Batch, S)>;
+/// What a leader may add to its group just before flushing it: the tree
+/// head to commit with it, and the value it stands for.
+pub type Seal<S> = Option<(AuditSeal, S)>;
 
 #[derive(Debug)]
 pub struct GroupCommit<S> {
@@ -84,14 +84,11 @@ impl<S: Clone + Send + Sync + 'static> GroupCommit<S> {
             };
             let store = self.store.clone();
             let value = tokio::task::spawn_blocking(move || {
-                let value = match sealed {
-                    Some((batch, value)) => {
-                        store.apply(batch)?;
-                        Some(value)
-                    }
-                    None => None,
+                let (seal, value) = match sealed {
+                    Some((seal, value)) => (Some(seal), Some(value)),
+                    None => (None, None),
                 };
-                store.flush().map(|()| value)
+                store.commit(seal.as_ref()).map(|()| value)
             })
             .await
             .map_err(|e| StoreError::Io(format!("flush task failed: {e}")))??;
@@ -120,7 +117,8 @@ mod tests {
     use std::sync::mpsc;
 
     use super::*;
-    use crate::store::{Batch, Entry, MemoryStore};
+    use crate::store::{AuditCheckpoint, Batch, Entry, MemoryStore};
+    use liaison_proto::merkle::Hash;
 
     /// A store whose first flush waits for the test's signal.
     #[derive(Debug)]
@@ -145,12 +143,24 @@ mod tests {
         fn apply(&self, batch: Batch) -> Result<(), StoreError> {
             self.inner.apply(batch)
         }
-        fn flush(&self) -> Result<(), StoreError> {
+        fn commit(&self, seal: Option<&AuditSeal>) -> Result<(), StoreError> {
             let gate = self.gate.lock().unwrap().take();
             if let Some(gate) = gate {
                 gate.recv().map_err(|e| StoreError::Io(e.to_string()))?;
             }
-            Ok(())
+            self.inner.commit(seal)
+        }
+        fn audit_checkpoint(&self) -> Result<Option<AuditCheckpoint>, StoreError> {
+            self.inner.audit_checkpoint()
+        }
+        fn audit_applied(&self) -> u64 {
+            self.inner.audit_applied()
+        }
+        fn audit_entries(&self, range: std::ops::Range<u64>) -> Result<Vec<Vec<u8>>, StoreError> {
+            self.inner.audit_entries(range)
+        }
+        fn audit_node(&self, level: u32, index: u64) -> Result<Hash, StoreError> {
+            self.inner.audit_node(level, index)
         }
     }
 
@@ -166,7 +176,13 @@ mod tests {
         let seals = AtomicU64::new(0);
         let seal = || {
             let n = seals.fetch_add(1, Ordering::SeqCst) + 1;
-            Ok(Some((Batch::new(), n)))
+            Ok(Some((
+                AuditSeal {
+                    size: 0,
+                    head: Vec::new(),
+                },
+                n,
+            )))
         };
         let mut writers: Vec<Writer<'_>> = (0..20)
             .map(|_| Box::pin(group.durable(seal)) as Writer<'_>)

@@ -1,13 +1,67 @@
-//! An in-memory [`Store`] for tests: same semantics, nothing on disk.
+//! An in-memory [`Store`] for tests and benchmarks: same semantics,
+//! nothing on disk.
 
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 
-use super::{Batch, Entry, Store, StoreError};
+use liaison_proto::merkle::{self, Hash, leaf_hash, node_hash};
+
+use super::{AuditCheckpoint, AuditSeal, Batch, Entry, Store, StoreError};
 
 #[derive(Debug, Default)]
 pub struct MemoryStore {
     entries: Mutex<BTreeMap<Vec<u8>, Vec<u8>>>,
+    audit: Mutex<AuditLog>,
+}
+
+/// The audit log: every applied entry, every perfect subtree hash, and the
+/// committed size with its head.
+#[derive(Debug, Default)]
+struct AuditLog {
+    entries: Vec<Vec<u8>>,
+    /// `levels[l][i]`: the hash of perfect subtree `i` at level `l`.
+    levels: Vec<Vec<Hash>>,
+    checkpoint: Option<AuditCheckpoint>,
+}
+
+impl AuditLog {
+    fn push(&mut self, entry: Vec<u8>) {
+        let mut hash = leaf_hash(&entry);
+        self.entries.push(entry);
+        let mut level = 0;
+        loop {
+            if self.levels.len() <= level {
+                self.levels.push(Vec::new());
+            }
+            self.levels[level].push(hash);
+            let row = &self.levels[level];
+            if row.len() % 2 == 1 {
+                break;
+            }
+            hash = node_hash(&row[row.len() - 2], &row[row.len() - 1]);
+            level += 1;
+        }
+    }
+
+    fn committed(&self) -> u64 {
+        self.checkpoint.as_ref().map_or(0, |c| c.size)
+    }
+
+    fn node(&self, level: u32, index: u64, size: u64) -> Result<Hash, StoreError> {
+        let missing = || {
+            StoreError::Audit(format!(
+                "no subtree {level}/{index} in a log of {size} committed entries"
+            ))
+        };
+        if level >= 64 || (index + 1).checked_shl(level).is_none_or(|end| end > size) {
+            return Err(missing());
+        }
+        self.levels
+            .get(level as usize)
+            .and_then(|row| row.get(index as usize))
+            .copied()
+            .ok_or_else(missing)
+    }
 }
 
 impl MemoryStore {
@@ -19,6 +73,10 @@ impl MemoryStore {
         // A poisoned lock only means another thread panicked mid-test; the
         // map itself is always consistent because batches apply in one step.
         self.entries.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn audit(&self) -> std::sync::MutexGuard<'_, AuditLog> {
+        self.audit.lock().unwrap_or_else(|p| p.into_inner())
     }
 }
 
@@ -57,6 +115,14 @@ impl Store for MemoryStore {
     }
 
     fn apply(&self, batch: Batch) -> Result<(), StoreError> {
+        let mut audit = self.audit();
+        let applied = audit.entries.len() as u64;
+        if !batch.audit.is_empty() && batch.audit_first != applied {
+            return Err(StoreError::Audit(format!(
+                "a batch appends entry {} where the log has {applied} entries",
+                batch.audit_first
+            )));
+        }
         let mut entries = self.entries();
         for (key, value) in batch.ops {
             match value {
@@ -64,10 +130,60 @@ impl Store for MemoryStore {
                 None => entries.remove(&key),
             };
         }
+        for entry in batch.audit {
+            audit.push(entry);
+        }
         Ok(())
     }
 
-    fn flush(&self) -> Result<(), StoreError> {
+    fn commit(&self, seal: Option<&AuditSeal>) -> Result<(), StoreError> {
+        let Some(seal) = seal else {
+            return Ok(());
+        };
+        let mut audit = self.audit();
+        let applied = audit.entries.len() as u64;
+        if seal.size > applied || seal.size < audit.committed() {
+            return Err(StoreError::Audit(format!(
+                "a tree head of {} entries in a log of {applied} applied, {} committed",
+                seal.size,
+                audit.committed()
+            )));
+        }
+        let root = merkle::root(seal.size, &mut |level, index| {
+            audit.node(level, index, seal.size)
+        })?;
+        audit.checkpoint = Some(AuditCheckpoint {
+            size: seal.size,
+            root,
+            head: seal.head.clone(),
+        });
         Ok(())
+    }
+
+    fn audit_checkpoint(&self) -> Result<Option<AuditCheckpoint>, StoreError> {
+        Ok(self.audit().checkpoint.clone())
+    }
+
+    fn audit_applied(&self) -> u64 {
+        self.audit().entries.len() as u64
+    }
+
+    fn audit_entries(&self, range: std::ops::Range<u64>) -> Result<Vec<Vec<u8>>, StoreError> {
+        let audit = self.audit();
+        let entries = &audit.entries;
+        if range.start > range.end || range.end > entries.len() as u64 {
+            return Err(StoreError::Audit(format!(
+                "entries {}..{} are not in the log of {}",
+                range.start,
+                range.end,
+                entries.len()
+            )));
+        }
+        Ok(entries[range.start as usize..range.end as usize].to_vec())
+    }
+
+    fn audit_node(&self, level: u32, index: u64) -> Result<Hash, StoreError> {
+        let audit = self.audit();
+        audit.node(level, index, audit.committed())
     }
 }

@@ -1,8 +1,8 @@
 //! An append-only audit log in plain files: entries in checksummed segment
 //! files, the Merkle tree in tiles as in C2SP tlog-tiles, and a checkpoint
 //! (the caller's signed tree head with its size and root) ending every
-//! commit. Built to replace the audit log's `audit/`, `mt/` and `sth` keys
-//! in sled; **not yet wired into the node** (see `ARCHITECTURE.md`).
+//! commit. The node's audit log, behind [`crate::store::DiskStore`], which
+//! puts a write-ahead journal in front of it.
 //!
 //! The on-disk format and the recovery rules are specified in
 //! `docs/audit-storage.md`. In short:

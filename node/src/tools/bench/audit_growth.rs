@@ -1,13 +1,11 @@
 //! How audit appends and proofs grow with the log: entries are appended in
 //! durable batches, as the node writes them, and at every power of ten the
 //! cost of appending and of serving inclusion and consistency proofs is
-//! measured. Two stores side by side: the sled store the node uses today
-//! (up to 10^6 entries), and the file-based tile log (`crate::tlog`) it is
-//! moving to (up to the asked maximum).
+//! measured, on the node's own store (the journal, then the tile log of
+//! `crate::tlog`).
 
 use std::fmt::Write as _;
 use std::path::Path;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
@@ -16,16 +14,13 @@ use liaison_proto::envelope::SigningIdentity;
 use liaison_proto::merkle::{self, Frontier, Hash, leaf_hash};
 use prost::Message as _;
 
-use crate::records::{AuditEntry, Changes, Records};
-use crate::store::{self, Store};
-use crate::tlog::TileLog;
+use crate::records::AuditEntry;
+use crate::store::{self, AuditSeal, Batch, DiskStore, Store};
 
 /// Entries appended per flushed batch.
 const BATCH: u64 = 1000;
 /// Proofs timed at each size.
 const PROOFS: u64 = 200;
-/// The sled rows stop here: beyond it they only take long.
-const SLED_MAX: u64 = 1_000_000;
 
 /// A small deterministic generator for proof positions.
 #[derive(Debug)]
@@ -41,18 +36,14 @@ impl Positions {
     }
 }
 
-/// Appends up to `max` entries (the sled store up to 10^6 of them) under
-/// `dir` and reports, for each store, the per-entry append time and the
-/// proof times at 10^3, 10^4, ... entries.
+/// Appends up to `max` entries under `dir` and reports the per-entry
+/// append time and the proof times at 10^3, 10^4, ... entries.
 pub fn audit_growth(dir: &Path, max: u64) -> anyhow::Result<String> {
     anyhow::ensure!(
         max >= 1000,
         "--audit-entries must be at least 1000, got {max}"
     );
-    let mut report = sled_growth(&dir.join("sled"), max.min(SLED_MAX))?;
-    writeln!(report)?;
-    report.push_str(&tlog_growth(&dir.join("tlog"), max)?);
-    Ok(report)
+    store_growth(&dir.join("store"), max)
 }
 
 /// One audit entry as the exchange writes it, at `index`.
@@ -164,47 +155,46 @@ fn proof_row(
     Ok(())
 }
 
-/// The sled store as the node uses it today: entries, two Merkle nodes per
-/// entry and a signed tree head in one flushed batch.
-fn sled_growth(dir: &Path, max: u64) -> anyhow::Result<String> {
-    let store: Arc<dyn Store> = Arc::new(store::open(dir)?);
-    let records = Records::new(store);
+/// The node's store: each batch of entries journaled, then committed to the
+/// tile log with a signed tree head (one fdatasync each), tiles beside it.
+fn store_growth(dir: &Path, max: u64) -> anyhow::Result<String> {
+    let (store, _) = DiskStore::open(dir)?;
     let signer = SigningIdentity::new(crate::pki::generate_signing_key()?);
     let country = "THA".parse().map_err(|e| anyhow::anyhow!("{e}"))?;
-    let mut frontier = Frontier::new();
     let mut positions = Positions(0x9e37_79b9_7f4a_7c15);
     let mut report = String::new();
     table_header(
         &mut report,
         &format!(
-            "Audit log growth (sled, batches of {BATCH} entries, each batch flushed with a signed tree head):"
+            "Audit log growth (the node's store: batches of {BATCH} entries, each journaled, then committed to the tile log with a signed tree head):"
         ),
     )?;
     let mut checkpoint = 1000;
     let mut growth = Growth::default();
+    let mut frontier = Frontier::new();
     // Time spent appending since the last row, and the size at that row.
     let mut appending = Duration::ZERO;
     let mut row_start = 0;
     while frontier.size() < max {
         let began = Instant::now();
-        let mut changes = Changes::new();
+        let mut batch = Batch::new();
         for _ in 0..BATCH {
-            let leaf = changes.put_audit(&sample_entry(frontier.size())?);
-            // As the node does: leaf hashes are the entries' hashes.
-            for (level, index, hash) in frontier.push(leaf_hash(&leaf)) {
-                if level > 0 {
-                    changes.put_tree_node(level, index, &hash);
-                }
-            }
+            let index = frontier.size();
+            let entry = serde_json::to_vec(&sample_entry(index)?)?;
+            frontier.push(leaf_hash(&entry));
+            batch.append_audit(index, entry);
         }
-        changes.put_tree_head(&signer.sign_tree_head(&TreeHead {
+        store.apply(batch)?;
+        let head = signer.sign_tree_head(&TreeHead {
             country,
             tree_size: frontier.size(),
             root_hash: frontier.root(),
             timestamp_unix_ms: crate::exchange::now_ms(),
-        }));
-        records.apply(changes)?;
-        records.flush()?;
+        });
+        store.commit(Some(&AuditSeal {
+            size: frontier.size(),
+            head: head.encode_to_vec(),
+        }))?;
         appending += began.elapsed();
         let size = frontier.size();
         if size < checkpoint {
@@ -213,6 +203,7 @@ fn sled_growth(dir: &Path, max: u64) -> anyhow::Result<String> {
         checkpoint *= 10;
         let since = std::mem::replace(&mut row_start, size);
         let appending = std::mem::take(&mut appending);
+        let store = &store;
         proof_row(
             &mut report,
             &mut growth,
@@ -220,84 +211,41 @@ fn sled_growth(dir: &Path, max: u64) -> anyhow::Result<String> {
             size,
             &frontier.root(),
             appending.as_secs_f64() * 1e6 / (size - since) as f64,
-            &mut |level, at| Ok(records.tree_node(level, at)?),
+            &mut |level, at| Ok(store.audit_node(level, at)?),
             &mut |index| {
-                records
-                    .audit_leaf(index)?
+                store
+                    .audit_entries(index..index + 1)?
+                    .pop()
                     .context("an appended entry is missing")
             },
         )?;
     }
-    growth.summary(&mut report, frontier.size())?;
-    Ok(report)
-}
-
-/// The tile log: entries and a signed tree head appended to a segment file
-/// and fsynced once per batch, tiles written beside it.
-fn tlog_growth(dir: &Path, max: u64) -> anyhow::Result<String> {
-    let (mut log, _) = TileLog::open(dir)?;
-    let signer = SigningIdentity::new(crate::pki::generate_signing_key()?);
-    let country = "THA".parse().map_err(|e| anyhow::anyhow!("{e}"))?;
-    let mut positions = Positions(0x9e37_79b9_7f4a_7c15);
-    let mut report = String::new();
-    table_header(
-        &mut report,
-        &format!(
-            "Audit log growth (tile log, batches of {BATCH} entries, each committed with a signed tree head and one fdatasync):"
-        ),
-    )?;
-    let mut checkpoint = 1000;
-    let mut growth = Growth::default();
-    // Time spent appending since the last row, and the size at that row.
-    let mut appending = Duration::ZERO;
-    let mut row_start = 0;
-    while log.size() < max {
-        let began = Instant::now();
-        let first = log.staged_size();
-        let entries = (first..first + BATCH)
-            .map(|index| Ok(serde_json::to_vec(&sample_entry(index)?)?))
-            .collect::<anyhow::Result<Vec<_>>>()?;
-        log.append(&entries)?;
-        let head = signer.sign_tree_head(&TreeHead {
-            country,
-            tree_size: log.staged_size(),
-            root_hash: log.staged_root(),
-            timestamp_unix_ms: crate::exchange::now_ms(),
-        });
-        log.commit(&head.encode_to_vec())?;
-        appending += began.elapsed();
-        let size = log.size();
-        if size < checkpoint {
-            continue;
-        }
-        checkpoint *= 10;
-        let since = std::mem::replace(&mut row_start, size);
-        let appending = std::mem::take(&mut appending);
-        let log = &log;
-        proof_row(
-            &mut report,
-            &mut growth,
-            &mut positions,
-            size,
-            &log.root(),
-            appending.as_secs_f64() * 1e6 / (size - since) as f64,
-            &mut |level, at| Ok(log.perfect(level, at)?),
-            &mut |index| Ok(log.entry(index)?),
-        )?;
-    }
-    let size = log.size();
+    let size = frontier.size();
     growth.summary(&mut report, size)?;
-    drop(log);
+    drop(store);
     let began = Instant::now();
-    let (log, recovery) = TileLog::open(dir)?;
+    let (store, opened) = reopen(dir)?;
     anyhow::ensure!(
-        log.size() == size && recovery.entries_cut == 0,
-        "reopening the tile log lost entries: {recovery:?}"
+        store.audit_checkpoint()?.map(|c| c.size) == Some(size) && opened.tlog.entries_cut == 0,
+        "reopening the store lost entries: {opened:?}"
     );
     writeln!(
         report,
-        "reopening the tile log re-verified all {size} entries and their tiles in {:.1} s",
+        "reopening the store re-verified all {size} entries and their tiles in {:.1} s",
         began.elapsed().as_secs_f64()
     )?;
     Ok(report)
+}
+
+/// Opens the store in `dir` again once the dropped handle's sled threads
+/// have let go of its file lock.
+fn reopen(dir: &Path) -> anyhow::Result<(DiskStore, store::OpenReport)> {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        match DiskStore::open(dir) {
+            Ok(opened) => return Ok(opened),
+            Err(_) if Instant::now() < deadline => std::thread::yield_now(),
+            Err(e) => return Err(e.into()),
+        }
+    }
 }

@@ -1,0 +1,517 @@
+//! The [`Store`] of a real node, in its data directory:
+//!
+//! - `journal`: the write-ahead journal ([`super::journal`]). A commit is one
+//!   record in it and one `fdatasync`; that is the moment a change is
+//!   durable and may be acknowledged.
+//! - `audit/`: the audit log as a tile log ([`crate::tlog`]): entries in
+//!   segments, the Merkle tree in tiles, the signed tree head of each commit
+//!   in a checkpoint. Written (and synced) right after the journal.
+//! - sled's files: the request state, written after the journal and flushed
+//!   lazily; the key `meta/journal` names the last journal record applied.
+//!
+//! Until a batch is in sled, readers see it through the [`Overlay`]. At
+//! open, journal records sled or the tile log lack are applied again; the
+//! journal is emptied once sled has flushed everything in it (at most
+//! [`Options::journal_bytes`] or [`Options::journal_age`] later), so that
+//! erased personal data does not linger there.
+//!
+//! Stores written by earlier versions kept the audit log in sled (`audit/`,
+//! `mt/`, `sth`); [`DiskStore::open`] moves it into the tile log once.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, RwLock};
+use std::time::Duration;
+
+use liaison_proto::merkle::Hash;
+use prost::Message as _;
+
+use super::journal::{Journal, Record};
+use super::overlay::{Overlay, merge};
+use super::{AuditCheckpoint, AuditSeal, Batch, Entry, Store, StoreError};
+use crate::tlog::TileLog;
+
+/// The key of audit entry `index` in stores of earlier versions, which kept
+/// the audit log in sled (moved out by [`DiskStore::open`]).
+pub fn legacy_audit_key(index: u64) -> Vec<u8> {
+    format!("audit/{index:016x}").into_bytes()
+}
+
+/// Where sled keeps the sequence number of the last journal record applied.
+const APPLIED_KEY: &[u8] = b"meta/journal";
+/// Where sled keeps the audit log's committed size as of that record: the
+/// tile log may never hold fewer entries.
+const AUDIT_SIZE_KEY: &[u8] = b"meta/audit-size";
+
+/// Tunables; the defaults suit a node.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// sled's cache.
+    pub cache_bytes: u64,
+    /// The journal is emptied (after a sled flush) once it holds this much.
+    pub journal_bytes: u64,
+    /// ... or once its oldest record is this old.
+    pub journal_age: Duration,
+    pub tlog: crate::tlog::Options,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            cache_bytes: 64 * 1024 * 1024,
+            journal_bytes: 32 << 20,
+            journal_age: Duration::from_secs(60),
+            tlog: crate::tlog::Options::default(),
+        }
+    }
+}
+
+impl Options {
+    pub fn with_cache(cache_bytes: u64) -> Self {
+        Options {
+            cache_bytes,
+            ..Options::default()
+        }
+    }
+}
+
+/// What [`DiskStore::open`] found and did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OpenReport {
+    /// Journal records applied again to sled (and the tile log).
+    pub replayed: u64,
+    /// Audit entries the tile log lacked and got from the journal.
+    pub audit_restored: u64,
+    /// Bytes of a torn last journal record cut (never acknowledged).
+    pub journal_bytes_cut: u64,
+    /// What the tile log's own recovery did.
+    pub tlog: crate::tlog::Recovery,
+    /// Audit entries moved from sled keys of an earlier version.
+    pub migrated: u64,
+}
+
+impl OpenReport {
+    /// Whether opening repaired or moved anything (a node that stopped
+    /// cleanly opens without either).
+    pub fn recovered(&self) -> bool {
+        self.replayed > 0
+            || self.audit_restored > 0
+            || self.journal_bytes_cut > 0
+            || self.migrated > 0
+            || self.tlog.entries_cut > 0
+            || self.tlog.bytes_cut > 0
+            || self.tlog.checkpoint_dropped
+    }
+}
+
+#[derive(Debug)]
+pub struct DiskStore {
+    db: sled::Db,
+    overlay: Mutex<Overlay>,
+    /// Held by the one committing; owns the journal.
+    writer: Mutex<Writer>,
+    log: RwLock<TileLog>,
+    options: Options,
+    dir: PathBuf,
+}
+
+#[derive(Debug)]
+struct Writer {
+    journal: Journal,
+    /// The sequence number of the last batch made durable.
+    durable: u64,
+}
+
+fn io(e: sled::Error) -> StoreError {
+    StoreError::Io(e.to_string())
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // The guarded values are only changed in whole steps.
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+impl DiskStore {
+    pub fn open(dir: &Path) -> Result<(DiskStore, OpenReport), StoreError> {
+        Self::open_with(dir, Options::default())
+    }
+
+    /// Opens the store in `dir`: recovers the tile log, applies journal
+    /// records sled or the tile log lack, moves an earlier version's audit
+    /// log out of sled, then empties the journal.
+    pub fn open_with(dir: &Path, options: Options) -> Result<(DiskStore, OpenReport), StoreError> {
+        let open_error = |reason: String| StoreError::Open {
+            path: dir.display().to_string(),
+            reason,
+        };
+        let db = sled::Config::new()
+            .path(dir)
+            .mode(sled::Mode::HighThroughput)
+            .cache_capacity(options.cache_bytes)
+            .open()
+            .map_err(|e| open_error(e.to_string()))?;
+        let (mut log, tlog) = TileLog::open_with(&dir.join("audit"), options.tlog)
+            .map_err(|e| open_error(e.to_string()))?;
+        let (mut journal, opened) = Journal::open(&dir.join("journal"))?;
+        let mut report = OpenReport {
+            journal_bytes_cut: opened.bytes_cut,
+            tlog,
+            ..OpenReport::default()
+        };
+        let applied = read_u64(&db, APPLIED_KEY)?;
+        let mut durable = applied;
+        for record in opened.records {
+            durable = durable.max(record.seq);
+            report.audit_restored += restore_audit(&mut log, &record)?;
+            if record.seq <= applied {
+                continue;
+            }
+            let audit_size = record
+                .head
+                .as_ref()
+                .map(|_| record.audit_first + record.audit.len() as u64);
+            apply_to_sled(&db, &record.ops, record.seq, audit_size)?;
+            report.replayed += 1;
+        }
+        db.flush().map_err(io)?;
+        let committed = read_u64(&db, AUDIT_SIZE_KEY)?;
+        if log.size() < committed {
+            return Err(open_error(format!(
+                "the audit log in {} holds {} entries, but {committed} were committed: \
+                 entries were lost or removed (restore the directory from a backup)",
+                dir.join("audit").display(),
+                log.size()
+            )));
+        }
+        journal.clear()?;
+        let (migrated, tail) = migrate_legacy(&db, &mut log)?;
+        report.migrated = migrated;
+        let mut overlay = Overlay::new(durable + 1, log.size());
+        if let Some(tail) = tail {
+            overlay.apply(tail)?;
+        }
+        let store = DiskStore {
+            db,
+            overlay: Mutex::new(overlay),
+            writer: Mutex::new(Writer { journal, durable }),
+            log: RwLock::new(log),
+            options,
+            dir: dir.to_path_buf(),
+        };
+        Ok((store, report))
+    }
+
+    /// The directory the store lives in.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn log(&self) -> std::sync::RwLockReadGuard<'_, TileLog> {
+        self.log.read().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn scan(
+        &self,
+        start: &[u8],
+        end: Option<&[u8]>,
+        base: impl FnOnce(&sled::Db) -> Result<Vec<Entry>, StoreError>,
+    ) -> Result<Vec<Entry>, StoreError> {
+        // The pending writes first: a write leaving the overlay is in sled
+        // before it leaves, so nothing is missed between the two reads.
+        let writes = lock(&self.overlay).range(start, end);
+        Ok(merge(base(&self.db)?, writes))
+    }
+}
+
+fn read_u64(db: &sled::Db, key: &[u8]) -> Result<u64, StoreError> {
+    match db.get(key).map_err(io)? {
+        None => Ok(0),
+        Some(bytes) => bytes
+            .as_ref()
+            .try_into()
+            .map(u64::from_be_bytes)
+            .map_err(|_| StoreError::Corrupt {
+                key: String::from_utf8_lossy(key).into_owned(),
+                reason: "not an 8-byte number".into(),
+            }),
+    }
+}
+
+/// The key writes of journal record `seq` with the markers saying so;
+/// `audit_size`: the audit log's size once the record is committed.
+fn apply_to_sled(
+    db: &sled::Db,
+    ops: &[(Vec<u8>, Option<Vec<u8>>)],
+    seq: u64,
+    audit_size: Option<u64>,
+) -> Result<(), StoreError> {
+    let mut batch = sled::Batch::default();
+    for (key, value) in ops {
+        match value {
+            Some(v) => batch.insert(key.as_slice(), v.as_slice()),
+            None => batch.remove(key.as_slice()),
+        }
+    }
+    batch.insert(APPLIED_KEY, &seq.to_be_bytes());
+    if let Some(size) = audit_size {
+        batch.insert(AUDIT_SIZE_KEY, &size.to_be_bytes());
+    }
+    db.apply_batch(batch).map_err(io)
+}
+
+/// Commits to the tile log the audit entries of `record` it lacks, under
+/// the record's head; entries it has must be the same bytes. Returns how
+/// many were added.
+fn restore_audit(log: &mut TileLog, record: &Record) -> Result<u64, StoreError> {
+    let end = record.audit_first + record.audit.len() as u64;
+    let size = log.size();
+    if record.audit_first > size {
+        return Err(StoreError::Audit(format!(
+            "the journal holds entries from {} but the audit log ends at {size}",
+            record.audit_first
+        )));
+    }
+    for (i, entry) in record.audit.iter().enumerate() {
+        let index = record.audit_first + i as u64;
+        if index < size && log.entry(index)? != *entry {
+            return Err(StoreError::Audit(format!(
+                "entry {index} differs between the journal and the audit log"
+            )));
+        }
+    }
+    let Some(head) = &record.head else {
+        return Ok(0);
+    };
+    let missing = &record.audit[(size.min(end) - record.audit_first) as usize..];
+    if end < size || (missing.is_empty() && log.last_checkpoint().is_some()) {
+        return Ok(0);
+    }
+    log.append(missing)?;
+    log.commit(head)?;
+    Ok(missing.len() as u64)
+}
+
+/// Moves an earlier version's audit log (`audit/<index>`, `mt/…`, `sth` in
+/// sled) into the tile log: entries up to the stored head's size are
+/// committed under it; entries after it (written by a group commit whose
+/// flush did not finish) are left pending with the deletion of the old
+/// keys, for the node to seal at start. Returns the entries moved and that
+/// pending batch.
+fn migrate_legacy(db: &sled::Db, log: &mut TileLog) -> Result<(u64, Option<Batch>), StoreError> {
+    let legacy: Vec<Entry> = db
+        .scan_prefix(b"audit/")
+        .map(|e| e.map(|(k, v)| (k.to_vec(), v.to_vec())).map_err(io))
+        .collect::<Result<_, _>>()?;
+    let head = db.get(b"sth").map_err(io)?.map(|v| v.to_vec());
+    if legacy.is_empty() && head.is_none() {
+        return Ok((0, None));
+    }
+    let mut entries = Vec::with_capacity(legacy.len());
+    for (position, (key, value)) in legacy.into_iter().enumerate() {
+        if key != legacy_audit_key(position as u64) {
+            return Err(StoreError::Corrupt {
+                key: String::from_utf8_lossy(&key).into_owned(),
+                reason: format!("expected audit entry {position} of the earlier format"),
+            });
+        }
+        entries.push(value);
+    }
+    let signed_size = match &head {
+        Some(bytes) => legacy_head_size(bytes)?,
+        None => 0,
+    };
+    if signed_size > entries.len() as u64 {
+        return Err(StoreError::Corrupt {
+            key: "sth".into(),
+            reason: format!(
+                "the tree head covers {signed_size} entries, the store holds {}",
+                entries.len()
+            ),
+        });
+    }
+    // A migration that stopped half-way committed a prefix already.
+    let size = log.size();
+    for (index, entry) in entries.iter().enumerate().take(size as usize) {
+        if log.entry(index as u64)? != *entry {
+            return Err(StoreError::Audit(format!(
+                "entry {index} differs between sled and the audit log"
+            )));
+        }
+    }
+    if let Some(head) = &head
+        && signed_size > size
+    {
+        log.append(&entries[size as usize..signed_size as usize])?;
+        log.commit(head)?;
+    }
+    let mut cleanup = Batch::new();
+    for prefix in [&b"audit/"[..], b"mt/"] {
+        for key in db.scan_prefix(prefix).keys() {
+            cleanup.delete(key.map_err(io)?.to_vec());
+        }
+    }
+    cleanup.delete(b"sth".to_vec());
+    let from = log.size();
+    for (index, entry) in entries.iter().enumerate().skip(from as usize) {
+        cleanup.append_audit(index as u64, entry.clone());
+    }
+    let moved = entries.len() as u64;
+    if !cleanup.audit.is_empty() {
+        return Ok((moved, Some(cleanup)));
+    }
+    let mut batch = sled::Batch::default();
+    for (key, _) in &cleanup.ops {
+        batch.remove(key.as_slice());
+    }
+    db.apply_batch(batch).map_err(io)?;
+    db.flush().map_err(io)?;
+    Ok((moved, None))
+}
+
+/// The size named by an earlier version's stored tree head, unverified
+/// (the node verifies the head once the log is open).
+fn legacy_head_size(bytes: &[u8]) -> Result<u64, StoreError> {
+    let corrupt = |reason: String| StoreError::Corrupt {
+        key: "sth".into(),
+        reason,
+    };
+    let signed = liaison_proto::pb::SignedTreeHead::decode(bytes)
+        .map_err(|e| corrupt(format!("not a signed tree head: {e}")))?;
+    let head = liaison_proto::pb::TreeHeadBody::decode(signed.body.as_slice())
+        .map_err(|e| corrupt(format!("not a tree head: {e}")))?;
+    Ok(head.tree_size)
+}
+
+impl Store for DiskStore {
+    fn get(&self, key: &[u8]) -> Result<Option<Vec<u8>>, StoreError> {
+        if let Some(write) = lock(&self.overlay).get(key) {
+            return Ok(write);
+        }
+        Ok(self.db.get(key).map_err(io)?.map(|v| v.to_vec()))
+    }
+
+    fn scan_prefix(&self, prefix: &[u8]) -> Result<Vec<Entry>, StoreError> {
+        self.scan(prefix, None, |db| {
+            db.scan_prefix(prefix)
+                .map(|e| e.map(|(k, v)| (k.to_vec(), v.to_vec())).map_err(io))
+                .collect()
+        })
+    }
+
+    fn scan_range(&self, start: &[u8], end: &[u8]) -> Result<Vec<Entry>, StoreError> {
+        if start >= end {
+            return Ok(Vec::new());
+        }
+        self.scan(start, Some(end), |db| {
+            db.range(start..end)
+                .map(|e| e.map(|(k, v)| (k.to_vec(), v.to_vec())).map_err(io))
+                .collect()
+        })
+    }
+
+    fn last_with_prefix(&self, prefix: &[u8]) -> Result<Option<Entry>, StoreError> {
+        Ok(self.scan_prefix(prefix)?.pop())
+    }
+
+    fn apply(&self, batch: Batch) -> Result<(), StoreError> {
+        lock(&self.overlay).apply(batch)
+    }
+
+    fn commit(&self, seal: Option<&AuditSeal>) -> Result<(), StoreError> {
+        let mut writer = lock(&self.writer);
+        let committed = self.log().size();
+        let limit = seal.map_or(committed, |s| s.size);
+        let ready = lock(&self.overlay).ready(limit);
+        let Some(last) = ready.last().map(|(seq, _)| *seq) else {
+            let Some(seal) = seal else {
+                return Ok(());
+            };
+            if seal.size != committed {
+                return Err(StoreError::Audit(format!(
+                    "a tree head of {} entries seals a log of {committed}",
+                    seal.size
+                )));
+            }
+            // A new head over the same entries.
+            let mut log = self.log.write().unwrap_or_else(|p| p.into_inner());
+            log.commit(&seal.head)?;
+            return Ok(());
+        };
+        let mut record = Record {
+            seq: last,
+            audit_first: committed,
+            head: seal.map(|s| s.head.clone()),
+            ..Record::default()
+        };
+        for (_, batch) in ready {
+            record.ops.extend(batch.ops);
+            record.audit.extend(batch.audit);
+        }
+        let end = committed + record.audit.len() as u64;
+        if let Some(seal) = seal
+            && seal.size != end
+        {
+            return Err(StoreError::Audit(format!(
+                "a tree head of {} entries seals a commit ending at {end}",
+                seal.size
+            )));
+        }
+        if record.head.is_none() {
+            record.audit.clear();
+        }
+        writer.journal.append(&record)?;
+        if let Some(head) = &record.head {
+            let mut log = self.log.write().unwrap_or_else(|p| p.into_inner());
+            log.append(&record.audit)?;
+            log.commit(head)?;
+        }
+        let audit_size = record.head.as_ref().map(|_| end);
+        apply_to_sled(&self.db, &record.ops, last, audit_size)?;
+        writer.durable = last;
+        lock(&self.overlay).settle(last);
+        let full = writer.journal.len() >= self.options.journal_bytes
+            || writer
+                .journal
+                .age()
+                .is_some_and(|age| age >= self.options.journal_age);
+        if full {
+            self.db.flush().map_err(io)?;
+            writer.journal.clear()?;
+        }
+        Ok(())
+    }
+
+    fn audit_checkpoint(&self) -> Result<Option<AuditCheckpoint>, StoreError> {
+        Ok(self.log().last_checkpoint().map(|c| AuditCheckpoint {
+            size: c.size,
+            root: c.root,
+            head: c.body.clone(),
+        }))
+    }
+
+    fn audit_applied(&self) -> u64 {
+        lock(&self.overlay).audit_applied()
+    }
+
+    fn audit_entries(&self, range: std::ops::Range<u64>) -> Result<Vec<Vec<u8>>, StoreError> {
+        let log = self.log();
+        let committed = log.size();
+        let mut out = log.entries(range.start.min(committed)..range.end.min(committed))?;
+        drop(log);
+        if range.end > committed {
+            let from = range.start.max(committed);
+            let pending = lock(&self.overlay).audit_entries(from..range.end);
+            if pending.len() as u64 != range.end - from {
+                return Err(StoreError::Audit(format!(
+                    "entries {from}..{} are not in the log",
+                    range.end
+                )));
+            }
+            out.extend(pending);
+        }
+        Ok(out)
+    }
+
+    fn audit_node(&self, level: u32, index: u64) -> Result<Hash, StoreError> {
+        Ok(self.log().perfect(level, index)?)
+    }
+}
