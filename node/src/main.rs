@@ -127,9 +127,8 @@ enum Command {
         /// Also measure the full exchange at 1, 4, 16, 64 and 256 in flight.
         #[arg(long)]
         scaling: bool,
-        /// Also measure audit appends and proofs up to this many entries
-        /// (e.g. 1000000), instead of nothing: the sled store up to 10^6,
-        /// the file-based tile log up to this many.
+        /// Also measure audit appends and proofs on the node's store up to
+        /// this many entries (e.g. 1000000), instead of nothing.
         #[arg(long)]
         audit_entries: Option<u64>,
         /// With --audit-entries: measure only the audit log's growth, not
