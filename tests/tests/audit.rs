@@ -184,6 +184,15 @@ fn reseal_record(bytes: &mut [u8], at: usize, len: usize) {
     bytes[at + 8..at + 12].copy_from_slice(&hasher.finalize().to_le_bytes());
 }
 
+/// Why the node of `config` refuses to start.
+async fn refused_start(config: &Config) -> String {
+    let listeners = liaison_node::Listeners::loopback().unwrap();
+    liaison_node::server::start(config.clone(), listeners)
+        .await
+        .unwrap_err()
+        .to_string()
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn any_change_to_the_stored_log_is_detected_at_start() {
     let mut federation = TestFederation::start(&["THA", "KHM"]).await;
@@ -237,11 +246,7 @@ async fn any_change_to_the_stored_log_is_detected_at_start() {
     let records = segment_records(&original);
     let cut = original.len() - 1;
     std::fs::write(&segment, &original[..cut]).unwrap();
-    let refused =
-        liaison_node::server::start(config.clone(), liaison_node::Listeners::loopback().unwrap())
-            .await
-            .unwrap_err()
-            .to_string();
+    let refused = refused_start(&config).await;
     assert!(refused.contains("were committed"), "{refused}");
 
     let (at, _, len) = *records.iter().find(|(_, kind, _)| *kind == 2).unwrap();
@@ -251,11 +256,7 @@ async fn any_change_to_the_stored_log_is_detected_at_start() {
     rewritten[at + 20 + shift] ^= 0x20;
     reseal_record(&mut rewritten, at, len);
     std::fs::write(&segment, &rewritten).unwrap();
-    let refused =
-        liaison_node::server::start(config.clone(), liaison_node::Listeners::loopback().unwrap())
-            .await
-            .unwrap_err()
-            .to_string();
+    let refused = refused_start(&config).await;
     assert!(refused.contains("root"), "{refused}");
 
     // Restored, the node starts again and its export verifies.
