@@ -377,3 +377,28 @@ fn an_earlier_versions_audit_log_moves_out_of_sled_once() {
     assert_eq!(store.audit_entries(0..4).unwrap()[0], entry(0));
     assert!(!head_bytes.is_empty());
 }
+
+#[test]
+fn a_full_journal_is_emptied_once_sled_has_flushed_everything_in_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let options = disk::Options {
+        journal_bytes: 1,
+        ..disk::Options::default()
+    };
+    {
+        let (store, _) = DiskStore::open_with(dir.path(), options).unwrap();
+        store.apply(audited("kept", 0, 2)).unwrap();
+        store.commit(Some(&seal(2, "h2"))).unwrap();
+        // Emptied right after the commit: nothing of it lingers there.
+        assert_eq!(
+            std::fs::metadata(dir.path().join("journal")).unwrap().len(),
+            0
+        );
+    }
+    // sled and the tile log hold it alone, and reopen with it.
+    wait_closed(dir.path());
+    let (store, report) = reopen(dir.path());
+    assert_eq!(report.replayed, 0);
+    assert_eq!(store.get(b"kept").unwrap(), Some(b"v".to_vec()));
+    assert_eq!(store.audit_checkpoint().unwrap().unwrap().size, 2);
+}
