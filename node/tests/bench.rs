@@ -77,6 +77,21 @@ fn a_short_benchmark_measures_echo_and_both_exchanges() {
     assert_eq!(writes.len(), 2, "{full}");
     assert!(writes.iter().all(|&w| w >= 1.0), "{full}");
     assert!(report.contains("with the tree heads F signed"), "{report}");
+    // The disk floor: an fdatasync takes some time, and p99 is not below p50.
+    let disk = report
+        .lines()
+        .find(|l| l.starts_with("disk floor: "))
+        .unwrap_or_else(|| panic!("no disk floor in\n{report}"));
+    let after = |label: &str| -> f64 {
+        disk.split(label)
+            .nth(1)
+            .and_then(|rest| rest.split_whitespace().next())
+            .and_then(|w| w.trim_end_matches(',').parse().ok())
+            .unwrap_or_else(|| panic!("no number after `{label}` in {disk}"))
+    };
+    let (p50, p99, max) = (after("p50 "), after("p99 "), after("max "));
+    assert!(0.0 < p50 && p50 <= p99 && p99 <= max, "{disk}");
+    assert!(after("p99/p50 ") >= 1.0, "{disk}");
 }
 
 #[test]

@@ -5,7 +5,9 @@
 //!   durable and may be acknowledged.
 //! - `audit/`: the audit log as a tile log ([`crate::tlog`]): entries in
 //!   segments, the Merkle tree in tiles, the signed tree head of each commit
-//!   in a checkpoint. Written (and synced) right after the journal.
+//!   in a checkpoint. Written right after the journal and synced only
+//!   before the journal is emptied: until then the journal holds every
+//!   commit the log's files might lose.
 //! - sled's files: the request state, written after the journal and flushed
 //!   lazily; the key `meta/journal` names the last journal record applied.
 //!
@@ -100,6 +102,7 @@ impl OpenReport {
             || self.tlog.entries_cut > 0
             || self.tlog.bytes_cut > 0
             || self.tlog.checkpoint_dropped
+            || self.tlog.unsynced_commits_cut > 0
     }
 }
 
@@ -149,9 +152,16 @@ impl DiskStore {
             .cache_capacity(options.cache_bytes)
             .open()
             .map_err(|e| open_error(e.to_string()))?;
-        let (mut log, tlog) = TileLog::open_with(&dir.join("audit"), options.tlog)
-            .map_err(|e| open_error(e.to_string()))?;
         let (mut journal, opened) = Journal::open(&dir.join("journal"))?;
+        // The tile log was synced when the journal was last emptied; the
+        // commits after that are in the journal and may be lost from the
+        // log's files.
+        let tlog_options = crate::tlog::Options {
+            unsynced_from: opened.records.first().map(|r| r.audit_first),
+            ..options.tlog
+        };
+        let (mut log, tlog) = TileLog::open_with(&dir.join("audit"), tlog_options)
+            .map_err(|e| open_error(e.to_string()))?;
         let mut report = OpenReport {
             journal_bytes_cut: opened.bytes_cut,
             tlog,
@@ -182,6 +192,7 @@ impl DiskStore {
                 log.size()
             )));
         }
+        log.sync()?;
         journal.clear()?;
         let (migrated, tail) = migrate_legacy(&db, &mut log)?;
         report.migrated = migrated;
@@ -431,7 +442,7 @@ impl Store for DiskStore {
                     seal.size
                 )));
             }
-            // A new head over the same entries.
+            // A new head over the same entries, not journaled: synced.
             let mut log = self.log.write().unwrap_or_else(|p| p.into_inner());
             log.commit(&seal.head)?;
             return Ok(());
@@ -459,10 +470,12 @@ impl Store for DiskStore {
             record.audit.clear();
         }
         writer.journal.append(&record)?;
+        // Durable from here. The tile log is synced before the journal is
+        // emptied: until then the journal holds this commit for it.
         if let Some(head) = &record.head {
             let mut log = self.log.write().unwrap_or_else(|p| p.into_inner());
             log.append(&record.audit)?;
-            log.commit(head)?;
+            log.commit_unsynced(head)?;
         }
         let audit_size = record.head.as_ref().map(|_| end);
         apply_to_sled(&self.db, &record.ops, last, audit_size)?;
@@ -475,6 +488,7 @@ impl Store for DiskStore {
                 .is_some_and(|age| age >= self.options.journal_age);
         if full {
             self.db.flush().map_err(io)?;
+            self.log.write().unwrap_or_else(|p| p.into_inner()).sync()?;
             writer.journal.clear()?;
         }
         Ok(())

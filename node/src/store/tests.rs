@@ -402,3 +402,54 @@ fn a_full_journal_is_emptied_once_sled_has_flushed_everything_in_it() {
     assert_eq!(store.get(b"kept").unwrap(), Some(b"v".to_vec()));
     assert_eq!(store.audit_checkpoint().unwrap().unwrap().size, 2);
 }
+
+#[test]
+fn commits_the_tile_log_lost_before_its_sync_come_back_from_the_journal() {
+    let root = tempfile::tempdir().unwrap();
+    let live = root.path().join("live");
+    {
+        let (store, _) = DiskStore::open(&live).unwrap();
+        store.apply(audited("first", 0, 2)).unwrap();
+        store.commit(Some(&seal(2, "h2"))).unwrap();
+    }
+    {
+        // Reopening synced the tile log and emptied the journal; the two
+        // commits after it are in the journal and, unsynced, in the log.
+        let (store, _) = reopen(&live);
+        store.apply(audited("second", 2, 5)).unwrap();
+        store.commit(Some(&seal(5, "h5"))).unwrap();
+        store.apply(audited("third", 5, 7)).unwrap();
+        store.commit(Some(&seal(7, "h7"))).unwrap();
+    }
+    wait_closed(&live);
+    // A power cut lost the page holding entry 3; the later ones landed.
+    let crashed = root.path().join("crashed");
+    copy_dir(&live, &crashed);
+    let segment = crashed.join("audit/segments/00000000000000000000.log");
+    let mut bytes = std::fs::read(&segment).unwrap();
+    let at = bytes
+        .windows(11)
+        .position(|w| w == b"{\"index\":3}")
+        .unwrap();
+    bytes[at - 20..at + 11].fill(0);
+    std::fs::write(&segment, &bytes).unwrap();
+    // Without the journal that is damage inside committed history.
+    let emptied = root.path().join("emptied");
+    copy_dir(&crashed, &emptied);
+    std::fs::write(emptied.join("journal"), b"").unwrap();
+    let err = DiskStore::open(&emptied).unwrap_err().to_string();
+    assert!(err.contains("a later commit follows it"), "{err}");
+    // With it, the log is cut back to its synced size and both commits
+    // are committed again from the journal.
+    let (store, report) = reopen(&crashed);
+    assert_eq!(report.tlog.unsynced_commits_cut, 2, "{report:?}");
+    assert_eq!(report.audit_restored, 5, "{report:?}");
+    assert!(report.recovered());
+    assert_eq!(
+        store.audit_entries(0..7).unwrap(),
+        (0..7).map(entry).collect::<Vec<_>>()
+    );
+    let checkpoint = store.audit_checkpoint().unwrap().unwrap();
+    assert_eq!((checkpoint.size, checkpoint.head), (7, b"h7".to_vec()));
+    assert_eq!(store.get(b"third").unwrap(), Some(b"v".to_vec()));
+}

@@ -98,6 +98,13 @@ pub struct Options {
     /// Tiles and segment offset indexes are fsynced once this many entries
     /// have been committed since they last were.
     pub tile_sync_entries: u64,
+    /// Commits after this size may have been made with
+    /// [`TileLog::commit_unsynced`] and never synced, because the caller
+    /// holds them in a journal of its own: at open, damage after a
+    /// checkpoint of at least this size is a lost unsynced tail and is cut
+    /// back to that checkpoint, not refused. `None`: every commit was
+    /// synced, and damage before the last checkpoint is refused.
+    pub unsynced_from: Option<u64>,
 }
 
 impl Default for Options {
@@ -105,6 +112,7 @@ impl Default for Options {
         Options {
             segment_bytes: 256 << 20,
             tile_sync_entries: 1 << 16,
+            unsynced_from: None,
         }
     }
 }
@@ -137,6 +145,10 @@ pub struct Recovery {
     /// Segment index files rewritten because they did not match their
     /// segment (they are derived from it).
     pub indexes_rewritten: u64,
+    /// Later commits found after damage past [`Options::unsynced_from`]
+    /// and cut with it: commits that were never synced and that the
+    /// caller's journal must supply again.
+    pub unsynced_commits_cut: u64,
 }
 
 /// The last durable commit.
@@ -196,6 +208,9 @@ pub struct TileLog {
     /// A write or sync failed: the files may hold a partial commit and the
     /// page cache cannot be trusted; only reopening recovers.
     poisoned: bool,
+    /// A commit was written with [`TileLog::commit_unsynced`] since the
+    /// last sync.
+    unsynced: bool,
 }
 
 impl TileLog {
@@ -295,6 +310,18 @@ impl TileLog {
     /// `Ok`. On `Err` the log is poisoned: the commit may or may not have
     /// reached the disk, and reopening decides (it never keeps half of it).
     pub fn commit(&mut self, checkpoint: &[u8]) -> Result<u64, TlogError> {
+        self.commit_unsynced(checkpoint)?;
+        self.sync()?;
+        Ok(self.size())
+    }
+
+    /// Writes a commit like [`TileLog::commit`] but without its
+    /// `fdatasync`: the commit is visible to readers at once and durable
+    /// only after the next [`TileLog::sync`] (or commit). For a caller that
+    /// has made the same entries and checkpoint durable in its own journal
+    /// first, and opens the log with [`Options::unsynced_from`] set to the
+    /// size this journal starts at.
+    pub fn commit_unsynced(&mut self, checkpoint: &[u8]) -> Result<u64, TlogError> {
         if self.poisoned {
             return Err(TlogError::Poisoned);
         }
@@ -387,13 +414,11 @@ impl TileLog {
             body: checkpoint.to_vec(),
         }
         .encode(&mut records);
-        // The commit: one write and one fdatasync of the segment file.
+        // The commit: one write of the segment file (and one fdatasync in
+        // `sync`).
         format::write_at(&segment.log, &records, segment.len)
             .map_err(TlogError::io(&segment.log_path, "append to the segment"))?;
-        segment
-            .log
-            .sync_data()
-            .map_err(TlogError::io(&segment.log_path, "sync the segment"))?;
+        self.unsynced = true;
         let segment = self.segments.last_mut().ok_or(TlogError::Poisoned)?;
         segment.len += records.len() as u64;
         segment.count += self.staged.len() as u64;
@@ -406,6 +431,24 @@ impl TileLog {
             root,
             body: checkpoint.to_vec(),
         });
+        Ok(())
+    }
+
+    /// Makes every commit written so far durable: one `fdatasync` of the
+    /// segment file, if a commit was written since the last one.
+    pub fn sync(&mut self) -> Result<(), TlogError> {
+        if self.poisoned {
+            return Err(TlogError::Poisoned);
+        }
+        if !self.unsynced {
+            return Ok(());
+        }
+        let segment = self.segments.last().ok_or(TlogError::Poisoned)?;
+        if let Err(e) = segment.log.sync_data() {
+            self.poisoned = true;
+            return Err(TlogError::io(&segment.log_path, "sync the segment")(e));
+        }
+        self.unsynced = false;
         Ok(())
     }
 

@@ -47,7 +47,7 @@ pub(super) fn open(dir: &Path, options: Options) -> Result<(TileLog, Recovery), 
             rule: "the first segment starts at entry 0 and is never removed".into(),
         });
     }
-    let mut scan = Scan::new(dir);
+    let mut scan = Scan::new(dir, options.unsynced_from);
     let mut kept: Vec<(u64, Option<Vec<u8>>)> = Vec::new();
     let mut last_offsets = None;
     for (position, &first) in firsts.iter().enumerate() {
@@ -108,6 +108,7 @@ pub(super) fn open(dir: &Path, options: Options) -> Result<(TileLog, Recovery), 
         staged: Vec::new(),
         staged_nodes: Vec::new(),
         poisoned: false,
+        unsynced: false,
     };
     // The root from the tiles, as proofs will see them.
     if let Some(last) = &log.last {
@@ -408,17 +409,27 @@ struct Scan {
     last: Option<AtCheckpoint>,
     /// Where the last segment was cut.
     cut_at: u64,
+    /// [`Options::unsynced_from`].
+    unsynced_from: Option<u64>,
 }
 
 impl Scan {
-    fn new(dir: &Path) -> Scan {
+    fn new(dir: &Path, unsynced_from: Option<u64>) -> Scan {
         Scan {
             dir: dir.to_path_buf(),
             frontier: Frontier::new(),
             tiles: Vec::new(),
             last: None,
             cut_at: SEGMENT_HEADER_LEN,
+            unsynced_from,
         }
+    }
+
+    /// Whether everything after the last checkpoint read may be commits
+    /// that were never synced (see [`Options::unsynced_from`]).
+    fn past_synced(&self) -> bool {
+        let size = self.last.as_ref().map_or(0, |l| l.record.size);
+        self.unsynced_from.is_some_and(|from| size >= from)
     }
 
     fn synced(&self) -> u64 {
@@ -649,14 +660,18 @@ impl Scan {
                 || after
                     .iter()
                     .any(|k| matches!(k, Kind::Seal | Kind::Segment));
-            if later_commit {
+            if later_commit && !self.past_synced() {
                 return Err(TlogError::damaged(
                     &path,
                     offset,
                     format!("{rule}, and a later commit follows it"),
                 ));
             }
-            recovery.checkpoint_dropped = checkpoints == 1;
+            if later_commit {
+                recovery.unsynced_commits_cut = checkpoints as u64;
+            } else {
+                recovery.checkpoint_dropped = checkpoints == 1;
+            }
         } else if !later.is_empty() && !leftovers()? {
             return Err(TlogError::damaged(
                 &path,

@@ -24,6 +24,7 @@ fn small() -> Options {
     Options {
         segment_bytes: 4096,
         tile_sync_entries: 100,
+        ..Options::default()
     }
 }
 
@@ -201,6 +202,7 @@ fn proofs_match_the_reference_at_tile_boundaries() {
     let options = Options {
         segment_bytes: 1 << 20,
         tile_sync_entries: 10_000,
+        ..Options::default()
     };
     let (mut log, _) = open(dir.path(), options);
     let sizes = [
@@ -247,7 +249,7 @@ proptest! {
         tile_sync in 1u64..400,
     ) {
         let dir = tempfile::tempdir().expect("tempdir");
-        let options = Options { segment_bytes: 2048, tile_sync_entries: tile_sync };
+        let options = Options { segment_bytes: 2048, tile_sync_entries: tile_sync, ..Options::default() };
         let (mut log, _) = open(dir.path(), options);
         let mut sizes = Vec::new();
         let mut size = 0;
@@ -280,6 +282,7 @@ fn two_commits(dir: &Path) -> (Options, u64) {
     let options = Options {
         segment_bytes: 1 << 20,
         tile_sync_entries: 1,
+        ..Options::default()
     };
     let (mut log, _) = open(dir, options);
     grow(&mut log, &[300]);
@@ -346,6 +349,7 @@ fn tile_hashes_beyond_the_checkpoint_are_cut_and_unsynced_ones_rewritten() {
     let options = Options {
         segment_bytes: 1 << 20,
         tile_sync_entries: 1000,
+        ..Options::default()
     };
     let (mut log, _) = open(dir.path(), options);
     grow(&mut log, &[600]);
@@ -385,6 +389,77 @@ fn a_damaged_old_entry_refuses_to_open_naming_the_segment() {
         }
         other => panic!("expected damage, got {other:?}"),
     }
+}
+
+#[test]
+fn damage_after_the_synced_size_cuts_the_unsynced_commits_and_before_it_refuses() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let options = Options {
+        segment_bytes: 1 << 20,
+        tile_sync_entries: 1,
+        ..Options::default()
+    };
+    let (mut log, _) = open(dir.path(), options);
+    grow(&mut log, &[300]);
+    let synced = file_len(&last_segment(dir.path()));
+    // Three commits written without a sync, as a journaled caller does.
+    for size in [303, 306, 309] {
+        let from = log.staged_size();
+        let batch: Vec<Vec<u8>> = (from..size).map(entry).collect();
+        log.append(&batch).expect("append");
+        assert_eq!(
+            log.commit_unsynced(&checkpoint(size)).expect("commit"),
+            size
+        );
+    }
+    // Readers see them at once.
+    assert_log(&log, 309);
+    drop(log);
+    // A power cut lost a page in the middle of them: entry 301 is zeros,
+    // the commits after it landed.
+    let segment = last_segment(dir.path());
+    let record_len = |i: u64| (HEADER_LEN + 8 + entry(i).len()) as u64;
+    let at = synced + record_len(300);
+    let mut bytes = std::fs::read(&segment).expect("read");
+    bytes[at as usize..(at + record_len(301)) as usize].fill(0);
+    let damaged = bytes.clone();
+    std::fs::write(&segment, &bytes).expect("write");
+    // Without the caller's word that those commits were unsynced, that is
+    // damage inside committed history.
+    match TileLog::open_with(dir.path(), options) {
+        Err(TlogError::Damaged { offset, rule, .. }) => {
+            assert_eq!(offset, at);
+            assert!(rule.contains("later commit"), "{rule}");
+        }
+        other => panic!("expected damage, got {other:?}"),
+    }
+    // Nor when the caller synced past the damage.
+    let past = Options {
+        unsynced_from: Some(303),
+        ..options
+    };
+    assert!(matches!(
+        TileLog::open_with(dir.path(), past),
+        Err(TlogError::Damaged { .. })
+    ));
+    assert_eq!(std::fs::read(&segment).expect("read"), damaged);
+    // With it, the unsynced commits are cut back to the synced size.
+    let journaled = Options {
+        unsynced_from: Some(300),
+        ..options
+    };
+    let (mut log, recovery) = open(dir.path(), journaled);
+    assert_eq!(recovery.size, 300);
+    assert_eq!(recovery.unsynced_commits_cut, 3);
+    assert!(!recovery.checkpoint_dropped);
+    assert_eq!(file_len(&segment), synced);
+    assert_log(&log, 300);
+    // The caller commits them again and the log carries on.
+    grow(&mut log, &[309, 312]);
+    drop(log);
+    let (log, _) = open(dir.path(), options);
+    assert_log(&log, 312);
+    assert_proofs(&log, &reference(312), 312, &[0, 301, 311]);
 }
 
 #[test]
@@ -461,6 +536,7 @@ fn an_interrupted_segment_roll_is_undone() {
     let options = Options {
         segment_bytes: 1 << 20,
         tile_sync_entries: 1,
+        ..Options::default()
     };
     let (mut log, _) = open(dir.path(), options);
     grow(&mut log, &[20]);
@@ -519,6 +595,7 @@ fn a_crash_at_any_byte_of_a_commit_keeps_exactly_the_last_committed_size() {
     let options = Options {
         segment_bytes: 1 << 20,
         tile_sync_entries: 100,
+        ..Options::default()
     };
     let (mut log, _) = open(dir.path(), options);
     grow(&mut log, &[250]);

@@ -207,6 +207,11 @@ pub async fn run(options: &Options) -> anyhow::Result<String> {
         .0
     };
     crypto_floor(&mut report, spread(echo_rates).0, [heads(0), heads(1)])?;
+    let dir = root.path().to_path_buf();
+    let disk = tokio::task::spawn_blocking(move || disk_floor(&dir))
+        .await
+        .context("the disk measurement stopped")??;
+    writeln!(report, "{disk}")?;
     if options.scaling {
         writeln!(report)?;
         writeln!(report, "F by requests in flight:")?;
@@ -528,6 +533,39 @@ fn crypto_floor(report: &mut String, echo_per_sec: f64, heads: [f64; 2]) -> anyh
         ceiling / echo_per_sec.max(f64::MIN_POSITIVE)
     )?;
     Ok(())
+}
+
+/// Times `fdatasync` after a 2 KiB append (a small journal record) in
+/// `dir`, on the disk the nodes write to: the floor under one commit, and
+/// how uneven it is, which latency at few requests in flight inherits (an
+/// exchange waits for several commits in sequence).
+fn disk_floor(dir: &std::path::Path) -> anyhow::Result<String> {
+    use std::io::Write as _;
+    const N: usize = 500;
+    let path = dir.join("fsync-probe");
+    let mut file = std::fs::File::create(&path)
+        .with_context(|| format!("cannot create {}", path.display()))?;
+    let record = [0x4cu8; 2048];
+    let mut times = Vec::with_capacity(N);
+    for _ in 0..N {
+        let began = std::time::Instant::now();
+        file.write_all(&record)
+            .and_then(|()| file.sync_data())
+            .with_context(|| format!("cannot append to {}", path.display()))?;
+        times.push(began.elapsed());
+    }
+    drop(file);
+    std::fs::remove_file(&path).with_context(|| format!("cannot remove {}", path.display()))?;
+    times.sort();
+    let p50 = times[N / 2];
+    let p99 = times[N * 99 / 100];
+    Ok(format!(
+        "disk floor: a 2 KiB append and fdatasync ({N} in a row, beside the nodes' data): p50 {:.1} µs, p99 {:.1} µs, max {:.1} µs, p99/p50 {:.1}",
+        p50.as_secs_f64() * 1e6,
+        p99.as_secs_f64() * 1e6,
+        times[N - 1].as_secs_f64() * 1e6,
+        p99.as_secs_f64() / p50.as_secs_f64().max(f64::MIN_POSITIVE)
+    ))
 }
 
 /// An address on loopback that was free a moment ago. The benchmark's
