@@ -3,9 +3,10 @@
 //! is a gRPC server at all, so that a wrong address or port fails with one
 //! sentence saying what to fix rather than a transport error repeated.
 
+use std::path::Path;
 use std::time::Duration;
 
-use tonic::transport::{Channel, Endpoint};
+use tonic::transport::{Certificate, Channel, ClientTlsConfig, Endpoint};
 use tonic_health::pb::HealthCheckRequest;
 use tonic_health::pb::health_client::HealthClient;
 
@@ -13,37 +14,71 @@ use crate::failure::Failure;
 
 /// Where the fix is, said the same way by every connection error.
 const WHERE_TO_LOOK: &str = "give the node's local API address (`local_listen` in its \
-     liaison.toml, e.g. http://127.0.0.1:7401) with --node or LIAISON_NODE";
+     liaison.toml, e.g. http://127.0.0.1:7401, or https://NAME:PORT with --ca when it serves \
+     TLS) with --node or LIAISON_NODE";
 
 fn wrong_address(message: String) -> Failure {
     Failure::invalid("--node", message)
 }
 
-/// Checks that `node` is an `http://` address. The node's local API is
-/// plain HTTP/2 on loopback; it never serves TLS.
-pub fn endpoint(node: &str) -> Result<Endpoint, Failure> {
+/// Checks `node`: `http://` (a node's local API on its own host, in plain
+/// HTTP/2), or `https://` with the node's local CA in `ca` (TLS 1.3, the
+/// server's certificate checked against that CA and the host name).
+pub fn endpoint(node: &str, ca: Option<&Path>) -> Result<Endpoint, Failure> {
     let lower = node.to_ascii_lowercase();
-    if lower.starts_with("https://") {
-        return Err(wrong_address(format!(
-            "--node `{node}` asks for TLS, which a node's local API does not serve (it listens \
-             on loopback, in plain HTTP): write http://{}",
-            &node["https://".len()..]
-        )));
-    }
-    if !lower.starts_with("http://") {
+    let tls = lower.starts_with("https://");
+    if !tls && !lower.starts_with("http://") {
         let fix = match node.split_once("://") {
             Some((_, rest)) => format!("http://{rest}"),
             None => format!("http://{node}"),
         };
         return Err(wrong_address(format!(
-            "--node `{node}` does not start with http://: write {fix}"
+            "--node `{node}` does not start with http:// or https://: write {fix}"
         )));
     }
-    Endpoint::from_shared(node.to_string()).map_err(|_| {
+    let endpoint = Endpoint::from_shared(node.to_string()).map_err(|_| {
         wrong_address(format!(
             "--node `{node}` is not an address like http://127.0.0.1:7401"
         ))
-    })
+    })?;
+    if !tls {
+        if ca.is_some() {
+            return Err(Failure::invalid(
+                "--ca",
+                format!(
+                    "--ca is for a node serving TLS, but --node `{node}` is plain http://: write \
+                     https://{} (or leave out --ca)",
+                    &node["http://".len()..]
+                ),
+            ));
+        }
+        return Ok(endpoint);
+    }
+    let Some(ca) = ca else {
+        return Err(Failure::invalid(
+            "--ca",
+            format!(
+                "--node `{node}` serves TLS: give the node's local CA certificate with --ca \
+                 (or LIAISON_CA), the local-ca.pem its operator hands out"
+            ),
+        ));
+    };
+    let pem = std::fs::read(ca).map_err(|e| {
+        Failure::invalid("--ca", format!("--ca: cannot read {}: {e}", ca.display()))
+    })?;
+    if !String::from_utf8_lossy(&pem).contains("-----BEGIN CERTIFICATE-----") {
+        return Err(Failure::invalid(
+            "--ca",
+            format!("--ca: {} holds no PEM certificate", ca.display()),
+        ));
+    }
+    let host = endpoint.uri().host().unwrap_or_default().to_string();
+    let config = ClientTlsConfig::new()
+        .ca_certificate(Certificate::from_pem(pem))
+        .domain_name(host);
+    endpoint
+        .tls_config(config)
+        .map_err(|e| Failure::invalid("--ca", format!("--ca: {e}")))
 }
 
 /// The innermost cause of an error: what actually went wrong, once.
@@ -63,8 +98,8 @@ fn root_cause(error: &(dyn std::error::Error + 'static)) -> String {
 }
 
 /// Connects to the node at `node` and checks that it answers gRPC.
-pub async fn connect(node: &str) -> Result<Channel, Failure> {
-    let channel = endpoint(node)?
+pub async fn connect(node: &str, ca: Option<&Path>) -> Result<Channel, Failure> {
+    let channel = endpoint(node, ca)?
         .connect_timeout(Duration::from_secs(5))
         .connect()
         .await
@@ -114,32 +149,52 @@ mod tests {
 
     #[test]
     fn addresses_without_http_say_how_to_write_them() {
-        let error = endpoint("127.0.0.1:7401").unwrap_err();
+        let error = endpoint("127.0.0.1:7401", None).unwrap_err();
         assert_eq!(error.field.as_deref(), Some("--node"));
         assert_eq!(
             error.message,
-            "--node `127.0.0.1:7401` does not start with http://: write http://127.0.0.1:7401"
+            "--node `127.0.0.1:7401` does not start with http:// or https://: write http://127.0.0.1:7401"
         );
-        let error = endpoint("localhost:7401").unwrap_err();
+        let error = endpoint("localhost:7401", None).unwrap_err();
         assert!(
             error.message.ends_with("write http://localhost:7401"),
             "{}",
             error.message
         );
-        let error = endpoint("grpc://127.0.0.1:7401").unwrap_err();
+        let error = endpoint("grpc://127.0.0.1:7401", None).unwrap_err();
         assert!(
             error.message.ends_with("write http://127.0.0.1:7401"),
             "{}",
             error.message
         );
-        let error = endpoint("https://127.0.0.1:7401").unwrap_err();
+        let error = endpoint("https://127.0.0.1:7401", None).unwrap_err();
+        assert_eq!(error.field.as_deref(), Some("--ca"));
         assert!(
-            error.message.ends_with("write http://127.0.0.1:7401"),
+            error.message.contains("give the node's local CA"),
             "{}",
             error.message
         );
-        assert!(endpoint("http://127.0.0.1:7401").is_ok());
-        assert!(endpoint("HTTP://127.0.0.1:7401").is_ok());
-        assert!(endpoint("http://").is_err());
+        let error = endpoint("http://127.0.0.1:7401", Some(Path::new("ca.pem"))).unwrap_err();
+        assert_eq!(error.field.as_deref(), Some("--ca"));
+        assert!(
+            error.message.contains("write https://127.0.0.1:7401"),
+            "{}",
+            error.message
+        );
+        let error = endpoint(
+            "https://127.0.0.1:7401",
+            Some(Path::new("/nonexistent/ca.pem")),
+        )
+        .unwrap_err();
+        assert!(
+            error
+                .message
+                .starts_with("--ca: cannot read /nonexistent/ca.pem"),
+            "{}",
+            error.message
+        );
+        assert!(endpoint("http://127.0.0.1:7401", None).is_ok());
+        assert!(endpoint("HTTP://127.0.0.1:7401", None).is_ok());
+        assert!(endpoint("http://", None).is_err());
     }
 }

@@ -45,8 +45,9 @@ const GLOBAL: &str = "Global options";
                   command failed, 2 the command line is wrong."
 )]
 struct Cli {
-    /// The local node's API address: http://HOST:PORT, the `local_listen`
-    /// of the node's liaison.toml.
+    /// The node's local API: http://HOST:PORT on the node's own host, or
+    /// https://NAME:PORT when it serves TLS (`[local_tls]` in its
+    /// liaison.toml; give its CA with --ca).
     #[arg(
         long,
         env = "LIAISON_NODE",
@@ -66,6 +67,17 @@ struct Cli {
         help_heading = GLOBAL
     )]
     token: Option<String>,
+    /// The PEM certificate of the CA that issued the node's local API
+    /// certificate (its local CA, not the federation CA), for an https://
+    /// --node.
+    #[arg(
+        long,
+        env = "LIAISON_CA",
+        value_name = "PATH",
+        global = true,
+        help_heading = GLOBAL
+    )]
+    ca: Option<PathBuf>,
     /// A file holding your bearer token, e.g. ~/.local/state/liaison/federation/tha/tokens/focal-point.token.
     #[arg(
         long,
@@ -524,7 +536,7 @@ async fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
         });
     }
     let token = token(cli)?;
-    let channel = connection::connect(&cli.node).await?;
+    let channel = connection::connect(&cli.node, cli.ca.as_deref()).await?;
     let mut out = output::Printer::new(cli.json, stdout);
     match &cli.command {
         Command::Request(command) => {

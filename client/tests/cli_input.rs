@@ -371,13 +371,16 @@ async fn a_wrong_node_address_gets_one_sentence_with_the_fix() {
     let text = one_line(&peers(&address));
     assert!(
         text.contains(&format!(
-            "does not start with http://: write http://{address}"
+            "does not start with http:// or https://: write http://{address}"
         )),
         "{text}"
     );
-    // TLS: the local API is plain HTTP.
+    // TLS without the node's local CA: say to give it.
     let text = one_line(&peers(&format!("https://{address}")));
-    assert!(text.contains(&format!("write http://{address}")), "{text}");
+    assert!(
+        text.contains("serves TLS: give the node's local CA certificate with --ca"),
+        "{text}"
+    );
 
     // A port nothing listens on: a port just freed.
     let free = std::net::TcpListener::bind("127.0.0.1:0").unwrap();

@@ -18,6 +18,7 @@ pub fn bare() -> Command {
         "LIAISON_NODE",
         "LIAISON_TOKEN",
         "LIAISON_TOKEN_FILE",
+        "LIAISON_CA",
         "NO_COLOR",
         "CLICOLOR",
         "CLICOLOR_FORCE",

@@ -17,7 +17,7 @@ use prost_types::{FileDescriptorProto, FileDescriptorSet};
 pub enum Listener {
     /// Peers, over mutual TLS.
     Federation,
-    /// This country's users, on loopback, with bearer tokens.
+    /// This country's users, with bearer tokens: plain on loopback, or TLS 1.3.
     Local,
 }
 

@@ -1,5 +1,5 @@
 //! Assembles a node: opens the store, builds the exchange, serves the
-//! federation API (mutual TLS) and the local API (loopback, bearer tokens),
+//! federation API (mutual TLS) and the local API (bearer tokens; plain on loopback or TLS 1.3 with `[local_tls]`),
 //! each with health and reflection for what it serves and with every
 //! request body checked by [`BodyCheck`], runs the delivery worker, and
 //! shuts all of it down in order.
@@ -81,6 +81,8 @@ pub enum StartError {
     Reflection(#[from] tonic_reflection::server::Error),
     #[error("service descriptors: {0}")]
     Descriptors(#[from] prost::DecodeError),
+    #[error("{key}: {problem}")]
+    LocalTls { key: &'static str, problem: String },
 }
 
 /// A started node. Dropping it does not stop it; call [`RunningNode::shutdown`].
@@ -206,6 +208,16 @@ pub async fn start_with_store(
     let local_addr = local_listener.local_addr()?;
 
     crate::pki::tls::check_expiry(&config, exchange.metrics());
+    // TLS 1.3 on the local API when configured (always, off loopback).
+    let local_tls = config
+        .local_tls
+        .as_ref()
+        .map(|tls| tls.server_config())
+        .transpose()
+        .map_err(|e| StartError::LocalTls {
+            key: e.key,
+            problem: e.problem,
+        })?;
     let federation_api = Arc::new(Surface::new(Listener::Federation)?);
     let local_api = Arc::new(Surface::new(Listener::Local)?);
     // Health and reflection on both listeners, each telling only of what
@@ -286,10 +298,16 @@ pub async fn start_with_store(
             TcpIncoming::from(federation_listener).with_nodelay(Some(true)),
             closed(&exchange),
         )),
-        tokio::spawn(local.serve_with_incoming_shutdown(
-            TcpIncoming::from(local_listener).with_nodelay(Some(true)),
-            closed(&exchange),
-        )),
+        match &local_tls {
+            Some(tls) => tokio::spawn(local.serve_with_incoming_shutdown(
+                crate::pki::local_tls::incoming(local_listener, tls.clone()),
+                closed(&exchange),
+            )),
+            None => tokio::spawn(local.serve_with_incoming_shutdown(
+                TcpIncoming::from(local_listener).with_nodelay(Some(true)),
+                closed(&exchange),
+            )),
+        },
     ];
     let witnessing = tokio::spawn(witness::run(
         exchange.clone(),

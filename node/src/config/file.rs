@@ -13,6 +13,10 @@ use crate::policy::AgreementFile;
 pub struct ConfigFile {
     pub node: NodeSection,
     pub tls: TlsSection,
+    /// TLS on the local API, required when `node.local_listen` is not a
+    /// loopback address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub local_tls: Option<LocalTlsSection>,
     #[serde(default)]
     pub peers: Vec<PeerSection>,
     #[serde(default)]
@@ -28,8 +32,10 @@ pub struct NodeSection {
     pub country: String,
     /// Where peers reach this node (mutual TLS).
     pub federation_listen: String,
-    /// Where local users (focal points, agencies) reach this node. Must be a
-    /// loopback address: the local API has no TLS of its own yet.
+    /// Where local users (focal points, agencies, auditors, operators and
+    /// their systems) reach this node. A loopback address serves plain
+    /// HTTP/2 unless `[local_tls]` is set; any other address needs
+    /// `[local_tls]`.
     pub local_listen: String,
     /// Where Prometheus scrapes `GET /metrics` (plain HTTP, no personal
     /// data); no metrics listener if absent.
@@ -118,6 +124,19 @@ pub struct TlsSection {
     /// PEM certificate of the federation CA that issued every node's
     /// certificate.
     pub ca: PathBuf,
+}
+
+/// The local API's own certificate, issued by a CA of this country's
+/// choosing (`liaison-node init` creates a local CA, separate from the
+/// federation CA). Served with TLS 1.3 only.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocalTlsSection {
+    /// PEM certificate chain of the local API (the names users connect to).
+    pub cert: PathBuf,
+    /// PEM private key of that certificate, held to the same file
+    /// permissions as the signing key.
+    pub key: PathBuf,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -9,10 +9,13 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use ed25519_dalek::VerifyingKey;
 use liaison_proto::domain::{Category, CountryCode};
 use liaison_proto::envelope::{SigningIdentity, key_id};
+use rustls::pki_types::pem::PemObject as _;
+use rustls::pki_types::{CertificateDer, PrivateKeyDer};
 use serde::de::DeserializeOwned;
 
 use crate::policy::{Agreement, AgreementFile};
@@ -95,6 +98,67 @@ impl fmt::Debug for TlsMaterial {
     }
 }
 
+/// The local API's certificate and key, read from `[local_tls]`.
+#[derive(Clone)]
+pub struct LocalTls {
+    pub cert_pem: String,
+    pub key_pem: String,
+}
+
+impl fmt::Debug for LocalTls {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("LocalTls(<certificate and key>)")
+    }
+}
+
+/// Why `[local_tls]` cannot be served: the key of the configuration file it
+/// is about, and the problem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocalTlsError {
+    pub key: &'static str,
+    pub problem: String,
+}
+
+impl LocalTls {
+    /// The rustls server configuration of the local API: TLS 1.3 only, no
+    /// client certificate asked for, `h2` by ALPN.
+    pub fn server_config(&self) -> Result<Arc<rustls::ServerConfig>, LocalTlsError> {
+        let tls = self;
+        let certs = CertificateDer::pem_slice_iter(tls.cert_pem.as_bytes())
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| LocalTlsError {
+                key: "local_tls.cert",
+                problem: format!("not a PEM certificate chain: {e}"),
+            })?;
+        if certs.is_empty() {
+            return Err(LocalTlsError {
+                key: "local_tls.cert",
+                problem: "holds no certificate".into(),
+            });
+        }
+        let key =
+            PrivateKeyDer::from_pem_slice(tls.key_pem.as_bytes()).map_err(|e| LocalTlsError {
+                key: "local_tls.key",
+                problem: format!("not a PEM private key: {e}"),
+            })?;
+        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let mut config = rustls::ServerConfig::builder_with_provider(provider)
+            .with_protocol_versions(&[&rustls::version::TLS13])
+            .map_err(|e| LocalTlsError {
+                key: "local_tls",
+                problem: format!("cannot offer TLS 1.3: {e}"),
+            })?
+            .with_no_client_auth()
+            .with_single_cert(certs, key)
+            .map_err(|e| LocalTlsError {
+                key: "local_tls.key",
+                problem: format!("does not go with the certificate in local_tls.cert: {e}"),
+            })?;
+        config.alpn_protocols = vec![b"h2".to_vec()];
+        Ok(Arc::new(config))
+    }
+}
+
 /// A validated configuration with every file it names already read.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -109,6 +173,8 @@ pub struct Config {
     /// This node's earlier public keys, by key id.
     pub previous_keys: BTreeMap<String, VerifyingKey>,
     pub tls: TlsMaterial,
+    /// TLS on the local API (`None`: plain HTTP/2, loopback only).
+    pub local_tls: Option<LocalTls>,
     pub peers: BTreeMap<CountryCode, Peer>,
     pub agencies: Vec<Agency>,
     /// Local users by SHA-256 of their token.
@@ -152,10 +218,29 @@ impl Config {
             .as_deref()
             .map(|text| v.parse("node.metrics_listen", text))
             .transpose()?;
-        if !local_listen.ip().is_loopback() {
+        let local_tls = match &file.local_tls {
+            Some(section) => {
+                let tls = LocalTls {
+                    cert_pem: v.read_pem(
+                        "local_tls.cert",
+                        &resolve(&section.cert),
+                        "CERTIFICATE",
+                    )?,
+                    key_pem: v.read_private_pem("local_tls.key", &resolve(&section.key))?,
+                };
+                tls.server_config().map_err(|e| v.error(e.key, e.problem))?;
+                Some(tls)
+            }
+            None => None,
+        };
+        if local_tls.is_none() && !local_listen.ip().is_loopback() {
             return Err(v.error(
                 "node.local_listen",
-                format!("{local_listen} is not a loopback address; the local API has no TLS and must stay on this machine"),
+                format!(
+                    "{local_listen} is not a loopback address, and without [local_tls] the local \
+                     API would serve it in plain text: add a [local_tls] section with the cert and \
+                     key of the local API (`liaison-node init` writes them), or listen on 127.0.0.1"
+                ),
             ));
         }
         let signing_pem =
@@ -392,6 +477,7 @@ impl Config {
             signer: SigningIdentity::new(signing_key),
             previous_keys,
             tls,
+            local_tls,
             peers,
             agencies,
             users,

@@ -9,6 +9,7 @@
 //! directories holding them (a node's directory, its `tls/` and `tokens/`,
 //! the CA's directory) are made with [`create_private_dir`], mode 0700.
 
+pub mod local_tls;
 pub mod tls;
 pub mod worktree;
 
@@ -409,6 +410,7 @@ pub fn init_node(options: &InitOptions, ca: &FederationCa) -> Result<InitOutcome
             key: "tls/node.key".into(),
             ca: "tls/ca.pem".into(),
         },
+        local_tls: None,
         peers: Vec::new(),
         agencies: DEFAULT_AGENCIES
             .iter()

@@ -1,0 +1,148 @@
+//! The local API over TLS, from another address: a node whose local
+//! listener is on 127.0.0.2 with `[local_tls]` (a certificate from a local
+//! CA, not the federation CA), reached by the `liaison` command line.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::io::{Read as _, Write as _};
+use std::path::Path;
+
+use common::{bare, stderr, stdout};
+use liaison_node::config::Config;
+use liaison_node::devnet;
+use liaison_node::pki::{FederationCa, write_file, write_secret};
+use liaison_node::server;
+
+/// `liaison peers` against `node` with the admin token of the node in `dir`.
+fn peers(dir: &Path, node: &str, ca: Option<&Path>) -> std::process::Output {
+    let mut command = bare();
+    command
+        .args(["--node", node, "--token-file"])
+        .arg(dir.join("tokens/admin.token"));
+    if let Some(ca) = ca {
+        command.arg("--ca").arg(ca);
+    }
+    command.arg("peers").output().unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_command_line_reaches_a_node_over_tls_on_another_address() {
+    let root = tempfile::tempdir().unwrap();
+    let mut planned = devnet::plan(root.path(), &["THA".parse().unwrap()]).unwrap();
+    let devnet::PlannedNode {
+        node: plan,
+        mut listeners,
+    } = planned.remove(0);
+    // The local API on 127.0.0.2, with a certificate for that address from
+    // a local CA.
+    listeners.local = std::net::TcpListener::bind("127.0.0.2:0").unwrap();
+    let local = listeners.local.local_addr().unwrap();
+    let local_ca = FederationCa::generate("THA local CA").unwrap();
+    let (cert, key) = local_ca.issue("127.0.0.2").unwrap();
+    write_file(&plan.dir.join("tls/local.pem"), &cert).unwrap();
+    write_secret(&plan.dir.join("tls/local.key"), &key).unwrap();
+    let ca_path = root.path().join("local-ca.pem");
+    write_file(&ca_path, local_ca.cert_pem()).unwrap();
+    let text = std::fs::read_to_string(&plan.config_path).unwrap();
+    let listen = text
+        .lines()
+        .find(|l| l.starts_with("local_listen"))
+        .unwrap()
+        .to_string();
+    let text = text.replace(&listen, &format!("local_listen = \"{local}\""))
+        + "\n[local_tls]\ncert = \"tls/local.pem\"\nkey = \"tls/local.key\"\n";
+    std::fs::write(&plan.config_path, &text).unwrap();
+    let config = Config::load(&plan.config_path).unwrap();
+    let running = server::start(config, listeners).await.unwrap();
+    let node = format!("https://{local}");
+
+    // With the local CA: the command works.
+    let output = peers(&plan.dir, &node, Some(&ca_path));
+    assert!(output.status.success(), "{}", stderr(&output));
+
+    // Without it: told to give it, nothing sent.
+    let output = peers(&plan.dir, &node, None);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("give the node's local CA"),
+        "{}",
+        stderr(&output)
+    );
+
+    // A CA that did not issue the node's certificate (the federation CA):
+    // refused by the client's TLS, one sentence.
+    let output = peers(&plan.dir, &node, Some(&plan.dir.join("tls/ca.pem")));
+    assert_eq!(output.status.code(), Some(1));
+    let text = stderr(&output);
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(text.contains("no node answers at"), "{text}");
+
+    // Plain HTTP against the TLS port: no gRPC answer at all.
+    let output = peers(&plan.dir, &format!("http://{local}"), None);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(!output.status.success(), "{}", stdout(&output));
+
+    // A raw plain-text HTTP/2 preface gets no HTTP/2 back: the server
+    // answers with a TLS alert or closes.
+    let mut stream = std::net::TcpStream::connect(local).unwrap();
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(10)))
+        .unwrap();
+    stream
+        .write_all(b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n")
+        .unwrap();
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    assert!(
+        answer.is_empty() || answer[0] == 0x15,
+        "plain text got an answer other than a TLS alert: {answer:?}"
+    );
+
+    running.shutdown().await.unwrap();
+}
+
+#[test]
+fn a_local_api_off_loopback_without_tls_is_refused_naming_the_fix() {
+    let root = tempfile::tempdir().unwrap();
+    let planned = devnet::plan(root.path(), &["THA".parse().unwrap()]).unwrap();
+    let plan = &planned[0].node;
+    let text = std::fs::read_to_string(&plan.config_path).unwrap();
+    let listen = text
+        .lines()
+        .find(|l| l.starts_with("local_listen"))
+        .unwrap()
+        .to_string();
+    std::fs::write(
+        &plan.config_path,
+        text.replace(&listen, "local_listen = \"10.1.2.3:7401\""),
+    )
+    .unwrap();
+    let error = Config::load(&plan.config_path).unwrap_err();
+    assert_eq!(error.key, "node.local_listen");
+    assert!(
+        error.problem.contains("add a [local_tls] section"),
+        "{}",
+        error.problem
+    );
+
+    // A key that does not go with the certificate is refused at load.
+    let local_ca = FederationCa::generate("THA local CA").unwrap();
+    let (cert, _) = local_ca.issue("127.0.0.2").unwrap();
+    let (_, other_key) = local_ca.issue("127.0.0.3").unwrap();
+    write_file(&plan.dir.join("tls/local.pem"), &cert).unwrap();
+    write_secret(&plan.dir.join("tls/local.key"), &other_key).unwrap();
+    std::fs::write(
+        &plan.config_path,
+        text + "\n[local_tls]\ncert = \"tls/local.pem\"\nkey = \"tls/local.key\"\n",
+    )
+    .unwrap();
+    let error = Config::load(&plan.config_path).unwrap_err();
+    assert_eq!(error.key, "local_tls.key");
+    assert!(
+        error.problem.contains("does not go with the certificate"),
+        "{}",
+        error.problem
+    );
+}
