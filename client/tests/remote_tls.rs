@@ -27,6 +27,23 @@ fn peers(dir: &Path, node: &str, ca: Option<&Path>) -> std::process::Output {
     command.arg("peers").output().unwrap()
 }
 
+/// Rewrites the node's config at `path`: `local_listen` set to `listen`,
+/// and a `[local_tls]` section naming `tls/local.pem` and `tls/local.key`
+/// if `tls`.
+fn reconfigure(path: &Path, listen: &str, tls: bool) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("local_listen"))
+        .unwrap()
+        .to_string();
+    let mut text = text.replace(&line, &format!("local_listen = \"{listen}\""));
+    if tls {
+        text.push_str("\n[local_tls]\ncert = \"tls/local.pem\"\nkey = \"tls/local.key\"\n");
+    }
+    std::fs::write(path, text).unwrap();
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_command_line_reaches_a_node_over_tls_on_another_address() {
     let root = tempfile::tempdir().unwrap();
@@ -45,15 +62,7 @@ async fn the_command_line_reaches_a_node_over_tls_on_another_address() {
     write_secret(&plan.dir.join("tls/local.key"), &key).unwrap();
     let ca_path = root.path().join("local-ca.pem");
     write_file(&ca_path, local_ca.cert_pem()).unwrap();
-    let text = std::fs::read_to_string(&plan.config_path).unwrap();
-    let listen = text
-        .lines()
-        .find(|l| l.starts_with("local_listen"))
-        .unwrap()
-        .to_string();
-    let text = text.replace(&listen, &format!("local_listen = \"{local}\""))
-        + "\n[local_tls]\ncert = \"tls/local.pem\"\nkey = \"tls/local.key\"\n";
-    std::fs::write(&plan.config_path, &text).unwrap();
+    reconfigure(&plan.config_path, &local.to_string(), true);
     let config = Config::load(&plan.config_path).unwrap();
     let running = server::start(config, listeners).await.unwrap();
     let node = format!("https://{local}");
@@ -108,17 +117,7 @@ fn a_local_api_off_loopback_without_tls_is_refused_naming_the_fix() {
     let root = tempfile::tempdir().unwrap();
     let planned = devnet::plan(root.path(), &["THA".parse().unwrap()]).unwrap();
     let plan = &planned[0].node;
-    let text = std::fs::read_to_string(&plan.config_path).unwrap();
-    let listen = text
-        .lines()
-        .find(|l| l.starts_with("local_listen"))
-        .unwrap()
-        .to_string();
-    std::fs::write(
-        &plan.config_path,
-        text.replace(&listen, "local_listen = \"10.1.2.3:7401\""),
-    )
-    .unwrap();
+    reconfigure(&plan.config_path, "10.1.2.3:7401", false);
     let error = Config::load(&plan.config_path).unwrap_err();
     assert_eq!(error.key, "node.local_listen");
     assert!(
@@ -133,11 +132,7 @@ fn a_local_api_off_loopback_without_tls_is_refused_naming_the_fix() {
     let (_, other_key) = local_ca.issue("127.0.0.3").unwrap();
     write_file(&plan.dir.join("tls/local.pem"), &cert).unwrap();
     write_secret(&plan.dir.join("tls/local.key"), &other_key).unwrap();
-    std::fs::write(
-        &plan.config_path,
-        text + "\n[local_tls]\ncert = \"tls/local.pem\"\nkey = \"tls/local.key\"\n",
-    )
-    .unwrap();
+    reconfigure(&plan.config_path, "10.1.2.3:7401", true);
     let error = Config::load(&plan.config_path).unwrap_err();
     assert_eq!(error.key, "local_tls.key");
     assert!(
