@@ -44,6 +44,38 @@ fn reconfigure(path: &Path, listen: &str, tls: bool) {
     std::fs::write(path, text).unwrap();
 }
 
+/// A TLS handshake with the node at `address` trusting `ca_pem`, offering
+/// only `versions` and `h2`: the version and protocol agreed on.
+async fn handshake(
+    address: std::net::SocketAddr,
+    ca_pem: &str,
+    versions: &[&'static rustls::SupportedProtocolVersion],
+) -> std::io::Result<(Option<rustls::ProtocolVersion>, Option<Vec<u8>>)> {
+    use rustls::pki_types::CertificateDer;
+    use rustls::pki_types::pem::PemObject as _;
+    let mut roots = rustls::RootCertStore::empty();
+    for cert in CertificateDer::pem_slice_iter(ca_pem.as_bytes()) {
+        roots.add(cert.unwrap()).unwrap();
+    }
+    let mut config = rustls::ClientConfig::builder_with_provider(std::sync::Arc::new(
+        rustls::crypto::ring::default_provider(),
+    ))
+    .with_protocol_versions(versions)
+    .unwrap()
+    .with_root_certificates(roots)
+    .with_no_client_auth();
+    config.alpn_protocols = vec![b"h2".to_vec()];
+    let connector = tokio_rustls::TlsConnector::from(std::sync::Arc::new(config));
+    let tcp = tokio::net::TcpStream::connect(address).await?;
+    let name = rustls::pki_types::ServerName::try_from(address.ip().to_string()).unwrap();
+    let tls = connector.connect(name, tcp).await?;
+    let (_, session) = tls.get_ref();
+    Ok((
+        session.protocol_version(),
+        session.alpn_protocol().map(<[u8]>::to_vec),
+    ))
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_command_line_reaches_a_node_over_tls_on_another_address() {
     let root = tempfile::tempdir().unwrap();
@@ -70,6 +102,18 @@ async fn the_command_line_reaches_a_node_over_tls_on_another_address() {
     // With the local CA: the command works.
     let output = peers(&plan.dir, &node, Some(&ca_path));
     assert!(output.status.success(), "{}", stderr(&output));
+
+    // TLS 1.3 with HTTP/2 is what the node speaks; a client offering only
+    // TLS 1.2 is refused in the handshake.
+    let agreed = handshake(local, local_ca.cert_pem(), &[&rustls::version::TLS13])
+        .await
+        .unwrap();
+    assert_eq!(
+        agreed,
+        (Some(rustls::ProtocolVersion::TLSv1_3), Some(b"h2".to_vec()))
+    );
+    let refused = handshake(local, local_ca.cert_pem(), &[&rustls::version::TLS12]).await;
+    assert!(refused.is_err(), "a TLS 1.2 client got {refused:?}");
 
     // Without it: told to give it, nothing sent.
     let output = peers(&plan.dir, &node, None);

@@ -8,43 +8,18 @@
 
 use liaison_node::config::Config;
 use liaison_node::pki::FederationCa;
-use liaison_proto::domain::{self, Content, Message};
+use liaison_proto::domain::{Content, Message};
 use liaison_proto::pb;
-use liaison_tests::{TestFederation, country};
+use liaison_tests::{TestFederation, signed_phone_check, test_uuid};
 use tonic::Code;
 
-const REQUEST_ID: &str = "5d0c6a1e-2f4b-4c8e-9a11-7b3e2d1c0f9a";
-const MESSAGE_ID: &str = "6e1d7b2f-3a5c-4d9f-8b22-8c4f3e2d1a0b";
+/// The number of the message every test here sends (its message and
+/// request ids are `test_uuid(ID)`).
+const ID: u64 = 1;
 
-/// A phone check from `from` to `to` with fixed ids.
+/// A phone check from `from` to `to` with the ids of [`ID`].
 fn message(from: &str, to: &str) -> Message {
-    let request = pb::InformationRequest {
-        request_id: REQUEST_ID.into(),
-        from_country: from.into(),
-        to_country: to.into(),
-        category: pb::Category::PhoneCheck as i32,
-        purpose: pb::Purpose::Investigation as i32,
-        offence_code: "0204".into(),
-        subject: Some(pb::Subject {
-            kind: Some(pb::subject::Kind::Phone(pb::Phone {
-                number: "+85512345678".into(),
-            })),
-        }),
-        summary: "test".into(),
-        deadline_unix_ms: liaison_node::exchange::now_ms() + 86_400_000,
-        requested_by: "focal-point".into(),
-        created_unix_ms: liaison_node::exchange::now_ms(),
-        requested_fields: Vec::new(),
-        ..Default::default()
-    };
-    Message {
-        message_id: MESSAGE_ID.into(),
-        from: country(from),
-        to: country(to),
-        created_unix_ms: liaison_node::exchange::now_ms(),
-        nonce: [1; 16],
-        content: Content::Request(domain::InformationRequest::try_from(&request).unwrap()),
-    }
+    Message::try_from(&signed_phone_check(ID, from, to)).unwrap()
 }
 
 fn signer(federation: &TestFederation, code: &str) -> liaison_proto::envelope::SigningIdentity {
@@ -57,11 +32,11 @@ fn assert_nothing_accepted(federation: &TestFederation, refusals: usize) {
     assert!(
         exchange
             .records()
-            .request(liaison_node::records::Direction::Incoming, REQUEST_ID)
+            .request(liaison_node::records::Direction::Incoming, &test_uuid(ID))
             .unwrap()
             .is_none()
     );
-    assert!(exchange.records().seen(MESSAGE_ID).unwrap().is_none());
+    assert!(exchange.records().seen(&test_uuid(ID)).unwrap().is_none());
     let audited = exchange
         .records()
         .audit_entries()
@@ -268,7 +243,7 @@ async fn a_caller_without_a_valid_client_certificate_cannot_connect() {
 
     // Nothing reached the application at all.
     let exchange = federation.node("KHM").running().exchange();
-    assert!(exchange.records().seen(MESSAGE_ID).unwrap().is_none());
+    assert!(exchange.records().seen(&test_uuid(ID)).unwrap().is_none());
     assert!(exchange.records().audit_entries().unwrap().is_empty());
     federation.shutdown().await;
 }

@@ -10,10 +10,11 @@
 #![allow(clippy::unwrap_used)]
 
 use liaison_node::pki::FederationCa;
-use liaison_proto::domain::{self, Content, Message};
+use liaison_proto::domain::Message;
 use liaison_proto::pb;
 use liaison_tests::{
     TestFederation, country, grpc_frame, phone_check, raw_body, raw_call, refused_calls,
+    signed_phone_check,
 };
 use prost::Message as _;
 use tonic::Code;
@@ -38,35 +39,17 @@ fn truncated<M: prost::Message + Default>(message: &M) -> Vec<u8> {
         .expect("some cut of the message does not decode")
 }
 
-/// A signed phone check from `from` to `to` about [`SECRET`].
+/// A phone check from `from` to `to` about [`SECRET`].
 fn phone_check_message(from: &str, to: &str) -> Message {
-    let now = liaison_node::exchange::now_ms();
-    let request = pb::InformationRequest {
-        request_id: "7f2e8c3a-4b6d-4e1f-9c33-9d5f4e3b2a1c".into(),
-        from_country: from.into(),
-        to_country: to.into(),
-        category: pb::Category::PhoneCheck as i32,
-        purpose: pb::Purpose::Investigation as i32,
-        offence_code: "0204".into(),
-        subject: Some(pb::Subject {
+    let mut message = signed_phone_check(1, from, to);
+    if let Some(pb::message::Content::Request(request)) = message.content.as_mut() {
+        request.subject = Some(pb::Subject {
             kind: Some(pb::subject::Kind::Phone(pb::Phone {
                 number: SECRET.into(),
             })),
-        }),
-        summary: "test".into(),
-        deadline_unix_ms: now + 86_400_000,
-        requested_by: "focal-point".into(),
-        created_unix_ms: now,
-        ..Default::default()
-    };
-    Message {
-        message_id: "8a3f9d4b-5c7e-4f2a-8d44-ae6f5f4c3b2d".into(),
-        from: country(from),
-        to: country(to),
-        created_unix_ms: now,
-        nonce: [1; 16],
-        content: Content::Request(domain::InformationRequest::try_from(&request).unwrap()),
+        });
     }
+    Message::try_from(&message).unwrap()
 }
 
 /// What one refusal must look like.

@@ -16,7 +16,9 @@ use liaison_node::pki::FederationCa;
 use liaison_node::records::Direction;
 use liaison_proto::envelope::MAX_MESSAGE_BYTES;
 use liaison_proto::pb;
-use liaison_tests::{LogCapture, PeerSigner, TestFederation, agreement, phone_check};
+use liaison_tests::{
+    LogCapture, PeerSigner, TestFederation, agreement, phone_check, signed_phone_check, test_uuid,
+};
 use prost::Message as _;
 use tonic::Code;
 
@@ -27,37 +29,17 @@ fn mark(what: &str) -> String {
 }
 
 fn uuid(n: u8) -> String {
-    format!("00000000-0000-4000-8000-0000000000{n:02x}")
+    test_uuid(n.into())
 }
 
-/// A valid phone check from `from` to `to`, message id and request id `n`.
+/// A valid phone check from `from` to `to`, message id and request id `n`,
+/// with markers in its summary and requester.
 fn message(n: u8, from: &str, to: &str) -> pb::Message {
-    pb::Message {
-        message_id: uuid(n),
-        from: from.into(),
-        to: to.into(),
-        created_unix_ms: now_ms(),
-        nonce: vec![n; 16],
-        content: Some(pb::message::Content::Request(pb::InformationRequest {
-            request_id: uuid(n),
-            from_country: from.into(),
-            to_country: to.into(),
-            category: pb::Category::PhoneCheck as i32,
-            purpose: pb::Purpose::Investigation as i32,
-            offence_code: "0204".into(),
-            subject: Some(pb::Subject {
-                kind: Some(pb::subject::Kind::Phone(pb::Phone {
-                    number: "+85512345678".into(),
-                })),
-            }),
-            summary: format!("catalogue {}", mark("summary")),
-            deadline_unix_ms: now_ms() + 86_400_000,
-            requested_by: format!("focal-point {}", mark("by")),
-            created_unix_ms: now_ms(),
-            requested_fields: Vec::new(),
-            ..Default::default()
-        })),
-    }
+    let mut m = signed_phone_check(n.into(), from, to);
+    let request = request_mut(&mut m);
+    request.summary = format!("catalogue {}", mark("summary"));
+    request.requested_by = format!("focal-point {}", mark("by"));
+    m
 }
 
 fn request_mut(m: &mut pb::Message) -> &mut pb::InformationRequest {

@@ -81,8 +81,6 @@ pub enum StartError {
     Reflection(#[from] tonic_reflection::server::Error),
     #[error("service descriptors: {0}")]
     Descriptors(#[from] prost::DecodeError),
-    #[error("{key}: {problem}")]
-    LocalTls { key: &'static str, problem: String },
 }
 
 /// A started node. Dropping it does not stop it; call [`RunningNode::shutdown`].
@@ -208,16 +206,6 @@ pub async fn start_with_store(
     let local_addr = local_listener.local_addr()?;
 
     crate::pki::tls::check_expiry(&config, exchange.metrics());
-    // TLS 1.3 on the local API when configured (always, off loopback).
-    let local_tls = config
-        .local_tls
-        .as_ref()
-        .map(|tls| tls.server_config())
-        .transpose()
-        .map_err(|e| StartError::LocalTls {
-            key: e.key,
-            problem: e.problem,
-        })?;
     let federation_api = Arc::new(Surface::new(Listener::Federation)?);
     let local_api = Arc::new(Surface::new(Listener::Local)?);
     // Health and reflection on both listeners, each telling only of what
@@ -298,9 +286,10 @@ pub async fn start_with_store(
             TcpIncoming::from(federation_listener).with_nodelay(Some(true)),
             closed(&exchange),
         )),
-        match &local_tls {
+        // TLS 1.3 when configured (always, off loopback).
+        match &config.local_tls {
             Some(tls) => tokio::spawn(local.serve_with_incoming_shutdown(
-                crate::pki::local_tls::incoming(local_listener, tls.clone()),
+                crate::pki::local_tls::incoming(local_listener, tls.server.clone()),
                 closed(&exchange),
             )),
             None => tokio::spawn(local.serve_with_incoming_shutdown(

@@ -98,64 +98,55 @@ impl fmt::Debug for TlsMaterial {
     }
 }
 
-/// The local API's certificate and key, read from `[local_tls]`.
-#[derive(Clone)]
+/// TLS on the local API, built from `[local_tls]` when the configuration
+/// is loaded: TLS 1.3 only, no client certificate asked for, `h2` by ALPN.
+#[derive(Debug, Clone)]
 pub struct LocalTls {
+    /// The certificate chain served (PEM), as read.
     pub cert_pem: String,
-    pub key_pem: String,
+    /// The rustls configuration the local listener serves with.
+    pub server: Arc<rustls::ServerConfig>,
 }
 
-impl fmt::Debug for LocalTls {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("LocalTls(<certificate and key>)")
-    }
-}
-
-/// Why `[local_tls]` cannot be served: the key of the configuration file it
-/// is about, and the problem.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LocalTlsError {
-    pub key: &'static str,
-    pub problem: String,
-}
-
-impl LocalTls {
-    /// The rustls server configuration of the local API: TLS 1.3 only, no
-    /// client certificate asked for, `h2` by ALPN.
-    pub fn server_config(&self) -> Result<Arc<rustls::ServerConfig>, LocalTlsError> {
-        let tls = self;
-        let certs = CertificateDer::pem_slice_iter(tls.cert_pem.as_bytes())
+impl Validator<'_> {
+    /// Reads `[local_tls]`'s files and builds the server configuration,
+    /// refusing a chain without certificates or a key that does not go
+    /// with it.
+    fn local_tls(&self, cert: &Path, key: &Path) -> Result<LocalTls, ConfigError> {
+        let cert_pem = self.read_pem("local_tls.cert", cert, "CERTIFICATE")?;
+        let key_pem = ed25519_dalek::pkcs8::spki::der::zeroize::Zeroizing::new(
+            self.read_private_pem("local_tls.key", key)?,
+        );
+        let certs = CertificateDer::pem_slice_iter(cert_pem.as_bytes())
             .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| LocalTlsError {
-                key: "local_tls.cert",
-                problem: format!("not a PEM certificate chain: {e}"),
+            .map_err(|e| {
+                self.error(
+                    "local_tls.cert",
+                    format!("not a PEM certificate chain: {e}"),
+                )
             })?;
         if certs.is_empty() {
-            return Err(LocalTlsError {
-                key: "local_tls.cert",
-                problem: "holds no certificate".into(),
-            });
+            return Err(self.error("local_tls.cert", "holds no certificate"));
         }
-        let key =
-            PrivateKeyDer::from_pem_slice(tls.key_pem.as_bytes()).map_err(|e| LocalTlsError {
-                key: "local_tls.key",
-                problem: format!("not a PEM private key: {e}"),
-            })?;
+        let private = PrivateKeyDer::from_pem_slice(key_pem.as_bytes())
+            .map_err(|e| self.error("local_tls.key", format!("not a PEM private key: {e}")))?;
         let provider = Arc::new(rustls::crypto::ring::default_provider());
-        let mut config = rustls::ServerConfig::builder_with_provider(provider)
+        let mut server = rustls::ServerConfig::builder_with_provider(provider)
             .with_protocol_versions(&[&rustls::version::TLS13])
-            .map_err(|e| LocalTlsError {
-                key: "local_tls",
-                problem: format!("cannot offer TLS 1.3: {e}"),
-            })?
+            .map_err(|e| self.error("local_tls", format!("cannot offer TLS 1.3: {e}")))?
             .with_no_client_auth()
-            .with_single_cert(certs, key)
-            .map_err(|e| LocalTlsError {
-                key: "local_tls.key",
-                problem: format!("does not go with the certificate in local_tls.cert: {e}"),
+            .with_single_cert(certs, private)
+            .map_err(|e| {
+                self.error(
+                    "local_tls.key",
+                    format!("does not go with the certificate in local_tls.cert: {e}"),
+                )
             })?;
-        config.alpn_protocols = vec![b"h2".to_vec()];
-        Ok(Arc::new(config))
+        server.alpn_protocols = vec![b"h2".to_vec()];
+        Ok(LocalTls {
+            cert_pem,
+            server: Arc::new(server),
+        })
     }
 }
 
@@ -218,21 +209,11 @@ impl Config {
             .as_deref()
             .map(|text| v.parse("node.metrics_listen", text))
             .transpose()?;
-        let local_tls = match &file.local_tls {
-            Some(section) => {
-                let tls = LocalTls {
-                    cert_pem: v.read_pem(
-                        "local_tls.cert",
-                        &resolve(&section.cert),
-                        "CERTIFICATE",
-                    )?,
-                    key_pem: v.read_private_pem("local_tls.key", &resolve(&section.key))?,
-                };
-                tls.server_config().map_err(|e| v.error(e.key, e.problem))?;
-                Some(tls)
-            }
-            None => None,
-        };
+        let local_tls = file
+            .local_tls
+            .as_ref()
+            .map(|section| v.local_tls(&resolve(&section.cert), &resolve(&section.key)))
+            .transpose()?;
         if local_tls.is_none() && !local_listen.ip().is_loopback() {
             return Err(v.error(
                 "node.local_listen",

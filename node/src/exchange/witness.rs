@@ -144,20 +144,12 @@ async fn check(exchange: &Exchange, peers: &PeerClients, peer: CountryCode) -> C
         .unwrap_or_default();
     let head = match open_tree_head(&signed, |id| keys.get(id).copied()) {
         Ok(verified) if verified.value.country == peer => verified.value,
-        Ok(verified) => {
+        refused => {
             result.verdict = Verdict::BadSignature;
-            result.detail = format!("the head names {}", verified.value.country);
-            return Checked {
-                result,
-                head: Some(signed),
-                previous,
-                proof: Vec::new(),
-                receipt_head: None,
+            result.detail = match refused {
+                Ok(verified) => format!("the head names {}", verified.value.country),
+                Err(e) => e.to_string(),
             };
-        }
-        Err(e) => {
-            result.verdict = Verdict::BadSignature;
-            result.detail = e.to_string();
             return Checked {
                 result,
                 head: Some(signed),

@@ -1,6 +1,6 @@
 //! TLS on the local API: rustls, TLS 1.3 only, HTTP/2 by ALPN, with the
 //! certificate and key of `[local_tls]` (issued by the country's local CA,
-//! not the federation CA; see [`crate::config::LocalTls::server_config`]).
+//! not the federation CA; built by the configuration into [`crate::config::LocalTls`]).
 //! Handshakes run concurrently, each bounded in
 //! time, so a client that connects and stalls holds up nobody else; a
 //! client that does not complete a handshake (plain text, an older TLS
@@ -15,6 +15,9 @@ use tokio_rustls::server::TlsStream;
 
 /// How long a client has to complete its TLS handshake.
 pub const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How long accepting pauses after it failed (e.g. out of descriptors).
+const ACCEPT_BACKOFF: Duration = Duration::from_millis(100);
 
 /// The connections of `listener` that completed a TLS handshake, as a
 /// stream for tonic's `serve_with_incoming`. Each handshake runs in its own
@@ -33,9 +36,10 @@ pub fn incoming(
                     Ok(accepted) => accepted,
                     Err(e) => {
                         // Out of file descriptors and the like: the listener
-                        // itself stays usable.
+                        // itself stays usable; give connections time to close
+                        // rather than spin.
                         tracing::warn!(error = %e, "local API: cannot accept a connection");
-                        tokio::task::yield_now().await;
+                        tokio::time::sleep(ACCEPT_BACKOFF).await;
                         continue;
                     }
                 },

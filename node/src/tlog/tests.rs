@@ -21,9 +21,15 @@ fn checkpoint(size: u64) -> Vec<u8> {
 
 /// Small segments and frequent tile syncs, to exercise both.
 fn small() -> Options {
+    options(4096, 100)
+}
+
+/// Segments of `segment_bytes`, tiles synced every `tile_sync_entries`, and
+/// every commit synced.
+fn options(segment_bytes: u64, tile_sync_entries: u64) -> Options {
     Options {
-        segment_bytes: 4096,
-        tile_sync_entries: 100,
+        segment_bytes,
+        tile_sync_entries,
         ..Options::default()
     }
 }
@@ -199,11 +205,7 @@ fn staged_entries_are_invisible_until_committed_and_can_be_discarded() {
 #[test]
 fn proofs_match_the_reference_at_tile_boundaries() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let options = Options {
-        segment_bytes: 1 << 20,
-        tile_sync_entries: 10_000,
-        ..Options::default()
-    };
+    let options = options(1 << 20, 10_000);
     let (mut log, _) = open(dir.path(), options);
     let sizes = [
         1, 2, 3, 255, 256, 257, 511, 512, 513, 65_535, 65_536, 65_537,
@@ -249,7 +251,7 @@ proptest! {
         tile_sync in 1u64..400,
     ) {
         let dir = tempfile::tempdir().expect("tempdir");
-        let options = Options { segment_bytes: 2048, tile_sync_entries: tile_sync, ..Options::default() };
+        let options = options(2048, tile_sync);
         let (mut log, _) = open(dir.path(), options);
         let mut sizes = Vec::new();
         let mut size = 0;
@@ -279,11 +281,7 @@ proptest! {
 /// A log with a first commit of 300 entries and a last one of 5, every
 /// commit syncing tiles; returns the segment length before the last commit.
 fn two_commits(dir: &Path) -> (Options, u64) {
-    let options = Options {
-        segment_bytes: 1 << 20,
-        tile_sync_entries: 1,
-        ..Options::default()
-    };
+    let options = options(1 << 20, 1);
     let (mut log, _) = open(dir, options);
     grow(&mut log, &[300]);
     let before = file_len(&last_segment(dir));
@@ -346,11 +344,7 @@ fn entries_without_a_checkpoint_are_cut() {
 #[test]
 fn tile_hashes_beyond_the_checkpoint_are_cut_and_unsynced_ones_rewritten() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let options = Options {
-        segment_bytes: 1 << 20,
-        tile_sync_entries: 1000,
-        ..Options::default()
-    };
+    let options = options(1 << 20, 1000);
     let (mut log, _) = open(dir.path(), options);
     grow(&mut log, &[600]);
     drop(log);
@@ -394,11 +388,7 @@ fn a_damaged_old_entry_refuses_to_open_naming_the_segment() {
 #[test]
 fn damage_after_the_synced_size_cuts_the_unsynced_commits_and_before_it_refuses() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let options = Options {
-        segment_bytes: 1 << 20,
-        tile_sync_entries: 1,
-        ..Options::default()
-    };
+    let options = options(1 << 20, 1);
     let (mut log, _) = open(dir.path(), options);
     grow(&mut log, &[300]);
     let synced = file_len(&last_segment(dir.path()));
@@ -533,11 +523,7 @@ fn missing_segments_refuse_to_open() {
 #[test]
 fn an_interrupted_segment_roll_is_undone() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let options = Options {
-        segment_bytes: 1 << 20,
-        tile_sync_entries: 1,
-        ..Options::default()
-    };
+    let options = options(1 << 20, 1);
     let (mut log, _) = open(dir.path(), options);
     grow(&mut log, &[20]);
     drop(log);
@@ -592,11 +578,7 @@ fn restore(files: &[(PathBuf, Vec<u8>)], dir: &Path) {
 #[test]
 fn a_crash_at_any_byte_of_a_commit_keeps_exactly_the_last_committed_size() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let options = Options {
-        segment_bytes: 1 << 20,
-        tile_sync_entries: 100,
-        ..Options::default()
-    };
+    let options = options(1 << 20, 100);
     let (mut log, _) = open(dir.path(), options);
     grow(&mut log, &[250]);
     let segment = last_segment(dir.path());
