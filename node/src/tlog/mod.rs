@@ -16,9 +16,12 @@
 //!   the commit. Tiles and offsets are synced every
 //!   [`Options::tile_sync_entries`] entries, *before* the segment write of
 //!   the commit whose checkpoint records that watermark.
+//!   [`TileLog::commit_unsynced`] leaves out that `fdatasync`, for a caller
+//!   whose own journal holds the commit until [`TileLog::sync`].
 //! - [`TileLog::open`] re-derives the whole tree from the entries, checks
 //!   every checkpoint and every synced tile hash against it, cuts a torn
-//!   tail back to the last checkpoint and refuses to open on damage inside
+//!   tail back to the last checkpoint (and damage after
+//!   [`Options::unsynced_from`]) and refuses to open on damage inside
 //!   committed history, naming the file, offset and rule.
 
 mod format;
