@@ -9,7 +9,8 @@ use std::path::PathBuf;
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 use liaison_node::devnet::{self, NodeAddresses};
-use liaison_node::pki::{FederationCa, InitOptions, init_node, node_secret_files};
+use liaison_node::pki::local_ca::LocalCa;
+use liaison_node::pki::{FederationCa, InitOptions, init_node, local_ca_dir, node_secret_files};
 use liaison_node::{Config, Listeners, server, worktree};
 use liaison_node::{bench, demo};
 use liaison_proto::domain::CountryCode;
@@ -29,8 +30,41 @@ struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
+enum LocalCaAction {
+    /// Issue a client certificate (subject CN=NAME[,O=ORGANISATION]) and
+    /// its key, and print the `certificate_subject` to give its user.
+    Issue {
+        /// The local CA's directory (ca.pem, ca.key), as `init` made it.
+        #[arg(long, value_name = "DIR")]
+        local_ca: PathBuf,
+        /// The system's name: the certificate's common name.
+        #[arg(long)]
+        name: String,
+        /// The agency, for the certificate's organisation.
+        #[arg(long)]
+        organisation: Option<String>,
+        /// How many days the certificate is valid.
+        #[arg(long, default_value_t = 365)]
+        days: u32,
+        /// Where to write NAME.pem and NAME.key (created readable by you only).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+    /// Revoke a client certificate by serial number and write the local
+    /// CA's new CRL (`crl.pem` in its directory).
+    Revoke {
+        #[arg(long, value_name = "DIR")]
+        local_ca: PathBuf,
+        /// The certificate's serial number in hex, as `issue` printed it.
+        #[arg(long)]
+        serial: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 enum Command {
-    /// Create a node's signing key, TLS identity, user tokens and config.
+    /// Create a node's signing key, TLS identities (federation and local
+    /// API), user tokens and config.
     Init {
         /// ISO 3166-1 alpha-3 code of the node's country, e.g. THA.
         #[arg(long)]
@@ -48,10 +82,32 @@ enum Command {
         /// Where Prometheus scrapes `/metrics`; `none` for no metrics listener.
         #[arg(long, default_value = "127.0.0.1:7402")]
         metrics_listen: String,
+        /// Directory of this country's local CA (ca.pem, ca.key), which
+        /// issues the local API's certificate and agency systems' client
+        /// certificates; created if absent. Default: `local-<country>`
+        /// inside the --ca directory (kept offline with it).
+        #[arg(long, value_name = "DIR")]
+        local_ca: Option<PathBuf>,
+        /// A name users reach the local API by (DNS name or IP address), for
+        /// its certificate; repeat for several. The listen address,
+        /// localhost and 127.0.0.1 are always in it.
+        #[arg(long = "local-name", value_name = "NAME")]
+        local_names: Vec<String>,
+        /// Serve the local API over TLS even on loopback (off loopback it
+        /// always is).
+        #[arg(long)]
+        local_tls: bool,
         /// Write the keys and tokens even into a git work tree that does not
         /// ignore them (by default that is refused).
         #[arg(long)]
         allow_inside_git: bool,
+    },
+    /// Issue a client certificate to an agency system, or revoke one, with
+    /// this country's local CA (on the operator's offline machine, not the
+    /// node's host).
+    LocalCa {
+        #[command(subcommand)]
+        action: LocalCaAction,
     },
     /// Create a CA and a configured node per country, all peered with each
     /// other under deny-by-default agreements that allow only a phone check
@@ -198,6 +254,76 @@ fn init_logging(json: bool, default: &str) {
 /// `flag` (given `value`) chose, where git would commit them: into a git
 /// work tree that does not ignore them. `allowed` (`--allow-inside-git`)
 /// turns the refusal into a warning.
+fn local_ca_command(action: LocalCaAction) -> anyhow::Result<()> {
+    match action {
+        LocalCaAction::Issue {
+            local_ca,
+            name,
+            organisation,
+            days,
+            out,
+        } => {
+            let subject = format!(
+                "CN={name}{}",
+                organisation
+                    .as_deref()
+                    .map(|o| format!(",O={o}"))
+                    .unwrap_or_default()
+            );
+            // The subject must be one a node's configuration can name.
+            liaison_node::config::Subject::parse(&subject)
+                .map_err(|problem| anyhow::anyhow!("--name/--organisation: {problem}"))?;
+            if !(1..=3650).contains(&days) {
+                anyhow::bail!("--days: must be between 1 and 3650");
+            }
+            if !local_ca.join("ca.pem").exists() {
+                anyhow::bail!(
+                    "--local-ca: {} holds no ca.pem; give the directory `liaison-node init` made \
+                     (by default local-<country> inside the federation CA's)",
+                    local_ca.display()
+                );
+            }
+            let ca = LocalCa::load_or_create(&local_ca, "")?;
+            let now = time::OffsetDateTime::now_utc();
+            let issued = ca.issue_client(
+                &name,
+                organisation.as_deref(),
+                now - time::Duration::hours(1),
+                now + time::Duration::days(i64::from(days)),
+            )?;
+            let cert = out.join(format!("{name}.pem"));
+            let key = out.join(format!("{name}.key"));
+            if cert.exists() || key.exists() {
+                anyhow::bail!(
+                    "--out: {} already holds {name}.pem or {name}.key; refusing to overwrite",
+                    out.display()
+                );
+            }
+            liaison_node::pki::create_private_dir(&out)?;
+            liaison_node::pki::write_file(&cert, &issued.cert_pem)?;
+            liaison_node::pki::write_secret(&key, &issued.key_pem)?;
+            println!("wrote {} and {}", cert.display(), key.display());
+            println!("serial (to revoke it): {}", issued.serial);
+            println!(
+                "in the node's liaison.toml, give its user: certificate_subject = \"{subject}\""
+            );
+            Ok(())
+        }
+        LocalCaAction::Revoke { local_ca, serial } => {
+            if !local_ca.join("ca.pem").exists() {
+                anyhow::bail!("--local-ca: {} holds no ca.pem", local_ca.display());
+            }
+            let crl = LocalCa::load_or_create(&local_ca, "")?.revoke(&serial)?;
+            println!("wrote {}", crl.display());
+            println!(
+                "copy it to the node (e.g. local-tls/crl.pem), list it in local_tls.client_crls, \
+                 and reload the node (SIGHUP): new connections and open ones are refused"
+            );
+            Ok(())
+        }
+    }
+}
+
 fn keep_out_of_git(
     files: &[PathBuf],
     flag: &str,
@@ -287,6 +413,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             federation_listen,
             local_listen,
             metrics_listen,
+            local_ca,
+            local_names,
+            local_tls,
             allow_inside_git,
         } => {
             init_logging(cli.log_json, "info");
@@ -297,10 +426,23 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 "/etc/liaison",
                 allow_inside_git,
             )?;
+            let local_ca = local_ca.unwrap_or_else(|| {
+                ca.join(format!("local-{}", country.as_str().to_ascii_lowercase()))
+            });
             if let Some(key) = FederationCa::key_to_create(&ca) {
                 keep_out_of_git(&[key], "--ca", &ca, "~/federation-ca", allow_inside_git)?;
             }
+            if let Some(key) = FederationCa::key_to_create(&local_ca) {
+                keep_out_of_git(
+                    &[key],
+                    "--local-ca",
+                    &local_ca,
+                    "~/federation-ca/local-tha",
+                    allow_inside_git,
+                )?;
+            }
             let ca = FederationCa::load_or_create(&ca)?;
+            let local = LocalCa::load_or_create(&local_ca, country.as_str())?;
             let outcome = init_node(
                 &InitOptions {
                     country,
@@ -308,13 +450,30 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     federation_listen,
                     local_listen,
                     metrics_listen: (metrics_listen != "none").then_some(metrics_listen),
+                    local_names,
+                    local_tls,
                 },
                 &ca,
+                &local,
             )?;
             println!("wrote {}", outcome.config_path.display());
             println!(
                 "public signing key (give it to peers): {}",
                 outcome.public_key
+            );
+            println!(
+                "local API: {}; its CA certificate for users' --ca: {} (the local CA's key \
+                 stays in {})",
+                if outcome.config.local_tls.is_some() {
+                    "TLS 1.3 ([local_tls])"
+                } else {
+                    "plain, loopback only (add [local_tls] to serve other machines)"
+                },
+                outcome
+                    .config_path
+                    .with_file_name("local-tls/ca.pem")
+                    .display(),
+                local_ca.display()
             );
             for token in &outcome.tokens {
                 println!(
@@ -342,6 +501,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             for country in &countries {
                 let node = dir.join(country.as_str().to_ascii_lowercase());
                 secrets.extend(node_secret_files(&node));
+                secrets.extend(FederationCa::key_to_create(&local_ca_dir(&dir, *country)));
             }
             keep_out_of_git(&secrets, "--dir", &dir, STATE_DIR_EXAMPLE, allow_inside_git)?;
             let per_country = host.contains("{country}");
@@ -398,6 +558,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             );
             Ok(())
         }
+        Command::LocalCa { action } => local_ca_command(action),
         Command::Keygen {
             out,
             allow_inside_git,

@@ -177,6 +177,8 @@ pub struct Metrics {
     flushes: Counter,
     tree_heads_signed: Counter,
     receipt_heads: Family<HeadLabels, Counter>,
+    local_lockouts: Counter,
+    local_handshakes_refused: Counter,
 }
 
 impl Metrics {
@@ -211,6 +213,8 @@ impl Metrics {
             flushes: Counter::default(),
             tree_heads_signed: Counter::default(),
             receipt_heads: Family::default(),
+            local_lockouts: Counter::default(),
+            local_handshakes_refused: Counter::default(),
         };
         metrics.registry.register(
             "audit_events",
@@ -312,7 +316,27 @@ impl Metrics {
             "Peers' tree heads in receipts, by outcome: verified (signature checked) or cached (verified before)",
             metrics.receipt_heads.clone(),
         );
+        metrics.registry.register(
+            "local_lockouts",
+            "Source addresses and users locked out of the local API after repeated failed authentications",
+            metrics.local_lockouts.clone(),
+        );
+        metrics.registry.register(
+            "local_tls_handshakes_refused",
+            "TLS handshakes the local API refused or that timed out (plain text, old TLS, a client certificate that does not verify)",
+            metrics.local_handshakes_refused.clone(),
+        );
         Arc::new(metrics)
+    }
+
+    /// A source address or a user was locked out of the local API.
+    pub fn local_lockout(&self) {
+        self.local_lockouts.inc();
+    }
+
+    /// A TLS handshake on the local API failed.
+    pub fn local_handshake_refused(&self) {
+        self.local_handshakes_refused.inc();
     }
 
     /// An audit event was committed.

@@ -283,22 +283,29 @@ fn keys_and_tokens_are_in_directories_only_their_owner_can_enter() {
     assert_eq!(mode_of(&fed.join("ca")), 0o700);
     assert_eq!(mode_of(&fed.join("ca/ca.key")), 0o600);
     for code in COUNTRIES {
-        let node_dir = fed.join(code.to_ascii_lowercase());
+        let lower = code.to_ascii_lowercase();
+        let node_dir = fed.join(&lower);
+        // Each country's local CA, beside the federation CA.
+        let local_ca = fed.join(format!("ca/local-{lower}"));
         for private in [
             node_dir.clone(),
             node_dir.join("tls"),
+            node_dir.join("local-tls"),
             node_dir.join("tokens"),
+            local_ca.clone(),
         ] {
             assert_eq!(mode_of(&private), 0o700, "{}", private.display());
         }
         let mut secrets: Vec<PathBuf> = vec![
             node_dir.join("signing-key.pem"),
             node_dir.join("tls/node.key"),
+            node_dir.join("local-tls/node.key"),
+            local_ca.join("ca.key"),
         ];
         for token in std::fs::read_dir(node_dir.join("tokens")).unwrap() {
             secrets.push(token.unwrap().path());
         }
-        assert_eq!(secrets.len(), 2 + 6, "{secrets:?}");
+        assert_eq!(secrets.len(), 4 + 6, "{secrets:?}");
         for secret in secrets {
             assert_eq!(mode_of(&secret), 0o600, "{}", secret.display());
         }
@@ -313,97 +320,121 @@ fn keys_and_tokens_are_in_directories_only_their_owner_can_enter() {
         &["init", "--country", "LAO"],
         &[("--dir", &etc), ("--ca", &ca)],
     ));
-    for private in [etc.clone(), etc.join("tls"), etc.join("tokens"), ca] {
+    for private in [
+        etc.clone(),
+        etc.join("tls"),
+        etc.join("local-tls"),
+        etc.join("tokens"),
+        ca.join("local-lao"),
+        ca,
+    ] {
         assert_eq!(mode_of(&private), 0o700, "{}", private.display());
     }
 }
 
-/// Runs git in `dir`; `false` when git is not installed.
-fn git(dir: &Path, args: &[&str]) -> bool {
-    match Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_WORK_TREE")
-        .env_remove("GIT_INDEX_FILE")
-        .output()
-    {
-        Ok(output) => {
-            assert!(
-                output.status.success(),
-                "git {args:?}: {}",
-                String::from_utf8_lossy(&output.stderr)
-            );
-            true
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
-        Err(e) => panic!("cannot run git: {e}"),
-    }
-}
-
 #[test]
-fn secrets_are_refused_inside_a_git_work_tree_unless_ignored_or_allowed() {
+fn init_off_loopback_serves_tls_and_the_local_ca_issues_and_revokes_client_certificates() {
     let dir = tempfile::tempdir().unwrap();
-    let repo = dir.path().join("repo");
-    std::fs::create_dir(&repo).unwrap();
-    if !git(&repo, &["init", "--quiet"]) {
-        eprintln!(
-            "git is not installed: skipping the refusals inside a work tree \
-             (the other tests cover writing outside one)"
-        );
-        return;
-    }
-    let fed = repo.join("fed");
-    let stderr = failed(&federation(&fed, &[]));
-    for needed in [
-        format!(
-            "--dir {}: refusing to write private keys and tokens where git would commit them",
-            fed.display()
-        ),
-        "is a git work tree that does not ignore fed/ca/ca.key".to_string(),
-        ".gitignore".to_string(),
-        "--allow-inside-git".to_string(),
-        "--dir ~/.local/state/liaison/federation".to_string(),
-    ] {
-        assert!(stderr.contains(&needed), "missing `{needed}` in:\n{stderr}");
-    }
-    assert!(!fed.exists(), "something was written before the refusal");
-
-    let node_dir = repo.join("node");
-    let ca = repo.join("ca");
-    let init = |extra: &[&str]| {
-        let mut args = vec!["init", "--country", "THA"];
-        args.extend_from_slice(extra);
-        node(&args, &[("--dir", &node_dir), ("--ca", &ca)])
+    let etc = dir.path().join("etc-liaison");
+    let ca = dir.path().join("ca");
+    let stdout = succeeded(&node(
+        &[
+            "init",
+            "--country",
+            "THA",
+            "--local-listen",
+            "10.1.2.3:7401",
+            "--local-name",
+            "liaison.police.example",
+        ],
+        &[("--dir", &etc), ("--ca", &ca)],
+    ));
+    assert!(
+        stdout.contains("local API: TLS 1.3 ([local_tls])"),
+        "{stdout}"
+    );
+    // The configuration loads as written: TLS on the local API, client
+    // certificates checked against the local CA, which is not the
+    // federation's.
+    let config = liaison_node::Config::load(&etc.join("liaison.toml")).unwrap();
+    let local_tls = config.local_tls.as_ref().unwrap();
+    assert!(local_tls.client_verifier.is_some());
+    let local_ca_pem = std::fs::read_to_string(ca.join("local-tha/ca.pem")).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(etc.join("local-tls/ca.pem")).unwrap(),
+        local_ca_pem
+    );
+    assert_ne!(local_ca_pem, config.tls.ca_pem);
+    // The server certificate names what users connect to.
+    let der = {
+        use rustls::pki_types::pem::PemObject as _;
+        rustls::pki_types::CertificateDer::from_pem_slice(local_tls.cert_pem.as_bytes()).unwrap()
     };
-    let stderr = failed(&init(&[]));
-    assert!(
-        stderr.contains("--dir ") && stderr.contains("node/signing-key.pem"),
-        "{stderr}"
+    let (_, cert) = x509_parser::parse_x509_certificate(&der).unwrap();
+    let names = format!(
+        "{:?}",
+        cert.subject_alternative_name().unwrap().unwrap().value
     );
-    assert!(!node_dir.exists() && !ca.exists());
+    for name in [
+        "liaison.police.example",
+        "localhost",
+        "10.1.2.3",
+        "127.0.0.1",
+    ] {
+        let needle = match name.parse::<std::net::Ipv4Addr>() {
+            Ok(ip) => format!("{:?}", ip.octets()),
+            Err(_) => name.to_string(),
+        };
+        assert!(names.contains(&needle), "{name} not in {names}");
+    }
 
-    let key = repo.join("signing-key-2.pem");
-    let stderr = failed(&node(&["keygen"], &[("--out", &key)]));
+    // An agency system's client certificate, and its subject to configure.
+    let local_ca = ca.join("local-tha");
+    let certs = dir.path().join("certs");
+    let issue = |name: &str| {
+        node(
+            &[
+                "local-ca",
+                "issue",
+                "--name",
+                name,
+                "--organisation",
+                "Royal Thai Police",
+            ],
+            &[("--local-ca", &local_ca), ("--out", &certs)],
+        )
+    };
+    let stdout = succeeded(&issue("police-cms"));
     assert!(
-        stderr.contains("--out ") && stderr.contains("signing-key-2.pem"),
-        "{stderr}"
+        stdout.contains("certificate_subject = \"CN=police-cms,O=Royal Thai Police\""),
+        "{stdout}"
     );
-    assert!(!key.exists());
-
-    // Ignored by git, the federation is written.
-    std::fs::write(repo.join(".gitignore"), "/fed/\n").unwrap();
-    succeeded(&federation(&fed, &[]));
-    assert!(fed.join("tha/tokens/admin.token").exists());
-
-    // Told to, `init` writes into the work tree, with a warning.
-    let output = init(&["--allow-inside-git"]);
-    succeeded(&output);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(
-        stderr.contains("warning: --dir") && stderr.contains("as --allow-inside-git asks"),
-        "{stderr}"
+    assert_eq!(mode_of(&certs.join("police-cms.key")), 0o600);
+    let serial = stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("serial (to revoke it): "))
+        .unwrap()
+        .to_string();
+    // Issued again into the same place: refused, nothing overwritten.
+    let key_before = std::fs::read(certs.join("police-cms.key")).unwrap();
+    assert!(failed(&issue("police-cms")).contains("refusing to overwrite"));
+    assert_eq!(
+        std::fs::read(certs.join("police-cms.key")).unwrap(),
+        key_before
     );
-    assert!(node_dir.join("signing-key.pem").exists() && ca.join("ca.key").exists());
+    // A name no configuration could hold.
+    assert!(failed(&issue("a=b")).contains("--name/--organisation"));
+
+    // Revoked: a CRL of the local CA listing it.
+    let revoke = |serial: &str| {
+        node(
+            &["local-ca", "revoke", "--serial", serial],
+            &[("--local-ca", &local_ca)],
+        )
+    };
+    let stdout = succeeded(&revoke(&serial));
+    assert!(stdout.contains("client_crls"), "{stdout}");
+    let crl = std::fs::read_to_string(local_ca.join("crl.pem")).unwrap();
+    assert!(crl.starts_with("-----BEGIN X509 CRL-----"), "{crl}");
+    assert!(failed(&revoke("zz")).contains("is not 1 to 20 bytes of hex"));
 }

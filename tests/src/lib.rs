@@ -3,6 +3,8 @@
 //! them through the same gRPC APIs users do, and may also reach into a
 //! node's records to check what was (not) stored.
 
+pub mod local_api;
+
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -79,16 +81,27 @@ impl TestFederation {
         countries: &[&str],
         agreements: devnet::AgreementChoice<'_>,
     ) -> TestFederation {
+        TestFederation::start_prepared(countries, agreements, |_| {}).await
+    }
+
+    /// Like [`TestFederation::start_with`], with `prepare` changing each
+    /// planned node (its listeners, its files) before it starts.
+    pub async fn start_prepared(
+        countries: &[&str],
+        agreements: devnet::AgreementChoice<'_>,
+        mut prepare: impl FnMut(&mut devnet::PlannedNode),
+    ) -> TestFederation {
         let dir = tempfile::tempdir().expect("temp dir");
         let codes: Vec<CountryCode> = countries.iter().map(|c| country(c)).collect();
         let planned =
             devnet::plan_with(dir.path(), &codes, agreements).expect("federation planned");
         let mut nodes = BTreeMap::new();
-        for devnet::PlannedNode {
-            node: plan,
-            listeners,
-        } in planned
-        {
+        for mut planned in planned {
+            prepare(&mut planned);
+            let devnet::PlannedNode {
+                node: plan,
+                listeners,
+            } = planned;
             let federation_addr = listeners.federation.local_addr().expect("bound");
             let local_addr = listeners.local.local_addr().expect("bound");
             let config = Config::load(&plan.config_path).expect("generated config loads");

@@ -33,6 +33,16 @@ fn load_edited(path: &Path, edit: impl FnOnce(&mut Table)) -> (PathBuf, ConfigEr
     (edited, error)
 }
 
+/// Adds the `[local_tls]` the generator's files allow, checking client
+/// certificates against the local CA.
+fn with_client_ca(config: &mut Table) {
+    let mut tls = Table::new();
+    tls.insert("cert".into(), "local-tls/node.pem".into());
+    tls.insert("key".into(), "local-tls/node.key".into());
+    tls.insert("client_ca".into(), "local-tls/ca.pem".into());
+    config.insert("local_tls".into(), Value::Table(tls));
+}
+
 fn section<'a>(config: &'a mut Table, name: &str) -> &'a mut Table {
     config.get_mut(name).and_then(Value::as_table_mut).unwrap()
 }
@@ -53,7 +63,7 @@ fn the_generated_config_is_valid() {
     assert_eq!(config.country, country("THA"));
     assert_eq!(config.peers.len(), 1);
     assert_eq!(config.agencies.len(), 3);
-    assert_eq!(config.users.len(), 6);
+    assert_eq!(config.accounts.iter().count(), 6);
 }
 
 #[test]
@@ -245,6 +255,84 @@ fn each_mistake_names_the_file_and_key() {
                 entry(c, "users", 1).insert("token_sha256".into(), hash);
             }),
             "users[1].token_sha256",
+        ),
+        (
+            "neither token nor certificate",
+            Box::new(|c| {
+                entry(c, "users", 0).remove("token_sha256");
+            }),
+            "users[0].token_sha256",
+        ),
+        (
+            "certificate subject without a client CA",
+            Box::new(|c| {
+                entry(c, "users", 0).insert("certificate_subject".into(), "CN=cms".into());
+            }),
+            "users[0].certificate_subject",
+        ),
+        (
+            "malformed certificate subject",
+            Box::new(|c| {
+                with_client_ca(c);
+                entry(c, "users", 0).insert("certificate_subject".into(), "cms".into());
+            }),
+            "users[0].certificate_subject",
+        ),
+        (
+            "shared certificate subject",
+            Box::new(|c| {
+                with_client_ca(c);
+                entry(c, "users", 0).insert("certificate_subject".into(), "CN=cms".into());
+                entry(c, "users", 1).insert("certificate_subject".into(), "cn=cms".into());
+            }),
+            "users[1].certificate_subject",
+        ),
+        (
+            "revocation lists without a client CA",
+            Box::new(|c| {
+                with_client_ca(c);
+                section(c, "local_tls").remove("client_ca");
+                section(c, "local_tls").insert(
+                    "client_crls".into(),
+                    Value::Array(vec!["local-tls/crl.pem".into()]),
+                );
+            }),
+            "local_tls.client_crls",
+        ),
+        (
+            "a revocation list that is a certificate",
+            Box::new(|c| {
+                with_client_ca(c);
+                section(c, "local_tls").insert(
+                    "client_crls".into(),
+                    Value::Array(vec!["local-tls/ca.pem".into()]),
+                );
+            }),
+            "local_tls.client_crls[0]",
+        ),
+        (
+            "client CA that is no certificate",
+            Box::new(|c| {
+                with_client_ca(c);
+                section(c, "local_tls").insert("client_ca".into(), "liaison.toml".into());
+            }),
+            "local_tls.client_ca",
+        ),
+        (
+            "no lockout",
+            Box::new(|c| {
+                c.insert("local_auth".into(), Value::Table(Table::new()));
+                section(c, "local_auth").insert("max_failures".into(), 0.into());
+            }),
+            "local_auth.max_failures",
+        ),
+        (
+            "endless lockout",
+            Box::new(|c| {
+                c.insert("local_auth".into(), Value::Table(Table::new()));
+                section(c, "local_auth").insert("lockout_secs".into(), 10_000_000.into());
+            }),
+            "local_auth.lockout_secs",
         ),
     ];
     for (what, edit, key) in cases {

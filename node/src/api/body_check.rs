@@ -47,12 +47,12 @@ use liaison_proto::domain::CountryCode;
 use tonic::body::Body;
 use tonic::codegen::Bytes;
 use tonic::codegen::http;
-use tonic::metadata::MetadataMap;
 use tonic::transport::CertificateDer;
 use tonic::transport::server::{TcpConnectInfo, TlsConnectInfo};
 use tonic::{Code, Status};
 
 use crate::api::listener::{Listener, Method, Surface};
+use crate::api::local_auth::{Credentials, authenticate};
 use crate::exchange::Exchange;
 
 /// The headers of a trailers-only gRPC answer that carry its status.
@@ -252,8 +252,8 @@ fn refusal_of<R>(verdict: &OnceLock<Refusal>, response: &http::Response<R>) -> O
 enum Caller {
     /// The client certificates presented on the federation listener.
     Peer(Option<Arc<Vec<CertificateDer<'static>>>>),
-    /// The `authorization` metadata sent to the local listener.
-    Local(MetadataMap),
+    /// What the caller of the local listener presented.
+    Local(Credentials),
 }
 
 /// Who a refused call is audited as.
@@ -274,13 +274,7 @@ impl Caller {
                     .get::<TlsConnectInfo<TcpConnectInfo>>()
                     .and_then(TlsConnectInfo::peer_certs),
             ),
-            Listener::Local => {
-                let mut metadata = http::HeaderMap::new();
-                if let Some(value) = request.headers().get(http::header::AUTHORIZATION) {
-                    metadata.insert(http::header::AUTHORIZATION, value.clone());
-                }
-                Caller::Local(MetadataMap::from_headers(metadata))
-            }
+            Listener::Local => Caller::Local(Credentials::of_http(request)),
         }
     }
 
@@ -306,20 +300,18 @@ impl Caller {
                     },
                 }
             }
-            Caller::Local(metadata) => {
-                match crate::api::local::authenticate(&exchange.config(), &metadata) {
-                    Ok(user) => AuditedAs {
-                        actor: user.name,
-                        peer: None,
-                        unauthenticated: None,
-                    },
-                    Err(status) => AuditedAs {
-                        actor: "unknown".into(),
-                        peer: None,
-                        unauthenticated: Some(status.message().to_string()),
-                    },
-                }
-            }
+            Caller::Local(credentials) => match authenticate(&exchange.config(), &credentials) {
+                Ok(user) => AuditedAs {
+                    actor: user.name,
+                    peer: None,
+                    unauthenticated: None,
+                },
+                Err(refused) => AuditedAs {
+                    actor: refused.user.unwrap_or_else(|| "unknown".into()),
+                    peer: None,
+                    unauthenticated: Some(refused.status.message().to_string()),
+                },
+            },
         }
     }
 }

@@ -1,6 +1,6 @@
 //! The local gRPC services, `FocalPoint` and `Agency`, for the users of this
-//! node's own country. Every method authenticates the caller by bearer
-//! token ([`caller`]) and checks its role; every refusal is audited with
+//! node's own country. Every method authenticates the caller
+//! ([`caller`]: bearer token, client certificate) and checks its role; every refusal is audited with
 //! the caller's name.
 
 use std::pin::Pin;
@@ -12,58 +12,15 @@ use liaison_proto::domain::RequestStatus;
 use liaison_proto::pb;
 use liaison_proto::pb::agency_server::Agency;
 use liaison_proto::pb::focal_point_server::FocalPoint;
-use sha2::{Digest, Sha256};
 use tokio::sync::{broadcast, mpsc};
 use tokio_stream::wrappers::ReceiverStream;
-use tonic::metadata::MetadataMap;
 use tonic::{Request, Response, Status};
 
-use crate::config::{Config, LocalUser, Role};
+pub(crate) use crate::api::local_auth::caller;
+use crate::config::{LocalUser, Role};
 use crate::error::{Error, Problem};
 use crate::exchange::{AgencyReply, Draft, Exchange};
 use crate::records::{Direction, RequestRecord, StoredReceipt};
-
-/// Authenticates a local call: `authorization: Bearer <token>` must carry
-/// the token of a configured user. A refusal is recorded in the audit trail.
-pub(crate) async fn caller<T>(
-    exchange: &Exchange,
-    request: &Request<T>,
-) -> Result<LocalUser, Status> {
-    match authenticate(&exchange.config(), request.metadata()) {
-        Ok(user) => Ok(user),
-        Err(status) => {
-            exchange
-                .audit_refusal(
-                    "unknown".into(),
-                    None,
-                    format!("unauthenticated local call: {}", status.message()),
-                )
-                .await?;
-            Err(status)
-        }
-    }
-}
-
-/// The configured user whose token `metadata` carries, without auditing:
-/// for [`caller`], and for `body_check`, which audits its own refusals.
-pub(crate) fn authenticate(config: &Config, metadata: &MetadataMap) -> Result<LocalUser, Status> {
-    let header = metadata.get("authorization").ok_or_else(|| {
-        Status::unauthenticated("missing `authorization: Bearer <token>` metadata")
-    })?;
-    let token = header
-        .to_str()
-        .ok()
-        .and_then(|h| h.strip_prefix("Bearer "))
-        .ok_or_else(|| {
-            Status::unauthenticated("authorization metadata must be `Bearer <token>`")
-        })?;
-    let hash: [u8; 32] = Sha256::digest(token.trim().as_bytes()).into();
-    config
-        .users
-        .get(&hash)
-        .cloned()
-        .ok_or_else(|| Status::unauthenticated("unknown token"))
-}
 
 /// Records a refused call (bad input, unknown request, wrong state) in the
 /// audit trail with the caller's name, and answers it. The audit entry and

@@ -1,7 +1,7 @@
 //! The node's gRPC surface, on two listeners: the federation listener
 //! (peers, mutual TLS: [`federation`]) and the local one (users, bearer
-//! tokens: [`local`] for focal points and agencies, [`audit`] for
-//! auditors, [`admin`]). [`listener`] says what each serves, [`body_check`]
+//! tokens and client certificates checked by [`local_auth`]: [`local`] for
+//! focal points and agencies, [`audit`] for auditors, [`admin`]). [`listener`] says what each serves, [`body_check`]
 //! refuses what cannot be read, [`limits`] admits peers' calls, and
 //! [`server`] assembles it all. Everything here authenticates and decodes,
 //! hands the call to the [`exchange`](crate::exchange), and answers.
@@ -13,4 +13,5 @@ pub mod federation;
 pub mod limits;
 pub mod listener;
 pub mod local;
+pub mod local_auth;
 pub mod server;

@@ -288,10 +288,23 @@ pub async fn start_with_store(
         )),
         // TLS 1.3 when configured (always, off loopback).
         match &config.local_tls {
-            Some(tls) => tokio::spawn(local.serve_with_incoming_shutdown(
-                crate::pki::local_tls::incoming(local_listener, tls.server.clone()),
-                closed(&exchange),
-            )),
+            Some(_) => {
+                let current = exchange.clone();
+                tokio::spawn(local.serve_with_incoming_shutdown(
+                    crate::pki::local_tls::incoming(
+                        local_listener,
+                        move || {
+                            current
+                                .config()
+                                .local_tls
+                                .as_ref()
+                                .map(|t| t.server.clone())
+                        },
+                        exchange.metrics().clone(),
+                    ),
+                    closed(&exchange),
+                ))
+            }
             None => tokio::spawn(local.serve_with_incoming_shutdown(
                 TcpIncoming::from(local_listener).with_nodelay(Some(true)),
                 closed(&exchange),

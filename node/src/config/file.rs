@@ -23,6 +23,9 @@ pub struct ConfigFile {
     pub agencies: Vec<AgencySection>,
     #[serde(default)]
     pub users: Vec<UserSection>,
+    /// Lockout after failed authentications on the local API.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub local_auth: Option<LocalAuthSection>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -137,6 +140,45 @@ pub struct LocalTlsSection {
     /// PEM private key of that certificate, held to the same file
     /// permissions as the signing key.
     pub key: PathBuf,
+    /// PEM certificate of the CA that issues client certificates to agency
+    /// systems (usually the same local CA). With it, the local API asks
+    /// every client for a certificate: one that does not verify ends the
+    /// handshake; none at all leaves the caller to its bearer token.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_ca: Option<PathBuf>,
+    /// PEM certificate revocation lists of `client_ca`: a client
+    /// certificate they list is refused, at the handshake and, after a
+    /// reload, on every call of a connection already open.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub client_crls: Vec<PathBuf>,
+}
+
+/// Lockout after failed authentications on the local API, per source
+/// address and per user. Every field has a default.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocalAuthSection {
+    /// Failed authentications that lock a source address or a user out.
+    #[serde(default = "default_max_failures")]
+    pub max_failures: u32,
+    /// The window those failures are counted in, in seconds.
+    #[serde(default = "default_failure_window_secs")]
+    pub failure_window_secs: u64,
+    /// How long a lockout lasts, in seconds.
+    #[serde(default = "default_lockout_secs")]
+    pub lockout_secs: u64,
+}
+
+fn default_max_failures() -> u32 {
+    10
+}
+
+fn default_failure_window_secs() -> u64 {
+    300
+}
+
+fn default_lockout_secs() -> u64 {
+    900
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -180,5 +222,16 @@ pub struct UserSection {
     /// `focal_point`, `agency:<name>`, `auditor` or `admin`.
     pub role: String,
     /// Hex SHA-256 of the user's bearer token.
-    pub token_sha256: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token_sha256: Option<String>,
+    /// The subject of the client certificate (issued by
+    /// `local_tls.client_ca`) of an agency system acting as this user, e.g.
+    /// `CN=police-cms,O=Royal Thai Police`. A user with one must present
+    /// that certificate on every call, with or without its token.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certificate_subject: Option<String>,
+    /// A disabled user is refused on every call; its token and certificate
+    /// stay configured, so enabling it again is one line.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub disabled: bool,
 }

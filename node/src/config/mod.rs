@@ -5,28 +5,27 @@
 //! Private key files (`node.signing_key`, `tls.key`) are refused when anyone
 //! but the node could read them; [`private_key_exposure`] holds the rule.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use ed25519_dalek::VerifyingKey;
 use liaison_proto::domain::{Category, CountryCode};
 use liaison_proto::envelope::{SigningIdentity, key_id};
-use rustls::pki_types::pem::PemObject as _;
-use rustls::pki_types::{CertificateDer, PrivateKeyDer};
 use serde::de::DeserializeOwned;
 
 use crate::policy::{Agreement, AgreementFile};
 
 mod file;
 mod keys;
+mod local;
 #[cfg(test)]
 mod tests;
 
 pub use file::*;
 pub use keys::*;
+pub use local::*;
 
 /// A configuration that cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -56,13 +55,6 @@ impl fmt::Display for Role {
             Role::Admin => f.write_str("admin"),
         }
     }
-}
-
-/// A local user: a name for the audit trail and a role.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LocalUser {
-    pub name: String,
-    pub role: Role,
 }
 
 #[derive(Debug, Clone)]
@@ -98,58 +90,6 @@ impl fmt::Debug for TlsMaterial {
     }
 }
 
-/// TLS on the local API, built from `[local_tls]` when the configuration
-/// is loaded: TLS 1.3 only, no client certificate asked for, `h2` by ALPN.
-#[derive(Debug, Clone)]
-pub struct LocalTls {
-    /// The certificate chain served (PEM), as read.
-    pub cert_pem: String,
-    /// The rustls configuration the local listener serves with.
-    pub server: Arc<rustls::ServerConfig>,
-}
-
-impl Validator<'_> {
-    /// Reads `[local_tls]`'s files and builds the server configuration,
-    /// refusing a chain without certificates or a key that does not go
-    /// with it.
-    fn local_tls(&self, cert: &Path, key: &Path) -> Result<LocalTls, ConfigError> {
-        let cert_pem = self.read_pem("local_tls.cert", cert, "CERTIFICATE")?;
-        let key_pem = ed25519_dalek::pkcs8::spki::der::zeroize::Zeroizing::new(
-            self.read_private_pem("local_tls.key", key)?,
-        );
-        let certs = CertificateDer::pem_slice_iter(cert_pem.as_bytes())
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| {
-                self.error(
-                    "local_tls.cert",
-                    format!("not a PEM certificate chain: {e}"),
-                )
-            })?;
-        if certs.is_empty() {
-            return Err(self.error("local_tls.cert", "holds no certificate"));
-        }
-        let private = PrivateKeyDer::from_pem_slice(key_pem.as_bytes())
-            .map_err(|e| self.error("local_tls.key", format!("not a PEM private key: {e}")))?;
-        let provider = Arc::new(rustls::crypto::ring::default_provider());
-        let mut server = rustls::ServerConfig::builder_with_provider(provider)
-            .with_protocol_versions(&[&rustls::version::TLS13])
-            .map_err(|e| self.error("local_tls", format!("cannot offer TLS 1.3: {e}")))?
-            .with_no_client_auth()
-            .with_single_cert(certs, private)
-            .map_err(|e| {
-                self.error(
-                    "local_tls.key",
-                    format!("does not go with the certificate in local_tls.cert: {e}"),
-                )
-            })?;
-        server.alpn_protocols = vec![b"h2".to_vec()];
-        Ok(LocalTls {
-            cert_pem,
-            server: Arc::new(server),
-        })
-    }
-}
-
 /// A validated configuration with every file it names already read.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -168,8 +108,10 @@ pub struct Config {
     pub local_tls: Option<LocalTls>,
     pub peers: BTreeMap<CountryCode, Peer>,
     pub agencies: Vec<Agency>,
-    /// Local users by SHA-256 of their token.
-    pub users: HashMap<[u8; 32], LocalUser>,
+    /// Local users, by token and by client certificate.
+    pub accounts: Accounts,
+    /// Lockout after failed authentications on the local API.
+    pub local_auth: LocalAuth,
     /// How often the node witnesses its peers' audit logs.
     pub witness_interval: std::time::Duration,
     pub max_clock_skew: std::time::Duration,
@@ -212,7 +154,7 @@ impl Config {
         let local_tls = file
             .local_tls
             .as_ref()
-            .map(|section| v.local_tls(&resolve(&section.cert), &resolve(&section.key)))
+            .map(|section| v.local_tls(section, base))
             .transpose()?;
         if local_tls.is_none() && !local_listen.ip().is_loopback() {
             return Err(v.error(
@@ -360,53 +302,14 @@ impl Config {
             });
         }
 
-        let mut users = HashMap::new();
-        let mut names = BTreeSet::new();
-        for (i, u) in file.users.iter().enumerate() {
-            let at = |k: &str| format!("users[{i}].{k}");
-            if u.name.is_empty()
-                || u.name.len() > 64
-                || !u
-                    .name
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b"-_.@".contains(&b))
-            {
-                return Err(v.error(&at("name"), "must be 1 to 64 letters, digits or - _ . @"));
-            }
-            if !names.insert(u.name.clone()) {
-                return Err(v.error(&at("name"), format!("user `{}` is listed twice", u.name)));
-            }
-            let role = parse_role(&u.role).map_err(|problem| v.error(&at("role"), problem))?;
-            if let Role::Agency(name) = &role
-                && !agencies.iter().any(|a| &a.name == name)
-            {
-                return Err(v.error(
-                    &at("role"),
-                    format!("agency `{name}` is not listed under [[agencies]]"),
-                ));
-            }
-            let hash: [u8; 32] = hex::decode(&u.token_sha256)
-                .ok()
-                .and_then(|h| h.try_into().ok())
-                .ok_or_else(|| {
-                    v.error(
-                        &at("token_sha256"),
-                        "must be 64 hex digits (SHA-256 of the token)",
-                    )
-                })?;
-            if users
-                .insert(
-                    hash,
-                    LocalUser {
-                        name: u.name.clone(),
-                        role,
-                    },
-                )
-                .is_some()
-            {
-                return Err(v.error(&at("token_sha256"), "the same token is given to two users"));
-            }
-        }
+        let accounts = v.accounts(
+            &file.users,
+            &agencies,
+            local_tls
+                .as_ref()
+                .is_some_and(|t| t.client_verifier.is_some()),
+        )?;
+        let local_auth = v.local_auth(file.local_auth.as_ref())?;
 
         if !(1..=86_400).contains(&file.node.witness_interval_secs) {
             return Err(v.error(
@@ -461,7 +364,8 @@ impl Config {
             local_tls,
             peers,
             agencies,
-            users,
+            accounts,
+            local_auth,
         })
     }
 

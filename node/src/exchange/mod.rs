@@ -19,6 +19,7 @@
 mod check_answer;
 mod delivery;
 mod expire;
+pub mod lockout;
 pub mod outbox;
 mod purge;
 mod receive;

@@ -25,6 +25,10 @@ pub(super) fn restart_only_changes(old: &Config, new: &Config) -> Vec<&'static s
     );
     check("node.local_listen", old.local_listen != new.local_listen);
     check(
+        "local_tls",
+        old.local_tls.is_some() != new.local_tls.is_some(),
+    );
+    check(
         "node.metrics_listen",
         old.metrics_listen != new.metrics_listen,
     );
@@ -112,22 +116,27 @@ pub(super) fn config_changes(old: &Config, new: &Config) -> Vec<String> {
     if agencies(old) != agencies(new) {
         changes.push(format!("agencies: {}", agencies(new).join(", ")));
     }
-    let users = |c: &Config| {
-        let mut users: Vec<String> = c
-            .users
-            .values()
-            .map(|u| format!("{} ({})", u.name, u.role))
-            .collect();
+    if old.accounts != new.accounts {
+        let mut users: Vec<String> = new.accounts.iter().map(|a| a.describe()).collect();
         users.sort();
-        users
+        changes.push(format!("users: {}", users.join(", ")));
+    }
+    let local_tls = |c: &Config| {
+        c.local_tls
+            .as_ref()
+            .map(|t| (t.cert_pem.clone(), t.client_pem.clone()))
     };
-    let tokens = |c: &Config| {
-        let mut tokens: Vec<[u8; 32]> = c.users.keys().copied().collect();
-        tokens.sort();
-        tokens
-    };
-    if users(old) != users(new) || tokens(old) != tokens(new) {
-        changes.push(format!("users: {}", users(new).join(", ")));
+    if local_tls(old) != local_tls(new) {
+        changes.push("local_tls: certificate, client CA or revocation lists replaced".into());
+    }
+    if old.local_auth != new.local_auth {
+        let a = &new.local_auth;
+        changes.push(format!(
+            "local_auth: {} failures within {} s lock out for {} s",
+            a.max_failures,
+            a.window.as_secs(),
+            a.lockout.as_secs()
+        ));
     }
     let mut setting = |name: &str, before: u64, after: u64| {
         if before != after {

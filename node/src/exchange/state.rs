@@ -166,6 +166,8 @@ pub struct Exchange {
     /// by a key rotation, without a restart.
     pub(super) keys: std::sync::RwLock<OwnKeys>,
     pub(super) metrics: Arc<Metrics>,
+    /// Failed authentications on the local API, per address and user.
+    pub(super) lockout: super::lockout::Lockout,
 }
 
 /// This node's signing key and the public keys it signed with before.
@@ -230,6 +232,7 @@ impl Exchange {
             closing: watch::Sender::new(false),
             keys: std::sync::RwLock::new(keys),
             metrics,
+            lockout: super::lockout::Lockout::default(),
         }))
     }
 
@@ -243,6 +246,10 @@ impl Exchange {
 
     pub fn metrics(&self) -> &Arc<Metrics> {
         &self.metrics
+    }
+
+    pub fn lockout(&self) -> &super::lockout::Lockout {
+        &self.lockout
     }
 
     pub fn records(&self) -> &Records {

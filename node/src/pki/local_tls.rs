@@ -1,6 +1,10 @@
 //! TLS on the local API: rustls, TLS 1.3 only, HTTP/2 by ALPN, with the
 //! certificate and key of `[local_tls]` (issued by the country's local CA,
-//! not the federation CA; built by the configuration into [`crate::config::LocalTls`]).
+//! not the federation CA; built by the configuration into [`crate::config::LocalTls`]),
+//! and client certificates checked against `client_ca` and its CRLs when
+//! set. Each connection is served with the configuration in force when it
+//! arrives, so a reload (a renewed certificate, a new CRL) applies to the
+//! next connection without a restart.
 //! Handshakes run concurrently, each bounded in
 //! time, so a client that connects and stalls holds up nobody else; a
 //! client that does not complete a handshake (plain text, an older TLS
@@ -10,6 +14,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use tokio::net::{TcpListener, TcpStream};
+
+use crate::metrics::Metrics;
 use tokio_rustls::TlsAcceptor;
 use tokio_rustls::server::TlsStream;
 
@@ -22,12 +28,13 @@ const ACCEPT_BACKOFF: Duration = Duration::from_millis(100);
 /// The connections of `listener` that completed a TLS handshake, as a
 /// stream for tonic's `serve_with_incoming`. Each handshake runs in its own
 /// task under [`HANDSHAKE_TIMEOUT`]; failed ones are logged (address and
-/// reason, nothing the client sent) and dropped.
+/// reason, nothing the client sent), counted, and dropped. `current` gives
+/// the server configuration in force.
 pub fn incoming(
     listener: TcpListener,
-    config: Arc<rustls::ServerConfig>,
+    current: impl Fn() -> Option<Arc<rustls::ServerConfig>> + Send + 'static,
+    metrics: Arc<Metrics>,
 ) -> tokio_stream::wrappers::ReceiverStream<std::io::Result<TlsStream<TcpStream>>> {
-    let acceptor = TlsAcceptor::from(config);
     let (sender, receiver) = tokio::sync::mpsc::channel(64);
     tokio::spawn(async move {
         loop {
@@ -47,17 +54,24 @@ pub fn incoming(
                 () = sender.closed() => return,
             };
             let _ = stream.set_nodelay(true);
-            let acceptor = acceptor.clone();
+            let Some(config) = current() else {
+                tracing::warn!(peer = %address, "local API: no [local_tls] in force; connection closed");
+                continue;
+            };
+            let acceptor = TlsAcceptor::from(config);
             let sender = sender.clone();
+            let metrics = metrics.clone();
             tokio::spawn(async move {
                 match tokio::time::timeout(HANDSHAKE_TIMEOUT, acceptor.accept(stream)).await {
                     Ok(Ok(tls)) => {
                         let _ = sender.send(Ok(tls)).await;
                     }
                     Ok(Err(e)) => {
+                        metrics.local_handshake_refused();
                         tracing::info!(peer = %address, reason = %e, "local API: TLS handshake refused");
                     }
                     Err(_) => {
+                        metrics.local_handshake_refused();
                         tracing::info!(peer = %address, "local API: TLS handshake timed out");
                     }
                 }

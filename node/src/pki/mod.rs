@@ -9,6 +9,7 @@
 //! directories holding them (a node's directory, its `tls/` and `tokens/`,
 //! the CA's directory) are made with [`create_private_dir`], mode 0700.
 
+pub mod local_ca;
 pub mod local_tls;
 pub mod tls;
 pub mod worktree;
@@ -28,8 +29,8 @@ use rcgen::{
 use sha2::{Digest, Sha256};
 
 use crate::config::{
-    AgencySection, ConfigFile, NodeSection, TlsSection, UserSection, default_tls_name,
-    encode_public_key,
+    AgencySection, ConfigFile, LocalTlsSection, NodeSection, TlsSection, UserSection,
+    default_tls_name, encode_public_key,
 };
 use crate::policy::AgreementFile;
 
@@ -167,8 +168,9 @@ pub fn write_file(path: &Path, contents: &str) -> Result<(), PkiError> {
     std::fs::write(path, contents).map_err(|e| io_error(path, e))
 }
 
-/// The certificate authority of one federation: it issues every node's TLS
-/// certificate, and every node trusts it for mutual TLS.
+/// A certificate authority. The federation's issues every node's TLS
+/// certificate, and every node trusts it for mutual TLS; a country's local
+/// CA ([`local_ca::LocalCa`]) is one too.
 pub struct FederationCa {
     cert_pem: String,
     issuer: Issuer<'static, KeyPair>,
@@ -212,10 +214,15 @@ impl FederationCa {
     /// Loads `ca.pem` and `ca.key` from `dir`, or creates them there (`dir`
     /// then accessible to its owner only).
     pub fn load_or_create(dir: &Path) -> Result<Self, PkiError> {
+        FederationCa::load_or_create_named(dir, "Liaison federation CA")
+    }
+
+    /// [`FederationCa::load_or_create`], naming a new CA `name`.
+    pub fn load_or_create_named(dir: &Path, name: &str) -> Result<Self, PkiError> {
         let cert_path = dir.join(CA_CERT);
         let key_path = dir.join(CA_KEY);
         if !cert_path.exists() {
-            let ca = FederationCa::generate("Liaison federation CA")?;
+            let ca = FederationCa::generate(name)?;
             create_private_dir(dir)?;
             write_file(&cert_path, &ca.cert_pem)?;
             write_secret(&key_path, &ca.issuer.key().serialize_pem())?;
@@ -300,9 +307,13 @@ fn token_path(dir: &Path, user: &str) -> PathBuf {
 }
 
 /// Every private file [`init_node`] writes for a node in `dir`: the signing
-/// key, the TLS key and the users' tokens.
+/// key, the TLS keys (federation and local API) and the users' tokens.
 pub fn node_secret_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files = vec![dir.join("signing-key.pem"), dir.join("tls/node.key")];
+    let mut files = vec![
+        dir.join("signing-key.pem"),
+        dir.join("tls/node.key"),
+        dir.join("local-tls/node.key"),
+    ];
     files.extend(
         default_users()
             .iter()
@@ -321,6 +332,19 @@ pub struct InitOptions {
     pub local_listen: String,
     /// Where Prometheus scrapes the node, if anywhere.
     pub metrics_listen: Option<String>,
+    /// Names (DNS or IP) users reach the local API by, besides its listen
+    /// address, `localhost` and 127.0.0.1.
+    pub local_names: Vec<String>,
+    /// Serve the local API over TLS (`[local_tls]`) even on loopback; it
+    /// always is off loopback.
+    pub local_tls: bool,
+}
+
+/// Where a federation generated in `root` keeps the local CA of `country`:
+/// beside the federation CA, with the keys that stay offline.
+pub fn local_ca_dir(root: &Path, country: CountryCode) -> PathBuf {
+    root.join("ca")
+        .join(format!("local-{}", country.as_str().to_ascii_lowercase()))
 }
 
 /// A local user created by `init`, with the token handed to them.
@@ -342,10 +366,16 @@ pub struct InitOutcome {
     pub tokens: Vec<IssuedToken>,
 }
 
-/// Creates a node's signing key, TLS identity (issued by `ca`), local user
-/// tokens and a configuration file with no peers yet. The node's directory,
-/// its `tls/` and its `tokens/` are made accessible to their owner only.
-pub fn init_node(options: &InitOptions, ca: &FederationCa) -> Result<InitOutcome, PkiError> {
+/// Creates a node's signing key, TLS identity (issued by `ca`), local API
+/// certificate (issued by `local_ca`, whose certificate also checks agency
+/// systems' client certificates), local user tokens and a configuration
+/// file with no peers yet. The node's directory, its `tls/`, `local-tls/`
+/// and `tokens/` are made accessible to their owner only.
+pub fn init_node(
+    options: &InitOptions,
+    ca: &FederationCa,
+    local_ca: &local_ca::LocalCa,
+) -> Result<InitOutcome, PkiError> {
     let dir = &options.dir;
     let config_path = dir.join("liaison.toml");
     if config_path.exists() {
@@ -354,7 +384,12 @@ pub fn init_node(options: &InitOptions, ca: &FederationCa) -> Result<InitOutcome
             reason: "already exists; refusing to overwrite a node's keys".into(),
         });
     }
-    for private in [dir.clone(), dir.join("tls"), dir.join("tokens")] {
+    for private in [
+        dir.clone(),
+        dir.join("tls"),
+        dir.join("local-tls"),
+        dir.join("tokens"),
+    ] {
         create_private_dir(&private)?;
     }
     let signing_key = generate_signing_key()?;
@@ -369,6 +404,18 @@ pub fn init_node(options: &InitOptions, ca: &FederationCa) -> Result<InitOutcome
     write_secret(&dir.join("tls/node.key"), &key)?;
     write_file(&dir.join("tls/ca.pem"), ca.cert_pem())?;
 
+    let local = local_ca.issue_server(&local_ca::server_names(
+        &options.local_listen,
+        &options.local_names,
+    ))?;
+    write_file(&dir.join("local-tls/node.pem"), &local.cert_pem)?;
+    write_secret(&dir.join("local-tls/node.key"), &local.key_pem)?;
+    write_file(&dir.join("local-tls/ca.pem"), local_ca.cert_pem())?;
+    let loopback = options
+        .local_listen
+        .parse::<std::net::SocketAddr>()
+        .is_ok_and(|a| a.ip().is_loopback());
+
     let mut users = Vec::new();
     let mut tokens = Vec::new();
     for (user, role) in default_users() {
@@ -378,7 +425,9 @@ pub fn init_node(options: &InitOptions, ca: &FederationCa) -> Result<InitOutcome
         users.push(UserSection {
             name: user.clone(),
             role: role.clone(),
-            token_sha256: hash,
+            token_sha256: Some(hash),
+            certificate_subject: None,
+            disabled: false,
         });
         tokens.push(IssuedToken {
             user,
@@ -410,7 +459,12 @@ pub fn init_node(options: &InitOptions, ca: &FederationCa) -> Result<InitOutcome
             key: "tls/node.key".into(),
             ca: "tls/ca.pem".into(),
         },
-        local_tls: None,
+        local_tls: (options.local_tls || !loopback).then(|| LocalTlsSection {
+            cert: "local-tls/node.pem".into(),
+            key: "local-tls/node.key".into(),
+            client_ca: Some("local-tls/ca.pem".into()),
+            client_crls: Vec::new(),
+        }),
         peers: Vec::new(),
         agencies: DEFAULT_AGENCIES
             .iter()
@@ -420,6 +474,7 @@ pub fn init_node(options: &InitOptions, ca: &FederationCa) -> Result<InitOutcome
             })
             .collect(),
         users,
+        local_auth: None,
     };
     write_config(&config_path, &config)?;
     Ok(InitOutcome {
@@ -629,38 +684,58 @@ MC4CAQAwBQYDK2VwBCIEIJ1hsZ3v/VpguoRK9JLsLMREScVpezJpGXA7rAMcrn9g
     fn init_writes_every_private_key_and_token_owner_only() {
         let dir = tempfile::tempdir().unwrap();
         let ca = FederationCa::load_or_create(&dir.path().join("ca")).unwrap();
+        let country = "THA".parse().unwrap();
+        let local_ca =
+            local_ca::LocalCa::load_or_create(&local_ca_dir(dir.path(), country), "THA").unwrap();
         let outcome = init_node(
             &InitOptions {
-                country: "THA".parse().unwrap(),
+                country,
                 dir: dir.path().join("tha"),
                 federation_listen: "127.0.0.1:0".into(),
-                local_listen: "127.0.0.1:0".into(),
+                // Off loopback: the local API gets its [local_tls].
+                local_listen: "10.1.2.3:7401".into(),
                 metrics_listen: None,
+                local_names: vec!["liaison.police.example".into()],
+                local_tls: false,
             },
             &ca,
+            &local_ca,
         )
         .unwrap();
         let node = dir.path().join("tha");
+        let local_tls = outcome.config.local_tls.as_ref().unwrap();
+        assert_eq!(local_tls.key, PathBuf::from("local-tls/node.key"));
+        assert_eq!(local_tls.client_ca, Some(PathBuf::from("local-tls/ca.pem")));
+        assert_eq!(
+            std::fs::read_to_string(node.join("local-tls/ca.pem")).unwrap(),
+            local_ca.cert_pem()
+        );
+        assert_ne!(local_ca.cert_pem(), ca.cert_pem());
         let mut secrets = vec![
             dir.path().join("ca/ca.key"),
+            dir.path().join("ca/local-tha/ca.key"),
             node.join("signing-key.pem"),
             node.join("tls/node.key"),
+            node.join("local-tls/node.key"),
         ];
         secrets.extend(outcome.tokens.iter().map(|t| t.path.clone()));
-        assert_eq!(secrets.len(), 3 + 6);
+        assert_eq!(secrets.len(), 5 + 6);
         for path in &secrets {
             assert_eq!(mode_of(path), 0o600, "{}", path.display());
         }
         // The list the git check works from names exactly these files.
         let mut listed = node_secret_files(&node);
         listed.push(dir.path().join("ca/ca.key"));
+        listed.push(dir.path().join("ca/local-tha/ca.key"));
         listed.sort();
         secrets.sort();
         assert_eq!(listed, secrets);
         for private in [
             dir.path().join("ca"),
+            dir.path().join("ca/local-tha"),
             node.clone(),
             node.join("tls"),
+            node.join("local-tls"),
             node.join("tokens"),
         ] {
             assert_eq!(mode_of(&private), 0o700, "{}", private.display());

@@ -18,8 +18,10 @@ use liaison_proto::domain::{Category, CountryCode, HandlingCode, Purpose};
 
 use crate::api::server::Listeners;
 use crate::config::{PeerSection, default_tls_name};
+use crate::pki::local_ca::LocalCa;
 use crate::pki::{
-    FederationCa, InitOptions, PkiError, init_node, write_agreement, write_config, write_file,
+    FederationCa, InitOptions, PkiError, init_node, local_ca_dir, write_agreement, write_config,
+    write_file,
 };
 use crate::policy::{AgreementFile, RuleSection, open_agreement};
 
@@ -330,8 +332,14 @@ fn write_federation(
                 federation_listen: addresses.federation_listen.clone(),
                 local_listen: addresses.local_listen.clone(),
                 metrics_listen: addresses.metrics_listen.clone(),
+                local_names: Vec::new(),
+                local_tls: false,
             },
             &ca,
+            &LocalCa::load_or_create(
+                &local_ca_dir(root, addresses.country),
+                addresses.country.as_str(),
+            )?,
         )?;
         created.push(CreatedNode {
             country: addresses.country,
