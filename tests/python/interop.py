@@ -7,6 +7,13 @@ through its own node, and the focal point reads the signed answer back.
         --asker-token-file F --answerer 127.0.0.1:7404 \
         --answerer-token-file G --to KHM
 
+Against nodes serving their local API over TLS (`[local_tls]`), give each
+node's local CA certificate (`--asker-ca`, `--answerer-ca`); an agency
+system with a client certificate gives it and its key (`--answerer-cert`,
+`--answerer-key`) and may then leave out its token file. Over TLS the
+script also checks health and lists the services by server reflection, as
+grpcurl-style tools do, with raw protobuf bytes (no extra package).
+
 Prints `interop ok <request id>` and exits 0 on success; any unexpected
 reply raises, and the exit status is non-zero.
 """
@@ -51,9 +58,45 @@ def generate(proto_dir: pathlib.Path, out: pathlib.Path) -> None:
     sys.path.insert(0, str(out))
 
 
-def token(path: str) -> list:
+def token(path) -> list:
+    if path is None:
+        return []
     value = pathlib.Path(path).read_text().strip()
     return [("authorization", f"Bearer {value}")]
+
+
+def channel(target: str, ca, cert, key):
+    """A plain channel, or TLS trusting `ca` and presenting `cert` if given."""
+    if ca is None:
+        if cert is not None:
+            raise SystemExit("a client certificate needs TLS: give the CA too")
+        return grpc.insecure_channel(target)
+    read = lambda path: pathlib.Path(path).read_bytes() if path else None
+    credentials = grpc.ssl_channel_credentials(
+        root_certificates=read(ca), private_key=read(key), certificate_chain=read(cert)
+    )
+    return grpc.secure_channel(target, credentials)
+
+
+def check_standard_services(connection) -> None:
+    """Health says SERVING, and reflection lists the Liaison services, over
+    the same connection, with hand-encoded protobuf."""
+    check = connection.unary_unary(
+        "/grpc.health.v1.Health/Check",
+        request_serializer=lambda raw: raw,
+        response_deserializer=lambda raw: raw,
+    )
+    # HealthCheckResponse { status: SERVING (1) }
+    assert check(b"", timeout=PATIENCE) == b"\x08\x01"
+    reflect = connection.stream_stream(
+        "/grpc.reflection.v1.ServerReflection/ServerReflectionInfo",
+        request_serializer=lambda raw: raw,
+        response_deserializer=lambda raw: raw,
+    )
+    # ServerReflectionRequest { list_services: "" } (field 7)
+    answers = list(reflect(iter([b"\x3a\x00"]), timeout=PATIENCE))
+    assert len(answers) == 1 and b"liaison.v1.FocalPoint" in answers[0], answers
+    assert b"liaison.v1.Federation" not in answers[0], answers
 
 
 def main() -> None:
@@ -62,9 +105,15 @@ def main() -> None:
     parser.add_argument("--asker", required=True, help="host:port of the asking node's local API")
     parser.add_argument("--asker-token-file", required=True)
     parser.add_argument("--answerer", required=True, help="host:port of the answering node's local API")
-    parser.add_argument("--answerer-token-file", required=True)
+    parser.add_argument("--answerer-token-file")
     parser.add_argument("--to", required=True, help="the answering country, e.g. KHM")
+    parser.add_argument("--asker-ca", help="the asking node's local CA certificate (TLS)")
+    parser.add_argument("--answerer-ca", help="the answering node's local CA certificate (TLS)")
+    parser.add_argument("--answerer-cert", help="the answering agency system's client certificate")
+    parser.add_argument("--answerer-key", help="its private key")
     args = parser.parse_args()
+    if args.answerer_token_file is None and args.answerer_cert is None:
+        raise SystemExit("the answerer needs --answerer-token-file or --answerer-cert")
 
     with tempfile.TemporaryDirectory() as out:
         generate(args.proto_dir, pathlib.Path(out))
@@ -76,7 +125,11 @@ def main() -> None:
 
         asker_auth = token(args.asker_token_file)
         police_auth = token(args.answerer_token_file)
-        with grpc.insecure_channel(args.asker) as asking, grpc.insecure_channel(args.answerer) as answering:
+        with channel(args.asker, args.asker_ca, None, None) as asking, channel(
+            args.answerer, args.answerer_ca, args.answerer_cert, args.answerer_key
+        ) as answering:
+            if args.asker_ca is not None:
+                check_standard_services(asking)
             focal_point = focal_grpc.FocalPointStub(asking)
             police = agency_grpc.AgencyStub(answering)
 

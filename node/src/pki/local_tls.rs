@@ -22,6 +22,12 @@ use tokio_rustls::server::TlsStream;
 /// How long a client has to complete its TLS handshake.
 pub const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// How many handshakes run at once; further connections wait in the
+/// kernel's accept queue until one ends (each ends within
+/// [`HANDSHAKE_TIMEOUT`]), so that clients that connect and stall cannot
+/// pile up tasks and descriptors without bound.
+pub const MAX_HANDSHAKES: usize = 1024;
+
 /// How long accepting pauses after it failed (e.g. out of descriptors).
 const ACCEPT_BACKOFF: Duration = Duration::from_millis(100);
 
@@ -36,8 +42,16 @@ pub fn incoming(
     metrics: Arc<Metrics>,
 ) -> tokio_stream::wrappers::ReceiverStream<std::io::Result<TlsStream<TcpStream>>> {
     let (sender, receiver) = tokio::sync::mpsc::channel(64);
+    let handshakes = Arc::new(tokio::sync::Semaphore::new(MAX_HANDSHAKES));
     tokio::spawn(async move {
         loop {
+            let permit = tokio::select! {
+                permit = handshakes.clone().acquire_owned() => match permit {
+                    Ok(permit) => permit,
+                    Err(_) => return,
+                },
+                () = sender.closed() => return,
+            };
             let (stream, address) = tokio::select! {
                 accepted = listener.accept() => match accepted {
                     Ok(accepted) => accepted,
@@ -62,6 +76,7 @@ pub fn incoming(
             let sender = sender.clone();
             let metrics = metrics.clone();
             tokio::spawn(async move {
+                let _permit = permit;
                 match tokio::time::timeout(HANDSHAKE_TIMEOUT, acceptor.accept(stream)).await {
                     Ok(Ok(tls)) => {
                         let _ = sender.send(Ok(tls)).await;
