@@ -129,9 +129,8 @@ async fn client_certificates_name_users_and_bad_ones_end_the_handshake() {
     assert_eq!(audited[2].actor, "unknown");
     for entry in &audited {
         assert!(
-            entry
-                .detail
-                .starts_with("unauthenticated local call from 127."),
+            entry.detail.starts_with("unauthenticated local call: ")
+                && entry.detail.ends_with(" (from 127.0.0.1)"),
             "{details:?}"
         );
         assert!(!entry.detail.contains(FIU_TOKEN) && !entry.detail.contains(&focal_token));
@@ -313,11 +312,28 @@ async fn repeated_failures_lock_out_the_source_address_and_the_user() {
             "unknown token",
         );
     }
+    let audited = refusals(&federation).len();
     assert_refused(
         inbox(attacker.clone(), Some(&police)).await,
         Code::ResourceExhausted,
         "address 127.0.0.4 is locked out after too many failed authentications",
     );
+    // Nothing more from it reaches the audit log, not even a body the node
+    // cannot read with a bad token.
+    assert_refused(
+        inbox(attacker.clone(), Some("guessed-again")).await,
+        Code::ResourceExhausted,
+        "address 127.0.0.4 is locked out",
+    );
+    let raw = liaison_tests::raw_body(
+        attacker.clone(),
+        "/liaison.v1.Agency/Inbox",
+        liaison_tests::grpc_frame(0, &[0xff, 0xff]),
+        Some("guessed-again"),
+    )
+    .await;
+    assert_eq!(raw.code(), Code::InvalidArgument, "{raw:?}");
+    assert_eq!(refusals(&federation).len(), audited);
     // Another address is not affected.
     let officer = channel_from(from(5), node.local_addr).await;
     inbox(officer.clone(), Some(&police)).await.unwrap();

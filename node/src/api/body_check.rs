@@ -27,7 +27,9 @@
 //! token on the local one. A caller that is not authenticated (a
 //! certificate that is no configured peer's, a missing or unknown token)
 //! is refused the same way and audited as `peer:unknown` or `unknown`,
-//! with why, as the handlers audit every unauthenticated call. Nothing read
+//! with why, as the handlers audit every unauthenticated call; on the local
+//! listener it also counts towards a lockout, and from an address locked
+//! out it is not audited ([`crate::api::local_auth::failed`]). Nothing read
 //! from a body (no byte, no length, no field) ever reaches an answer, the
 //! audit trail or the logs.
 //!
@@ -38,6 +40,7 @@
 //! is read; a refused body ends the reflection service's stream there,
 //! unaudited.
 
+use std::net::SocketAddr;
 use std::pin::Pin;
 use std::sync::{Arc, OnceLock};
 use std::task::{Context, Poll, ready};
@@ -52,7 +55,7 @@ use tonic::transport::server::{TcpConnectInfo, TlsConnectInfo};
 use tonic::{Code, Status};
 
 use crate::api::listener::{Listener, Method, Surface};
-use crate::api::local_auth::{Credentials, authenticate};
+use crate::api::local_auth::{Credentials, authenticate, failed};
 use crate::exchange::Exchange;
 
 /// The headers of a trailers-only gRPC answer that carry its status.
@@ -143,13 +146,19 @@ impl BodyCheck {
             None => message.clone(),
             Some(why) => format!("{message} (caller not authenticated: {why})"),
         };
-        let status = match self
-            .exchange
-            .audit_refusal(audited_as.actor, audited_as.peer, detail)
-            .await
-        {
+        let audited = match audited_as.failed_local {
+            // Counted towards a lockout, and not audited from an address
+            // locked out, like any failed authentication.
+            Some((address, user)) => failed(&self.exchange, address, user, detail).await,
+            None => self
+                .exchange
+                .audit_refusal(audited_as.actor, audited_as.peer, detail)
+                .await
+                .map_err(Status::from),
+        };
+        let status = match audited {
             Ok(()) => Status::new(refusal.code(), message),
-            Err(e) => Status::from(e),
+            Err(status) => status,
         };
         let headers = response.headers_mut();
         for name in [GRPC_STATUS, GRPC_MESSAGE, GRPC_STATUS_DETAILS] {
@@ -263,6 +272,9 @@ struct AuditedAs {
     peer: Option<CountryCode>,
     /// Why the caller is not authenticated, if it is not.
     unauthenticated: Option<String>,
+    /// A local caller that failed to authenticate: where from, and the user
+    /// it tried to be, to count towards a lockout.
+    failed_local: Option<(Option<SocketAddr>, Option<String>)>,
 }
 
 impl Caller {
@@ -292,11 +304,13 @@ impl Caller {
                         actor: format!("peer:{peer}"),
                         peer: Some(peer),
                         unauthenticated: None,
+                        failed_local: None,
                     },
                     None => AuditedAs {
                         actor: "peer:unknown".into(),
                         peer: None,
                         unauthenticated: Some("the certificate is not a configured peer's".into()),
+                        failed_local: None,
                     },
                 }
             }
@@ -305,11 +319,13 @@ impl Caller {
                     actor: user.name,
                     peer: None,
                     unauthenticated: None,
+                    failed_local: None,
                 },
                 Err(refused) => AuditedAs {
-                    actor: refused.user.unwrap_or_else(|| "unknown".into()),
+                    actor: refused.user.clone().unwrap_or_else(|| "unknown".into()),
                     peer: None,
                     unauthenticated: Some(refused.status.message().to_string()),
+                    failed_local: Some((credentials.address, refused.user)),
                 },
             },
         }

@@ -199,7 +199,6 @@ pub(crate) async fn caller<T>(
     request: &Request<T>,
 ) -> Result<LocalUser, Status> {
     let credentials = Credentials::of(request);
-    let config = exchange.config();
     let lockout = exchange.lockout();
     let now = Instant::now();
     let address = credentials.address.map(|a| Key::Address(a.ip()));
@@ -208,10 +207,7 @@ pub(crate) async fn caller<T>(
     {
         return Err(locked_out(key, left));
     }
-    let from = credentials
-        .address
-        .map_or("an unknown address".to_string(), |a| a.ip().to_string());
-    match authenticate(&config, &credentials) {
+    match authenticate(&exchange.config(), &credentials) {
         Ok(user) => {
             let key = Key::User(user.name.clone());
             if let Some(left) = lockout.locked(&key, now) {
@@ -223,35 +219,54 @@ pub(crate) async fn caller<T>(
             Ok(user)
         }
         Err(refusal) => {
-            let actor = refusal.user.clone().unwrap_or_else(|| "unknown".into());
-            exchange
-                .audit_refusal(
-                    actor.clone(),
-                    None,
-                    format!(
-                        "unauthenticated local call from {from}: {}",
-                        refusal.status.message()
-                    ),
-                )
-                .await?;
-            let mut keys: Vec<Key> = address.into_iter().collect();
-            keys.extend(refusal.user.map(Key::User));
-            for locked in lockout.failed(&keys, &config.local_auth, now) {
-                let detail = format!(
-                    "{} locked out of the local API for {} s after {} failed authentications \
-                     within {} s",
-                    locked.key,
-                    config.local_auth.lockout.as_secs(),
-                    locked.failures,
-                    config.local_auth.window.as_secs()
-                );
-                tracing::warn!(%detail, "local API lockout");
-                exchange.metrics().local_lockout();
-                exchange.audit_refusal(actor.clone(), None, detail).await?;
-            }
+            let detail = format!("unauthenticated local call: {}", refusal.status.message());
+            failed(exchange, credentials.address, refusal.user, detail).await?;
             Err(refusal.status)
         }
     }
+}
+
+/// Records a failed authentication from `address` (an attempt at `user`,
+/// when the credentials named one): audited as `call.refused` with the
+/// address and `detail`, and counted towards a lockout, which is audited
+/// once when it starts. From an address already locked out nothing is
+/// audited or counted, so that no caller can fill the audit log.
+pub(crate) async fn failed(
+    exchange: &Exchange,
+    address: Option<SocketAddr>,
+    user: Option<String>,
+    detail: String,
+) -> Result<(), Status> {
+    let config = exchange.config();
+    let lockout = exchange.lockout();
+    let now = Instant::now();
+    let address_key = address.map(|a| Key::Address(a.ip()));
+    if address_key
+        .as_ref()
+        .is_some_and(|key| lockout.locked(key, now).is_some())
+    {
+        return Ok(());
+    }
+    let actor = user.clone().unwrap_or_else(|| "unknown".into());
+    let from = address.map_or("an unknown address".to_string(), |a| a.ip().to_string());
+    exchange
+        .audit_refusal(actor.clone(), None, format!("{detail} (from {from})"))
+        .await?;
+    let mut keys: Vec<Key> = address_key.into_iter().collect();
+    keys.extend(user.map(Key::User));
+    for locked in lockout.failed(&keys, &config.local_auth, now) {
+        let detail = format!(
+            "{} locked out of the local API for {} s after {} failed authentications within {} s",
+            locked.key,
+            config.local_auth.lockout.as_secs(),
+            locked.failures,
+            config.local_auth.window.as_secs()
+        );
+        tracing::warn!(%detail, "local API lockout");
+        exchange.metrics().local_lockout();
+        exchange.audit_refusal(actor.clone(), None, detail).await?;
+    }
+    Ok(())
 }
 
 fn locked_out(key: &Key, left: std::time::Duration) -> Status {

@@ -169,6 +169,16 @@ pub struct LocalAuthSection {
     pub lockout_secs: u64,
 }
 
+impl Default for LocalAuthSection {
+    fn default() -> Self {
+        LocalAuthSection {
+            max_failures: default_max_failures(),
+            failure_window_secs: default_failure_window_secs(),
+            lockout_secs: default_lockout_secs(),
+        }
+    }
+}
+
 fn default_max_failures() -> u32 {
     10
 }

@@ -388,11 +388,7 @@ impl Validator<'_> {
         &self,
         section: Option<&LocalAuthSection>,
     ) -> Result<LocalAuth, ConfigError> {
-        let section = section.cloned().unwrap_or(LocalAuthSection {
-            max_failures: 10,
-            failure_window_secs: 300,
-            lockout_secs: 900,
-        });
+        let section = section.cloned().unwrap_or_default();
         if !(1..=1000).contains(&section.max_failures) {
             return Err(self.error("local_auth.max_failures", "must be between 1 and 1000"));
         }
