@@ -304,7 +304,8 @@ struct SendArgs {
         long_help = vocabulary::want_help()
     )]
     want: Vec<String>,
-    /// Subject: a phone number in E.164 form, e.g. +85512345678.
+    /// Subject: a phone number in E.164 form, e.g. +85512345678, valid in
+    /// its country's numbering plan.
     #[arg(long, value_name = "NUMBER")]
     phone: Option<String>,
     /// Subject: a person's full name.

@@ -1,8 +1,9 @@
 //! Liaison's shared vocabulary, with no I/O: the generated protobuf types
 //! ([`pb`]), the domain types the rest of the code works on ([`domain`]), the
 //! validating conversions between the two ([`convert`]), and the signing and
-//! verification of envelopes ([`envelope`]) and receipts ([`receipt`]), and calendar
-//! dates and UTC times ([`time`]).
+//! verification of envelopes ([`envelope`]) and receipts ([`receipt`]), calendar
+//! dates and UTC times ([`time`]), and the checks of the identifiers cases
+//! are about ([`identifiers`]: IBAN, BIC, IMEI, E.164 phone numbers).
 //!
 //! The offline audit verifier depends on this crate and never on the node.
 
@@ -12,6 +13,7 @@ pub mod convert;
 pub mod domain;
 pub mod envelope;
 pub mod iccs;
+pub mod identifiers;
 pub mod merkle;
 pub mod receipt;
 pub mod status;

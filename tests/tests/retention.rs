@@ -65,7 +65,7 @@ async fn personal_data_is_purged_on_both_sides_when_retention_ends() {
     let khm_node = federation.node("KHM").running().exchange().clone();
     // Received and never answered.
     let unanswered = id_of(
-        &tha.submit(phone_check("KHM", "+85588888888"))
+        &tha.submit(phone_check("KHM", "+85516888888"))
             .await
             .unwrap()
             .into_inner(),
@@ -216,7 +216,7 @@ async fn personal_data_is_purged_on_both_sides_when_retention_ends() {
         for value in [
             "+85512345678",
             "+85599999999",
-            "+85588888888",
+            "+85516888888",
             "Shell Co",
             "Number used to recruit victims.",
         ] {

@@ -195,6 +195,8 @@ pub async fn start_with_store(
     listeners: Listeners,
 ) -> Result<RunningNode, StartError> {
     let config = Arc::new(config);
+    // Before serving: the first phone number checked would wait for it.
+    liaison_proto::identifiers::load_numbering_plans();
     let exchange = Exchange::open(config.clone(), store)?;
     let peers = PeerClients::new(&exchange)?;
 

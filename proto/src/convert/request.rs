@@ -25,20 +25,15 @@ impl TryFrom<&pb::Person> for Person {
 
 impl TryFrom<&pb::Phone> for Phone {
     type Error = ConversionError;
+    /// An E.164 number valid in its country's numbering plan, kept in its
+    /// normal form (`+85512345678`, whatever spacing the sender used).
     fn try_from(p: &pb::Phone) -> Result<Self> {
-        let digits = p.number.strip_prefix('+').unwrap_or("");
-        if (8..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) {
-            Ok(Phone {
-                number: p.number.clone(),
-            })
-        } else if p.number.is_empty() {
-            Err(ConversionError::new("number", "is required"))
-        } else {
-            Err(ConversionError::new(
-                "number",
-                "must be in E.164 form: '+' then 8 to 15 digits",
-            ))
+        if p.number.is_empty() {
+            return Err(ConversionError::new("number", "is required"));
         }
+        let number = crate::identifiers::phone(&p.number)
+            .map_err(|rule| ConversionError::new("number", rule))?;
+        Ok(Phone { number })
     }
 }
 
