@@ -18,6 +18,7 @@ const PROTOS: &[&str] = &[
     "liaison/v1/policy.proto",
     "liaison/v1/admin.proto",
     "liaison/v1/audit.proto",
+    "liaison/v1/account.proto",
 ];
 
 const BENCH_PROTO: &str = "liaison/bench/v1/bench.proto";

@@ -108,6 +108,13 @@ impl Failure {
         Failure::new("INVALID_ARGUMENT", field.as_deref(), message)
     }
 
+    /// The same failure, with `note` (where the setting at fault came
+    /// from) after its message in parentheses.
+    pub fn noting(mut self, note: &str) -> Failure {
+        self.message = format!("{} ({note})", self.message);
+        self
+    }
+
     /// The one-line JSON form.
     pub fn to_json(&self) -> serde_json::Value {
         json!({"error": {"status": self.status, "message": self.message, "field": self.field}})

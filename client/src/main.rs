@@ -1,12 +1,16 @@
 //! `liaison`: the command line for focal points, agency officers, operators
-//! and auditors. It talks to the local node's gRPC API with the user's
+//! and auditors. It talks to a node's local gRPC API with the user's
 //! bearer token and prints tables, or JSON Lines with `--json`.
 //!
-//! `main` parses the command line (`Cli`), connects (`connection`), calls
-//! the node and prints (`output`, `audit`); `failure` decides what the user
-//! sees when something goes wrong and the exit status.
+//! `main` parses the command line (`Cli`), combines it with the
+//! environment and the config file (`config`), connects (`connection`),
+//! calls the node and prints (`output`, `audit`, `account`); `failure`
+//! decides what the user sees when something goes wrong and the exit
+//! status.
 
+mod account;
 mod audit;
+mod config;
 mod connection;
 mod failure;
 mod input;
@@ -17,8 +21,10 @@ use std::io::IsTerminal as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::parser::ValueSource;
 use clap::{
-    ArgGroup, Args, ColorChoice, CommandFactory as _, FromArgMatches as _, Parser, Subcommand,
+    ArgGroup, ArgMatches, Args, ColorChoice, CommandFactory as _, FromArgMatches as _, Parser,
+    Subcommand,
 };
 use liaison_proto::auth::BearerToken;
 use liaison_proto::domain::{Category, CountryCode, Purpose, RefusalReason, RequestStatus};
@@ -28,6 +34,7 @@ use liaison_proto::pb::agency_client::AgencyClient;
 use liaison_proto::pb::audit_client::AuditClient;
 use liaison_proto::pb::focal_point_client::FocalPointClient;
 
+use crate::config::{ConfigFile, Exposure, Flags, Given, Location, Origin, Secret, Settings};
 use crate::failure::{Failure, status};
 use crate::input::{When, parse_birth_date, parse_field, parse_when};
 use crate::vocabulary::Vocabulary;
@@ -40,25 +47,41 @@ const GLOBAL: &str = "Global options";
     name = "liaison",
     version,
     about = "Liaison: send, follow and answer cross-border information requests",
-    after_help = "Output: tables for people; --json gives JSON Lines (one object per record) on \
-                  stdout, and errors as one JSON object on stderr. Exit status: 0 success, 1 the \
-                  command failed, 2 the command line is wrong."
+    after_help = "Settings: each of --node, --ca and the token is taken from the command line, \
+                  else the environment (LIAISON_NODE, LIAISON_CA, LIAISON_TOKEN_FILE, \
+                  LIAISON_TOKEN), else the config file (~/.config/liaison/config.toml, which \
+                  `liaison login` writes), else the default (http://127.0.0.1:7401, no CA, no \
+                  token).\n\nOutput: tables for people; --json gives JSON Lines (one object per \
+                  record) on stdout, and errors as one JSON object on stderr. Exit status: 0 \
+                  success, 1 the command failed, 2 the command line is wrong."
 )]
 struct Cli {
     /// The node's local API: http://HOST:PORT on the node's own host, or
     /// https://NAME:PORT when it serves TLS (`[local_tls]` in its
-    /// liaison.toml; give its CA with --ca).
+    /// liaison.toml; give its CA with --ca). Default: `node` in the config
+    /// file, else http://127.0.0.1:7401.
     #[arg(
         long,
         env = "LIAISON_NODE",
-        default_value = "http://127.0.0.1:7401",
         value_name = "URL",
         global = true,
         help_heading = GLOBAL
     )]
-    node: String,
-    /// Your bearer token (prefer --token-file: a command line is visible to
-    /// other users of the machine).
+    node: Option<String>,
+    /// The config file: `node`, `ca` and `token` (or `token_file`) for when
+    /// neither the command line nor the environment gives them. Default:
+    /// $XDG_CONFIG_HOME/liaison/config.toml, else
+    /// ~/.config/liaison/config.toml.
+    #[arg(
+        long,
+        env = "LIAISON_CONFIG",
+        value_name = "PATH",
+        global = true,
+        help_heading = GLOBAL
+    )]
+    config: Option<PathBuf>,
+    /// Your bearer token (prefer --token-file or `liaison login`: a command
+    /// line is visible to other users of the machine).
     #[arg(
         long,
         env = "LIAISON_TOKEN",
@@ -97,6 +120,13 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Check your token with the node, then store it and the node's address in the config file.
+    #[command(long_about = LOGIN_ABOUT)]
+    Login,
+    /// Remove your token from the config file (the node's address and CA stay).
+    Logout,
+    /// Show who the node takes your token to be: user, role and country.
+    Whoami,
     /// Send, list, follow and withdraw requests to other countries (focal points).
     #[command(subcommand)]
     Request(RequestCommand),
@@ -241,6 +271,29 @@ enum RequestCommand {
         reason_file: Option<PathBuf>,
     },
 }
+
+const LOGIN_ABOUT: &str =
+    "Check your token with the node and store it, with the node's address and \
+CA, in the config file.
+
+The token is read from --token-file (or --token, LIAISON_TOKEN_FILE, LIAISON_TOKEN) when one is
+given, else from stdin: one line, typed without echo after a prompt when stdin is a terminal. The
+node in effect (--node, LIAISON_NODE, the file's `node`, or http://127.0.0.1:7401) is asked who
+the token belongs to (liaison.v1.Account/WhoAmI); only if it accepts the token is the config file
+written: `node`, `ca` (as an absolute path) and `token`, other lines and comments kept, in a new
+file that only you can read (mode 0600, its directory 0700) put in place of the old one. Later
+commands then need no --node, --ca or token: the command line and the environment still win
+over the file, and the file's token and CA are used only with its own node.
+
+Examples:
+  # On a workstation, against a node serving TLS; type the token when asked.
+  liaison --node https://tha-node.example:7401 --ca local-ca.pem login
+
+  # From a token file the node's operator handed out.
+  liaison --node http://127.0.0.1:7401 login --token-file focal-point.token
+
+  # In a script: the token on stdin.
+  liaison login < focal-point.token";
 
 const SEND_ABOUT: &str = "Send a request to another country.
 
@@ -427,31 +480,6 @@ fn subject(args: &SendArgs) -> Result<pb::Subject, Failure> {
     Ok(pb::Subject { kind: Some(kind) })
 }
 
-fn token(cli: &Cli) -> Result<BearerToken, Failure> {
-    let text = match (&cli.token, &cli.token_file) {
-        (Some(token), _) => token.clone(),
-        (None, Some(path)) => std::fs::read_to_string(path).map_err(|e| {
-            Failure::invalid(
-                "--token-file",
-                format!("--token-file: cannot read {}: {e}", path.display()),
-            )
-        })?,
-        (None, None) => {
-            return Err(Failure::new(
-                "UNAUTHENTICATED",
-                Some("--token"),
-                "give your token with --token-file (or --token, LIAISON_TOKEN_FILE, LIAISON_TOKEN)",
-            ));
-        }
-    };
-    let option = if cli.token.is_some() {
-        "--token"
-    } else {
-        "--token-file"
-    };
-    BearerToken::new(&text).map_err(|rule| Failure::invalid(option, format!("{option}: {rule}")))
-}
-
 fn now_ms() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -512,20 +540,97 @@ fn colour() -> ColorChoice {
 async fn main() -> ExitCode {
     let json_out = json_requested();
     let mut command = Cli::command().color(colour());
-    let cli = match command
+    let (cli, flags) = match command
         .try_get_matches_from_mut(std::env::args_os())
-        .and_then(|matches| Cli::from_arg_matches(&matches))
+        .and_then(|matches| Ok((Cli::from_arg_matches(&matches)?, matches)))
     {
-        Ok(cli) => cli,
+        Ok((cli, matches)) => {
+            let flags = flags(&cli, &matches);
+            (cli, flags)
+        }
         Err(e) => return failure::report_usage(&e.format(&mut command), json_out),
     };
-    match run(&cli).await {
+    match run(&cli, flags).await {
         Ok(code) => code,
         Err(e) => failure::report(&e, cli.json),
     }
 }
 
-async fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
+/// What the command line and the environment gave, each with where it
+/// came from: clap merges an option with its environment variable, and
+/// the value's source tells them apart.
+fn flags(cli: &Cli, matches: &ArgMatches) -> Flags {
+    fn given<T: Clone>(matches: &ArgMatches, id: &str, value: &Option<T>) -> Option<Given<T>> {
+        let origin = match matches.value_source(id) {
+            Some(ValueSource::EnvVariable) => Origin::Environment,
+            _ => Origin::CommandLine,
+        };
+        value.clone().map(|value| Given { value, origin })
+    }
+    Flags {
+        node: given(matches, "node", &cli.node),
+        ca: given(matches, "ca", &cli.ca),
+        token: given(matches, "token", &cli.token).map(|t| Given {
+            value: Secret::new(&t.value),
+            origin: t.origin,
+        }),
+        token_file: given(matches, "token_file", &cli.token_file),
+    }
+}
+
+/// The config file to use, read and checked: `None` when there is none.
+/// A file named with --config or LIAISON_CONFIG must exist, except for
+/// `login` (which creates it) and `logout`.
+fn config_file(cli: &Cli, location: Option<&Location>) -> Result<Option<ConfigFile>, Failure> {
+    let Some(location) = location else {
+        return Ok(None);
+    };
+    let writes = matches!(cli.command, Command::Login | Command::Logout);
+    let exposure = if writes {
+        Exposure::Replace
+    } else {
+        Exposure::Refuse
+    };
+    let file = ConfigFile::read(location, exposure)?;
+    if file.is_none() && location.named && !writes {
+        return Err(Failure::invalid(
+            "--config",
+            format!(
+                "config file {} (named with --config or LIAISON_CONFIG) does not exist: write \
+                 it, or create it with `liaison login`",
+                location.path.display()
+            ),
+        ));
+    }
+    Ok(file)
+}
+
+/// Says where the setting at fault came from when it came from the
+/// config file: the message alone would send the user to --node, --ca or
+/// --token.
+fn explain(error: anyhow::Error, settings: &Settings) -> anyhow::Error {
+    let failure = match error.downcast::<Failure>() {
+        Ok(failure) => failure,
+        Err(error) => return error,
+    };
+    let origin = match (failure.field.as_deref(), failure.status) {
+        (Some("--node"), _) => Some((&settings.node.origin, "`node`")),
+        (Some("--ca"), _) => settings.ca.as_ref().map(|ca| (&ca.origin, "`ca`")),
+        // The node refused the token sent (`login` names its own).
+        (None, "UNAUTHENTICATED") => settings
+            .token_origin()
+            .map(|origin| (origin, "the token stored")),
+        _ => None,
+    };
+    match origin {
+        Some((Origin::File(path), what)) => failure
+            .noting(&format!("{what} in config file {}", path.display()))
+            .into(),
+        _ => failure.into(),
+    }
+}
+
+async fn run(cli: &Cli, flags: Flags) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     // Verification is offline: no node, no token.
     if let Command::Audit(AuditCommand::Verify { file, public_key }) = &cli.command {
@@ -536,10 +641,44 @@ async fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             ExitCode::FAILURE
         });
     }
-    let token = token(cli)?;
-    let channel = connection::connect(&cli.node, cli.ca.as_deref()).await?;
+    let location = Location::find(cli.config.as_deref())?;
+    let file = config_file(cli, location.as_ref())?;
     let mut out = output::Printer::new(cli.json, stdout);
+    if let Command::Logout = cli.command {
+        account::logout(location.as_ref(), file.as_ref(), &mut out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let settings = Settings::resolve(flags, file);
+    if let Command::Login = cli.command {
+        account::login(&settings, location.as_ref(), &mut out)
+            .await
+            .map_err(|e| explain(e, &settings))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let token = settings.bearer()?;
+    let channel = connection::connect(
+        &settings.node.value,
+        settings.ca.as_ref().map(|ca| ca.value.as_path()),
+    )
+    .await
+    .map_err(|e| explain(e.into(), &settings))?;
+    call(cli, &settings, channel, token, &mut out)
+        .await
+        .map_err(|e| explain(e, &settings))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Runs a command that calls the node.
+async fn call(
+    cli: &Cli,
+    settings: &Settings,
+    channel: tonic::transport::Channel,
+    token: BearerToken,
+    out: &mut output::Printer<std::io::Stdout>,
+) -> anyhow::Result<()> {
     match &cli.command {
+        Command::Whoami => account::whoami(&settings.node.value, channel, token, out).await?,
+        Command::Login | Command::Logout => unreachable!("handled in run"),
         Command::Request(command) => {
             let mut client = FocalPointClient::with_interceptor(channel, token);
             match command {
@@ -849,7 +988,7 @@ async fn run(cli: &Cli) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 #[cfg(test)]

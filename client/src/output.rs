@@ -878,6 +878,72 @@ impl<W: Write> Printer<W> {
         Ok(())
     }
 
+    /// Who the node takes the caller to be, and which node said so.
+    pub fn identity(&mut self, identity: &pb::Identity, node: &str) -> io::Result<()> {
+        if self.json {
+            return self.json_line(&json!({
+                "user": identity.user,
+                "role": identity.role,
+                "country": identity.country,
+                "node": node,
+            }));
+        }
+        let mut table = Table::new(&[
+            ("USER", Align::Left),
+            ("ROLE", Align::Left),
+            ("COUNTRY", Align::Left),
+            ("NODE", Align::Left),
+        ]);
+        table.row(vec![
+            vec![identity.user.clone()],
+            vec![identity.role.clone()],
+            vec![identity.country.clone()],
+            vec![node.to_string()],
+        ]);
+        table.write(&mut self.out, "")
+    }
+
+    /// What `login` stored, and where.
+    pub fn logged_in(
+        &mut self,
+        identity: &pb::Identity,
+        node: &str,
+        config: &std::path::Path,
+    ) -> io::Result<()> {
+        if self.json {
+            return self.json_line(&json!({
+                "user": identity.user,
+                "role": identity.role,
+                "country": identity.country,
+                "node": node,
+                "config": config.display().to_string(),
+            }));
+        }
+        writeln!(
+            self.out,
+            "logged in to {} as {} ({}); token stored in {}",
+            identity.country,
+            identity.user,
+            identity.role,
+            config.display()
+        )
+    }
+
+    /// Whether `logout` removed a token, and from where.
+    pub fn logged_out(&mut self, config: &std::path::Path, removed: bool) -> io::Result<()> {
+        if self.json {
+            return self.json_line(&json!({
+                "config": config.display().to_string(),
+                "removed": removed,
+            }));
+        }
+        if removed {
+            writeln!(self.out, "token removed from {}", config.display())
+        } else {
+            writeln!(self.out, "no token stored in {}", config.display())
+        }
+    }
+
     /// One line per streamed update.
     pub fn update(&mut self, view: &pb::RequestView) -> io::Result<()> {
         if self.json {

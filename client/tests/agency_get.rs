@@ -5,13 +5,17 @@
 // Test helpers may panic on anything unexpected.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use std::process::Output;
+
+use common::bare;
 
 use liaison_tests::{TestFederation, TestNode, wait_for_record};
 use serde_json::Value;
 
 fn liaison(node: &TestNode, user: &str, args: &[&str]) -> Output {
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_liaison"))
+    let output = bare()
         .arg("--node")
         .arg(format!("http://{}", node.local_addr))
         .arg("--token-file")

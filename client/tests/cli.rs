@@ -4,13 +4,17 @@
 // Test helpers may panic on anything unexpected.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use std::process::Output;
+
+use common::bare;
 
 use liaison_tests::TestFederation;
 use serde_json::Value;
 
 fn liaison(node: &liaison_tests::TestNode, user: &str, args: &[&str]) -> Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_liaison"))
+    bare()
         .arg("--node")
         .arg(format!("http://{}", node.local_addr))
         .arg("--token-file")
@@ -60,7 +64,7 @@ async fn a_request_sent_and_answered_from_the_command_line() {
     let id = sent["request_id"].as_str().unwrap().to_string();
 
     // The officer's streaming inbox prints the assignment once it arrives.
-    let mut officer = std::process::Command::new(env!("CARGO_BIN_EXE_liaison"))
+    let mut officer = bare()
         .args([
             "--node",
             &format!("http://{}", khm.local_addr),
@@ -223,7 +227,7 @@ async fn auditors_export_and_verify_offline_from_the_command_line() {
 
     // Verification needs no node and no token.
     let verify = |file: &std::path::Path| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_liaison"))
+        bare()
             .args(["--json", "audit", "verify"])
             .arg(file)
             .arg("--public-key")

@@ -9,7 +9,7 @@ mod common;
 use std::io::{Read as _, Write as _};
 use std::path::Path;
 
-use common::{bare, stderr, stdout};
+use common::{at_home, bare, stderr, stdout};
 use liaison_node::config::Config;
 use liaison_node::devnet;
 use liaison_node::pki::{FederationCa, write_file, write_secret};
@@ -101,6 +101,38 @@ async fn the_command_line_reaches_a_node_over_tls_on_another_address() {
 
     // With the local CA: the command works.
     let output = peers(&plan.dir, &node, Some(&ca_path));
+    assert!(output.status.success(), "{}", stderr(&output));
+
+    // `login` stores the node and its CA, given relative to the working
+    // directory, as an absolute path: later commands, from anywhere, need
+    // no --node, --ca or token.
+    let home = root.path().join("home");
+    let output = at_home(&home)
+        .current_dir(root.path())
+        .args([
+            "--node",
+            &node,
+            "--ca",
+            "local-ca.pem",
+            "login",
+            "--token-file",
+        ])
+        .arg(plan.dir.join("tokens/admin.token"))
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let stored: toml::Table = std::fs::read_to_string(home.join(".config/liaison/config.toml"))
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(stored["node"].as_str(), Some(node.as_str()));
+    let stored_ca = Path::new(stored["ca"].as_str().unwrap());
+    assert!(stored_ca.is_absolute(), "{stored_ca:?}");
+    assert_eq!(
+        stored_ca.canonicalize().unwrap(),
+        ca_path.canonicalize().unwrap()
+    );
+    let output = at_home(&home).arg("peers").output().unwrap();
     assert!(output.status.success(), "{}", stderr(&output));
 
     // TLS 1.3 with HTTP/2 is what the node speaks; a client offering only

@@ -103,6 +103,7 @@ async fn health_and_reflection_on_each_listener_tell_of_what_it_serves() {
         "grpc.reflection.v1alpha.ServerReflection",
     ];
     let local_services = [
+        "liaison.v1.Account",
         "liaison.v1.Admin",
         "liaison.v1.Agency",
         "liaison.v1.Audit",

@@ -10,8 +10,11 @@ use std::process::{Command, Output};
 use liaison_tests::TestNode;
 use serde_json::Value;
 
-/// The `liaison` binary, with no node, token or colour settings inherited
-/// from the environment of whoever runs the tests.
+/// The `liaison` binary, with no node, token, config file or colour
+/// settings inherited from the environment of whoever runs the tests. Its
+/// home (`HOME`, `XDG_CONFIG_HOME`) is a directory that does not exist, so
+/// that no test reads the developer's own config file; a test of the
+/// config file gives it a home of its own with [`at_home`].
 pub fn bare() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_liaison"));
     for name in [
@@ -19,12 +22,25 @@ pub fn bare() -> Command {
         "LIAISON_TOKEN",
         "LIAISON_TOKEN_FILE",
         "LIAISON_CA",
+        "LIAISON_CONFIG",
         "NO_COLOR",
         "CLICOLOR",
         "CLICOLOR_FORCE",
     ] {
         command.env_remove(name);
     }
+    let nowhere = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("liaison-no-home");
+    command
+        .env("HOME", &nowhere)
+        .env("XDG_CONFIG_HOME", nowhere.join(".config"));
+    command
+}
+
+/// The `liaison` binary, bare but for its home: `home`, whose config file
+/// is `home/.config/liaison/config.toml`.
+pub fn at_home(home: &std::path::Path) -> Command {
+    let mut command = bare();
+    command.env("HOME", home).env_remove("XDG_CONFIG_HOME");
     command
 }
 

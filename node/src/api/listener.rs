@@ -46,6 +46,7 @@ impl Listener {
                 "liaison.v1.Agency",
                 "liaison.v1.Audit",
                 "liaison.v1.Admin",
+                "liaison.v1.Account",
             ],
         }
     }
@@ -251,6 +252,7 @@ mod tests {
         for (listener, foreign) in [
             (Listener::Federation, "liaison.v1.FocalPoint"),
             (Listener::Local, "liaison.v1.Federation"),
+            (Listener::Federation, "liaison.v1.Account"),
         ] {
             let surface = surface(listener);
             let mut declared: Vec<String> = surface
@@ -321,6 +323,13 @@ mod tests {
                 "{path}"
             );
         }
+        // Every local user may ask who they are.
+        assert_eq!(
+            local
+                .method("/liaison.v1.Account/WhoAmI")
+                .map(|m| (m.name.as_str(), m.single_request)),
+            Some(("liaison.v1.Account/WhoAmI", true))
+        );
         assert!(local.method("/liaison.v1.Federation/Deliver").is_none());
         assert!(
             surface(Listener::Federation)

@@ -1,11 +1,13 @@
 //! The node's gRPC surface, on two listeners: the federation listener
 //! (peers, mutual TLS: [`federation`]) and the local one (users, bearer
 //! tokens and client certificates checked by [`local_auth`]: [`local`] for
-//! focal points and agencies, [`audit`] for auditors, [`admin`]). [`listener`] says what each serves, [`body_check`]
-//! refuses what cannot be read, [`limits`] admits peers' calls, and
-//! [`server`] assembles it all. Everything here authenticates and decodes,
+//! focal points and agencies, [`audit`] for auditors, [`admin`], and
+//! [`account`] for every user). [`listener`] says what each serves,
+//! [`body_check`] refuses what cannot be read, [`limits`] admits peers'
+//! calls, and [`server`] assembles it all. Everything here authenticates and decodes,
 //! hands the call to the [`exchange`](crate::exchange), and answers.
 
+pub mod account;
 pub mod admin;
 pub mod audit;
 pub mod body_check;

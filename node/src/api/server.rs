@@ -8,6 +8,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use liaison_proto::domain::CountryCode;
+use liaison_proto::pb::account_server::AccountServer;
 use liaison_proto::pb::admin_server::AdminServer;
 use liaison_proto::pb::agency_server::AgencyServer;
 use liaison_proto::pb::audit_server::AuditServer;
@@ -17,6 +18,7 @@ use tokio::task::JoinHandle;
 use tonic::transport::Server;
 use tonic::transport::server::TcpIncoming;
 
+use crate::api::account::AccountService;
 use crate::api::admin::AdminService;
 use crate::api::audit::AuditService;
 use crate::api::body_check::BodyCheck;
@@ -274,6 +276,10 @@ pub async fn start_with_store(
         )
         .add_service(
             AuditServer::new(AuditService::new(exchange.clone())).max_decoding_message_size(limit),
+        )
+        .add_service(
+            AccountServer::new(AccountService::new(exchange.clone()))
+                .max_decoding_message_size(limit),
         );
 
     let closed = |exchange: &Arc<Exchange>| {
