@@ -115,7 +115,7 @@ pub async fn login<W: Write>(
     let ca = settings.ca.as_ref().map(|ca| ca.value.as_path());
     // Reach the node before asking for the token, so that nobody types a
     // token for a node that is not there.
-    let channel = connection::connect(node, ca).await?;
+    let channel = connection::connect(node, ca, None).await?;
     let (secret, read_from) = token_to_store(settings)?;
     let bearer = secret
         .bearer()

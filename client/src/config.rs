@@ -208,7 +208,7 @@ fn file_error(path: &Path, field: &str, message: impl fmt::Display) -> Failure {
 /// Why a file holding a token must not be used: others can read or change
 /// it, or it belongs to someone else. `None` when only its owner, the
 /// user running the command (or root), can.
-fn exposure(meta: &std::fs::Metadata) -> Option<String> {
+pub fn exposure(meta: &std::fs::Metadata) -> Option<String> {
     let mode = meta.mode() & 0o7777;
     if mode & 0o077 != 0 {
         return Some(format!(

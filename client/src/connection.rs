@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::time::Duration;
 
-use tonic::transport::{Certificate, Channel, ClientTlsConfig, Endpoint};
+use tonic::transport::{Certificate, Channel, ClientTlsConfig, Endpoint, Identity};
 use tonic_health::pb::HealthCheckRequest;
 use tonic_health::pb::health_client::HealthClient;
 
@@ -21,10 +21,97 @@ fn wrong_address(message: String) -> Failure {
     Failure::invalid("--node", message)
 }
 
+/// A client certificate and its key, for an agency system whose
+/// certificate names it to the node (`--cert`, `--key`).
+#[derive(Debug, Clone)]
+pub struct ClientCertificate {
+    pub cert: std::path::PathBuf,
+    pub key: std::path::PathBuf,
+}
+
+impl ClientCertificate {
+    /// Both files or neither: `--cert` and `--key` go together.
+    pub fn from_flags(
+        cert: Option<&Path>,
+        key: Option<&Path>,
+    ) -> Result<Option<ClientCertificate>, Failure> {
+        match (cert, key) {
+            (None, None) => Ok(None),
+            (Some(cert), Some(key)) => Ok(Some(ClientCertificate {
+                cert: cert.to_path_buf(),
+                key: key.to_path_buf(),
+            })),
+            (Some(_), None) => Err(Failure::invalid(
+                "--key",
+                "--cert needs the certificate's private key with --key (or LIAISON_KEY)",
+            )),
+            (None, Some(_)) => Err(Failure::invalid(
+                "--cert",
+                "--key needs its certificate with --cert (or LIAISON_CERT)",
+            )),
+        }
+    }
+
+    /// The certificate and key, read and checked: PEM, and a key file only
+    /// its owner can read.
+    fn identity(&self) -> Result<Identity, Failure> {
+        let cert = std::fs::read(&self.cert).map_err(|e| {
+            Failure::invalid(
+                "--cert",
+                format!("--cert: cannot read {}: {e}", self.cert.display()),
+            )
+        })?;
+        if !String::from_utf8_lossy(&cert).contains("-----BEGIN CERTIFICATE-----") {
+            return Err(Failure::invalid(
+                "--cert",
+                format!("--cert: {} holds no PEM certificate", self.cert.display()),
+            ));
+        }
+        let file = std::fs::File::open(&self.key).map_err(|e| {
+            Failure::invalid(
+                "--key",
+                format!("--key: cannot read {}: {e}", self.key.display()),
+            )
+        })?;
+        let exposed = file
+            .metadata()
+            .ok()
+            .and_then(|meta| crate::config::exposure(&meta));
+        if let Some(problem) = exposed {
+            return Err(Failure::invalid(
+                "--key",
+                format!(
+                    "--key: {} {problem}: a private key must be readable by you only (chmod 600 {})",
+                    self.key.display(),
+                    crate::config::shell_word(&self.key)
+                ),
+            ));
+        }
+        let key = std::io::read_to_string(file).map_err(|e| {
+            Failure::invalid(
+                "--key",
+                format!("--key: cannot read {}: {e}", self.key.display()),
+            )
+        })?;
+        if !key.contains("PRIVATE KEY-----") {
+            return Err(Failure::invalid(
+                "--key",
+                format!("--key: {} holds no PEM private key", self.key.display()),
+            ));
+        }
+        Ok(Identity::from_pem(cert, key))
+    }
+}
+
 /// Checks `node`: `http://` (a node's local API on its own host, in plain
 /// HTTP/2), or `https://` with the node's local CA in `ca` (TLS 1.3, the
-/// server's certificate checked against that CA and the host name).
-pub fn endpoint(node: &str, ca: Option<&Path>) -> Result<Endpoint, Failure> {
+/// server's certificate checked against that CA and the host name), and
+/// the client certificate `client` presented if given.
+pub fn endpoint(
+    node: &str,
+    ca: Option<&Path>,
+    client: Option<&ClientCertificate>,
+) -> Result<Endpoint, Failure> {
     let lower = node.to_ascii_lowercase();
     let tls = lower.starts_with("https://");
     if !tls && !lower.starts_with("http://") {
@@ -42,6 +129,16 @@ pub fn endpoint(node: &str, ca: Option<&Path>) -> Result<Endpoint, Failure> {
         ))
     })?;
     if !tls {
+        if client.is_some() {
+            return Err(Failure::invalid(
+                "--cert",
+                format!(
+                    "--cert is for a node serving TLS, but --node `{node}` is plain http://: \
+                     write https://{} with --ca",
+                    &node["http://".len()..]
+                ),
+            ));
+        }
         if ca.is_some() {
             return Err(Failure::invalid(
                 "--ca",
@@ -73,9 +170,12 @@ pub fn endpoint(node: &str, ca: Option<&Path>) -> Result<Endpoint, Failure> {
         ));
     }
     let host = endpoint.uri().host().unwrap_or_default().to_string();
-    let config = ClientTlsConfig::new()
+    let mut config = ClientTlsConfig::new()
         .ca_certificate(Certificate::from_pem(pem))
         .domain_name(host);
+    if let Some(client) = client {
+        config = config.identity(client.identity()?);
+    }
     endpoint
         .tls_config(config)
         .map_err(|e| Failure::invalid("--ca", format!("--ca: {e}")))
@@ -98,8 +198,12 @@ fn root_cause(error: &(dyn std::error::Error + 'static)) -> String {
 }
 
 /// Connects to the node at `node` and checks that it answers gRPC.
-pub async fn connect(node: &str, ca: Option<&Path>) -> Result<Channel, Failure> {
-    let channel = endpoint(node, ca)?
+pub async fn connect(
+    node: &str,
+    ca: Option<&Path>,
+    client: Option<&ClientCertificate>,
+) -> Result<Channel, Failure> {
+    let channel = endpoint(node, ca, client)?
         .connect_timeout(Duration::from_secs(5))
         .connect()
         .await
@@ -149,32 +253,32 @@ mod tests {
 
     #[test]
     fn addresses_without_http_say_how_to_write_them() {
-        let error = endpoint("127.0.0.1:7401", None).unwrap_err();
+        let error = endpoint("127.0.0.1:7401", None, None).unwrap_err();
         assert_eq!(error.field.as_deref(), Some("--node"));
         assert_eq!(
             error.message,
             "--node `127.0.0.1:7401` does not start with http:// or https://: write http://127.0.0.1:7401"
         );
-        let error = endpoint("localhost:7401", None).unwrap_err();
+        let error = endpoint("localhost:7401", None, None).unwrap_err();
         assert!(
             error.message.ends_with("write http://localhost:7401"),
             "{}",
             error.message
         );
-        let error = endpoint("grpc://127.0.0.1:7401", None).unwrap_err();
+        let error = endpoint("grpc://127.0.0.1:7401", None, None).unwrap_err();
         assert!(
             error.message.ends_with("write http://127.0.0.1:7401"),
             "{}",
             error.message
         );
-        let error = endpoint("https://127.0.0.1:7401", None).unwrap_err();
+        let error = endpoint("https://127.0.0.1:7401", None, None).unwrap_err();
         assert_eq!(error.field.as_deref(), Some("--ca"));
         assert!(
             error.message.contains("give the node's local CA"),
             "{}",
             error.message
         );
-        let error = endpoint("http://127.0.0.1:7401", Some(Path::new("ca.pem"))).unwrap_err();
+        let error = endpoint("http://127.0.0.1:7401", Some(Path::new("ca.pem")), None).unwrap_err();
         assert_eq!(error.field.as_deref(), Some("--ca"));
         assert!(
             error.message.contains("write https://127.0.0.1:7401"),
@@ -184,6 +288,7 @@ mod tests {
         let error = endpoint(
             "https://127.0.0.1:7401",
             Some(Path::new("/nonexistent/ca.pem")),
+            None,
         )
         .unwrap_err();
         assert!(
@@ -193,8 +298,8 @@ mod tests {
             "{}",
             error.message
         );
-        assert!(endpoint("http://127.0.0.1:7401", None).is_ok());
-        assert!(endpoint("HTTP://127.0.0.1:7401", None).is_ok());
-        assert!(endpoint("http://", None).is_err());
+        assert!(endpoint("http://127.0.0.1:7401", None, None).is_ok());
+        assert!(endpoint("HTTP://127.0.0.1:7401", None, None).is_ok());
+        assert!(endpoint("http://", None, None).is_err());
     }
 }

@@ -101,6 +101,26 @@ struct Cli {
         help_heading = GLOBAL
     )]
     ca: Option<PathBuf>,
+    /// A client certificate (PEM) from the node's local CA, for an agency
+    /// system the node knows by its certificate (then a token is needed
+    /// only if its user has one too); with --key, over https:// only.
+    #[arg(
+        long,
+        env = "LIAISON_CERT",
+        value_name = "PATH",
+        global = true,
+        help_heading = GLOBAL
+    )]
+    cert: Option<PathBuf>,
+    /// The private key of --cert (PEM, readable by you only).
+    #[arg(
+        long,
+        env = "LIAISON_KEY",
+        value_name = "PATH",
+        global = true,
+        help_heading = GLOBAL
+    )]
+    key: Option<PathBuf>,
     /// A file holding your bearer token, e.g. ~/.local/state/liaison/federation/tha/tokens/focal-point.token.
     #[arg(
         long,
@@ -655,10 +675,18 @@ async fn run(cli: &Cli, flags: Flags) -> anyhow::Result<ExitCode> {
             .map_err(|e| explain(e, &settings))?;
         return Ok(ExitCode::SUCCESS);
     }
-    let token = settings.bearer()?;
+    let client =
+        connection::ClientCertificate::from_flags(cli.cert.as_deref(), cli.key.as_deref())?;
+    let token = match settings.bearer() {
+        Ok(token) => token,
+        // A client certificate may name the caller on its own.
+        Err(_) if client.is_some() && settings.token_origin().is_none() => BearerToken::none(),
+        Err(e) => return Err(e.into()),
+    };
     let channel = connection::connect(
         &settings.node.value,
         settings.ca.as_ref().map(|ca| ca.value.as_path()),
+        client.as_ref(),
     )
     .await
     .map_err(|e| explain(e.into(), &settings))?;

@@ -217,3 +217,106 @@ fn a_local_api_off_loopback_without_tls_is_refused_naming_the_fix() {
         error.problem
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_agency_system_uses_the_command_line_with_its_client_certificate() {
+    let users = "\n[[users]]\nname = \"police-cms\"\nrole = \"agency:police\"\n\
+                 certificate_subject = \"CN=police-cms,O=Royal Thai Police\"\n";
+    let federation = liaison_tests::local_api::start_tls(&["THA"], "127.0.0.2", users).await;
+    let node = federation.node("THA");
+    let url = liaison_tests::local_api::url(node);
+    let ca = node.dir.join("local-tls/ca.pem");
+    let cms =
+        liaison_tests::local_api::client_certificate(node, "police-cms", Some("Royal Thai Police"));
+    let dir = federation.dir.path();
+    let cert = dir.join("police-cms.pem");
+    let key = dir.join("police-cms.key");
+    write_file(&cert, &cms.cert_pem).unwrap();
+    write_secret(&key, &cms.key_pem).unwrap();
+    let inbox = |extra: &[&std::ffi::OsStr]| {
+        let mut command = bare();
+        command
+            .args(["--node", &url, "--ca"])
+            .arg(&ca)
+            .args(extra)
+            .args(["--json", "agency", "inbox"]);
+        command.output().unwrap()
+    };
+
+    // The certificate alone names the police's case system: no token.
+    let output = inbox(&[
+        "--cert".as_ref(),
+        cert.as_os_str(),
+        "--key".as_ref(),
+        key.as_os_str(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    // The same through the environment.
+    let output = bare()
+        .args(["--node", &url, "--ca"])
+        .arg(&ca)
+        .env("LIAISON_CERT", &cert)
+        .env("LIAISON_KEY", &key)
+        .args(["agency", "inbox"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+
+    // Without it and without a token: told to give a token, nothing sent.
+    let output = inbox(&[]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("token"), "{}", stderr(&output));
+    // A certificate without its key, and the other way round.
+    let output = inbox(&["--cert".as_ref(), cert.as_os_str()]);
+    assert!(
+        stderr(&output).contains("\"field\":\"--key\""),
+        "{}",
+        stderr(&output)
+    );
+    let output = inbox(&["--key".as_ref(), key.as_os_str()]);
+    assert!(
+        stderr(&output).contains("\"field\":\"--cert\""),
+        "{}",
+        stderr(&output)
+    );
+    // A key others can read is refused before anything is sent.
+    let open_key = dir.join("open.key");
+    std::fs::write(&open_key, &cms.key_pem).unwrap();
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::set_permissions(&open_key, std::fs::Permissions::from_mode(0o644)).unwrap();
+    }
+    let output = inbox(&[
+        "--cert".as_ref(),
+        cert.as_os_str(),
+        "--key".as_ref(),
+        open_key.as_os_str(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stderr(&output);
+    assert!(
+        text.contains("chmod 600") && text.contains("\"field\":\"--key\""),
+        "{text}"
+    );
+    // A certificate over plain http:// makes no sense: refused, naming it.
+    let output = bare()
+        .args(["--node", &format!("http://{}", node.local_addr)])
+        .arg("--cert")
+        .arg(&cert)
+        .arg("--key")
+        .arg(&key)
+        .args(["--json", "agency", "inbox"])
+        .output()
+        .unwrap();
+    assert!(
+        stderr(&output).contains("\"field\":\"--cert\""),
+        "{}",
+        stderr(&output)
+    );
+
+    // The node saw two calls by police-cms and refused nothing: every
+    // refusal above was the command line's own.
+    let refused = liaison_tests::refused_calls(&federation, "THA");
+    assert!(refused.is_empty(), "{refused:?}");
+    federation.shutdown().await;
+}

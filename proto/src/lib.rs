@@ -46,9 +46,10 @@ pub mod auth {
     use tonic::service::Interceptor;
     use tonic::{Request, Status};
 
-    /// Adds `authorization: Bearer <token>` to every call.
+    /// Adds `authorization: Bearer <token>` to every call, or nothing when
+    /// a client certificate alone names the caller ([`BearerToken::none`]).
     #[derive(Clone)]
-    pub struct BearerToken(MetadataValue<tonic::metadata::Ascii>);
+    pub struct BearerToken(Option<MetadataValue<tonic::metadata::Ascii>>);
 
     impl std::fmt::Debug for BearerToken {
         fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -61,16 +62,23 @@ pub mod auth {
         pub fn new(token: &str) -> Result<Self, String> {
             format!("Bearer {}", token.trim())
                 .parse()
-                .map(BearerToken)
+                .map(|value| BearerToken(Some(value)))
                 .map_err(|_| "the token holds characters not allowed in gRPC metadata".to_string())
+        }
+
+        /// No token: for a caller whose client certificate names it.
+        pub fn none() -> Self {
+            BearerToken(None)
         }
     }
 
     impl Interceptor for BearerToken {
         fn call(&mut self, mut request: Request<()>) -> Result<Request<()>, Status> {
-            request
-                .metadata_mut()
-                .insert("authorization", self.0.clone());
+            if let Some(value) = &self.0 {
+                request
+                    .metadata_mut()
+                    .insert("authorization", value.clone());
+            }
             Ok(request)
         }
     }
