@@ -355,7 +355,8 @@ struct SendArgs {
     purpose: Purpose,
     /// UNODC ICCS offence code, e.g. 0204 for trafficking in persons; repeat
     /// for several offences, the main one first (e.g. --offence 0204
-    /// --offence 070112 for forced criminality in a scam compound).
+    /// --offence 0701, fraud, for forced criminality in a scam compound).
+    /// Only codes in Liaison's ICCS list (proto/data/iccs.tsv) are accepted.
     #[arg(long, value_name = "CODE", required = true)]
     offence: Vec<String>,
     /// Context for the answering agency.

@@ -56,7 +56,7 @@ async fn the_officer_sees_what_is_asked_and_what_would_be_released() {
                 "--offence",
                 "0204",
                 "--offence",
-                "070112",
+                "0701",
                 "--phone",
                 "+85512345678",
                 "--summary",
@@ -87,7 +87,7 @@ async fn the_officer_sees_what_is_asked_and_what_would_be_released() {
 
     let shown = text(&liaison(khm, "police-officer", &["agency", "get", &id]));
     for expected in [
-        "offences  0204 Trafficking in persons; 070112 Financial fraud against natural or legal persons",
+        "offences  0204 Trafficking in persons; 0701 Fraud",
         "asked by  focal-point of THA",
         "subject   phone +85512345678",
         "summary   Recruiter for a compound",
@@ -112,6 +112,6 @@ async fn the_officer_sees_what_is_asked_and_what_would_be_released() {
     )
     .unwrap();
     assert_eq!(json["dry_run"]["released_fields"][1], "sim_status");
-    assert_eq!(json["more_offence_codes"][0], "070112");
+    assert_eq!(json["more_offence_codes"][0], "0701");
     federation.shutdown().await;
 }

@@ -370,7 +370,9 @@ impl fmt::Debug for Subject {
 
 /// A UNODC International Classification of Crime for Statistical Purposes
 /// code: two to six digits, the first two a section from 01 to 11
-/// (e.g. `0204`, trafficking in persons).
+/// (e.g. `0204`, trafficking in persons). Parsing checks only the shape, so
+/// that stored records keep reading; codes entering in requests must also be
+/// ones Liaison knows (`convert::offence_code`, `crate::iccs`).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct OffenceCode(String);

@@ -667,7 +667,7 @@ async fn answers_meet_both_agreements_and_the_officer_sees_a_dry_run_first() {
         .into_inner();
     let request = assignment.view.unwrap().request.unwrap();
     assert_eq!(request.offence_code, "0204");
-    assert_eq!(request.more_offence_codes, ["070112"]);
+    assert_eq!(request.more_offence_codes, ["0701"]);
     assert_eq!(request.requested_fields, ["subscriber_name", "sim_status"]);
     assert_eq!(
         request.accepted_handling,

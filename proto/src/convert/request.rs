@@ -209,10 +209,19 @@ pub(super) fn accepted_terms(
     Ok((handling, retention))
 }
 
+/// Checks one offence code: it must have the shape of an ICCS code and be
+/// one Liaison knows, that is one in `proto/data/iccs.tsv`.
 pub fn offence_code(field: &str, value: &str) -> Result<OffenceCode> {
-    value
+    let code: OffenceCode = value
         .parse()
-        .map_err(|e: crate::domain::BadOffenceCode| ConversionError::new(field, e.to_string()))
+        .map_err(|e: crate::domain::BadOffenceCode| ConversionError::new(field, e.to_string()))?;
+    if !crate::iccs::is_known(code.as_str()) {
+        return Err(ConversionError::new(
+            field,
+            "is not an ICCS code Liaison knows (see proto/data/iccs.tsv)",
+        ));
+    }
+    Ok(code)
 }
 
 impl TryFrom<&pb::InformationRequest> for InformationRequest {

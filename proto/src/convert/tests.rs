@@ -22,7 +22,7 @@ fn phone_request() -> pb::InformationRequest {
         requested_by: "fp-tha".into(),
         created_unix_ms: 1_800_000_000_000,
         requested_fields: vec!["subscriber_name".into()],
-        more_offence_codes: vec!["070112".into()],
+        more_offence_codes: vec!["0701".into()],
         accepted_handling: pb::HandlingCode::IntelligenceOnly as i32,
         max_retention_days: 30,
     }
@@ -48,6 +48,11 @@ fn each_bad_field_is_named() {
         ("category", Box::new(|r| r.category = 99)),
         ("purpose", Box::new(|r| r.purpose = 0)),
         ("offence_code", Box::new(|r| r.offence_code = "9999".into())),
+        ("offence_code", Box::new(|r| r.offence_code = "0106".into())),
+        (
+            "more_offence_codes[0]",
+            Box::new(|r| r.more_offence_codes = vec!["070112".into()]),
+        ),
         ("subject", Box::new(|r| r.subject = None)),
         (
             "subject.phone.number",
@@ -94,6 +99,34 @@ fn offence_codes() {
     for bad in ["", "0", "00", "12", "0203x", "1234567", "2a"] {
         assert!(bad.parse::<OffenceCode>().is_err(), "{bad}");
     }
+}
+
+#[test]
+fn offence_codes_in_requests_must_be_ones_liaison_knows() {
+    for known in ["02", "0204", "02042", "0701", "1003"] {
+        assert!(
+            super::offence_code("offence_code", known).is_ok(),
+            "{known}"
+        );
+    }
+    // The shape of an ICCS code, but not in proto/data/iccs.tsv.
+    let err = super::offence_codes(
+        "offence_code",
+        "0204",
+        "more_offence_codes",
+        &["070112".into()],
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "field `more_offence_codes[0]`: is not an ICCS code Liaison knows (see proto/data/iccs.tsv)"
+    );
+    // A code without the shape keeps its own rule.
+    let err = super::offence_code("offence_code", "12").unwrap_err();
+    assert!(
+        err.problem.starts_with("is not a UNODC ICCS offence code"),
+        "{err}"
+    );
 }
 
 #[test]

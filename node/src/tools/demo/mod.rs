@@ -308,7 +308,7 @@ async fn scenario(
     let week = now_ms() + 7 * 24 * 3600 * 1000;
 
     println!(
-        "\n1. Thailand asks Cambodia about a phone number used by a scam compound (PHONE_CHECK; ICCS 0204 trafficking in persons, 070112 fraud)"
+        "\n1. Thailand asks Cambodia about a phone number used by a scam compound (PHONE_CHECK; ICCS 0204 trafficking in persons, 0701 fraud)"
     );
     let mut tha_focal = tha.focal_point().await?;
     let submitted = within("submit", async {

@@ -9,7 +9,7 @@ use crate::policy::{AgreementFile, RuleSection, open_agreement};
 
 /// A phone check for an investigation of a scam compound that holds
 /// trafficked people in forced criminality (ICCS 0204, trafficking in
-/// persons, with 070112, financial fraud against persons) about `number`,
+/// persons, with 0701, fraud) about `number`,
 /// to `to`, answered by `deadline_unix_ms`.
 pub fn phone_check(to: &str, number: &str, summary: &str, deadline_unix_ms: i64) -> pb::NewRequest {
     pb::NewRequest {
@@ -25,7 +25,7 @@ pub fn phone_check(to: &str, number: &str, summary: &str, deadline_unix_ms: i64)
         summary: summary.into(),
         deadline_unix_ms,
         requested_fields: Vec::new(),
-        more_offence_codes: vec!["070112".into()],
+        more_offence_codes: vec!["0701".into()],
     }
 }
 
