@@ -15,6 +15,7 @@ mod connection;
 mod failure;
 mod input;
 mod output;
+mod subjects;
 mod vocabulary;
 
 use std::io::IsTerminal as _;
@@ -36,7 +37,7 @@ use liaison_proto::pb::focal_point_client::FocalPointClient;
 
 use crate::config::{ConfigFile, Exposure, Flags, Given, Location, Origin, Secret, Settings};
 use crate::failure::{Failure, status};
-use crate::input::{When, parse_birth_date, parse_field, parse_when};
+use crate::input::{When, parse_field, parse_when};
 use crate::vocabulary::Vocabulary;
 
 /// The help heading of the options every command takes.
@@ -341,12 +342,19 @@ Examples:
 #[command(group(
     ArgGroup::new("subject")
         .required(true)
-        .args(["phone", "person", "wallet", "company"])
+        .multiple(true)
+        .args(subjects::SUBJECT_FLAGS)
 ))]
 struct SendArgs {
-    /// The country asked, e.g. KHM.
-    #[arg(long, value_name = "COUNTRY")]
-    to: CountryCode,
+    /// The country asked, e.g. KHM; several, comma-separated (KHM,VNM,IDN),
+    /// send one request to each, under each one's agreement, in one case.
+    #[arg(
+        long,
+        value_name = "COUNTRY[,COUNTRY…]",
+        value_delimiter = ',',
+        required = true
+    )]
+    to: Vec<CountryCode>,
     /// What the request asks.
     #[arg(long, value_parser = Vocabulary::<Category>::new())]
     category: Category,
@@ -378,34 +386,17 @@ struct SendArgs {
         long_help = vocabulary::want_help()
     )]
     want: Vec<String>,
-    /// Subject: a phone number in E.164 form, e.g. +85512345678, valid in
-    /// its country's numbering plan.
-    #[arg(long, value_name = "NUMBER")]
-    phone: Option<String>,
-    /// Subject: a person's full name.
-    #[arg(long, value_name = "FULL_NAME")]
-    person: Option<String>,
-    /// The person's date of birth, YYYY-MM-DD.
-    #[arg(long, value_name = "DATE", requires = "person", value_parser = parse_birth_date)]
-    date_of_birth: Option<String>,
-    /// The person's nationality, as a country code, e.g. VNM.
-    #[arg(long, value_name = "COUNTRY", requires = "person")]
-    nationality: Option<String>,
-    /// The number of the person's passport or identity document.
-    #[arg(long, value_name = "NUMBER", requires = "person")]
-    document: Option<String>,
-    /// Subject: a crypto-currency wallet, as NETWORK:ADDRESS (e.g. TRON:T9yD...).
-    #[arg(long, value_name = "NETWORK:ADDRESS")]
-    wallet: Option<String>,
-    /// Subject: a company's name.
-    #[arg(long, value_name = "NAME")]
-    company: Option<String>,
-    /// The company's registration number.
-    #[arg(long, value_name = "NUMBER", requires = "company")]
-    registration_number: Option<String>,
-    /// Where the company is registered, as a country code, e.g. KHM.
-    #[arg(long, value_name = "COUNTRY", requires = "company")]
-    jurisdiction: Option<String>,
+    /// Your own case number, carried in the signed request (e.g.
+    /// TH-DSI-2026-0412).
+    #[arg(long, value_name = "TEXT")]
+    case_reference: Option<String>,
+    /// The case this request joins: the case id of an earlier request.
+    /// Without it the node starts a new case (one for all the countries of
+    /// one send).
+    #[arg(long = "case", value_name = "CASE_ID")]
+    case_id: Option<String>,
+    #[command(flatten)]
+    subjects: subjects::SubjectArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -459,46 +450,6 @@ enum AgencyCommand {
         #[arg(long, value_name = "PATH", conflicts_with = "explanation")]
         explanation_file: Option<PathBuf>,
     },
-}
-
-fn subject(args: &SendArgs) -> Result<pb::Subject, Failure> {
-    use pb::subject::Kind;
-    let kind = if let Some(number) = &args.phone {
-        Kind::Phone(pb::Phone {
-            number: number.clone(),
-        })
-    } else if let Some(name) = &args.person {
-        Kind::Person(pb::Person {
-            full_name: name.clone(),
-            date_of_birth: args.date_of_birth.clone().unwrap_or_default(),
-            nationality: args.nationality.clone().unwrap_or_default(),
-            document_number: args.document.clone().unwrap_or_default(),
-        })
-    } else if let Some(wallet) = &args.wallet {
-        let (network, address) = wallet.split_once(':').ok_or_else(|| {
-            Failure::invalid(
-                "--wallet",
-                "--wallet must be NETWORK:ADDRESS, e.g. TRON:T9yD14Nj9j7xAB4dbGeiX9h8unkKHxuWwb",
-            )
-        })?;
-        Kind::Wallet(pb::Wallet {
-            network: network.to_string(),
-            address: address.to_string(),
-        })
-    } else if let Some(name) = &args.company {
-        Kind::Company(pb::Company {
-            name: name.clone(),
-            registration_number: args.registration_number.clone().unwrap_or_default(),
-            jurisdiction: args.jurisdiction.clone().unwrap_or_default(),
-        })
-    } else {
-        // clap requires one of the four; this is a second line of defence.
-        return Err(Failure::invalid(
-            "--phone",
-            "name the subject: --phone, --person, --wallet or --company",
-        ));
-    };
-    Ok(pb::Subject { kind: Some(kind) })
 }
 
 fn now_ms() -> i64 {
@@ -730,22 +681,57 @@ async fn call(
                         )
                         .into());
                     }
-                    let view = client
-                        .submit(pb::NewRequest {
-                            to_country: args.to.to_string(),
-                            category: pb::Category::from(args.category) as i32,
-                            purpose: pb::Purpose::from(args.purpose) as i32,
-                            offence_code: args.offence[0].clone(),
-                            more_offence_codes: args.offence[1..].to_vec(),
-                            subject: Some(subject(args)?),
-                            summary,
-                            deadline_unix_ms: deadline,
-                            requested_fields: args.want.clone(),
-                        })
-                        .await
-                        .map_err(status)?
-                        .into_inner();
-                    out.one(&view)?;
+                    let mut subjects = args.subjects.subjects()?.into_iter();
+                    let first = subjects.next();
+                    let more_subjects: Vec<pb::Subject> = subjects.collect();
+                    let mut case_id = args.case_id.clone().unwrap_or_default();
+                    for (i, to) in args.to.iter().enumerate() {
+                        let outcome = client
+                            .submit(pb::NewRequest {
+                                to_country: to.to_string(),
+                                category: pb::Category::from(args.category) as i32,
+                                purpose: pb::Purpose::from(args.purpose) as i32,
+                                offence_code: args.offence[0].clone(),
+                                more_offence_codes: args.offence[1..].to_vec(),
+                                subject: first.clone(),
+                                more_subjects: more_subjects.clone(),
+                                case_reference: args.case_reference.clone().unwrap_or_default(),
+                                case_id: case_id.clone(),
+                                summary: summary.clone(),
+                                deadline_unix_ms: deadline,
+                                requested_fields: args.want.clone(),
+                            })
+                            .await;
+                        let view = match outcome {
+                            Ok(view) => view.into_inner(),
+                            Err(e) if i > 0 => {
+                                // The countries before were sent: say which
+                                // was not, and stop.
+                                let sent: Vec<String> =
+                                    args.to[..i].iter().map(ToString::to_string).collect();
+                                return Err(Failure::new(
+                                    liaison_proto::status::code_name(e.code()),
+                                    None,
+                                    format!(
+                                        "sent to {} (case {case_id}); not to {to} or after: {}",
+                                        sent.join(", "),
+                                        e.message()
+                                    ),
+                                )
+                                .into());
+                            }
+                            Err(e) => return Err(status(e)),
+                        };
+                        if case_id.is_empty() {
+                            // The node started the case: the other countries join it.
+                            case_id = view
+                                .request
+                                .as_ref()
+                                .map(|r| r.case_id.clone())
+                                .unwrap_or_default();
+                        }
+                        out.one(&view)?;
+                    }
                 }
                 RequestCommand::Get { request_id } => {
                     let view = client
@@ -1047,16 +1033,54 @@ mod tests {
     ];
 
     #[test]
-    fn a_request_names_exactly_one_subject() {
+    fn a_request_names_one_subject_or_more_in_order() {
         let missing = parse(SEND).unwrap_err();
         assert_eq!(
             missing.kind(),
             clap::error::ErrorKind::MissingRequiredArgument
         );
-        let two =
-            parse(&[SEND, &["--phone", "+85512345678", "--company", "X"]].concat()).unwrap_err();
-        assert_eq!(two.kind(), clap::error::ErrorKind::ArgumentConflict);
-        assert!(parse(&[SEND, &["--phone", "+85512345678"]].concat()).is_ok());
+        let cli = parse(
+            &[
+                SEND,
+                &[
+                    "--company",
+                    "X",
+                    "--phone",
+                    "suspect=+85512345678",
+                    "--phone",
+                    "+85512345679",
+                    "--online",
+                    "witness=TELEGRAM:@jobs",
+                ],
+            ]
+            .concat(),
+        )
+        .unwrap();
+        let Command::Request(RequestCommand::Send(args)) = cli.command else {
+            panic!("not a send");
+        };
+        let subjects = args.subjects.subjects().unwrap();
+        let roles: Vec<i32> = subjects.iter().map(|s| s.role).collect();
+        assert_eq!(
+            roles,
+            vec![
+                pb::SubjectRole::Suspect as i32,
+                pb::SubjectRole::Unspecified as i32,
+                pb::SubjectRole::Unspecified as i32,
+                pb::SubjectRole::Witness as i32,
+            ]
+        );
+        assert!(matches!(
+            subjects[2].kind,
+            Some(pb::subject::Kind::Company(_))
+        ));
+        // A person's details need the person.
+        let orphan = parse(&[SEND, &["--phone", "+85512345678", "--nationality", "VNM"]].concat())
+            .unwrap_err();
+        assert_eq!(
+            orphan.kind(),
+            clap::error::ErrorKind::MissingRequiredArgument
+        );
     }
 
     #[test]

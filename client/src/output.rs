@@ -273,8 +273,86 @@ pub fn subject_text(subject: Option<&pb::Subject>) -> String {
                 },
             ])
         ),
+        Some(Kind::BankAccount(b)) => {
+            let account = if b.iban.is_empty() {
+                format!("bank account {} at {}", b.account_number, b.bic)
+            } else {
+                format!("bank account IBAN {}", b.iban)
+            };
+            joined(vec![
+                account,
+                if b.holder_name.is_empty() {
+                    String::new()
+                } else {
+                    format!("holder {}", b.holder_name)
+                },
+            ])
+        }
+        Some(Kind::OnlineAccount(o)) => format!(
+            "{} account {}",
+            o.platform,
+            joined(vec![
+                o.handle.clone(),
+                if o.user_id.is_empty() {
+                    String::new()
+                } else {
+                    format!("id {}", o.user_id)
+                },
+            ])
+        ),
+        Some(Kind::Device(d)) => joined(vec![format!("device IMEI {}", d.imei), d.model.clone()]),
+        Some(Kind::IdentityDocument(d)) => format!(
+            "{} {} issued by {}",
+            pb::DocumentType::try_from(d.r#type)
+                .map(|t| t.as_str_name())
+                .unwrap_or("document"),
+            d.number,
+            d.issuing_country
+        ),
+        Some(Kind::Vehicle(v)) => format!("vehicle {} ({})", v.plate, v.country),
+        Some(Kind::IpAddress(i)) => {
+            let address = if i.port == 0 {
+                i.address.clone()
+            } else if i.address.contains(':') {
+                format!("[{}]:{}", i.address, i.port)
+            } else {
+                format!("{}:{}", i.address, i.port)
+            };
+            format!("IP {address} at {} UTC", time(i.observed_unix_ms))
+        }
         None => "-".into(),
     }
+}
+
+/// The first subject, and how many more there are: for tables.
+fn first_subject(r: &pb::InformationRequest) -> String {
+    let first = subject_text(r.subject.as_ref());
+    match r.more_subjects.len() {
+        0 => first,
+        n => format!("(+{n}) {first}"),
+    }
+}
+
+/// A subject's role as an officer reads it, or `None` when not given.
+fn role(subject: &pb::Subject) -> Option<&'static str> {
+    match pb::SubjectRole::try_from(subject.role) {
+        Ok(pb::SubjectRole::Suspect) => Some("suspect"),
+        Ok(pb::SubjectRole::PossibleVictim) => Some("possible victim"),
+        Ok(pb::SubjectRole::Witness) => Some("witness"),
+        _ => None,
+    }
+}
+
+/// Every subject of a request, each with its role: one line each.
+pub fn subject_lines(r: &pb::InformationRequest) -> Vec<String> {
+    r.subject
+        .iter()
+        .chain(&r.more_subjects)
+        .map(|s| match role(s) {
+            Some(role) => format!("{}  ({role})", subject_text(Some(s))),
+            None => subject_text(Some(s)),
+        })
+        .collect()
 }
 
 /// `text` cut to at most `max` characters, with `…` where it was cut.
@@ -338,8 +416,39 @@ fn subject(subject: Option<&pb::Subject>) -> Value {
         Some(Kind::Company(c)) => {
             json!({"company": {"name": c.name, "registration_number": c.registration_number, "jurisdiction": c.jurisdiction}})
         }
+        Some(Kind::BankAccount(b)) => {
+            json!({"bank_account": {"iban": b.iban, "account_number": b.account_number, "bic": b.bic, "holder_name": b.holder_name}})
+        }
+        Some(Kind::OnlineAccount(o)) => {
+            json!({"online_account": {"platform": o.platform, "handle": o.handle, "user_id": o.user_id}})
+        }
+        Some(Kind::Device(d)) => json!({"device": {"imei": d.imei, "model": d.model}}),
+        Some(Kind::IdentityDocument(d)) => json!({"identity_document": {
+            "type": pb::DocumentType::try_from(d.r#type).map(|t| t.as_str_name()).unwrap_or("UNKNOWN"),
+            "number": d.number,
+            "issuing_country": d.issuing_country,
+        }}),
+        Some(Kind::Vehicle(v)) => json!({"vehicle": {"plate": v.plate, "country": v.country}}),
+        Some(Kind::IpAddress(i)) => json!({"ip_address": {
+            "address": i.address,
+            "observed_unix_ms": i.observed_unix_ms,
+            "port": (i.port != 0).then_some(i.port),
+        }}),
         None => Value::Null,
     }
+}
+
+/// A subject with its role, for `subjects` in JSON.
+fn subject_with_role(s: &pb::Subject) -> Value {
+    let mut value = subject(Some(s));
+    if let Value::Object(map) = &mut value {
+        let role = pb::SubjectRole::try_from(s.role)
+            .ok()
+            .filter(|r| *r != pb::SubjectRole::Unspecified)
+            .map_or("UNKNOWN", |r| r.as_str_name());
+        map.insert("role".into(), json!(role));
+    }
+    value
 }
 
 fn answer(answer: Option<&pb::Answer>) -> Value {
@@ -388,6 +497,9 @@ pub fn to_json(view: &pb::RequestView) -> Value {
         "accepted_handling": (r.accepted_handling != 0).then(|| handling(r.accepted_handling)),
         "max_retention_days": (r.max_retention_days != 0).then_some(r.max_retention_days),
         "subject": subject(r.subject.as_ref()),
+        "subjects": r.subject.iter().chain(&r.more_subjects).map(subject_with_role).collect::<Vec<_>>(),
+        "case_reference": (!r.case_reference.is_empty()).then_some(&r.case_reference),
+        "case_id": (!r.case_id.is_empty()).then_some(&r.case_id),
         "summary": r.summary,
         "requested_by": r.requested_by,
         "created_unix_ms": r.created_unix_ms,
@@ -460,7 +572,22 @@ impl<W: Write> Printer<W> {
                 time(view.purged_unix_ms)
             )?;
         } else {
-            writeln!(self.out, "subject   {}", subject_text(r.subject.as_ref()))?;
+            for (i, line) in subject_lines(&r).iter().enumerate() {
+                let label = if i == 0 { "subject" } else { "" };
+                writeln!(self.out, "{label:<9} {line}")?;
+            }
+        }
+        if !r.case_reference.is_empty() || !r.case_id.is_empty() {
+            writeln!(
+                self.out,
+                "case      {}",
+                [r.case_reference.as_str(), r.case_id.as_str()]
+                    .iter()
+                    .filter(|p| !p.is_empty())
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join("  ")
+            )?;
         }
         if !r.summary.is_empty() {
             writeln!(self.out, "summary   {}", r.summary)?;
@@ -625,7 +752,7 @@ impl<W: Write> Printer<W> {
                 r.request_id,
                 r.from_country,
                 category(r.category),
-                short(&subject_text(r.subject.as_ref()), 34),
+                short(&first_subject(&r), 34),
                 short(&r.summary, 30),
                 time(r.deadline_unix_ms),
                 status(view.status)

@@ -255,11 +255,13 @@ async fn killed_nodes_lose_nothing_acknowledged() {
                         kind: Some(pb::subject::Kind::Phone(pb::Phone {
                             number: format!("+85512{n:06}"),
                         })),
+                        ..Default::default()
                     }),
                     summary: String::new(),
                     deadline_unix_ms: now_ms() + 86_400_000,
                     requested_fields: Vec::new(),
                     more_offence_codes: Vec::new(),
+                    ..Default::default()
                 };
                 n += 1;
                 // Retried until acknowledged: a submission whose answer was

@@ -72,6 +72,36 @@ named_enum!(
 );
 
 named_enum!(
+    /// What part a subject plays in the case, as far as the requester knows.
+    SubjectRole {
+        Suspect => "SUSPECT",
+        PossibleVictim => "POSSIBLE_VICTIM",
+        Witness => "WITNESS",
+        Unknown => "UNKNOWN",
+    }
+);
+
+// `named_enum!` takes no attributes on variants, so no `#[default]`.
+#[allow(clippy::derivable_impls)]
+impl Default for SubjectRole {
+    fn default() -> Self {
+        SubjectRole::Unknown
+    }
+}
+
+named_enum!(
+    /// The kind of an identity document.
+    DocumentType {
+        Passport => "PASSPORT",
+        NationalId => "NATIONAL_ID",
+        ResidencePermit => "RESIDENCE_PERMIT",
+        DrivingLicence => "DRIVING_LICENCE",
+        SeafarerBook => "SEAFARER_BOOK",
+        Other => "OTHER_DOCUMENT",
+    }
+);
+
+named_enum!(
     /// Why the requesting country needs the information.
     Purpose {
         Investigation => "INVESTIGATION",
@@ -220,13 +250,27 @@ impl Category {
 
     /// Whether a subject of this kind makes sense for the category: a phone
     /// check is about a phone number, a victim identification about a person.
+    ///
+    /// A person check or victim identification is about people or their
+    /// identity documents; a phone check about numbers, online accounts,
+    /// devices or IP addresses (what a provider can look up); a wallet
+    /// trace about the money: wallets and bank accounts; a company check
+    /// about companies. Preservation and notifications take any kind.
     pub fn accepts(self, subject: &Subject) -> bool {
         match self {
             Category::PersonCheck | Category::VictimIdentification => {
-                matches!(subject, Subject::Person(_))
+                matches!(subject, Subject::Person(_) | Subject::IdentityDocument(_))
             }
-            Category::PhoneCheck => matches!(subject, Subject::Phone(_)),
-            Category::WalletTrace => matches!(subject, Subject::Wallet(_)),
+            Category::PhoneCheck => matches!(
+                subject,
+                Subject::Phone(_)
+                    | Subject::OnlineAccount(_)
+                    | Subject::Device(_)
+                    | Subject::IpAddress(_)
+            ),
+            Category::WalletTrace => {
+                matches!(subject, Subject::Wallet(_) | Subject::BankAccount(_))
+            }
             Category::CompanyCheck => matches!(subject, Subject::Company(_)),
             Category::EvidencePreservation | Category::CaseNotification => true,
         }
@@ -334,7 +378,67 @@ macro_rules! redacted_debug {
     )+};
 }
 
-redacted_debug!(Person, Phone, Wallet, Company);
+/// An IBAN (normalised, checked with mod 97), or a national account number
+/// with its bank's BIC; exactly one of the two forms.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BankAccount {
+    pub iban: String,
+    pub account_number: String,
+    pub bic: String,
+    pub holder_name: String,
+}
+
+/// An account on an online platform: a platform code and a handle, a user
+/// id, or both.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OnlineAccount {
+    pub platform: String,
+    pub handle: String,
+    pub user_id: String,
+}
+
+/// A device by its IMEI (Luhn-checked).
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Device {
+    pub imei: String,
+    pub model: String,
+}
+
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IdentityDocument {
+    pub document_type: DocumentType,
+    pub number: String,
+    pub issuing_country: CountryCode,
+}
+
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Vehicle {
+    pub plate: String,
+    pub country: CountryCode,
+}
+
+/// An IP address with the moment it was seen (and the source port, behind
+/// carrier-grade NAT).
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IpAddress {
+    pub address: String,
+    pub observed_unix_ms: i64,
+    /// 0 when unknown.
+    pub port: u16,
+}
+
+redacted_debug!(
+    Person,
+    Phone,
+    Wallet,
+    Company,
+    BankAccount,
+    OnlineAccount,
+    Device,
+    IdentityDocument,
+    Vehicle,
+    IpAddress
+);
 
 /// Who or what a request is about. This is personal data: its `Debug`
 /// output names only the kind of subject, so it can never reach a log.
@@ -345,6 +449,12 @@ pub enum Subject {
     Phone(Phone),
     Wallet(Wallet),
     Company(Company),
+    BankAccount(BankAccount),
+    OnlineAccount(OnlineAccount),
+    Device(Device),
+    IdentityDocument(IdentityDocument),
+    Vehicle(Vehicle),
+    IpAddress(IpAddress),
     /// Erased at the end of the request's retention period. Never comes
     /// from the wire: a request must name its subject.
     Purged,
@@ -357,10 +467,26 @@ impl Subject {
             Subject::Phone(_) => "phone",
             Subject::Wallet(_) => "wallet",
             Subject::Company(_) => "company",
+            Subject::BankAccount(_) => "bank_account",
+            Subject::OnlineAccount(_) => "online_account",
+            Subject::Device(_) => "device",
+            Subject::IdentityDocument(_) => "identity_document",
+            Subject::Vehicle(_) => "vehicle",
+            Subject::IpAddress(_) => "ip_address",
             Subject::Purged => "purged",
         }
     }
 }
+
+/// A subject beside the first of a request, with its role.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoledSubject {
+    pub role: SubjectRole,
+    pub subject: Subject,
+}
+
+/// The most subjects one request carries; a node may allow fewer.
+pub const MAX_SUBJECTS: usize = 50;
 
 impl fmt::Debug for Subject {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -430,7 +556,20 @@ pub struct InformationRequest {
     /// allowed hold one code under `offence_code`.
     #[serde(alias = "offence_code", deserialize_with = "one_or_more_codes")]
     pub offence_codes: Vec<OffenceCode>,
+    /// The first subject. Records and requests from before several
+    /// subjects were carried hold only this one.
     pub subject: Subject,
+    #[serde(default)]
+    pub subject_role: SubjectRole,
+    /// The other subjects, in the order given.
+    #[serde(default)]
+    pub more_subjects: Vec<RoledSubject>,
+    /// The requesting country's own case number; empty if none.
+    #[serde(default)]
+    pub case_reference: String,
+    /// The case the request belongs to (a UUID); empty if none.
+    #[serde(default)]
+    pub case_id: String,
     pub summary: String,
     pub deadline_unix_ms: i64,
     pub requested_by: String,
@@ -451,6 +590,22 @@ pub struct InformationRequest {
 
 /// The most offence codes one request carries.
 pub const MAX_OFFENCE_CODES: usize = 8;
+
+impl InformationRequest {
+    /// Every subject with its role, the first first.
+    pub fn subjects(&self) -> impl Iterator<Item = (SubjectRole, &Subject)> {
+        std::iter::once((self.subject_role, &self.subject))
+            .chain(self.more_subjects.iter().map(|s| (s.role, &s.subject)))
+    }
+
+    /// Erases every subject (the end of retention).
+    pub fn purge_subjects(&mut self) {
+        self.subject = Subject::Purged;
+        for more in &mut self.more_subjects {
+            more.subject = Subject::Purged;
+        }
+    }
+}
 
 /// Reads `"0204"` (a record of the earlier format) or `["0204", …]`.
 fn one_or_more_codes<'de, D>(deserializer: D) -> Result<Vec<OffenceCode>, D::Error>
@@ -480,6 +635,7 @@ impl fmt::Debug for InformationRequest {
             .field("purpose", &self.purpose)
             .field("offence_codes", &self.offence_codes)
             .field("subject", &self.subject)
+            .field("subjects", &(1 + self.more_subjects.len()))
             .finish_non_exhaustive()
     }
 }
@@ -620,6 +776,65 @@ pub struct TreeHead {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn request_with_subjects() -> InformationRequest {
+        InformationRequest {
+            request_id: "00000000-0000-4000-8000-000000000001".into(),
+            from_country: "THA".parse().unwrap_or_else(|_| unreachable!()),
+            to_country: "KHM".parse().unwrap_or_else(|_| unreachable!()),
+            category: Category::PhoneCheck,
+            purpose: Purpose::Investigation,
+            offence_codes: vec!["0204".parse().unwrap_or_else(|_| unreachable!())],
+            subject: Subject::Phone(Phone {
+                number: "+85512345678".into(),
+            }),
+            subject_role: SubjectRole::Suspect,
+            more_subjects: vec![RoledSubject {
+                role: SubjectRole::Witness,
+                subject: Subject::Device(Device {
+                    imei: "490154203237518".into(),
+                    model: String::new(),
+                }),
+            }],
+            case_reference: "TH-1".into(),
+            case_id: String::new(),
+            summary: String::new(),
+            deadline_unix_ms: 2,
+            requested_by: "focal-point".into(),
+            created_unix_ms: 1,
+            requested_fields: Vec::new(),
+            accepted_handling: None,
+            max_retention_days: None,
+        }
+    }
+
+    #[test]
+    fn a_request_stored_before_several_subjects_reads_with_one_of_unknown_role() {
+        let mut stored =
+            serde_json::to_value(request_with_subjects()).unwrap_or_else(|e| panic!("{e}"));
+        for key in ["subject_role", "more_subjects", "case_reference", "case_id"] {
+            stored.as_object_mut().map(|o| o.remove(key));
+        }
+        let read: InformationRequest =
+            serde_json::from_value(stored).unwrap_or_else(|e| panic!("{e}"));
+        let roles: Vec<SubjectRole> = read.subjects().map(|(role, _)| role).collect();
+        assert_eq!(roles, vec![SubjectRole::Unknown]);
+        assert!(read.case_reference.is_empty());
+    }
+
+    #[test]
+    fn a_purge_erases_every_subject_and_debug_shows_none() {
+        let mut request = request_with_subjects();
+        let shown = format!("{request:?}");
+        assert!(
+            !shown.contains("+855") && !shown.contains("4901542"),
+            "{shown}"
+        );
+        request.purge_subjects();
+        assert!(request.subjects().all(|(_, s)| *s == Subject::Purged));
+        // Roles are not personal data: they stay.
+        assert_eq!(request.more_subjects[0].role, SubjectRole::Witness);
+    }
 
     #[test]
     fn country_codes_and_names_are_read_alike_in_either_case() {

@@ -320,11 +320,13 @@ pub fn victim_identification(to: &str, name: &str) -> pb::NewRequest {
                 nationality: "VNM".into(),
                 document_number: String::new(),
             })),
+            ..Default::default()
         }),
         summary: "Rescued at the border.".into(),
         deadline_unix_ms: liaison_node::exchange::now_ms() + 7 * 24 * 3600 * 1000,
         requested_fields: Vec::new(),
         more_offence_codes: Vec::new(),
+        ..Default::default()
     }
 }
 
@@ -646,6 +648,7 @@ pub fn signed_phone_check(n: u64, from: &str, to: &str) -> pb::Message {
                 kind: Some(pb::subject::Kind::Phone(pb::Phone {
                     number: "+85512345678".into(),
                 })),
+                ..Default::default()
             }),
             summary: "test".into(),
             deadline_unix_ms: now + 86_400_000,

@@ -47,6 +47,7 @@ fn phone_check_message(from: &str, to: &str) -> Message {
             kind: Some(pb::subject::Kind::Phone(pb::Phone {
                 number: SECRET.into(),
             })),
+            ..Default::default()
         });
     }
     Message::try_from(&message).unwrap()

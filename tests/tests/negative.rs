@@ -500,6 +500,7 @@ async fn the_negative_catalogue_is_refused_specifically_and_audited() {
         category: pb::Category::PersonCheck as i32,
         subject: Some(pb::Subject {
             kind: Some(pb::subject::Kind::Person(person)),
+            ..Default::default()
         }),
         ..phone_check("KHM", "+85512345678")
     };
@@ -537,6 +538,7 @@ async fn the_negative_catalogue_is_refused_specifically_and_audited() {
                     registration_number: String::new(),
                     jurisdiction: mark("jurisdiction"),
                 })),
+                ..Default::default()
             }),
             ..phone_check("KHM", "+85512345678")
         }),
@@ -703,6 +705,7 @@ async fn the_negative_catalogue_is_refused_specifically_and_audited() {
             name: "Shell Co".into(),
             ..Default::default()
         })),
+        ..Default::default()
     });
     let outcome = focal.submit(wallet).await;
     expect(

@@ -63,6 +63,7 @@ async fn the_senders_own_agreement_refuses_before_anything_leaves() {
             network: "TRON".into(),
             address: "T9yD14Nj9j7xAB4dbGeiX9h8unkKHxuWwb".into(),
         })),
+        ..Default::default()
     });
     let refused = tha.submit(wallet).await.unwrap_err();
     assert_eq!(refused.code(), Code::PermissionDenied);

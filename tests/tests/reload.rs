@@ -19,6 +19,7 @@ fn company_check(to: &str) -> pb::NewRequest {
                 name: "Shell Co".into(),
                 ..Default::default()
             })),
+            ..Default::default()
         }),
         ..phone_check(to, "+85512345678")
     }

@@ -152,8 +152,14 @@ impl FocalPointService {
 }
 
 /// Validates a new request as the focal point gave it.
-fn draft(new: &pb::NewRequest) -> Result<Draft, Error> {
+fn draft(new: &pb::NewRequest, max_subjects: usize) -> Result<Draft, Error> {
     let category = convert::category("category", new.category)?;
+    let (subject, subject_role, more_subjects) = convert::subjects_for(
+        category,
+        new.subject.as_ref(),
+        &new.more_subjects,
+        max_subjects,
+    )?;
     Ok(Draft {
         to: convert::country("to_country", &new.to_country)?,
         category,
@@ -164,7 +170,11 @@ fn draft(new: &pb::NewRequest) -> Result<Draft, Error> {
             "more_offence_codes",
             &new.more_offence_codes,
         )?,
-        subject: convert::subject_for(category, new.subject.as_ref())?,
+        subject,
+        subject_role,
+        more_subjects,
+        case_reference: convert::case_reference("case_reference", &new.case_reference)?,
+        case_id: convert::optional_uuid("case_id", &new.case_id)?,
         summary: convert::text("summary", &new.summary, MAX_TEXT_CHARS, true)?,
         deadline_unix_ms: new.deadline_unix_ms,
         requested_fields: convert::requested_fields(
@@ -183,7 +193,7 @@ impl FocalPoint for FocalPointService {
     ) -> Result<Response<pb::RequestView>, Status> {
         let user = self.focal_point(&request, "submit requests").await?;
         let outcome: Result<_, Error> = async {
-            let draft = draft(request.get_ref())?;
+            let draft = draft(request.get_ref(), self.exchange.config().max_subjects)?;
             let record = self.exchange.submit(&user, draft).await?;
             Ok(Response::new(view(&record)))
         }

@@ -86,10 +86,18 @@ pub struct NodeSection {
     /// country's agreement, applies on both sides.
     #[serde(default = "default_retention_days")]
     pub retention_days: u32,
+    /// The most subjects a request may carry, sent or received (at most 50,
+    /// the protocol's limit).
+    #[serde(default = "default_max_subjects")]
+    pub max_subjects: u32,
 }
 
 fn default_retention_days() -> u32 {
     365
+}
+
+fn default_max_subjects() -> u32 {
+    50
 }
 
 fn default_peer_rate() -> u32 {

@@ -121,6 +121,8 @@ pub struct Config {
     pub peer_concurrency: u32,
     /// Days personal data is kept when no released answer says otherwise.
     pub retention_days: u32,
+    /// The most subjects a request may carry, sent or received.
+    pub max_subjects: usize,
 }
 
 impl Config {
@@ -332,6 +334,11 @@ impl Config {
         for (key, value, max) in [
             ("node.retention_days", file.node.retention_days, 3650),
             (
+                "node.max_subjects",
+                file.node.max_subjects,
+                liaison_proto::domain::MAX_SUBJECTS as u32,
+            ),
+            (
                 "node.peer_rate_per_sec",
                 file.node.peer_rate_per_sec,
                 1_000_000,
@@ -348,6 +355,7 @@ impl Config {
             peer_burst: file.node.peer_burst,
             peer_concurrency: file.node.peer_concurrency,
             retention_days: file.node.retention_days,
+            max_subjects: file.node.max_subjects as usize,
             max_clock_skew: std::time::Duration::from_secs(file.node.max_clock_skew_secs),
             max_message_age: std::time::Duration::from_secs(file.node.max_message_age_secs),
             witness_interval: std::time::Duration::from_secs(file.node.witness_interval_secs),

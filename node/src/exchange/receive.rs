@@ -171,6 +171,15 @@ impl Exchange {
         let receipt_event;
         match message.content {
             Content::Request(request) => {
+                let max = self.config().max_subjects;
+                let subjects = request.subjects().count();
+                if subjects > max {
+                    return Err(Error::invalid(Problem::field(
+                        "more_subjects",
+                        format!("holds {subjects} subjects; this node takes at most {max}"),
+                    ))
+                    .into());
+                }
                 if self
                     .records
                     .request(Direction::Incoming, &request.request_id)?

@@ -158,6 +158,11 @@ pub(super) fn config_changes(old: &Config, new: &Config) -> Vec<String> {
         u64::from(old.retention_days),
         u64::from(new.retention_days),
     );
+    setting(
+        "node.max_subjects",
+        old.max_subjects as u64,
+        new.max_subjects as u64,
+    );
     changes
 }
 

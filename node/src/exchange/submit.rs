@@ -3,7 +3,7 @@
 
 use liaison_proto::domain::{
     Category, Content, CountryCode, InformationRequest, OffenceCode, Purpose, RequestStatus,
-    Subject,
+    RoledSubject, Subject, SubjectRole,
 };
 
 use crate::config::LocalUser;
@@ -21,6 +21,11 @@ pub struct Draft {
     pub purpose: Purpose,
     pub offence_codes: Vec<OffenceCode>,
     pub subject: Subject,
+    pub subject_role: SubjectRole,
+    pub more_subjects: Vec<RoledSubject>,
+    pub case_reference: String,
+    /// The case to join; empty: a new case.
+    pub case_id: String,
     pub summary: String,
     pub deadline_unix_ms: i64,
     /// The response fields wanted; empty for every field this node's
@@ -144,6 +149,14 @@ impl Exchange {
             purpose: draft.purpose,
             offence_codes: draft.offence_codes,
             subject: draft.subject,
+            subject_role: draft.subject_role,
+            more_subjects: draft.more_subjects,
+            case_reference: draft.case_reference,
+            case_id: if draft.case_id.is_empty() {
+                new_id()
+            } else {
+                draft.case_id
+            },
             summary: draft.summary,
             deadline_unix_ms: draft.deadline_unix_ms,
             requested_by: caller.name.clone(),

@@ -453,6 +453,7 @@ pub fn init_node(
             peer_burst: 400,
             peer_concurrency: 64,
             retention_days: 365,
+            max_subjects: 50,
         },
         tls: TlsSection {
             cert: "tls/node.pem".into(),

@@ -2,7 +2,7 @@
 //! messages, outbox items, audit entries.
 
 use liaison_proto::domain::{
-    Answer, Category, CountryCode, InformationRequest, Outcome, RequestStatus, Subject,
+    Answer, Category, CountryCode, InformationRequest, Outcome, RequestStatus,
 };
 use liaison_proto::pb;
 use serde::{Deserialize, Serialize};
@@ -124,13 +124,13 @@ impl RequestRecord {
         Some(ended.saturating_add(days(kept)))
     }
 
-    /// Erases the request's personal data: its subject and summary, the
+    /// Erases the request's personal data: its subjects and summary, the
     /// released values and the free text of the answer. Who asked whom,
     /// what kind of request under which rule, when, the released field
     /// names and every hash stay, as does the audit log, which never held
     /// personal data.
     pub fn purge(&mut self, now_unix_ms: i64) {
-        self.request.subject = Subject::Purged;
+        self.request.purge_subjects();
         self.request.summary.clear();
         if let Some(answer) = &mut self.answer {
             match &mut answer.outcome {

@@ -2,7 +2,7 @@
 //! cannot fail; `TryFrom<&pb::X> for Domain` validates every field and names
 //! the first one that is missing or wrong.
 //!
-//! One file per kind of message: [`request`], [`answer`], [`message`],
+//! One file per kind of message: [`request`] and its [`subject`]s, [`answer`], [`message`],
 //! [`receipt`]; the closed vocabularies in [`enums`]; the checks every
 //! message shares, and [`ConversionError`], in [`check`]. Everything is
 //! re-exported here, so callers name `convert::uuid`, `convert::fields`.
@@ -13,11 +13,13 @@ mod enums;
 mod message;
 mod receipt;
 mod request;
+mod subject;
 
 pub use answer::*;
 pub use check::*;
 pub use enums::*;
 pub use request::*;
+pub use subject::*;
 
 #[cfg(test)]
 mod tests;

@@ -16,7 +16,18 @@ fn phone_request() -> pb::InformationRequest {
             kind: Some(pb::subject::Kind::Phone(pb::Phone {
                 number: "+85512345678".into(),
             })),
+            role: pb::SubjectRole::Suspect as i32,
         }),
+        more_subjects: vec![pb::Subject {
+            kind: Some(pb::subject::Kind::OnlineAccount(pb::OnlineAccount {
+                platform: "TELEGRAM".into(),
+                handle: "@jobs_abroad".into(),
+                user_id: "123456789".into(),
+            })),
+            role: pb::SubjectRole::Unknown as i32,
+        }],
+        case_reference: "TH-DSI-2026-0412".into(),
+        case_id: "6a1c2d3e-4f50-4a1b-8c2d-3e4f5a6b7c8d".into(),
         summary: "Number used to recruit victims.".into(),
         deadline_unix_ms: 1_900_000_000_000,
         requested_by: "fp-tha".into(),
@@ -33,6 +44,11 @@ fn request_round_trips() {
     let pb_request = phone_request();
     let domain = InformationRequest::try_from(&pb_request).unwrap();
     assert_eq!(pb::InformationRequest::from(&domain), pb_request);
+    // A request signed before roles existed reads as UNKNOWN.
+    let mut old = phone_request();
+    old.subject.as_mut().unwrap().role = 0;
+    let domain = InformationRequest::try_from(&old).unwrap();
+    assert_eq!(domain.subject_role, SubjectRole::Unknown);
 }
 
 #[test]
@@ -61,6 +77,7 @@ fn each_bad_field_is_named() {
                     kind: Some(pb::subject::Kind::Phone(pb::Phone {
                         number: "12".into(),
                     })),
+                    ..Default::default()
                 })
             }),
         ),
@@ -72,6 +89,7 @@ fn each_bad_field_is_named() {
                         network: "BTC".into(),
                         address: "bc1q".into(),
                     })),
+                    ..Default::default()
                 })
             }),
         ),

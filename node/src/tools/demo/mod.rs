@@ -413,11 +413,13 @@ async fn scenario(
                         nationality: "VNM".into(),
                         document_number: String::new(),
                     })),
+                    ..Default::default()
                 }),
                 summary: "Rescued at the border; says he was held in a compound.".into(),
                 deadline_unix_ms: week,
                 requested_fields: Vec::new(),
                 more_offence_codes: Vec::new(),
+                ..Default::default()
             })
             .await
             .map_err(fail)
@@ -466,11 +468,13 @@ async fn scenario(
                 network: "TRON".into(),
                 address: "T9yD14Nj9j7xAB4dbGeiX9h8unkKHxuWwb".into(),
             })),
+            ..Default::default()
         }),
         summary: "Wallet receiving ransom payments.".into(),
         deadline_unix_ms: week,
         requested_fields: Vec::new(),
         more_offence_codes: Vec::new(),
+        ..Default::default()
     };
     match tha_focal.submit(wallet.clone()).await {
         Ok(_) => {

@@ -21,11 +21,13 @@ pub fn phone_check(to: &str, number: &str, summary: &str, deadline_unix_ms: i64)
             kind: Some(pb::subject::Kind::Phone(pb::Phone {
                 number: number.into(),
             })),
+            ..Default::default()
         }),
         summary: summary.into(),
         deadline_unix_ms,
         requested_fields: Vec::new(),
         more_offence_codes: vec!["0701".into()],
+        ..Default::default()
     }
 }
 
