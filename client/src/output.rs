@@ -253,6 +253,11 @@ pub fn subject_text(subject: Option<&pb::Subject>) -> String {
                 } else {
                     format!("document {}", p.document_number)
                 },
+                if p.indicators.is_empty() {
+                    String::new()
+                } else {
+                    format!("indicators {}", p.indicators.join(" "))
+                },
             ])
         ),
         Some(Kind::Phone(p)) => format!("phone {}", p.number),
@@ -409,7 +414,7 @@ fn subject(subject: Option<&pb::Subject>) -> Value {
     use pb::subject::Kind;
     match subject.and_then(|s| s.kind.as_ref()) {
         Some(Kind::Person(p)) => {
-            json!({"person": {"full_name": p.full_name, "date_of_birth": p.date_of_birth, "nationality": p.nationality, "document_number": p.document_number}})
+            json!({"person": {"full_name": p.full_name, "date_of_birth": p.date_of_birth, "nationality": p.nationality, "document_number": p.document_number, "indicators": p.indicators}})
         }
         Some(Kind::Phone(p)) => json!({"phone": {"number": p.number}}),
         Some(Kind::Wallet(w)) => json!({"wallet": {"network": w.network, "address": w.address}}),

@@ -30,6 +30,17 @@ pub struct SubjectArgs {
     /// The number of the person's passport or identity document.
     #[arg(long, value_name = "NUMBER", requires = "person")]
     pub document: Option<String>,
+    /// A trafficking indicator seen for the person, who must then be a
+    /// possible victim (--person possible_victim="…"); repeat for several.
+    /// The eleven ILO Indicators of Forced Labour (ABUSE_OF_VULNERABILITY,
+    /// DECEPTION, RESTRICTION_OF_MOVEMENT, ISOLATION,
+    /// PHYSICAL_AND_SEXUAL_VIOLENCE, INTIMIDATION_AND_THREATS,
+    /// RETENTION_OF_IDENTITY_DOCUMENTS, WITHHOLDING_OF_WAGES, DEBT_BONDAGE,
+    /// ABUSIVE_WORKING_AND_LIVING_CONDITIONS, EXCESSIVE_OVERTIME) and
+    /// Liaison's own FORCED_ONLINE_FRAUD, QUOTAS_WITH_PUNISHMENT,
+    /// SOLD_BETWEEN_COMPOUNDS.
+    #[arg(long = "indicator", value_name = "CODE", requires = "person")]
+    pub indicators: Vec<String>,
     /// Subject: a crypto-currency wallet, as NETWORK:ADDRESS (e.g. TRON:T9yD...).
     #[arg(long, value_name = "[ROLE=]NETWORK:ADDRESS")]
     pub wallet: Vec<String>,
@@ -153,6 +164,7 @@ impl SubjectArgs {
                     date_of_birth: self.date_of_birth.clone().unwrap_or_default(),
                     nationality: self.nationality.clone().unwrap_or_default(),
                     document_number: self.document.clone().unwrap_or_default(),
+                    indicators: self.indicators.clone(),
                 }),
             ));
         }

@@ -347,6 +347,10 @@ pub struct Person {
     pub date_of_birth: String,
     pub nationality: String,
     pub document_number: String,
+    /// Trafficking indicator codes ([`crate::victims`]), for a possible
+    /// victim only.
+    #[serde(default)]
+    pub indicators: Vec<String>,
 }
 
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -596,6 +600,29 @@ impl InformationRequest {
     pub fn subjects(&self) -> impl Iterator<Item = (SubjectRole, &Subject)> {
         std::iter::once((self.subject_role, &self.subject))
             .chain(self.more_subjects.iter().map(|s| (s.role, &s.subject)))
+    }
+
+    /// Whether any subject is a possible victim: the request then goes to
+    /// the agency that protects victims.
+    pub fn concerns_possible_victim(&self) -> bool {
+        self.subjects()
+            .any(|(role, _)| role == SubjectRole::PossibleVictim)
+    }
+
+    /// The trafficking indicators of every possible victim, each code once,
+    /// in list order: what the audit log records (never who).
+    pub fn victim_indicators(&self) -> Vec<&str> {
+        let mut codes: Vec<&str> = Vec::new();
+        for (_, subject) in self.subjects() {
+            if let Subject::Person(person) = subject {
+                for code in &person.indicators {
+                    if !codes.contains(&code.as_str()) {
+                        codes.push(code);
+                    }
+                }
+            }
+        }
+        codes
     }
 
     /// Erases every subject (the end of retention).

@@ -18,6 +18,7 @@ pub mod merkle;
 pub mod receipt;
 pub mod status;
 pub mod time;
+pub mod victims;
 
 /// Code generated from `liaison/v1/*.proto` by `build.rs`.
 #[allow(missing_docs, missing_debug_implementations, clippy::all)]

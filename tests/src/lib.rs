@@ -319,6 +319,7 @@ pub fn victim_identification(to: &str, name: &str) -> pb::NewRequest {
                 date_of_birth: "1999-04-02".into(),
                 nationality: "VNM".into(),
                 document_number: String::new(),
+                ..Default::default()
             })),
             ..Default::default()
         }),

@@ -319,6 +319,21 @@ fn each_mistake_names_the_file_and_key() {
             "local_tls.client_ca",
         ),
         (
+            "two agencies protecting victims",
+            Box::new(|c| {
+                entry(c, "agencies", 0).insert("victim_protection".into(), true.into());
+                entry(c, "agencies", 2).insert("victim_protection".into(), true.into());
+            }),
+            "agencies[2].victim_protection",
+        ),
+        (
+            "more subjects than the protocol carries",
+            Box::new(|c| {
+                section(c, "node").insert("max_subjects".into(), 51.into());
+            }),
+            "node.max_subjects",
+        ),
+        (
             "no lockout",
             Box::new(|c| {
                 c.insert("local_auth".into(), Value::Table(Table::new()));

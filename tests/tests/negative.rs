@@ -509,6 +509,7 @@ async fn the_negative_catalogue_is_refused_specifically_and_audited() {
         date_of_birth: "1999-04-02".into(),
         nationality: "VNM".into(),
         document_number: String::new(),
+        indicators: Vec::new(),
     };
     local_case!(
         "a date that is not in the calendar",

@@ -231,6 +231,10 @@ pub struct AgencySection {
     pub name: String,
     /// The request categories routed to this agency.
     pub categories: Vec<String>,
+    /// The agency that protects victims: every request about a possible
+    /// victim goes to it, whatever its category. At most one agency.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub victim_protection: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -74,6 +74,8 @@ pub struct Peer {
 pub struct Agency {
     pub name: String,
     pub categories: BTreeSet<Category>,
+    /// Receives every request about a possible victim.
+    pub victim_protection: bool,
 }
 
 /// TLS material, read from the files the configuration names.
@@ -298,7 +300,20 @@ impl Config {
                 }
                 categories.insert(category);
             }
+            if a.victim_protection
+                && let Some(other) = agencies.iter().find(|o| o.victim_protection)
+            {
+                return Err(v.error(
+                    &at("victim_protection"),
+                    format!(
+                        "agency `{}` already protects victims; requests about a possible victim \
+                         go to one agency",
+                        other.name
+                    ),
+                ));
+            }
             agencies.push(Agency {
+                victim_protection: a.victim_protection,
                 name: a.name.clone(),
                 categories,
             });
@@ -387,6 +402,12 @@ impl Config {
     /// This node's copy of its agreement with `peer`, if it has one.
     pub fn agreement_with(&self, peer: CountryCode) -> Option<&Agreement> {
         self.peers.get(&peer).and_then(|p| p.agreement.as_ref())
+    }
+
+    /// The agency every request about a possible victim goes to, if the
+    /// country named one.
+    pub fn victim_protection_agency(&self) -> Option<&Agency> {
+        self.agencies.iter().find(|a| a.victim_protection)
     }
 
     /// The agency a request category is routed to, if any.

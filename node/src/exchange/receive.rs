@@ -216,7 +216,8 @@ impl Exchange {
                     .put_envelope(&verified.hash, envelope.encode_to_vec());
                 receipt_event = Event::new("request.received", &actor)
                     .about(&record)
-                    .hash(verified.hash);
+                    .hash(verified.hash)
+                    .victim(&record);
                 pending.events.push(receipt_event.clone());
                 self.route(&mut record, now, &mut pending)?;
                 pending.record(&record);

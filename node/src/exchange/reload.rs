@@ -109,7 +109,12 @@ pub(super) fn config_changes(old: &Config, new: &Config) -> Vec<String> {
             .iter()
             .map(|a| {
                 let categories: Vec<&str> = a.categories.iter().map(|c| c.as_str()).collect();
-                format!("{} [{}]", a.name, categories.join(","))
+                let victims = if a.victim_protection {
+                    " (victim protection)"
+                } else {
+                    ""
+                };
+                format!("{} [{}]{victims}", a.name, categories.join(","))
             })
             .collect::<Vec<_>>()
     };

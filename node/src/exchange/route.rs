@@ -73,7 +73,17 @@ impl Exchange {
                 .detail(decision.rule.clone()),
         );
         record.grant = decision.grant.clone();
-        match self.config().agency_for(category) {
+        let config = self.config();
+        // A possible victim goes to the agency that protects victims, when
+        // the country has named one, whatever the category.
+        let agency = if record.request.concerns_possible_victim() {
+            config
+                .victim_protection_agency()
+                .or_else(|| config.agency_for(category))
+        } else {
+            config.agency_for(category)
+        };
+        match agency {
             Some(agency) => {
                 record.agency = Some(agency.name.clone());
                 record.transition(

@@ -76,6 +76,28 @@ impl Event {
         self.detail = detail.into();
         self
     }
+
+    /// Adds to the detail that the request concerns a possible victim, and
+    /// the trafficking indicators seen: codes only, never who.
+    pub(super) fn victim(mut self, record: &RequestRecord) -> Self {
+        if record.request.concerns_possible_victim() {
+            let indicators = record.request.victim_indicators();
+            let note = if indicators.is_empty() {
+                "concerns a possible victim".to_string()
+            } else {
+                format!(
+                    "concerns a possible victim; indicators {}",
+                    indicators.join(",")
+                )
+            };
+            self.detail = if self.detail.is_empty() {
+                note
+            } else {
+                format!("{}; {note}", self.detail)
+            };
+        }
+        self
+    }
 }
 
 /// Writes prepared under the write lock: records, audit events, and the

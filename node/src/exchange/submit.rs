@@ -209,7 +209,8 @@ impl Exchange {
                 .detail(format!(
                     "purpose {}; allowed by {}",
                     record.request.purpose, decision.rule
-                )),
+                ))
+                .victim(&record),
         );
         self.commit(state, pending).await?;
         tracing::info!(country = %self.country(), request_id = %record.request.request_id, to = %draft.to, category = %record.request.category, "request submitted");

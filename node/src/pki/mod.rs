@@ -472,6 +472,7 @@ pub fn init_node(
             .map(|(name, categories)| AgencySection {
                 name: name.to_string(),
                 categories: categories.iter().map(|c| c.to_string()).collect(),
+                victim_protection: false,
             })
             .collect(),
         users,

@@ -21,6 +21,7 @@ impl TryFrom<&pb::Person> for Person {
             date_of_birth: date("date_of_birth", &p.date_of_birth)?,
             nationality: optional_country("nationality", &p.nationality)?,
             document_number: identifier("document_number", &p.document_number, 64, false)?,
+            indicators: indicators("indicators", &p.indicators)?,
         })
     }
 }
@@ -139,6 +140,7 @@ impl From<&Subject> for pb::Subject {
                 date_of_birth: p.date_of_birth.clone(),
                 nationality: p.nationality.clone(),
                 document_number: p.document_number.clone(),
+                indicators: p.indicators.clone(),
             }),
             Subject::Phone(p) => Kind::Phone(pb::Phone {
                 number: p.number.clone(),
@@ -365,6 +367,44 @@ impl From<DocumentType> for pb::DocumentType {
     }
 }
 
+/// Trafficking indicator codes, each known and given once.
+fn indicators(field: &str, given: &[String]) -> Result<Vec<String>> {
+    let mut codes: Vec<String> = Vec::with_capacity(given.len());
+    for (i, text) in given.iter().enumerate() {
+        let code = crate::victims::indicator(text)
+            .map_err(|rule| ConversionError::new(format!("{field}[{i}]"), rule))?;
+        if codes.iter().any(|c| c == code) {
+            return Err(ConversionError::new(
+                format!("{field}[{i}]"),
+                "repeats an indicator already given; give each once",
+            ));
+        }
+        codes.push(code.to_string());
+    }
+    Ok(codes)
+}
+
+/// A possible victim who is a person carries indicators; nobody else does.
+fn victim_rule(field: &str, role: SubjectRole, subject: &Subject) -> Result<()> {
+    let Subject::Person(person) = subject else {
+        return Ok(());
+    };
+    match (
+        role == SubjectRole::PossibleVictim,
+        person.indicators.is_empty(),
+    ) {
+        (true, true) => Err(ConversionError::new(
+            format!("{field}.person.indicators"),
+            "a POSSIBLE_VICTIM person needs at least one trafficking indicator",
+        )),
+        (false, false) => Err(ConversionError::new(
+            format!("{field}.person.indicators"),
+            "trafficking indicators are only for a POSSIBLE_VICTIM person",
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// A subject's role: unset (requests signed before roles) is `UNKNOWN`.
 pub fn subject_role(field: &str, raw: i32) -> Result<SubjectRole> {
     if raw == 0 {
@@ -415,6 +455,7 @@ pub fn subjects_for(
     }
     let subject = subject_for(category, first)?;
     let role = subject_role("subject.role", first.map_or(0, |s| s.role))?;
+    victim_rule("subject", role, &subject)?;
     let mut others = Vec::with_capacity(more.len());
     for (i, wire) in more.iter().enumerate() {
         let field = format!("more_subjects[{i}]");
@@ -423,6 +464,7 @@ pub fn subjects_for(
             ConversionError::new(e.field.replacen("subject", &field, 1), e.problem)
         })?;
         let role = subject_role(&format!("{field}.role"), wire.role)?;
+        victim_rule(&field, role, &subject)?;
         others.push(RoledSubject { role, subject });
     }
     Ok((subject, role, others))

@@ -412,6 +412,7 @@ async fn scenario(
                         date_of_birth: "1999-04-02".into(),
                         nationality: "VNM".into(),
                         document_number: String::new(),
+                        ..Default::default()
                     })),
                     ..Default::default()
                 }),
