@@ -132,6 +132,10 @@ impl Term for HandlingCode {
             HandlingCode::NoOnwardSharing => {
                 "not to be passed to any third country or agency outside the requester"
             }
+            HandlingCode::VictimProtected => {
+                "about a possible victim: no onward transfer, never evidence against that person, \
+                 the shortest retention"
+            }
         }
     }
 }

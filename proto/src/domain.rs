@@ -146,6 +146,7 @@ named_enum!(
         IntelligenceOnly => "INTELLIGENCE_ONLY",
         EvidenceWithConsent => "EVIDENCE_WITH_CONSENT",
         NoOnwardSharing => "NO_ONWARD_SHARING",
+        VictimProtected => "VICTIM_PROTECTED",
     }
 );
 
@@ -159,9 +160,12 @@ impl HandlingCode {
     /// stricter than `EVIDENCE_WITH_CONSENT` (use as evidence once the
     /// providing country consents). `NO_ONWARD_SHARING` restricts a
     /// different thing (passing the data to third parties) and is comparable
-    /// only with itself.
+    /// only with itself. `VICTIM_PROTECTED` holds all three restrictions
+    /// (no evidence against the person, no onward sharing) and is at least
+    /// as strict as every code.
     pub fn at_least_as_strict_as(self, other: HandlingCode) -> bool {
         self == other
+            || self == HandlingCode::VictimProtected
             || (self == HandlingCode::IntelligenceOnly
                 && other == HandlingCode::EvidenceWithConsent)
     }
@@ -850,6 +854,17 @@ mod tests {
     }
 
     #[test]
+    fn victim_protected_is_at_least_as_strict_as_every_code_and_nothing_else_is_as_strict() {
+        for code in HandlingCode::ALL {
+            assert!(HandlingCode::VictimProtected.at_least_as_strict_as(*code));
+            assert_eq!(
+                code.at_least_as_strict_as(HandlingCode::VictimProtected),
+                *code == HandlingCode::VictimProtected
+            );
+        }
+    }
+
+    #[test]
     fn a_purge_erases_every_subject_and_debug_shows_none() {
         let mut request = request_with_subjects();
         let shown = format!("{request:?}");
@@ -895,7 +910,9 @@ mod tests {
         assert!(!EvidenceWithConsent.at_least_as_strict_as(IntelligenceOnly));
         for code in HandlingCode::ALL {
             assert!(code.at_least_as_strict_as(*code));
-            if *code != NoOnwardSharing {
+            // No onward sharing is comparable only with itself, and with
+            // VICTIM_PROTECTED, which holds it too.
+            if *code != NoOnwardSharing && *code != VictimProtected {
                 assert!(!NoOnwardSharing.at_least_as_strict_as(*code));
                 assert!(!code.at_least_as_strict_as(NoOnwardSharing));
             }

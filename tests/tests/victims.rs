@@ -167,3 +167,89 @@ async fn victims_need_indicators_and_only_victims_have_them() {
     assert!(stored.is_empty());
     federation.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn answers_about_a_possible_victim_are_victim_protected_and_a_looser_one_is_refused() {
+    let federation = TestFederation::start(&["THA", "KHM"]).await;
+    let mut focal = federation.focal_point("THA").await;
+    let mut request = victim_identification("KHM", "Nguyen Van A");
+    possible_victim(&mut request, &["DEBT_BONDAGE"]);
+    let id = id_of(&focal.submit(request).await.unwrap().into_inner());
+    liaison_tests::await_status(&mut focal, &id, pb::RequestStatus::Sent).await;
+
+    // KHM's peer software tries to release it under a looser code than
+    // VICTIM_PROTECTED, with KHM's real key: THA refuses the answer and
+    // audits it, and the request stays unanswered.
+    let khm = liaison_tests::PeerSigner::of(&federation, "KHM");
+    let loose = pb::Message {
+        message_id: liaison_tests::test_uuid(7),
+        from: "KHM".into(),
+        to: "THA".into(),
+        created_unix_ms: liaison_node::exchange::now_ms(),
+        nonce: vec![7; 16],
+        content: Some(pb::message::Content::Answer(pb::Answer {
+            request_id: id.clone(),
+            from_country: "KHM".into(),
+            to_country: "THA".into(),
+            agency: "immigration".into(),
+            answered_unix_ms: liaison_node::exchange::now_ms(),
+            outcome: Some(pb::answer::Outcome::Released(pb::Released {
+                fields: vec![pb::Field {
+                    name: "identity_confirmed".into(),
+                    value: "yes".into(),
+                }],
+                remarks: String::new(),
+                handling: pb::HandlingCode::IntelligenceOnly as i32,
+                retention_days: 30,
+                redacted_fields: Vec::new(),
+                rule: "KHM-THA v1 rule 5 (VICTIM_IDENTIFICATION)".into(),
+            })),
+        })),
+    };
+    let mut as_khm = federation.federation_client_as("KHM", "THA").await;
+    let status = as_khm.deliver(khm.seal(&loose)).await.unwrap_err();
+    assert_eq!(status.code(), Code::PermissionDenied, "{status:?}");
+    assert!(
+        status
+            .message()
+            .contains("released only under VICTIM_PROTECTED, whatever the agreements say"),
+        "{status:?}"
+    );
+    let rejected = audit_events(&federation, "THA", "answer.rejected");
+    assert_eq!(rejected.len(), 1, "{rejected:?}");
+    assert!(!serde_json::to_string(&rejected).unwrap().contains("Nguyen"));
+
+    // KHM's officer answers through the node: released under
+    // VICTIM_PROTECTED whatever the open agreement's own code, and the
+    // officer sees that before answering.
+    let mut immigration = federation.agency("KHM", "immigration").await;
+    let assignment = immigration
+        .get(pb::RequestRef {
+            request_id: id.clone(),
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(
+        assignment.dry_run.as_ref().map(|d| d.handling),
+        Some(pb::HandlingCode::VictimProtected as i32)
+    );
+    immigration
+        .answer(pb::AnswerCall {
+            request_id: id.clone(),
+            fields: vec![pb::Field {
+                name: "identity_confirmed".into(),
+                value: "yes".into(),
+            }],
+            remarks: String::new(),
+        })
+        .await
+        .unwrap();
+    let answered = liaison_tests::await_status(&mut focal, &id, pb::RequestStatus::Answered).await;
+    let Some(pb::answer::Outcome::Released(released)) = answered.answer.and_then(|a| a.outcome)
+    else {
+        panic!("not released")
+    };
+    assert_eq!(released.handling, pb::HandlingCode::VictimProtected as i32);
+    federation.shutdown().await;
+}

@@ -1,7 +1,7 @@
 //! Checking an answer before anything of it is stored: within this node's
 //! own request and its own agreement.
 
-use liaison_proto::domain::{Answer, Outcome, RequestStatus};
+use liaison_proto::domain::{Answer, HandlingCode, Outcome, RequestStatus};
 
 use crate::error::{Error, Problem, Result};
 use crate::policy::Flow;
@@ -111,6 +111,15 @@ impl Exchange {
             return Err(Error::invalid(Problem::field(
                 format!("answer.released.redacted_fields[{i}]"),
                 format!("is not a response field of {category}"),
+            )));
+        }
+        if record.request.concerns_possible_victim() && *handling != HandlingCode::VictimProtected {
+            return Err(Error::denied(Problem::field(
+                "answer.released.handling",
+                format!(
+                    "{handling} for a request about a possible victim: such answers are released \
+                     only under VICTIM_PROTECTED, whatever the agreements say"
+                ),
             )));
         }
         if !handling.at_least_as_strict_as(rule.handling) {

@@ -27,11 +27,21 @@ pub enum AgencyReply {
 /// stricter of what this node's agreement attaches (`grant`) and what the
 /// requester's agreement accepts (carried in the request), so that the
 /// answer meets both. When the two handling codes restrict different
-/// things, no answer can meet both: the agreements must be reconciled.
+/// things, no answer can meet both: the agreements must be reconciled. A
+/// request about a possible victim is always answered under
+/// `VICTIM_PROTECTED`, with the shorter of the two retentions.
 pub fn answer_terms(
     grant: &policy::Grant,
     request: &InformationRequest,
 ) -> std::result::Result<(HandlingCode, u32), String> {
+    let retention = request
+        .max_retention_days
+        .map_or(grant.retention_days, |max| max.min(grant.retention_days));
+    if request.concerns_possible_victim() {
+        // Whatever either agreement says: nothing about a possible victim
+        // is released under a looser code.
+        return Ok((HandlingCode::VictimProtected, retention));
+    }
     let handling = match request.accepted_handling {
         None => grant.handling,
         Some(accepted) if grant.handling.at_least_as_strict_as(accepted) => grant.handling,
@@ -44,9 +54,6 @@ pub fn answer_terms(
             ));
         }
     };
-    let retention = request
-        .max_retention_days
-        .map_or(grant.retention_days, |max| max.min(grant.retention_days));
     Ok((handling, retention))
 }
 

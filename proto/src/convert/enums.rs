@@ -189,6 +189,7 @@ pub fn handling(field: &str, raw: i32) -> Result<HandlingCode> {
                 pb::HandlingCode::IntelligenceOnly => HandlingCode::IntelligenceOnly,
                 pb::HandlingCode::EvidenceWithConsent => HandlingCode::EvidenceWithConsent,
                 pb::HandlingCode::NoOnwardSharing => HandlingCode::NoOnwardSharing,
+                pb::HandlingCode::VictimProtected => HandlingCode::VictimProtected,
             })
         },
     )
@@ -200,6 +201,7 @@ impl From<HandlingCode> for pb::HandlingCode {
             HandlingCode::IntelligenceOnly => pb::HandlingCode::IntelligenceOnly,
             HandlingCode::EvidenceWithConsent => pb::HandlingCode::EvidenceWithConsent,
             HandlingCode::NoOnwardSharing => pb::HandlingCode::NoOnwardSharing,
+            HandlingCode::VictimProtected => pb::HandlingCode::VictimProtected,
         }
     }
 }
