@@ -606,11 +606,15 @@ impl InformationRequest {
             .chain(self.more_subjects.iter().map(|s| (s.role, &s.subject)))
     }
 
-    /// Whether any subject is a possible victim: the request then goes to
-    /// the agency that protects victims.
+    /// Whether the request is about a possible victim: a victim
+    /// identification always is, and so is any request naming a subject
+    /// as `POSSIBLE_VICTIM`. It then goes to the agency that protects
+    /// victims, and is answered under `VICTIM_PROTECTED`.
     pub fn concerns_possible_victim(&self) -> bool {
-        self.subjects()
-            .any(|(role, _)| role == SubjectRole::PossibleVictim)
+        self.category == Category::VictimIdentification
+            || self
+                .subjects()
+                .any(|(role, _)| role == SubjectRole::PossibleVictim)
     }
 
     /// The trafficking indicators of every possible victim, each code once,

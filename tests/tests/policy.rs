@@ -592,9 +592,11 @@ async fn victim_identification_under_its_own_terms() {
         .await
         .unwrap();
     let view = await_status(&mut vnm, &id, pb::RequestStatus::Answered).await;
+    // A victim identification is about a possible victim: released under
+    // VICTIM_PROTECTED, stricter than the agreement's NO_ONWARD_SHARING.
     assert_eq!(
         released(&view).handling,
-        pb::HandlingCode::NoOnwardSharing as i32
+        pb::HandlingCode::VictimProtected as i32
     );
     assert!(released(&view).redacted_fields.is_empty());
     federation.shutdown().await;
