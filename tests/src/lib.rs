@@ -331,6 +331,48 @@ pub fn victim_identification(to: &str, name: &str) -> pb::NewRequest {
     }
 }
 
+/// Submits `request`, which must be refused with `INVALID_ARGUMENT` and a
+/// message starting ``field `FIELD`: RULE``; returns the status.
+pub async fn refused_submit(
+    focal: &mut Focal,
+    request: pb::NewRequest,
+    what: &str,
+    field: &str,
+    rule: &str,
+) -> tonic::Status {
+    let status = focal
+        .submit(request)
+        .await
+        .expect_err(&format!("{what}: accepted"));
+    assert_eq!(
+        status.code(),
+        tonic::Code::InvalidArgument,
+        "{what}: {status:?}"
+    );
+    assert!(
+        status
+            .message()
+            .starts_with(&format!("field `{field}`: {rule}")),
+        "{what}: {}",
+        status.message()
+    );
+    status
+}
+
+/// The requests node `code` has sent (or stored to send).
+pub fn outgoing_requests(
+    federation: &TestFederation,
+    code: &str,
+) -> Vec<liaison_node::records::RequestRecord> {
+    federation
+        .node(code)
+        .running()
+        .exchange()
+        .records()
+        .requests(liaison_node::records::Direction::Outgoing)
+        .expect("records readable")
+}
+
 /// Follows a request's watch stream until it reaches `status`; fails if the
 /// stream ends first or nothing happens within [`PATIENCE`].
 pub async fn await_status(

@@ -12,8 +12,10 @@ use liaison_node::records::Direction;
 use liaison_proto::pb;
 use liaison_proto::pb::subject::Kind;
 use liaison_tests::local_api::edit_config;
-use liaison_tests::{TestFederation, await_status, id_of, next_assignment, phone_check};
-use tonic::Code;
+use liaison_tests::{
+    TestFederation, await_status, id_of, next_assignment, outgoing_requests, phone_check,
+    refused_submit,
+};
 
 fn with_role(role: pb::SubjectRole, kind: Kind) -> pb::Subject {
     pb::Subject {
@@ -243,27 +245,13 @@ async fn bad_subjects_are_refused_naming_the_field_and_nothing_is_stored() {
     cases.push(("an unknown role", role, "subject.role", "unknown value 99"));
 
     for (what, request, field, rule) in cases {
-        let status = focal.submit(request).await.expect_err(what);
-        assert_eq!(status.code(), Code::InvalidArgument, "{what}: {status:?}");
-        assert!(
-            status
-                .message()
-                .starts_with(&format!("field `{field}`: {rule}")),
-            "{what}: {}",
-            status.message()
-        );
+        let status = refused_submit(&mut focal, request, what, field, rule).await;
         // The refused value never comes back in the message.
         for value in ["7654 33", "88 888 888", "490154203237519", "0012345678"] {
             assert!(!status.message().contains(value), "{what}: {status:?}");
         }
     }
-    let records = federation
-        .node("THA")
-        .running()
-        .exchange()
-        .records()
-        .requests(Direction::Outgoing)
-        .unwrap();
+    let records = outgoing_requests(&federation, "THA");
     assert!(records.is_empty(), "{} stored", records.len());
     federation.shutdown().await;
 }

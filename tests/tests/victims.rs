@@ -10,7 +10,10 @@
 
 use liaison_proto::pb;
 use liaison_tests::local_api::edit_config;
-use liaison_tests::{TestFederation, audit_events, id_of, phone_check, victim_identification};
+use liaison_tests::{
+    TestFederation, audit_events, id_of, outgoing_requests, phone_check, refused_submit,
+    victim_identification,
+};
 use tonic::Code;
 
 fn possible_victim(request: &mut pb::NewRequest, indicators: &[&str]) {
@@ -146,25 +149,10 @@ async fn victims_need_indicators_and_only_victims_have_them() {
             "repeats an indicator already given",
         ),
     ] {
-        let status = focal.submit(request).await.expect_err(what);
-        assert_eq!(status.code(), Code::InvalidArgument, "{what}");
-        assert!(
-            status
-                .message()
-                .starts_with(&format!("field `{field}`: {rule}")),
-            "{what}: {}",
-            status.message()
-        );
+        let status = refused_submit(&mut focal, request, what, field, rule).await;
         assert!(!status.message().contains("tired"), "{status:?}");
     }
-    let stored = federation
-        .node("THA")
-        .running()
-        .exchange()
-        .records()
-        .requests(liaison_node::records::Direction::Outgoing)
-        .unwrap();
-    assert!(stored.is_empty());
+    assert!(outgoing_requests(&federation, "THA").is_empty());
     federation.shutdown().await;
 }
 
