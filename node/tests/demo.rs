@@ -25,6 +25,8 @@ fn the_demo_runs_the_scenario_end_to_end() {
         "routed it to agency `police`: ASSIGNED",
         "THA verified the answer: answered by police of KHM",
         "THA holds KHM's receipt for the request: its audit entry",
+        "any answer about a possible victim is released only under VICTIM_PROTECTED",
+        "concerns a possible victim; indicators DECEPTION,RESTRICTION_OF_MOVEMENT,FORCED_ONLINE_FRAUD",
         "VNM verified the refusal: refused by immigration of THA: INSUFFICIENT_INFORMATION",
         "redacted by the agreement: sim_status",
         "handling INTELLIGENCE_ONLY, keep at most 90 days, released under KHM-THA v2 rule 1 (PHONE_CHECK)",

@@ -397,7 +397,10 @@ async fn scenario(
         return Err(fail("THA holds no receipt for its request"));
     }
 
-    println!("\n2. Viet Nam asks Thailand to identify a possible victim (VICTIM_IDENTIFICATION)");
+    println!(
+        "\n2. Viet Nam asks Thailand to identify a possible victim (VICTIM_IDENTIFICATION), \
+         with the trafficking indicators its officer saw"
+    );
     let mut vnm_focal = vnm.focal_point().await?;
     let submitted = within("submit", async {
         vnm_focal
@@ -412,9 +415,13 @@ async fn scenario(
                         date_of_birth: "1999-04-02".into(),
                         nationality: "VNM".into(),
                         document_number: String::new(),
-                        ..Default::default()
+                        indicators: vec![
+                            "DECEPTION".into(),
+                            "RESTRICTION_OF_MOVEMENT".into(),
+                            "FORCED_ONLINE_FRAUD".into(),
+                        ],
                     })),
-                    ..Default::default()
+                    role: pb::SubjectRole::PossibleVictim as i32,
                 }),
                 summary: "Rescued at the border; says he was held in a compound.".into(),
                 deadline_unix_ms: week,
@@ -435,6 +442,25 @@ async fn scenario(
         "   THA routed it to agency `{}`: {}",
         assignment.agency,
         status_name(assignment.status)
+    );
+    let dry_run = within("what an answer would release", async {
+        tha_immigration
+            .get(pb::RequestRef {
+                request_id: request_id.clone(),
+            })
+            .await
+            .map_err(fail)
+    })
+    .await?
+    .into_inner()
+    .dry_run
+    .ok_or_else(|| fail("no dry run for the assignment"))?;
+    println!(
+        "   any answer about a possible victim is released only under {}, whatever the \
+         agreements say",
+        pb::HandlingCode::try_from(dry_run.handling)
+            .map(|h| h.as_str_name())
+            .unwrap_or("?")
     );
     within("Thai refusal", async {
         tha_immigration
