@@ -98,5 +98,32 @@ async fn one_send_asks_several_countries_in_one_case_about_several_subjects() {
     );
     let joined = json_lines(&output);
     assert_eq!(joined[0]["case_id"].as_str(), Some(case.as_str()));
+
+    // A country without an agreement, second in the list: the first is
+    // sent, and the error says which were and which was not.
+    let output = liaison(
+        tha,
+        "focal-point",
+        &[
+            "request",
+            "send",
+            "--to",
+            "KHM,LAO",
+            "--category",
+            "phone_check",
+            "--purpose",
+            "investigation",
+            "--offence",
+            "0204",
+            "--phone",
+            "+85512345679",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let text = common::stderr(&output);
+    assert!(
+        text.contains("sent to KHM (case ") && text.contains("not to LAO or after"),
+        "{text}"
+    );
     federation.shutdown().await;
 }

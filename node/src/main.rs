@@ -254,6 +254,16 @@ fn init_logging(json: bool, default: &str) {
 /// `flag` (given `value`) chose, where git would commit them: into a git
 /// work tree that does not ignore them. `allowed` (`--allow-inside-git`)
 /// turns the refusal into a warning.
+/// The local CA in `dir`, as `init` made it: never a new one.
+fn open_local_ca(dir: &std::path::Path) -> anyhow::Result<LocalCa> {
+    LocalCa::load(dir).map_err(|e| {
+        anyhow::anyhow!(
+            "--local-ca: {e}; give the directory `liaison-node init` made (by default \
+             local-<country> inside the federation CA's)"
+        )
+    })
+}
+
 fn local_ca_command(action: LocalCaAction) -> anyhow::Result<()> {
     match action {
         LocalCaAction::Issue {
@@ -276,14 +286,7 @@ fn local_ca_command(action: LocalCaAction) -> anyhow::Result<()> {
             if !(1..=3650).contains(&days) {
                 anyhow::bail!("--days: must be between 1 and 3650");
             }
-            if !local_ca.join("ca.pem").exists() {
-                anyhow::bail!(
-                    "--local-ca: {} holds no ca.pem; give the directory `liaison-node init` made \
-                     (by default local-<country> inside the federation CA's)",
-                    local_ca.display()
-                );
-            }
-            let ca = LocalCa::load_or_create(&local_ca, "")?;
+            let ca = open_local_ca(&local_ca)?;
             let now = time::OffsetDateTime::now_utc();
             let issued = ca.issue_client(
                 &name,
@@ -310,10 +313,7 @@ fn local_ca_command(action: LocalCaAction) -> anyhow::Result<()> {
             Ok(())
         }
         LocalCaAction::Revoke { local_ca, serial } => {
-            if !local_ca.join("ca.pem").exists() {
-                anyhow::bail!("--local-ca: {} holds no ca.pem", local_ca.display());
-            }
-            let crl = LocalCa::load_or_create(&local_ca, "")?.revoke(&serial)?;
+            let crl = open_local_ca(&local_ca)?.revoke(&serial)?;
             println!("wrote {}", crl.display());
             println!(
                 "copy it to the node (e.g. local-tls/crl.pem), list it in local_tls.client_crls, \

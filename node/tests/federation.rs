@@ -437,4 +437,26 @@ fn init_off_loopback_serves_tls_and_the_local_ca_issues_and_revokes_client_certi
     let crl = std::fs::read_to_string(local_ca.join("crl.pem")).unwrap();
     assert!(crl.starts_with("-----BEGIN X509 CRL-----"), "{crl}");
     assert!(failed(&revoke("zz")).contains("is not 1 to 20 bytes of hex"));
+
+    // A directory holding no CA: refused, and no CA made there.
+    let nowhere = dir.path().join("no-ca");
+    let stderr = failed(&node(
+        &["local-ca", "issue", "--name", "x"],
+        &[("--local-ca", &nowhere), ("--out", &certs)],
+    ));
+    assert!(
+        stderr.contains("--local-ca:") && stderr.contains("ca.pem"),
+        "{stderr}"
+    );
+    assert!(!nowhere.exists());
+
+    // On loopback the local API stays plain, unless --local-tls asks.
+    for (flag, tls) in [(None, false), (Some("--local-tls"), true)] {
+        let etc = dir.path().join(format!("loopback-{tls}"));
+        let mut args = vec!["init", "--country", "KHM"];
+        args.extend(flag);
+        succeeded(&node(&args, &[("--dir", &etc), ("--ca", &ca)]));
+        let config = liaison_node::Config::load(&etc.join("liaison.toml")).unwrap();
+        assert_eq!(config.local_tls.is_some(), tls, "{flag:?}");
+    }
 }

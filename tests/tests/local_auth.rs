@@ -174,6 +174,26 @@ async fn client_certificates_name_users_and_bad_ones_end_the_handshake() {
         .find_map(|l| l.strip_prefix("liaison_local_tls_handshakes_refused_total "))
         .and_then(|n| n.parse::<u64>().ok());
     assert!(refused_handshakes.is_some_and(|n| n >= 2), "{metrics}");
+
+    // TLS cannot be switched off by a reload: that needs a restart.
+    let node = federation.node("THA");
+    edit_config(&node.config_path, |text| {
+        let at = text.find("\n[local_tls]").unwrap();
+        let users = text.find("\n[[users]]\nname = \"police-cms\"").unwrap();
+        text.replace_range(at..users, "\n");
+        // Without a client CA, no user may have a certificate subject.
+        *text = text
+            .replace(
+                "certificate_subject = \"CN=police-cms, O=Royal Thai Police\"\n",
+                &format!("token_sha256 = \"{}\"\n", "a".repeat(64)),
+            )
+            .replace("certificate_subject = \"CN=fiu-system\"\n", "");
+    });
+    let refused = node.running().reload().await.unwrap_err().to_string();
+    assert!(
+        refused.contains("local_tls changed; restart the node"),
+        "{refused}"
+    );
     federation.shutdown().await;
 }
 

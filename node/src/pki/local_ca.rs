@@ -68,6 +68,14 @@ impl LocalCa {
         })
     }
 
+    /// Loads the local CA in `dir`, which must hold one.
+    pub fn load(dir: &Path) -> Result<LocalCa, PkiError> {
+        Ok(LocalCa {
+            ca: FederationCa::load(dir)?,
+            dir: dir.to_path_buf(),
+        })
+    }
+
     pub fn cert_pem(&self) -> &str {
         self.ca.cert_pem()
     }

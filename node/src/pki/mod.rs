@@ -228,6 +228,13 @@ impl FederationCa {
             write_secret(&key_path, &ca.issuer.key().serialize_pem())?;
             return Ok(ca);
         }
+        FederationCa::load(dir)
+    }
+
+    /// Loads `ca.pem` and `ca.key` from `dir`; a missing file is an error.
+    pub fn load(dir: &Path) -> Result<Self, PkiError> {
+        let cert_path = dir.join(CA_CERT);
+        let key_path = dir.join(CA_KEY);
         let cert_pem = std::fs::read_to_string(&cert_path).map_err(|e| io_error(&cert_path, e))?;
         let key_pem = std::fs::read_to_string(&key_path).map_err(|e| io_error(&key_path, e))?;
         let key = KeyPair::from_pem(&key_pem).map_err(|e| PkiError::BadMaterial {
