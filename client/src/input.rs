@@ -102,6 +102,16 @@ pub fn parse_birth_date(text: &str) -> Result<String, String> {
 }
 
 /// Parses a released field, `NAME=VALUE`; the value may hold `=`.
+/// A legal basis code (`--legal-basis`), in the node's normal form.
+pub fn parse_legal_basis(text: &str) -> Result<String, String> {
+    liaison_proto::legal::legal_basis(text).map(str::to_string)
+}
+
+/// A non-punishment provision code (`--non-punishment`).
+pub fn parse_non_punishment(text: &str) -> Result<String, String> {
+    liaison_proto::legal::non_punishment(text).map(str::to_string)
+}
+
 pub fn parse_field(text: &str) -> Result<pb::Field, String> {
     let (name, value) = text
         .split_once('=')

@@ -28,7 +28,9 @@ use clap::{
     Subcommand,
 };
 use liaison_proto::auth::BearerToken;
-use liaison_proto::domain::{Category, CountryCode, Purpose, RefusalReason, RequestStatus};
+use liaison_proto::domain::{
+    Category, CountryCode, Purpose, RefusalReason, RequestStatus, VictimStatus,
+};
 use liaison_proto::pb;
 use liaison_proto::pb::admin_client::AdminClient;
 use liaison_proto::pb::agency_client::AgencyClient;
@@ -236,6 +238,14 @@ enum PolicyCommand {
         /// The request's purpose.
         #[arg(long, value_parser = Vocabulary::<Purpose>::new())]
         purpose: Purpose,
+        /// A legal basis the request would name (repeat for several).
+        #[arg(
+            long = "legal-basis",
+            value_name = "CODE",
+            value_parser = input::parse_legal_basis,
+            long_help = vocabulary::legal_basis_help()
+        )]
+        legal_bases: Vec<String>,
     },
     /// Show both countries' copies of their agreement, and where they disagree.
     Compare {
@@ -395,6 +405,38 @@ struct SendArgs {
     /// one send).
     #[arg(long = "case", value_name = "CASE_ID")]
     case_id: Option<String>,
+    /// A legal basis the request is made under (repeat for several), e.g.
+    /// ACTIP or UNTOC_ART_27; `--help` lists them.
+    #[arg(
+        long = "legal-basis",
+        value_name = "CODE",
+        value_parser = input::parse_legal_basis,
+        long_help = vocabulary::legal_basis_help()
+    )]
+    legal_bases: Vec<String>,
+    /// The bilateral agreement the BILATERAL basis names.
+    #[arg(long, value_name = "TEXT")]
+    legal_basis_reference: Option<String>,
+    /// For a request about a possible victim: the non-punishment provision
+    /// cited (ACTIP_ART_14_7 or NATIONAL_LAW); default: the node's.
+    #[arg(
+        long,
+        value_name = "PROVISION",
+        value_parser = input::parse_non_punishment,
+        long_help = vocabulary::non_punishment_help()
+    )]
+    non_punishment: Option<String>,
+    /// The statute and section NATIONAL_LAW names.
+    #[arg(long, value_name = "TEXT", requires = "non_punishment")]
+    non_punishment_reference: Option<String>,
+    /// Make this CASE_NOTIFICATION a victim-status notification: CONFIRMED
+    /// or WITHDRAWN, about the POSSIBLE_VICTIM person(s) given, to the
+    /// country of their nationality. Needs --follows.
+    #[arg(long, value_parser = Vocabulary::<VictimStatus>::new(), requires = "follows")]
+    victim_status: Option<VictimStatus>,
+    /// The earlier request this one follows up (its id).
+    #[arg(long, value_name = "REQUEST_ID")]
+    follows: Option<String>,
     #[command(flatten)]
     subjects: subjects::SubjectArgs,
 }
@@ -700,6 +742,24 @@ async fn call(
                                 summary: summary.clone(),
                                 deadline_unix_ms: deadline,
                                 requested_fields: args.want.clone(),
+                                legal_bases: args.legal_bases.clone(),
+                                legal_basis_reference: args
+                                    .legal_basis_reference
+                                    .clone()
+                                    .unwrap_or_default(),
+                                non_punishment: args.non_punishment.as_ref().map(|provision| {
+                                    pb::NonPunishment {
+                                        provision: provision.clone(),
+                                        reference: args
+                                            .non_punishment_reference
+                                            .clone()
+                                            .unwrap_or_default(),
+                                    }
+                                }),
+                                victim_status: args
+                                    .victim_status
+                                    .map_or(0, |s| pb::VictimStatus::from(s) as i32),
+                                follows_request_id: args.follows.clone().unwrap_or_default(),
                             })
                             .await;
                         let view = match outcome {
@@ -977,6 +1037,7 @@ async fn call(
                     to,
                     category,
                     purpose,
+                    legal_bases,
                 } => {
                     let check = client
                         .check_policy(pb::PolicyQuery {
@@ -984,6 +1045,7 @@ async fn call(
                             to_country: to.to_string(),
                             category: pb::Category::from(*category) as i32,
                             purpose: pb::Purpose::from(*purpose) as i32,
+                            legal_bases: legal_bases.clone(),
                         })
                         .await
                         .map_err(status)?

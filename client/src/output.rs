@@ -191,6 +191,7 @@ fn agreement_json(a: &pb::AgreementView) -> Value {
             "handling": handling(r.handling),
             "retention_days": r.retention_days,
             "daily_limit": r.daily_limit,
+            "legal_bases": r.legal_bases,
         })).collect::<Vec<_>>(),
     })
 }
@@ -391,6 +392,44 @@ pub fn time_left(deadline_unix_ms: i64, now_unix_ms: i64) -> String {
     }
 }
 
+/// The request's legal bases, each with its title; the bilateral agreement
+/// named after BILATERAL.
+fn legal_bases(r: &pb::InformationRequest) -> Vec<String> {
+    r.legal_bases
+        .iter()
+        .map(|code| {
+            let title = liaison_proto::legal::title(code).unwrap_or("unknown basis");
+            if code == "BILATERAL" {
+                format!("{code} ({title}: {})", r.legal_basis_reference)
+            } else {
+                format!("{code} ({title})")
+            }
+        })
+        .collect()
+}
+
+/// The non-punishment element, in words.
+fn non_punishment(np: &pb::NonPunishment) -> String {
+    let title = liaison_proto::legal::title(&np.provision).unwrap_or("unknown provision");
+    let mut text = format!(
+        "a possible victim of trafficking: not to be held liable for unlawful acts directly \
+         related to the trafficking [{}: {title}]",
+        np.provision
+    );
+    if !np.reference.is_empty() {
+        text.push_str(&format!(" ({})", np.reference));
+    }
+    text
+}
+
+fn victim_status(raw: i32) -> &'static str {
+    match pb::VictimStatus::try_from(raw) {
+        Ok(pb::VictimStatus::Confirmed) => "CONFIRMED",
+        Ok(pb::VictimStatus::Withdrawn) => "WITHDRAWN",
+        _ => "UNKNOWN",
+    }
+}
+
 /// The request's offences, each with its ICCS title where Liaison knows it.
 fn offences(r: &pb::InformationRequest) -> Vec<String> {
     std::iter::once(&r.offence_code)
@@ -505,6 +544,14 @@ pub fn to_json(view: &pb::RequestView) -> Value {
         "subjects": r.subject.iter().chain(&r.more_subjects).map(subject_with_role).collect::<Vec<_>>(),
         "case_reference": (!r.case_reference.is_empty()).then_some(&r.case_reference),
         "case_id": (!r.case_id.is_empty()).then_some(&r.case_id),
+        "legal_bases": r.legal_bases,
+        "legal_basis_reference": (!r.legal_basis_reference.is_empty()).then_some(&r.legal_basis_reference),
+        "non_punishment": r.non_punishment.as_ref().map(|n| json!({
+            "provision": n.provision,
+            "reference": (!n.reference.is_empty()).then_some(&n.reference),
+        })),
+        "victim_status": (r.victim_status != 0).then(|| victim_status(r.victim_status)),
+        "follows_request_id": (!r.follows_request_id.is_empty()).then_some(&r.follows_request_id),
         "summary": r.summary,
         "requested_by": r.requested_by,
         "created_unix_ms": r.created_unix_ms,
@@ -553,6 +600,10 @@ impl<W: Write> Printer<W> {
             return self.json_line(&to_json(view));
         }
         let r = view.request.clone().unwrap_or_default();
+        // About a possible victim: the non-punishment principle comes first.
+        if let Some(np) = &r.non_punishment {
+            writeln!(self.out, "NON-PUNISHMENT  {}", non_punishment(np))?;
+        }
         writeln!(self.out, "request   {}", r.request_id)?;
         writeln!(self.out, "status    {}", status(view.status))?;
         writeln!(self.out, "route     {} -> {}", r.from_country, r.to_country)?;
@@ -563,6 +614,19 @@ impl<W: Write> Printer<W> {
             purpose(r.purpose)
         )?;
         writeln!(self.out, "offences  {}", offences(&r).join("; "))?;
+        if !r.legal_bases.is_empty() {
+            writeln!(self.out, "legal     {}", legal_bases(&r).join("; "))?;
+        }
+        if r.victim_status != 0 {
+            writeln!(
+                self.out,
+                "victim    status {}, following request {}",
+                victim_status(r.victim_status),
+                r.follows_request_id
+            )?;
+        } else if !r.follows_request_id.is_empty() {
+            writeln!(self.out, "follows   request {}", r.follows_request_id)?;
+        }
         writeln!(
             self.out,
             "asked by  {} of {}, {} UTC",
@@ -894,6 +958,14 @@ impl<W: Write> Printer<W> {
                 ]);
             }
             table.write(&mut self.out, "  ")?;
+            for r in a.rules.iter().filter(|r| !r.legal_bases.is_empty()) {
+                writeln!(
+                    self.out,
+                    "  rule {} accepts only requests under: {}",
+                    r.number,
+                    r.legal_bases.join(", ")
+                )?;
+            }
             writeln!(self.out)?;
         }
         Ok(())
@@ -1175,6 +1247,7 @@ mod tests {
             handling: pb::HandlingCode::IntelligenceOnly as i32,
             retention_days: 30,
             daily_limit: 100,
+            legal_bases: Vec::new(),
         }
     }
 

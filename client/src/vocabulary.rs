@@ -10,7 +10,9 @@ use std::str::FromStr;
 
 use clap::builder::{PossibleValue, TypedValueParser};
 use clap::error::{ContextKind, ContextValue, ErrorKind};
-use liaison_proto::domain::{Category, HandlingCode, Purpose, RefusalReason, RequestStatus};
+use liaison_proto::domain::{
+    Category, HandlingCode, Purpose, RefusalReason, RequestStatus, VictimStatus,
+};
 
 /// A domain enumeration as the command line offers it.
 pub trait Term: FromStr + Copy + Send + Sync + 'static {
@@ -46,6 +48,23 @@ impl Term for Category {
                 "preserve records or data until a formal request follows"
             }
             Category::CaseNotification => "tell the other country of a case that concerns it",
+        }
+    }
+}
+
+impl Term for VictimStatus {
+    fn all() -> &'static [Self] {
+        VictimStatus::ALL
+    }
+    fn name(self) -> &'static str {
+        self.as_str()
+    }
+    fn meaning(self) -> &'static str {
+        match self {
+            VictimStatus::Confirmed => "the competent authority identified the person as a victim",
+            VictimStatus::Withdrawn => {
+                "the indication that the person may be a victim is withdrawn"
+            }
         }
     }
 }
@@ -226,6 +245,37 @@ pub fn want_help() -> String {
             category.as_str(),
             category.response_fields().join(", ")
         ));
+    }
+    help
+}
+
+/// `--legal-basis`'s long help: every code with its title.
+pub fn legal_basis_help() -> String {
+    code_list_help(
+        "A legal basis the request is made under; repeat for several (--legal-basis ACTIP \
+         --legal-basis UNTOC_ART_27). An agreement's rule may accept only some bases for a \
+         category; `liaison policy show` lists them. BILATERAL needs --legal-basis-reference. \
+         The bases:",
+        liaison_proto::legal::LEGAL_BASES,
+    )
+}
+
+/// `--non-punishment`'s long help.
+pub fn non_punishment_help() -> String {
+    code_list_help(
+        "For a request about a possible victim (VICTIM_IDENTIFICATION, or a POSSIBLE_VICTIM \
+         subject): the provision the request cites for the non-punishment principle, which the \
+         receiving officer sees first. Default: the node's own ([node] non_punishment). \
+         NATIONAL_LAW needs --non-punishment-reference. The provisions:",
+        liaison_proto::legal::NON_PUNISHMENT,
+    )
+}
+
+fn code_list_help(intro: &str, codes: &[(&str, &str)]) -> String {
+    let mut help = intro.to_string();
+    help.push('\n');
+    for (code, title) in codes {
+        help.push_str(&format!("\n  {code}: {title}"));
     }
     help
 }

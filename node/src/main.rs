@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
+use liaison_node::config::NonPunishmentSection;
 use liaison_node::devnet::{self, NodeAddresses};
 use liaison_node::pki::local_ca::LocalCa;
 use liaison_node::pki::{FederationCa, InitOptions, init_node, local_ca_dir, node_secret_files};
@@ -97,6 +98,15 @@ enum Command {
         /// always is).
         #[arg(long)]
         local_tls: bool,
+        /// What a request about a possible victim cites for the
+        /// non-punishment principle when the focal point names nothing:
+        /// ACTIP_ART_14_7 (ASEAN Convention against Trafficking in Persons,
+        /// art. 14(7)) or NATIONAL_LAW (with --non-punishment-reference).
+        #[arg(long, value_name = "PROVISION")]
+        non_punishment: Option<String>,
+        /// The statute and section NATIONAL_LAW names.
+        #[arg(long, value_name = "TEXT", requires = "non_punishment")]
+        non_punishment_reference: Option<String>,
         /// Write the keys and tokens even into a git work tree that does not
         /// ignore them (by default that is refused).
         #[arg(long)]
@@ -416,6 +426,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             local_ca,
             local_names,
             local_tls,
+            non_punishment,
+            non_punishment_reference,
             allow_inside_git,
         } => {
             init_logging(cli.log_json, "info");
@@ -452,6 +464,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     metrics_listen: (metrics_listen != "none").then_some(metrics_listen),
                     local_names,
                     local_tls,
+                    non_punishment: non_punishment.map(|provision| NonPunishmentSection {
+                        provision,
+                        reference: non_punishment_reference.unwrap_or_default(),
+                    }),
                 },
                 &ca,
                 &local,

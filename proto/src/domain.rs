@@ -90,6 +90,25 @@ impl Default for SubjectRole {
 }
 
 named_enum!(
+    /// What a victim-status notification says of its possible victim.
+    VictimStatus {
+        Confirmed => "CONFIRMED",
+        Withdrawn => "WITHDRAWN",
+    }
+);
+
+/// The non-punishment principle a request about a possible victim carries
+/// (see [`crate::legal`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NonPunishment {
+    /// A code of [`crate::legal::NON_PUNISHMENT`].
+    pub provision: String,
+    /// For `NATIONAL_LAW`: the statute and section; empty otherwise.
+    #[serde(default)]
+    pub reference: String,
+}
+
+named_enum!(
     /// The kind of an identity document.
     DocumentType {
         Passport => "PASSPORT",
@@ -594,6 +613,22 @@ pub struct InformationRequest {
     pub accepted_handling: Option<HandlingCode>,
     #[serde(default)]
     pub max_retention_days: Option<u32>,
+    /// The legal bases named (codes of [`crate::legal::LEGAL_BASES`]),
+    /// each once; empty in requests signed before they were carried.
+    #[serde(default)]
+    pub legal_bases: Vec<String>,
+    /// The bilateral agreement a `BILATERAL` basis names; empty otherwise.
+    #[serde(default)]
+    pub legal_basis_reference: String,
+    /// Present exactly when the request concerns a possible victim.
+    #[serde(default)]
+    pub non_punishment: Option<NonPunishment>,
+    /// Set on a victim-status notification only.
+    #[serde(default)]
+    pub victim_status: Option<VictimStatus>,
+    /// The earlier request this one follows up (a UUID); empty if none.
+    #[serde(default)]
+    pub follows_request_id: String,
 }
 
 /// The most offence codes one request carries.
@@ -739,6 +774,9 @@ pub struct Withdrawal {
 }
 
 /// What a message carries.
+// Most messages are requests, and a message lives only while it is sealed
+// or checked: boxing the request would save nothing worth an allocation.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Content {
@@ -840,6 +878,11 @@ mod tests {
             requested_fields: Vec::new(),
             accepted_handling: None,
             max_retention_days: None,
+            legal_bases: Vec::new(),
+            legal_basis_reference: String::new(),
+            non_punishment: None,
+            victim_status: None,
+            follows_request_id: String::new(),
         }
     }
 

@@ -14,6 +14,7 @@ pub mod domain;
 pub mod envelope;
 pub mod iccs;
 pub mod identifiers;
+pub mod legal;
 pub mod merkle;
 pub mod receipt;
 pub mod status;

@@ -492,6 +492,7 @@ pub fn agreement(
                 handling: "INTELLIGENCE_ONLY".into(),
                 retention_days: 30,
                 daily_limit: limit,
+                legal_bases: Vec::new(),
             })
             .collect(),
     }

@@ -380,6 +380,7 @@ async fn dry_run_reports_both_sides() {
         to_country: "KHM".into(),
         category: PhoneCheck as i32,
         purpose: purpose as i32,
+        ..Default::default()
     };
     let ok = admin
         .check_policy(query(Investigation))

@@ -132,9 +132,16 @@ impl Admin for AdminService {
         let to = self.peer("to_country", &query.to_country)?;
         let category = convert::category("category", query.category).map_err(Error::from)?;
         let purpose = convert::purpose("purpose", query.purpose).map_err(Error::from)?;
+        let legal_bases = convert::legal_basis_codes(&query.legal_bases).map_err(Error::from)?;
         let local = self
             .exchange
-            .dry_run(&user.name, Flow { from, to }, category, purpose)
+            .dry_run(
+                &user.name,
+                Flow { from, to },
+                category,
+                purpose,
+                &legal_bases,
+            )
             .await?;
         let mut check = pb::PolicyCheck {
             local: Some((&local).into()),

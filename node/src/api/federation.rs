@@ -240,9 +240,16 @@ impl Federation for FederationService {
         }
         let category = convert::category("category", query.category).map_err(Error::from)?;
         let purpose = convert::purpose("purpose", query.purpose).map_err(Error::from)?;
+        let legal_bases = convert::legal_basis_codes(&query.legal_bases).map_err(Error::from)?;
         let decision = self
             .exchange
-            .dry_run(&format!("peer:{peer}"), flow, category, purpose)
+            .dry_run(
+                &format!("peer:{peer}"),
+                flow,
+                category,
+                purpose,
+                &legal_bases,
+            )
             .await?;
         Ok(Response::new((&decision).into()))
     }

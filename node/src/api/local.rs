@@ -160,6 +160,8 @@ fn draft(new: &pb::NewRequest, max_subjects: usize) -> Result<Draft, Error> {
         &new.more_subjects,
         max_subjects,
     )?;
+    let (legal_bases, legal_basis_reference) =
+        convert::legal_bases(&new.legal_bases, &new.legal_basis_reference)?;
     Ok(Draft {
         to: convert::country("to_country", &new.to_country)?,
         category,
@@ -182,6 +184,11 @@ fn draft(new: &pb::NewRequest, max_subjects: usize) -> Result<Draft, Error> {
             category,
             &new.requested_fields,
         )?,
+        legal_bases,
+        legal_basis_reference,
+        non_punishment: convert::non_punishment(new.non_punishment.as_ref())?,
+        victim_status: convert::victim_status("victim_status", new.victim_status)?,
+        follows_request_id: convert::optional_uuid("follows_request_id", &new.follows_request_id)?,
     })
 }
 

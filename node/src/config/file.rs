@@ -90,6 +90,22 @@ pub struct NodeSection {
     /// the protocol's limit).
     #[serde(default = "default_max_subjects")]
     pub max_subjects: u32,
+    /// The non-punishment provision this country cites in a request about
+    /// a possible victim when the focal point names none, e.g.
+    /// `{ provision = "ACTIP_ART_14_7" }`, or `{ provision = "NATIONAL_LAW",
+    /// reference = "<statute, section>" }`. Absent: the focal point must
+    /// name one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub non_punishment: Option<NonPunishmentSection>,
+}
+
+/// `[node] non_punishment`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NonPunishmentSection {
+    pub provision: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reference: String,
 }
 
 fn default_retention_days() -> u32 {

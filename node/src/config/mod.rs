@@ -125,6 +125,9 @@ pub struct Config {
     pub retention_days: u32,
     /// The most subjects a request may carry, sent or received.
     pub max_subjects: usize,
+    /// The non-punishment element of a request about a possible victim
+    /// when the focal point gives none.
+    pub non_punishment: Option<liaison_proto::domain::NonPunishment>,
 }
 
 impl Config {
@@ -365,7 +368,18 @@ impl Config {
                 return Err(v.error(key, format!("must be between 1 and {max}")));
             }
         }
+        let non_punishment = match &file.node.non_punishment {
+            None => None,
+            Some(section) => {
+                liaison_proto::convert::non_punishment(Some(&liaison_proto::pb::NonPunishment {
+                    provision: section.provision.clone(),
+                    reference: section.reference.clone(),
+                }))
+                .map_err(|e| v.error(&format!("node.{}", e.field), e.problem))?
+            }
+        };
         Ok(Config {
+            non_punishment,
             peer_rate_per_sec: file.node.peer_rate_per_sec,
             peer_burst: file.node.peer_burst,
             peer_concurrency: file.node.peer_concurrency,

@@ -217,7 +217,7 @@ impl Exchange {
                 receipt_event = Event::new("request.received", &actor)
                     .about(&record)
                     .hash(verified.hash)
-                    .victim(&record);
+                    .grounds(&record);
                 pending.events.push(receipt_event.clone());
                 self.route(&mut record, now, &mut pending)?;
                 pending.record(&record);

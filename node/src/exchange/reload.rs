@@ -143,6 +143,14 @@ pub(super) fn config_changes(old: &Config, new: &Config) -> Vec<String> {
             a.lockout.as_secs()
         ));
     }
+    if old.non_punishment != new.non_punishment {
+        changes.push(format!(
+            "node.non_punishment: {}",
+            new.non_punishment
+                .as_ref()
+                .map_or("none (focal points name it)", |n| n.provision.as_str())
+        ));
+    }
     let mut setting = |name: &str, before: u64, after: u64| {
         if before != after {
             changes.push(format!("{name} {before} -> {after}"));

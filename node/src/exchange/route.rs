@@ -35,16 +35,23 @@ impl Exchange {
         let used = self
             .records
             .count(day, Direction::Incoming, peer, category)?;
-        let decision = policy::evaluate(
-            self.country(),
-            self.config().agreement_with(peer),
-            Flow {
-                from: peer,
-                to: self.country(),
-            },
+        let config = self.config();
+        let agreement = config.agreement_with(peer);
+        let decision = policy::check_legal_bases(
+            policy::evaluate(
+                self.country(),
+                agreement,
+                Flow {
+                    from: peer,
+                    to: self.country(),
+                },
+                category,
+                record.request.purpose,
+                used,
+            ),
+            agreement,
             category,
-            record.request.purpose,
-            used,
+            &record.request.legal_bases,
         );
         if !decision.allowed {
             pending.events.push(
@@ -73,7 +80,6 @@ impl Exchange {
                 .detail(decision.rule.clone()),
         );
         record.grant = decision.grant.clone();
-        let config = self.config();
         // A possible victim goes to the agency that protects victims, when
         // the country has named one, whatever the category.
         let agency = if record.request.concerns_possible_victim() {

@@ -77,19 +77,37 @@ impl Event {
         self
     }
 
-    /// Adds to the detail that the request concerns a possible victim, and
-    /// the trafficking indicators seen: codes only, never who.
-    pub(super) fn victim(mut self, record: &RequestRecord) -> Self {
-        if record.request.concerns_possible_victim() {
-            let indicators = record.request.victim_indicators();
-            let note = if indicators.is_empty() {
+    /// Adds to the detail the request's legal grounds (its legal bases, the
+    /// non-punishment provision it cites) and, for a request about a
+    /// possible victim, that it is one and the trafficking indicators seen,
+    /// and any victim status it notifies: codes only, never who.
+    pub(super) fn grounds(mut self, record: &RequestRecord) -> Self {
+        let request = &record.request;
+        let mut notes = Vec::new();
+        if !request.legal_bases.is_empty() {
+            notes.push(format!("legal bases {}", request.legal_bases.join(",")));
+        }
+        if let Some(np) = &request.non_punishment {
+            notes.push(format!("non-punishment {}", np.provision));
+        }
+        if request.concerns_possible_victim() {
+            let indicators = request.victim_indicators();
+            notes.push(if indicators.is_empty() {
                 "concerns a possible victim".to_string()
             } else {
                 format!(
                     "concerns a possible victim; indicators {}",
                     indicators.join(",")
                 )
-            };
+            });
+        }
+        if let Some(status) = request.victim_status {
+            notes.push(format!(
+                "victim status {status}, following {}",
+                request.follows_request_id
+            ));
+        }
+        for note in notes {
             self.detail = if self.detail.is_empty() {
                 note
             } else {

@@ -2,8 +2,8 @@
 //! signed and durably queued for its peer; and the dry run of a request.
 
 use liaison_proto::domain::{
-    Category, Content, CountryCode, InformationRequest, OffenceCode, Purpose, RequestStatus,
-    RoledSubject, Subject, SubjectRole,
+    Category, Content, CountryCode, InformationRequest, NonPunishment, OffenceCode, Purpose,
+    RequestStatus, RoledSubject, Subject, SubjectRole, VictimStatus,
 };
 
 use crate::config::LocalUser;
@@ -31,6 +31,14 @@ pub struct Draft {
     /// The response fields wanted; empty for every field this node's
     /// agreement accepts for the category.
     pub requested_fields: Vec<String>,
+    pub legal_bases: Vec<String>,
+    pub legal_basis_reference: String,
+    /// None: this node's default, `[node] non_punishment`, for a request
+    /// about a possible victim.
+    pub non_punishment: Option<NonPunishment>,
+    pub victim_status: Option<VictimStatus>,
+    /// The earlier request followed up; empty if none.
+    pub follows_request_id: String,
 }
 
 impl Exchange {
@@ -61,21 +69,34 @@ impl Exchange {
                 "more than a year ahead",
             )));
         }
+        if !draft.follows_request_id.is_empty() && self.get(&draft.follows_request_id).is_err() {
+            return Err(Error::invalid(Problem::field(
+                "follows_request_id",
+                "names no request this node sent or received",
+            )));
+        }
         let state = self.state.lock().await;
         let day = utc_day(now);
         let used = self
             .records
             .count(day, Direction::Outgoing, draft.to, draft.category)?;
-        let decision = policy::evaluate(
-            self.country(),
-            self.config().agreement_with(draft.to),
-            Flow {
-                from: self.country(),
-                to: draft.to,
-            },
+        let config = self.config();
+        let agreement = config.agreement_with(draft.to);
+        let decision = policy::check_legal_bases(
+            policy::evaluate(
+                self.country(),
+                agreement,
+                Flow {
+                    from: self.country(),
+                    to: draft.to,
+                },
+                draft.category,
+                draft.purpose,
+                used,
+            ),
+            agreement,
             draft.category,
-            draft.purpose,
-            used,
+            &draft.legal_bases,
         );
         // The fields asked for must be ones this node's agreement accepts
         // from the peer; none asked for means all of those.
@@ -141,7 +162,7 @@ impl Exchange {
                 Error::denied(text)
             });
         }
-        let request = InformationRequest {
+        let mut request = InformationRequest {
             request_id: new_id(),
             from_country: self.country(),
             to_country: draft.to,
@@ -164,7 +185,17 @@ impl Exchange {
             requested_fields,
             accepted_handling: decision.grant.as_ref().map(|g| g.handling),
             max_retention_days: decision.grant.as_ref().map(|g| g.retention_days),
+            legal_bases: draft.legal_bases,
+            legal_basis_reference: draft.legal_basis_reference,
+            non_punishment: draft.non_punishment,
+            victim_status: draft.victim_status,
+            follows_request_id: draft.follows_request_id,
         };
+        if request.non_punishment.is_none() && request.concerns_possible_victim() {
+            request.non_punishment = config.non_punishment.clone();
+        }
+        // Checked before anything is signed or stored, as the receiver will.
+        liaison_proto::convert::victim_rules(&request).map_err(Error::from)?;
         let (message, sealed) = self.seal(draft.to, Content::Request(request.clone()));
         let mut record = RequestRecord {
             request,
@@ -210,21 +241,23 @@ impl Exchange {
                     "purpose {}; allowed by {}",
                     record.request.purpose, decision.rule
                 ))
-                .victim(&record),
+                .grounds(&record),
         );
         self.commit(state, pending).await?;
         tracing::info!(country = %self.country(), request_id = %record.request.request_id, to = %draft.to, category = %record.request.category, "request submitted");
         Ok(record)
     }
 
-    /// Evaluates a request going `flow` against this node's agreement with
-    /// the other country, without sending anything; audited as a dry run.
+    /// Evaluates a request going `flow` under `legal_bases` against this
+    /// node's agreement with the other country, without sending anything;
+    /// audited as a dry run.
     pub async fn dry_run(
         &self,
         actor: &str,
         flow: Flow,
         category: Category,
         purpose: Purpose,
+        legal_bases: &[String],
     ) -> Result<policy::Decision> {
         let here = self.country();
         let (peer, direction) = if flow.from == here {
@@ -243,13 +276,13 @@ impl Exchange {
         let used = self
             .records
             .count(utc_day(now_ms()), direction, peer, category)?;
-        let decision = policy::evaluate(
-            here,
-            self.config().agreement_with(peer),
-            flow,
+        let config = self.config();
+        let agreement = config.agreement_with(peer);
+        let decision = policy::check_legal_bases(
+            policy::evaluate(here, agreement, flow, category, purpose, used),
+            agreement,
             category,
-            purpose,
-            used,
+            legal_bases,
         );
         let mut event = Event::new("policy.checked", actor).detail(format!(
             "dry run {flow} {category} for {purpose}: {} by {}",

@@ -29,8 +29,8 @@ use rcgen::{
 use sha2::{Digest, Sha256};
 
 use crate::config::{
-    AgencySection, ConfigFile, LocalTlsSection, NodeSection, TlsSection, UserSection,
-    default_tls_name, encode_public_key,
+    AgencySection, ConfigFile, LocalTlsSection, NodeSection, NonPunishmentSection, TlsSection,
+    UserSection, default_tls_name, encode_public_key,
 };
 use crate::policy::AgreementFile;
 
@@ -345,6 +345,9 @@ pub struct InitOptions {
     /// Serve the local API over TLS (`[local_tls]`) even on loopback; it
     /// always is off loopback.
     pub local_tls: bool,
+    /// `[node] non_punishment`: what a request about a possible victim
+    /// cites when the focal point names nothing.
+    pub non_punishment: Option<NonPunishmentSection>,
 }
 
 /// Where a federation generated in `root` keeps the local CA of `country`:
@@ -461,6 +464,7 @@ pub fn init_node(
             peer_concurrency: 64,
             retention_days: 365,
             max_subjects: 50,
+            non_punishment: options.non_punishment.clone(),
         },
         tls: TlsSection {
             cert: "tls/node.pem".into(),
@@ -706,6 +710,7 @@ MC4CAQAwBQYDK2VwBCIEIJ1hsZ3v/VpguoRK9JLsLMREScVpezJpGXA7rAMcrn9g
                 metrics_listen: None,
                 local_names: vec!["liaison.police.example".into()],
                 local_tls: false,
+                non_punishment: None,
             },
             &ca,
             &local_ca,

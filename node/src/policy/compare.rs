@@ -14,6 +14,7 @@ struct Comparable {
     handling: String,
     retention_days: u32,
     daily_limit: u32,
+    legal_bases: BTreeSet<String>,
 }
 
 fn comparable(view: &pb::AgreementView) -> BTreeMap<i32, Comparable> {
@@ -39,6 +40,7 @@ fn comparable(view: &pb::AgreementView) -> BTreeMap<i32, Comparable> {
                         .unwrap_or_else(|_| format!("handling {}", r.handling)),
                     retention_days: r.retention_days,
                     daily_limit: r.daily_limit,
+                    legal_bases: r.legal_bases.iter().cloned().collect(),
                 },
             )
         })
@@ -212,6 +214,27 @@ pub fn compare(local: &pb::AgreementView, peer: &pb::AgreementView) -> Vec<pb::D
                 format!(
                     "{us} keeps {name} data {} days but {them} {} days",
                     a.retention_days, b.retention_days
+                ),
+            );
+        }
+        if a.legal_bases != b.legal_bases {
+            let bases = |set: &BTreeSet<String>| {
+                if set.is_empty() {
+                    "any legal basis".to_string()
+                } else {
+                    set_text(set)
+                }
+            };
+            push(
+                category,
+                "legal_bases",
+                bases(&a.legal_bases),
+                bases(&b.legal_bases),
+                format!(
+                    "{us} accepts {name} requests under {} but {them} under {}: a request \
+                     must name bases both accept",
+                    bases(&a.legal_bases),
+                    bases(&b.legal_bases)
                 ),
             );
         }

@@ -47,6 +47,11 @@ pub struct RuleSection {
     pub handling: String,
     pub retention_days: u32,
     pub daily_limit: u32,
+    /// The legal bases the rule accepts (codes of
+    /// [`liaison_proto::legal::LEGAL_BASES`]); absent: the rule does not
+    /// check them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub legal_bases: Vec<String>,
 }
 
 /// One direction of requests: `from` asks `to`.
@@ -74,6 +79,8 @@ pub struct Rule {
     pub handling: HandlingCode,
     pub retention_days: u32,
     pub daily_limit: u32,
+    /// Empty: any basis, or none, is accepted.
+    pub legal_bases: BTreeSet<String>,
 }
 
 /// A validated agreement, as held by one node.
@@ -255,6 +262,14 @@ impl Agreement {
                         .into(),
                 ));
             }
+            let mut legal_bases = BTreeSet::new();
+            for (j, text) in r.legal_bases.iter().enumerate() {
+                let key = at(&format!("legal_bases[{j}]"));
+                let code = liaison_proto::legal::legal_basis(text).map_err(|e| error(&key, e))?;
+                if !legal_bases.insert(code.to_string()) {
+                    return Err(error(&key, format!("`{code}` is listed twice")));
+                }
+            }
             rules.push(Rule {
                 number,
                 category,
@@ -264,6 +279,7 @@ impl Agreement {
                 handling,
                 retention_days: r.retention_days,
                 daily_limit: r.daily_limit,
+                legal_bases,
             });
         }
         let mut agreement = Agreement {
@@ -287,7 +303,7 @@ impl Agreement {
             .rules
             .iter()
             .map(|r| {
-                serde_json::json!({
+                let mut rule = serde_json::json!({
                     "category": r.category.as_str(),
                     "flows": r.flows.iter().map(Flow::to_string).collect::<Vec<_>>(),
                     "purposes": r.purposes.iter().map(|p| p.as_str()).collect::<Vec<_>>(),
@@ -295,7 +311,13 @@ impl Agreement {
                     "handling": r.handling.as_str(),
                     "retention_days": r.retention_days,
                     "daily_limit": r.daily_limit,
-                })
+                });
+                // Keys added since the first version appear only when set,
+                // so that an agreement not using them keeps its hash.
+                if !r.legal_bases.is_empty() {
+                    rule["legal_bases"] = serde_json::json!(r.legal_bases);
+                }
+                rule
             })
             .collect();
         rules.sort_by(|a, b| a["category"].as_str().cmp(&b["category"].as_str()));
@@ -338,6 +360,7 @@ impl Agreement {
                     handling: pb::HandlingCode::from(r.handling) as i32,
                     retention_days: r.retention_days,
                     daily_limit: r.daily_limit,
+                    legal_bases: r.legal_bases.iter().cloned().collect(),
                 })
                 .collect(),
         }
@@ -435,6 +458,48 @@ pub fn evaluate(
     }
 }
 
+/// Narrows an allowed decision by the legal bases a request names: a rule
+/// that lists bases accepts only a request naming one or more of them and
+/// no other. A rule listing none does not check them.
+pub fn check_legal_bases(
+    decision: Decision,
+    agreement: Option<&Agreement>,
+    category: Category,
+    bases: &[String],
+) -> Decision {
+    let Some(rule) = agreement
+        .and_then(|a| a.rule_for(category))
+        .filter(|_| decision.allowed)
+    else {
+        return decision;
+    };
+    if rule.legal_bases.is_empty() {
+        return decision;
+    }
+    let accepted = rule
+        .legal_bases
+        .iter()
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    let reason = if bases.is_empty() {
+        format!(
+            "the request names no legal basis; {category} requests must name one of: {accepted}"
+        )
+    } else if let Some(other) = bases.iter().find(|b| !rule.legal_bases.contains(*b)) {
+        format!("legal basis {other} is not one accepted for {category} (accepted: {accepted})")
+    } else {
+        return decision;
+    };
+    Decision {
+        allowed: false,
+        exhausted: false,
+        reason,
+        grant: None,
+        ..decision
+    }
+}
+
 impl From<&Decision> for pb::PolicyDecision {
     fn from(d: &Decision) -> Self {
         pb::PolicyDecision {
@@ -486,6 +551,7 @@ pub fn open_agreement(a: CountryCode, b: CountryCode) -> AgreementFile {
                 .to_string(),
                 retention_days: 365,
                 daily_limit: 100,
+                legal_bases: Vec::new(),
             })
             .collect(),
     }

@@ -18,6 +18,7 @@ fn rule(category: Category, flows: &[&str], purposes: &[Purpose], release: &[&st
         handling: "INTELLIGENCE_ONLY".into(),
         retention_days: 180,
         daily_limit: 2,
+        legal_bases: Vec::new(),
     }
 }
 
@@ -75,6 +76,7 @@ fn arb_rule(category: Category) -> impl Strategy<Value = RuleSection> {
                 handling: handling.to_string(),
                 retention_days,
                 daily_limit,
+                legal_bases: Vec::new(),
             },
         )
 }
@@ -392,4 +394,91 @@ fn compare_explains_each_disagreement() {
     );
     assert!(text("rule").contains("KHM has none"), "{}", text("rule"));
     assert_ne!(tha.hash, khm.hash);
+}
+
+#[test]
+fn a_rule_listing_legal_bases_accepts_only_requests_naming_them() {
+    let mut wallet = rule(
+        Category::WalletTrace,
+        &["THA->KHM"],
+        &[Purpose::Investigation],
+        &["kyc_name"],
+    );
+    let plain = Agreement::from_file(c("THA"), c("KHM"), &file(vec![wallet.clone()])).unwrap();
+    wallet.legal_bases = vec!["actip".into(), "UNTOC_ART_18".into()];
+    let agreement = Agreement::from_file(c("THA"), c("KHM"), &file(vec![wallet.clone()])).unwrap();
+    // A new key changes the hash only when set.
+    assert!(!plain.canonical_json().contains("legal_bases"));
+    assert!(
+        agreement
+            .canonical_json()
+            .contains(r#""legal_bases":["ACTIP","UNTOC_ART_18"]"#)
+    );
+    assert_ne!(plain.hash, agreement.hash);
+
+    let decide = |agreement: &Agreement, bases: &[&str]| {
+        let bases: Vec<String> = bases.iter().map(|b| b.to_string()).collect();
+        check_legal_bases(
+            evaluate(
+                c("THA"),
+                Some(agreement),
+                Flow {
+                    from: c("THA"),
+                    to: c("KHM"),
+                },
+                Category::WalletTrace,
+                Purpose::Investigation,
+                0,
+            ),
+            Some(agreement),
+            Category::WalletTrace,
+            &bases,
+        )
+    };
+    assert!(decide(&plain, &[]).allowed);
+    assert!(decide(&agreement, &["ACTIP"]).allowed);
+    assert!(decide(&agreement, &["ACTIP", "UNTOC_ART_18"]).allowed);
+    let none = decide(&agreement, &[]);
+    assert!(!none.allowed && none.grant.is_none());
+    assert!(
+        none.reason.contains("names no legal basis"),
+        "{}",
+        none.reason
+    );
+    assert_eq!(none.rule, "THA-KHM v3 rule 1 (WALLET_TRACE)");
+    let other = decide(&agreement, &["ACTIP", "RECIPROCITY"]);
+    assert!(!other.allowed);
+    assert!(
+        other.reason.contains("RECIPROCITY is not one accepted"),
+        "{}",
+        other.reason
+    );
+
+    // Unknown or repeated codes are refused at load, naming the key.
+    wallet.legal_bases = vec!["ACTIP".into(), "MAGNA_CARTA".into()];
+    let error = Agreement::from_file(c("THA"), c("KHM"), &file(vec![wallet.clone()])).unwrap_err();
+    assert_eq!(error.key, "rules[0].legal_bases[1]");
+    wallet.legal_bases = vec!["ACTIP".into(), "ACTIP".into()];
+    let error = Agreement::from_file(c("THA"), c("KHM"), &file(vec![wallet])).unwrap_err();
+    assert_eq!(error.key, "rules[0].legal_bases[1]");
+
+    // Compare names a difference.
+    let peer = Agreement::from_file(
+        c("KHM"),
+        c("THA"),
+        &file(vec![rule(
+            Category::WalletTrace,
+            &["THA->KHM"],
+            &[Purpose::Investigation],
+            &["kyc_name"],
+        )]),
+    )
+    .unwrap();
+    let differences = compare(&agreement.view(), &peer.view());
+    let bases = differences
+        .iter()
+        .find(|d| d.aspect == "legal_bases")
+        .expect("a legal_bases difference");
+    assert_eq!(bases.local, "ACTIP, UNTOC_ART_18");
+    assert_eq!(bases.peer, "any legal basis");
 }

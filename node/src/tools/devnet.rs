@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use liaison_proto::domain::{Category, CountryCode, HandlingCode, Purpose};
 
 use crate::api::server::Listeners;
-use crate::config::{PeerSection, default_tls_name};
+use crate::config::{NonPunishmentSection, PeerSection, default_tls_name};
 use crate::pki::local_ca::LocalCa;
 use crate::pki::{
     FederationCa, InitOptions, PkiError, init_node, local_ca_dir, write_agreement, write_config,
@@ -112,6 +112,7 @@ pub fn starter_agreement(a: CountryCode, b: CountryCode) -> AgreementFile {
             handling: HandlingCode::IntelligenceOnly.to_string(),
             retention_days: 30,
             daily_limit: 20,
+            legal_bases: Vec::new(),
         }],
     }
 }
@@ -174,7 +175,14 @@ fn rule_toml(rule: &RuleSection, notes: &[(&str, String)]) -> String {
             note("daily_limit"),
         ),
     ]
-    .iter()
+    .into_iter()
+    .chain((!rule.legal_bases.is_empty()).then(|| {
+        toml_line(
+            "legal_bases",
+            toml_strings(&rule.legal_bases),
+            note("legal_bases"),
+        )
+    }))
     .map(|line| format!("{line}\n"))
     .collect()
 }
@@ -246,6 +254,10 @@ pub fn starter_agreement_text(a: CountryCode, b: CountryCode) -> String {
         handling: HandlingCode::IntelligenceOnly.to_string(),
         retention_days: 30,
         daily_limit: 10,
+        legal_bases: ["UNTOC_ART_27", "ACTIP", "POLICE_COOPERATION"]
+            .iter()
+            .map(|b| b.to_string())
+            .collect(),
     };
     let notes = [
         (
@@ -257,6 +269,18 @@ pub fn starter_agreement_text(a: CountryCode, b: CountryCode) -> String {
             format!(
                 "The fields PERSON_CHECK knows: {}.",
                 Category::PersonCheck.response_fields().join(", ")
+            ),
+        ),
+        (
+            "legal_bases",
+            format!(
+                "Optional: the legal bases a request must name, from {}. Without this key the \
+                 rule does not check them.",
+                liaison_proto::legal::LEGAL_BASES
+                    .iter()
+                    .map(|(code, _)| *code)
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         ),
     ];
@@ -334,6 +358,12 @@ fn write_federation(
                 metrics_listen: addresses.metrics_listen.clone(),
                 local_names: Vec::new(),
                 local_tls: false,
+                // A generated federation stands for ASEAN countries, which
+                // cite ACTIP art. 14(7); a real node names its own.
+                non_punishment: Some(NonPunishmentSection {
+                    provision: "ACTIP_ART_14_7".into(),
+                    reference: String::new(),
+                }),
             },
             &ca,
             &LocalCa::load_or_create(

@@ -2,7 +2,8 @@
 //! cannot fail; `TryFrom<&pb::X> for Domain` validates every field and names
 //! the first one that is missing or wrong.
 //!
-//! One file per kind of message: [`request`] and its [`subject`]s, [`answer`], [`message`],
+//! One file per kind of message: [`request`] with its [`subject`]s and
+//! [`legal`] grounds, [`answer`], [`message`],
 //! [`receipt`]; the closed vocabularies in [`enums`]; the checks every
 //! message shares, and [`ConversionError`], in [`check`]. Everything is
 //! re-exported here, so callers name `convert::uuid`, `convert::fields`.
@@ -10,6 +11,7 @@
 mod answer;
 mod check;
 mod enums;
+mod legal;
 mod message;
 mod receipt;
 mod request;
@@ -18,6 +20,7 @@ mod subject;
 pub use answer::*;
 pub use check::*;
 pub use enums::*;
+pub use legal::*;
 pub use request::*;
 pub use subject::*;
 

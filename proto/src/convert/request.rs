@@ -9,6 +9,7 @@ use crate::pb;
 use super::answer::requested_fields;
 use super::check::*;
 use super::enums::*;
+use super::legal::{legal_bases, non_punishment, victim_rules, victim_status};
 use super::subject::{subjects_for, subjects_to_wire};
 
 /// Checks a request's offences: the main code `field` and the further ones
@@ -89,7 +90,9 @@ impl TryFrom<&pb::InformationRequest> for InformationRequest {
         let (accepted_handling, max_retention_days) = accepted_terms(r)?;
         let (subject, subject_role, more_subjects) =
             subjects_for(category, r.subject.as_ref(), &r.more_subjects, MAX_SUBJECTS)?;
-        Ok(InformationRequest {
+        let (legal_bases, legal_basis_reference) =
+            legal_bases(&r.legal_bases, &r.legal_basis_reference)?;
+        let request = InformationRequest {
             request_id: uuid("request_id", &r.request_id)?,
             from_country: country("from_country", &r.from_country)?,
             to_country: country("to_country", &r.to_country)?,
@@ -113,7 +116,14 @@ impl TryFrom<&pb::InformationRequest> for InformationRequest {
             requested_fields: requested_fields("requested_fields", category, &r.requested_fields)?,
             accepted_handling,
             max_retention_days,
-        })
+            legal_bases,
+            legal_basis_reference,
+            non_punishment: non_punishment(r.non_punishment.as_ref())?,
+            victim_status: victim_status("victim_status", r.victim_status)?,
+            follows_request_id: optional_uuid("follows_request_id", &r.follows_request_id)?,
+        };
+        victim_rules(&request)?;
+        Ok(request)
     }
 }
 
@@ -150,6 +160,13 @@ impl From<&InformationRequest> for pb::InformationRequest {
             requested_by: r.requested_by.clone(),
             created_unix_ms: r.created_unix_ms,
             requested_fields: r.requested_fields.clone(),
+            legal_bases: r.legal_bases.clone(),
+            legal_basis_reference: r.legal_basis_reference.clone(),
+            non_punishment: r.non_punishment.as_ref().map(pb::NonPunishment::from),
+            victim_status: r
+                .victim_status
+                .map_or(0, |s| pb::VictimStatus::from(s) as i32),
+            follows_request_id: r.follows_request_id.clone(),
         }
     }
 }

@@ -36,6 +36,8 @@ fn phone_request() -> pb::InformationRequest {
         more_offence_codes: vec!["0701".into()],
         accepted_handling: pb::HandlingCode::IntelligenceOnly as i32,
         max_retention_days: 30,
+        legal_bases: vec!["ACTIP".into(), "UNTOC_ART_27".into()],
+        ..Default::default()
     }
 }
 
@@ -167,4 +169,114 @@ fn subject_debug_hides_personal_data() {
     let shown = format!("{r:?}");
     assert!(!shown.contains("+85512345678"), "{shown}");
     assert!(!shown.contains("recruit"), "{shown}");
+}
+
+/// A victim identification of a Vietnamese person flagged as a possible
+/// victim, citing ACTIP art. 14(7).
+fn victim_request() -> pb::InformationRequest {
+    pb::InformationRequest {
+        category: pb::Category::VictimIdentification as i32,
+        to_country: "VNM".into(),
+        subject: Some(pb::Subject {
+            kind: Some(pb::subject::Kind::Person(pb::Person {
+                full_name: "Nguyen Van A".into(),
+                nationality: "VNM".into(),
+                indicators: vec!["DECEPTION".into()],
+                ..Default::default()
+            })),
+            role: pb::SubjectRole::PossibleVictim as i32,
+        }),
+        more_subjects: Vec::new(),
+        requested_fields: vec!["identity_confirmed".into()],
+        non_punishment: Some(pb::NonPunishment {
+            provision: "ACTIP_ART_14_7".into(),
+            reference: String::new(),
+        }),
+        ..phone_request()
+    }
+}
+
+fn refusal(request: &pb::InformationRequest) -> ConversionError {
+    InformationRequest::try_from(request).unwrap_err()
+}
+
+#[test]
+fn legal_bases_are_known_codes_given_once_and_bilateral_names_its_agreement() {
+    let request = InformationRequest::try_from(&phone_request()).unwrap();
+    assert_eq!(request.legal_bases, vec!["ACTIP", "UNTOC_ART_27"]);
+    let back = pb::InformationRequest::from(&request);
+    assert_eq!(InformationRequest::try_from(&back).unwrap(), request);
+
+    let mut wire = phone_request();
+    wire.legal_bases = vec!["ACTIP".into(), "actip".into()];
+    assert_eq!(refusal(&wire).field, "legal_bases[1]");
+    wire.legal_bases = vec!["TREATY_OF_SECRETS".into()];
+    let error = refusal(&wire);
+    assert_eq!(error.field, "legal_bases[0]");
+    assert!(!error.problem.contains("SECRETS"), "{error}");
+    wire.legal_bases = vec!["BILATERAL".into()];
+    assert_eq!(refusal(&wire).field, "legal_basis_reference");
+    wire.legal_basis_reference = "THA-KHM MOU (illustrative)".into();
+    assert!(InformationRequest::try_from(&wire).is_ok());
+    wire.legal_bases = vec!["ACTIP".into()];
+    assert_eq!(refusal(&wire).field, "legal_basis_reference");
+}
+
+#[test]
+fn a_request_about_a_possible_victim_carries_the_non_punishment_principle() {
+    let request = InformationRequest::try_from(&victim_request()).unwrap();
+    assert_eq!(
+        request.non_punishment.as_ref().unwrap().provision,
+        "ACTIP_ART_14_7"
+    );
+    let mut wire = victim_request();
+    wire.non_punishment = None;
+    assert_eq!(refusal(&wire).field, "non_punishment");
+    // The Trafficking Protocol has no non-punishment provision to cite.
+    wire.non_punishment = Some(pb::NonPunishment {
+        provision: "UN_TIP_PROTOCOL".into(),
+        reference: String::new(),
+    });
+    assert_eq!(refusal(&wire).field, "non_punishment.provision");
+    wire.non_punishment = Some(pb::NonPunishment {
+        provision: "NATIONAL_LAW".into(),
+        reference: String::new(),
+    });
+    assert_eq!(refusal(&wire).field, "non_punishment.reference");
+    // Not about a victim: no non-punishment element.
+    let mut phone = phone_request();
+    phone.non_punishment = victim_request().non_punishment;
+    assert_eq!(refusal(&phone).field, "non_punishment");
+}
+
+#[test]
+fn a_victim_status_notification_follows_a_request_and_goes_to_the_nationality() {
+    let notification = || pb::InformationRequest {
+        category: pb::Category::CaseNotification as i32,
+        requested_fields: Vec::new(),
+        victim_status: pb::VictimStatus::Confirmed as i32,
+        follows_request_id: "1b5c1d0e-8f55-4c1a-9a63-2c8f4f7d2a11".into(),
+        ..victim_request()
+    };
+    let request = InformationRequest::try_from(&notification()).unwrap();
+    assert_eq!(request.victim_status, Some(VictimStatus::Confirmed));
+    let back = pb::InformationRequest::from(&request);
+    assert_eq!(back.victim_status, pb::VictimStatus::Confirmed as i32);
+
+    let mut wire = notification();
+    wire.to_country = "IDN".into();
+    assert_eq!(refusal(&wire).field, "subject.person.nationality");
+    let mut wire = notification();
+    wire.follows_request_id = String::new();
+    assert_eq!(refusal(&wire).field, "follows_request_id");
+    let mut wire = notification();
+    wire.category = pb::Category::VictimIdentification as i32;
+    wire.requested_fields = vec!["identity_confirmed".into()];
+    assert_eq!(refusal(&wire).field, "victim_status");
+    let mut wire = notification();
+    wire.more_subjects = vec![phone_request().subject.unwrap()];
+    assert_eq!(refusal(&wire).field, "more_subjects[0].role");
+    let mut wire = notification();
+    wire.victim_status = 9;
+    assert_eq!(refusal(&wire).field, "victim_status");
 }

@@ -549,6 +549,7 @@ async fn scenario(
             to_country: "KHM".into(),
             category: pb::Category::PhoneCheck as i32,
             purpose: pb::Purpose::Intelligence as i32,
+            ..Default::default()
         })
         .await
         .map_err(fail)?
