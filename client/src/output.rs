@@ -182,6 +182,10 @@ fn agreement_json(a: &pb::AgreementView) -> Value {
         "peer": a.peer,
         "version": a.version,
         "hash": a.hash,
+        "victim_data_agencies": a.victim_data_agencies.iter().map(|v| json!({
+            "country": v.country,
+            "agencies": v.agencies,
+        })).collect::<Vec<_>>(),
         "rules": a.rules.iter().map(|r| json!({
             "number": r.number,
             "category": category(r.category),
@@ -958,6 +962,14 @@ impl<W: Write> Printer<W> {
                 ]);
             }
             table.write(&mut self.out, "  ")?;
+            for v in &a.victim_data_agencies {
+                writeln!(
+                    self.out,
+                    "  data about possible victims: in {} only for {}",
+                    v.country,
+                    v.agencies.join(", ")
+                )?;
+            }
             for r in a.rules.iter().filter(|r| !r.legal_bases.is_empty()) {
                 writeln!(
                     self.out,
@@ -1262,6 +1274,7 @@ mod tests {
                 peer: "KHM".into(),
                 version: 3,
                 hash: "ab".repeat(32),
+                victim_data_agencies: Vec::new(),
                 rules: vec![
                     rule(pb::Category::PhoneCheck, &every_purpose, &all_phone),
                     rule(

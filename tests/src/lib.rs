@@ -482,6 +482,7 @@ pub fn agreement(
     AgreementFile {
         parties: vec![a.into(), b.into()],
         version,
+        victim_data_agencies: Default::default(),
         rules: rules
             .iter()
             .map(|(category, flows, purposes, release)| RuleSection {

@@ -364,3 +364,75 @@ async fn a_victim_status_notification_reaches_the_victims_country_protection_age
     assert_eq!(outgoing_requests(&federation, "THA").len(), before);
     federation.shutdown().await;
 }
+
+/// Open agreements in which Cambodia lets only its police see data about
+/// possible victims.
+fn police_only_for_victims(holder: CountryCode, peer: CountryCode) -> Option<AgreementFile> {
+    let mut agreement = open_agreement(holder, peer);
+    agreement
+        .victim_data_agencies
+        .insert("KHM".into(), vec!["police".into()]);
+    Some(agreement)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_agreement_says_which_agencies_may_see_victim_data() {
+    let federation = TestFederation::start_with(&["THA", "KHM"], &police_only_for_victims).await;
+    let mut focal = federation.focal_point("THA").await;
+    // Cambodia routes victim identification to immigration, which the
+    // agreement does not let see victim data: refused, never assigned.
+    let view = focal
+        .submit(victim_identification("KHM", "Nguyen Van A"))
+        .await
+        .unwrap()
+        .into_inner();
+    let record = wait_for_record(
+        federation.node("KHM").running().exchange(),
+        &id_of(&view),
+        |r| r.answer.is_some(),
+    )
+    .await;
+    assert!(record.agency.is_none());
+    let liaison_proto::domain::Outcome::Refused {
+        reason,
+        explanation,
+        rule,
+    } = record.answer.unwrap().outcome
+    else {
+        panic!("expected a refusal")
+    };
+    assert_eq!(
+        reason,
+        liaison_proto::domain::RefusalReason::NoCompetentAgency
+    );
+    assert!(
+        explanation.contains("immigration may not see data about a possible victim"),
+        "{explanation}"
+    );
+    assert_eq!(rule, "KHM-THA v1 victim_data_agencies");
+    // A person check about a suspect still goes to the police.
+    let mut person = victim_identification("KHM", "Chan Dara");
+    person.category = pb::Category::PersonCheck as i32;
+    let view = focal.submit(person).await.unwrap().into_inner();
+    let record = wait_for_record(
+        federation.node("KHM").running().exchange(),
+        &id_of(&view),
+        |r| r.agency.is_some(),
+    )
+    .await;
+    assert_eq!(record.agency.as_deref(), Some("police"));
+    // Both copies list the restriction, and hold the same hash.
+    let mut admin = federation.admin("THA", "admin").await;
+    let comparison = admin
+        .compare_agreements(pb::PeerRef {
+            country: "KHM".into(),
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert!(comparison.disagreements.is_empty(), "{comparison:?}");
+    let local = comparison.local.unwrap();
+    assert_eq!(local.victim_data_agencies[0].country, "KHM");
+    assert_eq!(local.victim_data_agencies[0].agencies, ["police"]);
+    federation.shutdown().await;
+}

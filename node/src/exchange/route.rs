@@ -89,6 +89,30 @@ impl Exchange {
         } else {
             config.agency_for(category)
         };
+        // The agreement may say which agencies may see victim data.
+        let barred = agency.filter(|a| {
+            record.request.concerns_possible_victim()
+                && agreement.is_some_and(|g| !g.may_see_victim_data(self.country(), &a.name))
+        });
+        if let (Some(agency), Some(agreement)) = (barred, agreement) {
+            let why = format!(
+                "{} may not see data about a possible victim under {} (victim_data_agencies)",
+                agency.name,
+                agreement.label()
+            );
+            pending.events.push(
+                Event::new("policy.denied", "node")
+                    .about(record)
+                    .detail(why.clone()),
+            );
+            let outcome = Outcome::Refused {
+                reason: RefusalReason::NoCompetentAgency,
+                explanation: format!("refused by {}'s sharing agreement: {why}", self.country()),
+                rule: format!("{} victim_data_agencies", agreement.label()),
+            };
+            self.refuse_automatically(record, outcome, now, pending);
+            return Ok(());
+        }
         match agency {
             Some(agency) => {
                 record.agency = Some(agency.name.clone());

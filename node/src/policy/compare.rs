@@ -88,6 +88,33 @@ pub fn compare(local: &pb::AgreementView, peer: &pb::AgreementView) -> Vec<pb::D
             ),
         );
     }
+    let victim_data = |view: &pb::AgreementView| -> BTreeMap<String, BTreeSet<String>> {
+        view.victim_data_agencies
+            .iter()
+            .map(|v| (v.country.clone(), v.agencies.iter().cloned().collect()))
+            .collect()
+    };
+    let (ours, theirs) = (victim_data(local), victim_data(peer));
+    let countries: BTreeSet<&String> = ours.keys().chain(theirs.keys()).collect();
+    for country in countries {
+        let (a, b) = (ours.get(country), theirs.get(country));
+        if a != b {
+            let text = |set: Option<&BTreeSet<String>>| {
+                set.map_or("any agency it routes them to".to_string(), set_text)
+            };
+            push(
+                0,
+                "victim_data_agencies",
+                text(a),
+                text(b),
+                format!(
+                    "{us} lets {} of {country} see data about possible victims but {them} {}",
+                    text(a),
+                    text(b)
+                ),
+            );
+        }
+    }
     let ours = comparable(local);
     let theirs = comparable(peer);
     let categories: BTreeSet<i32> = ours.keys().chain(theirs.keys()).copied().collect();

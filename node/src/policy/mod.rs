@@ -30,6 +30,11 @@ pub struct AgreementFile {
     pub parties: Vec<String>,
     /// Set by the operators; raise it with every change.
     pub version: u64,
+    /// Which agencies of each country may see data about a possible victim
+    /// of trafficking, by country code, e.g. `{ KHM = ["immigration"] }`. A
+    /// country not listed: whichever agency it routes such requests to.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub victim_data_agencies: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     pub rules: Vec<RuleSection>,
 }
@@ -91,6 +96,9 @@ pub struct Agreement {
     pub peer: CountryCode,
     pub version: u64,
     pub rules: Vec<Rule>,
+    /// The agencies of each party that may see data about a possible
+    /// victim; a party absent here is not restricted.
+    pub victim_data_agencies: BTreeMap<CountryCode, BTreeSet<String>>,
     /// SHA-256 of the canonical form (see [`Agreement::canonical_json`]).
     pub hash: [u8; 32],
 }
@@ -282,10 +290,22 @@ impl Agreement {
                 legal_bases,
             });
         }
+        let mut victim_data_agencies = BTreeMap::new();
+        for (country, agencies) in &file.victim_data_agencies {
+            let key = format!("victim_data_agencies.{country}");
+            let code: CountryCode = country
+                .parse()
+                .ok()
+                .filter(|c| expected.contains(c))
+                .ok_or_else(|| error(&key, format!("is not {holder} or {peer}")))?;
+            let names: BTreeSet<String> = parse_list(&key, agencies)?;
+            victim_data_agencies.insert(code, names);
+        }
         let mut agreement = Agreement {
             holder,
             peer,
             version: file.version,
+            victim_data_agencies,
             rules,
             hash: [0; 32],
         };
@@ -321,7 +341,12 @@ impl Agreement {
             })
             .collect();
         rules.sort_by(|a, b| a["category"].as_str().cmp(&b["category"].as_str()));
-        serde_json::json!({"parties": parties, "version": self.version, "rules": rules}).to_string()
+        let mut canonical =
+            serde_json::json!({"parties": parties, "version": self.version, "rules": rules});
+        if !self.victim_data_agencies.is_empty() {
+            canonical["victim_data_agencies"] = serde_json::json!(self.victim_data_agencies);
+        }
+        canonical.to_string()
     }
 
     /// `THA-KHM v3`: the holder first.
@@ -331,6 +356,14 @@ impl Agreement {
 
     fn rule_id(&self, rule: &Rule) -> String {
         format!("{} rule {} ({})", self.label(), rule.number, rule.category)
+    }
+
+    /// Whether `agency` of `country` may see data about a possible victim
+    /// under this agreement.
+    pub fn may_see_victim_data(&self, country: CountryCode, agency: &str) -> bool {
+        self.victim_data_agencies
+            .get(&country)
+            .is_none_or(|agencies| agencies.contains(agency))
     }
 
     pub fn rule_for(&self, category: Category) -> Option<&Rule> {
@@ -344,6 +377,14 @@ impl Agreement {
             peer: self.peer.to_string(),
             version: self.version,
             hash: hex::encode(self.hash),
+            victim_data_agencies: self
+                .victim_data_agencies
+                .iter()
+                .map(|(country, agencies)| pb::VictimDataAgencies {
+                    country: country.to_string(),
+                    agencies: agencies.iter().cloned().collect(),
+                })
+                .collect(),
             rules: self
                 .rules
                 .iter()
@@ -532,6 +573,7 @@ pub fn open_agreement(a: CountryCode, b: CountryCode) -> AgreementFile {
     AgreementFile {
         parties: parties.to_vec(),
         version: 1,
+        victim_data_agencies: BTreeMap::new(),
         rules: Category::ALL
             .iter()
             .map(|&category| RuleSection {

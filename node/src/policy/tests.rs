@@ -26,6 +26,7 @@ fn file(rules: Vec<RuleSection>) -> AgreementFile {
     AgreementFile {
         parties: vec!["THA".into(), "KHM".into()],
         version: 3,
+        victim_data_agencies: Default::default(),
         rules,
     }
 }
@@ -89,6 +90,7 @@ fn arb_agreement() -> impl Strategy<Value = Option<AgreementFile>> {
         (rules, 1u64..10).prop_map(|(rules, version)| AgreementFile {
             parties: vec!["KHM".into(), "THA".into()],
             version,
+            victim_data_agencies: Default::default(),
             rules,
         }),
     )
@@ -481,4 +483,43 @@ fn a_rule_listing_legal_bases_accepts_only_requests_naming_them() {
         .expect("a legal_bases difference");
     assert_eq!(bases.local, "ACTIP, UNTOC_ART_18");
     assert_eq!(bases.peer, "any legal basis");
+}
+
+#[test]
+fn victim_data_agencies_name_a_party_and_enter_the_hash_only_when_set() {
+    let wallet = || {
+        rule(
+            Category::WalletTrace,
+            &["THA->KHM"],
+            &[Purpose::Investigation],
+            &["kyc_name"],
+        )
+    };
+    let plain = Agreement::from_file(c("THA"), c("KHM"), &file(vec![wallet()])).unwrap();
+    assert!(!plain.canonical_json().contains("victim_data_agencies"));
+    assert!(plain.may_see_victim_data(c("KHM"), "anyone"));
+    let mut restricted = file(vec![wallet()]);
+    restricted
+        .victim_data_agencies
+        .insert("KHM".into(), vec!["immigration".into()]);
+    let agreement = Agreement::from_file(c("THA"), c("KHM"), &restricted).unwrap();
+    assert!(agreement.may_see_victim_data(c("KHM"), "immigration"));
+    assert!(!agreement.may_see_victim_data(c("KHM"), "police"));
+    assert!(agreement.may_see_victim_data(c("THA"), "police"));
+    assert_ne!(plain.hash, agreement.hash);
+    let differences = compare(&agreement.view(), &plain.view());
+    assert_eq!(differences[0].aspect, "victim_data_agencies");
+    assert_eq!(differences[0].local, "immigration");
+
+    restricted
+        .victim_data_agencies
+        .insert("VNM".into(), vec!["police".into()]);
+    let error = Agreement::from_file(c("THA"), c("KHM"), &restricted).unwrap_err();
+    assert_eq!(error.key, "victim_data_agencies.VNM");
+    restricted.victim_data_agencies.remove("VNM");
+    restricted
+        .victim_data_agencies
+        .insert("THA".into(), Vec::new());
+    let error = Agreement::from_file(c("THA"), c("KHM"), &restricted).unwrap_err();
+    assert_eq!(error.key, "victim_data_agencies.THA");
 }

@@ -101,6 +101,7 @@ pub fn starter_agreement(a: CountryCode, b: CountryCode) -> AgreementFile {
     AgreementFile {
         parties: vec![first.to_string(), second.to_string()],
         version: 1,
+        victim_data_agencies: Default::default(),
         rules: vec![RuleSection {
             category: Category::PhoneCheck.to_string(),
             flows: vec![format!("{first}->{second}"), format!("{second}->{first}")],

@@ -77,12 +77,14 @@ pub fn demo_agreements(holder: CountryCode, peer: CountryCode) -> Option<Agreeme
             Some(AgreementFile {
                 parties: vec!["THA".into(), "KHM".into()],
                 version: 2,
+                victim_data_agencies: Default::default(),
                 rules: vec![phone, wallet],
             })
         }
         ["THA", "VNM"] => Some(AgreementFile {
             parties: vec!["THA".into(), "VNM".into()],
             version: 1,
+            victim_data_agencies: Default::default(),
             rules: vec![
                 rule(
                     Category::VictimIdentification,
