@@ -490,7 +490,12 @@ pub fn agreement(
                 flows: flows.iter().map(|f| f.to_string()).collect(),
                 purposes: purposes.iter().map(|p| p.as_str_name().into()).collect(),
                 release: release.iter().map(|f| f.to_string()).collect(),
-                handling: "INTELLIGENCE_ONLY".into(),
+                // A victim identification is only ever VICTIM_PROTECTED.
+                handling: if *category == pb::Category::VictimIdentification {
+                    "VICTIM_PROTECTED".into()
+                } else {
+                    "INTELLIGENCE_ONLY".into()
+                },
                 retention_days: 30,
                 daily_limit: limit,
                 legal_bases: Vec::new(),

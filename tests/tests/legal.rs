@@ -199,6 +199,12 @@ async fn a_request_about_a_possible_victim_carries_the_non_punishment_principle(
     assert_eq!(np.provision, "ACTIP_ART_14_7");
     let mut immigration = federation.agency("KHM", "immigration").await;
     let assigned = liaison_tests::next_assignment(&mut immigration).await;
+    wait_for_record(
+        federation.node("KHM").running().exchange(),
+        &id_of(&view),
+        |r| r.agency.is_some(),
+    )
+    .await;
     assert_eq!(
         assigned.request.unwrap().non_punishment.unwrap().provision,
         "ACTIP_ART_14_7"

@@ -556,7 +556,7 @@ async fn every_api_checks_the_callers_role() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn victim_identification_under_its_own_terms() {
     let choose = |_holder: CountryCode, _peer: CountryCode| {
-        let mut file = agreement(
+        let file = agreement(
             "VNM",
             "THA",
             1,
@@ -568,7 +568,9 @@ async fn victim_identification_under_its_own_terms() {
                 &["identity_confirmed", "nationality"],
             )],
         );
-        file.rules[0].handling = "NO_ONWARD_SHARING".into();
+        // An agreement cannot set a looser code for victim identification
+        // (a looser one is refused at load: see the policy unit tests).
+        assert_eq!(file.rules[0].handling, "VICTIM_PROTECTED");
         Some(file)
     };
     let federation = TestFederation::start_with(&["THA", "VNM"], &choose).await;
@@ -594,7 +596,7 @@ async fn victim_identification_under_its_own_terms() {
         .unwrap();
     let view = await_status(&mut vnm, &id, pb::RequestStatus::Answered).await;
     // A victim identification is about a possible victim: released under
-    // VICTIM_PROTECTED, stricter than the agreement's NO_ONWARD_SHARING.
+    // VICTIM_PROTECTED.
     assert_eq!(
         released(&view).handling,
         pb::HandlingCode::VictimProtected as i32

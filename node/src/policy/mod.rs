@@ -254,6 +254,20 @@ impl Agreement {
                     .map_err(|e: liaison_proto::domain::UnknownName| {
                         error(&at("handling"), e.to_string())
                     })?;
+            // Data about a possible victim is only ever released under
+            // VICTIM_PROTECTED: a rule saying otherwise for the category
+            // that is always about one would be an attempt to weaken it.
+            if category == Category::VictimIdentification
+                && handling != HandlingCode::VictimProtected
+            {
+                return Err(error(
+                    &at("handling"),
+                    format!(
+                        "{handling} would weaken VICTIM_PROTECTED, under which data about a \
+                         possible victim is always released; write handling = \"VICTIM_PROTECTED\""
+                    ),
+                ));
+            }
             if !(1..=3650).contains(&r.retention_days) {
                 return Err(error(
                     &at("retention_days"),
@@ -586,7 +600,7 @@ pub fn open_agreement(a: CountryCode, b: CountryCode) -> AgreementFile {
                     .map(|f| f.to_string())
                     .collect(),
                 handling: match category {
-                    Category::VictimIdentification => HandlingCode::NoOnwardSharing,
+                    Category::VictimIdentification => HandlingCode::VictimProtected,
                     Category::EvidencePreservation => HandlingCode::EvidenceWithConsent,
                     _ => HandlingCode::IntelligenceOnly,
                 }

@@ -74,7 +74,12 @@ fn arb_rule(category: Category) -> impl Strategy<Value = RuleSection> {
                 flows: flows.iter().map(|f| f.to_string()).collect(),
                 purposes: purposes.iter().map(|p| p.to_string()).collect(),
                 release: release.iter().map(|f| f.to_string()).collect(),
-                handling: handling.to_string(),
+                // A victim identification is only ever VICTIM_PROTECTED.
+                handling: if category == Category::VictimIdentification {
+                    HandlingCode::VictimProtected.to_string()
+                } else {
+                    handling.to_string()
+                },
                 retention_days,
                 daily_limit,
                 legal_bases: Vec::new(),
@@ -522,4 +527,23 @@ fn victim_data_agencies_name_a_party_and_enter_the_hash_only_when_set() {
         .insert("THA".into(), Vec::new());
     let error = Agreement::from_file(c("THA"), c("KHM"), &restricted).unwrap_err();
     assert_eq!(error.key, "victim_data_agencies.THA");
+}
+
+#[test]
+fn a_victim_identification_rule_cannot_weaken_victim_protected() {
+    let mut victims = rule(
+        Category::VictimIdentification,
+        &["THA->KHM"],
+        &[Purpose::VictimAssistance],
+        &["identity_confirmed"],
+    );
+    let error = Agreement::from_file(c("THA"), c("KHM"), &file(vec![victims.clone()])).unwrap_err();
+    assert_eq!(error.key, "rules[0].handling");
+    assert!(
+        error.problem.contains("would weaken VICTIM_PROTECTED"),
+        "{}",
+        error.problem
+    );
+    victims.handling = "VICTIM_PROTECTED".into();
+    assert!(Agreement::from_file(c("THA"), c("KHM"), &file(vec![victims])).is_ok());
 }

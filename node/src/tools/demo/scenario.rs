@@ -1,5 +1,7 @@
-//! The demo's data: the request it sends ([`phone_check`]) and the
-//! agreements between its three countries ([`demo_agreements`]).
+//! The demo's data: the requests of its case against a scam compound
+//! ([`phone_check`], [`compound_accounts`], [`bank_account_trace`],
+//! [`rescued_person`]) and the agreements between its four countries
+//! ([`demo_agreements`]). Every name, number and account is illustrative.
 
 use liaison_proto::domain::CountryCode;
 use liaison_proto::domain::{Category, HandlingCode, Purpose};
@@ -31,11 +33,123 @@ pub fn phone_check(to: &str, number: &str, summary: &str, deadline_unix_ms: i64)
     }
 }
 
+/// Thailand's case reference, on every request of the demo's case.
+pub const CASE_REFERENCE: &str = "TH-DSI-2026-0412";
+
+fn subject(role: pb::SubjectRole, kind: pb::subject::Kind) -> pb::Subject {
+    pb::Subject {
+        kind: Some(kind),
+        role: role as i32,
+    }
+}
+
+/// The compound's recruiting number and two of its online accounts, in one
+/// phone check under ACTIP (illustrative values).
+pub fn compound_accounts(to: &str, deadline_unix_ms: i64) -> pb::NewRequest {
+    let mut request = phone_check(
+        to,
+        "+85512345678",
+        "Number and accounts used to recruit victims into a scam compound in Sihanoukville.",
+        deadline_unix_ms,
+    );
+    if let Some(first) = request.subject.as_mut() {
+        first.role = pb::SubjectRole::Suspect as i32;
+    }
+    request.more_subjects = vec![
+        subject(
+            pb::SubjectRole::Suspect,
+            pb::subject::Kind::OnlineAccount(pb::OnlineAccount {
+                platform: "TELEGRAM".into(),
+                handle: "@easy_jobs_abroad".into(),
+                user_id: String::new(),
+            }),
+        ),
+        subject(
+            pb::SubjectRole::Suspect,
+            pb::subject::Kind::OnlineAccount(pb::OnlineAccount {
+                platform: "FACEBOOK".into(),
+                handle: "High Salary Jobs Asia".into(),
+                user_id: "100089000000001".into(),
+            }),
+        ),
+    ];
+    request.legal_bases = vec!["ACTIP".into()];
+    request.case_reference = CASE_REFERENCE.into();
+    request
+}
+
+/// The bank account the compound's payroll and victims' "debts" go
+/// through (an illustrative account number and BIC).
+pub fn bank_account_trace(to: &str, case_id: &str, deadline_unix_ms: i64) -> pb::NewRequest {
+    pb::NewRequest {
+        to_country: to.into(),
+        category: pb::Category::WalletTrace as i32,
+        purpose: pb::Purpose::Investigation as i32,
+        offence_code: "0204".into(),
+        more_offence_codes: vec!["0701".into()],
+        subject: Some(subject(
+            pb::SubjectRole::Suspect,
+            pb::subject::Kind::BankAccount(pb::BankAccount {
+                account_number: "001-234-567".into(),
+                bic: "EXAMKHPP".into(),
+                ..Default::default()
+            }),
+        )),
+        summary: "Account receiving the compound's payments.".into(),
+        deadline_unix_ms,
+        legal_bases: vec!["ACTIP".into()],
+        case_reference: CASE_REFERENCE.into(),
+        case_id: case_id.into(),
+        ..Default::default()
+    }
+}
+
+/// A person rescued from the compound, an Indonesian national, flagged as
+/// a possible victim with what the Thai officer saw (illustrative person).
+pub fn rescued_person(to: &str, case_id: &str, deadline_unix_ms: i64) -> pb::NewRequest {
+    pb::NewRequest {
+        to_country: to.into(),
+        category: pb::Category::VictimIdentification as i32,
+        purpose: pb::Purpose::VictimAssistance as i32,
+        offence_code: "0204".into(),
+        subject: Some(subject(
+            pb::SubjectRole::PossibleVictim,
+            pb::subject::Kind::Person(pb::Person {
+                full_name: "Siti Rahma".into(),
+                date_of_birth: "2001-08-17".into(),
+                nationality: "IDN".into(),
+                document_number: String::new(),
+                indicators: [
+                    "DECEPTION",
+                    "RESTRICTION_OF_MOVEMENT",
+                    "RETENTION_OF_IDENTITY_DOCUMENTS",
+                    "FORCED_ONLINE_FRAUD",
+                    "QUOTAS_WITH_PUNISHMENT",
+                ]
+                .iter()
+                .map(|i| i.to_string())
+                .collect(),
+            }),
+        )),
+        summary: "Crossed into Thailand after leaving the compound; her passport was kept there."
+            .into(),
+        deadline_unix_ms,
+        legal_bases: vec!["ACTIP".into()],
+        case_reference: CASE_REFERENCE.into(),
+        case_id: case_id.into(),
+        ..Default::default()
+    }
+}
+
 /// The demo's agreements. Thailand and Cambodia share phone checks and
-/// wallet traces but do not release a SIM's status, and Cambodia's copy has
-/// drifted (it also allows intelligence purposes and keeps data 90 days).
-/// Thailand and Viet Nam share victim identification and person checks, not
-/// wallet traces. Cambodia and Viet Nam share everything.
+/// wallet traces (these only under ACTIP or UNTOC art. 27, releasing the
+/// account holder and a transaction summary, not the balance) but do not
+/// release a SIM's status, and Cambodia's copy has drifted (it also allows
+/// intelligence purposes and keeps data 90 days). Thailand and Indonesia
+/// share victim identification and case notifications under ACTIP, and
+/// only Indonesia's immigration service may see victim data. Thailand and
+/// Viet Nam share victim identification, person checks and case
+/// notifications, not wallet traces. Every other pair shares everything.
 pub fn demo_agreements(holder: CountryCode, peer: CountryCode) -> Option<AgreementFile> {
     let mut pair = [holder.as_str(), peer.as_str()];
     pair.sort();
@@ -67,19 +181,56 @@ pub fn demo_agreements(holder: CountryCode, peer: CountryCode) -> Option<Agreeme
                 phone.purposes.push(Purpose::Intelligence.to_string());
                 phone.retention_days = 90;
             }
-            let wallet = rule(
+            let mut wallet = rule(
                 Category::WalletTrace,
                 both("THA", "KHM"),
                 &[Purpose::Investigation],
-                &["exchange_name", "kyc_name", "freeze_status"],
+                &["kyc_name", "transaction_summary", "freeze_status"],
                 HandlingCode::EvidenceWithConsent,
             );
+            wallet.legal_bases = vec!["ACTIP".into(), "UNTOC_ART_27".into()];
             Some(AgreementFile {
                 parties: vec!["THA".into(), "KHM".into()],
                 version: 2,
                 victim_data_agencies: Default::default(),
                 rules: vec![phone, wallet],
             })
+        }
+        ["IDN", "THA"] => {
+            let mut rules = vec![
+                rule(
+                    Category::VictimIdentification,
+                    both("THA", "IDN"),
+                    &[Purpose::VictimAssistance],
+                    &[
+                        "identity_confirmed",
+                        "nationality",
+                        "consular_contact",
+                        "family_contact",
+                    ],
+                    HandlingCode::VictimProtected,
+                ),
+                rule(
+                    Category::CaseNotification,
+                    both("THA", "IDN"),
+                    &[Purpose::VictimAssistance, Purpose::Investigation],
+                    &["acknowledgement", "contact_officer"],
+                    HandlingCode::NoOnwardSharing,
+                ),
+            ];
+            for rule in &mut rules {
+                rule.legal_bases = vec!["ACTIP".into()];
+            }
+            let mut agreement = AgreementFile {
+                parties: vec!["IDN".into(), "THA".into()],
+                version: 1,
+                victim_data_agencies: Default::default(),
+                rules,
+            };
+            agreement
+                .victim_data_agencies
+                .insert("IDN".into(), vec!["immigration".into()]);
+            Some(agreement)
         }
         ["THA", "VNM"] => Some(AgreementFile {
             parties: vec!["THA".into(), "VNM".into()],
@@ -91,7 +242,7 @@ pub fn demo_agreements(holder: CountryCode, peer: CountryCode) -> Option<Agreeme
                     both("VNM", "THA"),
                     &[Purpose::VictimAssistance, Purpose::Investigation],
                     &["identity_confirmed", "nationality", "consular_contact"],
-                    HandlingCode::NoOnwardSharing,
+                    HandlingCode::VictimProtected,
                 ),
                 rule(
                     Category::PersonCheck,
@@ -99,6 +250,13 @@ pub fn demo_agreements(holder: CountryCode, peer: CountryCode) -> Option<Agreeme
                     &[Purpose::Investigation, Purpose::Prosecution],
                     &["full_name", "date_of_birth", "wanted_status"],
                     HandlingCode::IntelligenceOnly,
+                ),
+                rule(
+                    Category::CaseNotification,
+                    both("VNM", "THA"),
+                    &[Purpose::Investigation],
+                    &["acknowledgement", "contact_officer"],
+                    HandlingCode::NoOnwardSharing,
                 ),
             ],
         }),
