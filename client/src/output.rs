@@ -75,6 +75,17 @@ fn released_fields(raw_category: i32, release: &[String]) -> Vec<String> {
     }
 }
 
+/// A rule's narrower list for one subject kind, for the table: `KIND
+/// only: a, b` (wrapped), or `KIND: none`.
+fn kind_release(k: &pb::KindRelease) -> Vec<String> {
+    if k.fields.is_empty() {
+        return vec![format!("{}: none", k.kind)];
+    }
+    let mut lines = wrap(&k.fields, ", ", 40);
+    lines.insert(0, format!("{} only:", k.kind));
+    lines
+}
+
 /// Joins `items` with `separator` into lines of at most `width` characters
 /// (an item longer than that gets a line of its own); a line that goes on
 /// below ends with the separator's mark, so it reads as unfinished.
@@ -188,6 +199,9 @@ fn agreement_json(a: &pb::AgreementView) -> Value {
             "flows": r.flows,
             "purposes": r.purposes.iter().map(|p| purpose(*p)).collect::<Vec<_>>(),
             "release": r.release,
+            "release_by_kind": r.release_by_kind.iter()
+                .map(|k| (k.kind.clone(), json!(k.fields)))
+                .collect::<serde_json::Map<_, _>>(),
             "handling": handling(r.handling),
             "retention_days": r.retention_days,
             "daily_limit": r.daily_limit,
@@ -403,6 +417,13 @@ fn dry_run_json(d: &pb::AnswerDryRun) -> Value {
     json!({
         "released_fields": d.released_fields,
         "withheld_fields": d.withheld_fields,
+        "subjects": d.subjects.iter().map(|s| json!({
+            "subject": s.subject,
+            "role": role_name(s.role),
+            "kind": s.kind,
+            "released_fields": s.released_fields,
+            "withheld_fields": s.withheld_fields,
+        })).collect::<Vec<_>>(),
         "handling": handling(d.handling),
         "retention_days": d.retention_days,
         "rule": d.rule,
@@ -443,17 +464,60 @@ fn subject(subject: Option<&pb::Subject>) -> Value {
     }
 }
 
+/// A subject role's name; unset (or not known to this CLI) reads UNKNOWN.
+fn role_name(raw: i32) -> &'static str {
+    pb::SubjectRole::try_from(raw)
+        .ok()
+        .filter(|r| *r != pb::SubjectRole::Unspecified)
+        .map_or("UNKNOWN", |r| r.as_str_name())
+}
+
 /// A subject with its role, for `subjects` in JSON.
 fn subject_with_role(s: &pb::Subject) -> Value {
     let mut value = subject(Some(s));
     if let Value::Object(map) = &mut value {
-        let role = pb::SubjectRole::try_from(s.role)
-            .ok()
-            .filter(|r| *r != pb::SubjectRole::Unspecified)
-            .map_or("UNKNOWN", |r| r.as_str_name());
-        map.insert("role".into(), json!(role));
+        map.insert("role".into(), json!(role_name(s.role)));
     }
     value
+}
+
+/// A subject's kind as agreements name it (`WALLET`, `BANK_ACCOUNT`, …).
+fn kind_name(s: &pb::Subject) -> Option<&'static str> {
+    use liaison_proto::domain::SubjectKind as K;
+    use pb::subject::Kind;
+    Some(
+        match s.kind.as_ref()? {
+            Kind::Person(_) => K::Person,
+            Kind::Phone(_) => K::Phone,
+            Kind::Wallet(_) => K::Wallet,
+            Kind::Company(_) => K::Company,
+            Kind::BankAccount(_) => K::BankAccount,
+            Kind::OnlineAccount(_) => K::OnlineAccount,
+            Kind::Device(_) => K::Device,
+            Kind::IdentityDocument(_) => K::IdentityDocument,
+            Kind::Vehicle(_) => K::Vehicle,
+            Kind::IpAddress(_) => K::IpAddress,
+        }
+        .as_str(),
+    )
+}
+
+/// How an answer names subject `position` of request `r`: `subject 1
+/// (WALLET, suspect)`; only the position once the request is purged.
+fn subject_heading(r: &pb::InformationRequest, position: u32) -> String {
+    let subject = r
+        .subject
+        .iter()
+        .chain(&r.more_subjects)
+        .nth(position as usize);
+    let about: Vec<&str> = subject
+        .map(|s| kind_name(s).into_iter().chain(role(s)).collect())
+        .unwrap_or_default();
+    if about.is_empty() {
+        format!("subject {position}")
+    } else {
+        format!("subject {position} ({})", about.join(", "))
+    }
 }
 
 fn answer(answer: Option<&pb::Answer>) -> Value {
@@ -461,7 +525,7 @@ fn answer(answer: Option<&pb::Answer>) -> Value {
     let outcome = match &a.outcome {
         Some(pb::answer::Outcome::Released(r)) => json!({
             "released": {
-                "fields": r.fields.iter().map(|f| json!({"name": f.name, "value": f.value})).collect::<Vec<_>>(),
+                "fields": r.fields.iter().map(|f| json!({"subject": f.subject, "name": f.name, "value": f.value})).collect::<Vec<_>>(),
                 "remarks": r.remarks,
                 "handling": handling(r.handling),
                 "retention_days": r.retention_days,
@@ -642,8 +706,17 @@ impl<W: Write> Printer<W> {
                         "answer    from {} of {}",
                         a.agency, a.from_country
                     )?;
-                    for f in &released.fields {
-                        writeln!(self.out, "          {} = {}", f.name, f.value)?;
+                    // Grouped by the subject each value is about, in the
+                    // request's order.
+                    let mut positions: Vec<u32> =
+                        released.fields.iter().map(|f| f.subject).collect();
+                    positions.sort_unstable();
+                    positions.dedup();
+                    for position in positions {
+                        writeln!(self.out, "          {}", subject_heading(&r, position))?;
+                        for f in released.fields.iter().filter(|f| f.subject == position) {
+                            writeln!(self.out, "            {} = {}", f.name, f.value)?;
+                        }
                     }
                     writeln!(
                         self.out,
@@ -727,6 +800,23 @@ impl<W: Write> Printer<W> {
         };
         writeln!(self.out, "released  {}", list(&dry_run.released_fields))?;
         writeln!(self.out, "withheld  {}", list(&dry_run.withheld_fields))?;
+        if dry_run.subjects.len() > 1 {
+            // Which subject is which, for `--field SUBJECT:NAME=VALUE`.
+            let r = view.request.clone().unwrap_or_default();
+            writeln!(
+                self.out,
+                "per subject (agency answer --field SUBJECT:NAME=VALUE)"
+            )?;
+            for s in &dry_run.subjects {
+                writeln!(
+                    self.out,
+                    "          {}: releases {}; withholds {}",
+                    subject_heading(&r, s.subject),
+                    list(&s.released_fields),
+                    list(&s.withheld_fields)
+                )?;
+            }
+        }
         writeln!(
             self.out,
             "terms     {}, kept at most {} days, under {}",
@@ -887,7 +977,10 @@ impl<W: Write> Printer<W> {
                     vec![category(r.category).to_string()],
                     wrap(&r.flows, ",", 18),
                     rule_purposes(&r.purposes),
-                    released_fields(r.category, &r.release),
+                    released_fields(r.category, &r.release)
+                        .into_iter()
+                        .chain(r.release_by_kind.iter().flat_map(kind_release))
+                        .collect(),
                     vec![handling(r.handling).to_string()],
                     vec![format!("{} days", r.retention_days)],
                     vec![r.daily_limit.to_string()],
@@ -1175,6 +1268,7 @@ mod tests {
             handling: pb::HandlingCode::IntelligenceOnly as i32,
             retention_days: 30,
             daily_limit: 100,
+            ..Default::default()
         }
     }
 

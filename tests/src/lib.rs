@@ -489,6 +489,7 @@ pub fn agreement(
                 flows: flows.iter().map(|f| f.to_string()).collect(),
                 purposes: purposes.iter().map(|p| p.as_str_name().into()).collect(),
                 release: release.iter().map(|f| f.to_string()).collect(),
+                release_by_kind: Default::default(),
                 handling: "INTELLIGENCE_ONLY".into(),
                 retention_days: 30,
                 daily_limit: limit,
@@ -519,6 +520,7 @@ pub fn subscriber_answer(request_id: &str) -> pb::AnswerCall {
         fields: vec![pb::Field {
             name: "subscriber_name".into(),
             value: "Shell Co".into(),
+            ..Default::default()
         }],
         remarks: String::new(),
     }

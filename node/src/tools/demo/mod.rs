@@ -352,14 +352,17 @@ async fn scenario(
                     pb::Field {
                         name: "subscriber_name".into(),
                         value: "Registered to a shell company".into(),
+                        ..Default::default()
                     },
                     pb::Field {
                         name: "registration_date".into(),
                         value: "2024-02-11".into(),
+                        ..Default::default()
                     },
                     pb::Field {
                         name: "sim_status".into(),
                         value: "active".into(),
+                        ..Default::default()
                     },
                 ],
                 remarks: "Subscriber details obtained from the operator.".into(),
