@@ -166,6 +166,8 @@ async fn answers_release_fields_per_subject_and_withhold_by_kind() {
     // twice for one subject: refused by the API, naming the field, and
     // nothing is stored.
     let khm = federation.node("KHM").running().exchange();
+    // Durable with its audit entries, so that what follows is counted apart.
+    wait_for_record(khm, &id, |r| r.status == RequestStatus::Assigned).await;
     let audit_before = khm.records().audit_entries().unwrap().len();
     for (fields, named, rule) in [
         (
