@@ -1327,6 +1327,111 @@ mod tests {
     }
 
     #[test]
+    fn the_agreement_table_and_json_show_per_kind_releases() {
+        let mut wallet = rule(
+            pb::Category::WalletTrace,
+            &[pb::Purpose::Investigation],
+            &["exchange_name", "kyc_name"],
+        );
+        wallet.release_by_kind = vec![
+            pb::KindRelease {
+                kind: "WALLET".into(),
+                fields: vec!["exchange_name".into()],
+            },
+            pb::KindRelease {
+                kind: "BANK_ACCOUNT".into(),
+                fields: vec![],
+            },
+        ];
+        let list = pb::AgreementList {
+            agreements: vec![pb::AgreementView {
+                holder: "THA".into(),
+                peer: "KHM".into(),
+                version: 1,
+                hash: "ab".repeat(32),
+                rules: vec![wallet],
+            }],
+        };
+        let mut printer = Printer::new(false, Vec::new());
+        printer.agreements(&list).unwrap();
+        let text = String::from_utf8(printer.out).unwrap();
+        for cell in ["WALLET only:", "BANK_ACCOUNT: none"] {
+            assert!(text.contains(cell), "{cell} missing from:\n{text}");
+        }
+        let mut printer = Printer::new(true, Vec::new());
+        printer.agreements(&list).unwrap();
+        let value: Value = serde_json::from_slice(&printer.out).unwrap();
+        assert_eq!(
+            value["rules"][0]["release_by_kind"],
+            json!({"WALLET": ["exchange_name"], "BANK_ACCOUNT": []})
+        );
+    }
+
+    #[test]
+    fn released_fields_are_grouped_under_their_subject() {
+        let wallet = pb::Subject {
+            kind: Some(pb::subject::Kind::Wallet(pb::Wallet {
+                network: "TRON".into(),
+                address: "T9yD".into(),
+            })),
+            role: pb::SubjectRole::Suspect as i32,
+        };
+        let account = pb::Subject {
+            kind: Some(pb::subject::Kind::BankAccount(pb::BankAccount {
+                iban: "GB82WEST12345698765432".into(),
+                ..Default::default()
+            })),
+            role: 0,
+        };
+        let field = |subject: u32, name: &str, value: &str| pb::Field {
+            name: name.into(),
+            value: value.into(),
+            subject,
+        };
+        let mut view = pb::RequestView {
+            request: Some(pb::InformationRequest {
+                subject: Some(wallet),
+                more_subjects: vec![account],
+                ..Default::default()
+            }),
+            answer: Some(pb::Answer {
+                agency: "fiu".into(),
+                from_country: "KHM".into(),
+                outcome: Some(pb::answer::Outcome::Released(pb::Released {
+                    // Given out of subject order: shown in the request's.
+                    fields: vec![
+                        field(1, "kyc_name", "Shell Co"),
+                        field(0, "exchange_name", "Huobi"),
+                    ],
+                    ..Default::default()
+                })),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let shown = |view: &pb::RequestView| {
+            let mut printer = Printer::new(false, Vec::new());
+            printer.one(view).unwrap();
+            String::from_utf8(printer.out).unwrap()
+        };
+        let text = shown(&view);
+        assert!(
+            text.contains(
+                "answer    from fiu of KHM\n          subject 0 (WALLET, suspect)\n            \
+                 exchange_name = Huobi\n          subject 1 (BANK_ACCOUNT)\n            \
+                 kyc_name = Shell Co\n"
+            ),
+            "{text}"
+        );
+        // Once purged, only the positions are left to name the subjects.
+        let request = view.request.as_mut().unwrap();
+        request.subject = None;
+        request.more_subjects.clear();
+        let text = shown(&view);
+        assert!(text.contains("          subject 1\n"), "{text}");
+    }
+
+    #[test]
     fn lists_are_json_lines_one_request_each() {
         let view = |id: &str| pb::RequestView {
             request: Some(pb::InformationRequest {

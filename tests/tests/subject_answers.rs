@@ -243,6 +243,12 @@ async fn answers_release_fields_per_subject_and_withhold_by_kind() {
 
     // KHM audited the withholding by kind and position; the withheld value
     // never left Cambodia.
+    let answered = audit_events(&federation, "KHM", "request.answered");
+    assert_eq!(
+        answered[0].detail,
+        "released fields: exchange_name,kyc_name of subject 1,transaction_summary of subject 1; \
+         handling INTELLIGENCE_ONLY"
+    );
     let redactions = audit_events(&federation, "KHM", "answer.redacted");
     assert_eq!(redactions.len(), 1, "{redactions:?}");
     assert_eq!(
