@@ -101,7 +101,6 @@ pub fn parse_birth_date(text: &str) -> Result<String, String> {
         .map_err(str::to_string)
 }
 
-/// Parses a released field, `NAME=VALUE`; the value may hold `=`.
 /// A legal basis code (`--legal-basis`), in the node's normal form.
 pub fn parse_legal_basis(text: &str) -> Result<String, String> {
     liaison_proto::legal::legal_basis(text).map(str::to_string)
@@ -112,16 +111,39 @@ pub fn parse_non_punishment(text: &str) -> Result<String, String> {
     liaison_proto::legal::non_punishment(text).map(str::to_string)
 }
 
+/// Parses a released field, `[SUBJECT:]NAME=VALUE`: the value may hold `=`
+/// and `:`; SUBJECT is the 0-based position of the subject the value is
+/// about in the request's subjects (as `request get` and `agency get` list
+/// them), 0 (the first subject) when not given.
 pub fn parse_field(text: &str) -> Result<pb::Field, String> {
-    let (name, value) = text
-        .split_once('=')
-        .ok_or_else(|| "is not NAME=VALUE (e.g. subscriber_name=Somchai)".to_string())?;
+    let (key, value) = text.split_once('=').ok_or_else(|| {
+        "is not [SUBJECT:]NAME=VALUE (e.g. subscriber_name=Somchai, or 2:kyc_name=Somchai for \
+         the third subject)"
+            .to_string()
+    })?;
+    let (subject, name) = match key.split_once(':') {
+        None => (0, key),
+        Some((position, name)) => {
+            let position = position.trim();
+            let subject = position
+                .parse::<u32>()
+                .ok()
+                .filter(|_| position.bytes().all(|b| b.is_ascii_digit()))
+                .ok_or_else(|| {
+                    "has a subject position before `:` that is not a number from 0 (e.g. \
+                     2:kyc_name=…)"
+                        .to_string()
+                })?;
+            (subject, name)
+        }
+    };
     if name.trim().is_empty() {
         return Err("has no field name before `=`".to_string());
     }
     Ok(pb::Field {
         name: name.trim().to_string(),
         value: value.to_string(),
+        subject,
     })
 }
 
@@ -255,8 +277,20 @@ mod tests {
             (f.name.as_str(), f.value.as_str()),
             ("sim_status", "active=yes")
         );
+        assert_eq!(f.subject, 0);
         assert!(parse_field("no-equals").is_err());
         assert!(parse_field("=value").is_err());
+        // A subject position before the name; the value may hold `:`.
+        let f = parse_field("2:kyc_name=Somchai: via exchange").unwrap();
+        assert_eq!(
+            (f.subject, f.name.as_str(), f.value.as_str()),
+            (2, "kyc_name", "Somchai: via exchange")
+        );
+        let f = parse_field("exchange_name=a:b").unwrap();
+        assert_eq!((f.subject, f.value.as_str()), (0, "a:b"));
+        for bad in ["x:kyc_name=a", "-1:kyc_name=a", ":kyc_name=a", "2:=a"] {
+            assert!(parse_field(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -462,14 +462,17 @@ enum AgencyCommand {
         /// The request's id, as `agency inbox` shows it.
         request_id: String,
     },
-    /// Answer a request, releasing fields given as NAME=VALUE.
+    /// Answer a request, releasing fields given as [SUBJECT:]NAME=VALUE.
     Answer {
         /// The request's id, as `agency inbox` shows it.
         request_id: String,
-        /// A released field, NAME=VALUE (repeat for several), e.g.
-        /// subscriber_name="Somchai P.". Fields the agreement does not
-        /// release are withheld by the node, and the withholding audited.
-        #[arg(long = "field", value_name = "NAME=VALUE", required = true, value_parser = parse_field)]
+        /// A released field, [SUBJECT:]NAME=VALUE (repeat for several), e.g.
+        /// subscriber_name="Somchai P.", or 1:kyc_name="Somchai P." for the
+        /// request's second subject (positions from 0, as `agency get`
+        /// lists them; 0 when not given). Each field once per subject.
+        /// Fields the agreement does not release (for that subject's kind)
+        /// are withheld by the node, and the withholding audited.
+        #[arg(long = "field", value_name = "[SUBJECT:]NAME=VALUE", required = true, value_parser = parse_field)]
         fields: Vec<pb::Field>,
         /// Free-text remarks for the requesting country.
         #[arg(long, value_name = "TEXT")]

@@ -75,6 +75,17 @@ fn released_fields(raw_category: i32, release: &[String]) -> Vec<String> {
     }
 }
 
+/// A rule's narrower list for one subject kind, for the table: `KIND
+/// only: a, b` (wrapped), or `KIND: none`.
+fn kind_release(k: &pb::KindRelease) -> Vec<String> {
+    if k.fields.is_empty() {
+        return vec![format!("{}: none", k.kind)];
+    }
+    let mut lines = wrap(&k.fields, ", ", 40);
+    lines.insert(0, format!("{} only:", k.kind));
+    lines
+}
+
 /// Joins `items` with `separator` into lines of at most `width` characters
 /// (an item longer than that gets a line of its own); a line that goes on
 /// below ends with the separator's mark, so it reads as unfinished.
@@ -192,6 +203,9 @@ fn agreement_json(a: &pb::AgreementView) -> Value {
             "flows": r.flows,
             "purposes": r.purposes.iter().map(|p| purpose(*p)).collect::<Vec<_>>(),
             "release": r.release,
+            "release_by_kind": r.release_by_kind.iter()
+                .map(|k| (k.kind.clone(), json!(k.fields)))
+                .collect::<serde_json::Map<_, _>>(),
             "handling": handling(r.handling),
             "retention_days": r.retention_days,
             "daily_limit": r.daily_limit,
@@ -446,6 +460,13 @@ fn dry_run_json(d: &pb::AnswerDryRun) -> Value {
     json!({
         "released_fields": d.released_fields,
         "withheld_fields": d.withheld_fields,
+        "subjects": d.subjects.iter().map(|s| json!({
+            "subject": s.subject,
+            "role": role_name(s.role),
+            "kind": s.kind,
+            "released_fields": s.released_fields,
+            "withheld_fields": s.withheld_fields,
+        })).collect::<Vec<_>>(),
         "handling": handling(d.handling),
         "retention_days": d.retention_days,
         "rule": d.rule,
@@ -486,17 +507,60 @@ fn subject(subject: Option<&pb::Subject>) -> Value {
     }
 }
 
+/// A subject role's name; unset (or not known to this CLI) reads UNKNOWN.
+fn role_name(raw: i32) -> &'static str {
+    pb::SubjectRole::try_from(raw)
+        .ok()
+        .filter(|r| *r != pb::SubjectRole::Unspecified)
+        .map_or("UNKNOWN", |r| r.as_str_name())
+}
+
 /// A subject with its role, for `subjects` in JSON.
 fn subject_with_role(s: &pb::Subject) -> Value {
     let mut value = subject(Some(s));
     if let Value::Object(map) = &mut value {
-        let role = pb::SubjectRole::try_from(s.role)
-            .ok()
-            .filter(|r| *r != pb::SubjectRole::Unspecified)
-            .map_or("UNKNOWN", |r| r.as_str_name());
-        map.insert("role".into(), json!(role));
+        map.insert("role".into(), json!(role_name(s.role)));
     }
     value
+}
+
+/// A subject's kind as agreements name it (`WALLET`, `BANK_ACCOUNT`, …).
+fn kind_name(s: &pb::Subject) -> Option<&'static str> {
+    use liaison_proto::domain::SubjectKind as K;
+    use pb::subject::Kind;
+    Some(
+        match s.kind.as_ref()? {
+            Kind::Person(_) => K::Person,
+            Kind::Phone(_) => K::Phone,
+            Kind::Wallet(_) => K::Wallet,
+            Kind::Company(_) => K::Company,
+            Kind::BankAccount(_) => K::BankAccount,
+            Kind::OnlineAccount(_) => K::OnlineAccount,
+            Kind::Device(_) => K::Device,
+            Kind::IdentityDocument(_) => K::IdentityDocument,
+            Kind::Vehicle(_) => K::Vehicle,
+            Kind::IpAddress(_) => K::IpAddress,
+        }
+        .as_str(),
+    )
+}
+
+/// How an answer names subject `position` of request `r`: `subject 1
+/// (WALLET, suspect)`; only the position once the request is purged.
+fn subject_heading(r: &pb::InformationRequest, position: u32) -> String {
+    let subject = r
+        .subject
+        .iter()
+        .chain(&r.more_subjects)
+        .nth(position as usize);
+    let about: Vec<&str> = subject
+        .map(|s| kind_name(s).into_iter().chain(role(s)).collect())
+        .unwrap_or_default();
+    if about.is_empty() {
+        format!("subject {position}")
+    } else {
+        format!("subject {position} ({})", about.join(", "))
+    }
 }
 
 fn answer(answer: Option<&pb::Answer>) -> Value {
@@ -504,7 +568,7 @@ fn answer(answer: Option<&pb::Answer>) -> Value {
     let outcome = match &a.outcome {
         Some(pb::answer::Outcome::Released(r)) => json!({
             "released": {
-                "fields": r.fields.iter().map(|f| json!({"name": f.name, "value": f.value})).collect::<Vec<_>>(),
+                "fields": r.fields.iter().map(|f| json!({"subject": f.subject, "name": f.name, "value": f.value})).collect::<Vec<_>>(),
                 "remarks": r.remarks,
                 "handling": handling(r.handling),
                 "retention_days": r.retention_days,
@@ -710,8 +774,17 @@ impl<W: Write> Printer<W> {
                         "answer    from {} of {}",
                         a.agency, a.from_country
                     )?;
-                    for f in &released.fields {
-                        writeln!(self.out, "          {} = {}", f.name, f.value)?;
+                    // Grouped by the subject each value is about, in the
+                    // request's order.
+                    let mut positions: Vec<u32> =
+                        released.fields.iter().map(|f| f.subject).collect();
+                    positions.sort_unstable();
+                    positions.dedup();
+                    for position in positions {
+                        writeln!(self.out, "          {}", subject_heading(&r, position))?;
+                        for f in released.fields.iter().filter(|f| f.subject == position) {
+                            writeln!(self.out, "            {} = {}", f.name, f.value)?;
+                        }
                     }
                     writeln!(
                         self.out,
@@ -795,6 +868,23 @@ impl<W: Write> Printer<W> {
         };
         writeln!(self.out, "released  {}", list(&dry_run.released_fields))?;
         writeln!(self.out, "withheld  {}", list(&dry_run.withheld_fields))?;
+        if dry_run.subjects.len() > 1 {
+            // Which subject is which, for `--field SUBJECT:NAME=VALUE`.
+            let r = view.request.clone().unwrap_or_default();
+            writeln!(
+                self.out,
+                "per subject (agency answer --field SUBJECT:NAME=VALUE)"
+            )?;
+            for s in &dry_run.subjects {
+                writeln!(
+                    self.out,
+                    "          {}: releases {}; withholds {}",
+                    subject_heading(&r, s.subject),
+                    list(&s.released_fields),
+                    list(&s.withheld_fields)
+                )?;
+            }
+        }
         writeln!(
             self.out,
             "terms     {}, kept at most {} days, under {}",
@@ -955,7 +1045,10 @@ impl<W: Write> Printer<W> {
                     vec![category(r.category).to_string()],
                     wrap(&r.flows, ",", 18),
                     rule_purposes(&r.purposes),
-                    released_fields(r.category, &r.release),
+                    released_fields(r.category, &r.release)
+                        .into_iter()
+                        .chain(r.release_by_kind.iter().flat_map(kind_release))
+                        .collect(),
                     vec![handling(r.handling).to_string()],
                     vec![format!("{} days", r.retention_days)],
                     vec![r.daily_limit.to_string()],
@@ -1259,7 +1352,7 @@ mod tests {
             handling: pb::HandlingCode::IntelligenceOnly as i32,
             retention_days: 30,
             daily_limit: 100,
-            legal_bases: Vec::new(),
+            ..Default::default()
         }
     }
 
@@ -1316,6 +1409,112 @@ mod tests {
         let value: Value = serde_json::from_str(&json_text).unwrap();
         assert_eq!(value["rules"][0]["release"].as_array().unwrap().len(), 8);
         assert_eq!(value["rules"][0]["purposes"].as_array().unwrap().len(), 4);
+    }
+
+    #[test]
+    fn the_agreement_table_and_json_show_per_kind_releases() {
+        let mut wallet = rule(
+            pb::Category::WalletTrace,
+            &[pb::Purpose::Investigation],
+            &["exchange_name", "kyc_name"],
+        );
+        wallet.release_by_kind = vec![
+            pb::KindRelease {
+                kind: "WALLET".into(),
+                fields: vec!["exchange_name".into()],
+            },
+            pb::KindRelease {
+                kind: "BANK_ACCOUNT".into(),
+                fields: vec![],
+            },
+        ];
+        let list = pb::AgreementList {
+            agreements: vec![pb::AgreementView {
+                holder: "THA".into(),
+                peer: "KHM".into(),
+                version: 1,
+                hash: "ab".repeat(32),
+                rules: vec![wallet],
+                victim_data_agencies: Vec::new(),
+            }],
+        };
+        let mut printer = Printer::new(false, Vec::new());
+        printer.agreements(&list).unwrap();
+        let text = String::from_utf8(printer.out).unwrap();
+        for cell in ["WALLET only:", "BANK_ACCOUNT: none"] {
+            assert!(text.contains(cell), "{cell} missing from:\n{text}");
+        }
+        let mut printer = Printer::new(true, Vec::new());
+        printer.agreements(&list).unwrap();
+        let value: Value = serde_json::from_slice(&printer.out).unwrap();
+        assert_eq!(
+            value["rules"][0]["release_by_kind"],
+            json!({"WALLET": ["exchange_name"], "BANK_ACCOUNT": []})
+        );
+    }
+
+    #[test]
+    fn released_fields_are_grouped_under_their_subject() {
+        let wallet = pb::Subject {
+            kind: Some(pb::subject::Kind::Wallet(pb::Wallet {
+                network: "TRON".into(),
+                address: "T9yD".into(),
+            })),
+            role: pb::SubjectRole::Suspect as i32,
+        };
+        let account = pb::Subject {
+            kind: Some(pb::subject::Kind::BankAccount(pb::BankAccount {
+                iban: "GB82WEST12345698765432".into(),
+                ..Default::default()
+            })),
+            role: 0,
+        };
+        let field = |subject: u32, name: &str, value: &str| pb::Field {
+            name: name.into(),
+            value: value.into(),
+            subject,
+        };
+        let mut view = pb::RequestView {
+            request: Some(pb::InformationRequest {
+                subject: Some(wallet),
+                more_subjects: vec![account],
+                ..Default::default()
+            }),
+            answer: Some(pb::Answer {
+                agency: "fiu".into(),
+                from_country: "KHM".into(),
+                outcome: Some(pb::answer::Outcome::Released(pb::Released {
+                    // Given out of subject order: shown in the request's.
+                    fields: vec![
+                        field(1, "kyc_name", "Shell Co"),
+                        field(0, "exchange_name", "Huobi"),
+                    ],
+                    ..Default::default()
+                })),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let shown = |view: &pb::RequestView| {
+            let mut printer = Printer::new(false, Vec::new());
+            printer.one(view).unwrap();
+            String::from_utf8(printer.out).unwrap()
+        };
+        let text = shown(&view);
+        assert!(
+            text.contains(
+                "answer    from fiu of KHM\n          subject 0 (WALLET, suspect)\n            \
+                 exchange_name = Huobi\n          subject 1 (BANK_ACCOUNT)\n            \
+                 kyc_name = Shell Co\n"
+            ),
+            "{text}"
+        );
+        // Once purged, only the positions are left to name the subjects.
+        let request = view.request.as_mut().unwrap();
+        request.subject = None;
+        request.more_subjects.clear();
+        let text = shown(&view);
+        assert!(text.contains("          subject 1\n"), "{text}");
     }
 
     #[test]

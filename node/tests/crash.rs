@@ -304,6 +304,7 @@ async fn killed_nodes_lose_nothing_acknowledged() {
                         fields: vec![pb::Field {
                             name: "sim_status".into(),
                             value: "active".into(),
+                            ..Default::default()
                         }],
                         remarks: String::new(),
                     };
@@ -381,6 +382,7 @@ async fn killed_nodes_lose_nothing_acknowledged() {
                 fields: vec![pb::Field {
                     name: "sim_status".into(),
                     value: "active".into(),
+                    ..Default::default()
                 }],
                 remarks: String::new(),
             };
@@ -422,6 +424,7 @@ async fn killed_nodes_lose_nothing_acknowledged() {
                     fields: vec![pb::Field {
                         name: "sim_status".into(),
                         value: "active".into(),
+                        ..Default::default()
                     }],
                     remarks: String::new(),
                 };

@@ -109,6 +109,23 @@ pub struct NonPunishment {
 }
 
 named_enum!(
+    /// What a subject is: the names agreements use for per-kind rules
+    /// (`release_by_kind`).
+    SubjectKind {
+        Person => "PERSON",
+        Phone => "PHONE",
+        Wallet => "WALLET",
+        Company => "COMPANY",
+        BankAccount => "BANK_ACCOUNT",
+        OnlineAccount => "ONLINE_ACCOUNT",
+        Device => "DEVICE",
+        IdentityDocument => "IDENTITY_DOCUMENT",
+        Vehicle => "VEHICLE",
+        IpAddress => "IP_ADDRESS",
+    }
+);
+
+named_enum!(
     /// The kind of an identity document.
     DocumentType {
         Passport => "PASSPORT",
@@ -280,21 +297,29 @@ impl Category {
     /// trace about the money: wallets and bank accounts; a company check
     /// about companies. Preservation and notifications take any kind.
     pub fn accepts(self, subject: &Subject) -> bool {
+        match subject.subject_kind() {
+            Some(kind) => self.accepts_kind(kind),
+            // Erased data, which never comes from the wire.
+            None => matches!(
+                self,
+                Category::EvidencePreservation | Category::CaseNotification
+            ),
+        }
+    }
+
+    /// Whether a subject of `kind` makes sense for the category (see
+    /// [`Category::accepts`]).
+    pub fn accepts_kind(self, kind: SubjectKind) -> bool {
+        use SubjectKind as K;
         match self {
             Category::PersonCheck | Category::VictimIdentification => {
-                matches!(subject, Subject::Person(_) | Subject::IdentityDocument(_))
+                matches!(kind, K::Person | K::IdentityDocument)
             }
-            Category::PhoneCheck => matches!(
-                subject,
-                Subject::Phone(_)
-                    | Subject::OnlineAccount(_)
-                    | Subject::Device(_)
-                    | Subject::IpAddress(_)
-            ),
-            Category::WalletTrace => {
-                matches!(subject, Subject::Wallet(_) | Subject::BankAccount(_))
+            Category::PhoneCheck => {
+                matches!(kind, K::Phone | K::OnlineAccount | K::Device | K::IpAddress)
             }
-            Category::CompanyCheck => matches!(subject, Subject::Company(_)),
+            Category::WalletTrace => matches!(kind, K::Wallet | K::BankAccount),
+            Category::CompanyCheck => kind == K::Company,
             Category::EvidencePreservation | Category::CaseNotification => true,
         }
     }
@@ -503,6 +528,23 @@ impl Subject {
             Subject::Purged => "purged",
         }
     }
+
+    /// The subject's kind as agreements name it; `None` once purged.
+    pub fn subject_kind(&self) -> Option<SubjectKind> {
+        Some(match self {
+            Subject::Person(_) => SubjectKind::Person,
+            Subject::Phone(_) => SubjectKind::Phone,
+            Subject::Wallet(_) => SubjectKind::Wallet,
+            Subject::Company(_) => SubjectKind::Company,
+            Subject::BankAccount(_) => SubjectKind::BankAccount,
+            Subject::OnlineAccount(_) => SubjectKind::OnlineAccount,
+            Subject::Device(_) => SubjectKind::Device,
+            Subject::IdentityDocument(_) => SubjectKind::IdentityDocument,
+            Subject::Vehicle(_) => SubjectKind::Vehicle,
+            Subject::IpAddress(_) => SubjectKind::IpAddress,
+            Subject::Purged => return None,
+        })
+    }
 }
 
 /// A subject beside the first of a request, with its role.
@@ -641,6 +683,17 @@ impl InformationRequest {
             .chain(self.more_subjects.iter().map(|s| (s.role, &s.subject)))
     }
 
+    /// How many subjects the request names: 1 to [`MAX_SUBJECTS`].
+    pub fn subject_count(&self) -> usize {
+        1 + self.more_subjects.len()
+    }
+
+    /// The subject at 0-based `position` (what [`Field::subject`] names),
+    /// with its role.
+    pub fn subject_at(&self, position: u32) -> Option<(SubjectRole, &Subject)> {
+        self.subjects().nth(position as usize)
+    }
+
     /// Whether the request is about a possible victim: a victim
     /// identification always is, and so is any request naming a subject
     /// as `POSSIBLE_VICTIM`. It then goes to the agency that protects
@@ -710,16 +763,25 @@ impl fmt::Debug for InformationRequest {
     }
 }
 
-/// One released item of an answer.
+/// One released item of an answer, about one subject of the request.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Field {
     pub name: String,
     pub value: String,
+    /// The 0-based position of the subject the value is about in the
+    /// request's subjects ([`InformationRequest::subjects`]). Records and
+    /// answers from before it was carried hold 0: the only subject.
+    #[serde(default)]
+    pub subject: u32,
 }
 
 impl fmt::Debug for Field {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Field({}: <redacted>)", self.name)
+        write!(
+            f,
+            "Field({} of subject {}: <redacted>)",
+            self.name, self.subject
+        )
     }
 }
 

@@ -490,6 +490,7 @@ pub fn agreement(
                 flows: flows.iter().map(|f| f.to_string()).collect(),
                 purposes: purposes.iter().map(|p| p.as_str_name().into()).collect(),
                 release: release.iter().map(|f| f.to_string()).collect(),
+                release_by_kind: Default::default(),
                 // A victim identification is only ever VICTIM_PROTECTED.
                 handling: if *category == pb::Category::VictimIdentification {
                     "VICTIM_PROTECTED".into()
@@ -526,6 +527,7 @@ pub fn subscriber_answer(request_id: &str) -> pb::AnswerCall {
         fields: vec![pb::Field {
             name: "subscriber_name".into(),
             value: "Shell Co".into(),
+            ..Default::default()
         }],
         remarks: String::new(),
     }

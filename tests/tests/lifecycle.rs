@@ -70,6 +70,7 @@ async fn phone_check_is_answered_end_to_end() {
             fields: vec![pb::Field {
                 name: "subscriber_name".into(),
                 value: "Shell Co Ltd".into(),
+                ..Default::default()
             }],
             remarks: "From the operator.".into(),
         })
@@ -257,6 +258,7 @@ async fn agencies_see_only_their_own_assignments() {
             fields: vec![pb::Field {
                 name: "x".into(),
                 value: "y".into(),
+                ..Default::default()
             }],
             remarks: String::new(),
         })
@@ -315,6 +317,7 @@ async fn withdrawal_reaches_the_peer_and_blocks_the_answer() {
             fields: vec![pb::Field {
                 name: "subscriber_name".into(),
                 value: "x".into(),
+                ..Default::default()
             }],
             remarks: String::new(),
         })

@@ -610,7 +610,8 @@ async fn the_negative_catalogue_is_refused_specifically_and_audited() {
             request_id: uuid(75),
             fields: vec![pb::Field {
                 name: "sim_status".into(),
-                value: mark("value")
+                value: mark("value"),
+                ..Default::default()
             }],
             remarks: String::new()
         }),
@@ -624,11 +625,13 @@ async fn the_negative_catalogue_is_refused_specifically_and_audited() {
             fields: vec![
                 pb::Field {
                     name: "a".into(),
-                    value: mark("value-1")
+                    value: mark("value-1"),
+                    ..Default::default()
                 },
                 pb::Field {
                     name: "a".into(),
-                    value: mark("value-2")
+                    value: mark("value-2"),
+                    ..Default::default()
                 }
             ],
             remarks: String::new()

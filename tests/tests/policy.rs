@@ -203,6 +203,7 @@ async fn answers_are_redacted_and_carry_the_handling_code() {
             fields: vec![pb::Field {
                 name: "favourite_colour".into(),
                 value: "blue".into(),
+                ..Default::default()
             }],
             remarks: String::new(),
         })
@@ -225,14 +226,17 @@ async fn answers_are_redacted_and_carry_the_handling_code() {
                 pb::Field {
                     name: "subscriber_name".into(),
                     value: "Shell Co".into(),
+                    ..Default::default()
                 },
                 pb::Field {
                     name: "sim_status".into(),
                     value: "active".into(),
+                    ..Default::default()
                 },
                 pb::Field {
                     name: "location_history".into(),
                     value: "Sihanoukville".into(),
+                    ..Default::default()
                 },
             ],
             remarks: String::new(),
@@ -589,6 +593,7 @@ async fn victim_identification_under_its_own_terms() {
             fields: vec![pb::Field {
                 name: "identity_confirmed".into(),
                 value: "yes".into(),
+                ..Default::default()
             }],
             remarks: String::new(),
         })

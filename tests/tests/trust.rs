@@ -75,6 +75,7 @@ fn released(
                     .map(|(name, value)| pb::Field {
                         name: name.to_string(),
                         value: value.to_string(),
+                        ..Default::default()
                     })
                     .collect(),
                 remarks: format!("remark MARKER-REMARK-{n}"),

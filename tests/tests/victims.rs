@@ -185,6 +185,7 @@ async fn answers_about_a_possible_victim_are_victim_protected_and_a_looser_one_i
                 fields: vec![pb::Field {
                     name: "identity_confirmed".into(),
                     value: "yes".into(),
+                    ..Default::default()
                 }],
                 remarks: String::new(),
                 handling: pb::HandlingCode::IntelligenceOnly as i32,
@@ -228,6 +229,7 @@ async fn answers_about_a_possible_victim_are_victim_protected_and_a_looser_one_i
             fields: vec![pb::Field {
                 name: "identity_confirmed".into(),
                 value: "yes".into(),
+                ..Default::default()
             }],
             remarks: String::new(),
         })

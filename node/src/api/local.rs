@@ -447,18 +447,28 @@ fn dry_run(record: &RequestRecord) -> pb::AnswerDryRun {
             ..Default::default()
         };
     };
-    let requested: Vec<String> = if record.request.requested_fields.is_empty() {
-        grant.release.clone()
-    } else {
-        record.request.requested_fields.clone()
-    };
-    let (released, withheld): (Vec<String>, Vec<String>) = requested
-        .into_iter()
-        .partition(|name| grant.release.contains(name));
+    // Per subject, then overall: released about at least one subject, or
+    // withheld about all.
+    let subjects = crate::exchange::release_per_subject(grant, &record.request);
+    let (released, withheld): (Vec<String>, Vec<String>) =
+        crate::exchange::asked_fields(grant, &record.request)
+            .iter()
+            .cloned()
+            .partition(|name| subjects.iter().any(|s| s.released.contains(name)));
     let mut dry_run = pb::AnswerDryRun {
         released_fields: released,
         withheld_fields: withheld,
         rule: grant.rule.clone(),
+        subjects: subjects
+            .into_iter()
+            .map(|s| pb::SubjectDryRun {
+                subject: s.position,
+                role: pb::SubjectRole::from(s.role) as i32,
+                kind: s.kind.map(|k| k.to_string()).unwrap_or_default(),
+                released_fields: s.released,
+                withheld_fields: s.withheld,
+            })
+            .collect(),
         ..Default::default()
     };
     match crate::exchange::answer_terms(grant, &record.request) {

@@ -1,6 +1,7 @@
 //! Checking an answer before anything of it is stored: within this node's
 //! own request and its own agreement.
 
+use liaison_proto::convert;
 use liaison_proto::domain::{Answer, HandlingCode, Outcome, RequestStatus};
 
 use crate::error::{Error, Problem, Result};
@@ -14,7 +15,9 @@ impl Exchange {
     /// strictly as the peer checked the request: deny by default in both
     /// directions. The request must still be open and its deadline not
     /// passed (within the clock skew allowed); released fields must be ones
-    /// this node asked for and its own agreement accepts for the category;
+    /// this node asked for and its own agreement accepts for the category
+    /// and for the kind of the subject each is about (a subject the request
+    /// names);
     /// the handling code may not be looser nor the retention longer than its
     /// own agreement says. A refusal releases nothing and is always accepted
     /// while the request is open.
@@ -80,14 +83,31 @@ impl Exchange {
         };
         let label = format!("{} rule {} ({category})", agreement.label(), rule.number);
         let requested = &record.request.requested_fields;
+        convert::field_subjects("answer.released.fields", fields, &record.request)?;
         for (i, field) in fields.iter().enumerate() {
             let path = format!("answer.released.fields[{i}].name");
+            let kind = record
+                .request
+                .subject_at(field.subject)
+                .and_then(|(_, subject)| subject.subject_kind());
             if !rule.release.contains(&field.name) {
                 return Err(Error::denied(Problem::field(
                     path,
                     format!(
                         "{} is not a field {}'s agreement accepts [rule: {label}]",
                         field.name,
+                        self.country()
+                    ),
+                )));
+            }
+            if let Some(kind) = kind.filter(|_| !rule.releases(&field.name, kind)) {
+                return Err(Error::denied(Problem::field(
+                    path,
+                    format!(
+                        "{} about subject {} ({kind}) is not a field {}'s agreement accepts \
+                         about {kind} subjects [rule: {label}]",
+                        field.name,
+                        field.subject,
                         self.country()
                     ),
                 )));

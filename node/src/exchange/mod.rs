@@ -32,6 +32,8 @@ mod views;
 pub mod witness;
 
 pub use delivery::{DeliveryFailure, backoff_ms};
-pub use respond::{AgencyReply, answer_terms};
+pub use respond::{
+    AgencyReply, Redaction, SubjectRelease, answer_terms, asked_fields, redact, release_per_subject,
+};
 pub use state::{Exchange, OwnKeys, now_ms};
 pub use submit::Draft;

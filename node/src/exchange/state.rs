@@ -633,7 +633,15 @@ pub(super) fn describe_outcome(outcome: &Outcome) -> String {
         Outcome::Released {
             fields, handling, ..
         } => {
-            let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+            // Names only; a field about another subject than the first
+            // says which, by position.
+            let names: Vec<String> = fields
+                .iter()
+                .map(|f| match f.subject {
+                    0 => f.name.clone(),
+                    i => format!("{} of subject {i}", f.name),
+                })
+                .collect();
             format!("released fields: {}; handling {handling}", names.join(","))
         }
         Outcome::Refused { reason, rule, .. } if !rule.is_empty() => {

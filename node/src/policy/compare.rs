@@ -11,6 +11,9 @@ struct Comparable {
     flows: BTreeSet<String>,
     purposes: BTreeSet<String>,
     release: BTreeSet<String>,
+    /// Per subject kind, the fields released about it (kinds not listed
+    /// get `release`).
+    release_by_kind: BTreeMap<String, BTreeSet<String>>,
     handling: String,
     retention_days: u32,
     daily_limit: u32,
@@ -35,6 +38,11 @@ fn comparable(view: &pb::AgreementView) -> BTreeMap<i32, Comparable> {
                         })
                         .collect(),
                     release: r.release.iter().cloned().collect(),
+                    release_by_kind: r
+                        .release_by_kind
+                        .iter()
+                        .map(|k| (k.kind.clone(), k.fields.iter().cloned().collect()))
+                        .collect(),
                     handling: pb::HandlingCode::try_from(r.handling)
                         .map(|h| h.as_str_name().to_string())
                         .unwrap_or_else(|_| format!("handling {}", r.handling)),
@@ -217,6 +225,31 @@ pub fn compare(local: &pb::AgreementView, peer: &pb::AgreementView) -> Vec<pb::D
                 },
                 format!(
                     "{has} releases `{field}` in {name} answers but {lacks} withholds it, so answers from {lacks} redact it"
+                ),
+            );
+        }
+        let kinds: BTreeSet<&String> = a
+            .release_by_kind
+            .keys()
+            .chain(b.release_by_kind.keys())
+            .collect();
+        for kind in kinds {
+            let (ours, theirs) = (a.release_by_kind.get(kind), b.release_by_kind.get(kind));
+            if ours == theirs {
+                continue;
+            }
+            let text = |fields: Option<&BTreeSet<String>>| match fields {
+                Some(fields) => format!("releases {} about {kind}", set_text(fields)),
+                None => format!("no list for {kind}: its whole release list"),
+            };
+            push(
+                category,
+                "release_by_kind",
+                text(ours),
+                text(theirs),
+                format!(
+                    "{us} and {them} release different fields about {kind} subjects in {name} \
+                     answers: what one side releases about them the other withholds or refuses"
                 ),
             );
         }

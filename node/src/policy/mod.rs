@@ -5,14 +5,15 @@
 //! (`THA->KHM` means Thailand may ask Cambodia), for which purposes, which
 //! response fields the answering country releases, the handling code and
 //! retention attached to released data, and a daily volume limit per
-//! direction. Anything no rule allows is denied. A request flows only when
+//! direction; a rule may release fewer fields about subjects of some kinds
+//! (`release_by_kind`). Anything no rule allows is denied. A request flows only when
 //! the sender's copy allows sending it and the receiver's copy allows
 //! receiving it; the two copies can be compared to find where they differ.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use liaison_proto::domain::{Category, CountryCode, HandlingCode, Purpose};
+use liaison_proto::domain::{Category, CountryCode, HandlingCode, Purpose, SubjectKind};
 use liaison_proto::pb;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -49,6 +50,10 @@ pub struct RuleSection {
     /// Response fields the answering country releases.
     #[serde(default)]
     pub release: Vec<String>,
+    /// For subjects of the kinds named (`WALLET`, `BANK_ACCOUNT`, …), only
+    /// these fields of `release` are released; other kinds get `release`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub release_by_kind: BTreeMap<String, Vec<String>>,
     pub handling: String,
     pub retention_days: u32,
     pub daily_limit: u32,
@@ -81,6 +86,9 @@ pub struct Rule {
     pub flows: BTreeSet<Flow>,
     pub purposes: BTreeSet<Purpose>,
     pub release: BTreeSet<String>,
+    /// The fields released about subjects of these kinds, each a subset of
+    /// `release`; kinds not named get `release`.
+    pub release_by_kind: BTreeMap<SubjectKind, BTreeSet<String>>,
     pub handling: HandlingCode,
     pub retention_days: u32,
     pub daily_limit: u32,
@@ -116,8 +124,48 @@ pub struct AgreementError {
 pub struct Grant {
     pub rule: String,
     pub release: Vec<String>,
+    /// The rule's `release_by_kind`; empty in grants stored before it
+    /// existed (then every kind gets `release`).
+    #[serde(default)]
+    pub release_by_kind: BTreeMap<SubjectKind, BTreeSet<String>>,
     pub handling: HandlingCode,
     pub retention_days: u32,
+}
+
+impl Grant {
+    /// Whether the grant releases field `name` about a subject of `kind`
+    /// (`None`: a subject no longer known, which only the whole list
+    /// decides).
+    pub fn releases(&self, name: &str, kind: Option<SubjectKind>) -> bool {
+        self.release.iter().any(|r| r == name) && kind_allows(&self.release_by_kind, name, kind)
+    }
+
+    /// Whether the grant releases `name` about some subjects but not about
+    /// those of `kind`: withheld for the kind, not by the whole list.
+    pub fn withholds_for_kind(&self, name: &str, kind: Option<SubjectKind>) -> bool {
+        self.release.iter().any(|r| r == name) && !kind_allows(&self.release_by_kind, name, kind)
+    }
+}
+
+impl Rule {
+    /// Whether the rule releases (or, on the requesting side, accepts)
+    /// field `name` about a subject of `kind`.
+    pub fn releases(&self, name: &str, kind: Option<SubjectKind>) -> bool {
+        self.release.contains(name) && kind_allows(&self.release_by_kind, name, kind)
+    }
+}
+
+/// Whether per-kind lists allow `name` about a subject of `kind`: yes when
+/// the kind has no list of its own.
+fn kind_allows(
+    by_kind: &BTreeMap<SubjectKind, BTreeSet<String>>,
+    name: &str,
+    kind: Option<SubjectKind>,
+) -> bool {
+    match kind.and_then(|k| by_kind.get(&k)) {
+        Some(fields) => fields.contains(name),
+        None => true,
+    }
 }
 
 /// The outcome of evaluating a request against an agreement.
@@ -248,6 +296,12 @@ impl Agreement {
                     ));
                 }
             }
+            let release_by_kind = release_by_kind(
+                &at("release_by_kind"),
+                category,
+                &release,
+                &r.release_by_kind,
+            )?;
             let handling: HandlingCode =
                 r.handling
                     .parse()
@@ -298,6 +352,7 @@ impl Agreement {
                 flows,
                 purposes,
                 release,
+                release_by_kind,
                 handling,
                 retention_days: r.retention_days,
                 daily_limit: r.daily_limit,
@@ -350,6 +405,11 @@ impl Agreement {
                 // so that an agreement not using them keeps its hash.
                 if !r.legal_bases.is_empty() {
                     rule["legal_bases"] = serde_json::json!(r.legal_bases);
+                }
+                // Only when set, so that agreements without it keep their
+                // hash.
+                if !r.release_by_kind.is_empty() {
+                    rule["release_by_kind"] = serde_json::json!(r.release_by_kind);
                 }
                 rule
             })
@@ -416,10 +476,73 @@ impl Agreement {
                     retention_days: r.retention_days,
                     daily_limit: r.daily_limit,
                     legal_bases: r.legal_bases.iter().cloned().collect(),
+                    release_by_kind: r
+                        .release_by_kind
+                        .iter()
+                        .map(|(kind, fields)| pb::KindRelease {
+                            kind: kind.to_string(),
+                            fields: fields.iter().cloned().collect(),
+                        })
+                        .collect(),
                 })
                 .collect(),
         }
     }
+}
+
+/// Validates a rule's `release_by_kind` (at key `key`): each kind a
+/// [`SubjectKind`] the category's requests can be about, each field one of
+/// the rule's `release` (and so of the category's catalogue), once.
+fn release_by_kind(
+    key: &str,
+    category: Category,
+    release: &BTreeSet<String>,
+    given: &BTreeMap<String, Vec<String>>,
+) -> Result<BTreeMap<SubjectKind, BTreeSet<String>>, AgreementError> {
+    let error = |key: String, problem: String| AgreementError { key, problem };
+    let mut out = BTreeMap::new();
+    for (text, names) in given {
+        let at = format!("{key}.{text}");
+        let kind: SubjectKind = text
+            .parse()
+            .map_err(|e: liaison_proto::domain::UnknownName| error(at.clone(), e.to_string()))?;
+        if !category.accepts_kind(kind) {
+            return Err(error(
+                at,
+                format!("{category} requests are never about a subject of kind {kind}"),
+            ));
+        }
+        let known = category.response_fields();
+        let mut fields = BTreeSet::new();
+        for (j, name) in names.iter().enumerate() {
+            let at = format!("{at}[{j}]");
+            if !known.contains(&name.as_str()) {
+                return Err(error(
+                    at,
+                    format!(
+                        "`{name}` is not a response field of {category} (known: {})",
+                        known.join(", ")
+                    ),
+                ));
+            }
+            if !release.contains(name) {
+                return Err(error(
+                    at,
+                    format!(
+                        "`{name}` is not in the rule's `release` list: a kind can only narrow \
+                         what the rule releases"
+                    ),
+                ));
+            }
+            if !fields.insert(name.clone()) {
+                return Err(error(at, format!("`{name}` is listed twice")));
+            }
+        }
+        if out.insert(kind, fields).is_some() {
+            return Err(error(at, format!("{kind} is listed twice")));
+        }
+    }
+    Ok(out)
 }
 
 fn parse_flow(text: &str) -> Option<Flow> {
@@ -504,6 +627,7 @@ pub fn evaluate(
         grant: Some(Grant {
             rule: id.clone(),
             release: rule.release.iter().cloned().collect(),
+            release_by_kind: rule.release_by_kind.clone(),
             handling: rule.handling,
             retention_days: rule.retention_days,
         }),
@@ -599,6 +723,7 @@ pub fn open_agreement(a: CountryCode, b: CountryCode) -> AgreementFile {
                     .iter()
                     .map(|f| f.to_string())
                     .collect(),
+                release_by_kind: BTreeMap::new(),
                 handling: match category {
                     Category::VictimIdentification => HandlingCode::VictimProtected,
                     Category::EvidencePreservation => HandlingCode::EvidenceWithConsent,

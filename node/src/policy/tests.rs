@@ -15,6 +15,7 @@ fn rule(category: Category, flows: &[&str], purposes: &[Purpose], release: &[&st
         flows: flows.iter().map(|f| f.to_string()).collect(),
         purposes: purposes.iter().map(|p| p.to_string()).collect(),
         release: release.iter().map(|f| f.to_string()).collect(),
+        release_by_kind: BTreeMap::new(),
         handling: "INTELLIGENCE_ONLY".into(),
         retention_days: 180,
         daily_limit: 2,
@@ -74,6 +75,7 @@ fn arb_rule(category: Category) -> impl Strategy<Value = RuleSection> {
                 flows: flows.iter().map(|f| f.to_string()).collect(),
                 purposes: purposes.iter().map(|p| p.to_string()).collect(),
                 release: release.iter().map(|f| f.to_string()).collect(),
+                release_by_kind: BTreeMap::new(),
                 // A victim identification is only ever VICTIM_PROTECTED.
                 handling: if category == Category::VictimIdentification {
                     HandlingCode::VictimProtected.to_string()
@@ -546,4 +548,226 @@ fn a_victim_identification_rule_cannot_weaken_victim_protected() {
     );
     victims.handling = "VICTIM_PROTECTED".into();
     assert!(Agreement::from_file(c("THA"), c("KHM"), &file(vec![victims])).is_ok());
+}
+
+/// A wallet trace rule releasing three fields, with `by_kind` narrowing
+/// them per subject kind (TOML, as an operator writes it).
+fn wallet_rule_toml(by_kind: &str) -> AgreementFile {
+    toml::from_str(&format!(
+        r#"
+        parties = ["THA", "KHM"]
+        version = 3
+        [[rules]]
+        category = "WALLET_TRACE"
+        flows = ["THA->KHM"]
+        purposes = ["INVESTIGATION"]
+        release = ["exchange_name", "kyc_name", "transaction_summary"]
+        {by_kind}
+        handling = "INTELLIGENCE_ONLY"
+        retention_days = 180
+        daily_limit = 2
+        "#
+    ))
+    .unwrap()
+}
+
+#[test]
+fn release_by_kind_narrows_the_fields_per_subject_kind() {
+    let file = wallet_rule_toml(
+        r#"release_by_kind = { BANK_ACCOUNT = ["kyc_name", "transaction_summary"], wallet = ["exchange_name"] }"#,
+    );
+    let a = Agreement::from_file(c("THA"), c("KHM"), &file).unwrap();
+    let rule = &a.rules[0];
+    assert_eq!(
+        rule.release_by_kind[&SubjectKind::Wallet],
+        BTreeSet::from(["exchange_name".to_string()])
+    );
+    assert!(rule.releases("exchange_name", Some(SubjectKind::Wallet)));
+    assert!(!rule.releases("kyc_name", Some(SubjectKind::Wallet)));
+    assert!(rule.releases("kyc_name", Some(SubjectKind::BankAccount)));
+    assert!(!rule.releases("exchange_name", Some(SubjectKind::BankAccount)));
+    // The grant carries the lists to the answer.
+    let d = evaluate(
+        c("THA"),
+        Some(&a),
+        Flow {
+            from: c("THA"),
+            to: c("KHM"),
+        },
+        Category::WalletTrace,
+        Purpose::Investigation,
+        0,
+    );
+    let grant = d.grant.unwrap();
+    assert!(grant.releases("kyc_name", Some(SubjectKind::BankAccount)));
+    assert!(!grant.releases("kyc_name", Some(SubjectKind::Wallet)));
+    assert!(grant.withholds_for_kind("kyc_name", Some(SubjectKind::Wallet)));
+    assert!(!grant.withholds_for_kind("balance", Some(SubjectKind::Wallet)));
+    // The pb view lists each kind with its fields.
+    let view = a.view();
+    let kinds: Vec<(&str, Vec<&str>)> = view.rules[0]
+        .release_by_kind
+        .iter()
+        .map(|k| {
+            (
+                k.kind.as_str(),
+                k.fields.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("WALLET", vec!["exchange_name"]),
+            ("BANK_ACCOUNT", vec!["kyc_name", "transaction_summary"])
+        ]
+    );
+}
+
+#[test]
+fn a_grant_stored_before_release_by_kind_releases_to_every_kind() {
+    let stored = r#"{"rule":"KHM-THA v1 rule 1 (WALLET_TRACE)","release":["kyc_name"],"handling":"INTELLIGENCE_ONLY","retention_days":30}"#;
+    let grant: Grant = serde_json::from_str(stored).unwrap();
+    assert!(grant.release_by_kind.is_empty());
+    assert!(grant.releases("kyc_name", Some(SubjectKind::Wallet)));
+    // And a grant with the lists reads back as written.
+    let mut narrowed = grant.clone();
+    narrowed
+        .release_by_kind
+        .insert(SubjectKind::Wallet, BTreeSet::new());
+    let text = serde_json::to_string(&narrowed).unwrap();
+    assert!(
+        text.contains(r#""release_by_kind":{"WALLET":[]}"#),
+        "{text}"
+    );
+    assert_eq!(serde_json::from_str::<Grant>(&text).unwrap(), narrowed);
+    assert!(!narrowed.releases("kyc_name", Some(SubjectKind::Wallet)));
+}
+
+#[test]
+fn release_by_kind_errors_name_the_rule_kind_and_position() {
+    let cases = [
+        (
+            r#"release_by_kind = { SHIP = ["kyc_name"] }"#,
+            "rules[0].release_by_kind.SHIP",
+            "is not a known SubjectKind",
+        ),
+        (
+            r#"release_by_kind = { PHONE = ["kyc_name"] }"#,
+            "rules[0].release_by_kind.PHONE",
+            "WALLET_TRACE requests are never about a subject of kind PHONE",
+        ),
+        (
+            r#"release_by_kind = { WALLET = ["exchange_name", "subscriber_name"] }"#,
+            "rules[0].release_by_kind.WALLET[1]",
+            "is not a response field of WALLET_TRACE",
+        ),
+        (
+            r#"release_by_kind = { WALLET = ["balance"] }"#,
+            "rules[0].release_by_kind.WALLET[0]",
+            "is not in the rule's `release` list",
+        ),
+        (
+            r#"release_by_kind = { WALLET = ["kyc_name", "kyc_name"] }"#,
+            "rules[0].release_by_kind.WALLET[1]",
+            "listed twice",
+        ),
+        (
+            r#"release_by_kind = { WALLET = ["kyc_name"], wallet = ["kyc_name"] }"#,
+            "rules[0].release_by_kind.wallet",
+            "WALLET is listed twice",
+        ),
+    ];
+    for (by_kind, key, problem) in cases {
+        let e = Agreement::from_file(c("THA"), c("KHM"), &wallet_rule_toml(by_kind)).unwrap_err();
+        assert_eq!(e.key, key, "{by_kind}: {}", e.problem);
+        assert!(e.problem.contains(problem), "{by_kind}: {}", e.problem);
+    }
+}
+
+#[test]
+fn the_hash_is_unchanged_without_release_by_kind() {
+    let plain = Agreement::from_file(c("THA"), c("KHM"), &wallet_rule_toml("")).unwrap();
+    // The canonical form of agreements written before the key existed,
+    // byte for byte: no new key appears in it.
+    assert_eq!(
+        plain.canonical_json(),
+        r#"{"parties":["KHM","THA"],"rules":[{"category":"WALLET_TRACE","daily_limit":2,"flows":["THA->KHM"],"handling":"INTELLIGENCE_ONLY","purposes":["INVESTIGATION"],"release":["exchange_name","kyc_name","transaction_summary"],"retention_days":180}],"version":3}"#
+    );
+    let empty = Agreement::from_file(
+        c("THA"),
+        c("KHM"),
+        &wallet_rule_toml("release_by_kind = {}"),
+    )
+    .unwrap();
+    assert_eq!(empty.hash, plain.hash);
+    let narrowed = Agreement::from_file(
+        c("THA"),
+        c("KHM"),
+        &wallet_rule_toml(r#"release_by_kind = { WALLET = ["exchange_name"] }"#),
+    )
+    .unwrap();
+    assert_ne!(narrowed.hash, plain.hash);
+    assert!(
+        narrowed
+            .canonical_json()
+            .contains(r#""release_by_kind":{"WALLET":["exchange_name"]}"#),
+        "{}",
+        narrowed.canonical_json()
+    );
+    // Written back as TOML, an agreement without the key does not gain it.
+    let text = toml::to_string(&wallet_rule_toml("")).unwrap();
+    assert!(!text.contains("release_by_kind"), "{text}");
+}
+
+#[test]
+fn compare_reports_a_release_by_kind_difference() {
+    let tha = Agreement::from_file(
+        c("THA"),
+        c("KHM"),
+        &wallet_rule_toml(r#"release_by_kind = { WALLET = ["exchange_name"] }"#),
+    )
+    .unwrap();
+    let khm = Agreement::from_file(
+        c("KHM"),
+        c("THA"),
+        &wallet_rule_toml(r#"release_by_kind = { WALLET = ["exchange_name", "kyc_name"], BANK_ACCOUNT = ["kyc_name"] }"#),
+    )
+    .unwrap();
+    let diffs = compare(&tha.view(), &khm.view());
+    let by_kind: Vec<&pb::Disagreement> = diffs
+        .iter()
+        .filter(|d| d.aspect == "release_by_kind")
+        .collect();
+    assert_eq!(by_kind.len(), 2, "{diffs:#?}");
+    assert_eq!(
+        by_kind[0].local,
+        "no list for BANK_ACCOUNT: its whole release list"
+    );
+    assert_eq!(by_kind[0].peer, "releases kyc_name about BANK_ACCOUNT");
+    assert_eq!(by_kind[1].local, "releases exchange_name about WALLET");
+    assert_eq!(
+        by_kind[1].peer,
+        "releases exchange_name, kyc_name about WALLET"
+    );
+    assert!(
+        by_kind[0]
+            .explanation
+            .contains("THA and KHM release different fields about BANK_ACCOUNT subjects in WALLET_TRACE answers"),
+        "{}",
+        by_kind[1].explanation
+    );
+    assert!(
+        diffs.iter().all(|d| d.aspect == "release_by_kind"),
+        "{diffs:#?}"
+    );
+    // The same lists on both sides: nothing to report.
+    let same = Agreement::from_file(
+        c("KHM"),
+        c("THA"),
+        &wallet_rule_toml(r#"release_by_kind = { WALLET = ["exchange_name"] }"#),
+    )
+    .unwrap();
+    assert!(compare(&tha.view(), &same.view()).is_empty());
+    assert_eq!(tha.hash, same.hash);
 }

@@ -110,6 +110,7 @@ pub fn starter_agreement(a: CountryCode, b: CountryCode) -> AgreementFile {
                 .iter()
                 .map(|f| f.to_string())
                 .collect(),
+            release_by_kind: Default::default(),
             handling: HandlingCode::IntelligenceOnly.to_string(),
             retention_days: 30,
             daily_limit: 20,
@@ -252,6 +253,7 @@ pub fn starter_agreement_text(a: CountryCode, b: CountryCode) -> String {
             .iter()
             .map(|f| f.to_string())
             .collect(),
+        release_by_kind: Default::default(),
         handling: HandlingCode::IntelligenceOnly.to_string(),
         retention_days: 30,
         daily_limit: 10,

@@ -1,7 +1,7 @@
 //! An answer: the field names a request asks for, the fields an agency
 //! releases, and the answer itself.
 
-use crate::domain::{Answer, Category, Field, Outcome};
+use crate::domain::{Answer, Category, Field, InformationRequest, MAX_SUBJECTS, Outcome};
 use crate::pb;
 
 use super::check::*;
@@ -62,7 +62,10 @@ pub fn requested_fields(field: &str, category: Category, names: &[String]) -> Re
 }
 
 /// Checks the fields an agency releases: names `[a-z][a-z0-9_]*` of at most
-/// 64 characters, each name once, values of bounded length.
+/// 64 characters, each name once per subject, a subject position below
+/// [`MAX_SUBJECTS`], values of bounded length. Whether the position names a
+/// subject of the request is checked where the request is known
+/// ([`field_subjects`]).
 pub fn fields(field: &str, given: &[pb::Field]) -> Result<Vec<Field>> {
     if given.len() > MAX_FIELDS {
         return Err(ConversionError::new(
@@ -84,18 +87,55 @@ pub fn fields(field: &str, given: &[pb::Field]) -> Result<Vec<Field>> {
                 "must be 1 to 64 characters a-z, 0-9 or _, starting with a letter",
             ));
         }
-        if let Some(first) = out.iter().position(|o| o.name == f.name) {
+        if f.subject as usize >= MAX_SUBJECTS {
+            return Err(ConversionError::new(
+                format!("{path}.subject"),
+                format!(
+                    "is {}, but a request has at most {MAX_SUBJECTS} subjects (positions 0 to {})",
+                    f.subject,
+                    MAX_SUBJECTS - 1
+                ),
+            ));
+        }
+        if let Some(first) = out
+            .iter()
+            .position(|o| o.name == f.name && o.subject == f.subject)
+        {
             return Err(ConversionError::new(
                 format!("{path}.name"),
-                format!("repeats the name of {field}[{first}]; give each field once"),
+                format!(
+                    "repeats the name of {field}[{first}] for subject {}; give each field once per subject",
+                    f.subject
+                ),
             ));
         }
         out.push(Field {
             name: f.name.clone(),
             value: text(&format!("{path}.value"), &f.value, MAX_TEXT_CHARS, true)?,
+            subject: f.subject,
         });
     }
     Ok(out)
+}
+
+/// Checks that every field is about a subject `request` names: its
+/// position below the request's subject count. `field` is the path of the
+/// list, e.g. `answer.released.fields`.
+pub fn field_subjects(field: &str, fields: &[Field], request: &InformationRequest) -> Result<()> {
+    let count = request.subject_count();
+    match fields.iter().position(|f| f.subject as usize >= count) {
+        None => Ok(()),
+        Some(i) => Err(ConversionError::new(
+            format!("{field}[{i}].subject"),
+            format!(
+                "is {}, but the request names {count} subject{} (positions 0 to {}): a field \
+                 is about one of the request's subjects",
+                fields[i].subject,
+                if count == 1 { "" } else { "s" },
+                count - 1
+            ),
+        )),
+    }
 }
 
 impl From<&Field> for pb::Field {
@@ -103,6 +143,7 @@ impl From<&Field> for pb::Field {
         pb::Field {
             name: f.name.clone(),
             value: f.value.clone(),
+            subject: f.subject,
         }
     }
 }

@@ -280,3 +280,83 @@ fn a_victim_status_notification_follows_a_request_and_goes_to_the_nationality() 
     wire.victim_status = 9;
     assert_eq!(refusal(&wire).field, "victim_status");
 }
+
+fn field(subject: u32, name: &str, value: &str) -> pb::Field {
+    pb::Field {
+        name: name.into(),
+        value: value.into(),
+        subject,
+    }
+}
+
+#[test]
+fn fields_name_their_subject_and_repeat_only_across_subjects() {
+    // The same name once per subject.
+    let given = [
+        field(0, "subscriber_name", "A"),
+        field(1, "subscriber_name", "B"),
+    ];
+    let fields = super::fields("fields", &given).unwrap();
+    assert_eq!(
+        (fields[1].subject, fields[1].name.as_str()),
+        (1, "subscriber_name")
+    );
+    assert_eq!(pb::Field::from(&fields[1]), given[1]);
+    // Twice for one subject.
+    let err = super::fields(
+        "fields",
+        &[field(1, "sim_status", "A"), field(1, "sim_status", "B")],
+    )
+    .unwrap_err();
+    assert_eq!(err.field, "fields[1].name");
+    assert!(err.problem.contains("once per subject"), "{err}");
+    // Beyond any request's subjects.
+    let err = super::fields("fields", &[field(50, "sim_status", "A")]).unwrap_err();
+    assert_eq!(err.field, "fields[0].subject");
+    assert!(!err.to_string().contains('A'), "{err}");
+
+    // Against a request: a position it names.
+    let request = InformationRequest::try_from(&phone_request()).unwrap();
+    assert_eq!(request.subject_count(), 2);
+    let ok = super::fields("fields", &given).unwrap();
+    assert!(super::field_subjects("fields", &ok, &request).is_ok());
+    let beyond = super::fields(
+        "answer.released.fields",
+        &[
+            field(0, "sim_status", "A"),
+            field(2, "sim_status", "Secret"),
+        ],
+    )
+    .unwrap();
+    let err = super::field_subjects("answer.released.fields", &beyond, &request).unwrap_err();
+    assert_eq!(err.field, "answer.released.fields[1].subject");
+    assert_eq!(
+        err.problem,
+        "is 2, but the request names 2 subjects (positions 0 to 1): a field is about one of the \
+         request's subjects"
+    );
+}
+
+#[test]
+fn answers_signed_before_subjects_were_named_are_about_the_first() {
+    // A field as an old node encoded it: name and value only.
+    use prost::Message as _;
+    #[derive(Clone, PartialEq, prost::Message)]
+    struct OldField {
+        #[prost(string, tag = "1")]
+        name: String,
+        #[prost(string, tag = "2")]
+        value: String,
+    }
+    let bytes = OldField {
+        name: "sim_status".into(),
+        value: "active".into(),
+    }
+    .encode_to_vec();
+    let decoded = pb::Field::decode(bytes.as_slice()).unwrap();
+    let fields = super::fields("fields", &[decoded]).unwrap();
+    assert_eq!(fields[0].subject, 0);
+    // And a record stored before: no `subject` key.
+    let stored: Field = serde_json::from_str(r#"{"name":"sim_status","value":"active"}"#).unwrap();
+    assert_eq!(stored.subject, 0);
+}

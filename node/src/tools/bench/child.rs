@@ -224,6 +224,7 @@ fn answer_fields(record: &RequestRecord) -> Vec<Field> {
         .map(|name| Field {
             name: (*name).to_string(),
             value: format!("bench value for {name}"),
+            subject: 0,
         })
         .collect()
 }

@@ -420,14 +420,17 @@ async fn scenario(
                     pb::Field {
                         name: "subscriber_name".into(),
                         value: "Registered to a shell company".into(),
+                        ..Default::default()
                     },
                     pb::Field {
                         name: "registration_date".into(),
                         value: "2024-02-11".into(),
+                        ..Default::default()
                     },
                     pb::Field {
                         name: "sim_status".into(),
                         value: "active".into(),
+                        ..Default::default()
                     },
                 ],
                 remarks: "Subscriber details obtained from the operator.".into(),
@@ -487,15 +490,18 @@ async fn scenario(
                 request_id: request_id.clone(),
                 fields: vec![
                     pb::Field {
+                        subject: 0,
                         name: "kyc_name".into(),
                         value: "Golden Fortune Trading Co., Ltd. (illustrative)".into(),
                     },
                     pb::Field {
+                        subject: 0,
                         name: "transaction_summary".into(),
                         value: "Incoming transfers from 40 personal accounts, 2026-01 to 2026-10"
                             .into(),
                     },
                     pb::Field {
+                        subject: 0,
                         name: "balance".into(),
                         value: "USD 182,000".into(),
                     },
@@ -584,10 +590,12 @@ async fn scenario(
                 request_id: identification_id.clone(),
                 fields: vec![
                     pb::Field {
+                        subject: 0,
                         name: "identity_confirmed".into(),
                         value: "yes, from the civil registry".into(),
                     },
                     pb::Field {
+                        subject: 0,
                         name: "consular_contact".into(),
                         value: "Consular officer on duty, Indonesian embassy in Bangkok".into(),
                     },

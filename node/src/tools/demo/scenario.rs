@@ -162,6 +162,7 @@ pub fn demo_agreements(holder: CountryCode, peer: CountryCode) -> Option<Agreeme
         flows: flows.to_vec(),
         purposes: purposes.iter().map(|p| p.to_string()).collect(),
         release: release.iter().map(|f| f.to_string()).collect(),
+        release_by_kind: Default::default(),
         handling: handling.to_string(),
         retention_days: 180,
         daily_limit: 50,
