@@ -191,6 +191,7 @@ fn agreement_json(a: &pb::AgreementView) -> Value {
             "handling": handling(r.handling),
             "retention_days": r.retention_days,
             "daily_limit": r.daily_limit,
+            "require_dual_criminality": r.require_dual_criminality,
         })).collect::<Vec<_>>(),
     })
 }
@@ -399,6 +400,38 @@ fn offences(r: &pb::InformationRequest) -> Vec<String> {
         .collect()
 }
 
+/// `Criminal Code s. 312/1: Trafficking in persons (title)`: a national
+/// offence's statute and English title, with the national title when it
+/// differs.
+fn national_offence_text(statute: &str, title: &str, title_en: &str) -> String {
+    if title == title_en || title.is_empty() {
+        format!("{statute}: {title_en}")
+    } else {
+        format!("{statute}: {title_en} ({title})")
+    }
+}
+
+/// The status of a dual-criminality indication, e.g. `MET`.
+fn dual_criminality_status(d: &pb::DualCriminality) -> &'static str {
+    pb::dual_criminality::Status::try_from(d.status)
+        .map(|s| s.as_str_name())
+        .unwrap_or("UNKNOWN")
+}
+
+fn dual_criminality_json(d: &pb::DualCriminality) -> Value {
+    json!({
+        "status": dual_criminality_status(d),
+        "request_code": (!d.request_code.is_empty()).then_some(&d.request_code),
+        "matched": d.matched.iter().map(|m| json!({
+            "statute": m.statute,
+            "title": m.title,
+            "title_en": m.title_en,
+            "iccs_code": m.iccs_code,
+        })).collect::<Vec<_>>(),
+        "note": d.note,
+    })
+}
+
 fn dry_run_json(d: &pb::AnswerDryRun) -> Value {
     json!({
         "released_fields": d.released_fields,
@@ -510,6 +543,12 @@ pub fn to_json(view: &pb::RequestView) -> Value {
         "created_unix_ms": r.created_unix_ms,
         "deadline_unix_ms": r.deadline_unix_ms,
         "requested_fields": r.requested_fields,
+        "national_offence": r.national_offence.as_ref().map(|o| json!({
+            "statute": o.statute,
+            "title": o.title,
+            "title_en": o.title_en,
+        })),
+        "dual_criminality": view.dual_criminality.as_ref().map(dual_criminality_json),
         "agency": view.agency,
         "envelope_hash": view.envelope_hash,
         "receipt": view.receipt.as_ref().map(|rc| json!({
@@ -563,6 +602,17 @@ impl<W: Write> Printer<W> {
             purpose(r.purpose)
         )?;
         writeln!(self.out, "offences  {}", offences(&r).join("; "))?;
+        if let Some(o) = &r.national_offence {
+            writeln!(
+                self.out,
+                "national  {} offence {}",
+                r.from_country,
+                national_offence_text(&o.statute, &o.title, &o.title_en)
+            )?;
+        }
+        if let Some(d) = &view.dual_criminality {
+            self.dual_criminality(d, &r.to_country)?;
+        }
         writeln!(
             self.out,
             "asked by  {} of {}, {} UTC",
@@ -690,6 +740,31 @@ impl<W: Write> Printer<W> {
                 time(h.at_unix_ms),
                 status(h.status),
                 h.note
+            )?;
+        }
+        Ok(())
+    }
+
+    /// This node's dual-criminality indication for an incoming request: the
+    /// status, the code it rests on and each national offence that matched.
+    fn dual_criminality(&mut self, d: &pb::DualCriminality, country: &str) -> io::Result<()> {
+        let on = if d.request_code.is_empty() {
+            String::new()
+        } else {
+            format!(" for {}", liaison_proto::iccs::describe(&d.request_code))
+        };
+        writeln!(
+            self.out,
+            "dual crim {}{on} ({})",
+            dual_criminality_status(d),
+            d.note
+        )?;
+        for m in &d.matched {
+            writeln!(
+                self.out,
+                "          {country} offence {} [ICCS {}]",
+                national_offence_text(&m.statute, &m.title, &m.title_en),
+                m.iccs_code
             )?;
         }
         Ok(())
@@ -894,6 +969,15 @@ impl<W: Write> Printer<W> {
                 ]);
             }
             table.write(&mut self.out, "  ")?;
+            for r in a.rules.iter().filter(|r| r.require_dual_criminality) {
+                writeln!(
+                    self.out,
+                    "  rule {} ({}) requires dual criminality: an answer needs it established, \
+                     or the officer's recorded decision",
+                    r.number,
+                    category(r.category)
+                )?;
+            }
             writeln!(self.out)?;
         }
         Ok(())
@@ -1175,6 +1259,7 @@ mod tests {
             handling: pb::HandlingCode::IntelligenceOnly as i32,
             retention_days: 30,
             daily_limit: 100,
+            ..Default::default()
         }
     }
 

@@ -306,6 +306,7 @@ async fn killed_nodes_lose_nothing_acknowledged() {
                             value: "active".into(),
                         }],
                         remarks: String::new(),
+                        ..Default::default()
                     };
                     if police.answer(call).await.is_ok() {
                         answered.lock().unwrap().insert(id);
@@ -383,6 +384,7 @@ async fn killed_nodes_lose_nothing_acknowledged() {
                     value: "active".into(),
                 }],
                 remarks: String::new(),
+                ..Default::default()
             };
             police.answer(call).await.unwrap();
         }
@@ -424,6 +426,7 @@ async fn killed_nodes_lose_nothing_acknowledged() {
                         value: "active".into(),
                     }],
                     remarks: String::new(),
+                    ..Default::default()
                 };
                 let _ = police.answer(call).await;
             }

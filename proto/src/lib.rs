@@ -4,6 +4,8 @@
 //! verification of envelopes ([`envelope`]) and receipts ([`receipt`]), calendar
 //! dates and UTC times ([`time`]), and the checks of the identifiers cases
 //! are about ([`identifiers`]: IBAN, BIC, IMEI, E.164 phone numbers).
+//! National offences and the dual-criminality indication are in
+//! [`offences`].
 //!
 //! The offline audit verifier depends on this crate and never on the node.
 
@@ -15,6 +17,7 @@ pub mod envelope;
 pub mod iccs;
 pub mod identifiers;
 pub mod merkle;
+pub mod offences;
 pub mod receipt;
 pub mod status;
 pub mod time;

@@ -492,6 +492,7 @@ pub fn agreement(
                 handling: "INTELLIGENCE_ONLY".into(),
                 retention_days: 30,
                 daily_limit: limit,
+                require_dual_criminality: false,
             })
             .collect(),
     }
@@ -521,6 +522,7 @@ pub fn subscriber_answer(request_id: &str) -> pb::AnswerCall {
             value: "Shell Co".into(),
         }],
         remarks: String::new(),
+        ..Default::default()
     }
 }
 

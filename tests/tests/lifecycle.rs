@@ -72,6 +72,7 @@ async fn phone_check_is_answered_end_to_end() {
                 value: "Shell Co Ltd".into(),
             }],
             remarks: "From the operator.".into(),
+            ..Default::default()
         })
         .await
         .unwrap()
@@ -259,6 +260,7 @@ async fn agencies_see_only_their_own_assignments() {
                 value: "y".into(),
             }],
             remarks: String::new(),
+            ..Default::default()
         })
         .await
         .unwrap_err();
@@ -317,6 +319,7 @@ async fn withdrawal_reaches_the_peer_and_blocks_the_answer() {
                 value: "x".into(),
             }],
             remarks: String::new(),
+            ..Default::default()
         })
         .await
         .unwrap_err();

@@ -612,7 +612,8 @@ async fn the_negative_catalogue_is_refused_specifically_and_audited() {
                 name: "sim_status".into(),
                 value: mark("value")
             }],
-            remarks: String::new()
+            remarks: String::new(),
+            ..Default::default()
         }),
         Code::NotFound,
         "no request"
@@ -631,7 +632,8 @@ async fn the_negative_catalogue_is_refused_specifically_and_audited() {
                     value: mark("value-2")
                 }
             ],
-            remarks: String::new()
+            remarks: String::new(),
+            ..Default::default()
         }),
         Code::InvalidArgument,
         "repeats the name of fields[0]"
@@ -651,7 +653,8 @@ async fn the_negative_catalogue_is_refused_specifically_and_audited() {
         police.answer(pb::AnswerCall {
             request_id: uuid(75),
             fields: vec![],
-            remarks: String::new()
+            remarks: String::new(),
+            ..Default::default()
         }),
         Code::InvalidArgument,
         "at least one field"

@@ -205,6 +205,7 @@ async fn answers_are_redacted_and_carry_the_handling_code() {
                 value: "blue".into(),
             }],
             remarks: String::new(),
+            ..Default::default()
         })
         .await
         .unwrap_err();
@@ -236,6 +237,7 @@ async fn answers_are_redacted_and_carry_the_handling_code() {
                 },
             ],
             remarks: String::new(),
+            ..Default::default()
         })
         .await
         .unwrap()
@@ -588,6 +590,7 @@ async fn victim_identification_under_its_own_terms() {
                 value: "yes".into(),
             }],
             remarks: String::new(),
+            ..Default::default()
         })
         .await
         .unwrap();

@@ -230,6 +230,7 @@ async fn answers_about_a_possible_victim_are_victim_protected_and_a_looser_one_i
                 value: "yes".into(),
             }],
             remarks: String::new(),
+            ..Default::default()
         })
         .await
         .unwrap();

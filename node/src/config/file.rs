@@ -90,6 +90,12 @@ pub struct NodeSection {
     /// the protocol's limit).
     #[serde(default = "default_max_subjects")]
     pub max_subjects: u32,
+    /// TOML file of this country's national offences and the ICCS codes
+    /// each covers (relative to this file); see `config/offences.rs`. The
+    /// node computes its dual-criminality indication from it. None: every
+    /// indication is NOT_ESTABLISHED.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub national_offences: Option<PathBuf>,
 }
 
 fn default_retention_days() -> u32 {

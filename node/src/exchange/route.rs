@@ -1,5 +1,6 @@
 //! Routing a request just received: refused at once (deadline passed, not
-//! allowed by this node's agreement, no competent agency) or assigned.
+//! allowed by this node's agreement, no competent agency) or assigned, with
+//! this node's dual-criminality indication for the officer.
 
 use liaison_proto::domain::{Answer, Content, Outcome, RefusalReason, RequestStatus};
 
@@ -74,6 +75,10 @@ impl Exchange {
         );
         record.grant = decision.grant.clone();
         let config = self.config();
+        // Advice for the officer, from this country's own offences.
+        let indication = config.dual_criminality(&record.request.offence_codes);
+        let indicated = indication.summary();
+        record.dual_criminality = Some(indication);
         // A possible victim goes to the agency that protects victims, when
         // the country has named one, whatever the category.
         let agency = if record.request.concerns_possible_victim() {
@@ -94,7 +99,7 @@ impl Exchange {
                 pending.events.push(
                     Event::new("request.assigned", "node")
                         .about(record)
-                        .detail(agency.name.clone()),
+                        .detail(format!("{}; dual criminality {indicated}", agency.name)),
                 );
             }
             None => {

@@ -6,6 +6,8 @@ use liaison_proto::domain::{
     RoledSubject, Subject, SubjectRole,
 };
 
+use liaison_proto::offences::NationalOffence;
+
 use crate::config::LocalUser;
 use crate::error::{Error, Problem, Result};
 use crate::policy::{self, Flow};
@@ -31,6 +33,9 @@ pub struct Draft {
     /// The response fields wanted; empty for every field this node's
     /// agreement accepts for the category.
     pub requested_fields: Vec<String>,
+    /// The statute of one of this node's national offences that the
+    /// request concerns; the node adds the titles from its mapping.
+    pub national_offence_statute: Option<String>,
 }
 
 impl Exchange {
@@ -61,6 +66,7 @@ impl Exchange {
                 "more than a year ahead",
             )));
         }
+        let national_offence = self.national_offence(draft.national_offence_statute.as_deref())?;
         let state = self.state.lock().await;
         let day = utc_day(now);
         let used = self
@@ -164,6 +170,7 @@ impl Exchange {
             requested_fields,
             accepted_handling: decision.grant.as_ref().map(|g| g.handling),
             max_retention_days: decision.grant.as_ref().map(|g| g.retention_days),
+            national_offence,
         };
         let (message, sealed) = self.seal(draft.to, Content::Request(request.clone()));
         let mut record = RequestRecord {
@@ -180,6 +187,8 @@ impl Exchange {
             grant: None,
             purged_unix_ms: None,
             delivery_error: None,
+            dual_criminality: None,
+            dual_criminality_decision: None,
         };
         record.transition(
             RequestStatus::Submitted,
@@ -215,6 +224,30 @@ impl Exchange {
         self.commit(state, pending).await?;
         tracing::info!(country = %self.country(), request_id = %record.request.request_id, to = %draft.to, category = %record.request.category, "request submitted");
         Ok(record)
+    }
+
+    /// The national offence a focal point names by its statute, with its
+    /// titles from this node's mapping; refused when the mapping does not
+    /// hold it.
+    fn national_offence(&self, statute: Option<&str>) -> Result<Option<Box<NationalOffence>>> {
+        let Some(statute) = statute else {
+            return Ok(None);
+        };
+        let config = self.config();
+        let Some(map) = &config.national_offences else {
+            return Err(Error::invalid(Problem::field(
+                "national_offence.statute",
+                "this node has no national offences configured (node.national_offences)",
+            )));
+        };
+        map.get(statute)
+            .map(|mapped| Some(Box::new(mapped.offence.clone())))
+            .ok_or_else(|| {
+                Error::invalid(Problem::field(
+                    "national_offence.statute",
+                    "is not a statute of this node's national offences (node.national_offences)",
+                ))
+            })
     }
 
     /// Evaluates a request going `flow` against this node's agreement with

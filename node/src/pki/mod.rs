@@ -461,6 +461,7 @@ pub fn init_node(
             peer_concurrency: 64,
             retention_days: 365,
             max_subjects: 50,
+            national_offences: None,
         },
         tls: TlsSection {
             cert: "tls/node.pem".into(),

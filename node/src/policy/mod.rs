@@ -47,6 +47,10 @@ pub struct RuleSection {
     pub handling: String,
     pub retention_days: u32,
     pub daily_limit: u32,
+    /// Answers in this category need an established dual-criminality
+    /// indication, or the officer's recorded decision and reason.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub require_dual_criminality: bool,
 }
 
 /// One direction of requests: `from` asks `to`.
@@ -74,6 +78,7 @@ pub struct Rule {
     pub handling: HandlingCode,
     pub retention_days: u32,
     pub daily_limit: u32,
+    pub require_dual_criminality: bool,
 }
 
 /// A validated agreement, as held by one node.
@@ -103,6 +108,11 @@ pub struct Grant {
     pub release: Vec<String>,
     pub handling: HandlingCode,
     pub retention_days: u32,
+    /// Whether an answer needs dual criminality established, or the
+    /// officer's decision to answer anyway (absent in grants stored before
+    /// the rule existed: not required).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub require_dual_criminality: bool,
 }
 
 /// The outcome of evaluating a request against an agreement.
@@ -264,6 +274,7 @@ impl Agreement {
                 handling,
                 retention_days: r.retention_days,
                 daily_limit: r.daily_limit,
+                require_dual_criminality: r.require_dual_criminality,
             });
         }
         let mut agreement = Agreement {
@@ -279,7 +290,9 @@ impl Agreement {
 
     /// The agreement in a form that does not depend on which side holds it
     /// or on the order of rules and lists: two matching copies give the same
-    /// text, and so the same hash.
+    /// text, and so the same hash. A rule key added later appears only when
+    /// set (`require_dual_criminality = true`), so agreements written
+    /// before it keep their hash.
     pub fn canonical_json(&self) -> String {
         let mut parties = [self.holder.to_string(), self.peer.to_string()];
         parties.sort();
@@ -287,7 +300,7 @@ impl Agreement {
             .rules
             .iter()
             .map(|r| {
-                serde_json::json!({
+                let mut rule = serde_json::json!({
                     "category": r.category.as_str(),
                     "flows": r.flows.iter().map(Flow::to_string).collect::<Vec<_>>(),
                     "purposes": r.purposes.iter().map(|p| p.as_str()).collect::<Vec<_>>(),
@@ -295,7 +308,11 @@ impl Agreement {
                     "handling": r.handling.as_str(),
                     "retention_days": r.retention_days,
                     "daily_limit": r.daily_limit,
-                })
+                });
+                if r.require_dual_criminality {
+                    rule["require_dual_criminality"] = serde_json::Value::Bool(true);
+                }
+                rule
             })
             .collect();
         rules.sort_by(|a, b| a["category"].as_str().cmp(&b["category"].as_str()));
@@ -338,6 +355,7 @@ impl Agreement {
                     handling: pb::HandlingCode::from(r.handling) as i32,
                     retention_days: r.retention_days,
                     daily_limit: r.daily_limit,
+                    require_dual_criminality: r.require_dual_criminality,
                 })
                 .collect(),
         }
@@ -428,6 +446,7 @@ pub fn evaluate(
             release: rule.release.iter().cloned().collect(),
             handling: rule.handling,
             retention_days: rule.retention_days,
+            require_dual_criminality: rule.require_dual_criminality,
         }),
         rule: id,
         daily_limit: rule.daily_limit,
@@ -486,6 +505,7 @@ pub fn open_agreement(a: CountryCode, b: CountryCode) -> AgreementFile {
                 .to_string(),
                 retention_days: 365,
                 daily_limit: 100,
+                require_dual_criminality: false,
             })
             .collect(),
     }

@@ -3,7 +3,7 @@
 //! the first one that is missing or wrong.
 //!
 //! One file per kind of message: [`request`] and its [`subject`]s, [`answer`], [`message`],
-//! [`receipt`]; the closed vocabularies in [`enums`]; the checks every
+//! [`receipt`], national [`offences`]; the closed vocabularies in [`enums`]; the checks every
 //! message shares, and [`ConversionError`], in [`check`]. Everything is
 //! re-exported here, so callers name `convert::uuid`, `convert::fields`.
 
@@ -11,6 +11,7 @@ mod answer;
 mod check;
 mod enums;
 mod message;
+mod offences;
 mod receipt;
 mod request;
 mod subject;
@@ -18,6 +19,7 @@ mod subject;
 pub use answer::*;
 pub use check::*;
 pub use enums::*;
+pub use offences::*;
 pub use request::*;
 pub use subject::*;
 

@@ -9,6 +9,7 @@ use crate::pb;
 use super::answer::requested_fields;
 use super::check::*;
 use super::enums::*;
+use super::offences::national_offence;
 use super::subject::{subjects_for, subjects_to_wire};
 
 /// Checks a request's offences: the main code `field` and the further ones
@@ -113,6 +114,8 @@ impl TryFrom<&pb::InformationRequest> for InformationRequest {
             requested_fields: requested_fields("requested_fields", category, &r.requested_fields)?,
             accepted_handling,
             max_retention_days,
+            national_offence: national_offence("national_offence", r.national_offence.as_ref())?
+                .map(Box::new),
         })
     }
 }
@@ -150,6 +153,7 @@ impl From<&InformationRequest> for pb::InformationRequest {
             requested_by: r.requested_by.clone(),
             created_unix_ms: r.created_unix_ms,
             requested_fields: r.requested_fields.clone(),
+            national_offence: r.national_offence.as_deref().map(Into::into),
         }
     }
 }

@@ -363,6 +363,7 @@ async fn scenario(
                     },
                 ],
                 remarks: "Subscriber details obtained from the operator.".into(),
+                ..Default::default()
             })
             .await
             .map_err(fail)

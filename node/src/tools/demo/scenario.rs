@@ -51,6 +51,7 @@ pub fn demo_agreements(holder: CountryCode, peer: CountryCode) -> Option<Agreeme
         handling: handling.to_string(),
         retention_days: 180,
         daily_limit: 50,
+        require_dual_criminality: false,
     };
     let both = |a: &str, b: &str| [format!("{a}->{b}"), format!("{b}->{a}")];
     match pair {
