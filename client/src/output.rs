@@ -1339,4 +1339,56 @@ mod tests {
         printer.list(&[]).unwrap();
         assert!(printer.out.is_empty());
     }
+
+    #[test]
+    fn an_incoming_request_shows_both_offences_and_the_indication() {
+        let view = pb::RequestView {
+            request: Some(pb::InformationRequest {
+                from_country: "THA".into(),
+                to_country: "KHM".into(),
+                offence_code: "0204".into(),
+                national_offence: Some(pb::NationalOffence {
+                    statute: "Penal Code s. 341".into(),
+                    title: "ฉ้อโกง".into(),
+                    title_en: "Cheating and fraud".into(),
+                }),
+                ..Default::default()
+            }),
+            direction: pb::Direction::Incoming as i32,
+            dual_criminality: Some(pb::DualCriminality {
+                status: pb::dual_criminality::Status::Met as i32,
+                matched: vec![pb::MatchedOffence {
+                    statute: "Act art. 10".into(),
+                    title: "Act art. 10".into(),
+                    title_en: "Act art. 10".into(),
+                    iccs_code: "0204".into(),
+                }],
+                request_code: "0204".into(),
+                note: "advice; a person decides".into(),
+            }),
+            ..Default::default()
+        };
+        let mut printer = Printer::new(false, Vec::new());
+        printer.one(&view).unwrap();
+        let text = String::from_utf8(printer.out).unwrap();
+        assert!(
+            text.contains("national  THA offence Penal Code s. 341: Cheating and fraud (ฉ้อโกง)"),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "dual crim MET for 0204 Trafficking in persons (advice; a person decides)"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("KHM offence Act art. 10: Act art. 10 [ICCS 0204]"),
+            "{text}"
+        );
+        let mut printer = Printer::new(true, Vec::new());
+        printer.one(&view).unwrap();
+        let value: Value = serde_json::from_slice(&printer.out).unwrap();
+        assert_eq!(value["dual_criminality"]["status"], "MET");
+        assert_eq!(value["national_offence"]["statute"], "Penal Code s. 341");
+    }
 }
