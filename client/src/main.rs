@@ -437,6 +437,13 @@ struct SendArgs {
     /// The earlier request this one follows up (its id).
     #[arg(long, value_name = "REQUEST_ID")]
     follows: Option<String>,
+    /// One of your country's national offences that the request concerns,
+    /// by its statute reference as your node's national offences file
+    /// writes it (e.g. "Criminal Code s. 312/1"); the node adds its titles
+    /// and signs it with the request. A statute the file does not hold is
+    /// refused.
+    #[arg(long, value_name = "STATUTE")]
+    national_offence: Option<String>,
     #[command(flatten)]
     subjects: subjects::SubjectArgs,
 }
@@ -480,6 +487,12 @@ enum AgencyCommand {
         /// Read the remarks from a file, or from stdin with `-`.
         #[arg(long, value_name = "PATH", conflicts_with = "remarks")]
         remarks_file: Option<PathBuf>,
+        /// Your reason for answering although dual criminality is not
+        /// established (10 to 1000 characters): needed when your agreement
+        /// requires dual criminality for the category. It is kept with the
+        /// request; the audit log records that you gave one, not what it says.
+        #[arg(long, value_name = "TEXT")]
+        dual_criminality_decision: Option<String>,
     },
     /// Refuse a request, with a reason code.
     Refuse {
@@ -763,6 +776,12 @@ async fn call(
                                     .victim_status
                                     .map_or(0, |s| pb::VictimStatus::from(s) as i32),
                                 follows_request_id: args.follows.clone().unwrap_or_default(),
+                                national_offence: args.national_offence.as_ref().map(|statute| {
+                                    pb::NationalOffence {
+                                        statute: statute.clone(),
+                                        ..Default::default()
+                                    }
+                                }),
                             })
                             .await;
                         let view = match outcome {
@@ -907,6 +926,7 @@ async fn call(
                     fields,
                     remarks,
                     remarks_file,
+                    dual_criminality_decision,
                 } => {
                     let remarks = input::long_text(
                         remarks.as_deref(),
@@ -918,6 +938,9 @@ async fn call(
                             request_id: request_id.clone(),
                             fields: fields.clone(),
                             remarks,
+                            dual_criminality_decision: dual_criminality_decision
+                                .clone()
+                                .unwrap_or_default(),
                         })
                         .await
                         .map_err(status)?

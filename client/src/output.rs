@@ -210,6 +210,7 @@ fn agreement_json(a: &pb::AgreementView) -> Value {
             "retention_days": r.retention_days,
             "daily_limit": r.daily_limit,
             "legal_bases": r.legal_bases,
+            "require_dual_criminality": r.require_dual_criminality,
         })).collect::<Vec<_>>(),
     })
 }
@@ -456,6 +457,38 @@ fn offences(r: &pb::InformationRequest) -> Vec<String> {
         .collect()
 }
 
+/// `Criminal Code s. 312/1: Trafficking in persons (title)`: a national
+/// offence's statute and English title, with the national title when it
+/// differs.
+fn national_offence_text(statute: &str, title: &str, title_en: &str) -> String {
+    if title == title_en || title.is_empty() {
+        format!("{statute}: {title_en}")
+    } else {
+        format!("{statute}: {title_en} ({title})")
+    }
+}
+
+/// The status of a dual-criminality indication, e.g. `MET`.
+fn dual_criminality_status(d: &pb::DualCriminality) -> &'static str {
+    pb::dual_criminality::Status::try_from(d.status)
+        .map(|s| s.as_str_name())
+        .unwrap_or("UNKNOWN")
+}
+
+fn dual_criminality_json(d: &pb::DualCriminality) -> Value {
+    json!({
+        "status": dual_criminality_status(d),
+        "request_code": (!d.request_code.is_empty()).then_some(&d.request_code),
+        "matched": d.matched.iter().map(|m| json!({
+            "statute": m.statute,
+            "title": m.title,
+            "title_en": m.title_en,
+            "iccs_code": m.iccs_code,
+        })).collect::<Vec<_>>(),
+        "note": d.note,
+    })
+}
+
 fn dry_run_json(d: &pb::AnswerDryRun) -> Value {
     json!({
         "released_fields": d.released_fields,
@@ -625,6 +658,12 @@ pub fn to_json(view: &pb::RequestView) -> Value {
         "created_unix_ms": r.created_unix_ms,
         "deadline_unix_ms": r.deadline_unix_ms,
         "requested_fields": r.requested_fields,
+        "national_offence": r.national_offence.as_ref().map(|o| json!({
+            "statute": o.statute,
+            "title": o.title,
+            "title_en": o.title_en,
+        })),
+        "dual_criminality": view.dual_criminality.as_ref().map(dual_criminality_json),
         "agency": view.agency,
         "envelope_hash": view.envelope_hash,
         "receipt": view.receipt.as_ref().map(|rc| json!({
@@ -694,6 +733,17 @@ impl<W: Write> Printer<W> {
             )?;
         } else if !r.follows_request_id.is_empty() {
             writeln!(self.out, "follows   request {}", r.follows_request_id)?;
+        }
+        if let Some(o) = &r.national_offence {
+            writeln!(
+                self.out,
+                "national  {} offence {}",
+                r.from_country,
+                national_offence_text(&o.statute, &o.title, &o.title_en)
+            )?;
+        }
+        if let Some(d) = &view.dual_criminality {
+            self.dual_criminality(d, &r.to_country)?;
         }
         writeln!(
             self.out,
@@ -831,6 +881,31 @@ impl<W: Write> Printer<W> {
                 time(h.at_unix_ms),
                 status(h.status),
                 h.note
+            )?;
+        }
+        Ok(())
+    }
+
+    /// This node's dual-criminality indication for an incoming request: the
+    /// status, the code it rests on and each national offence that matched.
+    fn dual_criminality(&mut self, d: &pb::DualCriminality, country: &str) -> io::Result<()> {
+        let on = if d.request_code.is_empty() {
+            String::new()
+        } else {
+            format!(" for {}", liaison_proto::iccs::describe(&d.request_code))
+        };
+        writeln!(
+            self.out,
+            "dual crim {}{on} ({})",
+            dual_criminality_status(d),
+            d.note
+        )?;
+        for m in &d.matched {
+            writeln!(
+                self.out,
+                "          {country} offence {} [ICCS {}]",
+                national_offence_text(&m.statute, &m.title, &m.title_en),
+                m.iccs_code
             )?;
         }
         Ok(())
@@ -1069,6 +1144,15 @@ impl<W: Write> Printer<W> {
                     "  rule {} accepts only requests under: {}",
                     r.number,
                     r.legal_bases.join(", ")
+                )?;
+            }
+            for r in a.rules.iter().filter(|r| r.require_dual_criminality) {
+                writeln!(
+                    self.out,
+                    "  rule {} ({}) requires dual criminality: an answer needs it established, \
+                     or the officer's recorded decision",
+                    r.number,
+                    category(r.category)
                 )?;
             }
             writeln!(self.out)?;
@@ -1538,5 +1622,57 @@ mod tests {
         let mut printer = Printer::new(true, Vec::new());
         printer.list(&[]).unwrap();
         assert!(printer.out.is_empty());
+    }
+
+    #[test]
+    fn an_incoming_request_shows_both_offences_and_the_indication() {
+        let view = pb::RequestView {
+            request: Some(pb::InformationRequest {
+                from_country: "THA".into(),
+                to_country: "KHM".into(),
+                offence_code: "0204".into(),
+                national_offence: Some(pb::NationalOffence {
+                    statute: "Penal Code s. 341".into(),
+                    title: "ฉ้อโกง".into(),
+                    title_en: "Cheating and fraud".into(),
+                }),
+                ..Default::default()
+            }),
+            direction: pb::Direction::Incoming as i32,
+            dual_criminality: Some(pb::DualCriminality {
+                status: pb::dual_criminality::Status::Met as i32,
+                matched: vec![pb::MatchedOffence {
+                    statute: "Act art. 10".into(),
+                    title: "Act art. 10".into(),
+                    title_en: "Act art. 10".into(),
+                    iccs_code: "0204".into(),
+                }],
+                request_code: "0204".into(),
+                note: "advice; a person decides".into(),
+            }),
+            ..Default::default()
+        };
+        let mut printer = Printer::new(false, Vec::new());
+        printer.one(&view).unwrap();
+        let text = String::from_utf8(printer.out).unwrap();
+        assert!(
+            text.contains("national  THA offence Penal Code s. 341: Cheating and fraud (ฉ้อโกง)"),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "dual crim MET for 0204 Trafficking in persons (advice; a person decides)"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("KHM offence Act art. 10: Act art. 10 [ICCS 0204]"),
+            "{text}"
+        );
+        let mut printer = Printer::new(true, Vec::new());
+        printer.one(&view).unwrap();
+        let value: Value = serde_json::from_slice(&printer.out).unwrap();
+        assert_eq!(value["dual_criminality"]["status"], "MET");
+        assert_eq!(value["national_offence"]["statute"], "Penal Code s. 341");
     }
 }

@@ -307,6 +307,7 @@ async fn killed_nodes_lose_nothing_acknowledged() {
                             ..Default::default()
                         }],
                         remarks: String::new(),
+                        ..Default::default()
                     };
                     if police.answer(call).await.is_ok() {
                         answered.lock().unwrap().insert(id);
@@ -385,6 +386,7 @@ async fn killed_nodes_lose_nothing_acknowledged() {
                     ..Default::default()
                 }],
                 remarks: String::new(),
+                ..Default::default()
             };
             police.answer(call).await.unwrap();
         }
@@ -427,6 +429,7 @@ async fn killed_nodes_lose_nothing_acknowledged() {
                         ..Default::default()
                     }],
                     remarks: String::new(),
+                    ..Default::default()
                 };
                 let _ = police.answer(call).await;
             }

@@ -671,6 +671,11 @@ pub struct InformationRequest {
     /// The earlier request this one follows up (a UUID); empty if none.
     #[serde(default)]
     pub follows_request_id: String,
+    /// The requesting country's own offence, from its national offence
+    /// mapping; `None` if it named none (and in requests signed before it
+    /// was carried). Boxed: most requests name none.
+    #[serde(default)]
+    pub national_offence: Option<Box<crate::offences::NationalOffence>>,
 }
 
 /// The most offence codes one request carries.
@@ -945,6 +950,7 @@ mod tests {
             non_punishment: None,
             victim_status: None,
             follows_request_id: String::new(),
+            national_offence: None,
         }
     }
 
@@ -952,7 +958,13 @@ mod tests {
     fn a_request_stored_before_several_subjects_reads_with_one_of_unknown_role() {
         let mut stored =
             serde_json::to_value(request_with_subjects()).unwrap_or_else(|e| panic!("{e}"));
-        for key in ["subject_role", "more_subjects", "case_reference", "case_id"] {
+        for key in [
+            "subject_role",
+            "more_subjects",
+            "case_reference",
+            "case_id",
+            "national_offence",
+        ] {
             stored.as_object_mut().map(|o| o.remove(key));
         }
         let read: InformationRequest =

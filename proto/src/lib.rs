@@ -4,6 +4,8 @@
 //! verification of envelopes ([`envelope`]) and receipts ([`receipt`]), calendar
 //! dates and UTC times ([`time`]), and the checks of the identifiers cases
 //! are about ([`identifiers`]: IBAN, BIC, IMEI, E.164 phone numbers).
+//! National offences and the dual-criminality indication are in
+//! [`offences`].
 //!
 //! The offline audit verifier depends on this crate and never on the node.
 
@@ -16,6 +18,7 @@ pub mod iccs;
 pub mod identifiers;
 pub mod legal;
 pub mod merkle;
+pub mod offences;
 pub mod receipt;
 pub mod status;
 pub mod time;

@@ -500,6 +500,7 @@ pub fn agreement(
                 retention_days: 30,
                 daily_limit: limit,
                 legal_bases: Vec::new(),
+                require_dual_criminality: false,
             })
             .collect(),
     }
@@ -530,6 +531,7 @@ pub fn subscriber_answer(request_id: &str) -> pb::AnswerCall {
             ..Default::default()
         }],
         remarks: String::new(),
+        ..Default::default()
     }
 }
 

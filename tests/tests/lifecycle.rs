@@ -73,6 +73,7 @@ async fn phone_check_is_answered_end_to_end() {
                 ..Default::default()
             }],
             remarks: "From the operator.".into(),
+            ..Default::default()
         })
         .await
         .unwrap()
@@ -261,6 +262,7 @@ async fn agencies_see_only_their_own_assignments() {
                 ..Default::default()
             }],
             remarks: String::new(),
+            ..Default::default()
         })
         .await
         .unwrap_err();
@@ -320,6 +322,7 @@ async fn withdrawal_reaches_the_peer_and_blocks_the_answer() {
                 ..Default::default()
             }],
             remarks: String::new(),
+            ..Default::default()
         })
         .await
         .unwrap_err();

@@ -613,7 +613,8 @@ async fn the_negative_catalogue_is_refused_specifically_and_audited() {
                 value: mark("value"),
                 ..Default::default()
             }],
-            remarks: String::new()
+            remarks: String::new(),
+            ..Default::default()
         }),
         Code::NotFound,
         "no request"
@@ -634,7 +635,8 @@ async fn the_negative_catalogue_is_refused_specifically_and_audited() {
                     ..Default::default()
                 }
             ],
-            remarks: String::new()
+            remarks: String::new(),
+            ..Default::default()
         }),
         Code::InvalidArgument,
         "repeats the name of fields[0]"
@@ -654,7 +656,8 @@ async fn the_negative_catalogue_is_refused_specifically_and_audited() {
         police.answer(pb::AnswerCall {
             request_id: uuid(75),
             fields: vec![],
-            remarks: String::new()
+            remarks: String::new(),
+            ..Default::default()
         }),
         Code::InvalidArgument,
         "at least one field"

@@ -206,6 +206,7 @@ async fn answers_are_redacted_and_carry_the_handling_code() {
                 ..Default::default()
             }],
             remarks: String::new(),
+            ..Default::default()
         })
         .await
         .unwrap_err();
@@ -240,6 +241,7 @@ async fn answers_are_redacted_and_carry_the_handling_code() {
                 },
             ],
             remarks: String::new(),
+            ..Default::default()
         })
         .await
         .unwrap()
@@ -596,6 +598,7 @@ async fn victim_identification_under_its_own_terms() {
                 ..Default::default()
             }],
             remarks: String::new(),
+            ..Default::default()
         })
         .await
         .unwrap();

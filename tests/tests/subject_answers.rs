@@ -192,6 +192,7 @@ async fn answers_release_fields_per_subject_and_withhold_by_kind() {
                 request_id: id.clone(),
                 fields,
                 remarks: String::new(),
+                ..Default::default()
             })
             .await
             .unwrap_err();
@@ -222,6 +223,7 @@ async fn answers_release_fields_per_subject_and_withhold_by_kind() {
                 field(1, "transaction_summary", "12 transfers in March"),
             ],
             remarks: String::new(),
+            ..Default::default()
         })
         .await
         .unwrap()

@@ -232,6 +232,7 @@ async fn answers_about_a_possible_victim_are_victim_protected_and_a_looser_one_i
                 ..Default::default()
             }],
             remarks: String::new(),
+            ..Default::default()
         })
         .await
         .unwrap();

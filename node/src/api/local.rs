@@ -189,6 +189,17 @@ fn draft(new: &pb::NewRequest, max_subjects: usize) -> Result<Draft, Error> {
         non_punishment: convert::non_punishment(new.non_punishment.as_ref())?,
         victim_status: convert::victim_status("victim_status", new.victim_status)?,
         follows_request_id: convert::optional_uuid("follows_request_id", &new.follows_request_id)?,
+        national_offence_statute: new
+            .national_offence
+            .as_ref()
+            .map(|o| {
+                convert::required_text(
+                    "national_offence.statute",
+                    &o.statute,
+                    liaison_proto::offences::MAX_STATUTE_CHARS,
+                )
+            })
+            .transpose()?,
     })
 }
 
@@ -406,6 +417,10 @@ impl Agency for AgencyService {
             let reply = AgencyReply::Release {
                 fields,
                 remarks: convert::text("remarks", &call.remarks, MAX_TEXT_CHARS, true)?,
+                dual_criminality_decision: dual_criminality_decision(
+                    "dual_criminality_decision",
+                    &call.dual_criminality_decision,
+                )?,
             };
             Ok(Response::new(
                 self.respond(user.clone(), agency, &call.request_id, reply)
@@ -435,6 +450,30 @@ impl Agency for AgencyService {
         .await;
         audited(&self.exchange, &user, outcome).await
     }
+}
+
+/// The shortest and longest reason an officer gives for answering although
+/// dual criminality is not established, in characters.
+pub const DECISION_CHARS: std::ops::RangeInclusive<usize> = 10..=1000;
+
+/// Checks an officer's dual-criminality decision: empty for none, else a
+/// reason of [`DECISION_CHARS`] characters.
+fn dual_criminality_decision(field: &str, value: &str) -> Result<Option<String>, Error> {
+    if value.is_empty() {
+        return Ok(None);
+    }
+    let reason = convert::text(field, value, *DECISION_CHARS.end(), true)?;
+    let chars = reason.trim().chars().count();
+    if chars < *DECISION_CHARS.start() {
+        return Err(Error::invalid(Problem::field(
+            field,
+            format!(
+                "is {chars} characters long; give a reason of at least {} characters",
+                DECISION_CHARS.start()
+            ),
+        )));
+    }
+    Ok(Some(reason))
 }
 
 /// What an answer to an assigned request would release under the grant
@@ -566,5 +605,6 @@ pub fn view(record: &RequestRecord) -> pb::RequestView {
             .map(receipt_view),
         purged_unix_ms: record.purged_unix_ms.unwrap_or(0),
         delivery_error: record.delivery_error.clone().unwrap_or_default(),
+        dual_criminality: record.dual_criminality.as_ref().map(Into::into),
     }
 }

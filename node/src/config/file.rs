@@ -97,6 +97,12 @@ pub struct NodeSection {
     /// name one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub non_punishment: Option<NonPunishmentSection>,
+    /// TOML file of this country's national offences and the ICCS codes
+    /// each covers (relative to this file); see `config/offences.rs`. The
+    /// node computes its dual-criminality indication from it. None: every
+    /// indication is NOT_ESTABLISHED.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub national_offences: Option<PathBuf>,
 }
 
 /// `[node] non_punishment`.

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use ed25519_dalek::VerifyingKey;
 use liaison_proto::domain::{Category, CountryCode};
 use liaison_proto::envelope::{SigningIdentity, key_id};
+use liaison_proto::offences::{DualCriminality, OffenceMap};
 use serde::de::DeserializeOwned;
 
 use crate::policy::{Agreement, AgreementFile};
@@ -20,12 +21,14 @@ use crate::policy::{Agreement, AgreementFile};
 mod file;
 mod keys;
 mod local;
+mod offences;
 #[cfg(test)]
 mod tests;
 
 pub use file::*;
 pub use keys::*;
 pub use local::*;
+pub use offences::*;
 
 /// A configuration that cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -128,6 +131,9 @@ pub struct Config {
     /// The non-punishment element of a request about a possible victim
     /// when the focal point gives none.
     pub non_punishment: Option<liaison_proto::domain::NonPunishment>,
+    /// This country's national offences (`node.national_offences`), if
+    /// configured.
+    pub national_offences: Option<OffenceMap>,
 }
 
 impl Config {
@@ -378,8 +384,15 @@ impl Config {
                 .map_err(|e| v.error(&format!("node.{}", e.field), e.problem))?
             }
         };
+        let national_offences = file
+            .node
+            .national_offences
+            .as_ref()
+            .map(|p| v.national_offences("node.national_offences", &resolve(p)))
+            .transpose()?;
         Ok(Config {
             non_punishment,
+            national_offences,
             peer_rate_per_sec: file.node.peer_rate_per_sec,
             peer_burst: file.node.peer_burst,
             peer_concurrency: file.node.peer_concurrency,
@@ -422,6 +435,19 @@ impl Config {
     /// country named one.
     pub fn victim_protection_agency(&self) -> Option<&Agency> {
         self.agencies.iter().find(|a| a.victim_protection)
+    }
+
+    /// This node's dual-criminality indication for a request naming the
+    /// ICCS `codes`: from its national offences, or NOT_ESTABLISHED when it
+    /// has none configured. Advice for the officer; a person decides.
+    pub fn dual_criminality(
+        &self,
+        codes: &[liaison_proto::domain::OffenceCode],
+    ) -> DualCriminality {
+        match &self.national_offences {
+            Some(map) => map.indicate(self.country.as_str(), codes),
+            None => DualCriminality::without_mapping(self.country.as_str()),
+        }
     }
 
     /// The agency a request category is routed to, if any.

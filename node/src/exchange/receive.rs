@@ -205,6 +205,8 @@ impl Exchange {
                     grant: None,
                     purged_unix_ms: None,
                     delivery_error: None,
+                    dual_criminality: None,
+                    dual_criminality_decision: None,
                 };
                 record.transition(
                     RequestStatus::Received,

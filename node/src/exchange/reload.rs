@@ -151,6 +151,12 @@ pub(super) fn config_changes(old: &Config, new: &Config) -> Vec<String> {
                 .map_or("none (focal points name it)", |n| n.provision.as_str())
         ));
     }
+    if old.national_offences != new.national_offences {
+        changes.push(match &new.national_offences {
+            Some(map) => format!("national offences: {} offences", map.offences().len()),
+            None => "national offences: none".to_string(),
+        });
+    }
     let mut setting = |name: &str, before: u64, after: u64| {
         if before != after {
             changes.push(format!("{name} {before} -> {after}"));
@@ -182,7 +188,8 @@ pub(super) fn config_changes(old: &Config, new: &Config) -> Vec<String> {
 impl Exchange {
     /// Puts `fresh`, a new load of this node's configuration file, in
     /// force without a restart: signing keys, peers (endpoints, keys,
-    /// revocations), sharing agreements, agencies, users, and the clock,
+    /// revocations), sharing agreements, agencies, users, national
+    /// offences, and the clock,
     /// message-age and retention settings. Everything was validated when
     /// `fresh` was loaded; here it is checked against what cannot change
     /// while the node runs (its country, listeners, data directory, TLS

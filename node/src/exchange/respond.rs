@@ -6,11 +6,13 @@ use liaison_proto::domain::{
     Answer, Content, Field, HandlingCode, InformationRequest, Outcome, RefusalReason,
     RequestStatus, SubjectKind, SubjectRole,
 };
+use liaison_proto::offences::DualCriminalityStatus;
+use sha2::{Digest, Sha256};
 
 use crate::config::LocalUser;
 use crate::error::{Error, Problem, Result};
 use crate::policy::{self};
-use crate::records::{OutboxKind, RequestRecord};
+use crate::records::{DualCriminalityDecision, OutboxKind, RequestRecord};
 
 use super::state::{DELIVERY_GRACE_MS, Event, Exchange, Pending, describe_outcome, join, now_ms};
 
@@ -18,7 +20,14 @@ use super::state::{DELIVERY_GRACE_MS, Event, Exchange, Pending, describe_outcome
 #[derive(Debug, Clone)]
 pub enum AgencyReply {
     /// Answer with these fields; the agreement decides which are released.
-    Release { fields: Vec<Field>, remarks: String },
+    /// `dual_criminality_decision` is the officer's reason for answering
+    /// although dual criminality is not established, where the agreement
+    /// requires it.
+    Release {
+        fields: Vec<Field>,
+        remarks: String,
+        dual_criminality_decision: Option<String>,
+    },
     Refuse {
         reason: RefusalReason,
         explanation: String,
@@ -199,6 +208,50 @@ pub fn redact(
     })
 }
 
+/// Checks an answer against the agreement's `require_dual_criminality`:
+/// when the rule that granted the request requires it and this node's
+/// indication did not establish dual criminality, the officer must give a
+/// decision (a reason for answering anyway), which is kept in `record`.
+/// Returns the audit detail of the override, if there was one: the rule and
+/// the SHA-256 of the reason, never the reason itself.
+fn dual_criminality_override(
+    record: &mut RequestRecord,
+    grant: &policy::Grant,
+    decision: Option<String>,
+    officer: &str,
+    now: i64,
+) -> Result<Option<String>> {
+    let established = record
+        .dual_criminality
+        .as_ref()
+        .is_some_and(|d| d.status == DualCriminalityStatus::Met);
+    if !grant.require_dual_criminality || established {
+        return Ok(None);
+    }
+    let Some(reason) = decision else {
+        return Err(Error::precondition(Problem::field(
+            "dual_criminality_decision",
+            format!(
+                "{} requires dual criminality for {}, and it is not established for this \
+                 request: give your decision and reason to answer anyway, or refuse",
+                grant.rule, record.request.category
+            ),
+        )));
+    };
+    let digest = hex::encode(Sha256::digest(reason.as_bytes()));
+    record.dual_criminality_decision = Some(DualCriminalityDecision {
+        by: officer.to_string(),
+        at_unix_ms: now,
+        rule: grant.rule.clone(),
+        reason,
+    });
+    Ok(Some(format!(
+        "answered although dual criminality is not established, as {} requires it; the \
+         officer's reason is kept with the request (sha256 {digest})",
+        grant.rule
+    )))
+}
+
 impl Exchange {
     /// An agency answers or refuses a request assigned to it.
     pub async fn respond(
@@ -230,6 +283,7 @@ impl Exchange {
             )));
         }
         let mut redaction = None;
+        let mut override_event = None;
         let outcome = match reply {
             AgencyReply::Refuse {
                 reason,
@@ -239,12 +293,23 @@ impl Exchange {
                 explanation,
                 rule: String::new(),
             },
-            AgencyReply::Release { fields, remarks } => {
+            AgencyReply::Release {
+                fields,
+                remarks,
+                dual_criminality_decision,
+            } => {
                 let grant = record.grant.clone().ok_or_else(|| {
                     Error::precondition(format!(
                         "request {request_id} holds no grant from the sharing agreement and cannot be answered"
                     ))
                 })?;
+                override_event = dual_criminality_override(
+                    &mut record,
+                    &grant,
+                    dual_criminality_decision,
+                    &caller.name,
+                    now,
+                )?;
                 let category = record.request.category;
                 let known = category.response_fields();
                 if let Some(i) = fields
@@ -313,6 +378,13 @@ impl Exchange {
                 .hash(sealed.hash)
                 .detail(detail),
         );
+        if let Some(detail) = override_event {
+            pending.events.push(
+                Event::new("dual_criminality.overridden", &caller.name)
+                    .about(&record)
+                    .detail(detail),
+            );
+        }
         if let Some(redaction) = redaction {
             pending.events.push(
                 Event::new("answer.redacted", "node")
@@ -374,6 +446,7 @@ mod tests {
             non_punishment: None,
             victim_status: None,
             follows_request_id: String::new(),
+            national_offence: None,
         }
     }
 
@@ -393,6 +466,7 @@ mod tests {
             )]),
             handling: HandlingCode::IntelligenceOnly,
             retention_days: 30,
+            require_dual_criminality: false,
         }
     }
 

@@ -1,5 +1,6 @@
 //! Routing a request just received: refused at once (deadline passed, not
-//! allowed by this node's agreement, no competent agency) or assigned.
+//! allowed by this node's agreement, no competent agency) or assigned, with
+//! this node's dual-criminality indication for the officer.
 
 use liaison_proto::domain::{Answer, Content, Outcome, RefusalReason, RequestStatus};
 
@@ -80,6 +81,10 @@ impl Exchange {
                 .detail(decision.rule.clone()),
         );
         record.grant = decision.grant.clone();
+        // Advice for the officer, from this country's own offences.
+        let indication = config.dual_criminality(&record.request.offence_codes);
+        let indicated = indication.summary();
+        record.dual_criminality = Some(indication);
         // A possible victim goes to the agency that protects victims, when
         // the country has named one, whatever the category.
         let agency = if record.request.concerns_possible_victim() {
@@ -124,7 +129,7 @@ impl Exchange {
                 pending.events.push(
                     Event::new("request.assigned", "node")
                         .about(record)
-                        .detail(agency.name.clone()),
+                        .detail(format!("{}; dual criminality {indicated}", agency.name)),
                 );
             }
             None => {

@@ -6,6 +6,8 @@ use liaison_proto::domain::{
     RequestStatus, RoledSubject, Subject, SubjectRole, VictimStatus,
 };
 
+use liaison_proto::offences::NationalOffence;
+
 use crate::config::LocalUser;
 use crate::error::{Error, Problem, Result};
 use crate::policy::{self, Flow};
@@ -39,6 +41,9 @@ pub struct Draft {
     pub victim_status: Option<VictimStatus>,
     /// The earlier request followed up; empty if none.
     pub follows_request_id: String,
+    /// The statute of one of this node's national offences that the
+    /// request concerns; the node adds the titles from its mapping.
+    pub national_offence_statute: Option<String>,
 }
 
 impl Exchange {
@@ -75,6 +80,7 @@ impl Exchange {
                 "names no request this node sent or received",
             )));
         }
+        let national_offence = self.national_offence(draft.national_offence_statute.as_deref())?;
         let state = self.state.lock().await;
         let day = utc_day(now);
         let used = self
@@ -190,6 +196,7 @@ impl Exchange {
             non_punishment: draft.non_punishment,
             victim_status: draft.victim_status,
             follows_request_id: draft.follows_request_id,
+            national_offence,
         };
         if request.non_punishment.is_none() && request.concerns_possible_victim() {
             request.non_punishment = config.non_punishment.clone();
@@ -211,6 +218,8 @@ impl Exchange {
             grant: None,
             purged_unix_ms: None,
             delivery_error: None,
+            dual_criminality: None,
+            dual_criminality_decision: None,
         };
         record.transition(
             RequestStatus::Submitted,
@@ -246,6 +255,30 @@ impl Exchange {
         self.commit(state, pending).await?;
         tracing::info!(country = %self.country(), request_id = %record.request.request_id, to = %draft.to, category = %record.request.category, "request submitted");
         Ok(record)
+    }
+
+    /// The national offence a focal point names by its statute, with its
+    /// titles from this node's mapping; refused when the mapping does not
+    /// hold it.
+    fn national_offence(&self, statute: Option<&str>) -> Result<Option<Box<NationalOffence>>> {
+        let Some(statute) = statute else {
+            return Ok(None);
+        };
+        let config = self.config();
+        let Some(map) = &config.national_offences else {
+            return Err(Error::invalid(Problem::field(
+                "national_offence.statute",
+                "this node has no national offences configured (node.national_offences)",
+            )));
+        };
+        map.get(statute)
+            .map(|mapped| Some(Box::new(mapped.offence.clone())))
+            .ok_or_else(|| {
+                Error::invalid(Problem::field(
+                    "national_offence.statute",
+                    "is not a statute of this node's national offences (node.national_offences)",
+                ))
+            })
     }
 
     /// Evaluates a request going `flow` under `legal_bases` against this

@@ -465,6 +465,7 @@ pub fn init_node(
             retention_days: 365,
             max_subjects: 50,
             non_punishment: options.non_punishment.clone(),
+            national_offences: None,
         },
         tls: TlsSection {
             cert: "tls/node.pem".into(),

@@ -18,6 +18,7 @@ struct Comparable {
     retention_days: u32,
     daily_limit: u32,
     legal_bases: BTreeSet<String>,
+    require_dual_criminality: bool,
 }
 
 fn comparable(view: &pb::AgreementView) -> BTreeMap<i32, Comparable> {
@@ -49,6 +50,7 @@ fn comparable(view: &pb::AgreementView) -> BTreeMap<i32, Comparable> {
                     retention_days: r.retention_days,
                     daily_limit: r.daily_limit,
                     legal_bases: r.legal_bases.iter().cloned().collect(),
+                    require_dual_criminality: r.require_dual_criminality,
                 },
             )
         })
@@ -307,6 +309,30 @@ pub fn compare(local: &pb::AgreementView, peer: &pb::AgreementView) -> Vec<pb::D
                 format!(
                     "{us} allows {} {name} requests a day each way but {them} {}: the lower limit applies in practice",
                     a.daily_limit, b.daily_limit
+                ),
+            );
+        }
+        if a.require_dual_criminality != b.require_dual_criminality {
+            let (requires, not) = if a.require_dual_criminality {
+                (us, them)
+            } else {
+                (them, us)
+            };
+            let words = |required: bool| {
+                if required {
+                    "requires dual criminality".to_string()
+                } else {
+                    "does not require dual criminality".to_string()
+                }
+            };
+            push(
+                category,
+                "require_dual_criminality",
+                words(a.require_dual_criminality),
+                words(b.require_dual_criminality),
+                format!(
+                    "{requires} answers {name} requests only when dual criminality is established \
+                     or an officer records a decision to answer anyway, but {not} does not"
                 ),
             );
         }

@@ -62,6 +62,10 @@ pub struct RuleSection {
     /// check them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub legal_bases: Vec<String>,
+    /// Answers in this category need an established dual-criminality
+    /// indication, or the officer's recorded decision and reason.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub require_dual_criminality: bool,
 }
 
 /// One direction of requests: `from` asks `to`.
@@ -94,6 +98,7 @@ pub struct Rule {
     pub daily_limit: u32,
     /// Empty: any basis, or none, is accepted.
     pub legal_bases: BTreeSet<String>,
+    pub require_dual_criminality: bool,
 }
 
 /// A validated agreement, as held by one node.
@@ -130,6 +135,11 @@ pub struct Grant {
     pub release_by_kind: BTreeMap<SubjectKind, BTreeSet<String>>,
     pub handling: HandlingCode,
     pub retention_days: u32,
+    /// Whether an answer needs dual criminality established, or the
+    /// officer's decision to answer anyway (absent in grants stored before
+    /// the rule existed: not required).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub require_dual_criminality: bool,
 }
 
 impl Grant {
@@ -357,6 +367,7 @@ impl Agreement {
                 retention_days: r.retention_days,
                 daily_limit: r.daily_limit,
                 legal_bases,
+                require_dual_criminality: r.require_dual_criminality,
             });
         }
         let mut victim_data_agencies = BTreeMap::new();
@@ -384,7 +395,9 @@ impl Agreement {
 
     /// The agreement in a form that does not depend on which side holds it
     /// or on the order of rules and lists: two matching copies give the same
-    /// text, and so the same hash.
+    /// text, and so the same hash. A rule key added later appears only when
+    /// set (`require_dual_criminality = true`), so agreements written
+    /// before it keep their hash.
     pub fn canonical_json(&self) -> String {
         let mut parties = [self.holder.to_string(), self.peer.to_string()];
         parties.sort();
@@ -410,6 +423,9 @@ impl Agreement {
                 // hash.
                 if !r.release_by_kind.is_empty() {
                     rule["release_by_kind"] = serde_json::json!(r.release_by_kind);
+                }
+                if r.require_dual_criminality {
+                    rule["require_dual_criminality"] = serde_json::Value::Bool(true);
                 }
                 rule
             })
@@ -484,6 +500,7 @@ impl Agreement {
                             fields: fields.iter().cloned().collect(),
                         })
                         .collect(),
+                    require_dual_criminality: r.require_dual_criminality,
                 })
                 .collect(),
         }
@@ -630,6 +647,7 @@ pub fn evaluate(
             release_by_kind: rule.release_by_kind.clone(),
             handling: rule.handling,
             retention_days: rule.retention_days,
+            require_dual_criminality: rule.require_dual_criminality,
         }),
         rule: id,
         daily_limit: rule.daily_limit,
@@ -733,6 +751,7 @@ pub fn open_agreement(a: CountryCode, b: CountryCode) -> AgreementFile {
                 retention_days: 365,
                 daily_limit: 100,
                 legal_bases: Vec::new(),
+                require_dual_criminality: false,
             })
             .collect(),
     }

@@ -20,6 +20,7 @@ fn rule(category: Category, flows: &[&str], purposes: &[Purpose], release: &[&st
         retention_days: 180,
         daily_limit: 2,
         legal_bases: Vec::new(),
+        require_dual_criminality: false,
     }
 }
 
@@ -85,6 +86,7 @@ fn arb_rule(category: Category) -> impl Strategy<Value = RuleSection> {
                 retention_days,
                 daily_limit,
                 legal_bases: Vec::new(),
+                require_dual_criminality: false,
             },
         )
 }
@@ -770,4 +772,94 @@ fn compare_reports_a_release_by_kind_difference() {
     .unwrap();
     assert!(compare(&tha.view(), &same.view()).is_empty());
     assert_eq!(tha.hash, same.hash);
+}
+
+#[test]
+fn require_dual_criminality_enters_the_hash_only_when_set() {
+    let phone = || {
+        rule(
+            Category::PhoneCheck,
+            &["THA->KHM"],
+            &[Purpose::Investigation],
+            &[],
+        )
+    };
+    // Written without the key, as every agreement before it was.
+    let text = "parties = [\"THA\", \"KHM\"]\nversion = 3\n[[rules]]\ncategory = \"PHONE_CHECK\"\n\
+                flows = [\"THA->KHM\"]\npurposes = [\"INVESTIGATION\"]\n\
+                handling = \"INTELLIGENCE_ONLY\"\nretention_days = 180\ndaily_limit = 2\n";
+    let old: AgreementFile = toml::from_str(text).unwrap();
+    assert_eq!(old, file(vec![phone()]));
+    let before = Agreement::from_file(c("THA"), c("KHM"), &old).unwrap();
+    // The canonical form keeps exactly the keys it had.
+    let canonical: serde_json::Value = serde_json::from_str(&before.canonical_json()).unwrap();
+    let keys: Vec<&String> = canonical["rules"][0].as_object().unwrap().keys().collect();
+    assert_eq!(
+        keys,
+        [
+            "category",
+            "daily_limit",
+            "flows",
+            "handling",
+            "purposes",
+            "release",
+            "retention_days"
+        ]
+    );
+    let mut required = phone();
+    required.require_dual_criminality = true;
+    let after = Agreement::from_file(c("KHM"), c("THA"), &file(vec![required])).unwrap();
+    assert!(after.rules[0].require_dual_criminality);
+    assert!(
+        after
+            .canonical_json()
+            .contains("\"require_dual_criminality\":true"),
+        "{}",
+        after.canonical_json()
+    );
+    assert_ne!(before.hash, after.hash);
+    assert!(after.view().rules[0].require_dual_criminality);
+    // The grant carries it to the answer.
+    let decision = evaluate(
+        c("KHM"),
+        Some(&after),
+        Flow {
+            from: c("THA"),
+            to: c("KHM"),
+        },
+        Category::PhoneCheck,
+        Purpose::Investigation,
+        0,
+    );
+    assert!(decision.grant.unwrap().require_dual_criminality);
+    // A grant stored before the rule existed reads as not requiring it.
+    let grant = Grant {
+        rule: "r".into(),
+        release: Vec::new(),
+        release_by_kind: BTreeMap::new(),
+        handling: HandlingCode::IntelligenceOnly,
+        retention_days: 1,
+        require_dual_criminality: false,
+    };
+    let stored = serde_json::to_string(&grant).unwrap();
+    assert!(!stored.contains("require_dual_criminality"), "{stored}");
+    assert_eq!(serde_json::from_str::<Grant>(&stored).unwrap(), grant);
+
+    let diffs = compare(&before.view(), &after.view());
+    assert_eq!(diffs.len(), 1, "{diffs:#?}");
+    assert_eq!(diffs[0].aspect, "require_dual_criminality");
+    assert_eq!(
+        (diffs[0].local.as_str(), diffs[0].peer.as_str()),
+        (
+            "does not require dual criminality",
+            "requires dual criminality"
+        )
+    );
+    assert!(
+        diffs[0]
+            .explanation
+            .starts_with("KHM answers PHONE_CHECK requests only when dual criminality"),
+        "{}",
+        diffs[0].explanation
+    );
 }

@@ -7,6 +7,8 @@ use liaison_proto::domain::{
 use liaison_proto::pb;
 use serde::{Deserialize, Serialize};
 
+use liaison_proto::offences::DualCriminality;
+
 use crate::policy::Grant;
 
 /// Which side of an exchange a record belongs to.
@@ -80,6 +82,28 @@ pub struct RequestRecord {
     /// status code and the peer's message.
     #[serde(default)]
     pub delivery_error: Option<String>,
+    /// This node's dual-criminality indication (incoming, once the
+    /// agreement allowed the request): advice for the officer.
+    #[serde(default)]
+    pub dual_criminality: Option<DualCriminality>,
+    /// The officer's decision to answer although dual criminality was not
+    /// established, where the agreement requires it (incoming).
+    #[serde(default)]
+    pub dual_criminality_decision: Option<DualCriminalityDecision>,
+}
+
+/// An officer's recorded decision to answer a request whose dual
+/// criminality was not established, under a rule that requires it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DualCriminalityDecision {
+    /// The officer (local user name).
+    pub by: String,
+    pub at_unix_ms: i64,
+    /// The agreement rule that required it.
+    pub rule: String,
+    /// The officer's reason: free text, which may hold personal data, so it
+    /// is kept here (and purged with the request), never in the audit log.
+    pub reason: String,
 }
 
 impl RequestRecord {
@@ -125,7 +149,8 @@ impl RequestRecord {
     }
 
     /// Erases the request's personal data: its subjects and summary, the
-    /// released values and the free text of the answer. Who asked whom,
+    /// released values, the free text of the answer and of an officer's
+    /// dual-criminality decision. Who asked whom,
     /// what kind of request under which rule, when, the released field
     /// names and every hash stay, as does the audit log, which never held
     /// personal data.
@@ -144,6 +169,9 @@ impl RequestRecord {
                 }
                 Outcome::Refused { explanation, .. } => explanation.clear(),
             }
+        }
+        if let Some(decision) = &mut self.dual_criminality_decision {
+            decision.reason.clear();
         }
         self.purged_unix_ms = Some(now_unix_ms);
     }

@@ -8,7 +8,8 @@
 //! `--allow-all`, labs and tests). [`plan`] first binds loopback port 0 for
 //! each node so that every configuration names its peers' real addresses:
 //! this is what `liaison-node demo` runs and what the multi-node tests
-//! start.
+//! start. A node of a demo country (THA, KHM, VNM, IDN) gets that
+//! country's illustrative national offences file ([`example_offences`]).
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
@@ -78,6 +79,39 @@ pub fn open_agreements(holder: CountryCode, peer: CountryCode) -> Option<Agreeme
     Some(open_agreement(holder, peer))
 }
 
+/// The illustrative national offences files of the demo countries
+/// (`deploy/offences/*.example.toml`), by country: labelled in each file as
+/// illustrations of the format, not statements of the countries' law.
+const EXAMPLE_OFFENCES: &[(&str, &str)] = &[
+    (
+        "IDN",
+        include_str!("../../../deploy/offences/IDN.example.toml"),
+    ),
+    (
+        "KHM",
+        include_str!("../../../deploy/offences/KHM.example.toml"),
+    ),
+    (
+        "THA",
+        include_str!("../../../deploy/offences/THA.example.toml"),
+    ),
+    (
+        "VNM",
+        include_str!("../../../deploy/offences/VNM.example.toml"),
+    ),
+];
+
+/// The file name a generated node's national offences are written to.
+pub const OFFENCES_FILE: &str = "national-offences.toml";
+
+/// The illustrative national offences file shipped for `country`, if any.
+pub fn example_offences(country: CountryCode) -> Option<&'static str> {
+    EXAMPLE_OFFENCES
+        .iter()
+        .find(|(code, _)| *code == country.as_str())
+        .map(|(_, text)| *text)
+}
+
 /// The two parties in the order both copies of an agreement list them, so
 /// that both countries are given the same text.
 fn ordered(a: CountryCode, b: CountryCode) -> [CountryCode; 2] {
@@ -115,6 +149,7 @@ pub fn starter_agreement(a: CountryCode, b: CountryCode) -> AgreementFile {
             retention_days: 30,
             daily_limit: 20,
             legal_bases: Vec::new(),
+            require_dual_criminality: false,
         }],
     }
 }
@@ -183,6 +218,13 @@ fn rule_toml(rule: &RuleSection, notes: &[(&str, String)]) -> String {
             "legal_bases",
             toml_strings(&rule.legal_bases),
             note("legal_bases"),
+        )
+    }))
+    .chain(rule.require_dual_criminality.then(|| {
+        toml_line(
+            "require_dual_criminality",
+            "true".into(),
+            note("require_dual_criminality"),
         )
     }))
     .map(|line| format!("{line}\n"))
@@ -261,6 +303,7 @@ pub fn starter_agreement_text(a: CountryCode, b: CountryCode) -> String {
             .iter()
             .map(|b| b.to_string())
             .collect(),
+        require_dual_criminality: false,
     };
     let notes = [
         (
@@ -374,6 +417,11 @@ fn write_federation(
                 addresses.country.as_str(),
             )?,
         )?;
+        let mut outcome = outcome;
+        if let Some(text) = example_offences(addresses.country) {
+            write_file(&dir.join(OFFENCES_FILE), text)?;
+            outcome.config.node.national_offences = Some(OFFENCES_FILE.into());
+        }
         created.push(CreatedNode {
             country: addresses.country,
             dir,
@@ -447,4 +495,32 @@ pub fn plan_with(
         .zip(listeners)
         .map(|(node, listeners)| PlannedNode { node, listeners })
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{OffencesFile, check_offences};
+
+    #[test]
+    fn every_example_offences_file_is_labelled_illustrative_and_loads() {
+        for (country, text) in EXAMPLE_OFFENCES {
+            assert!(
+                text.starts_with("# ILLUSTRATIVE EXAMPLE -- NOT A STATEMENT OF"),
+                "{country}"
+            );
+            let parsed: OffencesFile =
+                toml::from_str(text).unwrap_or_else(|e| panic!("{country}: {e}"));
+            let map = check_offences(Path::new(country), &parsed)
+                .unwrap_or_else(|e| panic!("{country}: {e}"));
+            assert!(
+                map.offences()
+                    .iter()
+                    .any(|o| o.iccs.iter().any(|c| c.as_str() == "0204")),
+                "{country} maps nothing to trafficking in persons"
+            );
+            let code: CountryCode = country.parse().unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(example_offences(code), Some(*text));
+        }
+    }
 }

@@ -3,8 +3,8 @@
 //! the first one that is missing or wrong.
 //!
 //! One file per kind of message: [`request`] with its [`subject`]s and
-//! [`legal`] grounds, [`answer`], [`message`],
-//! [`receipt`]; the closed vocabularies in [`enums`]; the checks every
+//! [`legal`] grounds, [`answer`], [`message`], [`receipt`], national
+//! [`offences`]; the closed vocabularies in [`enums`]; the checks every
 //! message shares, and [`ConversionError`], in [`check`]. Everything is
 //! re-exported here, so callers name `convert::uuid`, `convert::fields`.
 
@@ -13,6 +13,7 @@ mod check;
 mod enums;
 mod legal;
 mod message;
+mod offences;
 mod receipt;
 mod request;
 mod subject;
@@ -21,6 +22,7 @@ pub use answer::*;
 pub use check::*;
 pub use enums::*;
 pub use legal::*;
+pub use offences::*;
 pub use request::*;
 pub use subject::*;
 

@@ -10,6 +10,7 @@ use super::answer::requested_fields;
 use super::check::*;
 use super::enums::*;
 use super::legal::{legal_bases, non_punishment, victim_rules, victim_status};
+use super::offences::national_offence;
 use super::subject::{subjects_for, subjects_to_wire};
 
 /// Checks a request's offences: the main code `field` and the further ones
@@ -121,6 +122,8 @@ impl TryFrom<&pb::InformationRequest> for InformationRequest {
             non_punishment: non_punishment(r.non_punishment.as_ref())?,
             victim_status: victim_status("victim_status", r.victim_status)?,
             follows_request_id: optional_uuid("follows_request_id", &r.follows_request_id)?,
+            national_offence: national_offence("national_offence", r.national_offence.as_ref())?
+                .map(Box::new),
         };
         victim_rules(&request)?;
         Ok(request)
@@ -167,6 +170,7 @@ impl From<&InformationRequest> for pb::InformationRequest {
                 .victim_status
                 .map_or(0, |s| pb::VictimStatus::from(s) as i32),
             follows_request_id: r.follows_request_id.clone(),
+            national_offence: r.national_offence.as_deref().map(Into::into),
         }
     }
 }

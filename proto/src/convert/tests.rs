@@ -36,6 +36,11 @@ fn phone_request() -> pb::InformationRequest {
         more_offence_codes: vec!["0701".into()],
         accepted_handling: pb::HandlingCode::IntelligenceOnly as i32,
         max_retention_days: 30,
+        national_offence: Some(pb::NationalOffence {
+            statute: "Criminal Code s. 312/1".into(),
+            title: "Trafficking in persons".into(),
+            title_en: "Trafficking in persons".into(),
+        }),
         legal_bases: vec!["ACTIP".into(), "UNTOC_ART_27".into()],
         ..Default::default()
     }
@@ -51,6 +56,11 @@ fn request_round_trips() {
     old.subject.as_mut().unwrap().role = 0;
     let domain = InformationRequest::try_from(&old).unwrap();
     assert_eq!(domain.subject_role, SubjectRole::Unknown);
+    // A request without a national offence names none.
+    let mut old = phone_request();
+    old.national_offence = None;
+    let domain = InformationRequest::try_from(&old).unwrap();
+    assert_eq!(domain.national_offence, None);
 }
 
 #[test]
@@ -102,6 +112,22 @@ fn each_bad_field_is_named() {
         ("summary", Box::new(|r| r.summary = "bell\u{7}".into())),
         ("deadline_unix_ms", Box::new(|r| r.deadline_unix_ms = -5)),
         ("requested_by", Box::new(|r| r.requested_by = " ".into())),
+        (
+            "national_offence.statute",
+            Box::new(|r| r.national_offence.as_mut().unwrap().statute = String::new()),
+        ),
+        (
+            "national_offence.statute",
+            Box::new(|r| r.national_offence.as_mut().unwrap().statute = "x".repeat(201)),
+        ),
+        (
+            "national_offence.title",
+            Box::new(|r| r.national_offence.as_mut().unwrap().title = "a\u{1b}[31m".into()),
+        ),
+        (
+            "national_offence.title_en",
+            Box::new(|r| r.national_offence.as_mut().unwrap().title_en = "two\nlines".into()),
+        ),
     ];
     for (field, mutate) in cases {
         let mut r = phone_request();

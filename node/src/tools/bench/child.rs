@@ -191,6 +191,7 @@ async fn answer_everything(exchange: Arc<Exchange>, answered: Arc<AtomicU64>) {
                 let reply = AgencyReply::Release {
                     fields: answer_fields(&record),
                     remarks: String::new(),
+                    dual_criminality_decision: None,
                 };
                 match exchange
                     .respond(&caller, AGENCY, &record.request.request_id, reply)

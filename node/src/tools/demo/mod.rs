@@ -434,6 +434,7 @@ async fn scenario(
                     },
                 ],
                 remarks: "Subscriber details obtained from the operator.".into(),
+                ..Default::default()
             })
             .await
             .map_err(fail)
@@ -507,6 +508,7 @@ async fn scenario(
                     },
                 ],
                 remarks: "Account frozen for 30 days pending a formal request.".into(),
+                ..Default::default()
             })
             .await
             .map_err(fail)
@@ -601,6 +603,7 @@ async fn scenario(
                     },
                 ],
                 remarks: "Family informed; return to be arranged.".into(),
+                ..Default::default()
             })
             .await
             .map_err(fail)

@@ -167,6 +167,7 @@ pub fn demo_agreements(holder: CountryCode, peer: CountryCode) -> Option<Agreeme
         retention_days: 180,
         daily_limit: 50,
         legal_bases: Vec::new(),
+        require_dual_criminality: false,
     };
     let both = |a: &str, b: &str| [format!("{a}->{b}"), format!("{b}->{a}")];
     match pair {
