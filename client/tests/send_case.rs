@@ -127,3 +127,119 @@ async fn one_send_asks_several_countries_in_one_case_about_several_subjects() {
     );
     federation.shutdown().await;
 }
+
+/// The victim-identification flags of `request send` for a Vietnamese
+/// possible victim, to `to`, plus `more`.
+fn victim_args<'a>(to: &'a str, category: &'a str, more: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec![
+        "--json",
+        "request",
+        "send",
+        "--to",
+        to,
+        "--category",
+        category,
+        "--purpose",
+        "victim_assistance",
+        "--offence",
+        "0204",
+        "--person",
+        "possible_victim=Nguyen Van A",
+        "--nationality",
+        "VNM",
+        "--indicator",
+        "deception",
+        "--legal-basis",
+        "actip",
+    ];
+    args.extend_from_slice(more);
+    args
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn legal_bases_non_punishment_and_victim_status_from_the_command_line() {
+    let federation = TestFederation::start(&["THA", "VNM"]).await;
+    let tha = federation.node("THA");
+    // The node's default non-punishment provision is cited; the basis is
+    // put in normal form.
+    let output = liaison(
+        tha,
+        "focal-point",
+        &victim_args("VNM", "victim_identification", &[]),
+    );
+    let sent = common::json_record(&output);
+    assert_eq!(sent["legal_bases"], serde_json::json!(["ACTIP"]));
+    assert_eq!(sent["non_punishment"]["provision"], "ACTIP_ART_14_7");
+    let id = sent["request_id"].as_str().unwrap().to_string();
+    // The detail view shows the principle on its first line, then the
+    // basis with its title.
+    let shown = stdout(&liaison(tha, "focal-point", &["request", "get", &id]));
+    assert!(
+        shown.starts_with("NON-PUNISHMENT  a possible victim of trafficking")
+            && shown.lines().next().unwrap().contains("ACTIP art. 14(7)"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(
+            "legal     ACTIP (ASEAN Convention against Trafficking in Persons, Especially Women and Children)"
+        ),
+        "{shown}"
+    );
+
+    // A victim-status notification follows it, to the person's country.
+    let output = liaison(
+        tha,
+        "focal-point",
+        &victim_args(
+            "VNM",
+            "case_notification",
+            &["--victim-status", "confirmed", "--follows", &id],
+        ),
+    );
+    let notice = common::json_record(&output);
+    assert_eq!(notice["victim_status"], "CONFIRMED");
+    assert_eq!(notice["follows_request_id"], id.as_str());
+    let notice_id = notice["request_id"].as_str().unwrap();
+    let shown = stdout(&liaison(tha, "focal-point", &["request", "get", notice_id]));
+    assert!(
+        shown.contains(&format!(
+            "victim    status CONFIRMED, following request {id}"
+        )),
+        "{shown}"
+    );
+
+    // An unknown basis is refused before anything is sent, naming the
+    // flag and the codes; --victim-status needs --follows.
+    let before = liaison_tests::outgoing_requests(&federation, "THA").len();
+    let output = liaison(
+        tha,
+        "focal-point",
+        &victim_args(
+            "VNM",
+            "victim_identification",
+            &["--legal-basis", "magna_carta"],
+        ),
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let text = common::stderr(&output);
+    assert!(
+        text.contains("--legal-basis") && text.contains("UNTOC_ART_27"),
+        "{text}"
+    );
+    let output = liaison(
+        tha,
+        "focal-point",
+        &victim_args(
+            "VNM",
+            "case_notification",
+            &["--victim-status", "confirmed"],
+        ),
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(common::stderr(&output).contains("--follows"));
+    assert_eq!(
+        liaison_tests::outgoing_requests(&federation, "THA").len(),
+        before
+    );
+    federation.shutdown().await;
+}

@@ -25,7 +25,10 @@ fn the_demo_runs_the_scenario_end_to_end() {
         "routed it to agency `police`: ASSIGNED",
         "THA verified the answer: answered by police of KHM",
         "THA holds KHM's receipt for the request: its audit entry",
-        "redacted by the agreement: sim_status",
+        "redacted by the agreement: sim_status, subscriber_name",
+        "registration_date of subject 1 = 2025-06-02",
+        "withheld subscriber_name for subject 1 (ONLINE_ACCOUNT)",
+        "dual criminality for the officer: MET on ICCS 0204, by KHM's Law on Suppression of Human Trafficking",
         "handling INTELLIGENCE_ONLY, keep at most 90 days, released under KHM-THA v2 rule 1 (PHONE_CHECK)",
         "KHM's agreement accepts it under ACTIP; routed to agency `fiu`: ASSIGNED",
         "released under KHM-THA v2 rule 2 (WALLET_TRACE)",
@@ -61,6 +64,7 @@ fn the_demo_runs_the_scenario_end_to_end() {
         "easy_jobs_abroad",
         "001234567",
         "Golden Fortune",
+        "prepaid SIM",
     ] {
         assert!(!audit.contains(personal), "`{personal}` in {audit}");
     }
@@ -386,6 +390,7 @@ fn json_logs_carry_request_ids_across_nodes_and_no_personal_data() {
         "2024-02-11",
         "Subscriber details",
         "Golden Fortune",
+        "prepaid SIM",
         "USD 182,000",
         "civil registry",
         "Indonesian embassy",

@@ -59,14 +59,41 @@ impl Listeners {
         Ok(listeners)
     }
 
-    /// Binds every listener (metrics included) on `127.0.0.1`, on ports
-    /// the system picks.
+    /// Binds every listener (metrics included) on `127.0.0.1`, each on a
+    /// free port below the system's ephemeral range, so that a node stopped
+    /// and started again on the same ports (a restart, in tests and local
+    /// federations) does not find one taken as the source port of some
+    /// outgoing connection meanwhile.
     pub fn loopback() -> std::io::Result<Listeners> {
-        let any = SocketAddr::from(([127, 0, 0, 1], 0));
-        let mut listeners = Listeners::bind(any, any)?;
-        listeners.metrics = Some(std::net::TcpListener::bind(any)?);
-        Ok(listeners)
+        Ok(Listeners {
+            federation: bind_below_ephemeral()?,
+            local: bind_below_ephemeral()?,
+            metrics: Some(bind_below_ephemeral()?),
+        })
     }
+}
+
+/// A loopback listener on a random free port from 10000 up to the first
+/// port of the ephemeral range (`/proc/sys/net/ipv4/ip_local_port_range`,
+/// 32768 when it cannot be read); after 64 ports found taken, on a port the
+/// system picks.
+fn bind_below_ephemeral() -> std::io::Result<std::net::TcpListener> {
+    const LOWEST: u16 = 10_000;
+    let first_ephemeral = std::fs::read_to_string("/proc/sys/net/ipv4/ip_local_port_range")
+        .ok()
+        .and_then(|text| text.split_whitespace().next()?.parse::<u16>().ok())
+        .unwrap_or(32_768);
+    if first_ephemeral > LOWEST + 1000 {
+        let span = u64::from(first_ephemeral - LOWEST);
+        for _ in 0..64 {
+            let offset = getrandom::u64().map_err(|e| std::io::Error::other(e.to_string()))? % span;
+            let port = LOWEST + offset as u16;
+            if let Ok(listener) = std::net::TcpListener::bind(("127.0.0.1", port)) {
+                return Ok(listener);
+            }
+        }
+    }
+    std::net::TcpListener::bind(("127.0.0.1", 0))
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -223,7 +223,10 @@ fn describe_answer(view: &pb::RequestView) -> Result<String, DemoFailure> {
             let fields: Vec<String> = released
                 .fields
                 .iter()
-                .map(|f| format!("{} = {}", f.name, f.value))
+                .map(|f| match f.subject {
+                    0 => format!("{} = {}", f.name, f.value),
+                    i => format!("{} of subject {i} = {}", f.name, f.value),
+                })
                 .collect();
             let handling = pb::HandlingCode::try_from(released.handling)
                 .map(|h| h.as_str_name())
@@ -432,6 +435,17 @@ async fn scenario(
                         value: "active".into(),
                         ..Default::default()
                     },
+                    // About the second subject, the Telegram account.
+                    pb::Field {
+                        subject: 1,
+                        name: "registration_date".into(),
+                        value: "2025-06-02".into(),
+                    },
+                    pb::Field {
+                        subject: 1,
+                        name: "subscriber_name".into(),
+                        value: "Registered with a prepaid SIM".into(),
+                    },
                 ],
                 remarks: "Subscriber details obtained from the operator.".into(),
                 ..Default::default()
@@ -454,9 +468,10 @@ async fn scenario(
         Some(pb::answer::Outcome::Released(r)) => r.redacted_fields.clone(),
         _ => Vec::new(),
     };
-    if redacted != ["sim_status"] {
+    if redacted != ["sim_status", "subscriber_name"] {
         return Err(fail(format!(
-            "expected sim_status to be redacted, got {redacted:?}"
+            "expected sim_status, and the account's subscriber_name, to be redacted, got \
+             {redacted:?}"
         )));
     }
     if let Some(receipt) = &answered.receipt {
@@ -484,6 +499,34 @@ async fn scenario(
         "   KHM's agreement accepts it under ACTIP; routed to agency `{}`: {}",
         assignment.agency,
         status_name(assignment.status)
+    );
+    if let Some(offence) = assignment
+        .request
+        .as_ref()
+        .and_then(|r| r.national_offence.as_ref())
+    {
+        println!(
+            "   THA names its own offence: {} ({})",
+            offence.statute, offence.title_en
+        );
+    }
+    let indication = assignment
+        .dual_criminality
+        .as_ref()
+        .ok_or_else(|| fail("no dual-criminality indication"))?;
+    let status = pb::dual_criminality::Status::try_from(indication.status)
+        .map(|s| s.as_str_name())
+        .unwrap_or("UNKNOWN");
+    let matched: Vec<String> = indication
+        .matched
+        .iter()
+        .map(|m| format!("{} ({}, ICCS {})", m.statute, m.title_en, m.iccs_code))
+        .collect();
+    println!(
+        "   dual criminality for the officer: {status} on ICCS {}, by KHM's {} (advice; a \
+         person decides; an illustrative offences file)",
+        indication.request_code,
+        matched.join("; "),
     );
     within("Cambodian FIU answer", async {
         khm_fiu

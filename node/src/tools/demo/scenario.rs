@@ -98,6 +98,11 @@ pub fn bank_account_trace(to: &str, case_id: &str, deadline_unix_ms: i64) -> pb:
         summary: "Account receiving the compound's payments.".into(),
         deadline_unix_ms,
         legal_bases: vec!["ACTIP".into()],
+        // Thailand's own offence, from its (illustrative) offences file.
+        national_offence: Some(pb::NationalOffence {
+            statute: "Anti-Trafficking in Persons Act B.E. 2551 (2008), s. 6".into(),
+            ..Default::default()
+        }),
         case_reference: CASE_REFERENCE.into(),
         case_id: case_id.into(),
         ..Default::default()
@@ -179,6 +184,10 @@ pub fn demo_agreements(holder: CountryCode, peer: CountryCode) -> Option<Agreeme
                 &["subscriber_name", "registration_date", "operator"],
                 HandlingCode::IntelligenceOnly,
             );
+            // About an online account, only when it was registered.
+            phone
+                .release_by_kind
+                .insert("ONLINE_ACCOUNT".into(), vec!["registration_date".into()]);
             if holder.as_str() == "KHM" {
                 phone.purposes.push(Purpose::Intelligence.to_string());
                 phone.retention_days = 90;
