@@ -238,14 +238,8 @@ enum PolicyCommand {
         /// The request's purpose.
         #[arg(long, value_parser = Vocabulary::<Purpose>::new())]
         purpose: Purpose,
-        /// A legal basis the request would name (repeat for several).
-        #[arg(
-            long = "legal-basis",
-            value_name = "CODE",
-            value_parser = input::parse_legal_basis,
-            long_help = vocabulary::legal_basis_help()
-        )]
-        legal_bases: Vec<String>,
+        #[command(flatten)]
+        legal: LegalBases,
     },
     /// Show both countries' copies of their agreement, and where they disagree.
     Compare {
@@ -405,15 +399,8 @@ struct SendArgs {
     /// one send).
     #[arg(long = "case", value_name = "CASE_ID")]
     case_id: Option<String>,
-    /// A legal basis the request is made under (repeat for several), e.g.
-    /// ACTIP or UNTOC_ART_27; `--help` lists them.
-    #[arg(
-        long = "legal-basis",
-        value_name = "CODE",
-        value_parser = input::parse_legal_basis,
-        long_help = vocabulary::legal_basis_help()
-    )]
-    legal_bases: Vec<String>,
+    #[command(flatten)]
+    legal: LegalBases,
     /// The bilateral agreement the BILATERAL basis names.
     #[arg(long, value_name = "TEXT")]
     legal_basis_reference: Option<String>,
@@ -446,6 +433,20 @@ struct SendArgs {
     national_offence: Option<String>,
     #[command(flatten)]
     subjects: subjects::SubjectArgs,
+}
+
+/// `--legal-basis`, for a request and its dry run.
+#[derive(Debug, Args)]
+struct LegalBases {
+    /// A legal basis the request is made under (repeat for several), e.g.
+    /// ACTIP or UNTOC_ART_27; `--help` lists them.
+    #[arg(
+        long = "legal-basis",
+        value_name = "CODE",
+        value_parser = input::parse_legal_basis,
+        long_help = vocabulary::legal_basis_help()
+    )]
+    legal_bases: Vec<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -758,7 +759,7 @@ async fn call(
                                 summary: summary.clone(),
                                 deadline_unix_ms: deadline,
                                 requested_fields: args.want.clone(),
-                                legal_bases: args.legal_bases.clone(),
+                                legal_bases: args.legal.legal_bases.clone(),
                                 legal_basis_reference: args
                                     .legal_basis_reference
                                     .clone()
@@ -1063,7 +1064,7 @@ async fn call(
                     to,
                     category,
                     purpose,
-                    legal_bases,
+                    legal,
                 } => {
                     let check = client
                         .check_policy(pb::PolicyQuery {
@@ -1071,7 +1072,7 @@ async fn call(
                             to_country: to.to_string(),
                             category: pb::Category::from(*category) as i32,
                             purpose: pb::Purpose::from(*purpose) as i32,
-                            legal_bases: legal_bases.clone(),
+                            legal_bases: legal.legal_bases.clone(),
                         })
                         .await
                         .map_err(status)?

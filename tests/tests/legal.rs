@@ -9,6 +9,7 @@
 #![allow(clippy::unwrap_used)]
 
 use liaison_node::policy::{AgreementFile, open_agreement};
+use liaison_node::records::RequestRecord;
 use liaison_proto::domain::CountryCode;
 use liaison_proto::pb;
 use liaison_tests::local_api::edit_config;
@@ -17,6 +18,22 @@ use liaison_tests::{
     victim_identification, wait_for_record,
 };
 use tonic::Code;
+
+/// Waits until `country`'s node holds the request `view` names in a state
+/// `done` accepts, and returns that record.
+async fn record_at(
+    federation: &TestFederation,
+    country: &str,
+    view: &pb::RequestView,
+    done: impl Fn(&RequestRecord) -> bool,
+) -> RequestRecord {
+    wait_for_record(
+        federation.node(country).running().exchange(),
+        &id_of(view),
+        done,
+    )
+    .await
+}
 
 /// Open agreements, but a wallet trace must name its legal basis: Thailand
 /// accepts ACTIP or UNTOC art. 27, Cambodia's copy ACTIP only.
@@ -98,12 +115,7 @@ async fn both_agreements_check_the_legal_bases_a_request_names() {
         untoc.request.as_ref().unwrap().legal_bases,
         ["UNTOC_ART_27"]
     );
-    let record = wait_for_record(
-        federation.node("KHM").running().exchange(),
-        &id_of(&untoc),
-        |r| r.answer.is_some(),
-    )
-    .await;
+    let record = record_at(&federation, "KHM", &untoc, |r| r.answer.is_some()).await;
     let answer = record.answer.unwrap();
     let liaison_proto::domain::Outcome::Refused {
         reason,
@@ -139,12 +151,7 @@ async fn both_agreements_check_the_legal_bases_a_request_names() {
         .await
         .unwrap()
         .into_inner();
-    let record = wait_for_record(
-        federation.node("KHM").running().exchange(),
-        &id_of(&actip),
-        |r| r.agency.is_some(),
-    )
-    .await;
+    let record = record_at(&federation, "KHM", &actip, |r| r.agency.is_some()).await;
     assert_eq!(record.agency.as_deref(), Some("fiu"));
     assert_eq!(record.request.legal_bases, ["ACTIP"]);
     for (country, event) in [("THA", "request.submitted"), ("KHM", "request.received")] {
@@ -199,12 +206,7 @@ async fn a_request_about_a_possible_victim_carries_the_non_punishment_principle(
     assert_eq!(np.provision, "ACTIP_ART_14_7");
     let mut immigration = federation.agency("KHM", "immigration").await;
     let assigned = liaison_tests::next_assignment(&mut immigration).await;
-    wait_for_record(
-        federation.node("KHM").running().exchange(),
-        &id_of(&view),
-        |r| r.agency.is_some(),
-    )
-    .await;
+    record_at(&federation, "KHM", &view, |r| r.agency.is_some()).await;
     assert_eq!(
         assigned.request.unwrap().non_punishment.unwrap().provision,
         "ACTIP_ART_14_7"
@@ -310,12 +312,7 @@ async fn a_victim_status_notification_reaches_the_victims_country_protection_age
         .await
         .unwrap()
         .into_inner();
-    let record = wait_for_record(
-        federation.node("VNM").running().exchange(),
-        &id_of(&sent),
-        |r| r.agency.is_some(),
-    )
-    .await;
+    let record = record_at(&federation, "VNM", &sent, |r| r.agency.is_some()).await;
     // Notifications go to the police; this one to victim protection.
     assert_eq!(record.agency.as_deref(), Some("immigration"));
     assert_eq!(
@@ -392,12 +389,7 @@ async fn the_agreement_says_which_agencies_may_see_victim_data() {
         .await
         .unwrap()
         .into_inner();
-    let record = wait_for_record(
-        federation.node("KHM").running().exchange(),
-        &id_of(&view),
-        |r| r.answer.is_some(),
-    )
-    .await;
+    let record = record_at(&federation, "KHM", &view, |r| r.answer.is_some()).await;
     assert!(record.agency.is_none());
     let liaison_proto::domain::Outcome::Refused {
         reason,
@@ -420,12 +412,7 @@ async fn the_agreement_says_which_agencies_may_see_victim_data() {
     let mut person = victim_identification("KHM", "Chan Dara");
     person.category = pb::Category::PersonCheck as i32;
     let view = focal.submit(person).await.unwrap().into_inner();
-    let record = wait_for_record(
-        federation.node("KHM").running().exchange(),
-        &id_of(&view),
-        |r| r.agency.is_some(),
-    )
-    .await;
+    let record = record_at(&federation, "KHM", &view, |r| r.agency.is_some()).await;
     assert_eq!(record.agency.as_deref(), Some("police"));
     // Both copies list the restriction, and hold the same hash.
     let mut admin = federation.admin("THA", "admin").await;
