@@ -368,8 +368,9 @@ struct SendArgs {
     /// UNODC ICCS offence code, e.g. 0204 for trafficking in persons; repeat
     /// for several offences, the main one first (e.g. --offence 0204
     /// --offence 0701, fraud, for forced criminality in a scam compound).
-    /// Only codes in Liaison's ICCS list (proto/data/iccs.tsv) are accepted.
-    #[arg(long, value_name = "CODE", required = true)]
+    /// Only codes in Liaison's ICCS list (proto/data/iccs.tsv) are accepted;
+    /// `--help` lists them with their titles.
+    #[arg(long, value_name = "CODE", required = true, long_help = vocabulary::offence_help())]
     offence: Vec<String>,
     /// Context for the answering agency.
     #[arg(long, value_name = "TEXT")]

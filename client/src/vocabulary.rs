@@ -249,6 +249,23 @@ pub fn want_help() -> String {
     help
 }
 
+/// `--offence`'s long help: every ICCS code Liaison knows, with its title,
+/// indented by level.
+pub fn offence_help() -> String {
+    let mut help = String::from(
+        "UNODC ICCS offence code, e.g. 0204 for trafficking in persons; repeat for several \
+         offences, the main one first (e.g. --offence 0204 --offence 0701, fraud, for forced \
+         criminality in a scam compound). Only the codes below are accepted: Liaison's ICCS \
+         list (proto/data/iccs.tsv), a sourced subset of the classification (ICCS 1.0, UNODC \
+         2015). The codes:\n",
+    );
+    for entry in liaison_proto::iccs::entries() {
+        let indent = " ".repeat(entry.code.len().saturating_sub(2));
+        help.push_str(&format!("\n  {indent}{}  {}", entry.code, entry.title));
+    }
+    help
+}
+
 /// `--legal-basis`'s long help: every code with its title.
 pub fn legal_basis_help() -> String {
     code_list_help(
@@ -339,5 +356,22 @@ mod tests {
                 assert!(help.contains(field), "{field}");
             }
         }
+    }
+
+    #[test]
+    fn offence_and_legal_basis_help_list_each_code_with_its_title() {
+        let offences = offence_help();
+        assert!(
+            offences.contains("\n    0204  Trafficking in persons"),
+            "{offences}"
+        );
+        assert!(offences.contains("\n  07  "), "{offences}");
+        assert_eq!(
+            offences.matches("\n  ").count(),
+            liaison_proto::iccs::entries().len()
+        );
+        let bases = legal_basis_help();
+        assert!(bases.contains("\n  ACTIP: ASEAN Convention against Trafficking in Persons"));
+        assert!(non_punishment_help().contains("\n  ACTIP_ART_14_7: ACTIP art. 14(7)"));
     }
 }
