@@ -664,6 +664,12 @@ pub fn to_json(view: &pb::RequestView) -> Value {
             "title_en": o.title_en,
         })),
         "dual_criminality": view.dual_criminality.as_ref().map(dual_criminality_json),
+        "dual_criminality_decision": view.dual_criminality_decision.as_ref().map(|d| json!({
+            "by": d.by,
+            "at_unix_ms": d.at_unix_ms,
+            "rule": d.rule,
+            "reason": d.reason,
+        })),
         "agency": view.agency,
         "envelope_hash": view.envelope_hash,
         "receipt": view.receipt.as_ref().map(|rc| json!({
@@ -744,6 +750,16 @@ impl<W: Write> Printer<W> {
         }
         if let Some(d) = &view.dual_criminality {
             self.dual_criminality(d, &r.to_country)?;
+        }
+        if let Some(d) = &view.dual_criminality_decision {
+            writeln!(
+                self.out,
+                "decision  answered by {} at {} UTC although not established, as {} requires: {}",
+                d.by,
+                time(d.at_unix_ms),
+                d.rule,
+                d.reason
+            )?;
         }
         writeln!(
             self.out,

@@ -278,6 +278,13 @@ async fn a_rule_requiring_dual_criminality_needs_the_officers_recorded_decision(
     // With the officer's decision it goes through.
     let answered = answer(&mut police, &id, REASON).await.unwrap();
     assert_eq!(answered.status, pb::RequestStatus::Answered as i32);
+    // The officer's view shows the decision recorded.
+    let shown = answered.dual_criminality_decision.clone().unwrap();
+    assert_eq!(
+        (shown.by.as_str(), shown.reason.as_str()),
+        ("police-officer", REASON)
+    );
+    assert!(shown.rule.contains("EVIDENCE_PRESERVATION"), "{shown:?}");
     await_status(&mut focal, &id, pb::RequestStatus::Answered).await;
     let decision = exchange
         .get(&id)

@@ -606,5 +606,13 @@ pub fn view(record: &RequestRecord) -> pb::RequestView {
         purged_unix_ms: record.purged_unix_ms.unwrap_or(0),
         delivery_error: record.delivery_error.clone().unwrap_or_default(),
         dual_criminality: record.dual_criminality.as_ref().map(Into::into),
+        dual_criminality_decision: record.dual_criminality_decision.as_ref().map(|d| {
+            pb::DualCriminalityDecision {
+                by: d.by.clone(),
+                at_unix_ms: d.at_unix_ms,
+                rule: d.rule.clone(),
+                reason: d.reason.clone(),
+            }
+        }),
     }
 }
