@@ -102,7 +102,9 @@ enum Command {
         /// non-punishment principle when the focal point names nothing:
         /// ACTIP_ART_14_7 (ASEAN Convention against Trafficking in Persons,
         /// art. 14(7)) or NATIONAL_LAW (with --non-punishment-reference).
-        #[arg(long, value_name = "PROVISION")]
+        #[arg(long, value_name = "PROVISION", value_parser = |text: &str| {
+            liaison_proto::legal::non_punishment(text).map(str::to_string)
+        })]
         non_punishment: Option<String>,
         /// The statute and section NATIONAL_LAW names.
         #[arg(long, value_name = "TEXT", requires = "non_punishment")]

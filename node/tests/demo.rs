@@ -115,6 +115,8 @@ fn init_writes_a_node_that_loads_and_run_refuses_bad_config() {
     );
     let config = liaison_node::Config::load(&node_dir.join("liaison.toml")).unwrap();
     assert_eq!(config.country.as_str(), "THA");
+    // Without --non-punishment, focal points name the provision themselves.
+    assert!(config.non_punishment.is_none());
     assert!(node_dir.join("tokens/focal-point.token").exists());
 
     // A second init must not overwrite the node's keys.
@@ -147,6 +149,52 @@ fn init_writes_a_node_that_loads_and_run_refuses_bad_config() {
         stderr.contains("bad.toml") && stderr.contains("node.country"),
         "{stderr}"
     );
+
+    // --non-punishment writes the node's default, in normal form; an
+    // unknown provision is refused by name, and nothing is written.
+    let cited = dir.path().join("khm");
+    let init = Command::new(env!("CARGO_BIN_EXE_liaison-node"))
+        .args([
+            "init",
+            "--country",
+            "KHM",
+            "--non-punishment",
+            "actip-art-14-7",
+            "--dir",
+        ])
+        .arg(&cited)
+        .arg("--ca")
+        .arg(dir.path().join("ca"))
+        .output()
+        .unwrap();
+    assert!(
+        init.status.success(),
+        "{}",
+        String::from_utf8_lossy(&init.stderr)
+    );
+    let config = liaison_node::Config::load(&cited.join("liaison.toml")).unwrap();
+    assert_eq!(config.non_punishment.unwrap().provision, "ACTIP_ART_14_7");
+    let unknown = Command::new(env!("CARGO_BIN_EXE_liaison-node"))
+        .args([
+            "init",
+            "--country",
+            "LAO",
+            "--non-punishment",
+            "UN_TIP_PROTOCOL",
+            "--dir",
+        ])
+        .arg(dir.path().join("lao"))
+        .arg("--ca")
+        .arg(dir.path().join("ca"))
+        .output()
+        .unwrap();
+    assert!(!unknown.status.success());
+    let stderr = String::from_utf8_lossy(&unknown.stderr);
+    assert!(
+        stderr.contains("--non-punishment") && stderr.contains("ACTIP_ART_14_7"),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("lao").exists());
 
     let bad_country = Command::new(env!("CARGO_BIN_EXE_liaison-node"))
         .args(["init", "--country", "Thailand", "--dir", "x", "--ca", "y"])

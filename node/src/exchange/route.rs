@@ -38,38 +38,25 @@ impl Exchange {
             .count(day, Direction::Incoming, peer, category)?;
         let config = self.config();
         let agreement = config.agreement_with(peer);
-        let decision = policy::check_legal_bases(
-            policy::evaluate(
-                self.country(),
-                agreement,
-                Flow {
-                    from: peer,
-                    to: self.country(),
-                },
-                category,
-                record.request.purpose,
-                used,
-            ),
+        let decision = policy::evaluate_request(
+            self.country(),
             agreement,
+            Flow {
+                from: peer,
+                to: self.country(),
+            },
             category,
+            record.request.purpose,
             &record.request.legal_bases,
+            used,
         );
         if !decision.allowed {
-            pending.events.push(
-                Event::new("policy.denied", "node")
-                    .about(record)
-                    .detail(format!("{}: {}", decision.rule, decision.reason)),
+            let refusal = (
+                RefusalReason::OutsideAgreement,
+                decision.rule,
+                decision.reason,
             );
-            let outcome = Outcome::Refused {
-                reason: RefusalReason::OutsideAgreement,
-                explanation: format!(
-                    "refused by {}'s sharing agreement: {}",
-                    self.country(),
-                    decision.reason
-                ),
-                rule: decision.rule.clone(),
-            };
-            self.refuse_automatically(record, outcome, now, pending);
+            self.refuse_by_agreement(record, refusal, now, pending);
             return Ok(());
         }
         pending
@@ -86,36 +73,29 @@ impl Exchange {
         let indicated = indication.summary();
         record.dual_criminality = Some(indication);
         // A possible victim goes to the agency that protects victims, when
-        // the country has named one, whatever the category.
-        let agency = if record.request.concerns_possible_victim() {
+        // the country has named one, whatever the category; and only to an
+        // agency the agreement lets see victim data, if it says which.
+        let victim = record.request.concerns_possible_victim();
+        let agency = if victim {
             config
                 .victim_protection_agency()
                 .or_else(|| config.agency_for(category))
         } else {
             config.agency_for(category)
         };
-        // The agreement may say which agencies may see victim data.
-        let barred = agency.filter(|a| {
-            record.request.concerns_possible_victim()
-                && agreement.is_some_and(|g| !g.may_see_victim_data(self.country(), &a.name))
-        });
-        if let (Some(agency), Some(agreement)) = (barred, agreement) {
-            let why = format!(
-                "{} may not see data about a possible victim under {} (victim_data_agencies)",
-                agency.name,
-                agreement.label()
+        if let (true, Some(agency), Some(agreement)) = (victim, agency, agreement)
+            && !agreement.may_see_victim_data(self.country(), &agency.name)
+        {
+            let refusal = (
+                RefusalReason::NoCompetentAgency,
+                format!("{} victim_data_agencies", agreement.label()),
+                format!(
+                    "{} may not see data about a possible victim under {} (victim_data_agencies)",
+                    agency.name,
+                    agreement.label()
+                ),
             );
-            pending.events.push(
-                Event::new("policy.denied", "node")
-                    .about(record)
-                    .detail(why.clone()),
-            );
-            let outcome = Outcome::Refused {
-                reason: RefusalReason::NoCompetentAgency,
-                explanation: format!("refused by {}'s sharing agreement: {why}", self.country()),
-                rule: format!("{} victim_data_agencies", agreement.label()),
-            };
-            self.refuse_automatically(record, outcome, now, pending);
+            self.refuse_by_agreement(record, refusal, now, pending);
             return Ok(());
         }
         match agency {
@@ -142,6 +122,29 @@ impl Exchange {
             }
         }
         Ok(())
+    }
+
+    /// Refuses a request because this node's agreement does not allow it:
+    /// `policy.denied` audited with the rule and why, and the signed
+    /// refusal (`reason`, the rule, why) queued for the requester.
+    fn refuse_by_agreement(
+        &self,
+        record: &mut RequestRecord,
+        (reason, rule, why): (RefusalReason, String, String),
+        now: i64,
+        pending: &mut Pending,
+    ) {
+        pending.events.push(
+            Event::new("policy.denied", "node")
+                .about(record)
+                .detail(format!("{rule}: {why}")),
+        );
+        let outcome = Outcome::Refused {
+            reason,
+            explanation: format!("refused by {}'s sharing agreement: {why}", self.country()),
+            rule,
+        };
+        self.refuse_automatically(record, outcome, now, pending);
     }
 
     /// Answers a request with a refusal on the node's own authority (no

@@ -87,22 +87,17 @@ impl Exchange {
             .records
             .count(day, Direction::Outgoing, draft.to, draft.category)?;
         let config = self.config();
-        let agreement = config.agreement_with(draft.to);
-        let decision = policy::check_legal_bases(
-            policy::evaluate(
-                self.country(),
-                agreement,
-                Flow {
-                    from: self.country(),
-                    to: draft.to,
-                },
-                draft.category,
-                draft.purpose,
-                used,
-            ),
-            agreement,
+        let decision = policy::evaluate_request(
+            self.country(),
+            config.agreement_with(draft.to),
+            Flow {
+                from: self.country(),
+                to: draft.to,
+            },
             draft.category,
+            draft.purpose,
             &draft.legal_bases,
+            used,
         );
         // The fields asked for must be ones this node's agreement accepts
         // from the peer; none asked for means all of those.
@@ -309,13 +304,14 @@ impl Exchange {
         let used = self
             .records
             .count(utc_day(now_ms()), direction, peer, category)?;
-        let config = self.config();
-        let agreement = config.agreement_with(peer);
-        let decision = policy::check_legal_bases(
-            policy::evaluate(here, agreement, flow, category, purpose, used),
-            agreement,
+        let decision = policy::evaluate_request(
+            here,
+            self.config().agreement_with(peer),
+            flow,
             category,
+            purpose,
             legal_bases,
+            used,
         );
         let mut event = Event::new("policy.checked", actor).detail(format!(
             "dry run {flow} {category} for {purpose}: {} by {}",

@@ -655,10 +655,29 @@ pub fn evaluate(
     }
 }
 
+/// [`evaluate`] for a request that names `legal_bases`: what senders,
+/// receivers and dry runs all decide by.
+pub fn evaluate_request(
+    holder: CountryCode,
+    agreement: Option<&Agreement>,
+    flow: Flow,
+    category: Category,
+    purpose: Purpose,
+    legal_bases: &[String],
+    used_today: u32,
+) -> Decision {
+    check_legal_bases(
+        evaluate(holder, agreement, flow, category, purpose, used_today),
+        agreement,
+        category,
+        legal_bases,
+    )
+}
+
 /// Narrows an allowed decision by the legal bases a request names: a rule
 /// that lists bases accepts only a request naming one or more of them and
 /// no other. A rule listing none does not check them.
-pub fn check_legal_bases(
+fn check_legal_bases(
     decision: Decision,
     agreement: Option<&Agreement>,
     category: Category,

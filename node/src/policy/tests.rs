@@ -429,21 +429,17 @@ fn a_rule_listing_legal_bases_accepts_only_requests_naming_them() {
 
     let decide = |agreement: &Agreement, bases: &[&str]| {
         let bases: Vec<String> = bases.iter().map(|b| b.to_string()).collect();
-        check_legal_bases(
-            evaluate(
-                c("THA"),
-                Some(agreement),
-                Flow {
-                    from: c("THA"),
-                    to: c("KHM"),
-                },
-                Category::WalletTrace,
-                Purpose::Investigation,
-                0,
-            ),
+        evaluate_request(
+            c("THA"),
             Some(agreement),
+            Flow {
+                from: c("THA"),
+                to: c("KHM"),
+            },
             Category::WalletTrace,
+            Purpose::Investigation,
             &bases,
+            0,
         )
     };
     assert!(decide(&plain, &[]).allowed);
