@@ -83,6 +83,11 @@ enum Command {
         /// Where Prometheus scrapes `/metrics`; `none` for no metrics listener.
         #[arg(long, default_value = "127.0.0.1:7402")]
         metrics_listen: String,
+        /// Where the web console listens; `none` for no console. Off
+        /// loopback (or with --local-tls) it serves HTTPS with the local
+        /// API's certificate, so name it with --local-name.
+        #[arg(long, default_value = "127.0.0.1:7403")]
+        console_listen: String,
         /// Directory of this country's local CA (ca.pem, ca.key), which
         /// issues the local API's certificate and agency systems' client
         /// certificates; created if absent. Default: `local-<country>`
@@ -425,6 +430,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             federation_listen,
             local_listen,
             metrics_listen,
+            console_listen,
             local_ca,
             local_names,
             local_tls,
@@ -464,6 +470,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     federation_listen,
                     local_listen,
                     metrics_listen: (metrics_listen != "none").then_some(metrics_listen),
+                    console_listen: (console_listen != "none").then_some(console_listen),
                     local_names,
                     local_tls,
                     non_punishment: non_punishment.map(|provision| NonPunishmentSection {
@@ -544,6 +551,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     federation_listen: format!("{listen_host}:{port}"),
                     local_listen: format!("127.0.0.1:{}", port + 1),
                     metrics_listen: Some(format!("{listen_host}:{}", port + 2)),
+                    console_listen: None,
                     endpoint: format!("https://{host}:{port}"),
                 });
             }

@@ -314,7 +314,7 @@ impl Caller {
                     },
                 }
             }
-            Caller::Local(credentials) => match authenticate(&exchange.config(), &credentials) {
+            Caller::Local(credentials) => match authenticate(exchange, &credentials) {
                 Ok(user) => AuditedAs {
                     actor: user.name,
                     peer: None,

@@ -19,6 +19,12 @@ use crate::config::{Account, Config, LocalUser, Subject};
 use crate::exchange::Exchange;
 use crate::exchange::lockout::Key;
 
+/// A person the console signed in, calling the local services in-process
+/// on their behalf. Only the node itself can put it in a request's
+/// extensions: nothing a client sends becomes an extension.
+#[derive(Debug, Clone)]
+pub(crate) struct SignedIn(pub LocalUser);
+
 /// What a caller presented. (No `Debug`: it holds a bearer token.)
 pub(crate) struct Credentials {
     /// The `authorization` metadata, if sent: `Err` when it is not text.
@@ -87,9 +93,11 @@ impl Credentials {
 /// Given both, they must name the same user; a user configured with a
 /// certificate subject must present that certificate, token or not.
 pub(crate) fn authenticate(
-    config: &Config,
+    exchange: &Exchange,
     credentials: &Credentials,
 ) -> Result<LocalUser, Refused> {
+    let config = exchange.config();
+    let config = &*config;
     let by_certificate = certificate_account(config, credentials)?;
     let account = match &credentials.authorization {
         Some(header) => {
@@ -104,10 +112,23 @@ pub(crate) fn authenticate(
                     )
                 })?;
             let hash: [u8; 32] = Sha256::digest(token.trim().as_bytes()).into();
-            let account = config
-                .accounts
-                .by_token(&hash)
-                .ok_or_else(|| refused(None, "unknown token".into()))?;
+            let Some(account) = config.accounts.by_token(&hash) else {
+                // A person's own token: never with a client certificate,
+                // which names a service account.
+                return match exchange.person_by_token(&hash) {
+                    Ok(Some(person)) if by_certificate.is_none() => Ok(person),
+                    Ok(Some(person)) => Err(refused(
+                        Some(&person.name),
+                        format!(
+                            "the client certificate is user {}'s, the token person {}'s",
+                            by_certificate.map_or("", |a| a.user.name.as_str()),
+                            person.name
+                        ),
+                    )),
+                    Ok(None) => Err(refused(None, "unknown token".into())),
+                    Err(e) => Err(refused(None, e.to_string())),
+                };
+            };
             let name = &account.user.name;
             match by_certificate {
                 Some(other) if other.user.name != *name => {
@@ -198,6 +219,9 @@ pub(crate) async fn caller<T>(
     exchange: &Exchange,
     request: &Request<T>,
 ) -> Result<LocalUser, Status> {
+    if let Some(SignedIn(user)) = request.extensions().get::<SignedIn>() {
+        return Ok(user.clone());
+    }
     let credentials = Credentials::of(request);
     let lockout = exchange.lockout();
     let now = Instant::now();
@@ -207,7 +231,7 @@ pub(crate) async fn caller<T>(
     {
         return Err(locked_out(key, left));
     }
-    match authenticate(&exchange.config(), &credentials) {
+    match authenticate(exchange, &credentials) {
         Ok(user) => {
             let key = Key::User(user.name.clone());
             if let Some(left) = lockout.locked(&key, now) {

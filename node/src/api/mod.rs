@@ -4,13 +4,15 @@
 //! focal points and agencies, [`audit`] for auditors, [`admin`], and
 //! [`account`] for every user). [`listener`] says what each serves,
 //! [`body_check`] refuses what cannot be read, [`limits`] admits peers'
-//! calls, and [`server`] assembles it all. Everything here authenticates and decodes,
+//! calls, and [`server`] assembles it all. [`console`] serves the web
+//! console on a third listener, over the same local services. Everything here authenticates and decodes,
 //! hands the call to the [`exchange`](crate::exchange), and answers.
 
 pub mod account;
 pub mod admin;
 pub mod audit;
 pub mod body_check;
+pub mod console;
 pub mod federation;
 pub mod limits;
 pub mod listener;

@@ -39,6 +39,8 @@ pub struct Listeners {
     pub local: std::net::TcpListener,
     /// Prometheus metrics over plain HTTP, if the node serves them.
     pub metrics: Option<std::net::TcpListener>,
+    /// The web console, if the node serves one.
+    pub console: Option<std::net::TcpListener>,
 }
 
 impl Listeners {
@@ -47,6 +49,7 @@ impl Listeners {
             federation: std::net::TcpListener::bind(federation)?,
             local: std::net::TcpListener::bind(local)?,
             metrics: None,
+            console: None,
         })
     }
 
@@ -55,6 +58,9 @@ impl Listeners {
         let mut listeners = Listeners::bind(config.federation_listen, config.local_listen)?;
         if let Some(metrics) = config.metrics_listen {
             listeners.metrics = Some(std::net::TcpListener::bind(metrics)?);
+        }
+        if let Some(console) = &config.console {
+            listeners.console = Some(std::net::TcpListener::bind(console.listen)?);
         }
         Ok(listeners)
     }
@@ -69,6 +75,7 @@ impl Listeners {
             federation: bind_below_ephemeral()?,
             local: bind_below_ephemeral()?,
             metrics: Some(bind_below_ephemeral()?),
+            console: Some(bind_below_ephemeral()?),
         })
     }
 }
@@ -128,6 +135,9 @@ pub struct RunningNode {
     outbox: JoinHandle<()>,
     witnessing: JoinHandle<()>,
     metrics: Option<JoinHandle<std::io::Result<()>>>,
+    /// Where the web console is served, if it is.
+    pub console_addr: Option<SocketAddr>,
+    console: Option<JoinHandle<std::io::Result<()>>>,
     /// One per listener.
     health: Vec<tonic_health::server::HealthReporter>,
 }
@@ -182,6 +192,13 @@ impl RunningNode {
         for task in [self.outbox, self.witnessing] {
             if let Err(e) = task.await {
                 result = Err(StartError::Io(std::io::Error::other(e)));
+            }
+        }
+        if let Some(task) = self.console {
+            match task.await {
+                Ok(Err(e)) => result = Err(StartError::Io(e)),
+                Err(e) => result = Err(StartError::Io(std::io::Error::other(e))),
+                Ok(Ok(())) => {}
             }
         }
         if let Some(task) = self.metrics {
@@ -255,6 +272,7 @@ pub async fn start_with_store(
         .as_ref()
         .map(tokio::net::TcpListener::local_addr)
         .transpose()?;
+    let mut console_task = None;
     let metrics = metrics_listener.map(|listener| {
         tokio::spawn(crate::metrics::serve(
             listener,
@@ -346,13 +364,25 @@ pub async fn start_with_store(
             )),
         },
     ];
+    let console_addr = match (listeners.console, &config.console) {
+        (Some(listener), Some(_)) => {
+            listener.set_nonblocking(true)?;
+            let listener = tokio::net::TcpListener::from_std(listener)?;
+            let addr = listener.local_addr()?;
+            let console = crate::api::console::Console::new(exchange.clone(), peers.clone())
+                .map_err(|e| std::io::Error::other(format!("console languages: {e}")))?;
+            console_task = Some(tokio::spawn(crate::api::console::serve(listener, console)));
+            Some(addr)
+        }
+        _ => None,
+    };
     let witnessing = tokio::spawn(witness::run(
         exchange.clone(),
         peers.clone(),
         config.witness_interval,
     ));
     let outbox = tokio::spawn(outbox::run(exchange.clone(), peers.clone()));
-    tracing::info!(country = %config.country, %federation_addr, %local_addr, metrics_addr = ?metrics_addr, "node started");
+    tracing::info!(country = %config.country, %federation_addr, %local_addr, metrics_addr = ?metrics_addr, console_addr = ?console_addr, "node started");
     Ok(RunningNode {
         country: config.country,
         federation_addr,
@@ -364,6 +394,8 @@ pub async fn start_with_store(
         outbox,
         witnessing,
         metrics,
+        console_addr,
+        console: console_task,
         health: vec![federation_health, local_health],
     })
 }

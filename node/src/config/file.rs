@@ -26,6 +26,55 @@ pub struct ConfigFile {
     /// Lockout after failed authentications on the local API.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub local_auth: Option<LocalAuthSection>,
+    /// The web console; none if absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub console: Option<ConsoleSection>,
+}
+
+/// `[console]`: the web console for people with personal accounts.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConsoleSection {
+    /// Where browsers reach the console.
+    pub listen: String,
+    /// PEM certificate chain and key of the console's HTTPS. Without them
+    /// the console serves plain HTTP, which only a loopback address may.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cert: Option<PathBuf>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<PathBuf>,
+    /// Minutes a session may go unused.
+    #[serde(default = "default_idle_minutes")]
+    pub idle_minutes: u32,
+    /// Hours a session lasts at most.
+    #[serde(default = "default_absolute_hours")]
+    pub absolute_hours: u32,
+    /// Failed sign-ins in a row that lock a person out...
+    #[serde(default = "default_max_failed_logins")]
+    pub max_failed_logins: u32,
+    /// ...for this many minutes.
+    #[serde(default = "default_lockout_minutes")]
+    pub lockout_minutes: u32,
+    /// Roles that must sign in with a second factor: `focal_point`,
+    /// `agency` (every agency) or `agency:NAME`, `auditor`, `admin`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub require_totp: Vec<String>,
+}
+
+fn default_idle_minutes() -> u32 {
+    30
+}
+
+fn default_absolute_hours() -> u32 {
+    12
+}
+
+fn default_max_failed_logins() -> u32 {
+    5
+}
+
+fn default_lockout_minutes() -> u32 {
+    15
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -18,6 +18,7 @@ use serde::de::DeserializeOwned;
 
 use crate::policy::{Agreement, AgreementFile};
 
+mod console;
 mod file;
 mod keys;
 mod local;
@@ -25,6 +26,7 @@ mod offences;
 #[cfg(test)]
 mod tests;
 
+pub use console::*;
 pub use file::*;
 pub use keys::*;
 pub use local::*;
@@ -134,6 +136,8 @@ pub struct Config {
     /// This country's national offences (`node.national_offences`), if
     /// configured.
     pub national_offences: Option<OffenceMap>,
+    /// The web console (`[console]`), if configured.
+    pub console: Option<Console>,
 }
 
 impl Config {
@@ -336,6 +340,11 @@ impl Config {
                 .is_some_and(|t| t.client_verifier.is_some()),
         )?;
         let local_auth = v.local_auth(file.local_auth.as_ref())?;
+        let console = file
+            .console
+            .as_ref()
+            .map(|section| v.console(section, base))
+            .transpose()?;
 
         if !(1..=86_400).contains(&file.node.witness_interval_secs) {
             return Err(v.error(
@@ -416,6 +425,7 @@ impl Config {
             agencies,
             accounts,
             local_auth,
+            console,
         })
     }
 

@@ -11,11 +11,13 @@
 //! peer's delivery: [`route`] for a new request, [`check_answer`] for an
 //! answer, a withdrawal) → [`respond`] (the agency) → [`delivery`] (the
 //! outbox worker's outcome: delivered or failed) → [`expire`] (withdrawn or
-//! overdue) → [`purge`] (retention over). [`reload`] puts a new
+//! overdue) → [`purge`] (retention over). [`accounts`] keeps people's
+//! accounts and console sessions. [`reload`] puts a new
 //! configuration in force; [`views`] reads requests. What they share
 //! (`Exchange`, `Pending`, `Event`, `commit`, `finish`, `append_log`) is in
 //! [`state`].
 
+pub mod accounts;
 mod check_answer;
 mod delivery;
 mod expire;

@@ -29,8 +29,8 @@ use rcgen::{
 use sha2::{Digest, Sha256};
 
 use crate::config::{
-    AgencySection, ConfigFile, LocalTlsSection, NodeSection, NonPunishmentSection, TlsSection,
-    UserSection, default_tls_name, encode_public_key,
+    AgencySection, ConfigFile, ConsoleSection, LocalTlsSection, NodeSection, NonPunishmentSection,
+    TlsSection, UserSection, default_tls_name, encode_public_key,
 };
 use crate::policy::AgreementFile;
 
@@ -348,6 +348,10 @@ pub struct InitOptions {
     /// `[node] non_punishment`: what a request about a possible victim
     /// cites when the focal point names nothing.
     pub non_punishment: Option<NonPunishmentSection>,
+    /// Where the web console listens, if the node serves one. Off
+    /// loopback, or with `local_tls`, it serves HTTPS with the local API's
+    /// certificate; on loopback, plain HTTP.
+    pub console_listen: Option<String>,
 }
 
 /// Where a federation generated in `root` keeps the local CA of `country`:
@@ -489,6 +493,22 @@ pub fn init_node(
             .collect(),
         users,
         local_auth: None,
+        console: options.console_listen.as_ref().map(|listen| {
+            let on_loopback = listen
+                .parse::<std::net::SocketAddr>()
+                .is_ok_and(|a| a.ip().is_loopback());
+            let https = options.local_tls || !loopback || !on_loopback;
+            ConsoleSection {
+                listen: listen.clone(),
+                cert: https.then(|| "local-tls/node.pem".into()),
+                key: https.then(|| "local-tls/node.key".into()),
+                idle_minutes: 30,
+                absolute_hours: 12,
+                max_failed_logins: 5,
+                lockout_minutes: 15,
+                require_totp: vec!["admin".into()],
+            }
+        }),
     };
     write_config(&config_path, &config)?;
     Ok(InitOutcome {

@@ -63,3 +63,20 @@ pub(super) fn purge_key(due_unix_ms: i64, direction: Direction, request_id: &str
 pub(super) fn witness_key(peer: CountryCode) -> Vec<u8> {
     format!("witness/{peer}").into_bytes()
 }
+
+/// A person's account: `person/<login>`.
+pub(super) fn person_key(login: &str) -> Vec<u8> {
+    format!("person/{login}").into_bytes()
+}
+
+/// A person's API token, by the SHA-256 of the token (hex): `ptoken/<hash>`,
+/// valued with the login.
+pub(super) fn person_token_key(sha256: &[u8; 32]) -> Vec<u8> {
+    format!("ptoken/{}", hex::encode(sha256)).into_bytes()
+}
+
+/// A console session, by the SHA-256 of its cookie (hex): the store never
+/// holds a session's cookie itself.
+pub(super) fn session_key(sha256: &[u8; 32]) -> Vec<u8> {
+    format!("session/{}", hex::encode(sha256)).into_bytes()
+}

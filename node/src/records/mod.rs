@@ -14,6 +14,9 @@
 //! | `purge/<time>/<o\|i>/<id>` | final requests, by when their personal data expires |
 //! | `witness/<peer>`        | the peer's latest tree head this node checked    |
 //! | `evidence/<peer>/<ms>`  | proof of a peer's log being rolled back or forked |
+//! | `person/<login>`        | [`PersonRecord`]: a person's account (password hash, role, second factor) |
+//! | `ptoken/<sha256>`       | the login of the person an API token belongs to |
+//! | `session/<sha256>`      | [`SessionRecord`]: a console session, by the hash of its cookie |
 //! | `meta/format`           | the store's format, upgraded at start ([`Records::migrate`]) |
 //!
 //! The audit log is not in this key space: its entries ([`AuditEntry`],
@@ -152,6 +155,41 @@ impl Records {
         Ok(self
             .get(&count_key(day, direction, peer, category))?
             .unwrap_or(0))
+    }
+
+    pub fn person(&self, login: &str) -> Result<Option<PersonRecord>, StoreError> {
+        self.get(&person_key(login))
+    }
+
+    /// Every person's account, by login.
+    pub fn persons(&self) -> Result<Vec<PersonRecord>, StoreError> {
+        self.scan("person/")
+    }
+
+    /// The login an API token (by its SHA-256) belongs to.
+    pub fn person_token(&self, sha256: &[u8; 32]) -> Result<Option<String>, StoreError> {
+        self.get(&person_token_key(sha256))
+    }
+
+    pub fn session(&self, sha256: &[u8; 32]) -> Result<Option<SessionRecord>, StoreError> {
+        self.get(&session_key(sha256))
+    }
+
+    /// Every console session, with the hash of its cookie.
+    pub fn sessions(&self) -> Result<Vec<([u8; 32], SessionRecord)>, StoreError> {
+        let mut out = Vec::new();
+        for (key, value) in self.store.scan_prefix(b"session/")? {
+            let hash = std::str::from_utf8(&key[b"session/".len()..])
+                .ok()
+                .and_then(|text| hex::decode(text).ok())
+                .and_then(|bytes| <[u8; 32]>::try_from(bytes).ok())
+                .ok_or_else(|| StoreError::Corrupt {
+                    key: String::from_utf8_lossy(&key).into_owned(),
+                    reason: "a session key must end in 64 hex digits".into(),
+                })?;
+            out.push((hash, decode(&key, &value)?));
+        }
+        Ok(out)
     }
 
     /// The requests awaiting an answer from `agency`, oldest first.
@@ -462,6 +500,26 @@ impl Changes {
 
     pub fn put_witnessed(&mut self, peer: CountryCode, head: &pb::SignedTreeHead) {
         self.batch.put(witness_key(peer), head.encode_to_vec());
+    }
+
+    pub fn put_person(&mut self, person: &PersonRecord) {
+        self.batch.put(person_key(&person.login), encode(person));
+    }
+
+    pub fn put_person_token(&mut self, sha256: &[u8; 32], login: &str) {
+        self.batch.put(person_token_key(sha256), encode(&login));
+    }
+
+    pub fn remove_person_token(&mut self, sha256: &[u8; 32]) {
+        self.batch.delete(person_token_key(sha256));
+    }
+
+    pub fn put_session(&mut self, sha256: &[u8; 32], session: &SessionRecord) {
+        self.batch.put(session_key(sha256), encode(session));
+    }
+
+    pub fn remove_session(&mut self, sha256: &[u8; 32]) {
+        self.batch.delete(session_key(sha256));
     }
 
     /// Keeps evidence about a peer's log (JSON), under the time it was found.

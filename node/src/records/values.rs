@@ -267,6 +267,71 @@ pub struct AuditEntry {
     pub detail: String,
 }
 
+/// A person's account on this node: an officer, an auditor or an operator
+/// who signs in to the console or calls the local API with a personal
+/// token. Audit entries name the person as `<role>/<login>`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonRecord {
+    pub login: String,
+    /// The role, as configuration spells it (`focal_point`, `agency:NAME`,
+    /// `auditor`, `admin`).
+    pub role: String,
+    /// The password's Argon2id hash in PHC form (salt and parameters
+    /// included); never the password.
+    pub password_phc: String,
+    /// Set by an admin's reset: the password is a one-time one, to be
+    /// changed at the next sign-in before anything else.
+    #[serde(default)]
+    pub must_change_password: bool,
+    /// The RFC 6238 secret (base32) of the person's second factor, once
+    /// enrolled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub totp_secret: Option<String>,
+    /// The last 30-second step a code was accepted for: a code is never
+    /// accepted twice.
+    #[serde(default)]
+    pub totp_last_step: u64,
+    #[serde(default)]
+    pub disabled: bool,
+    /// Failed sign-ins in a row; reset by a success or an admin's enable.
+    #[serde(default)]
+    pub failed_logins: u32,
+    /// Locked after too many failed sign-ins, until this time (ms).
+    #[serde(default)]
+    pub locked_until_unix_ms: i64,
+    /// The console language the person chose (a BCP 47 tag).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// SHA-256 (hex) of each personal API token, with when it was issued.
+    #[serde(default)]
+    pub tokens: Vec<PersonToken>,
+    pub created_unix_ms: i64,
+}
+
+/// One personal API token, by hash.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonToken {
+    #[serde(with = "hex_bytes")]
+    pub sha256: [u8; 32],
+    pub issued_unix_ms: i64,
+}
+
+/// A console session, stored under the SHA-256 of its cookie.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionRecord {
+    pub login: String,
+    pub created_unix_ms: i64,
+    pub last_seen_unix_ms: i64,
+    /// The token every state-changing form must carry (hex).
+    pub csrf: String,
+    /// Signed in with a password, the second factor still to be given.
+    #[serde(default)]
+    pub awaiting_totp: bool,
+    /// A second-factor secret being enrolled, until a code confirms it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enrolling_totp: Option<String>,
+}
+
 mod hex_bytes {
     use serde::{Deserialize, Deserializer, Serializer, de::Error};
 

@@ -36,6 +36,8 @@ pub struct NodeAddresses {
     pub local_listen: String,
     /// The metrics listener's bind address, if any.
     pub metrics_listen: Option<String>,
+    /// The web console's bind address, if any (plain HTTP on loopback).
+    pub console_listen: Option<String>,
     /// How peers reach the federation listener, e.g. `https://10.0.0.5:7400`.
     pub endpoint: String,
 }
@@ -402,6 +404,7 @@ fn write_federation(
                 federation_listen: addresses.federation_listen.clone(),
                 local_listen: addresses.local_listen.clone(),
                 metrics_listen: addresses.metrics_listen.clone(),
+                console_listen: addresses.console_listen.clone(),
                 local_names: Vec::new(),
                 local_tls: false,
                 // A generated federation stands for ASEAN countries, which
@@ -485,6 +488,11 @@ pub fn plan_with(
             federation_listen: federation.to_string(),
             local_listen: bound.local.local_addr()?.to_string(),
             metrics_listen: None,
+            console_listen: bound
+                .console
+                .as_ref()
+                .map(|l| l.local_addr().map(|a| a.to_string()))
+                .transpose()?,
             endpoint: format!("https://{federation}"),
         });
         listeners.push(bound);

@@ -110,6 +110,7 @@ pub async fn serve_prebound(config_path: &Path, storage: Storage) -> anyhow::Res
         federation,
         local,
         metrics: None,
+        console: None,
     };
     serve_on(config, storage, listeners, echo, orders).await
 }

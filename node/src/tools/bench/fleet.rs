@@ -222,6 +222,7 @@ async fn bound(
         federation_listen: federation.to_string(),
         local_listen: local.to_string(),
         metrics_listen: None,
+        console_listen: None,
     };
     Ok((addresses, echo.to_string(), lines))
 }

@@ -597,6 +597,7 @@ async fn start_pair(root: &Path, storage: Storage, options: &Options) -> anyhow:
             federation_listen: federation,
             local_listen: free_address()?,
             metrics_listen: None,
+            console_listen: None,
         });
         echo_addresses.push(free_address()?);
     }
