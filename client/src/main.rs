@@ -378,6 +378,11 @@ struct SendArgs {
     /// Read the summary from a file, or from stdin with `-`.
     #[arg(long, value_name = "PATH", conflicts_with = "summary")]
     summary_file: Option<PathBuf>,
+    /// The language the summary is written in, as a BCP 47 tag (th, km,
+    /// lo, my, vi, id, ms, fil, en...): carried in the request, so that
+    /// readers know what they read. Free text is never translated.
+    #[arg(long, value_name = "TAG")]
+    summary_language: Option<String>,
     /// When the answer stops being useful: a duration from now (72h, 7d) or
     /// a moment: an RFC 3339 date-time (2026-12-24T17:00:00+07:00),
     /// YYYY-MM-DDTHH:MM in UTC, or YYYY-MM-DD (00:00 UTC).
@@ -778,6 +783,7 @@ async fn call(
                                     .victim_status
                                     .map_or(0, |s| pb::VictimStatus::from(s) as i32),
                                 follows_request_id: args.follows.clone().unwrap_or_default(),
+                                summary_language: args.summary_language.clone().unwrap_or_default(),
                                 national_offence: args.national_offence.as_ref().map(|statute| {
                                     pb::NationalOffence {
                                         statute: statute.clone(),

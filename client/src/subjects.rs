@@ -6,6 +6,7 @@
 
 use clap::Args;
 use liaison_proto::pb;
+use liaison_proto::subject_text::{self, role_and_value};
 
 use crate::failure::Failure;
 
@@ -99,29 +100,6 @@ pub const SUBJECT_FLAGS: &[&str] = &[
     "ip",
 ];
 
-/// `ROLE=value` split into the role and the value; a value without a
-/// known role before its first `=` has none (`UNKNOWN` at the node).
-fn role_and_value(text: &str) -> (pb::SubjectRole, &str) {
-    if let Some((prefix, rest)) = text.split_once('=') {
-        let role = match prefix
-            .trim()
-            .to_ascii_lowercase()
-            .replace('-', "_")
-            .as_str()
-        {
-            "suspect" => Some(pb::SubjectRole::Suspect),
-            "possible_victim" | "victim" => Some(pb::SubjectRole::PossibleVictim),
-            "witness" => Some(pb::SubjectRole::Witness),
-            "unknown" => Some(pb::SubjectRole::Unknown),
-            _ => None,
-        };
-        if let Some(role) = role {
-            return (role, rest);
-        }
-    }
-    (pb::SubjectRole::Unspecified, text)
-}
-
 fn subject(role: pb::SubjectRole, kind: pb::subject::Kind) -> pb::Subject {
     pb::Subject {
         kind: Some(kind),
@@ -129,15 +107,13 @@ fn subject(role: pb::SubjectRole, kind: pb::subject::Kind) -> pb::Subject {
     }
 }
 
-/// `a:b` split at `separator`, or the flag's error naming the form.
-fn split<'a>(
-    flag: &str,
-    text: &'a str,
-    separator: char,
-    form: &str,
-) -> Result<(&'a str, &'a str), Failure> {
-    text.split_once(separator)
-        .ok_or_else(|| Failure::invalid(flag, format!("{flag} must be {form}")))
+/// One flag's value: its role prefix, then its kind's form
+/// ([`subject_text::parse`]); an error names the flag.
+fn from_text(flag: &str, kind: &str, text: &str) -> Result<pb::Subject, Failure> {
+    let (role, value) = role_and_value(text);
+    subject_text::parse(kind, value)
+        .map(|parsed| subject(role, parsed))
+        .map_err(|rule| Failure::invalid(flag, format!("{flag} {rule}")))
 }
 
 impl SubjectArgs {
@@ -147,13 +123,7 @@ impl SubjectArgs {
         use pb::subject::Kind;
         let mut subjects = Vec::new();
         for text in &self.phone {
-            let (role, number) = role_and_value(text);
-            subjects.push(subject(
-                role,
-                Kind::Phone(pb::Phone {
-                    number: number.to_string(),
-                }),
-            ));
+            subjects.push(from_text("--phone", "phone", text)?);
         }
         if let Some(text) = &self.person {
             let (role, name) = role_and_value(text);
@@ -169,20 +139,7 @@ impl SubjectArgs {
             ));
         }
         for text in &self.wallet {
-            let (role, wallet) = role_and_value(text);
-            let (network, address) = split(
-                "--wallet",
-                wallet,
-                ':',
-                "NETWORK:ADDRESS, e.g. TRON:T9yD14Nj9j7xAB4dbGeiX9h8unkKHxuWwb",
-            )?;
-            subjects.push(subject(
-                role,
-                Kind::Wallet(pb::Wallet {
-                    network: network.to_string(),
-                    address: address.to_string(),
-                }),
-            ));
+            subjects.push(from_text("--wallet", "wallet", text)?);
         }
         if let Some(text) = &self.company {
             let (role, name) = role_and_value(text);
@@ -195,169 +152,20 @@ impl SubjectArgs {
                 }),
             ));
         }
-        for text in &self.iban {
-            let (role, iban) = role_and_value(text);
-            subjects.push(subject(
-                role,
-                Kind::BankAccount(pb::BankAccount {
-                    iban: iban.to_string(),
-                    ..Default::default()
-                }),
-            ));
-        }
-        for text in &self.bank_account {
-            let (role, account) = role_and_value(text);
-            let (number, bic) = split(
-                "--bank-account",
-                account,
-                '@',
-                "NUMBER@BIC, e.g. 0012345678@ABCDKHPP",
-            )?;
-            subjects.push(subject(
-                role,
-                Kind::BankAccount(pb::BankAccount {
-                    account_number: number.to_string(),
-                    bic: bic.to_string(),
-                    ..Default::default()
-                }),
-            ));
-        }
-        for text in &self.online {
-            let (role, account) = role_and_value(text);
-            let (platform, handle) = split(
-                "--online",
-                account,
-                ':',
-                "PLATFORM:HANDLE, e.g. TELEGRAM:@recruiter_jobs",
-            )?;
-            subjects.push(subject(
-                role,
-                Kind::OnlineAccount(pb::OnlineAccount {
-                    platform: platform.to_string(),
-                    handle: handle.to_string(),
-                    user_id: String::new(),
-                }),
-            ));
-        }
-        for text in &self.imei {
-            let (role, imei) = role_and_value(text);
-            subjects.push(subject(
-                role,
-                Kind::Device(pb::Device {
-                    imei: imei.to_string(),
-                    model: String::new(),
-                }),
-            ));
-        }
-        for text in &self.id_document {
-            let (role, document) = role_and_value(text);
-            let form = "TYPE:NUMBER:COUNTRY, e.g. PASSPORT:C1234567:VNM";
-            let (kind, rest) = split("--id-document", document, ':', form)?;
-            let (number, country) = split("--id-document", rest, ':', form)?;
-            let kind = kind.trim().to_ascii_uppercase().replace('-', "_");
-            let Some(kind) = pb::DocumentType::from_str_name(&kind)
-                .filter(|k| *k != pb::DocumentType::Unspecified)
-            else {
-                return Err(Failure::invalid(
-                    "--id-document",
-                    "--id-document TYPE must be PASSPORT, NATIONAL_ID, RESIDENCE_PERMIT, \
-                     DRIVING_LICENCE, SEAFARER_BOOK or OTHER_DOCUMENT",
-                ));
-            };
-            subjects.push(subject(
-                role,
-                Kind::IdentityDocument(pb::IdentityDocument {
-                    r#type: kind as i32,
-                    number: number.to_string(),
-                    issuing_country: country.to_string(),
-                }),
-            ));
-        }
-        for text in &self.vehicle {
-            let (role, vehicle) = role_and_value(text);
-            let (plate, country) = split(
-                "--vehicle",
-                vehicle,
-                ':',
-                "PLATE:COUNTRY, e.g. \"1AB 2345:KHM\"",
-            )?;
-            subjects.push(subject(
-                role,
-                Kind::Vehicle(pb::Vehicle {
-                    plate: plate.to_string(),
-                    country: country.to_string(),
-                }),
-            ));
-        }
-        for text in &self.ip {
-            let (role, seen) = role_and_value(text);
-            subjects.push(subject(role, Kind::IpAddress(ip_address(seen)?)));
+        let flags: [(&str, &str, &Vec<String>); 7] = [
+            ("--iban", "iban", &self.iban),
+            ("--bank-account", "bank-account", &self.bank_account),
+            ("--online", "online", &self.online),
+            ("--imei", "imei", &self.imei),
+            ("--id-document", "id-document", &self.id_document),
+            ("--vehicle", "vehicle", &self.vehicle),
+            ("--ip", "ip", &self.ip),
+        ];
+        for (flag, kind, values) in flags {
+            for text in values {
+                subjects.push(from_text(flag, kind, text)?);
+            }
         }
         Ok(subjects)
-    }
-}
-
-/// `ADDRESS[:PORT]@WHEN`, `[IPV6]:PORT@WHEN` or `IPV6@WHEN`.
-fn ip_address(text: &str) -> Result<pb::IpAddress, Failure> {
-    let form = "ADDRESS[:PORT]@WHEN with WHEN an RFC 3339 date-time, e.g. \
-                203.0.113.7:51234@2026-11-02T14:05:00+07:00";
-    let (address, when) = text
-        .rsplit_once('@')
-        .ok_or_else(|| Failure::invalid("--ip", format!("--ip must be {form}")))?;
-    let observed_unix_ms = liaison_proto::time::parse_rfc3339(when)
-        .map_err(|rule| Failure::invalid("--ip", format!("--ip: the moment {rule}")))?;
-    let port_of = |text: &str| {
-        text.parse::<u16>()
-            .ok()
-            .filter(|p| *p != 0)
-            .map(u32::from)
-            .ok_or_else(|| Failure::invalid("--ip", "--ip: the port must be 1 to 65535"))
-    };
-    let (address, port) = if let Some(rest) = address.strip_prefix('[') {
-        let (v6, port) = split("--ip", rest, ']', form)?;
-        let port = match port.strip_prefix(':') {
-            Some(port) => port_of(port)?,
-            None => 0,
-        };
-        (v6.to_string(), port)
-    } else if address.matches(':').count() == 1 {
-        let (v4, port) = split("--ip", address, ':', form)?;
-        (v4.to_string(), port_of(port)?)
-    } else {
-        (address.to_string(), 0)
-    };
-    Ok(pb::IpAddress {
-        address,
-        observed_unix_ms,
-        port,
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn roles_are_read_from_a_known_prefix_only() {
-        assert_eq!(
-            role_and_value("possible-victim=+85512345678"),
-            (pb::SubjectRole::PossibleVictim, "+85512345678")
-        );
-        assert_eq!(role_and_value("Suspect=x"), (pb::SubjectRole::Suspect, "x"));
-        // A value that merely holds `=` keeps it.
-        assert_eq!(role_and_value("a=b"), (pb::SubjectRole::Unspecified, "a=b"));
-    }
-
-    #[test]
-    fn ip_addresses_take_a_port_and_need_a_moment() {
-        let v4 = ip_address("203.0.113.7:51234@2026-11-02T14:05:00+07:00").unwrap_or_default();
-        assert_eq!((v4.address.as_str(), v4.port), ("203.0.113.7", 51234));
-        assert_eq!(v4.observed_unix_ms, 1_793_603_100_000);
-        let v6 = ip_address("[2001:db8::1]:443@2026-11-02T07:05:00Z").unwrap_or_default();
-        assert_eq!((v6.address.as_str(), v6.port), ("2001:db8::1", 443));
-        let bare = ip_address("2001:db8::1@2026-11-02T07:05:00Z").unwrap_or_default();
-        assert_eq!((bare.address.as_str(), bare.port), ("2001:db8::1", 0));
-        assert!(ip_address("203.0.113.7").is_err());
-        assert!(ip_address("203.0.113.7:99999@2026-11-02T07:05:00Z").is_err());
     }
 }

@@ -251,6 +251,11 @@ enum Command {
         /// Keep the generated keys and stores here instead of a temporary directory.
         #[arg(long)]
         dir: Option<PathBuf>,
+        /// Stop after the story instead of keeping the nodes and their web
+        /// consoles running (the default when standard input is not a
+        /// terminal, as in CI).
+        #[arg(long)]
+        exit: bool,
     },
 }
 
@@ -745,7 +750,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 None => bench::serve_prebound(&config, storage).await,
             }
         }
-        Command::Demo { dir } => {
+        Command::Demo { dir, exit } => {
             init_logging(cli.log_json, "warn");
             let temp;
             let (root, workspace) = match dir {
@@ -755,7 +760,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     (temp.path().to_path_buf(), demo::Workspace::Temporary)
                 }
             };
-            demo::run(&root, workspace).await?;
+            let serve = !exit && std::io::IsTerminal::is_terminal(&std::io::stdin());
+            demo::run(&root, workspace, serve).await?;
             Ok(())
         }
     }

@@ -676,6 +676,9 @@ pub struct InformationRequest {
     /// was carried). Boxed: most requests name none.
     #[serde(default)]
     pub national_offence: Option<Box<crate::offences::NationalOffence>>,
+    /// The language of the summary (BCP 47 tag); empty if not said.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub summary_language: String,
 }
 
 /// The most offence codes one request carries.
@@ -951,6 +954,7 @@ mod tests {
             victim_status: None,
             follows_request_id: String::new(),
             national_offence: None,
+            summary_language: String::new(),
         }
     }
 

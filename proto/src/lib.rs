@@ -21,6 +21,7 @@ pub mod merkle;
 pub mod offences;
 pub mod receipt;
 pub mod status;
+pub mod subject_text;
 pub mod time;
 pub mod victims;
 

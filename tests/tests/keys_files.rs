@@ -41,6 +41,7 @@ fn federation_files() -> (tempfile::TempDir, PathBuf) {
             federation_listen: "127.0.0.1:0".into(),
             local_listen: "127.0.0.1:0".into(),
             metrics_listen: None,
+            console_listen: None,
             endpoint: format!("https://{}.liaison:7400", code.to_ascii_lowercase()),
         })
         .collect();

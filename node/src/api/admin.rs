@@ -117,7 +117,10 @@ impl Admin for AdminService {
         &self,
         request: Request<pb::PolicyQuery>,
     ) -> Result<Response<pb::PolicyCheck>, Status> {
-        let user = self.operator(&request, "dry-run requests").await?;
+        // Focal points too: they see the decision before they send.
+        let user = caller(&self.exchange, &request).await?;
+        let allowed = matches!(user.role, Role::Admin | Role::Auditor | Role::FocalPoint);
+        require(&self.exchange, &user, allowed, "dry-run requests").await?;
         let query = request.get_ref().clone();
         let here = self.exchange.country();
         let from = match query.from_country.as_str() {

@@ -189,6 +189,7 @@ fn draft(new: &pb::NewRequest, max_subjects: usize) -> Result<Draft, Error> {
         non_punishment: convert::non_punishment(new.non_punishment.as_ref())?,
         victim_status: convert::victim_status("victim_status", new.victim_status)?,
         follows_request_id: convert::optional_uuid("follows_request_id", &new.follows_request_id)?,
+        summary_language: convert::language_tag("summary_language", &new.summary_language)?,
         national_offence_statute: new
             .national_offence
             .as_ref()

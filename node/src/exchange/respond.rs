@@ -447,6 +447,7 @@ mod tests {
             victim_status: None,
             follows_request_id: String::new(),
             national_offence: None,
+            summary_language: String::new(),
         }
     }
 

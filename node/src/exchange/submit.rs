@@ -44,6 +44,8 @@ pub struct Draft {
     /// The statute of one of this node's national offences that the
     /// request concerns; the node adds the titles from its mapping.
     pub national_offence_statute: Option<String>,
+    /// The language of the summary (BCP 47), or empty.
+    pub summary_language: String,
 }
 
 impl Exchange {
@@ -192,6 +194,7 @@ impl Exchange {
             victim_status: draft.victim_status,
             follows_request_id: draft.follows_request_id,
             national_offence,
+            summary_language: draft.summary_language,
         };
         if request.non_punishment.is_none() && request.concerns_possible_victim() {
             request.non_punishment = config.non_punishment.clone();

@@ -729,6 +729,7 @@ MC4CAQAwBQYDK2VwBCIEIJ1hsZ3v/VpguoRK9JLsLMREScVpezJpGXA7rAMcrn9g
                 // Off loopback: the local API gets its [local_tls].
                 local_listen: "10.1.2.3:7401".into(),
                 metrics_listen: None,
+                console_listen: Some("10.1.2.3:7403".into()),
                 local_names: vec!["liaison.police.example".into()],
                 local_tls: false,
                 non_punishment: None,

@@ -124,6 +124,7 @@ impl TryFrom<&pb::InformationRequest> for InformationRequest {
             follows_request_id: optional_uuid("follows_request_id", &r.follows_request_id)?,
             national_offence: national_offence("national_offence", r.national_offence.as_ref())?
                 .map(Box::new),
+            summary_language: language_tag("summary_language", &r.summary_language)?,
         };
         victim_rules(&request)?;
         Ok(request)
@@ -171,6 +172,7 @@ impl From<&InformationRequest> for pb::InformationRequest {
                 .map_or(0, |s| pb::VictimStatus::from(s) as i32),
             follows_request_id: r.follows_request_id.clone(),
             national_offence: r.national_offence.as_deref().map(Into::into),
+            summary_language: r.summary_language.clone(),
         }
     }
 }
@@ -187,5 +189,29 @@ pub fn optional_uuid(field: &str, value: &str) -> Result<String> {
         Ok(String::new())
     } else {
         uuid(field, value)
+    }
+}
+
+/// A BCP 47 language tag's shape (RFC 5646): a primary language of 2 or 3
+/// letters, then subtags of 1 to 8 letters or digits, separated by `-`, 35
+/// characters at most; empty for none.
+pub fn language_tag(field: &str, value: &str) -> Result<String> {
+    if value.is_empty() {
+        return Ok(String::new());
+    }
+    let mut parts = value.split('-');
+    let primary = parts.next().unwrap_or("");
+    let ok = value.len() <= 35
+        && (2..=3).contains(&primary.len())
+        && primary.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts
+            .all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
+    if ok {
+        Ok(value.to_string())
+    } else {
+        Err(ConversionError::new(
+            field,
+            "must be a BCP 47 language tag such as th, km or en-GB",
+        ))
     }
 }

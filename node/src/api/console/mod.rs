@@ -15,9 +15,12 @@
 //! no-store`. Sessions, sign-in and CSRF are in [`session`]; languages in
 //! [`i18n`].
 
+mod agency;
+mod focal;
 pub mod i18n;
 mod layout;
 mod session;
+mod view;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -85,6 +88,14 @@ pub fn router(console: Console) -> Router {
         .route("/account/password", post(session::change_password))
         .route("/account/totp", post(session::enrol_totp))
         .route("/account/token", post(session::issue_token))
+        .route("/requests", get(focal::dashboard))
+        .route("/requests/new", get(focal::new_form).post(focal::submit))
+        .route("/requests/{id}", get(focal::request_page))
+        .route("/requests/{id}/withdraw", post(focal::withdraw))
+        .route("/inbox", get(agency::inbox))
+        .route("/inbox/{id}", get(agency::request_page))
+        .route("/inbox/{id}/answer", post(agency::answer))
+        .route("/inbox/{id}/refuse", post(agency::refuse))
         .route("/static/console.css", get(layout::css))
         .route("/static/console.js", get(layout::js))
         .fallback(not_found)

@@ -262,7 +262,7 @@ fn describe_answer(view: &pb::RequestView) -> Result<String, DemoFailure> {
 
 /// Runs the demo in `root`, printing each step. Fails on the first step
 /// that does not happen as it should.
-pub async fn run(root: &Path, workspace: Workspace) -> Result<(), DemoFailure> {
+pub async fn run(root: &Path, workspace: Workspace, serve: bool) -> Result<(), DemoFailure> {
     let countries: Vec<CountryCode> = ["THA", "KHM", "VNM", "IDN"]
         .iter()
         .map(|c| c.parse().map_err(fail))
@@ -283,6 +283,7 @@ pub async fn run(root: &Path, workspace: Workspace) -> Result<(), DemoFailure> {
         if plan.node.country.as_str() == "IDN" {
             name_victim_protection(&plan.node.config_path, "immigration")?;
         }
+        demo_console(&plan.node.config_path)?;
         let config = Config::load(&plan.node.config_path).map_err(fail)?;
         let node = server::start(config, plan.listeners).await.map_err(fail)?;
         println!(
@@ -299,6 +300,18 @@ pub async fn run(root: &Path, workspace: Workspace) -> Result<(), DemoFailure> {
         );
     }
     let result = scenario(&nodes, &countries, workspace).await;
+    if result.is_ok() {
+        let accounts = console_accounts(&nodes).await?;
+        if serve {
+            println!("\nThe nodes keep running. Press Ctrl-C to stop them.");
+            tokio::signal::ctrl_c().await.map_err(fail)?;
+        } else if !accounts.is_empty() {
+            println!(
+                "\n(Not kept running: standard input is not a terminal, or --exit was given; \
+                 run `cargo run -p liaison-node -- demo` in a terminal to use the consoles.)"
+            );
+        }
+    }
     for (_, demo_node) in nodes {
         demo_node.node.shutdown().await.map_err(fail)?;
     }
@@ -313,6 +326,74 @@ pub async fn run(root: &Path, workspace: Workspace) -> Result<(), DemoFailure> {
         );
     }
     result
+}
+
+/// The demo's consoles let the admin in without a second factor (a new
+/// user has no authenticator app at hand); a real node keeps
+/// `require_totp = ["admin"]` from `init`.
+fn demo_console(config_path: &Path) -> Result<(), DemoFailure> {
+    let text = std::fs::read_to_string(config_path).map_err(fail)?;
+    let entry = "require_totp = [\"admin\"]\n";
+    if !text.contains(entry) {
+        return Err(fail(format!("no console in {}", config_path.display())));
+    }
+    std::fs::write(config_path, text.replacen(entry, "", 1)).map_err(fail)
+}
+
+/// Gives each node one demo account per role (the console's own, with a
+/// password fresh for this run, no change asked at sign-in), and prints
+/// where each console is and who may sign in. Returns the accounts, by
+/// country: (login, role, password).
+async fn console_accounts(
+    nodes: &BTreeMap<CountryCode, DemoNode>,
+) -> Result<BTreeMap<CountryCode, Vec<(String, String, String)>>, DemoFailure> {
+    let mut all = BTreeMap::new();
+    println!(
+        "\n8. The web consoles: sign in as any of these (illustrative accounts, passwords fresh for this run)"
+    );
+    for (country, demo_node) in nodes {
+        let Some(address) = demo_node.node.console_addr else {
+            continue;
+        };
+        let exchange = demo_node.node.exchange();
+        let config = exchange.config();
+        let mut roles: Vec<(String, String)> = vec![("focal".into(), "focal_point".into())];
+        roles.extend(
+            config
+                .agencies
+                .iter()
+                .map(|a| (a.name.clone(), format!("agency:{}", a.name))),
+        );
+        roles.push(("auditor".into(), "auditor".into()));
+        roles.push(("admin".into(), "admin".into()));
+        let password = demo_password()?;
+        let operator = crate::config::LocalUser {
+            name: "demo".into(),
+            role: crate::config::Role::Admin,
+        };
+        println!("  {country}  http://{address}/   password for every account: {password}");
+        let mut accounts = Vec::new();
+        for (login, role) in roles {
+            exchange
+                .add_person(&operator, &login, &role, Some(password.clone()))
+                .await
+                .map_err(fail)?;
+            println!("        {login:<12} {role}");
+            accounts.push((login, role, password.clone()));
+        }
+        all.insert(*country, accounts);
+    }
+    Ok(all)
+}
+
+/// A password for the demo's accounts: 16 letters and digits.
+fn demo_password() -> Result<String, DemoFailure> {
+    const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
+    let bytes: [u8; 16] = crate::pki::random_bytes().map_err(fail)?;
+    Ok(bytes
+        .iter()
+        .map(|b| ALPHABET[usize::from(*b) % ALPHABET.len()] as char)
+        .collect())
 }
 
 /// Names `agency` as the node's victim-protection agency in its config.
