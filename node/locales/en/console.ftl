@@ -1,5 +1,6 @@
 ### status: source
-# English: the console's own words. Code lists (categories, purposes,
+### language: English
+# The console's own words. Code lists (categories, purposes,
 # reasons, handling codes, indicators, ICCS titles) are in codes.ftl.
 
 ## Formats
