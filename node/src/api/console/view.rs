@@ -50,7 +50,7 @@ pub fn time_left(frame: &Frame<'_>, deadline_unix_ms: i64, now_ms: i64) -> Strin
     let hours = left / 3_600_000;
     let i18n = &frame.console.i18n;
     if hours >= 48 {
-        let args = super::i18n::args(&[("days", hours.div_ceil(24).into())]);
+        let args = super::i18n::args(&[("days", ((hours + 23) / 24).into())]);
         i18n.text(frame.language.tag, "time-left-days", Some(&args))
     } else {
         let args = super::i18n::args(&[("hours", hours.max(1).into())]);
