@@ -20,6 +20,7 @@ mod focal;
 pub mod i18n;
 mod layout;
 mod session;
+mod users;
 mod view;
 
 use std::net::SocketAddr;
@@ -96,6 +97,7 @@ pub fn router(console: Console) -> Router {
         .route("/inbox/{id}", get(agency::request_page))
         .route("/inbox/{id}/answer", post(agency::answer))
         .route("/inbox/{id}/refuse", post(agency::refuse))
+        .route("/admin/users", get(users::users).post(users::user_action))
         .route("/static/console.css", get(layout::css))
         .route("/static/console.js", get(layout::js))
         .fallback(not_found)

@@ -4,7 +4,6 @@
 //! password and a second factor, sign-out, the person's language, and the
 //! account page (password, second factor, personal API token).
 
-use std::collections::HashMap;
 use std::net::SocketAddr;
 
 use axum::extract::{ConnectInfo, FromRequestParts, State};
@@ -729,6 +728,3 @@ pub async fn issue_token(
         }
     }
 }
-
-/// The query string of a page, as a map (filters).
-pub type Query = axum::extract::Query<HashMap<String, String>>;
