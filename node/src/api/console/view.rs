@@ -164,7 +164,7 @@ pub fn request(frame: &Frame<'_>, view: &pb::RequestView) -> Markup {
         }
         section.card {
             h2 { (frame.t("field-summary")) }
-            (free_text(frame, &r.summary, ""))
+            (free_text(frame, &r.summary, &r.summary_language))
         }
         (answer(frame, view))
         section.card {

@@ -26,6 +26,7 @@ pub fn phone_check(to: &str, number: &str, summary: &str, deadline_unix_ms: i64)
             ..Default::default()
         }),
         summary: summary.into(),
+        summary_language: "en".into(),
         deadline_unix_ms,
         requested_fields: Vec::new(),
         more_offence_codes: vec!["0701".into()],
@@ -96,6 +97,7 @@ pub fn bank_account_trace(to: &str, case_id: &str, deadline_unix_ms: i64) -> pb:
             }),
         )),
         summary: "Account receiving the compound's payments.".into(),
+        summary_language: "en".into(),
         deadline_unix_ms,
         legal_bases: vec!["ACTIP".into()],
         // Thailand's own offence, from its (illustrative) offences file.
@@ -138,6 +140,7 @@ pub fn rescued_person(to: &str, case_id: &str, deadline_unix_ms: i64) -> pb::New
         )),
         summary: "Crossed into Thailand after leaving the compound; her passport was kept there."
             .into(),
+        summary_language: "en".into(),
         deadline_unix_ms,
         legal_bases: vec!["ACTIP".into()],
         case_reference: CASE_REFERENCE.into(),
