@@ -802,21 +802,51 @@ fn announced_port(line: &str) -> Option<u16> {
 
 impl Drop for Driver {
     fn drop(&mut self) {
-        use rustix::process::{Pid, Signal, kill_process_group, test_kill_process_group};
+        use rustix::process::{Pid, Signal, kill_process_group};
         let Some(group) = Pid::from_raw(self.child.id() as i32) else {
             return;
         };
         let _ = kill_process_group(group, Signal::KILL);
         let _ = self.child.wait();
         // Chromium's processes are not our children: wait (a little) until
-        // the group is empty, so that the profile directory is removed
-        // after they are gone.
+        // none of the group runs any more, so that the profile directory
+        // is removed after they are gone. (Dead ones may stay zombies for
+        // a while, until init reaps them: they hold no files.)
         let deadline = Instant::now() + Duration::from_secs(5);
-        while test_kill_process_group(group).is_ok() && Instant::now() < deadline {
+        while live_members(group.as_raw_nonzero().get()) > 0 && Instant::now() < deadline {
             let _ = kill_process_group(group, Signal::KILL);
             std::thread::sleep(Duration::from_millis(10));
         }
     }
+}
+
+/// How many processes of process group `group` are not (yet) zombies,
+/// from `/proc/<pid>/stat`.
+fn live_members(group: i32) -> usize {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return 0;
+    };
+    entries
+        .filter_map(Result::ok)
+        .filter(|entry| {
+            entry
+                .file_name()
+                .to_str()
+                .is_some_and(|name| name.bytes().all(|b| b.is_ascii_digit()))
+        })
+        .filter_map(|entry| std::fs::read_to_string(entry.path().join("stat")).ok())
+        .filter(|stat| {
+            // "pid (comm) state ppid pgrp ...": comm may hold spaces and
+            // parentheses, so read after its last ')'.
+            let Some((_, rest)) = stat.rsplit_once(')') else {
+                return false;
+            };
+            let mut fields = rest.split_whitespace();
+            let state = fields.next();
+            let pgrp = fields.nth(1).and_then(|f| f.parse::<i32>().ok());
+            pgrp == Some(group) && state != Some("Z") && state != Some("X")
+        })
+        .count()
 }
 
 /// A response to [`http_get`] or [`http_post_form`].

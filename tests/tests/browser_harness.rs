@@ -340,3 +340,51 @@ async fn raw_http_helpers() {
         assert_eq!(missing.status, 404, "{scheme}");
     }
 }
+
+/// Processes (not zombies) whose command line mentions `needle`.
+fn live_processes_mentioning(needle: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir("/proc").expect("/proc").flatten() {
+        let path = entry.path();
+        let Ok(cmdline) = std::fs::read(path.join("cmdline")) else {
+            continue;
+        };
+        let cmdline = String::from_utf8_lossy(&cmdline).replace('\0', " ");
+        let zombie = std::fs::read_to_string(path.join("stat"))
+            .ok()
+            .and_then(|stat| {
+                stat.rsplit_once(')')
+                    .map(|(_, rest)| rest.trim_start().starts_with('Z'))
+            })
+            .unwrap_or(true);
+        if cmdline.contains(needle) && !zombie {
+            found.push(cmdline);
+        }
+    }
+    found
+}
+
+/// Dropping a browser (as a failing test does) ends its chromedriver and
+/// every Chromium process, and removes its profile.
+#[tokio::test]
+async fn dropping_a_browser_ends_its_processes() {
+    let browser = Browser::new().await;
+    browser.goto("about:blank").await;
+    let profile = browser.profile_dir().to_path_buf();
+    let driver = browser
+        .driver_url()
+        .trim_start_matches("http://")
+        .to_string();
+    let needle = profile.display().to_string();
+    assert!(
+        !live_processes_mentioning(&needle).is_empty(),
+        "no Chromium process runs with the profile {needle}"
+    );
+    drop(browser);
+    assert_eq!(live_processes_mentioning(&needle), Vec::<String>::new());
+    assert!(!profile.exists(), "{} is still there", profile.display());
+    assert!(
+        tokio::net::TcpStream::connect(&driver).await.is_err(),
+        "chromedriver still listens on {driver}"
+    );
+}
