@@ -3,6 +3,7 @@
 //! them through the same gRPC APIs users do, and may also reach into a
 //! node's records to check what was (not) stored.
 
+pub mod browser;
 pub mod local_api;
 
 use std::collections::BTreeMap;
