@@ -1,0 +1,431 @@
+### status: drafted, not yet reviewed by a native speaker
+### language: Filipino
+
+# The console's own words. Code lists (categories, purposes,
+# reasons, handling codes, indicators, ICCS titles) are in codes.ftl.
+
+
+## Formats
+
+# Digit grouping of whole numbers.
+# en: ,
+number-group = ,
+# A date and time, always UTC. $day and $year are numbers, $month a name
+# from month-1 to month-12, $time "HH:MM".
+# en: { $day } { $month } { $year }, { $time } UTC
+date-time = { $month } { $day }, { $year }, { $time } UTC
+# en: Jan
+month-1 = Ene
+# en: Feb
+month-2 = Peb
+# en: Mar
+month-3 = Mar
+# en: Apr
+month-4 = Abr
+# en: May
+month-5 = May
+# en: Jun
+month-6 = Hun
+# en: Jul
+month-7 = Hul
+# en: Aug
+month-8 = Ago
+# en: Sep
+month-9 = Set
+# en: Oct
+month-10 = Okt
+# en: Nov
+month-11 = Nob
+# en: Dec
+month-12 = Dis
+
+## The frame of every page
+
+# en: Liaison console
+console-title = Liaison console
+# en: Node of { $country }
+node-of = Node ng { $country }
+# en: Signed in as { $user }
+signed-in-as = Naka-sign in bilang { $user }
+# en: Sign out
+sign-out = Mag-sign out
+# en: Language
+language = Wika
+# en: not yet reviewed
+not-reviewed = hindi pa nasusuri
+# en: Skip to content
+skip-to-content = Lumaktaw sa nilalaman
+# en: Requests
+nav-requests = Mga kahilingan
+# en: New request
+nav-new-request = Bagong kahilingan
+# en: Inbox
+nav-inbox = Inbox
+# en: Audit log
+nav-audit = Audit log
+# en: Reports
+nav-reports = Mga ulat
+# en: Peers
+nav-peers = Mga kabilang node
+# en: Users
+nav-users = Mga user
+# en: My account
+nav-account = Aking account
+# en: Shown as sent, in the sender's language ({ $language }); never translated.
+free-text-note = Ipinapakita gaya ng ipinadala, sa wika ng nagpadala ({ $language }); hindi kailanman isinasalin.
+# en: Shown as sent; never translated.
+free-text-note-unknown = Ipinapakita gaya ng ipinadala; hindi kailanman isinasalin.
+
+## Signing in
+
+# en: Sign in
+sign-in = Mag-sign in
+# en: Sign in to Liaison
+sign-in-title = Mag-sign in sa Liaison
+# en: Login name
+login = Login name
+# en: Password
+password = Password
+# en: Sign-in refused: wrong login name or password, or the account is locked or disabled.
+sign-in-refused = Tinanggihan ang pag-sign in: mali ang login name o password, o naka-lock o naka-disable ang account.
+# en: Second factor
+second-factor = Pangalawang factor
+# en: Code from your authenticator app
+second-factor-code = Code mula sa iyong authenticator app
+# en: The code is wrong or already used.
+second-factor-refused = Mali o nagamit na ang code.
+# en: Verify
+verify = I-verify
+# en: Your session has ended. Please sign in again.
+session-ended = Natapos na ang iyong session. Mangyaring mag-sign in muli.
+# en: You are signed out.
+signed-out = Naka-sign out ka na.
+# en: Your role ({ $role }) may not open this page.
+forbidden = Hindi maaaring buksan ng iyong tungkulin ({ $role }) ang pahinang ito.
+# en: Not found.
+not-found = Hindi nahanap.
+# en: This form has expired or did not come from this console. Reload the page and try again.
+csrf-refused = Nag-expire na ang form na ito o hindi ito nagmula sa console na ito. I-reload ang pahina at subukang muli.
+# en: Something went wrong
+error-title = May nangyaring mali
+# en: Back
+back = Bumalik
+
+## My account
+
+# en: My account
+account-title = Aking account
+# en: Change password
+change-password = Palitan ang password
+# en: Your password was set by an administrator: choose your own before you go on.
+must-change-password = Isang administrator ang nagtakda ng iyong password: pumili ng sarili mong password bago magpatuloy.
+# en: Current password
+current-password = Kasalukuyang password
+# en: New password
+new-password = Bagong password
+# en: At least { $min } characters, not containing your login name.
+new-password-rule = Hindi bababa sa { $min } na character, at hindi naglalaman ng iyong login name.
+# en: Password changed.
+password-changed = Napalitan na ang password.
+# en: Set up a second factor
+enrol-totp = Mag-set up ng pangalawang factor
+# en: Your role must sign in with a second factor: set one up before you go on.
+totp-required = Kailangang mag-sign in ang iyong tungkulin gamit ang pangalawang factor: mag-set up muna bago magpatuloy.
+# en: Enter this key in your authenticator app (time-based, SHA-1, 6 digits, 30 seconds):
+totp-secret = Ilagay ang key na ito sa iyong authenticator app (time-based, SHA-1, 6 na digit, 30 segundo):
+# en: Or open this link on the phone that has the app:
+totp-uri = O buksan ang link na ito sa teleponong may app:
+# en: Second factor set up.
+totp-enrolled = Naka-set up na ang pangalawang factor.
+# en: A second factor is set up for this account.
+totp-active = May pangalawang factor na ang account na ito.
+# en: Language saved.
+language-saved = Nai-save ang wika.
+# en: Save
+save = I-save
+# en: Personal API token
+api-token = Personal na API token
+# en: For the command line (liaison login): it acts as you. It is shown once.
+api-token-explain = Para sa command line (liaison login): kumikilos ito bilang ikaw. Isang beses lang itong ipapakita.
+# en: Issue a token
+api-token-issue = Mag-isyu ng token
+# en: Your new token (copy it now; it is not shown again):
+api-token-issued = Ang iyong bagong token (kopyahin ngayon; hindi na ito ipapakitang muli):
+
+## Requests (focal point)
+
+# en: Requests sent by { $country }
+requests-title = Mga kahilingang ipinadala ng { $country }
+# en: No requests yet.
+requests-none = Wala pang kahilingan.
+# en: { $count -> [one] One open request *[other] { $count } open requests }
+open-requests =
+    { $count ->
+        [one] { $count } bukas na kahilingan
+       *[other] { $count } na bukas na kahilingan
+    }
+# en: Request
+col-request = Kahilingan
+# en: To
+col-to = Para sa
+# en: Category
+col-category = Kategorya
+# en: Status
+col-status = Katayuan
+# en: Deadline
+col-deadline = Takdang panahon
+# en: Time left
+col-time-left = Natitirang oras
+# en: Case
+col-case = Kaso
+# en: { $days -> [one] 1 day *[other] { $days } days }
+time-left-days =
+    { $days ->
+        [one] { $days } araw
+       *[other] { $days } na araw
+    }
+# en: { $hours -> [one] 1 hour *[other] { $hours } hours }
+time-left-hours =
+    { $hours ->
+        [one] { $hours } oras
+       *[other] { $hours } na oras
+    }
+# en: overdue
+overdue = lampas na
+# en: New request
+new-request-title = Bagong kahilingan
+# en: To (country)
+field-to = Para sa (bansa)
+# en: Category
+field-category = Kategorya
+# en: Purpose
+field-purpose = Layunin
+# en: Offences (ICCS)
+field-offences = Mga paglabag (ICCS)
+# en: Legal basis
+field-legal-basis = Legal na batayan
+# en: Reference of the legal basis (treaty, statute)
+field-legal-basis-reference = Sanggunian ng legal na batayan (tratado, batas)
+# en: Case reference
+field-case-reference = Reference ng kaso
+# en: Summary
+field-summary = Buod
+# en: Language of the summary
+field-summary-language = Wika ng buod
+# en: Answer within (days)
+field-deadline-days = Sagutin sa loob ng (araw)
+# en: Subject kind
+field-subject-kind = Uri ng subject
+# en: Role
+field-subject-role = Papel
+# en: Identifier
+field-subject-value = Identifier
+# en: This request concerns a possible victim of trafficking
+field-possible-victim = Tungkol ang kahilingang ito sa posibleng biktima ng pangangalakal ng tao
+# en: Victim indicators
+field-indicators = Mga palatandaan ng biktima
+# en: Fields asked for
+field-fields = Mga field na hinihingi
+# en: National offence (optional)
+field-national-offence = Paglabag ayon sa pambansang batas (opsiyonal)
+# en: Subject { $n }
+subject-n = Subject { $n }
+# en: Check against the agreements
+preview = Suriin laban sa mga kasunduan
+# en: Send
+send = Ipadala
+# en: Both agreements allow this request: { $detail }
+dry-run-allowed = Pinapayagan ng parehong kasunduan ang kahilingang ito: { $detail }
+# en: Refused by the agreements: { $detail }
+dry-run-denied = Tinanggihan ng mga kasunduan: { $detail }
+# en: Request sent.
+sent = Naipadala ang kahilingan.
+# en: Request { $id }
+request-title = Kahilingan { $id }
+# en: Timeline
+timeline = Timeline
+# en: Answer
+answer = Sagot
+# en: Receipts
+receipts = Mga resibo
+# en: Audit log positions
+audit-positions = Mga posisyon sa audit log
+# en: Withdraw
+withdraw = Bawiin
+# en: Withdrawn.
+withdrawn = Binawi.
+# en: No answer yet.
+no-answer-yet = Wala pang sagot.
+# en: Released fields
+fields-released = Mga field na ibinigay
+# en: Withheld by the agreement
+fields-redacted = Ipinagkait ayon sa kasunduan
+# en: Handling
+handling = Paghawak
+# en: Kept for { $days } days
+retention = Itatago nang { $days } araw
+# en: Refused: { $reason }
+refused-because = Tinanggihan: { $reason }
+
+## Inbox (agency)
+
+# en: Requests for { $agency }
+inbox-title = Mga kahilingan para sa { $agency }
+# en: Nothing to answer.
+inbox-none = Walang kailangang sagutin.
+# en: This request concerns a possible victim of trafficking. Treat the person as a victim: the non-punishment principle applies ({ $provision }).
+victim-notice = Tungkol ang kahilingang ito sa posibleng biktima ng pangangalakal ng tao. Ituring ang tao bilang biktima: umiiral ang prinsipyo ng hindi pagpaparusa ({ $provision }).
+# en: Dual criminality: { $indication }
+dual-criminality = Dual criminality: { $indication }
+# en: From { $country }
+from-country = Mula sa { $country }
+# en: Answer
+answer-title = Sagutin
+# en: Refuse
+refuse-title = Tanggihan
+# en: Value
+field-value = Halaga
+# en: Reason
+field-refusal-reason = Dahilan
+# en: Note to the requester
+field-note = Tala para sa humiling
+# en: Preview what will be released
+preview-answer = I-preview ang ibibigay
+# en: Send the answer
+answer-send = Ipadala ang sagot
+# en: Refuse the request
+refuse-send = Tanggihan ang kahilingan
+# en: Will be released
+will-release = Ibibigay
+# en: Will be withheld (not granted by the agreement)
+will-redact = Ipagkakait (hindi pinapayagan ng kasunduan)
+# en: Answer sent.
+answered = Naipadala ang sagot.
+# en: Refusal sent.
+refused = Naipadala ang pagtanggi.
+
+## Audit (auditor)
+
+# en: Audit log
+audit-title = Audit log
+# en: Peer
+filter-peer = Kabilang node
+# en: Category
+filter-category = Kategorya
+# en: Event
+filter-event = Pangyayari
+# en: From (date)
+filter-from = Mula (petsa)
+# en: To (date)
+filter-to = Hanggang (petsa)
+# en: Filter
+filter = I-filter
+# en: #
+col-index = #
+# en: Time
+col-time = Oras
+# en: Event
+col-event = Pangyayari
+# en: Who
+col-actor = Sino
+# en: Peer
+col-peer = Kabilang node
+# en: Detail
+col-detail = Detalye
+# en: Verify this node's log
+verify-log = I-verify ang log ng node na ito
+# en: The log verifies: { $entries } entries, tree head signed by this node, every entry in it.
+verify-ok = Napatunayan ang log: { $entries } entry, nilagdaan ng node na ito ang tree head, at naroon ang bawat entry.
+# en: The log does NOT verify: { $problem }
+verify-failed = HINDI napatunayan ang log: { $problem }
+# en: Download the export
+export = I-download ang export
+# en: Reports
+reports-title = Mga ulat
+# en: Requests per peer
+report-per-peer = Mga kahilingan bawat kabilang node
+# en: Requests per category
+report-per-category = Mga kahilingan bawat kategorya
+# en: Requests per month
+report-per-month = Mga kahilingan bawat buwan
+
+## Admin
+
+# en: Peers
+peers-title = Mga kabilang node
+# en: Health
+col-peer-health = Kalagayan ng koneksiyon
+# en: Last delivery
+col-last-delivery = Huling paghahatid
+# en: Queue
+col-queue = Pila
+# en: Compare agreements
+compare = Ihambing ang mga kasunduan
+# en: Users
+users-title = Mga user
+# en: Login
+col-login = Login
+# en: Role
+col-role = Tungkulin
+# en: Second factor
+col-second-factor = Pangalawang factor
+# en: State
+col-state = Kalagayan
+# en: Add a user
+add-user = Magdagdag ng user
+# en: User { $login } added. One-time password (give it to them; they must change it): { $password }
+user-added = Naidagdag ang user na { $login }. Isang-beses na password (ibigay ito sa kanila; kailangan nilang palitan ito): { $password }
+# en: New one-time password for { $login }: { $password }
+password-reset = Bagong isang-beses na password para kay { $login }: { $password }
+# en: Disable
+disable = I-disable
+# en: Enable
+enable = I-enable
+# en: Reset password
+reset-password = I-reset ang password
+# en: Change role
+set-role = Palitan ang tungkulin
+# en: active
+state-active = aktibo
+# en: disabled
+state-disabled = naka-disable
+# en: locked
+state-locked = naka-lock
+# en: yes
+yes = oo
+# en: no
+no = hindi
+# en: Subject
+col-subject = Subject
+# en: Your decision on dual criminality, if you override the indication
+field-dual-decision = Ang iyong pasya sa dual criminality, kung hindi mo susundin ang indikasyon
+# en: Full name of the possible victim
+field-victim-name = Buong pangalan ng posibleng biktima
+# en: Date of birth
+field-victim-birth = Petsa ng kapanganakan
+# en: Nationality (country code)
+field-victim-nationality = Nasyonalidad (country code)
+# en: Comma-separated field names; empty for every field the agreement accepts.
+field-fields-hint = Mga pangalan ng field na pinaghihiwalay ng kuwit; iwanang blangko para sa bawat field na tinatanggap ng kasunduan.
+# en: Phone number
+text-kind-phone = Numero ng telepono
+# en: Person (full name)
+text-kind-person = Tao (buong pangalan)
+# en: Crypto wallet
+text-kind-wallet = Crypto wallet
+# en: Company
+text-kind-company = Kompanya
+# en: Bank account (IBAN)
+text-kind-iban = Account sa bangko (IBAN)
+# en: Bank account (number and BIC)
+text-kind-bank-account = Account sa bangko (numero at BIC)
+# en: Online account
+text-kind-online = Online account
+# en: Device (IMEI)
+text-kind-imei = Device (IMEI)
+# en: Identity document
+text-kind-id-document = Dokumento ng pagkakakilanlan
+# en: Vehicle
+text-kind-vehicle = Sasakyan
+# en: IP address
+text-kind-ip = IP address

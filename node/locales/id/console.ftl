@@ -1,0 +1,419 @@
+### status: drafted, not yet reviewed by a native speaker
+### language: Indonesian
+
+# The console's own words. Code lists (categories, purposes,
+# reasons, handling codes, indicators, ICCS titles) are in codes.ftl.
+
+
+## Formats
+
+# Digit grouping of whole numbers.
+# en: ,
+number-group = { "." }
+# A date and time, always UTC. $day and $year are numbers, $month a name
+# from month-1 to month-12, $time "HH:MM".
+# en: { $day } { $month } { $year }, { $time } UTC
+date-time = { $day } { $month } { $year }, { $time } UTC
+# en: Jan
+month-1 = Jan
+# en: Feb
+month-2 = Feb
+# en: Mar
+month-3 = Mar
+# en: Apr
+month-4 = Apr
+# en: May
+month-5 = Mei
+# en: Jun
+month-6 = Jun
+# en: Jul
+month-7 = Jul
+# en: Aug
+month-8 = Agu
+# en: Sep
+month-9 = Sep
+# en: Oct
+month-10 = Okt
+# en: Nov
+month-11 = Nov
+# en: Dec
+month-12 = Des
+
+## The frame of every page
+
+# en: Liaison console
+console-title = Konsol Liaison
+# en: Node of { $country }
+node-of = Node { $country }
+# en: Signed in as { $user }
+signed-in-as = Masuk sebagai { $user }
+# en: Sign out
+sign-out = Keluar
+# en: Language
+language = Bahasa
+# en: not yet reviewed
+not-reviewed = belum ditinjau
+# en: Skip to content
+skip-to-content = Langsung ke konten
+# en: Requests
+nav-requests = Permintaan
+# en: New request
+nav-new-request = Permintaan baru
+# en: Inbox
+nav-inbox = Kotak masuk
+# en: Audit log
+nav-audit = Log audit
+# en: Reports
+nav-reports = Laporan
+# en: Peers
+nav-peers = Node mitra
+# en: Users
+nav-users = Pengguna
+# en: My account
+nav-account = Akun saya
+# en: Shown as sent, in the sender's language ({ $language }); never translated.
+free-text-note = Ditampilkan sebagaimana dikirim, dalam bahasa pengirim ({ $language }); tidak pernah diterjemahkan.
+# en: Shown as sent; never translated.
+free-text-note-unknown = Ditampilkan sebagaimana dikirim; tidak pernah diterjemahkan.
+
+## Signing in
+
+# en: Sign in
+sign-in = Masuk
+# en: Sign in to Liaison
+sign-in-title = Masuk ke Liaison
+# en: Login name
+login = Nama login
+# en: Password
+password = Kata sandi
+# en: Sign-in refused: wrong login name or password, or the account is locked or disabled.
+sign-in-refused = Gagal masuk: nama login atau kata sandi salah, atau akun dikunci atau dinonaktifkan.
+# en: Second factor
+second-factor = Faktor kedua
+# en: Code from your authenticator app
+second-factor-code = Kode dari aplikasi autentikator Anda
+# en: The code is wrong or already used.
+second-factor-refused = Kode salah atau sudah digunakan.
+# en: Verify
+verify = Verifikasi
+# en: Your session has ended. Please sign in again.
+session-ended = Sesi Anda telah berakhir. Silakan masuk kembali.
+# en: You are signed out.
+signed-out = Anda telah keluar.
+# en: Your role ({ $role }) may not open this page.
+forbidden = Peran Anda ({ $role }) tidak boleh membuka halaman ini.
+# en: Not found.
+not-found = Tidak ditemukan.
+# en: This form has expired or did not come from this console. Reload the page and try again.
+csrf-refused = Formulir ini sudah kedaluwarsa atau tidak berasal dari konsol ini. Muat ulang halaman lalu coba lagi.
+# en: Something went wrong
+error-title = Terjadi kesalahan
+# en: Back
+back = Kembali
+
+## My account
+
+# en: My account
+account-title = Akun saya
+# en: Change password
+change-password = Ubah kata sandi
+# en: Your password was set by an administrator: choose your own before you go on.
+must-change-password = Kata sandi Anda ditetapkan oleh administrator: buat kata sandi Anda sendiri sebelum melanjutkan.
+# en: Current password
+current-password = Kata sandi saat ini
+# en: New password
+new-password = Kata sandi baru
+# en: At least { $min } characters, not containing your login name.
+new-password-rule = Minimal { $min } karakter, tidak memuat nama login Anda.
+# en: Password changed.
+password-changed = Kata sandi telah diubah.
+# en: Set up a second factor
+enrol-totp = Atur faktor kedua
+# en: Your role must sign in with a second factor: set one up before you go on.
+totp-required = Peran Anda wajib masuk dengan faktor kedua: atur terlebih dahulu sebelum melanjutkan.
+# en: Enter this key in your authenticator app (time-based, SHA-1, 6 digits, 30 seconds):
+totp-secret = Masukkan kunci ini ke aplikasi autentikator Anda (berbasis waktu, SHA-1, 6 digit, 30 detik):
+# en: Or open this link on the phone that has the app:
+totp-uri = Atau buka tautan ini di ponsel yang memiliki aplikasi tersebut:
+# en: Second factor set up.
+totp-enrolled = Faktor kedua telah diatur.
+# en: A second factor is set up for this account.
+totp-active = Akun ini sudah memiliki faktor kedua.
+# en: Language saved.
+language-saved = Bahasa telah disimpan.
+# en: Save
+save = Simpan
+# en: Personal API token
+api-token = Token API pribadi
+# en: For the command line (liaison login): it acts as you. It is shown once.
+api-token-explain = Untuk baris perintah (liaison login): token ini bertindak atas nama Anda. Token hanya ditampilkan sekali.
+# en: Issue a token
+api-token-issue = Terbitkan token
+# en: Your new token (copy it now; it is not shown again):
+api-token-issued = Token baru Anda (salin sekarang; token tidak akan ditampilkan lagi):
+
+## Requests (focal point)
+
+# en: Requests sent by { $country }
+requests-title = Permintaan yang dikirim oleh { $country }
+# en: No requests yet.
+requests-none = Belum ada permintaan.
+# en: { $count -> [one] One open request *[other] { $count } open requests }
+open-requests = { $count } permintaan terbuka
+# en: Request
+col-request = Permintaan
+# en: To
+col-to = Kepada
+# en: Category
+col-category = Kategori
+# en: Status
+col-status = Status
+# en: Deadline
+col-deadline = Tenggat
+# en: Time left
+col-time-left = Sisa waktu
+# en: Case
+col-case = Perkara
+# en: { $days -> [one] 1 day *[other] { $days } days }
+time-left-days = { $days } hari
+# en: { $hours -> [one] 1 hour *[other] { $hours } hours }
+time-left-hours = { $hours } jam
+# en: overdue
+overdue = lewat tenggat
+# en: New request
+new-request-title = Permintaan baru
+# en: To (country)
+field-to = Kepada (negara)
+# en: Category
+field-category = Kategori
+# en: Purpose
+field-purpose = Tujuan
+# en: Offences (ICCS)
+field-offences = Tindak pidana (ICCS)
+# en: Legal basis
+field-legal-basis = Dasar hukum
+# en: Reference of the legal basis (treaty, statute)
+field-legal-basis-reference = Rujukan dasar hukum (perjanjian internasional, undang-undang)
+# en: Case reference
+field-case-reference = Nomor rujukan perkara
+# en: Summary
+field-summary = Ringkasan
+# en: Language of the summary
+field-summary-language = Bahasa ringkasan
+# en: Answer within (days)
+field-deadline-days = Dijawab dalam (hari)
+# en: Subject kind
+field-subject-kind = Jenis subjek
+# en: Role
+field-subject-role = Peran
+# en: Identifier
+field-subject-value = Pengenal
+# en: This request concerns a possible victim of trafficking
+field-possible-victim = Permintaan ini menyangkut orang yang mungkin menjadi korban perdagangan orang
+# en: Victim indicators
+field-indicators = Indikator korban
+# en: Fields asked for
+field-fields = Data yang diminta
+# en: National offence (optional)
+field-national-offence = Tindak pidana menurut hukum nasional (opsional)
+# en: Subject { $n }
+subject-n = Subjek { $n }
+# en: Check against the agreements
+preview = Periksa terhadap perjanjian
+# en: Send
+send = Kirim
+# en: Both agreements allow this request: { $detail }
+dry-run-allowed = Kedua perjanjian mengizinkan permintaan ini: { $detail }
+# en: Refused by the agreements: { $detail }
+dry-run-denied = Ditolak oleh perjanjian: { $detail }
+# en: Request sent.
+sent = Permintaan terkirim.
+# en: Request { $id }
+request-title = Permintaan { $id }
+# en: Timeline
+timeline = Kronologi
+# en: Answer
+answer = Jawaban
+# en: Receipts
+receipts = Tanda terima
+# en: Audit log positions
+audit-positions = Posisi dalam log audit
+# en: Withdraw
+withdraw = Tarik
+# en: Withdrawn.
+withdrawn = Ditarik.
+# en: No answer yet.
+no-answer-yet = Belum ada jawaban.
+# en: Released fields
+fields-released = Data yang diberikan
+# en: Withheld by the agreement
+fields-redacted = Ditahan berdasarkan perjanjian
+# en: Handling
+handling = Ketentuan penggunaan
+# en: Kept for { $days } days
+retention = Disimpan selama { $days } hari
+# en: Refused: { $reason }
+refused-because = Ditolak: { $reason }
+
+## Inbox (agency)
+
+# en: Requests for { $agency }
+inbox-title = Permintaan untuk { $agency }
+# en: Nothing to answer.
+inbox-none = Tidak ada yang perlu dijawab.
+# en: This request concerns a possible victim of trafficking. Treat the person as a victim: the non-punishment principle applies ({ $provision }).
+victim-notice = Permintaan ini menyangkut orang yang mungkin menjadi korban perdagangan orang. Perlakukan orang tersebut sebagai korban: prinsip non-penghukuman berlaku ({ $provision }).
+# en: Dual criminality: { $indication }
+dual-criminality = Kriminalitas ganda: { $indication }
+# en: From { $country }
+from-country = Dari { $country }
+# en: Answer
+answer-title = Jawab
+# en: Refuse
+refuse-title = Tolak
+# en: Value
+field-value = Nilai
+# en: Reason
+field-refusal-reason = Alasan
+# en: Note to the requester
+field-note = Catatan untuk peminta
+# en: Preview what will be released
+preview-answer = Pratinjau data yang akan diberikan
+# en: Send the answer
+answer-send = Kirim jawaban
+# en: Refuse the request
+refuse-send = Tolak permintaan
+# en: Will be released
+will-release = Akan diberikan
+# en: Will be withheld (not granted by the agreement)
+will-redact = Akan ditahan (tidak diizinkan oleh perjanjian)
+# en: Answer sent.
+answered = Jawaban terkirim.
+# en: Refusal sent.
+refused = Penolakan terkirim.
+
+## Audit (auditor)
+
+# en: Audit log
+audit-title = Log audit
+# en: Peer
+filter-peer = Node mitra
+# en: Category
+filter-category = Kategori
+# en: Event
+filter-event = Peristiwa
+# en: From (date)
+filter-from = Dari (tanggal)
+# en: To (date)
+filter-to = Sampai (tanggal)
+# en: Filter
+filter = Saring
+# en: #
+col-index = #
+# en: Time
+col-time = Waktu
+# en: Event
+col-event = Peristiwa
+# en: Who
+col-actor = Pelaku
+# en: Peer
+col-peer = Node mitra
+# en: Detail
+col-detail = Rincian
+# en: Verify this node's log
+verify-log = Verifikasi log node ini
+# en: The log verifies: { $entries } entries, tree head signed by this node, every entry in it.
+verify-ok = Log terverifikasi: { $entries } entri, kepala pohon ditandatangani oleh node ini, setiap entri ada di dalamnya.
+# en: The log does NOT verify: { $problem }
+verify-failed = Log TIDAK terverifikasi: { $problem }
+# en: Download the export
+export = Unduh ekspor
+# en: Reports
+reports-title = Laporan
+# en: Requests per peer
+report-per-peer = Permintaan per node mitra
+# en: Requests per category
+report-per-category = Permintaan per kategori
+# en: Requests per month
+report-per-month = Permintaan per bulan
+
+## Admin
+
+# en: Peers
+peers-title = Node mitra
+# en: Health
+col-peer-health = Kondisi koneksi
+# en: Last delivery
+col-last-delivery = Pengiriman terakhir
+# en: Queue
+col-queue = Antrean
+# en: Compare agreements
+compare = Bandingkan perjanjian
+# en: Users
+users-title = Pengguna
+# en: Login
+col-login = Nama login
+# en: Role
+col-role = Peran
+# en: Second factor
+col-second-factor = Faktor kedua
+# en: State
+col-state = Keadaan
+# en: Add a user
+add-user = Tambah pengguna
+# en: User { $login } added. One-time password (give it to them; they must change it): { $password }
+user-added = Pengguna { $login } ditambahkan. Kata sandi sekali pakai (berikan kepadanya; ia wajib menggantinya): { $password }
+# en: New one-time password for { $login }: { $password }
+password-reset = Kata sandi sekali pakai baru untuk { $login }: { $password }
+# en: Disable
+disable = Nonaktifkan
+# en: Enable
+enable = Aktifkan
+# en: Reset password
+reset-password = Atur ulang kata sandi
+# en: Change role
+set-role = Ubah peran
+# en: active
+state-active = aktif
+# en: disabled
+state-disabled = nonaktif
+# en: locked
+state-locked = terkunci
+# en: yes
+yes = ya
+# en: no
+no = tidak
+# en: Subject
+col-subject = Subjek
+# en: Your decision on dual criminality, if you override the indication
+field-dual-decision = Keputusan Anda tentang kriminalitas ganda, jika Anda mengesampingkan indikasinya
+# en: Full name of the possible victim
+field-victim-name = Nama lengkap orang yang mungkin menjadi korban
+# en: Date of birth
+field-victim-birth = Tanggal lahir
+# en: Nationality (country code)
+field-victim-nationality = Kewarganegaraan (kode negara)
+# en: Comma-separated field names; empty for every field the agreement accepts.
+field-fields-hint = Nama data dipisahkan koma; kosongkan untuk semua data yang diterima perjanjian.
+# en: Phone number
+text-kind-phone = Nomor telepon
+# en: Person (full name)
+text-kind-person = Orang (nama lengkap)
+# en: Crypto wallet
+text-kind-wallet = Dompet kripto
+# en: Company
+text-kind-company = Perusahaan
+# en: Bank account (IBAN)
+text-kind-iban = Rekening bank (IBAN)
+# en: Bank account (number and BIC)
+text-kind-bank-account = Rekening bank (nomor dan BIC)
+# en: Online account
+text-kind-online = Akun daring
+# en: Device (IMEI)
+text-kind-imei = Perangkat (IMEI)
+# en: Identity document
+text-kind-id-document = Dokumen identitas
+# en: Vehicle
+text-kind-vehicle = Kendaraan
+# en: IP address
+text-kind-ip = Alamat IP

@@ -1,0 +1,419 @@
+### status: drafted, not yet reviewed by a native speaker
+### language: Khmer
+
+# The console's own words. Code lists (categories, purposes,
+# reasons, handling codes, indicators, ICCS titles) are in codes.ftl.
+
+
+## Formats
+
+# Digit grouping of whole numbers.
+# en: ,
+number-group = ,
+# A date and time, always UTC. $day and $year are numbers, $month a name
+# from month-1 to month-12, $time "HH:MM".
+# en: { $day } { $month } { $year }, { $time } UTC
+date-time = { $day } { $month } { $year }, { $time } UTC
+# en: Jan
+month-1 = មករា
+# en: Feb
+month-2 = កុម្ភៈ
+# en: Mar
+month-3 = មីនា
+# en: Apr
+month-4 = មេសា
+# en: May
+month-5 = ឧសភា
+# en: Jun
+month-6 = មិថុនា
+# en: Jul
+month-7 = កក្កដា
+# en: Aug
+month-8 = សីហា
+# en: Sep
+month-9 = កញ្ញា
+# en: Oct
+month-10 = តុលា
+# en: Nov
+month-11 = វិច្ឆិកា
+# en: Dec
+month-12 = ធ្នូ
+
+## The frame of every page
+
+# en: Liaison console
+console-title = កុងសូល Liaison
+# en: Node of { $country }
+node-of = ថ្នាំងរបស់ { $country }
+# en: Signed in as { $user }
+signed-in-as = បានចូលជា { $user }
+# en: Sign out
+sign-out = ចាកចេញ
+# en: Language
+language = ភាសា
+# en: not yet reviewed
+not-reviewed = មិនទាន់បានពិនិត្យ
+# en: Skip to content
+skip-to-content = រំលងទៅខ្លឹមសារ
+# en: Requests
+nav-requests = សំណើ
+# en: New request
+nav-new-request = សំណើថ្មី
+# en: Inbox
+nav-inbox = ប្រអប់សំណើចូល
+# en: Audit log
+nav-audit = កំណត់ហេតុសវនកម្ម
+# en: Reports
+nav-reports = របាយការណ៍
+# en: Peers
+nav-peers = ថ្នាំងដៃគូ
+# en: Users
+nav-users = អ្នកប្រើប្រាស់
+# en: My account
+nav-account = គណនីរបស់ខ្ញុំ
+# en: Shown as sent, in the sender's language ({ $language }); never translated.
+free-text-note = បង្ហាញតាមដែលបានផ្ញើ ជាភាសារបស់អ្នកផ្ញើ ({ $language }) ហើយមិនបកប្រែឡើយ។
+# en: Shown as sent; never translated.
+free-text-note-unknown = បង្ហាញតាមដែលបានផ្ញើ ហើយមិនបកប្រែឡើយ។
+
+## Signing in
+
+# en: Sign in
+sign-in = ចូល
+# en: Sign in to Liaison
+sign-in-title = ចូលប្រើ Liaison
+# en: Login name
+login = ឈ្មោះចូលប្រើ
+# en: Password
+password = ពាក្យសម្ងាត់
+# en: Sign-in refused: wrong login name or password, or the account is locked or disabled.
+sign-in-refused = ការចូលត្រូវបានបដិសេធ៖ ឈ្មោះចូលប្រើ ឬពាក្យសម្ងាត់មិនត្រឹមត្រូវ ឬគណនីត្រូវបានចាក់សោ ឬបិទ។
+# en: Second factor
+second-factor = កត្តាទីពីរ
+# en: Code from your authenticator app
+second-factor-code = លេខកូដពីកម្មវិធីផ្ទៀងផ្ទាត់របស់អ្នក
+# en: The code is wrong or already used.
+second-factor-refused = លេខកូដមិនត្រឹមត្រូវ ឬត្រូវបានប្រើរួចហើយ។
+# en: Verify
+verify = ផ្ទៀងផ្ទាត់
+# en: Your session has ended. Please sign in again.
+session-ended = វគ្គរបស់អ្នកបានបញ្ចប់។ សូមចូលម្តងទៀត។
+# en: You are signed out.
+signed-out = អ្នកបានចាកចេញហើយ។
+# en: Your role ({ $role }) may not open this page.
+forbidden = តួនាទីរបស់អ្នក ({ $role }) មិនអាចបើកទំព័រនេះបានទេ។
+# en: Not found.
+not-found = រកមិនឃើញ។
+# en: This form has expired or did not come from this console. Reload the page and try again.
+csrf-refused = ទម្រង់នេះផុតសុពលភាព ឬមិនមែនមកពីកុងសូលនេះ។ សូមផ្ទុកទំព័រឡើងវិញ ហើយព្យាយាមម្តងទៀត។
+# en: Something went wrong
+error-title = មានបញ្ហាកើតឡើង
+# en: Back
+back = ត្រឡប់ក្រោយ
+
+## My account
+
+# en: My account
+account-title = គណនីរបស់ខ្ញុំ
+# en: Change password
+change-password = ប្តូរពាក្យសម្ងាត់
+# en: Your password was set by an administrator: choose your own before you go on.
+must-change-password = ពាក្យសម្ងាត់របស់អ្នកត្រូវបានកំណត់ដោយអ្នកគ្រប់គ្រង៖ សូមជ្រើសរើសពាក្យសម្ងាត់ផ្ទាល់ខ្លួនមុននឹងបន្ត។
+# en: Current password
+current-password = ពាក្យសម្ងាត់បច្ចុប្បន្ន
+# en: New password
+new-password = ពាក្យសម្ងាត់ថ្មី
+# en: At least { $min } characters, not containing your login name.
+new-password-rule = យ៉ាងហោចណាស់ { $min } តួអក្សរ ហើយមិនមានឈ្មោះចូលប្រើរបស់អ្នក។
+# en: Password changed.
+password-changed = បានប្តូរពាក្យសម្ងាត់។
+# en: Set up a second factor
+enrol-totp = រៀបចំកត្តាទីពីរ
+# en: Your role must sign in with a second factor: set one up before you go on.
+totp-required = តួនាទីរបស់អ្នកត្រូវចូលដោយប្រើកត្តាទីពីរ៖ សូមរៀបចំវាមុននឹងបន្ត។
+# en: Enter this key in your authenticator app (time-based, SHA-1, 6 digits, 30 seconds):
+totp-secret = បញ្ចូលសោនេះក្នុងកម្មវិធីផ្ទៀងផ្ទាត់របស់អ្នក (ផ្អែកលើពេលវេលា, SHA-1, 6 ខ្ទង់, 30 វិនាទី)៖
+# en: Or open this link on the phone that has the app:
+totp-uri = ឬបើកតំណនេះនៅលើទូរស័ព្ទដែលមានកម្មវិធី៖
+# en: Second factor set up.
+totp-enrolled = បានរៀបចំកត្តាទីពីររួចហើយ។
+# en: A second factor is set up for this account.
+totp-active = គណនីនេះមានកត្តាទីពីររួចហើយ។
+# en: Language saved.
+language-saved = បានរក្សាទុកភាសា។
+# en: Save
+save = រក្សាទុក
+# en: Personal API token
+api-token = ថូខឹន API ផ្ទាល់ខ្លួន
+# en: For the command line (liaison login): it acts as you. It is shown once.
+api-token-explain = សម្រាប់បន្ទាត់បញ្ជា (liaison login)៖ វាធ្វើសកម្មភាពក្នុងនាមអ្នក។ វាបង្ហាញតែម្តងប៉ុណ្ណោះ។
+# en: Issue a token
+api-token-issue = ចេញថូខឹន
+# en: Your new token (copy it now; it is not shown again):
+api-token-issued = ថូខឹនថ្មីរបស់អ្នក (សូមចម្លងឥឡូវនេះ វានឹងមិនបង្ហាញម្តងទៀតទេ)៖
+
+## Requests (focal point)
+
+# en: Requests sent by { $country }
+requests-title = សំណើដែលផ្ញើដោយ { $country }
+# en: No requests yet.
+requests-none = មិនទាន់មានសំណើទេ។
+# en: { $count -> [one] One open request *[other] { $count } open requests }
+open-requests = សំណើកំពុងបើក { $count }
+# en: Request
+col-request = សំណើ
+# en: To
+col-to = ទៅ
+# en: Category
+col-category = ប្រភេទ
+# en: Status
+col-status = ស្ថានភាព
+# en: Deadline
+col-deadline = កំណត់ពេល
+# en: Time left
+col-time-left = ពេលនៅសល់
+# en: Case
+col-case = ករណី
+# en: { $days -> [one] 1 day *[other] { $days } days }
+time-left-days = { $days } ថ្ងៃ
+# en: { $hours -> [one] 1 hour *[other] { $hours } hours }
+time-left-hours = { $hours } ម៉ោង
+# en: overdue
+overdue = ហួសកំណត់ពេល
+# en: New request
+new-request-title = សំណើថ្មី
+# en: To (country)
+field-to = ទៅ (ប្រទេស)
+# en: Category
+field-category = ប្រភេទ
+# en: Purpose
+field-purpose = គោលបំណង
+# en: Offences (ICCS)
+field-offences = បទល្មើស (ICCS)
+# en: Legal basis
+field-legal-basis = មូលដ្ឋានគតិយុត្ត
+# en: Reference of the legal basis (treaty, statute)
+field-legal-basis-reference = ឯកសារយោងនៃមូលដ្ឋានគតិយុត្ត (សន្ធិសញ្ញា ច្បាប់)
+# en: Case reference
+field-case-reference = លេខយោងករណី
+# en: Summary
+field-summary = សេចក្តីសង្ខេប
+# en: Language of the summary
+field-summary-language = ភាសានៃសេចក្តីសង្ខេប
+# en: Answer within (days)
+field-deadline-days = ឆ្លើយតបក្នុងរយៈពេល (ថ្ងៃ)
+# en: Subject kind
+field-subject-kind = ប្រភេទកម្មវត្ថុ
+# en: Role
+field-subject-role = តួនាទី
+# en: Identifier
+field-subject-value = អត្តសញ្ញាណ
+# en: This request concerns a possible victim of trafficking
+field-possible-victim = សំណើនេះពាក់ព័ន្ធនឹងបុគ្គលដែលអាចជាជនរងគ្រោះនៃការជួញដូរមនុស្ស
+# en: Victim indicators
+field-indicators = សូចនាករជនរងគ្រោះ
+# en: Fields asked for
+field-fields = វាលដែលស្នើសុំ
+# en: National offence (optional)
+field-national-offence = បទល្មើសតាមច្បាប់ជាតិ (មិនចាំបាច់)
+# en: Subject { $n }
+subject-n = កម្មវត្ថុទី { $n }
+# en: Check against the agreements
+preview = ពិនិត្យធៀបនឹងកិច្ចព្រមព្រៀង
+# en: Send
+send = ផ្ញើ
+# en: Both agreements allow this request: { $detail }
+dry-run-allowed = កិច្ចព្រមព្រៀងទាំងពីរអនុញ្ញាតសំណើនេះ៖ { $detail }
+# en: Refused by the agreements: { $detail }
+dry-run-denied = ត្រូវបានបដិសេធដោយកិច្ចព្រមព្រៀង៖ { $detail }
+# en: Request sent.
+sent = បានផ្ញើសំណើ។
+# en: Request { $id }
+request-title = សំណើ { $id }
+# en: Timeline
+timeline = កាលប្បវត្តិ
+# en: Answer
+answer = ចម្លើយ
+# en: Receipts
+receipts = បង្កាន់ដៃទទួល
+# en: Audit log positions
+audit-positions = ទីតាំងក្នុងកំណត់ហេតុសវនកម្ម
+# en: Withdraw
+withdraw = ដកវិញ
+# en: Withdrawn.
+withdrawn = បានដកវិញ។
+# en: No answer yet.
+no-answer-yet = មិនទាន់មានចម្លើយទេ។
+# en: Released fields
+fields-released = វាលដែលបានបញ្ចេញ
+# en: Withheld by the agreement
+fields-redacted = រក្សាទុកមិនបញ្ចេញតាមកិច្ចព្រមព្រៀង
+# en: Handling
+handling = ការគ្រប់គ្រងទិន្នន័យ
+# en: Kept for { $days } days
+retention = រក្សាទុករយៈពេល { $days } ថ្ងៃ
+# en: Refused: { $reason }
+refused-because = បានបដិសេធ៖ { $reason }
+
+## Inbox (agency)
+
+# en: Requests for { $agency }
+inbox-title = សំណើសម្រាប់ { $agency }
+# en: Nothing to answer.
+inbox-none = គ្មានអ្វីត្រូវឆ្លើយទេ។
+# en: This request concerns a possible victim of trafficking. Treat the person as a victim: the non-punishment principle applies ({ $provision }).
+victim-notice = សំណើនេះពាក់ព័ន្ធនឹងបុគ្គលដែលអាចជាជនរងគ្រោះនៃការជួញដូរមនុស្ស។ សូមចាត់ទុកបុគ្គលនោះជាជនរងគ្រោះ៖ គោលការណ៍មិនដាក់ទោសត្រូវអនុវត្ត ({ $provision })។
+# en: Dual criminality: { $indication }
+dual-criminality = ឧក្រិដ្ឋភាពទ្វេ៖ { $indication }
+# en: From { $country }
+from-country = ពី { $country }
+# en: Answer
+answer-title = ឆ្លើយតប
+# en: Refuse
+refuse-title = បដិសេធ
+# en: Value
+field-value = តម្លៃ
+# en: Reason
+field-refusal-reason = មូលហេតុ
+# en: Note to the requester
+field-note = កំណត់សម្គាល់ជូនភាគីស្នើសុំ
+# en: Preview what will be released
+preview-answer = មើលជាមុននូវអ្វីដែលនឹងត្រូវបញ្ចេញ
+# en: Send the answer
+answer-send = ផ្ញើចម្លើយ
+# en: Refuse the request
+refuse-send = បដិសេធសំណើ
+# en: Will be released
+will-release = នឹងត្រូវបញ្ចេញ
+# en: Will be withheld (not granted by the agreement)
+will-redact = នឹងមិនត្រូវបញ្ចេញ (កិច្ចព្រមព្រៀងមិនអនុញ្ញាត)
+# en: Answer sent.
+answered = បានផ្ញើចម្លើយ។
+# en: Refusal sent.
+refused = បានផ្ញើការបដិសេធ។
+
+## Audit (auditor)
+
+# en: Audit log
+audit-title = កំណត់ហេតុសវនកម្ម
+# en: Peer
+filter-peer = ថ្នាំងដៃគូ
+# en: Category
+filter-category = ប្រភេទ
+# en: Event
+filter-event = ព្រឹត្តិការណ៍
+# en: From (date)
+filter-from = ពី (កាលបរិច្ឆេទ)
+# en: To (date)
+filter-to = ដល់ (កាលបរិច្ឆេទ)
+# en: Filter
+filter = ត្រង
+# en: #
+col-index = #
+# en: Time
+col-time = ពេលវេលា
+# en: Event
+col-event = ព្រឹត្តិការណ៍
+# en: Who
+col-actor = អ្នកធ្វើ
+# en: Peer
+col-peer = ថ្នាំងដៃគូ
+# en: Detail
+col-detail = ព័ត៌មានលម្អិត
+# en: Verify this node's log
+verify-log = ផ្ទៀងផ្ទាត់កំណត់ហេតុរបស់ថ្នាំងនេះ
+# en: The log verifies: { $entries } entries, tree head signed by this node, every entry in it.
+verify-ok = កំណត់ហេតុត្រឹមត្រូវ៖ { $entries } ធាតុ ក្បាលមែកធាងចុះហត្ថលេខាដោយថ្នាំងនេះ ហើយមានគ្រប់ធាតុនៅក្នុងនោះ។
+# en: The log does NOT verify: { $problem }
+verify-failed = កំណត់ហេតុមិនត្រឹមត្រូវទេ៖ { $problem }
+# en: Download the export
+export = ទាញយកទិន្នន័យនាំចេញ
+# en: Reports
+reports-title = របាយការណ៍
+# en: Requests per peer
+report-per-peer = សំណើតាមថ្នាំងដៃគូ
+# en: Requests per category
+report-per-category = សំណើតាមប្រភេទ
+# en: Requests per month
+report-per-month = សំណើតាមខែ
+
+## Admin
+
+# en: Peers
+peers-title = ថ្នាំងដៃគូ
+# en: Health
+col-peer-health = ស្ថានភាពតភ្ជាប់
+# en: Last delivery
+col-last-delivery = ការបញ្ជូនចុងក្រោយ
+# en: Queue
+col-queue = ជួររង់ចាំ
+# en: Compare agreements
+compare = ប្រៀបធៀបកិច្ចព្រមព្រៀង
+# en: Users
+users-title = អ្នកប្រើប្រាស់
+# en: Login
+col-login = ឈ្មោះចូលប្រើ
+# en: Role
+col-role = តួនាទី
+# en: Second factor
+col-second-factor = កត្តាទីពីរ
+# en: State
+col-state = ស្ថានភាព
+# en: Add a user
+add-user = បន្ថែមអ្នកប្រើប្រាស់
+# en: User { $login } added. One-time password (give it to them; they must change it): { $password }
+user-added = បានបន្ថែមអ្នកប្រើប្រាស់ { $login }។ ពាក្យសម្ងាត់ប្រើតែម្តង (សូមផ្តល់ឱ្យគាត់ គាត់ត្រូវប្តូរវា)៖ { $password }
+# en: New one-time password for { $login }: { $password }
+password-reset = ពាក្យសម្ងាត់ប្រើតែម្តងថ្មីសម្រាប់ { $login }៖ { $password }
+# en: Disable
+disable = បិទ
+# en: Enable
+enable = បើក
+# en: Reset password
+reset-password = កំណត់ពាក្យសម្ងាត់ឡើងវិញ
+# en: Change role
+set-role = ប្តូរតួនាទី
+# en: active
+state-active = សកម្ម
+# en: disabled
+state-disabled = បានបិទ
+# en: locked
+state-locked = បានចាក់សោ
+# en: yes
+yes = បាទ/ចាស
+# en: no
+no = ទេ
+# en: Subject
+col-subject = កម្មវត្ថុ
+# en: Your decision on dual criminality, if you override the indication
+field-dual-decision = ការសម្រេចរបស់អ្នកលើឧក្រិដ្ឋភាពទ្វេ ប្រសិនបើអ្នកមិនយកតាមការចង្អុលបង្ហាញ
+# en: Full name of the possible victim
+field-victim-name = ឈ្មោះពេញរបស់បុគ្គលដែលអាចជាជនរងគ្រោះ
+# en: Date of birth
+field-victim-birth = ថ្ងៃខែឆ្នាំកំណើត
+# en: Nationality (country code)
+field-victim-nationality = សញ្ជាតិ (លេខកូដប្រទេស)
+# en: Comma-separated field names; empty for every field the agreement accepts.
+field-fields-hint = ឈ្មោះវាលបំបែកដោយសញ្ញាក្បៀស ទុកទទេសម្រាប់គ្រប់វាលដែលកិច្ចព្រមព្រៀងទទួលយក។
+# en: Phone number
+text-kind-phone = លេខទូរស័ព្ទ
+# en: Person (full name)
+text-kind-person = បុគ្គល (ឈ្មោះពេញ)
+# en: Crypto wallet
+text-kind-wallet = កាបូបរូបិយប័ណ្ណគ្រីបតូ
+# en: Company
+text-kind-company = ក្រុមហ៊ុន
+# en: Bank account (IBAN)
+text-kind-iban = គណនីធនាគារ (IBAN)
+# en: Bank account (number and BIC)
+text-kind-bank-account = គណនីធនាគារ (លេខគណនី និង BIC)
+# en: Online account
+text-kind-online = គណនីអនឡាញ
+# en: Device (IMEI)
+text-kind-imei = ឧបករណ៍ (IMEI)
+# en: Identity document
+text-kind-id-document = ឯកសារអត្តសញ្ញាណ
+# en: Vehicle
+text-kind-vehicle = យានជំនិះ
+# en: IP address
+text-kind-ip = អាសយដ្ឋាន IP

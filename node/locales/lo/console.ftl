@@ -1,0 +1,419 @@
+### status: drafted, not yet reviewed by a native speaker
+### language: Lao
+
+# The console's own words. Code lists (categories, purposes,
+# reasons, handling codes, indicators, ICCS titles) are in codes.ftl.
+
+
+## Formats
+
+# Digit grouping of whole numbers.
+# en: ,
+number-group = { "." }
+# A date and time, always UTC. $day and $year are numbers, $month a name
+# from month-1 to month-12, $time "HH:MM".
+# en: { $day } { $month } { $year }, { $time } UTC
+date-time = { $day } { $month } { $year }, { $time } UTC
+# en: Jan
+month-1 = ມ.ກ.
+# en: Feb
+month-2 = ກ.ພ.
+# en: Mar
+month-3 = ມ.ນ.
+# en: Apr
+month-4 = ມ.ສ.
+# en: May
+month-5 = ພ.ພ.
+# en: Jun
+month-6 = ມິ.ຖ.
+# en: Jul
+month-7 = ກ.ລ.
+# en: Aug
+month-8 = ສ.ຫ.
+# en: Sep
+month-9 = ກ.ຍ.
+# en: Oct
+month-10 = ຕ.ລ.
+# en: Nov
+month-11 = ພ.ຈ.
+# en: Dec
+month-12 = ທ.ວ.
+
+## The frame of every page
+
+# en: Liaison console
+console-title = ຄອນໂຊ Liaison
+# en: Node of { $country }
+node-of = ໂນດຂອງ { $country }
+# en: Signed in as { $user }
+signed-in-as = ເຂົ້າລະບົບໃນນາມ { $user }
+# en: Sign out
+sign-out = ອອກຈາກລະບົບ
+# en: Language
+language = ພາສາ
+# en: not yet reviewed
+not-reviewed = ຍັງບໍ່ທັນໄດ້ກວດແກ້
+# en: Skip to content
+skip-to-content = ຂ້າມໄປຫາເນື້ອໃນ
+# en: Requests
+nav-requests = ຄຳຮ້ອງຂໍ
+# en: New request
+nav-new-request = ຄຳຮ້ອງຂໍໃໝ່
+# en: Inbox
+nav-inbox = ກ່ອງຮັບຄຳຮ້ອງຂໍ
+# en: Audit log
+nav-audit = ບັນທຶກການກວດສອບ
+# en: Reports
+nav-reports = ລາຍງານ
+# en: Peers
+nav-peers = ໂນດຄູ່ຮ່ວມ
+# en: Users
+nav-users = ຜູ້ໃຊ້
+# en: My account
+nav-account = ບັນຊີຂອງຂ້ອຍ
+# en: Shown as sent, in the sender's language ({ $language }); never translated.
+free-text-note = ສະແດງຕາມທີ່ສົ່ງມາ, ເປັນພາສາຂອງຜູ້ສົ່ງ ({ $language }); ບໍ່ມີການແປ.
+# en: Shown as sent; never translated.
+free-text-note-unknown = ສະແດງຕາມທີ່ສົ່ງມາ; ບໍ່ມີການແປ.
+
+## Signing in
+
+# en: Sign in
+sign-in = ເຂົ້າລະບົບ
+# en: Sign in to Liaison
+sign-in-title = ເຂົ້າລະບົບ Liaison
+# en: Login name
+login = ຊື່ຜູ້ໃຊ້
+# en: Password
+password = ລະຫັດຜ່ານ
+# en: Sign-in refused: wrong login name or password, or the account is locked or disabled.
+sign-in-refused = ເຂົ້າລະບົບບໍ່ສຳເລັດ: ຊື່ຜູ້ໃຊ້ ຫຼື ລະຫັດຜ່ານບໍ່ຖືກຕ້ອງ, ຫຼື ບັນຊີຖືກລັອກ ຫຼື ຖືກລະງັບ.
+# en: Second factor
+second-factor = ການຢືນຢັນຂັ້ນທີສອງ
+# en: Code from your authenticator app
+second-factor-code = ລະຫັດຈາກແອັບຢືນຢັນຕົວຕົນຂອງທ່ານ
+# en: The code is wrong or already used.
+second-factor-refused = ລະຫັດບໍ່ຖືກຕ້ອງ ຫຼື ຖືກໃຊ້ແລ້ວ.
+# en: Verify
+verify = ຢືນຢັນ
+# en: Your session has ended. Please sign in again.
+session-ended = ເຊດຊັນຂອງທ່ານໄດ້ສິ້ນສຸດແລ້ວ. ກະລຸນາເຂົ້າລະບົບອີກຄັ້ງ.
+# en: You are signed out.
+signed-out = ທ່ານໄດ້ອອກຈາກລະບົບແລ້ວ.
+# en: Your role ({ $role }) may not open this page.
+forbidden = ບົດບາດຂອງທ່ານ ({ $role }) ບໍ່ມີສິດເປີດໜ້ານີ້.
+# en: Not found.
+not-found = ບໍ່ພົບ.
+# en: This form has expired or did not come from this console. Reload the page and try again.
+csrf-refused = ແບບຟອມນີ້ໝົດອາຍຸແລ້ວ ຫຼື ບໍ່ໄດ້ມາຈາກຄອນໂຊນີ້. ກະລຸນາໂຫຼດໜ້າຄືນໃໝ່ ແລ້ວລອງອີກຄັ້ງ.
+# en: Something went wrong
+error-title = ເກີດຂໍ້ຜິດພາດ
+# en: Back
+back = ກັບຄືນ
+
+## My account
+
+# en: My account
+account-title = ບັນຊີຂອງຂ້ອຍ
+# en: Change password
+change-password = ປ່ຽນລະຫັດຜ່ານ
+# en: Your password was set by an administrator: choose your own before you go on.
+must-change-password = ລະຫັດຜ່ານຂອງທ່ານຖືກຕັ້ງໂດຍຜູ້ບໍລິຫານລະບົບ: ກະລຸນາຕັ້ງລະຫັດຜ່ານຂອງທ່ານເອງກ່ອນດຳເນີນການຕໍ່.
+# en: Current password
+current-password = ລະຫັດຜ່ານປັດຈຸບັນ
+# en: New password
+new-password = ລະຫັດຜ່ານໃໝ່
+# en: At least { $min } characters, not containing your login name.
+new-password-rule = ຢ່າງໜ້ອຍ { $min } ຕົວອັກສອນ, ບໍ່ມີຊື່ຜູ້ໃຊ້ຂອງທ່ານ.
+# en: Password changed.
+password-changed = ປ່ຽນລະຫັດຜ່ານແລ້ວ.
+# en: Set up a second factor
+enrol-totp = ຕັ້ງຄ່າການຢືນຢັນຂັ້ນທີສອງ
+# en: Your role must sign in with a second factor: set one up before you go on.
+totp-required = ບົດບາດຂອງທ່ານຕ້ອງເຂົ້າລະບົບດ້ວຍການຢືນຢັນຂັ້ນທີສອງ: ກະລຸນາຕັ້ງຄ່າກ່ອນດຳເນີນການຕໍ່.
+# en: Enter this key in your authenticator app (time-based, SHA-1, 6 digits, 30 seconds):
+totp-secret = ປ້ອນກະແຈນີ້ໃສ່ແອັບຢືນຢັນຕົວຕົນຂອງທ່ານ (ອີງຕາມເວລາ, SHA-1, 6 ຕົວເລກ, 30 ວິນາທີ):
+# en: Or open this link on the phone that has the app:
+totp-uri = ຫຼື ເປີດລິ້ງນີ້ໃນໂທລະສັບທີ່ມີແອັບ:
+# en: Second factor set up.
+totp-enrolled = ຕັ້ງຄ່າການຢືນຢັນຂັ້ນທີສອງແລ້ວ.
+# en: A second factor is set up for this account.
+totp-active = ບັນຊີນີ້ມີການຢືນຢັນຂັ້ນທີສອງແລ້ວ.
+# en: Language saved.
+language-saved = ບັນທຶກພາສາແລ້ວ.
+# en: Save
+save = ບັນທຶກ
+# en: Personal API token
+api-token = ໂທເຄັນ API ສ່ວນຕົວ
+# en: For the command line (liaison login): it acts as you. It is shown once.
+api-token-explain = ສຳລັບແຖວຄຳສັ່ງ (liaison login): ມັນເຮັດວຽກໃນນາມຂອງທ່ານ. ສະແດງພຽງຄັ້ງດຽວ.
+# en: Issue a token
+api-token-issue = ອອກໂທເຄັນ
+# en: Your new token (copy it now; it is not shown again):
+api-token-issued = ໂທເຄັນໃໝ່ຂອງທ່ານ (ກະລຸນາສຳເນົາດຽວນີ້; ຈະບໍ່ສະແດງອີກ):
+
+## Requests (focal point)
+
+# en: Requests sent by { $country }
+requests-title = ຄຳຮ້ອງຂໍທີ່ສົ່ງໂດຍ { $country }
+# en: No requests yet.
+requests-none = ຍັງບໍ່ມີຄຳຮ້ອງຂໍ.
+# en: { $count -> [one] One open request *[other] { $count } open requests }
+open-requests = ຄຳຮ້ອງຂໍທີ່ຍັງເປີດຢູ່ { $count } ລາຍການ
+# en: Request
+col-request = ຄຳຮ້ອງຂໍ
+# en: To
+col-to = ເຖິງ
+# en: Category
+col-category = ປະເພດ
+# en: Status
+col-status = ສະຖານະ
+# en: Deadline
+col-deadline = ກຳນົດເວລາ
+# en: Time left
+col-time-left = ເວລາທີ່ເຫຼືອ
+# en: Case
+col-case = ຄະດີ
+# en: { $days -> [one] 1 day *[other] { $days } days }
+time-left-days = { $days } ມື້
+# en: { $hours -> [one] 1 hour *[other] { $hours } hours }
+time-left-hours = { $hours } ຊົ່ວໂມງ
+# en: overdue
+overdue = ກາຍກຳນົດ
+# en: New request
+new-request-title = ຄຳຮ້ອງຂໍໃໝ່
+# en: To (country)
+field-to = ເຖິງ (ປະເທດ)
+# en: Category
+field-category = ປະເພດ
+# en: Purpose
+field-purpose = ຈຸດປະສົງ
+# en: Offences (ICCS)
+field-offences = ການກະທຳຜິດ (ICCS)
+# en: Legal basis
+field-legal-basis = ພື້ນຖານທາງກົດໝາຍ
+# en: Reference of the legal basis (treaty, statute)
+field-legal-basis-reference = ເອກະສານອ້າງອີງຂອງພື້ນຖານທາງກົດໝາຍ (ສົນທິສັນຍາ, ກົດໝາຍ)
+# en: Case reference
+field-case-reference = ເລກອ້າງອີງຄະດີ
+# en: Summary
+field-summary = ບົດສະຫຼຸບ
+# en: Language of the summary
+field-summary-language = ພາສາຂອງບົດສະຫຼຸບ
+# en: Answer within (days)
+field-deadline-days = ຕອບພາຍໃນ (ມື້)
+# en: Subject kind
+field-subject-kind = ປະເພດເປົ້າໝາຍ
+# en: Role
+field-subject-role = ບົດບາດ
+# en: Identifier
+field-subject-value = ຕົວລະບຸ
+# en: This request concerns a possible victim of trafficking
+field-possible-victim = ຄຳຮ້ອງຂໍນີ້ກ່ຽວກັບບຸກຄົນທີ່ອາດເປັນຜູ້ຖືກເຄາະຮ້າຍຈາກການຄ້າມະນຸດ
+# en: Victim indicators
+field-indicators = ຕົວຊີ້ບອກຜູ້ຖືກເຄາະຮ້າຍ
+# en: Fields asked for
+field-fields = ຂໍ້ມູນທີ່ຮ້ອງຂໍ
+# en: National offence (optional)
+field-national-offence = ການກະທຳຜິດຕາມກົດໝາຍພາຍໃນ (ບໍ່ບັງຄັບ)
+# en: Subject { $n }
+subject-n = ເປົ້າໝາຍທີ { $n }
+# en: Check against the agreements
+preview = ກວດສອບກັບຂໍ້ຕົກລົງ
+# en: Send
+send = ສົ່ງ
+# en: Both agreements allow this request: { $detail }
+dry-run-allowed = ຂໍ້ຕົກລົງທັງສອງຝ່າຍອະນຸຍາດຄຳຮ້ອງຂໍນີ້: { $detail }
+# en: Refused by the agreements: { $detail }
+dry-run-denied = ຖືກປະຕິເສດຕາມຂໍ້ຕົກລົງ: { $detail }
+# en: Request sent.
+sent = ສົ່ງຄຳຮ້ອງຂໍແລ້ວ.
+# en: Request { $id }
+request-title = ຄຳຮ້ອງຂໍ { $id }
+# en: Timeline
+timeline = ລຳດັບເຫດການ
+# en: Answer
+answer = ຄຳຕອບ
+# en: Receipts
+receipts = ໃບຢັ້ງຢືນການຮັບ
+# en: Audit log positions
+audit-positions = ຕຳແໜ່ງໃນບັນທຶກການກວດສອບ
+# en: Withdraw
+withdraw = ຖອນຄຳຮ້ອງຂໍ
+# en: Withdrawn.
+withdrawn = ຖອນແລ້ວ.
+# en: No answer yet.
+no-answer-yet = ຍັງບໍ່ມີຄຳຕອບ.
+# en: Released fields
+fields-released = ຂໍ້ມູນທີ່ເປີດເຜີຍ
+# en: Withheld by the agreement
+fields-redacted = ຖືກກັກໄວ້ຕາມຂໍ້ຕົກລົງ
+# en: Handling
+handling = ການນຳໃຊ້ຂໍ້ມູນ
+# en: Kept for { $days } days
+retention = ເກັບຮັກສາໄວ້ { $days } ມື້
+# en: Refused: { $reason }
+refused-because = ປະຕິເສດ: { $reason }
+
+## Inbox (agency)
+
+# en: Requests for { $agency }
+inbox-title = ຄຳຮ້ອງຂໍເຖິງ { $agency }
+# en: Nothing to answer.
+inbox-none = ບໍ່ມີຫຍັງຕ້ອງຕອບ.
+# en: This request concerns a possible victim of trafficking. Treat the person as a victim: the non-punishment principle applies ({ $provision }).
+victim-notice = ຄຳຮ້ອງຂໍນີ້ກ່ຽວກັບບຸກຄົນທີ່ອາດເປັນຜູ້ຖືກເຄາະຮ້າຍຈາກການຄ້າມະນຸດ. ໃຫ້ປະຕິບັດຕໍ່ບຸກຄົນນີ້ໃນຖານະຜູ້ຖືກເຄາະຮ້າຍ: ຫຼັກການບໍ່ລົງໂທດນຳໃຊ້ ({ $provision }).
+# en: Dual criminality: { $indication }
+dual-criminality = ຫຼັກການຄວາມຜິດສອງປະເທດ: { $indication }
+# en: From { $country }
+from-country = ຈາກ { $country }
+# en: Answer
+answer-title = ຕອບ
+# en: Refuse
+refuse-title = ປະຕິເສດ
+# en: Value
+field-value = ຄ່າ
+# en: Reason
+field-refusal-reason = ເຫດຜົນ
+# en: Note to the requester
+field-note = ໝາຍເຫດເຖິງຜູ້ຮ້ອງຂໍ
+# en: Preview what will be released
+preview-answer = ເບິ່ງຕົວຢ່າງຂໍ້ມູນທີ່ຈະເປີດເຜີຍ
+# en: Send the answer
+answer-send = ສົ່ງຄຳຕອບ
+# en: Refuse the request
+refuse-send = ປະຕິເສດຄຳຮ້ອງຂໍ
+# en: Will be released
+will-release = ຈະເປີດເຜີຍ
+# en: Will be withheld (not granted by the agreement)
+will-redact = ຈະກັກໄວ້ (ຂໍ້ຕົກລົງບໍ່ອະນຸຍາດ)
+# en: Answer sent.
+answered = ສົ່ງຄຳຕອບແລ້ວ.
+# en: Refusal sent.
+refused = ສົ່ງການປະຕິເສດແລ້ວ.
+
+## Audit (auditor)
+
+# en: Audit log
+audit-title = ບັນທຶກການກວດສອບ
+# en: Peer
+filter-peer = ໂນດຄູ່ຮ່ວມ
+# en: Category
+filter-category = ປະເພດ
+# en: Event
+filter-event = ເຫດການ
+# en: From (date)
+filter-from = ແຕ່ (ວັນທີ)
+# en: To (date)
+filter-to = ເຖິງ (ວັນທີ)
+# en: Filter
+filter = ກັ່ນຕອງ
+# en: #
+col-index = #
+# en: Time
+col-time = ເວລາ
+# en: Event
+col-event = ເຫດການ
+# en: Who
+col-actor = ຜູ້ດຳເນີນການ
+# en: Peer
+col-peer = ໂນດຄູ່ຮ່ວມ
+# en: Detail
+col-detail = ລາຍລະອຽດ
+# en: Verify this node's log
+verify-log = ກວດສອບບັນທຶກຂອງໂນດນີ້
+# en: The log verifies: { $entries } entries, tree head signed by this node, every entry in it.
+verify-ok = ບັນທຶກຜ່ານການກວດສອບ: { $entries } ລາຍການ, ສ່ວນຫົວຂອງຕົ້ນໄມ້ລົງນາມໂດຍໂນດນີ້, ມີທຸກລາຍການຢູ່ໃນນັ້ນ.
+# en: The log does NOT verify: { $problem }
+verify-failed = ບັນທຶກບໍ່ຜ່ານການກວດສອບ: { $problem }
+# en: Download the export
+export = ດາວໂຫຼດຂໍ້ມູນສົ່ງອອກ
+# en: Reports
+reports-title = ລາຍງານ
+# en: Requests per peer
+report-per-peer = ຄຳຮ້ອງຂໍຕາມໂນດຄູ່ຮ່ວມ
+# en: Requests per category
+report-per-category = ຄຳຮ້ອງຂໍຕາມປະເພດ
+# en: Requests per month
+report-per-month = ຄຳຮ້ອງຂໍຕາມເດືອນ
+
+## Admin
+
+# en: Peers
+peers-title = ໂນດຄູ່ຮ່ວມ
+# en: Health
+col-peer-health = ສະພາບການເຊື່ອມຕໍ່
+# en: Last delivery
+col-last-delivery = ການສົ່ງເຖິງຄັ້ງຫຼ້າສຸດ
+# en: Queue
+col-queue = ແຖວລໍຖ້າ
+# en: Compare agreements
+compare = ປຽບທຽບຂໍ້ຕົກລົງ
+# en: Users
+users-title = ຜູ້ໃຊ້
+# en: Login
+col-login = ຊື່ຜູ້ໃຊ້
+# en: Role
+col-role = ບົດບາດ
+# en: Second factor
+col-second-factor = ການຢືນຢັນຂັ້ນທີສອງ
+# en: State
+col-state = ສະຖານະ
+# en: Add a user
+add-user = ເພີ່ມຜູ້ໃຊ້
+# en: User { $login } added. One-time password (give it to them; they must change it): { $password }
+user-added = ເພີ່ມຜູ້ໃຊ້ { $login } ແລ້ວ. ລະຫັດຜ່ານໃຊ້ຄັ້ງດຽວ (ມອບໃຫ້ຜູ້ໃຊ້; ຜູ້ໃຊ້ຕ້ອງປ່ຽນ): { $password }
+# en: New one-time password for { $login }: { $password }
+password-reset = ລະຫັດຜ່ານໃຊ້ຄັ້ງດຽວໃໝ່ສຳລັບ { $login }: { $password }
+# en: Disable
+disable = ລະງັບ
+# en: Enable
+enable = ເປີດໃຊ້
+# en: Reset password
+reset-password = ຕັ້ງລະຫັດຜ່ານໃໝ່
+# en: Change role
+set-role = ປ່ຽນບົດບາດ
+# en: active
+state-active = ໃຊ້ງານຢູ່
+# en: disabled
+state-disabled = ຖືກລະງັບ
+# en: locked
+state-locked = ຖືກລັອກ
+# en: yes
+yes = ແມ່ນ
+# en: no
+no = ບໍ່
+# en: Subject
+col-subject = ເປົ້າໝາຍ
+# en: Your decision on dual criminality, if you override the indication
+field-dual-decision = ການຕັດສິນຂອງທ່ານກ່ຽວກັບຫຼັກການຄວາມຜິດສອງປະເທດ, ຖ້າທ່ານບໍ່ຖືຕາມການຊີ້ບອກ
+# en: Full name of the possible victim
+field-victim-name = ຊື່ ແລະ ນາມສະກຸນຂອງບຸກຄົນທີ່ອາດເປັນຜູ້ຖືກເຄາະຮ້າຍ
+# en: Date of birth
+field-victim-birth = ວັນເດືອນປີເກີດ
+# en: Nationality (country code)
+field-victim-nationality = ສັນຊາດ (ລະຫັດປະເທດ)
+# en: Comma-separated field names; empty for every field the agreement accepts.
+field-fields-hint = ຊື່ຂໍ້ມູນຂັ້ນດ້ວຍເຄື່ອງໝາຍຈຸດ (,); ປ່ອຍຫວ່າງໄວ້ສຳລັບທຸກຂໍ້ມູນທີ່ຂໍ້ຕົກລົງຍອມຮັບ.
+# en: Phone number
+text-kind-phone = ເບີໂທລະສັບ
+# en: Person (full name)
+text-kind-person = ບຸກຄົນ (ຊື່ ແລະ ນາມສະກຸນ)
+# en: Crypto wallet
+text-kind-wallet = ກະເປົາເງິນຄຣິບໂຕ
+# en: Company
+text-kind-company = ບໍລິສັດ
+# en: Bank account (IBAN)
+text-kind-iban = ບັນຊີທະນາຄານ (IBAN)
+# en: Bank account (number and BIC)
+text-kind-bank-account = ບັນຊີທະນາຄານ (ເລກບັນຊີ ແລະ BIC)
+# en: Online account
+text-kind-online = ບັນຊີອອນລາຍ
+# en: Device (IMEI)
+text-kind-imei = ອຸປະກອນ (IMEI)
+# en: Identity document
+text-kind-id-document = ເອກະສານຢັ້ງຢືນຕົວຕົນ
+# en: Vehicle
+text-kind-vehicle = ພາຫະນະ
+# en: IP address
+text-kind-ip = ທີ່ຢູ່ IP

@@ -1,0 +1,419 @@
+### status: drafted, not yet reviewed by a native speaker
+### language: Malay
+
+# The console's own words. Code lists (categories, purposes,
+# reasons, handling codes, indicators, ICCS titles) are in codes.ftl.
+
+
+## Formats
+
+# Digit grouping of whole numbers.
+# en: ,
+number-group = ,
+# A date and time, always UTC. $day and $year are numbers, $month a name
+# from month-1 to month-12, $time "HH:MM".
+# en: { $day } { $month } { $year }, { $time } UTC
+date-time = { $day } { $month } { $year }, { $time } UTC
+# en: Jan
+month-1 = Jan
+# en: Feb
+month-2 = Feb
+# en: Mar
+month-3 = Mac
+# en: Apr
+month-4 = Apr
+# en: May
+month-5 = Mei
+# en: Jun
+month-6 = Jun
+# en: Jul
+month-7 = Jul
+# en: Aug
+month-8 = Ogo
+# en: Sep
+month-9 = Sep
+# en: Oct
+month-10 = Okt
+# en: Nov
+month-11 = Nov
+# en: Dec
+month-12 = Dis
+
+## The frame of every page
+
+# en: Liaison console
+console-title = Konsol Liaison
+# en: Node of { $country }
+node-of = Nod { $country }
+# en: Signed in as { $user }
+signed-in-as = Log masuk sebagai { $user }
+# en: Sign out
+sign-out = Log keluar
+# en: Language
+language = Bahasa
+# en: not yet reviewed
+not-reviewed = belum disemak
+# en: Skip to content
+skip-to-content = Langkau ke kandungan
+# en: Requests
+nav-requests = Permintaan
+# en: New request
+nav-new-request = Permintaan baharu
+# en: Inbox
+nav-inbox = Peti masuk
+# en: Audit log
+nav-audit = Log audit
+# en: Reports
+nav-reports = Laporan
+# en: Peers
+nav-peers = Nod rakan
+# en: Users
+nav-users = Pengguna
+# en: My account
+nav-account = Akaun saya
+# en: Shown as sent, in the sender's language ({ $language }); never translated.
+free-text-note = Dipaparkan seperti yang dihantar, dalam bahasa pengirim ({ $language }); tidak sekali-kali diterjemahkan.
+# en: Shown as sent; never translated.
+free-text-note-unknown = Dipaparkan seperti yang dihantar; tidak sekali-kali diterjemahkan.
+
+## Signing in
+
+# en: Sign in
+sign-in = Log masuk
+# en: Sign in to Liaison
+sign-in-title = Log masuk ke Liaison
+# en: Login name
+login = Nama log masuk
+# en: Password
+password = Kata laluan
+# en: Sign-in refused: wrong login name or password, or the account is locked or disabled.
+sign-in-refused = Log masuk ditolak: nama log masuk atau kata laluan salah, atau akaun dikunci atau dilumpuhkan.
+# en: Second factor
+second-factor = Faktor kedua
+# en: Code from your authenticator app
+second-factor-code = Kod daripada aplikasi pengesah anda
+# en: The code is wrong or already used.
+second-factor-refused = Kod salah atau telah digunakan.
+# en: Verify
+verify = Sahkan
+# en: Your session has ended. Please sign in again.
+session-ended = Sesi anda telah tamat. Sila log masuk semula.
+# en: You are signed out.
+signed-out = Anda telah log keluar.
+# en: Your role ({ $role }) may not open this page.
+forbidden = Peranan anda ({ $role }) tidak dibenarkan membuka halaman ini.
+# en: Not found.
+not-found = Tidak dijumpai.
+# en: This form has expired or did not come from this console. Reload the page and try again.
+csrf-refused = Borang ini telah tamat tempoh atau bukan daripada konsol ini. Muat semula halaman dan cuba lagi.
+# en: Something went wrong
+error-title = Berlaku ralat
+# en: Back
+back = Kembali
+
+## My account
+
+# en: My account
+account-title = Akaun saya
+# en: Change password
+change-password = Tukar kata laluan
+# en: Your password was set by an administrator: choose your own before you go on.
+must-change-password = Kata laluan anda ditetapkan oleh pentadbir: pilih kata laluan anda sendiri sebelum meneruskan.
+# en: Current password
+current-password = Kata laluan semasa
+# en: New password
+new-password = Kata laluan baharu
+# en: At least { $min } characters, not containing your login name.
+new-password-rule = Sekurang-kurangnya { $min } aksara, tidak mengandungi nama log masuk anda.
+# en: Password changed.
+password-changed = Kata laluan ditukar.
+# en: Set up a second factor
+enrol-totp = Sediakan faktor kedua
+# en: Your role must sign in with a second factor: set one up before you go on.
+totp-required = Peranan anda mesti log masuk dengan faktor kedua: sediakan satu sebelum meneruskan.
+# en: Enter this key in your authenticator app (time-based, SHA-1, 6 digits, 30 seconds):
+totp-secret = Masukkan kunci ini dalam aplikasi pengesah anda (berasaskan masa, SHA-1, 6 digit, 30 saat):
+# en: Or open this link on the phone that has the app:
+totp-uri = Atau buka pautan ini pada telefon yang mempunyai aplikasi tersebut:
+# en: Second factor set up.
+totp-enrolled = Faktor kedua telah disediakan.
+# en: A second factor is set up for this account.
+totp-active = Akaun ini telah mempunyai faktor kedua.
+# en: Language saved.
+language-saved = Bahasa disimpan.
+# en: Save
+save = Simpan
+# en: Personal API token
+api-token = Token API peribadi
+# en: For the command line (liaison login): it acts as you. It is shown once.
+api-token-explain = Untuk baris arahan (liaison login): token ini bertindak bagi pihak anda. Ia dipaparkan sekali sahaja.
+# en: Issue a token
+api-token-issue = Keluarkan token
+# en: Your new token (copy it now; it is not shown again):
+api-token-issued = Token baharu anda (salin sekarang; ia tidak akan dipaparkan lagi):
+
+## Requests (focal point)
+
+# en: Requests sent by { $country }
+requests-title = Permintaan yang dihantar oleh { $country }
+# en: No requests yet.
+requests-none = Belum ada permintaan.
+# en: { $count -> [one] One open request *[other] { $count } open requests }
+open-requests = { $count } permintaan terbuka
+# en: Request
+col-request = Permintaan
+# en: To
+col-to = Kepada
+# en: Category
+col-category = Kategori
+# en: Status
+col-status = Status
+# en: Deadline
+col-deadline = Tarikh akhir
+# en: Time left
+col-time-left = Baki masa
+# en: Case
+col-case = Kes
+# en: { $days -> [one] 1 day *[other] { $days } days }
+time-left-days = { $days } hari
+# en: { $hours -> [one] 1 hour *[other] { $hours } hours }
+time-left-hours = { $hours } jam
+# en: overdue
+overdue = lewat
+# en: New request
+new-request-title = Permintaan baharu
+# en: To (country)
+field-to = Kepada (negara)
+# en: Category
+field-category = Kategori
+# en: Purpose
+field-purpose = Tujuan
+# en: Offences (ICCS)
+field-offences = Kesalahan (ICCS)
+# en: Legal basis
+field-legal-basis = Asas undang-undang
+# en: Reference of the legal basis (treaty, statute)
+field-legal-basis-reference = Rujukan asas undang-undang (perjanjian, statut)
+# en: Case reference
+field-case-reference = Rujukan kes
+# en: Summary
+field-summary = Ringkasan
+# en: Language of the summary
+field-summary-language = Bahasa ringkasan
+# en: Answer within (days)
+field-deadline-days = Jawab dalam tempoh (hari)
+# en: Subject kind
+field-subject-kind = Jenis subjek
+# en: Role
+field-subject-role = Peranan
+# en: Identifier
+field-subject-value = Pengenal
+# en: This request concerns a possible victim of trafficking
+field-possible-victim = Permintaan ini melibatkan orang yang mungkin mangsa pemerdagangan orang
+# en: Victim indicators
+field-indicators = Penunjuk mangsa
+# en: Fields asked for
+field-fields = Medan yang diminta
+# en: National offence (optional)
+field-national-offence = Kesalahan di bawah undang-undang negara (pilihan)
+# en: Subject { $n }
+subject-n = Subjek { $n }
+# en: Check against the agreements
+preview = Semak berdasarkan perjanjian
+# en: Send
+send = Hantar
+# en: Both agreements allow this request: { $detail }
+dry-run-allowed = Kedua-dua perjanjian membenarkan permintaan ini: { $detail }
+# en: Refused by the agreements: { $detail }
+dry-run-denied = Ditolak oleh perjanjian: { $detail }
+# en: Request sent.
+sent = Permintaan dihantar.
+# en: Request { $id }
+request-title = Permintaan { $id }
+# en: Timeline
+timeline = Garis masa
+# en: Answer
+answer = Jawapan
+# en: Receipts
+receipts = Resit
+# en: Audit log positions
+audit-positions = Kedudukan dalam log audit
+# en: Withdraw
+withdraw = Tarik balik
+# en: Withdrawn.
+withdrawn = Ditarik balik.
+# en: No answer yet.
+no-answer-yet = Belum ada jawapan.
+# en: Released fields
+fields-released = Medan yang dikeluarkan
+# en: Withheld by the agreement
+fields-redacted = Ditahan oleh perjanjian
+# en: Handling
+handling = Syarat pengendalian
+# en: Kept for { $days } days
+retention = Disimpan selama { $days } hari
+# en: Refused: { $reason }
+refused-because = Ditolak: { $reason }
+
+## Inbox (agency)
+
+# en: Requests for { $agency }
+inbox-title = Permintaan untuk { $agency }
+# en: Nothing to answer.
+inbox-none = Tiada apa-apa untuk dijawab.
+# en: This request concerns a possible victim of trafficking. Treat the person as a victim: the non-punishment principle applies ({ $provision }).
+victim-notice = Permintaan ini melibatkan orang yang mungkin mangsa pemerdagangan orang. Layan orang itu sebagai mangsa: prinsip tidak menghukum mangsa terpakai ({ $provision }).
+# en: Dual criminality: { $indication }
+dual-criminality = Dwijenayah: { $indication }
+# en: From { $country }
+from-country = Daripada { $country }
+# en: Answer
+answer-title = Jawab
+# en: Refuse
+refuse-title = Tolak
+# en: Value
+field-value = Nilai
+# en: Reason
+field-refusal-reason = Sebab
+# en: Note to the requester
+field-note = Nota kepada peminta
+# en: Preview what will be released
+preview-answer = Pratonton perkara yang akan dikeluarkan
+# en: Send the answer
+answer-send = Hantar jawapan
+# en: Refuse the request
+refuse-send = Tolak permintaan
+# en: Will be released
+will-release = Akan dikeluarkan
+# en: Will be withheld (not granted by the agreement)
+will-redact = Akan ditahan (tidak dibenarkan oleh perjanjian)
+# en: Answer sent.
+answered = Jawapan dihantar.
+# en: Refusal sent.
+refused = Penolakan dihantar.
+
+## Audit (auditor)
+
+# en: Audit log
+audit-title = Log audit
+# en: Peer
+filter-peer = Nod rakan
+# en: Category
+filter-category = Kategori
+# en: Event
+filter-event = Peristiwa
+# en: From (date)
+filter-from = Dari (tarikh)
+# en: To (date)
+filter-to = Hingga (tarikh)
+# en: Filter
+filter = Tapis
+# en: #
+col-index = #
+# en: Time
+col-time = Masa
+# en: Event
+col-event = Peristiwa
+# en: Who
+col-actor = Oleh
+# en: Peer
+col-peer = Nod rakan
+# en: Detail
+col-detail = Butiran
+# en: Verify this node's log
+verify-log = Sahkan log nod ini
+# en: The log verifies: { $entries } entries, tree head signed by this node, every entry in it.
+verify-ok = Log disahkan: { $entries } entri, kepala pepohon ditandatangani oleh nod ini, setiap entri ada di dalamnya.
+# en: The log does NOT verify: { $problem }
+verify-failed = Log TIDAK dapat disahkan: { $problem }
+# en: Download the export
+export = Muat turun eksport
+# en: Reports
+reports-title = Laporan
+# en: Requests per peer
+report-per-peer = Permintaan mengikut nod rakan
+# en: Requests per category
+report-per-category = Permintaan mengikut kategori
+# en: Requests per month
+report-per-month = Permintaan mengikut bulan
+
+## Admin
+
+# en: Peers
+peers-title = Nod rakan
+# en: Health
+col-peer-health = Keadaan sambungan
+# en: Last delivery
+col-last-delivery = Penghantaran terakhir
+# en: Queue
+col-queue = Baris gilir
+# en: Compare agreements
+compare = Bandingkan perjanjian
+# en: Users
+users-title = Pengguna
+# en: Login
+col-login = Nama log masuk
+# en: Role
+col-role = Peranan
+# en: Second factor
+col-second-factor = Faktor kedua
+# en: State
+col-state = Keadaan
+# en: Add a user
+add-user = Tambah pengguna
+# en: User { $login } added. One-time password (give it to them; they must change it): { $password }
+user-added = Pengguna { $login } ditambah. Kata laluan sekali guna (berikan kepadanya; dia mesti menukarnya): { $password }
+# en: New one-time password for { $login }: { $password }
+password-reset = Kata laluan sekali guna baharu untuk { $login }: { $password }
+# en: Disable
+disable = Lumpuhkan
+# en: Enable
+enable = Dayakan
+# en: Reset password
+reset-password = Set semula kata laluan
+# en: Change role
+set-role = Tukar peranan
+# en: active
+state-active = aktif
+# en: disabled
+state-disabled = dilumpuhkan
+# en: locked
+state-locked = dikunci
+# en: yes
+yes = ya
+# en: no
+no = tidak
+# en: Subject
+col-subject = Subjek
+# en: Your decision on dual criminality, if you override the indication
+field-dual-decision = Keputusan anda tentang dwijenayah, jika anda mengatasi petunjuk tersebut
+# en: Full name of the possible victim
+field-victim-name = Nama penuh orang yang mungkin mangsa
+# en: Date of birth
+field-victim-birth = Tarikh lahir
+# en: Nationality (country code)
+field-victim-nationality = Kewarganegaraan (kod negara)
+# en: Comma-separated field names; empty for every field the agreement accepts.
+field-fields-hint = Nama medan dipisahkan dengan koma; biarkan kosong untuk semua medan yang diterima oleh perjanjian.
+# en: Phone number
+text-kind-phone = Nombor telefon
+# en: Person (full name)
+text-kind-person = Individu (nama penuh)
+# en: Crypto wallet
+text-kind-wallet = Dompet kripto
+# en: Company
+text-kind-company = Syarikat
+# en: Bank account (IBAN)
+text-kind-iban = Akaun bank (IBAN)
+# en: Bank account (number and BIC)
+text-kind-bank-account = Akaun bank (nombor dan BIC)
+# en: Online account
+text-kind-online = Akaun dalam talian
+# en: Device (IMEI)
+text-kind-imei = Peranti (IMEI)
+# en: Identity document
+text-kind-id-document = Dokumen pengenalan diri
+# en: Vehicle
+text-kind-vehicle = Kenderaan
+# en: IP address
+text-kind-ip = Alamat IP

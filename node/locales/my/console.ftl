@@ -1,0 +1,419 @@
+### status: drafted, not yet reviewed by a native speaker
+### language: Burmese
+
+# The console's own words. Code lists (categories, purposes,
+# reasons, handling codes, indicators, ICCS titles) are in codes.ftl.
+
+
+## Formats
+
+# Digit grouping of whole numbers.
+# en: ,
+number-group = ,
+# A date and time, always UTC. $day and $year are numbers, $month a name
+# from month-1 to month-12, $time "HH:MM".
+# en: { $day } { $month } { $year }, { $time } UTC
+date-time = { $year } { $month } { $day } { $time } UTC
+# en: Jan
+month-1 = ဇန်
+# en: Feb
+month-2 = ဖေ
+# en: Mar
+month-3 = မတ်
+# en: Apr
+month-4 = ဧ
+# en: May
+month-5 = မေ
+# en: Jun
+month-6 = ဇွန်
+# en: Jul
+month-7 = ဇူ
+# en: Aug
+month-8 = ဩ
+# en: Sep
+month-9 = စက်
+# en: Oct
+month-10 = အောက်
+# en: Nov
+month-11 = နို
+# en: Dec
+month-12 = ဒီ
+
+## The frame of every page
+
+# en: Liaison console
+console-title = Liaison ကွန်ဆိုးလ်
+# en: Node of { $country }
+node-of = { $country } ၏ node
+# en: Signed in as { $user }
+signed-in-as = { $user } အဖြစ် ဝင်ရောက်ထားသည်
+# en: Sign out
+sign-out = ထွက်ရန်
+# en: Language
+language = ဘာသာစကား
+# en: not yet reviewed
+not-reviewed = မစိစစ်ရသေး
+# en: Skip to content
+skip-to-content = အကြောင်းအရာသို့ ကျော်ရန်
+# en: Requests
+nav-requests = တောင်းဆိုချက်များ
+# en: New request
+nav-new-request = တောင်းဆိုချက်အသစ်
+# en: Inbox
+nav-inbox = ဝင်စာပုံး
+# en: Audit log
+nav-audit = စာရင်းစစ် မှတ်တမ်း
+# en: Reports
+nav-reports = အစီရင်ခံစာများ
+# en: Peers
+nav-peers = တစ်ဖက် node များ
+# en: Users
+nav-users = အသုံးပြုသူများ
+# en: My account
+nav-account = ကျွန်ုပ်၏ အကောင့်
+# en: Shown as sent, in the sender's language ({ $language }); never translated.
+free-text-note = ပေးပို့သူ၏ ဘာသာစကား ({ $language }) ဖြင့် ပို့သည့်အတိုင်း ပြသထားသည်။ ဘာသာမပြန်ပါ။
+# en: Shown as sent; never translated.
+free-text-note-unknown = ပို့သည့်အတိုင်း ပြသထားသည်။ ဘာသာမပြန်ပါ။
+
+## Signing in
+
+# en: Sign in
+sign-in = ဝင်ရန်
+# en: Sign in to Liaison
+sign-in-title = Liaison သို့ ဝင်ရန်
+# en: Login name
+login = အသုံးပြုသူအမည်
+# en: Password
+password = စကားဝှက်
+# en: Sign-in refused: wrong login name or password, or the account is locked or disabled.
+sign-in-refused = ဝင်ရောက်ခွင့် ငြင်းပယ်ခံရသည်- အသုံးပြုသူအမည် သို့မဟုတ် စကားဝှက် မှားနေသည်၊ သို့မဟုတ် အကောင့်ကို သော့ခတ်ထားသည် သို့မဟုတ် ပိတ်ထားသည်။
+# en: Second factor
+second-factor = ဒုတိယ အထောက်အထား
+# en: Code from your authenticator app
+second-factor-code = သင်၏ authenticator အက်ပ်မှ ကုဒ်
+# en: The code is wrong or already used.
+second-factor-refused = ကုဒ် မှားနေသည် သို့မဟုတ် အသုံးပြုပြီးဖြစ်သည်။
+# en: Verify
+verify = အတည်ပြုရန်
+# en: Your session has ended. Please sign in again.
+session-ended = သင်၏ session ပြီးဆုံးသွားပါပြီ။ ကျေးဇူးပြု၍ ထပ်မံ ဝင်ရောက်ပါ။
+# en: You are signed out.
+signed-out = သင် ထွက်ပြီးပါပြီ။
+# en: Your role ({ $role }) may not open this page.
+forbidden = သင်၏ အခန်းကဏ္ဍ ({ $role }) ဖြင့် ဤစာမျက်နှာကို ဖွင့်ခွင့်မရှိပါ။
+# en: Not found.
+not-found = ရှာမတွေ့ပါ။
+# en: This form has expired or did not come from this console. Reload the page and try again.
+csrf-refused = ဤဖောင်သည် သက်တမ်းကုန်သွားပြီ သို့မဟုတ် ဤကွန်ဆိုးလ်မှ မလာပါ။ စာမျက်နှာကို ပြန်ဖွင့်ပြီး ထပ်စမ်းကြည့်ပါ။
+# en: Something went wrong
+error-title = တစ်ခုခု မှားယွင်းသွားသည်
+# en: Back
+back = နောက်သို့
+
+## My account
+
+# en: My account
+account-title = ကျွန်ုပ်၏ အကောင့်
+# en: Change password
+change-password = စကားဝှက် ပြောင်းရန်
+# en: Your password was set by an administrator: choose your own before you go on.
+must-change-password = သင်၏ စကားဝှက်ကို စီမံခန့်ခွဲသူက သတ်မှတ်ထားသည်- ဆက်မလုပ်မီ သင့်ကိုယ်ပိုင် စကားဝှက်ကို ရွေးပါ။
+# en: Current password
+current-password = လက်ရှိ စကားဝှက်
+# en: New password
+new-password = စကားဝှက် အသစ်
+# en: At least { $min } characters, not containing your login name.
+new-password-rule = အနည်းဆုံး စာလုံး { $min } လုံး၊ သင်၏ အသုံးပြုသူအမည် မပါရ။
+# en: Password changed.
+password-changed = စကားဝှက် ပြောင်းပြီးပါပြီ။
+# en: Set up a second factor
+enrol-totp = ဒုတိယ အထောက်အထား သတ်မှတ်ရန်
+# en: Your role must sign in with a second factor: set one up before you go on.
+totp-required = သင်၏ အခန်းကဏ္ဍသည် ဒုတိယ အထောက်အထားဖြင့် ဝင်ရမည်- ဆက်မလုပ်မီ တစ်ခု သတ်မှတ်ပါ။
+# en: Enter this key in your authenticator app (time-based, SHA-1, 6 digits, 30 seconds):
+totp-secret = ဤသော့ကို သင်၏ authenticator အက်ပ်တွင် ထည့်ပါ (အချိန်အခြေပြု၊ SHA-1၊ ဂဏန်း 6 လုံး၊ 30 စက္ကန့်)-
+# en: Or open this link on the phone that has the app:
+totp-uri = သို့မဟုတ် အက်ပ်ရှိသော ဖုန်းပေါ်တွင် ဤလင့်ခ်ကို ဖွင့်ပါ-
+# en: Second factor set up.
+totp-enrolled = ဒုတိယ အထောက်အထား သတ်မှတ်ပြီးပါပြီ။
+# en: A second factor is set up for this account.
+totp-active = ဤအကောင့်အတွက် ဒုတိယ အထောက်အထား သတ်မှတ်ထားပြီး ဖြစ်သည်။
+# en: Language saved.
+language-saved = ဘာသာစကား သိမ်းဆည်းပြီးပါပြီ။
+# en: Save
+save = သိမ်းရန်
+# en: Personal API token
+api-token = ကိုယ်ပိုင် API တိုကင်
+# en: For the command line (liaison login): it acts as you. It is shown once.
+api-token-explain = command line (liaison login) အတွက်- ၎င်းသည် သင့်ကိုယ်စား လုပ်ဆောင်သည်။ တစ်ကြိမ်သာ ပြသသည်။
+# en: Issue a token
+api-token-issue = တိုကင် ထုတ်ပေးရန်
+# en: Your new token (copy it now; it is not shown again):
+api-token-issued = သင်၏ တိုကင်အသစ် (ယခုပင် ကူးယူပါ၊ နောက်တစ်ကြိမ် မပြတော့ပါ)-
+
+## Requests (focal point)
+
+# en: Requests sent by { $country }
+requests-title = { $country } က ပေးပို့သော တောင်းဆိုချက်များ
+# en: No requests yet.
+requests-none = တောင်းဆိုချက် မရှိသေးပါ။
+# en: { $count -> [one] One open request *[other] { $count } open requests }
+open-requests = ဖွင့်ထားသော တောင်းဆိုချက် { $count } ခု
+# en: Request
+col-request = တောင်းဆိုချက်
+# en: To
+col-to = သို့
+# en: Category
+col-category = အမျိုးအစား
+# en: Status
+col-status = အခြေအနေ
+# en: Deadline
+col-deadline = သတ်မှတ်ရက်
+# en: Time left
+col-time-left = ကျန်ရှိချိန်
+# en: Case
+col-case = အမှု
+# en: { $days -> [one] 1 day *[other] { $days } days }
+time-left-days = { $days } ရက်
+# en: { $hours -> [one] 1 hour *[other] { $hours } hours }
+time-left-hours = { $hours } နာရီ
+# en: overdue
+overdue = သတ်မှတ်ရက် ကျော်လွန်
+# en: New request
+new-request-title = တောင်းဆိုချက်အသစ်
+# en: To (country)
+field-to = သို့ (နိုင်ငံ)
+# en: Category
+field-category = အမျိုးအစား
+# en: Purpose
+field-purpose = ရည်ရွယ်ချက်
+# en: Offences (ICCS)
+field-offences = ပြစ်မှုများ (ICCS)
+# en: Legal basis
+field-legal-basis = ဥပဒေအခြေခံ
+# en: Reference of the legal basis (treaty, statute)
+field-legal-basis-reference = ဥပဒေအခြေခံ၏ ရည်ညွှန်းချက် (စာချုပ်၊ ဥပဒေ)
+# en: Case reference
+field-case-reference = အမှု ရည်ညွှန်းအမှတ်
+# en: Summary
+field-summary = အကျဉ်းချုပ်
+# en: Language of the summary
+field-summary-language = အကျဉ်းချုပ်၏ ဘာသာစကား
+# en: Answer within (days)
+field-deadline-days = ပြန်ကြားရမည့် ကာလ (ရက်)
+# en: Subject kind
+field-subject-kind = စုံစမ်းခံရသူ/အရာ အမျိုးအစား
+# en: Role
+field-subject-role = အခန်းကဏ္ဍ
+# en: Identifier
+field-subject-value = သတ်မှတ်ချက်
+# en: This request concerns a possible victim of trafficking
+field-possible-victim = ဤတောင်းဆိုချက်သည် လူကုန်ကူးမှု ကျူးလွန်ခံရသူ ဖြစ်နိုင်သူနှင့် သက်ဆိုင်သည်
+# en: Victim indicators
+field-indicators = ကျူးလွန်ခံရသူ ညွှန်ပြချက်များ
+# en: Fields asked for
+field-fields = တောင်းဆိုသော အချက်အလက်များ
+# en: National offence (optional)
+field-national-offence = နိုင်ငံတွင်း ဥပဒေအရ ပြစ်မှု (မဖြည့်လည်း ရသည်)
+# en: Subject { $n }
+subject-n = စုံစမ်းခံရသူ/အရာ { $n }
+# en: Check against the agreements
+preview = သဘောတူညီချက်များနှင့် စစ်ဆေးရန်
+# en: Send
+send = ပို့ရန်
+# en: Both agreements allow this request: { $detail }
+dry-run-allowed = သဘောတူညီချက် နှစ်ခုစလုံးက ဤတောင်းဆိုချက်ကို ခွင့်ပြုသည်- { $detail }
+# en: Refused by the agreements: { $detail }
+dry-run-denied = သဘောတူညီချက်များအရ ငြင်းပယ်သည်- { $detail }
+# en: Request sent.
+sent = တောင်းဆိုချက် ပို့ပြီးပါပြီ။
+# en: Request { $id }
+request-title = တောင်းဆိုချက် { $id }
+# en: Timeline
+timeline = ဖြစ်စဉ်မှတ်တမ်း
+# en: Answer
+answer = အဖြေ
+# en: Receipts
+receipts = လက်ခံဖြတ်ပိုင်းများ
+# en: Audit log positions
+audit-positions = စာရင်းစစ် မှတ်တမ်းရှိ နေရာများ
+# en: Withdraw
+withdraw = ပြန်ရုပ်သိမ်းရန်
+# en: Withdrawn.
+withdrawn = ပြန်ရုပ်သိမ်းပြီးပါပြီ။
+# en: No answer yet.
+no-answer-yet = အဖြေ မရသေးပါ။
+# en: Released fields
+fields-released = ထုတ်ပေးသော အချက်အလက်များ
+# en: Withheld by the agreement
+fields-redacted = သဘောတူညီချက်အရ ထိန်းထားသည်
+# en: Handling
+handling = ကိုင်တွယ်ပုံ
+# en: Kept for { $days } days
+retention = { $days } ရက် သိမ်းဆည်းထားမည်
+# en: Refused: { $reason }
+refused-because = ငြင်းပယ်သည်- { $reason }
+
+## Inbox (agency)
+
+# en: Requests for { $agency }
+inbox-title = { $agency } အတွက် တောင်းဆိုချက်များ
+# en: Nothing to answer.
+inbox-none = ပြန်ကြားရန် မရှိပါ။
+# en: This request concerns a possible victim of trafficking. Treat the person as a victim: the non-punishment principle applies ({ $provision }).
+victim-notice = ဤတောင်းဆိုချက်သည် လူကုန်ကူးမှု ကျူးလွန်ခံရသူ ဖြစ်နိုင်သူနှင့် သက်ဆိုင်သည်။ ထိုသူကို ကျူးလွန်ခံရသူအဖြစ် ဆက်ဆံပါ- အပြစ်မပေးရေး မူ သက်ရောက်သည် ({ $provision })။
+# en: Dual criminality: { $indication }
+dual-criminality = နှစ်နိုင်ငံလုံးတွင် ပြစ်မှုဖြစ်ခြင်း- { $indication }
+# en: From { $country }
+from-country = { $country } ထံမှ
+# en: Answer
+answer-title = ပြန်ကြားရန်
+# en: Refuse
+refuse-title = ငြင်းပယ်ရန်
+# en: Value
+field-value = တန်ဖိုး
+# en: Reason
+field-refusal-reason = အကြောင်းပြချက်
+# en: Note to the requester
+field-note = တောင်းဆိုသူထံ မှတ်ချက်
+# en: Preview what will be released
+preview-answer = ထုတ်ပေးမည့် အချက်အလက်ကို ကြိုကြည့်ရန်
+# en: Send the answer
+answer-send = အဖြေ ပို့ရန်
+# en: Refuse the request
+refuse-send = တောင်းဆိုချက်ကို ငြင်းပယ်ရန်
+# en: Will be released
+will-release = ထုတ်ပေးမည်
+# en: Will be withheld (not granted by the agreement)
+will-redact = ထိန်းထားမည် (သဘောတူညီချက်က ခွင့်မပြု)
+# en: Answer sent.
+answered = အဖြေ ပို့ပြီးပါပြီ။
+# en: Refusal sent.
+refused = ငြင်းပယ်ချက် ပို့ပြီးပါပြီ။
+
+## Audit (auditor)
+
+# en: Audit log
+audit-title = စာရင်းစစ် မှတ်တမ်း
+# en: Peer
+filter-peer = တစ်ဖက် node
+# en: Category
+filter-category = အမျိုးအစား
+# en: Event
+filter-event = ဖြစ်ရပ်
+# en: From (date)
+filter-from = မှ (ရက်စွဲ)
+# en: To (date)
+filter-to = အထိ (ရက်စွဲ)
+# en: Filter
+filter = စစ်ထုတ်ရန်
+# en: #
+col-index = #
+# en: Time
+col-time = အချိန်
+# en: Event
+col-event = ဖြစ်ရပ်
+# en: Who
+col-actor = ဆောင်ရွက်သူ
+# en: Peer
+col-peer = တစ်ဖက် node
+# en: Detail
+col-detail = အသေးစိတ်
+# en: Verify this node's log
+verify-log = ဤ node ၏ မှတ်တမ်းကို စိစစ်ရန်
+# en: The log verifies: { $entries } entries, tree head signed by this node, every entry in it.
+verify-ok = မှတ်တမ်း မှန်ကန်သည်- ထည့်သွင်းချက် { $entries } ခု၊ tree head ကို ဤ node က လက်မှတ်ထိုးထားပြီး ထည့်သွင်းချက်တိုင်း ပါဝင်သည်။
+# en: The log does NOT verify: { $problem }
+verify-failed = မှတ်တမ်း မမှန်ကန်ပါ- { $problem }
+# en: Download the export
+export = ထုတ်ယူထားသော ဒေတာကို ဒေါင်းလုဒ်ဆွဲရန်
+# en: Reports
+reports-title = အစီရင်ခံစာများ
+# en: Requests per peer
+report-per-peer = တစ်ဖက် node အလိုက် တောင်းဆိုချက်များ
+# en: Requests per category
+report-per-category = အမျိုးအစားအလိုက် တောင်းဆိုချက်များ
+# en: Requests per month
+report-per-month = လအလိုက် တောင်းဆိုချက်များ
+
+## Admin
+
+# en: Peers
+peers-title = တစ်ဖက် node များ
+# en: Health
+col-peer-health = ချိတ်ဆက်မှု အခြေအနေ
+# en: Last delivery
+col-last-delivery = နောက်ဆုံး ပို့ဆောင်မှု
+# en: Queue
+col-queue = တန်းစီ
+# en: Compare agreements
+compare = သဘောတူညီချက်များကို နှိုင်းယှဉ်ရန်
+# en: Users
+users-title = အသုံးပြုသူများ
+# en: Login
+col-login = အသုံးပြုသူအမည်
+# en: Role
+col-role = အခန်းကဏ္ဍ
+# en: Second factor
+col-second-factor = ဒုတိယ အထောက်အထား
+# en: State
+col-state = အခြေအနေ
+# en: Add a user
+add-user = အသုံးပြုသူ ထည့်ရန်
+# en: User { $login } added. One-time password (give it to them; they must change it): { $password }
+user-added = အသုံးပြုသူ { $login } ကို ထည့်ပြီးပါပြီ။ တစ်ကြိမ်သုံး စကားဝှက် (၎င်းတို့ထံ ပေးပါ၊ ၎င်းတို့ ပြောင်းရမည်)- { $password }
+# en: New one-time password for { $login }: { $password }
+password-reset = { $login } အတွက် တစ်ကြိမ်သုံး စကားဝှက်အသစ်- { $password }
+# en: Disable
+disable = ပိတ်ရန်
+# en: Enable
+enable = ဖွင့်ရန်
+# en: Reset password
+reset-password = စကားဝှက် ပြန်သတ်မှတ်ရန်
+# en: Change role
+set-role = အခန်းကဏ္ဍ ပြောင်းရန်
+# en: active
+state-active = အသုံးပြုနေသည်
+# en: disabled
+state-disabled = ပိတ်ထားသည်
+# en: locked
+state-locked = သော့ခတ်ထားသည်
+# en: yes
+yes = ဟုတ်
+# en: no
+no = မဟုတ်
+# en: Subject
+col-subject = စုံစမ်းခံရသူ/အရာ
+# en: Your decision on dual criminality, if you override the indication
+field-dual-decision = ညွှန်ပြချက်ကို ပယ်ပါက နှစ်နိုင်ငံလုံးတွင် ပြစ်မှုဖြစ်ခြင်းဆိုင်ရာ သင်၏ ဆုံးဖြတ်ချက်
+# en: Full name of the possible victim
+field-victim-name = ကျူးလွန်ခံရသူ ဖြစ်နိုင်သူ၏ အမည်အပြည့်အစုံ
+# en: Date of birth
+field-victim-birth = မွေးသက္ကရာဇ်
+# en: Nationality (country code)
+field-victim-nationality = နိုင်ငံသား (နိုင်ငံ ကုဒ်)
+# en: Comma-separated field names; empty for every field the agreement accepts.
+field-fields-hint = ကော်မာဖြင့် ခြားထားသော အချက်အလက်အမည်များ၊ သဘောတူညီချက်က လက်ခံသော အချက်အလက်အားလုံးအတွက် ဗလာထားပါ။
+# en: Phone number
+text-kind-phone = ဖုန်းနံပါတ်
+# en: Person (full name)
+text-kind-person = လူပုဂ္ဂိုလ် (အမည်အပြည့်အစုံ)
+# en: Crypto wallet
+text-kind-wallet = ခရစ်ပ်တို ပိုက်ဆံအိတ်
+# en: Company
+text-kind-company = ကုမ္ပဏီ
+# en: Bank account (IBAN)
+text-kind-iban = ဘဏ်စာရင်း (IBAN)
+# en: Bank account (number and BIC)
+text-kind-bank-account = ဘဏ်စာရင်း (နံပါတ်နှင့် BIC)
+# en: Online account
+text-kind-online = အွန်လိုင်း အကောင့်
+# en: Device (IMEI)
+text-kind-imei = စက်ပစ္စည်း (IMEI)
+# en: Identity document
+text-kind-id-document = ကိုယ်ရေးအထောက်အထား စာရွက်စာတမ်း
+# en: Vehicle
+text-kind-vehicle = ယာဉ်
+# en: IP address
+text-kind-ip = IP လိပ်စာ

@@ -1,0 +1,419 @@
+### status: drafted, not yet reviewed by a native speaker
+### language: Thai
+
+# The console's own words. Code lists (categories, purposes,
+# reasons, handling codes, indicators, ICCS titles) are in codes.ftl.
+
+
+## Formats
+
+# Digit grouping of whole numbers.
+# en: ,
+number-group = ,
+# A date and time, always UTC. $day and $year are numbers, $month a name
+# from month-1 to month-12, $time "HH:MM".
+# en: { $day } { $month } { $year }, { $time } UTC
+date-time = { $day } { $month } { $year } { $time } UTC
+# en: Jan
+month-1 = ม.ค.
+# en: Feb
+month-2 = ก.พ.
+# en: Mar
+month-3 = มี.ค.
+# en: Apr
+month-4 = เม.ย.
+# en: May
+month-5 = พ.ค.
+# en: Jun
+month-6 = มิ.ย.
+# en: Jul
+month-7 = ก.ค.
+# en: Aug
+month-8 = ส.ค.
+# en: Sep
+month-9 = ก.ย.
+# en: Oct
+month-10 = ต.ค.
+# en: Nov
+month-11 = พ.ย.
+# en: Dec
+month-12 = ธ.ค.
+
+## The frame of every page
+
+# en: Liaison console
+console-title = คอนโซล Liaison
+# en: Node of { $country }
+node-of = โหนดของ{ $country }
+# en: Signed in as { $user }
+signed-in-as = เข้าสู่ระบบในชื่อ { $user }
+# en: Sign out
+sign-out = ออกจากระบบ
+# en: Language
+language = ภาษา
+# en: not yet reviewed
+not-reviewed = ยังไม่ได้รับการตรวจทาน
+# en: Skip to content
+skip-to-content = ข้ามไปยังเนื้อหา
+# en: Requests
+nav-requests = คำขอ
+# en: New request
+nav-new-request = คำขอใหม่
+# en: Inbox
+nav-inbox = กล่องรับคำขอ
+# en: Audit log
+nav-audit = บันทึกการตรวจสอบ
+# en: Reports
+nav-reports = รายงาน
+# en: Peers
+nav-peers = โหนดคู่ภาคี
+# en: Users
+nav-users = ผู้ใช้
+# en: My account
+nav-account = บัญชีของฉัน
+# en: Shown as sent, in the sender's language ({ $language }); never translated.
+free-text-note = แสดงตามที่ส่งมา ในภาษาของผู้ส่ง ({ $language }) ไม่มีการแปล
+# en: Shown as sent; never translated.
+free-text-note-unknown = แสดงตามที่ส่งมา ไม่มีการแปล
+
+## Signing in
+
+# en: Sign in
+sign-in = เข้าสู่ระบบ
+# en: Sign in to Liaison
+sign-in-title = เข้าสู่ระบบ Liaison
+# en: Login name
+login = ชื่อผู้ใช้
+# en: Password
+password = รหัสผ่าน
+# en: Sign-in refused: wrong login name or password, or the account is locked or disabled.
+sign-in-refused = เข้าสู่ระบบไม่สำเร็จ: ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง หรือบัญชีถูกล็อกหรือถูกระงับ
+# en: Second factor
+second-factor = การยืนยันตัวตนขั้นที่สอง
+# en: Code from your authenticator app
+second-factor-code = รหัสจากแอปยืนยันตัวตนของท่าน
+# en: The code is wrong or already used.
+second-factor-refused = รหัสไม่ถูกต้องหรือถูกใช้ไปแล้ว
+# en: Verify
+verify = ยืนยัน
+# en: Your session has ended. Please sign in again.
+session-ended = เซสชันของท่านสิ้นสุดแล้ว กรุณาเข้าสู่ระบบอีกครั้ง
+# en: You are signed out.
+signed-out = ท่านออกจากระบบแล้ว
+# en: Your role ({ $role }) may not open this page.
+forbidden = บทบาทของท่าน ({ $role }) ไม่มีสิทธิ์เปิดหน้านี้
+# en: Not found.
+not-found = ไม่พบหน้าที่ต้องการ
+# en: This form has expired or did not come from this console. Reload the page and try again.
+csrf-refused = แบบฟอร์มนี้หมดอายุแล้วหรือไม่ได้มาจากคอนโซลนี้ กรุณาโหลดหน้าใหม่แล้วลองอีกครั้ง
+# en: Something went wrong
+error-title = เกิดข้อผิดพลาด
+# en: Back
+back = ย้อนกลับ
+
+## My account
+
+# en: My account
+account-title = บัญชีของฉัน
+# en: Change password
+change-password = เปลี่ยนรหัสผ่าน
+# en: Your password was set by an administrator: choose your own before you go on.
+must-change-password = รหัสผ่านของท่านถูกตั้งโดยผู้ดูแลระบบ กรุณาตั้งรหัสผ่านของท่านเองก่อนดำเนินการต่อ
+# en: Current password
+current-password = รหัสผ่านปัจจุบัน
+# en: New password
+new-password = รหัสผ่านใหม่
+# en: At least { $min } characters, not containing your login name.
+new-password-rule = อย่างน้อย { $min } ตัวอักษร และต้องไม่มีชื่อผู้ใช้ของท่าน
+# en: Password changed.
+password-changed = เปลี่ยนรหัสผ่านแล้ว
+# en: Set up a second factor
+enrol-totp = ตั้งค่าการยืนยันตัวตนขั้นที่สอง
+# en: Your role must sign in with a second factor: set one up before you go on.
+totp-required = บทบาทของท่านต้องเข้าสู่ระบบด้วยการยืนยันตัวตนขั้นที่สอง กรุณาตั้งค่าก่อนดำเนินการต่อ
+# en: Enter this key in your authenticator app (time-based, SHA-1, 6 digits, 30 seconds):
+totp-secret = ป้อนคีย์นี้ในแอปยืนยันตัวตนของท่าน (แบบอิงเวลา, SHA-1, 6 หลัก, 30 วินาที):
+# en: Or open this link on the phone that has the app:
+totp-uri = หรือเปิดลิงก์นี้บนโทรศัพท์ที่มีแอป:
+# en: Second factor set up.
+totp-enrolled = ตั้งค่าการยืนยันตัวตนขั้นที่สองแล้ว
+# en: A second factor is set up for this account.
+totp-active = บัญชีนี้ตั้งค่าการยืนยันตัวตนขั้นที่สองไว้แล้ว
+# en: Language saved.
+language-saved = บันทึกภาษาแล้ว
+# en: Save
+save = บันทึก
+# en: Personal API token
+api-token = โทเค็น API ส่วนบุคคล
+# en: For the command line (liaison login): it acts as you. It is shown once.
+api-token-explain = สำหรับบรรทัดคำสั่ง (liaison login): ทำงานในนามของท่าน และแสดงเพียงครั้งเดียว
+# en: Issue a token
+api-token-issue = ออกโทเค็น
+# en: Your new token (copy it now; it is not shown again):
+api-token-issued = โทเค็นใหม่ของท่าน (กรุณาคัดลอกทันที จะไม่แสดงอีก):
+
+## Requests (focal point)
+
+# en: Requests sent by { $country }
+requests-title = คำขอที่{ $country }ส่ง
+# en: No requests yet.
+requests-none = ยังไม่มีคำขอ
+# en: { $count -> [one] One open request *[other] { $count } open requests }
+open-requests = คำขอที่ยังเปิดอยู่ { $count } รายการ
+# en: Request
+col-request = คำขอ
+# en: To
+col-to = ถึง
+# en: Category
+col-category = ประเภท
+# en: Status
+col-status = สถานะ
+# en: Deadline
+col-deadline = กำหนดเวลา
+# en: Time left
+col-time-left = เวลาที่เหลือ
+# en: Case
+col-case = คดี
+# en: { $days -> [one] 1 day *[other] { $days } days }
+time-left-days = { $days } วัน
+# en: { $hours -> [one] 1 hour *[other] { $hours } hours }
+time-left-hours = { $hours } ชั่วโมง
+# en: overdue
+overdue = เลยกำหนด
+# en: New request
+new-request-title = คำขอใหม่
+# en: To (country)
+field-to = ถึง (ประเทศ)
+# en: Category
+field-category = ประเภท
+# en: Purpose
+field-purpose = วัตถุประสงค์
+# en: Offences (ICCS)
+field-offences = ความผิด (ICCS)
+# en: Legal basis
+field-legal-basis = ฐานทางกฎหมาย
+# en: Reference of the legal basis (treaty, statute)
+field-legal-basis-reference = อ้างอิงฐานทางกฎหมาย (สนธิสัญญา กฎหมาย)
+# en: Case reference
+field-case-reference = เลขอ้างอิงคดี
+# en: Summary
+field-summary = สรุป
+# en: Language of the summary
+field-summary-language = ภาษาของสรุป
+# en: Answer within (days)
+field-deadline-days = ตอบภายใน (วัน)
+# en: Subject kind
+field-subject-kind = ชนิดของเป้าหมาย
+# en: Role
+field-subject-role = บทบาท
+# en: Identifier
+field-subject-value = ตัวระบุ
+# en: This request concerns a possible victim of trafficking
+field-possible-victim = คำขอนี้เกี่ยวข้องกับผู้ที่อาจเป็นผู้เสียหายจากการค้ามนุษย์
+# en: Victim indicators
+field-indicators = ตัวบ่งชี้ผู้เสียหาย
+# en: Fields asked for
+field-fields = ข้อมูลที่ขอ
+# en: National offence (optional)
+field-national-offence = ความผิดตามกฎหมายภายใน (ไม่บังคับ)
+# en: Subject { $n }
+subject-n = เป้าหมายที่ { $n }
+# en: Check against the agreements
+preview = ตรวจสอบกับข้อตกลง
+# en: Send
+send = ส่ง
+# en: Both agreements allow this request: { $detail }
+dry-run-allowed = ข้อตกลงของทั้งสองฝ่ายอนุญาตคำขอนี้: { $detail }
+# en: Refused by the agreements: { $detail }
+dry-run-denied = ถูกปฏิเสธตามข้อตกลง: { $detail }
+# en: Request sent.
+sent = ส่งคำขอแล้ว
+# en: Request { $id }
+request-title = คำขอ { $id }
+# en: Timeline
+timeline = ลำดับเหตุการณ์
+# en: Answer
+answer = คำตอบ
+# en: Receipts
+receipts = ใบตอบรับ
+# en: Audit log positions
+audit-positions = ตำแหน่งในบันทึกการตรวจสอบ
+# en: Withdraw
+withdraw = ถอนคำขอ
+# en: Withdrawn.
+withdrawn = ถอนแล้ว
+# en: No answer yet.
+no-answer-yet = ยังไม่มีคำตอบ
+# en: Released fields
+fields-released = ข้อมูลที่เปิดเผย
+# en: Withheld by the agreement
+fields-redacted = ระงับไว้ตามข้อตกลง
+# en: Handling
+handling = การจัดการข้อมูล
+# en: Kept for { $days } days
+retention = เก็บรักษาไว้ { $days } วัน
+# en: Refused: { $reason }
+refused-because = ปฏิเสธ: { $reason }
+
+## Inbox (agency)
+
+# en: Requests for { $agency }
+inbox-title = คำขอถึง{ $agency }
+# en: Nothing to answer.
+inbox-none = ไม่มีคำขอที่ต้องตอบ
+# en: This request concerns a possible victim of trafficking. Treat the person as a victim: the non-punishment principle applies ({ $provision }).
+victim-notice = คำขอนี้เกี่ยวข้องกับผู้ที่อาจเป็นผู้เสียหายจากการค้ามนุษย์ ให้ปฏิบัติต่อบุคคลนี้ในฐานะผู้เสียหาย: ใช้หลักการไม่ลงโทษ ({ $provision })
+# en: Dual criminality: { $indication }
+dual-criminality = หลักความผิดสองรัฐ: { $indication }
+# en: From { $country }
+from-country = จาก{ $country }
+# en: Answer
+answer-title = ตอบ
+# en: Refuse
+refuse-title = ปฏิเสธ
+# en: Value
+field-value = ค่า
+# en: Reason
+field-refusal-reason = เหตุผล
+# en: Note to the requester
+field-note = หมายเหตุถึงผู้ร้องขอ
+# en: Preview what will be released
+preview-answer = ดูตัวอย่างข้อมูลที่จะเปิดเผย
+# en: Send the answer
+answer-send = ส่งคำตอบ
+# en: Refuse the request
+refuse-send = ปฏิเสธคำขอ
+# en: Will be released
+will-release = จะเปิดเผย
+# en: Will be withheld (not granted by the agreement)
+will-redact = จะระงับไว้ (ข้อตกลงไม่อนุญาต)
+# en: Answer sent.
+answered = ส่งคำตอบแล้ว
+# en: Refusal sent.
+refused = ส่งการปฏิเสธแล้ว
+
+## Audit (auditor)
+
+# en: Audit log
+audit-title = บันทึกการตรวจสอบ
+# en: Peer
+filter-peer = คู่ภาคี
+# en: Category
+filter-category = ประเภท
+# en: Event
+filter-event = เหตุการณ์
+# en: From (date)
+filter-from = ตั้งแต่ (วันที่)
+# en: To (date)
+filter-to = ถึง (วันที่)
+# en: Filter
+filter = กรอง
+# en: #
+col-index = #
+# en: Time
+col-time = เวลา
+# en: Event
+col-event = เหตุการณ์
+# en: Who
+col-actor = ผู้ดำเนินการ
+# en: Peer
+col-peer = คู่ภาคี
+# en: Detail
+col-detail = รายละเอียด
+# en: Verify this node's log
+verify-log = ตรวจสอบความถูกต้องของบันทึกของโหนดนี้
+# en: The log verifies: { $entries } entries, tree head signed by this node, every entry in it.
+verify-ok = บันทึกผ่านการตรวจสอบ: { $entries } รายการ ส่วนหัวของทรีลงนามโดยโหนดนี้ และมีทุกรายการอยู่ในนั้น
+# en: The log does NOT verify: { $problem }
+verify-failed = บันทึกไม่ผ่านการตรวจสอบ: { $problem }
+# en: Download the export
+export = ดาวน์โหลดข้อมูลส่งออก
+# en: Reports
+reports-title = รายงาน
+# en: Requests per peer
+report-per-peer = คำขอแยกตามคู่ภาคี
+# en: Requests per category
+report-per-category = คำขอแยกตามประเภท
+# en: Requests per month
+report-per-month = คำขอแยกตามเดือน
+
+## Admin
+
+# en: Peers
+peers-title = โหนดคู่ภาคี
+# en: Health
+col-peer-health = สถานะการเชื่อมต่อ
+# en: Last delivery
+col-last-delivery = ส่งถึงครั้งล่าสุด
+# en: Queue
+col-queue = คิว
+# en: Compare agreements
+compare = เปรียบเทียบข้อตกลง
+# en: Users
+users-title = ผู้ใช้
+# en: Login
+col-login = ชื่อผู้ใช้
+# en: Role
+col-role = บทบาท
+# en: Second factor
+col-second-factor = การยืนยันขั้นที่สอง
+# en: State
+col-state = สถานะ
+# en: Add a user
+add-user = เพิ่มผู้ใช้
+# en: User { $login } added. One-time password (give it to them; they must change it): { $password }
+user-added = เพิ่มผู้ใช้ { $login } แล้ว รหัสผ่านใช้ครั้งเดียว (มอบให้ผู้ใช้ ผู้ใช้ต้องเปลี่ยน): { $password }
+# en: New one-time password for { $login }: { $password }
+password-reset = รหัสผ่านใช้ครั้งเดียวใหม่สำหรับ { $login }: { $password }
+# en: Disable
+disable = ระงับ
+# en: Enable
+enable = เปิดใช้
+# en: Reset password
+reset-password = รีเซ็ตรหัสผ่าน
+# en: Change role
+set-role = เปลี่ยนบทบาท
+# en: active
+state-active = ใช้งานอยู่
+# en: disabled
+state-disabled = ถูกระงับ
+# en: locked
+state-locked = ถูกล็อก
+# en: yes
+yes = ใช่
+# en: no
+no = ไม่
+# en: Subject
+col-subject = เป้าหมาย
+# en: Your decision on dual criminality, if you override the indication
+field-dual-decision = คำวินิจฉัยของท่านเรื่องหลักความผิดสองรัฐ หากท่านไม่ใช้ตามข้อบ่งชี้
+# en: Full name of the possible victim
+field-victim-name = ชื่อเต็มของผู้ที่อาจเป็นผู้เสียหาย
+# en: Date of birth
+field-victim-birth = วันเกิด
+# en: Nationality (country code)
+field-victim-nationality = สัญชาติ (รหัสประเทศ)
+# en: Comma-separated field names; empty for every field the agreement accepts.
+field-fields-hint = ชื่อข้อมูลคั่นด้วยจุลภาค เว้นว่างไว้เพื่อขอทุกข้อมูลที่ข้อตกลงยอมรับ
+# en: Phone number
+text-kind-phone = หมายเลขโทรศัพท์
+# en: Person (full name)
+text-kind-person = บุคคล (ชื่อเต็ม)
+# en: Crypto wallet
+text-kind-wallet = กระเป๋าเงินคริปโต
+# en: Company
+text-kind-company = บริษัท
+# en: Bank account (IBAN)
+text-kind-iban = บัญชีธนาคาร (IBAN)
+# en: Bank account (number and BIC)
+text-kind-bank-account = บัญชีธนาคาร (เลขบัญชีและ BIC)
+# en: Online account
+text-kind-online = บัญชีออนไลน์
+# en: Device (IMEI)
+text-kind-imei = อุปกรณ์ (IMEI)
+# en: Identity document
+text-kind-id-document = เอกสารแสดงตน
+# en: Vehicle
+text-kind-vehicle = ยานพาหนะ
+# en: IP address
+text-kind-ip = ที่อยู่ IP

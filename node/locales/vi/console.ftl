@@ -1,0 +1,419 @@
+### status: drafted, not yet reviewed by a native speaker
+### language: Vietnamese
+
+# The console's own words. Code lists (categories, purposes,
+# reasons, handling codes, indicators, ICCS titles) are in codes.ftl.
+
+
+## Formats
+
+# Digit grouping of whole numbers.
+# en: ,
+number-group = { "." }
+# A date and time, always UTC. $day and $year are numbers, $month a name
+# from month-1 to month-12, $time "HH:MM".
+# en: { $day } { $month } { $year }, { $time } UTC
+date-time = { $day } { $month }, { $year } { $time } UTC
+# en: Jan
+month-1 = thg 1
+# en: Feb
+month-2 = thg 2
+# en: Mar
+month-3 = thg 3
+# en: Apr
+month-4 = thg 4
+# en: May
+month-5 = thg 5
+# en: Jun
+month-6 = thg 6
+# en: Jul
+month-7 = thg 7
+# en: Aug
+month-8 = thg 8
+# en: Sep
+month-9 = thg 9
+# en: Oct
+month-10 = thg 10
+# en: Nov
+month-11 = thg 11
+# en: Dec
+month-12 = thg 12
+
+## The frame of every page
+
+# en: Liaison console
+console-title = Bảng điều khiển Liaison
+# en: Node of { $country }
+node-of = Nút của { $country }
+# en: Signed in as { $user }
+signed-in-as = Đã đăng nhập với tên { $user }
+# en: Sign out
+sign-out = Đăng xuất
+# en: Language
+language = Ngôn ngữ
+# en: not yet reviewed
+not-reviewed = chưa được hiệu đính
+# en: Skip to content
+skip-to-content = Chuyển đến nội dung
+# en: Requests
+nav-requests = Yêu cầu
+# en: New request
+nav-new-request = Yêu cầu mới
+# en: Inbox
+nav-inbox = Hộp đến
+# en: Audit log
+nav-audit = Nhật ký kiểm toán
+# en: Reports
+nav-reports = Báo cáo
+# en: Peers
+nav-peers = Nút đối tác
+# en: Users
+nav-users = Người dùng
+# en: My account
+nav-account = Tài khoản của tôi
+# en: Shown as sent, in the sender's language ({ $language }); never translated.
+free-text-note = Hiển thị nguyên văn như khi gửi, bằng ngôn ngữ của người gửi ({ $language }); không bao giờ được dịch.
+# en: Shown as sent; never translated.
+free-text-note-unknown = Hiển thị nguyên văn như khi gửi; không bao giờ được dịch.
+
+## Signing in
+
+# en: Sign in
+sign-in = Đăng nhập
+# en: Sign in to Liaison
+sign-in-title = Đăng nhập vào Liaison
+# en: Login name
+login = Tên đăng nhập
+# en: Password
+password = Mật khẩu
+# en: Sign-in refused: wrong login name or password, or the account is locked or disabled.
+sign-in-refused = Đăng nhập bị từ chối: sai tên đăng nhập hoặc mật khẩu, hoặc tài khoản bị khóa hay vô hiệu hóa.
+# en: Second factor
+second-factor = Yếu tố thứ hai
+# en: Code from your authenticator app
+second-factor-code = Mã từ ứng dụng xác thực của bạn
+# en: The code is wrong or already used.
+second-factor-refused = Mã không đúng hoặc đã được sử dụng.
+# en: Verify
+verify = Xác minh
+# en: Your session has ended. Please sign in again.
+session-ended = Phiên làm việc của bạn đã kết thúc. Vui lòng đăng nhập lại.
+# en: You are signed out.
+signed-out = Bạn đã đăng xuất.
+# en: Your role ({ $role }) may not open this page.
+forbidden = Vai trò của bạn ({ $role }) không được mở trang này.
+# en: Not found.
+not-found = Không tìm thấy.
+# en: This form has expired or did not come from this console. Reload the page and try again.
+csrf-refused = Biểu mẫu này đã hết hạn hoặc không đến từ bảng điều khiển này. Vui lòng tải lại trang và thử lại.
+# en: Something went wrong
+error-title = Đã xảy ra lỗi
+# en: Back
+back = Quay lại
+
+## My account
+
+# en: My account
+account-title = Tài khoản của tôi
+# en: Change password
+change-password = Đổi mật khẩu
+# en: Your password was set by an administrator: choose your own before you go on.
+must-change-password = Mật khẩu của bạn do quản trị viên đặt: vui lòng chọn mật khẩu riêng trước khi tiếp tục.
+# en: Current password
+current-password = Mật khẩu hiện tại
+# en: New password
+new-password = Mật khẩu mới
+# en: At least { $min } characters, not containing your login name.
+new-password-rule = Ít nhất { $min } ký tự, không chứa tên đăng nhập của bạn.
+# en: Password changed.
+password-changed = Đã đổi mật khẩu.
+# en: Set up a second factor
+enrol-totp = Thiết lập yếu tố thứ hai
+# en: Your role must sign in with a second factor: set one up before you go on.
+totp-required = Vai trò của bạn phải đăng nhập bằng yếu tố thứ hai: vui lòng thiết lập trước khi tiếp tục.
+# en: Enter this key in your authenticator app (time-based, SHA-1, 6 digits, 30 seconds):
+totp-secret = Nhập khóa này vào ứng dụng xác thực của bạn (theo thời gian, SHA-1, 6 chữ số, 30 giây):
+# en: Or open this link on the phone that has the app:
+totp-uri = Hoặc mở liên kết này trên điện thoại có cài ứng dụng:
+# en: Second factor set up.
+totp-enrolled = Đã thiết lập yếu tố thứ hai.
+# en: A second factor is set up for this account.
+totp-active = Tài khoản này đã có yếu tố thứ hai.
+# en: Language saved.
+language-saved = Đã lưu ngôn ngữ.
+# en: Save
+save = Lưu
+# en: Personal API token
+api-token = Mã thông báo API cá nhân
+# en: For the command line (liaison login): it acts as you. It is shown once.
+api-token-explain = Dùng cho dòng lệnh (liaison login): mã này hoạt động với danh nghĩa của bạn. Mã chỉ hiển thị một lần.
+# en: Issue a token
+api-token-issue = Cấp mã thông báo
+# en: Your new token (copy it now; it is not shown again):
+api-token-issued = Mã thông báo mới của bạn (hãy sao chép ngay; mã sẽ không hiển thị lại):
+
+## Requests (focal point)
+
+# en: Requests sent by { $country }
+requests-title = Yêu cầu do { $country } gửi
+# en: No requests yet.
+requests-none = Chưa có yêu cầu nào.
+# en: { $count -> [one] One open request *[other] { $count } open requests }
+open-requests = { $count } yêu cầu đang mở
+# en: Request
+col-request = Yêu cầu
+# en: To
+col-to = Gửi đến
+# en: Category
+col-category = Loại
+# en: Status
+col-status = Trạng thái
+# en: Deadline
+col-deadline = Thời hạn
+# en: Time left
+col-time-left = Thời gian còn lại
+# en: Case
+col-case = Vụ việc
+# en: { $days -> [one] 1 day *[other] { $days } days }
+time-left-days = { $days } ngày
+# en: { $hours -> [one] 1 hour *[other] { $hours } hours }
+time-left-hours = { $hours } giờ
+# en: overdue
+overdue = quá hạn
+# en: New request
+new-request-title = Yêu cầu mới
+# en: To (country)
+field-to = Gửi đến (nước)
+# en: Category
+field-category = Loại
+# en: Purpose
+field-purpose = Mục đích
+# en: Offences (ICCS)
+field-offences = Tội danh (ICCS)
+# en: Legal basis
+field-legal-basis = Căn cứ pháp lý
+# en: Reference of the legal basis (treaty, statute)
+field-legal-basis-reference = Dẫn chiếu căn cứ pháp lý (điều ước, luật)
+# en: Case reference
+field-case-reference = Số tham chiếu vụ việc
+# en: Summary
+field-summary = Tóm tắt
+# en: Language of the summary
+field-summary-language = Ngôn ngữ của bản tóm tắt
+# en: Answer within (days)
+field-deadline-days = Trả lời trong vòng (ngày)
+# en: Subject kind
+field-subject-kind = Loại đối tượng
+# en: Role
+field-subject-role = Vai trò
+# en: Identifier
+field-subject-value = Thông tin nhận dạng
+# en: This request concerns a possible victim of trafficking
+field-possible-victim = Yêu cầu này liên quan đến người có thể là nạn nhân của mua bán người
+# en: Victim indicators
+field-indicators = Dấu hiệu nạn nhân
+# en: Fields asked for
+field-fields = Các trường yêu cầu
+# en: National offence (optional)
+field-national-offence = Tội danh theo luật quốc gia (không bắt buộc)
+# en: Subject { $n }
+subject-n = Đối tượng { $n }
+# en: Check against the agreements
+preview = Kiểm tra theo các thỏa thuận
+# en: Send
+send = Gửi
+# en: Both agreements allow this request: { $detail }
+dry-run-allowed = Cả hai thỏa thuận đều cho phép yêu cầu này: { $detail }
+# en: Refused by the agreements: { $detail }
+dry-run-denied = Bị từ chối theo các thỏa thuận: { $detail }
+# en: Request sent.
+sent = Đã gửi yêu cầu.
+# en: Request { $id }
+request-title = Yêu cầu { $id }
+# en: Timeline
+timeline = Diễn biến
+# en: Answer
+answer = Trả lời
+# en: Receipts
+receipts = Biên nhận
+# en: Audit log positions
+audit-positions = Vị trí trong nhật ký kiểm toán
+# en: Withdraw
+withdraw = Rút lại
+# en: Withdrawn.
+withdrawn = Đã rút lại.
+# en: No answer yet.
+no-answer-yet = Chưa có trả lời.
+# en: Released fields
+fields-released = Các trường được cung cấp
+# en: Withheld by the agreement
+fields-redacted = Bị giữ lại theo thỏa thuận
+# en: Handling
+handling = Điều kiện sử dụng
+# en: Kept for { $days } days
+retention = Lưu giữ trong { $days } ngày
+# en: Refused: { $reason }
+refused-because = Bị từ chối: { $reason }
+
+## Inbox (agency)
+
+# en: Requests for { $agency }
+inbox-title = Yêu cầu gửi { $agency }
+# en: Nothing to answer.
+inbox-none = Không có yêu cầu nào cần trả lời.
+# en: This request concerns a possible victim of trafficking. Treat the person as a victim: the non-punishment principle applies ({ $provision }).
+victim-notice = Yêu cầu này liên quan đến người có thể là nạn nhân của mua bán người. Hãy đối xử với người này như nạn nhân: áp dụng nguyên tắc không trừng phạt ({ $provision }).
+# en: Dual criminality: { $indication }
+dual-criminality = Tội phạm kép: { $indication }
+# en: From { $country }
+from-country = Từ { $country }
+# en: Answer
+answer-title = Trả lời
+# en: Refuse
+refuse-title = Từ chối
+# en: Value
+field-value = Giá trị
+# en: Reason
+field-refusal-reason = Lý do
+# en: Note to the requester
+field-note = Ghi chú cho bên yêu cầu
+# en: Preview what will be released
+preview-answer = Xem trước những gì sẽ được cung cấp
+# en: Send the answer
+answer-send = Gửi trả lời
+# en: Refuse the request
+refuse-send = Từ chối yêu cầu
+# en: Will be released
+will-release = Sẽ được cung cấp
+# en: Will be withheld (not granted by the agreement)
+will-redact = Sẽ bị giữ lại (thỏa thuận không cho phép)
+# en: Answer sent.
+answered = Đã gửi trả lời.
+# en: Refusal sent.
+refused = Đã gửi từ chối.
+
+## Audit (auditor)
+
+# en: Audit log
+audit-title = Nhật ký kiểm toán
+# en: Peer
+filter-peer = Nút đối tác
+# en: Category
+filter-category = Loại
+# en: Event
+filter-event = Sự kiện
+# en: From (date)
+filter-from = Từ (ngày)
+# en: To (date)
+filter-to = Đến (ngày)
+# en: Filter
+filter = Lọc
+# en: #
+col-index = #
+# en: Time
+col-time = Thời gian
+# en: Event
+col-event = Sự kiện
+# en: Who
+col-actor = Người thực hiện
+# en: Peer
+col-peer = Nút đối tác
+# en: Detail
+col-detail = Chi tiết
+# en: Verify this node's log
+verify-log = Xác minh nhật ký của nút này
+# en: The log verifies: { $entries } entries, tree head signed by this node, every entry in it.
+verify-ok = Nhật ký hợp lệ: { $entries } mục, đầu cây do nút này ký, mọi mục đều có trong đó.
+# en: The log does NOT verify: { $problem }
+verify-failed = Nhật ký KHÔNG hợp lệ: { $problem }
+# en: Download the export
+export = Tải xuống bản xuất
+# en: Reports
+reports-title = Báo cáo
+# en: Requests per peer
+report-per-peer = Yêu cầu theo nút đối tác
+# en: Requests per category
+report-per-category = Yêu cầu theo loại
+# en: Requests per month
+report-per-month = Yêu cầu theo tháng
+
+## Admin
+
+# en: Peers
+peers-title = Nút đối tác
+# en: Health
+col-peer-health = Tình trạng kết nối
+# en: Last delivery
+col-last-delivery = Lần chuyển gần nhất
+# en: Queue
+col-queue = Hàng đợi
+# en: Compare agreements
+compare = So sánh thỏa thuận
+# en: Users
+users-title = Người dùng
+# en: Login
+col-login = Tên đăng nhập
+# en: Role
+col-role = Vai trò
+# en: Second factor
+col-second-factor = Yếu tố thứ hai
+# en: State
+col-state = Trạng thái
+# en: Add a user
+add-user = Thêm người dùng
+# en: User { $login } added. One-time password (give it to them; they must change it): { $password }
+user-added = Đã thêm người dùng { $login }. Mật khẩu dùng một lần (hãy trao cho họ; họ phải đổi mật khẩu): { $password }
+# en: New one-time password for { $login }: { $password }
+password-reset = Mật khẩu dùng một lần mới cho { $login }: { $password }
+# en: Disable
+disable = Vô hiệu hóa
+# en: Enable
+enable = Kích hoạt
+# en: Reset password
+reset-password = Đặt lại mật khẩu
+# en: Change role
+set-role = Đổi vai trò
+# en: active
+state-active = đang hoạt động
+# en: disabled
+state-disabled = đã vô hiệu hóa
+# en: locked
+state-locked = đã khóa
+# en: yes
+yes = có
+# en: no
+no = không
+# en: Subject
+col-subject = Đối tượng
+# en: Your decision on dual criminality, if you override the indication
+field-dual-decision = Quyết định của bạn về tội phạm kép, nếu bạn không theo dấu hiệu đã nêu
+# en: Full name of the possible victim
+field-victim-name = Họ tên đầy đủ của người có thể là nạn nhân
+# en: Date of birth
+field-victim-birth = Ngày sinh
+# en: Nationality (country code)
+field-victim-nationality = Quốc tịch (mã quốc gia)
+# en: Comma-separated field names; empty for every field the agreement accepts.
+field-fields-hint = Tên các trường, phân tách bằng dấu phẩy; để trống để yêu cầu mọi trường mà thỏa thuận chấp nhận.
+# en: Phone number
+text-kind-phone = Số điện thoại
+# en: Person (full name)
+text-kind-person = Cá nhân (họ tên đầy đủ)
+# en: Crypto wallet
+text-kind-wallet = Ví tiền mã hóa
+# en: Company
+text-kind-company = Doanh nghiệp
+# en: Bank account (IBAN)
+text-kind-iban = Tài khoản ngân hàng (IBAN)
+# en: Bank account (number and BIC)
+text-kind-bank-account = Tài khoản ngân hàng (số tài khoản và BIC)
+# en: Online account
+text-kind-online = Tài khoản trực tuyến
+# en: Device (IMEI)
+text-kind-imei = Thiết bị (IMEI)
+# en: Identity document
+text-kind-id-document = Giấy tờ tùy thân
+# en: Vehicle
+text-kind-vehicle = Phương tiện
+# en: IP address
+text-kind-ip = Địa chỉ IP
