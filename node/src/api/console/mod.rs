@@ -15,6 +15,8 @@
 //! no-store`. Sessions, sign-in and CSRF are in [`session`]; languages in
 //! [`i18n`].
 
+mod admin;
+mod auditor;
 pub mod i18n;
 mod layout;
 mod session;
@@ -85,6 +87,12 @@ pub fn router(console: Console) -> Router {
         .route("/account/password", post(session::change_password))
         .route("/account/totp", post(session::enrol_totp))
         .route("/account/token", post(session::issue_token))
+        .route("/audit", get(auditor::log))
+        .route("/audit/verify", post(auditor::verify))
+        .route("/audit/export", get(auditor::export))
+        .route("/reports", get(auditor::reports))
+        .route("/admin/peers", get(admin::peers))
+        .route("/admin/agreements/{peer}", get(admin::agreements))
         .route("/static/console.css", get(layout::css))
         .route("/static/console.js", get(layout::js))
         .fallback(not_found)
