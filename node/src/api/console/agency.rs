@@ -18,7 +18,7 @@ fn agency(role: &Role) -> bool {
 }
 
 pub async fn inbox(State(console): State<Console>, person: Person) -> Response {
-    if let Err(refused) = person
+    if let Some(refused) = person
         .require(&console, agency, "read an agency's inbox")
         .await
     {
@@ -225,7 +225,7 @@ pub async fn request_page(
     person: Person,
     Path(id): Path<String>,
 ) -> Response {
-    if let Err(refused) = person
+    if let Some(refused) = person
         .require(&console, agency, "read an agency's requests")
         .await
     {
@@ -244,10 +244,10 @@ pub async fn answer(
     axum::extract::Form(fields): axum::extract::Form<Vec<(String, String)>>,
 ) -> Response {
     let fields = Fields(fields);
-    if let Err(refused) = person.check_csrf(&console, &fields) {
+    if let Some(refused) = person.check_csrf(&console, &fields) {
         return refused;
     }
-    if let Err(refused) = person.require(&console, agency, "answer requests").await {
+    if let Some(refused) = person.require(&console, agency, "answer requests").await {
         return refused;
     }
     let answer_fields = answer_fields(&fields);
@@ -290,10 +290,10 @@ pub async fn refuse(
     axum::extract::Form(fields): axum::extract::Form<Vec<(String, String)>>,
 ) -> Response {
     let fields = Fields(fields);
-    if let Err(refused) = person.check_csrf(&console, &fields) {
+    if let Some(refused) = person.check_csrf(&console, &fields) {
         return refused;
     }
-    if let Err(refused) = person.require(&console, agency, "refuse requests").await {
+    if let Some(refused) = person.require(&console, agency, "refuse requests").await {
         return refused;
     }
     let reason = fields

@@ -21,7 +21,7 @@ fn focal(role: &Role) -> bool {
 
 /// Requests sent, newest first; the page reloads itself every 30 s.
 pub async fn dashboard(State(console): State<Console>, person: Person) -> Response {
-    if let Err(refused) = person.require(&console, focal, "list requests").await {
+    if let Some(refused) = person.require(&console, focal, "list requests").await {
         return refused;
     }
     let filter = pb::ListFilter {
@@ -89,7 +89,7 @@ pub async fn request_page(
     person: Person,
     Path(id): Path<String>,
 ) -> Response {
-    if let Err(refused) = person.require(&console, focal, "read requests").await {
+    if let Some(refused) = person.require(&console, focal, "read requests").await {
         return refused;
     }
     let reference = pb::RequestRef {
@@ -133,10 +133,10 @@ pub async fn withdraw(
     axum::extract::Form(fields): axum::extract::Form<Vec<(String, String)>>,
 ) -> Response {
     let fields = super::session::Fields(fields);
-    if let Err(refused) = person.check_csrf(&console, &fields) {
+    if let Some(refused) = person.check_csrf(&console, &fields) {
         return refused;
     }
-    if let Err(refused) = person.require(&console, focal, "withdraw requests").await {
+    if let Some(refused) = person.require(&console, focal, "withdraw requests").await {
         return refused;
     }
     let call = pb::WithdrawCall {
@@ -358,7 +358,7 @@ fn form_page(
 }
 
 pub async fn new_form(State(console): State<Console>, person: Person) -> Response {
-    if let Err(refused) = person.require(&console, focal, "submit requests").await {
+    if let Some(refused) = person.require(&console, focal, "submit requests").await {
         return refused;
     }
     form_page(&console, &person, &Fields::default(), None)
@@ -372,10 +372,10 @@ pub async fn submit(
     axum::extract::Form(fields): axum::extract::Form<Vec<(String, String)>>,
 ) -> Response {
     let fields = Fields(fields);
-    if let Err(refused) = person.check_csrf(&console, &fields) {
+    if let Some(refused) = person.check_csrf(&console, &fields) {
         return refused;
     }
-    if let Err(refused) = person.require(&console, focal, "submit requests").await {
+    if let Some(refused) = person.require(&console, focal, "submit requests").await {
         return refused;
     }
     let tag = person.tag();

@@ -85,14 +85,14 @@ macro_rules! files {
 
 const FILES: &[(&str, &[&str])] = files!(
     "en": ["console.ftl", "codes.ftl"],
-    "th": ["codes.ftl"],
-    "km": ["codes.ftl"],
-    "lo": ["codes.ftl"],
-    "my": ["codes.ftl"],
-    "vi": ["codes.ftl"],
-    "id": ["codes.ftl"],
-    "ms": ["codes.ftl"],
-    "fil": ["codes.ftl"],
+    "th": ["console.ftl", "codes.ftl"],
+    "km": ["console.ftl", "codes.ftl"],
+    "lo": ["console.ftl", "codes.ftl"],
+    "my": ["console.ftl", "codes.ftl"],
+    "vi": ["console.ftl", "codes.ftl"],
+    "id": ["console.ftl", "codes.ftl"],
+    "ms": ["console.ftl", "codes.ftl"],
+    "fil": ["console.ftl", "codes.ftl"],
 );
 
 /// How far a language's translation has come, from its files' first line
@@ -252,7 +252,7 @@ impl I18n {
         let digits = n.to_string();
         let mut out = String::new();
         for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 out.push_str(&separator);
             }
             out.push(c);

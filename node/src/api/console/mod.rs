@@ -15,7 +15,9 @@
 //! no-store`. Sessions, sign-in and CSRF are in [`session`]; languages in
 //! [`i18n`].
 
+mod admin;
 mod agency;
+mod auditor;
 mod focal;
 pub mod i18n;
 mod layout;
@@ -98,6 +100,12 @@ pub fn router(console: Console) -> Router {
         .route("/inbox/{id}/answer", post(agency::answer))
         .route("/inbox/{id}/refuse", post(agency::refuse))
         .route("/admin/users", get(users::users).post(users::user_action))
+        .route("/audit", get(auditor::log))
+        .route("/audit/verify", post(auditor::verify))
+        .route("/audit/export", get(auditor::export))
+        .route("/reports", get(auditor::reports))
+        .route("/admin/peers", get(admin::peers))
+        .route("/admin/agreements/{peer}", get(admin::agreements))
         .route("/static/console.css", get(layout::css))
         .route("/static/console.js", get(layout::js))
         .fallback(not_found)

@@ -145,12 +145,13 @@ impl Person {
         }
     }
 
-    /// Checks the form's CSRF token.
-    pub fn check_csrf(&self, console: &Console, fields: &Fields) -> Result<(), Response> {
+    /// Checks the form's CSRF token: the refusal (403) if it is not the
+    /// session's.
+    pub fn check_csrf(&self, console: &Console, fields: &Fields) -> Option<Response> {
         if same_token(fields.get("csrf"), &self.active.session.csrf) {
-            Ok(())
+            None
         } else {
-            Err(layout::message_page(
+            Some(layout::message_page(
                 console,
                 self.tag(),
                 StatusCode::FORBIDDEN,
@@ -159,15 +160,16 @@ impl Person {
         }
     }
 
-    /// Refuses the page unless the person's role allows it: 403, audited.
+    /// Refuses the page unless the person's role allows it: the refusal
+    /// (403, audited), if any.
     pub async fn require(
         &self,
         console: &Console,
         allowed: impl Fn(&Role) -> bool,
         action: &str,
-    ) -> Result<(), Response> {
+    ) -> Option<Response> {
         if allowed(&self.active.user.role) {
-            return Ok(());
+            return None;
         }
         let _ = console
             .exchange
@@ -179,7 +181,7 @@ impl Person {
             .await;
         let role = self.active.user.role.to_string();
         let args = super::i18n::args(&[("role", role.into())]);
-        Err(layout::message_page(
+        Some(layout::message_page(
             console,
             self.tag(),
             StatusCode::FORBIDDEN,
@@ -424,7 +426,7 @@ pub async fn totp(
     axum::extract::Form(fields): axum::extract::Form<Vec<(String, String)>>,
 ) -> Response {
     let fields = Fields(fields);
-    if let Err(refused) = person.check_csrf(&console, &fields) {
+    if let Some(refused) = person.check_csrf(&console, &fields) {
         return refused;
     }
     if !person.active.session.awaiting_totp {
@@ -462,7 +464,7 @@ pub async fn logout(
     axum::extract::Form(fields): axum::extract::Form<Vec<(String, String)>>,
 ) -> Response {
     let fields = Fields(fields);
-    if let Err(refused) = person.check_csrf(&console, &fields) {
+    if let Some(refused) = person.check_csrf(&console, &fields) {
         return refused;
     }
     if let Err(e) = console.exchange.sign_out(&person.active).await {
@@ -619,7 +621,7 @@ pub async fn change_password(
     axum::extract::Form(fields): axum::extract::Form<Vec<(String, String)>>,
 ) -> Response {
     let fields = Fields(fields);
-    if let Err(refused) = person.check_csrf(&console, &fields) {
+    if let Some(refused) = person.check_csrf(&console, &fields) {
         return refused;
     }
     if person.active.session.awaiting_totp {
@@ -659,7 +661,7 @@ pub async fn enrol_totp(
     axum::extract::Form(fields): axum::extract::Form<Vec<(String, String)>>,
 ) -> Response {
     let fields = Fields(fields);
-    if let Err(refused) = person.check_csrf(&console, &fields) {
+    if let Some(refused) = person.check_csrf(&console, &fields) {
         return refused;
     }
     if person.active.session.awaiting_totp || person.active.person.totp_secret.is_some() {
@@ -701,7 +703,7 @@ pub async fn issue_token(
     axum::extract::Form(fields): axum::extract::Form<Vec<(String, String)>>,
 ) -> Response {
     let fields = Fields(fields);
-    if let Err(refused) = person.check_csrf(&console, &fields) {
+    if let Some(refused) = person.check_csrf(&console, &fields) {
         return refused;
     }
     let user = person.active.user.clone();

@@ -96,7 +96,7 @@ fn page(console: &Console, person: &Person, notice: Option<Markup>) -> Response 
 }
 
 pub async fn users(State(console): State<Console>, person: Person) -> Response {
-    if let Err(refused) = person.require(&console, admin, "manage users").await {
+    if let Some(refused) = person.require(&console, admin, "manage users").await {
         return refused;
     }
     page(&console, &person, None)
@@ -108,10 +108,10 @@ pub async fn user_action(
     axum::extract::Form(fields): axum::extract::Form<Vec<(String, String)>>,
 ) -> Response {
     let fields = Fields(fields);
-    if let Err(refused) = person.check_csrf(&console, &fields) {
+    if let Some(refused) = person.check_csrf(&console, &fields) {
         return refused;
     }
-    if let Err(refused) = person.require(&console, admin, "manage users").await {
+    if let Some(refused) = person.require(&console, admin, "manage users").await {
         return refused;
     }
     let by = person.active.user.clone();
