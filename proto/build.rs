@@ -19,6 +19,7 @@ const PROTOS: &[&str] = &[
     "liaison/v1/admin.proto",
     "liaison/v1/audit.proto",
     "liaison/v1/account.proto",
+    "liaison/v1/users.proto",
 ];
 
 const BENCH_PROTO: &str = "liaison/bench/v1/bench.proto";

@@ -16,6 +16,7 @@ mod failure;
 mod input;
 mod output;
 mod subjects;
+mod users;
 mod vocabulary;
 
 use std::io::IsTerminal as _;
@@ -164,6 +165,65 @@ enum Command {
     /// Read, report on, export and verify the audit log (auditors and admins).
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// Add, list, disable, enable and reset people's accounts, and issue their tokens (admins).
+    #[command(subcommand)]
+    Users(UsersCommand),
+}
+
+/// People's accounts: officers, auditors and operators who sign in to the
+/// console or call the node with a personal token.
+#[derive(Debug, Subcommand)]
+enum UsersCommand {
+    /// Add a person; prints a one-time password, to be changed at the first sign-in.
+    Add {
+        /// The login: 2 to 32 lower-case letters, digits, `.`, `_` or `-`, starting with a letter.
+        #[arg(value_name = "LOGIN")]
+        login: String,
+        /// The role: focal_point, agency:NAME (a configured agency), auditor or admin.
+        #[arg(long, value_name = "ROLE")]
+        role: String,
+    },
+    /// List every person's account: role, state, second factor, tokens.
+    List,
+    /// Disable a person: their sessions end and their tokens are refused.
+    Disable {
+        /// The person's login.
+        #[arg(value_name = "LOGIN")]
+        login: String,
+    },
+    /// Enable a disabled person again (also ends a sign-in lockout).
+    Enable {
+        /// The person's login.
+        #[arg(value_name = "LOGIN")]
+        login: String,
+    },
+    /// Give a person a new one-time password; their sessions end.
+    ResetPassword {
+        /// The person's login.
+        #[arg(value_name = "LOGIN")]
+        login: String,
+        /// Also remove their second factor (for a person who lost it); they enrol a new one.
+        #[arg(long)]
+        remove_totp: bool,
+    },
+    /// Change a person's role; their sessions end.
+    SetRole {
+        /// The person's login.
+        #[arg(value_name = "LOGIN")]
+        login: String,
+        /// The new role: focal_point, agency:NAME, auditor or admin.
+        #[arg(value_name = "ROLE")]
+        role: String,
+    },
+    /// Issue a personal API token for a person (at most 5), or revoke all of theirs.
+    Token {
+        /// The person's login.
+        #[arg(value_name = "LOGIN")]
+        login: String,
+        /// Revoke every token the person holds instead of issuing one.
+        #[arg(long)]
+        revoke_all: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -1045,6 +1105,7 @@ async fn call(
                 AuditCommand::Verify { .. } => unreachable!("handled above"),
             }
         }
+        Command::Users(command) => users::run(command, channel, token, out).await?,
         Command::Peers => {
             let mut client = AdminClient::with_interceptor(channel, token);
             let peers = client

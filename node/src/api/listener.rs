@@ -47,6 +47,7 @@ impl Listener {
                 "liaison.v1.Audit",
                 "liaison.v1.Admin",
                 "liaison.v1.Account",
+                "liaison.v1.Users",
             ],
         }
     }

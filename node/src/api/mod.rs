@@ -2,7 +2,8 @@
 //! (peers, mutual TLS: [`federation`]) and the local one (users, bearer
 //! tokens and client certificates checked by [`local_auth`]: [`local`] for
 //! focal points and agencies, [`audit`] for auditors, [`admin`], and
-//! [`account`] for every user). [`listener`] says what each serves,
+//! [`account`] for every user, [`users`] for admins managing people's
+//! accounts). [`listener`] says what each serves,
 //! [`body_check`] refuses what cannot be read, [`limits`] admits peers'
 //! calls, and [`server`] assembles it all. [`console`] serves the web
 //! console on a third listener, over the same local services. Everything here authenticates and decodes,
@@ -19,3 +20,4 @@ pub mod listener;
 pub mod local;
 pub mod local_auth;
 pub mod server;
+pub mod users;

@@ -14,6 +14,7 @@ use liaison_proto::pb::agency_server::AgencyServer;
 use liaison_proto::pb::audit_server::AuditServer;
 use liaison_proto::pb::federation_server::FederationServer;
 use liaison_proto::pb::focal_point_server::FocalPointServer;
+use liaison_proto::pb::users_server::UsersServer;
 use tokio::task::JoinHandle;
 use tonic::transport::Server;
 use tonic::transport::server::TcpIncoming;
@@ -25,6 +26,7 @@ use crate::api::body_check::BodyCheck;
 use crate::api::federation::FederationService;
 use crate::api::listener::{Listener, Surface};
 use crate::api::local::{AgencyService, FocalPointService};
+use crate::api::users::UsersService;
 use crate::config::Config;
 use crate::exchange::Exchange;
 use crate::exchange::outbox::{self, PeerClients};
@@ -325,6 +327,9 @@ pub async fn start_with_store(
         .add_service(
             AccountServer::new(AccountService::new(exchange.clone()))
                 .max_decoding_message_size(limit),
+        )
+        .add_service(
+            UsersServer::new(UsersService::new(exchange.clone())).max_decoding_message_size(limit),
         );
 
     let closed = |exchange: &Arc<Exchange>| {
