@@ -7,8 +7,7 @@ use maud::{DOCTYPE, Markup, html};
 
 use super::Console;
 use super::i18n::{Language, Review};
-use super::session::Person;
-use crate::config::Role;
+use crate::config::{LocalUser, Role};
 
 const CSS: &str = include_str!("static/console.css");
 const JS: &str = include_str!("static/console.js");
@@ -25,12 +24,20 @@ pub async fn js() -> Response {
         .into_response()
 }
 
+/// Who a page is drawn for, when signed in: the person and the session's
+/// CSRF token, for the sign-out and language forms.
+#[derive(Debug, Clone, Copy)]
+pub struct Viewer<'a> {
+    pub user: &'a LocalUser,
+    pub csrf: &'a str,
+}
+
 /// A page being drawn for a visitor or a person.
 #[derive(Debug, Clone, Copy)]
 pub struct Frame<'a> {
     pub console: &'a Console,
     pub language: &'static Language,
-    pub person: Option<&'a Person>,
+    pub person: Option<Viewer<'a>>,
 }
 
 impl Frame<'_> {
@@ -84,10 +91,7 @@ impl Frame<'_> {
     }
 
     fn language_menu(&self) -> Markup {
-        let csrf = self
-            .person
-            .map(|p| p.active.session.csrf.as_str())
-            .unwrap_or("");
+        let csrf = self.person.map(|p| p.csrf).unwrap_or("");
         html! {
             form.language method="post" action="/language" {
                 input type="hidden" name="csrf" value=(csrf);
@@ -107,8 +111,8 @@ impl Frame<'_> {
         }
     }
 
-    fn navigation(&self, person: &Person) -> Markup {
-        let user = &person.active.user;
+    fn navigation(&self, viewer: Viewer<'_>) -> Markup {
+        let user = viewer.user;
         let links: Vec<(&str, &str)> = match &user.role {
             Role::FocalPoint => vec![
                 ("/requests", "nav-requests"),
@@ -138,7 +142,7 @@ impl Frame<'_> {
                 }
                 span.who { (signed_in) }
                 form method="post" action="/logout" {
-                    input type="hidden" name="csrf" value=(person.active.session.csrf);
+                    input type="hidden" name="csrf" value=(viewer.csrf);
                     button.link type="submit" { (self.t("sign-out")) }
                 }
             }

@@ -141,7 +141,10 @@ impl Person {
         Frame {
             console,
             language: self.language,
-            person: Some(self),
+            person: Some(layout::Viewer {
+                user: &self.active.user,
+                csrf: &self.active.session.csrf,
+            }),
         }
     }
 
