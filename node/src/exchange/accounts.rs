@@ -156,6 +156,16 @@ pub fn new_totp_secret() -> Result<String> {
         .to_string())
 }
 
+/// The RFC 6238 code of `secret` (base32) at `at_s` seconds since the
+/// epoch; `None` if the secret does not decode.
+pub fn totp_code(secret: &str, at_s: u64) -> Option<String> {
+    let bytes = totp_rs::Secret::Encoded(secret.to_string())
+        .to_bytes()
+        .ok()?;
+    let totp = totp_rs::TOTP::new(totp_rs::Algorithm::SHA1, 6, 1, TOTP_STEP, bytes).ok()?;
+    Some(totp.generate(at_s))
+}
+
 /// The RFC 6238 step `code` is valid for at `now_s`, one step of drift
 /// either way allowed, if any.
 pub fn totp_step(secret: &str, code: &str, now_s: u64) -> Option<u64> {
@@ -163,14 +173,10 @@ pub fn totp_step(secret: &str, code: &str, now_s: u64) -> Option<u64> {
     if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let bytes = totp_rs::Secret::Encoded(secret.to_string())
-        .to_bytes()
-        .ok()?;
-    let totp = totp_rs::TOTP::new(totp_rs::Algorithm::SHA1, 6, 1, TOTP_STEP, bytes).ok()?;
     let step = now_s / TOTP_STEP;
     [step.saturating_sub(1), step, step + 1]
         .into_iter()
-        .find(|s| totp.generate(s * TOTP_STEP) == code)
+        .find(|s| totp_code(secret, s * TOTP_STEP).as_deref() == Some(code))
 }
 
 /// The `otpauth://` URI an authenticator app enrols `secret` from.

@@ -52,7 +52,6 @@ pub async fn dashboard(State(console): State<Console>, person: Person) -> Respon
     );
     let body = html! {
         p { (i18n.text(tag, "open-requests", Some(&super::i18n::args(&[("count", open.into())])))) }
-        p { a href="/requests/new" { (frame.t("nav-new-request")) } }
         @if requests.is_empty() {
             p { (frame.t("requests-none")) }
         } @else {
@@ -291,7 +290,7 @@ fn form_page(
             fieldset.checks {
                 legend { (t("field-legal-basis")) }
                 @for (basis, _) in liaison_proto::legal::LEGAL_BASES {
-                    label { input type="checkbox" name="legal_basis" value=(basis) checked[chosen("legal_basis", basis)]; " " (code(&frame, "legal", basis)) }
+                    label { input type="checkbox" id=(format!("legal_basis_{basis}")) name="legal_basis" value=(basis) checked[chosen("legal_basis", basis)]; " " (code(&frame, "legal", basis)) }
                 }
             }
             label for="legal_basis_reference" { (t("field-legal-basis-reference")) }

@@ -18,10 +18,6 @@ use super::{Client, Console};
 use crate::config::Role;
 use crate::exchange::accounts::{self, ActiveSession, MIN_PASSWORD_CHARS, SignInRefusal};
 
-const SESSION_COOKIE_HTTPS: &str = "__Host-liaison";
-const SESSION_COOKIE_HTTP: &str = "liaison";
-/// The sign-in form's own CSRF token, before there is a session.
-const LOGIN_COOKIE: &str = "liaison-login";
 /// The language chosen before signing in.
 const LANGUAGE_COOKIE: &str = "liaison-lang";
 
@@ -54,12 +50,25 @@ fn https(console: &Console) -> bool {
         .is_some_and(|c| c.tls.is_some())
 }
 
-fn session_cookie_name(console: &Console) -> &'static str {
+/// The session cookie's name: one per country, since browsers keep
+/// cookies by host and not by port, and the consoles of a federation on
+/// one machine share a host. Over HTTPS it has the `__Host-` prefix
+/// (Secure, no Domain, Path `/`).
+fn session_cookie_name(console: &Console) -> String {
+    let country = console.exchange.country().as_str().to_ascii_lowercase();
     if https(console) {
-        SESSION_COOKIE_HTTPS
+        format!("__Host-liaison-{country}")
     } else {
-        SESSION_COOKIE_HTTP
+        format!("liaison-{country}")
     }
+}
+
+/// The sign-in form's own CSRF cookie, per country like the session's.
+fn login_cookie_name(console: &Console) -> String {
+    format!(
+        "liaison-login-{}",
+        console.exchange.country().as_str().to_ascii_lowercase()
+    )
 }
 
 /// A `Set-Cookie` value with the console's attributes.
@@ -203,7 +212,7 @@ async fn person_of(parts: &mut Parts, console: &Console) -> Result<Person, Respo
         .extensions
         .get::<ConnectInfo<Client>>()
         .map(|info| info.0.0);
-    let cookie = read_cookie(&parts.headers, session_cookie_name(console));
+    let cookie = read_cookie(&parts.headers, &session_cookie_name(console));
     let active = match cookie {
         Some(cookie) => console.exchange.session(cookie).await.ok().flatten(),
         None => None,
@@ -216,7 +225,10 @@ async fn person_of(parts: &mut Parts, console: &Console) -> Result<Person, Respo
         };
         return Err(Redirect::to(to).into_response());
     };
+    // The person's choice, then the one made before signing in, then the
+    // browser's.
     let mut wanted: Vec<&str> = active.person.language.as_deref().into_iter().collect();
+    wanted.extend(read_cookie(&parts.headers, LANGUAGE_COOKIE));
     wanted.extend(accepted(&parts.headers));
     let language = console.i18n.pick(wanted);
     Ok(Person {
@@ -322,7 +334,7 @@ pub async fn login_page(
     let mut response = login_form(&console, language, message, &token).into_response();
     response.headers_mut().append(
         header::SET_COOKIE,
-        cookie(&console, LOGIN_COOKIE, &token, Some(3600)),
+        cookie(&console, &login_cookie_name(&console), &token, Some(3600)),
     );
     response
 }
@@ -335,7 +347,7 @@ pub async fn login(
 ) -> Response {
     let fields = Fields(fields);
     let language = visitor_language(&console, &headers);
-    let expected = read_cookie(&headers, LOGIN_COOKIE).unwrap_or("");
+    let expected = read_cookie(&headers, &login_cookie_name(&console)).unwrap_or("");
     if expected.is_empty() || !same_token(fields.get("csrf"), expected) {
         return layout::message_page(
             &console,
@@ -386,14 +398,14 @@ pub async fn login(
         header::SET_COOKIE,
         cookie(
             &console,
-            session_cookie_name(&console),
+            &session_cookie_name(&console),
             &cookie_value.0,
             None,
         ),
     );
     response.headers_mut().append(
         header::SET_COOKIE,
-        cookie(&console, LOGIN_COOKIE, "", Some(0)),
+        cookie(&console, &login_cookie_name(&console), "", Some(0)),
     );
     response
 }
@@ -476,7 +488,7 @@ pub async fn logout(
     let mut response = Redirect::to("/login?out=1").into_response();
     response.headers_mut().append(
         header::SET_COOKIE,
-        cookie(&console, session_cookie_name(&console), "", Some(0)),
+        cookie(&console, &session_cookie_name(&console), "", Some(0)),
     );
     response
 }
@@ -490,7 +502,7 @@ pub async fn language(
 ) -> Response {
     let fields = Fields(fields);
     let chosen = console.i18n.pick([fields.get("language")]);
-    let cookie_value = read_cookie(&headers, session_cookie_name(&console));
+    let cookie_value = read_cookie(&headers, &session_cookie_name(&console));
     let active = match cookie_value {
         Some(value) => console.exchange.session(value).await.ok().flatten(),
         None => None,
@@ -638,7 +650,7 @@ pub async fn change_password(
             fields.get("new_password"),
         )
         .await;
-    let cookie = read_cookie(&headers, session_cookie_name(&console));
+    let cookie = read_cookie(&headers, &session_cookie_name(&console));
     let person = refreshed(&console, person, cookie).await;
     match outcome {
         Ok(()) => {
@@ -670,7 +682,7 @@ pub async fn enrol_totp(
     if person.active.session.awaiting_totp || person.active.person.totp_secret.is_some() {
         return Redirect::to("/account").into_response();
     }
-    let cookie = read_cookie(&headers, session_cookie_name(&console));
+    let cookie = read_cookie(&headers, &session_cookie_name(&console));
     let outcome =
         if person.active.session.enrolling_totp.is_some() && !fields.get("code").is_empty() {
             console

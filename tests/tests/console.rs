@@ -1,0 +1,399 @@
+//! The web console over plain HTTP, against real nodes on loopback:
+//! security headers, CSRF, roles, sign-in lockout, session expiry,
+//! sign-out, the second factor, and that no secret reaches the audit log.
+//! (The browser tests, `console_browser.rs`, drive the pages in Chromium.)
+
+use liaison_node::config::{LocalUser, Role};
+use liaison_node::exchange::accounts::totp_code;
+use liaison_node::records::Changes;
+use liaison_tests::browser::{HttpResponse, http_get, http_post_form};
+use liaison_tests::{TestFederation, audit_events};
+use sha2::{Digest, Sha256};
+
+const PASSWORD: &str = "correct horse battery staple";
+
+/// The console's base URL on node `code`.
+fn base(federation: &TestFederation, code: &str) -> String {
+    let address = federation
+        .node(code)
+        .running()
+        .console_addr
+        .expect("the node serves a console");
+    format!("http://{address}")
+}
+
+fn operator() -> LocalUser {
+    LocalUser {
+        name: "test-admin".into(),
+        role: Role::Admin,
+    }
+}
+
+async fn add(federation: &TestFederation, code: &str, login: &str, role: &str) {
+    federation
+        .node(code)
+        .running()
+        .exchange()
+        .add_person(&operator(), login, role, Some(PASSWORD.into()))
+        .await
+        .expect("person added");
+}
+
+/// The first non-empty CSRF token of a page.
+fn csrf_of(body: &str) -> String {
+    body.split("name=\"csrf\" value=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .find(|token| !token.is_empty())
+        .unwrap_or_else(|| panic!("no CSRF token in the page: {body}"))
+        .to_string()
+}
+
+/// `name=value` of the response's cookie named `name`.
+fn cookie_named(response: &HttpResponse, name: &str) -> Option<String> {
+    response
+        .headers_named("set-cookie")
+        .into_iter()
+        .filter_map(|c| c.split(';').next())
+        .find(|pair| pair.starts_with(&format!("{name}=")))
+        .map(str::to_string)
+}
+
+/// Signs in with `password`; returns the sign-in answer and the cookie
+/// header to use next (the session's, when the sign-in succeeded).
+async fn sign_in(url: &str, country: &str, login: &str, password: &str) -> (HttpResponse, String) {
+    let page = http_get(&format!("{url}/login"), None).await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    let login_cookie = cookie_named(&page, &format!("liaison-login-{country}"))
+        .expect("the sign-in page sets its CSRF cookie");
+    let token = csrf_of(&page.body);
+    let answer = http_post_form(
+        &format!("{url}/login"),
+        Some(&login_cookie),
+        &[("csrf", &token), ("login", login), ("password", password)],
+    )
+    .await;
+    let session = cookie_named(&answer, &format!("liaison-{country}")).unwrap_or_default();
+    (answer, session)
+}
+
+#[tokio::test]
+async fn pages_carry_strict_headers_and_refuse_forged_forms_and_other_roles() {
+    let federation = TestFederation::start(&["THA", "KHM"]).await;
+    let url = base(&federation, "THA");
+    add(&federation, "THA", "somchai", "focal_point").await;
+    add(&federation, "THA", "anong", "agency:police").await;
+
+    let login = http_get(&format!("{url}/login"), None).await;
+    let csp = login.header("content-security-policy").unwrap_or("");
+    assert!(
+        csp.contains("default-src 'none'") && csp.contains("script-src 'self'"),
+        "{csp}"
+    );
+    assert!(!csp.contains("unsafe-inline"), "{csp}");
+    assert_eq!(login.header("x-content-type-options"), Some("nosniff"));
+    assert_eq!(login.header("x-frame-options"), Some("DENY"));
+    assert_eq!(login.header("cache-control"), Some("no-store"));
+    assert!(!login.body.contains("<script>"), "no inline script");
+
+    // A sign-in without the form's token, or with another, is refused.
+    let forged = http_post_form(
+        &format!("{url}/login"),
+        None,
+        &[("csrf", "00"), ("login", "somchai"), ("password", PASSWORD)],
+    )
+    .await;
+    assert_eq!(forged.status, 403, "{}", forged.body);
+    assert!(cookie_named(&forged, "liaison-tha").is_none());
+
+    let (answer, focal) = sign_in(&url, "tha", "somchai", PASSWORD).await;
+    assert_eq!(answer.status, 303);
+    assert_eq!(answer.header("location"), Some("/requests"));
+    let set_cookie = answer
+        .headers_named("set-cookie")
+        .into_iter()
+        .find(|c| c.starts_with("liaison-tha="))
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Strict"),
+        "{set_cookie}"
+    );
+    // The store holds the cookie's hash, never the cookie.
+    let cookie_value = focal.trim_start_matches("liaison-tha=");
+    let exchange = federation.node("THA").running().exchange();
+    let hash: [u8; 32] = Sha256::digest(cookie_value.as_bytes()).into();
+    assert!(
+        exchange
+            .records()
+            .session(&hash)
+            .expect("readable")
+            .is_some()
+    );
+
+    let dashboard = http_get(&format!("{url}/requests"), Some(&focal)).await;
+    assert_eq!(dashboard.status, 200, "{}", dashboard.body);
+    assert!(dashboard.body.contains("focal_point/somchai"));
+    let token = csrf_of(&dashboard.body);
+
+    // A request form posted with a wrong token changes nothing.
+    let before = exchange
+        .records()
+        .requests(liaison_node::records::Direction::Outgoing)
+        .expect("readable")
+        .len();
+    for bad in ["", "00", &token[..token.len() - 1]] {
+        let posted = http_post_form(
+            &format!("{url}/requests/new"),
+            Some(&focal),
+            &[
+                ("csrf", bad),
+                ("action", "send"),
+                ("to", "KHM"),
+                ("category", "PHONE_CHECK"),
+                ("purpose", "INVESTIGATION"),
+                ("offence", "0204"),
+                ("subject_kind", "phone"),
+                ("subject_role", "SUSPECT"),
+                ("subject_value", "+85512345678"),
+                ("summary", "forged"),
+                ("deadline_days", "7"),
+            ],
+        )
+        .await;
+        assert_eq!(posted.status, 403, "token {bad:?}: {}", posted.body);
+    }
+    let after = exchange
+        .records()
+        .requests(liaison_node::records::Direction::Outgoing)
+        .expect("readable")
+        .len();
+    assert_eq!(before, after, "a forged form sent nothing");
+
+    // An agency officer gets 403 on focal-point and admin pages, audited.
+    let (_, police) = sign_in(&url, "tha", "anong", PASSWORD).await;
+    for page in [
+        "/requests",
+        "/requests/new",
+        "/admin/users",
+        "/admin/peers",
+        "/audit",
+    ] {
+        let answer = http_get(&format!("{url}{page}"), Some(&police)).await;
+        assert_eq!(answer.status, 403, "{page}: {}", answer.body);
+    }
+    assert!(
+        audit_events(&federation, "THA", "call.refused")
+            .iter()
+            .any(|e| e.actor == "agency:police/anong" && e.detail.contains("(console)")),
+        "the refusals are audited with the person"
+    );
+    let inbox = http_get(&format!("{url}/inbox"), Some(&police)).await;
+    assert_eq!(inbox.status, 200);
+
+    // Signing out ends the session: its cookie opens nothing any more.
+    let token = csrf_of(&inbox.body);
+    let out = http_post_form(&format!("{url}/logout"), Some(&police), &[("csrf", &token)]).await;
+    assert_eq!(out.status, 303);
+    let again = http_get(&format!("{url}/inbox"), Some(&police)).await;
+    assert_eq!(again.status, 303);
+    assert!(again.header("location").unwrap_or("").starts_with("/login"));
+
+    // No password, cookie or token ever reaches the audit log.
+    let entries = exchange.records().audit_entries().expect("readable");
+    let text = serde_json::to_string(&entries).unwrap_or_default();
+    assert!(!text.contains(PASSWORD) && !text.contains(cookie_value) && !text.contains(&token));
+    assert!(
+        entries
+            .iter()
+            .any(|e| e.event == "console.login" && e.actor == "focal_point/somchai")
+    );
+    assert!(
+        entries
+            .iter()
+            .any(|e| e.event == "console.logout" && e.actor == "agency:police/anong")
+    );
+    federation.shutdown().await;
+}
+
+#[tokio::test]
+async fn repeated_failures_lock_an_account_and_idle_sessions_end() {
+    let federation = TestFederation::start(&["THA", "KHM"]).await;
+    let url = base(&federation, "THA");
+    add(&federation, "THA", "somchai", "focal_point").await;
+    let exchange = federation.node("THA").running().exchange();
+
+    // Five wrong passwords in a row lock the account: then even the right
+    // one is refused, with the same words as a wrong one.
+    for _ in 0..5 {
+        let (answer, session) = sign_in(&url, "tha", "somchai", "wrong password!!").await;
+        assert_eq!(answer.status, 401);
+        assert!(session.is_empty());
+    }
+    let (locked, session) = sign_in(&url, "tha", "somchai", PASSWORD).await;
+    assert_eq!(locked.status, 401, "{}", locked.body);
+    assert!(session.is_empty());
+    assert!(locked.body.contains("Sign-in refused"));
+    let locks = audit_events(&federation, "THA", "console.locked");
+    assert_eq!(locks.len(), 1, "{locks:?}");
+    assert_eq!(locks[0].actor, "focal_point/somchai");
+    // An unknown login is never written down.
+    let (_, _) = sign_in(&url, "tha", "my-password-typed-here", PASSWORD).await;
+    assert!(
+        audit_events(&federation, "THA", "console.login_failed")
+            .iter()
+            .all(|e| !e.detail.contains("my-password-typed-here")
+                && !e.actor.contains("my-password"))
+    );
+
+    // An admin's enable ends the lockout.
+    exchange
+        .set_person_disabled(&operator(), "somchai", false)
+        .await
+        .expect("enabled");
+    let (ok, session) = sign_in(&url, "tha", "somchai", PASSWORD).await;
+    assert_eq!(ok.status, 303, "{}", ok.body);
+
+    // A session unused for longer than 30 minutes is over.
+    let cookie_value = session.trim_start_matches("liaison-tha=");
+    let hash: [u8; 32] = Sha256::digest(cookie_value.as_bytes()).into();
+    let mut record = exchange
+        .records()
+        .session(&hash)
+        .expect("readable")
+        .expect("session stored");
+    record.last_seen_unix_ms -= 31 * 60 * 1000;
+    let mut changes = Changes::new();
+    changes.put_session(&hash, &record);
+    exchange.records().apply(changes).expect("written");
+    let expired = http_get(&format!("{url}/requests"), Some(&session)).await;
+    assert_eq!(expired.status, 303);
+    assert_eq!(expired.header("location"), Some("/login?ended=1"));
+    assert!(
+        exchange
+            .records()
+            .session(&hash)
+            .expect("readable")
+            .is_none()
+    );
+    assert!(
+        audit_events(&federation, "THA", "console.logout")
+            .iter()
+            .any(|e| e.detail.contains("idle"))
+    );
+
+    // A disabled person's sessions end at once.
+    let (_, session) = sign_in(&url, "tha", "somchai", PASSWORD).await;
+    exchange
+        .set_person_disabled(&operator(), "somchai", true)
+        .await
+        .expect("disabled");
+    let refused = http_get(&format!("{url}/requests"), Some(&session)).await;
+    assert_eq!(refused.status, 303);
+    let (disabled, _) = sign_in(&url, "tha", "somchai", PASSWORD).await;
+    assert_eq!(disabled.status, 401);
+    federation.shutdown().await;
+}
+
+#[tokio::test]
+async fn an_admin_must_enrol_a_second_factor_and_then_use_it_once_per_code() {
+    let federation = TestFederation::start(&["THA", "KHM"]).await;
+    let url = base(&federation, "THA");
+    add(&federation, "THA", "nida", "admin").await;
+    let exchange = federation.node("THA").running().exchange();
+
+    // The generated configuration requires a second factor of admins: no
+    // page but the account page opens until one is enrolled.
+    let (answer, session) = sign_in(&url, "tha", "nida", PASSWORD).await;
+    assert_eq!(answer.header("location"), Some("/account"));
+    let blocked = http_get(&format!("{url}/admin/users"), Some(&session)).await;
+    assert_eq!(blocked.status, 303);
+    assert_eq!(blocked.header("location"), Some("/account"));
+
+    let account = http_get(&format!("{url}/account"), Some(&session)).await;
+    let token = csrf_of(&account.body);
+    let started = http_post_form(
+        &format!("{url}/account/totp"),
+        Some(&session),
+        &[("csrf", &token)],
+    )
+    .await;
+    assert_eq!(started.status, 200, "{}", started.body);
+    let secret = started
+        .body
+        .split("<code class=\"secret\">")
+        .nth(1)
+        .and_then(|rest| rest.split('<').next())
+        .expect("the page shows the new secret")
+        .to_string();
+    let now_s = u64::try_from(liaison_node::exchange::now_ms() / 1000).unwrap_or(0);
+    let code = totp_code(&secret, now_s).expect("a code");
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    let refused = http_post_form(
+        &format!("{url}/account/totp"),
+        Some(&session),
+        &[("csrf", &token), ("code", wrong)],
+    )
+    .await;
+    assert_eq!(refused.status, 400, "{}", refused.body);
+    let enrolled = http_post_form(
+        &format!("{url}/account/totp"),
+        Some(&session),
+        &[("csrf", &token), ("code", &code)],
+    )
+    .await;
+    assert_eq!(enrolled.status, 303, "{}", enrolled.body);
+    assert_eq!(
+        http_get(&format!("{url}/admin/users"), Some(&session))
+            .await
+            .status,
+        200
+    );
+    assert_eq!(
+        audit_events(&federation, "THA", "user.totp_enrolled").len(),
+        1
+    );
+
+    // The next sign-in asks for a code; the one already used is refused.
+    let (answer, session) = sign_in(&url, "tha", "nida", PASSWORD).await;
+    assert_eq!(answer.header("location"), Some("/login/totp"));
+    assert_eq!(
+        http_get(&format!("{url}/admin/users"), Some(&session))
+            .await
+            .header("location"),
+        Some("/login/totp")
+    );
+    let page = http_get(&format!("{url}/login/totp"), Some(&session)).await;
+    let token = csrf_of(&page.body);
+    let reused = http_post_form(
+        &format!("{url}/login/totp"),
+        Some(&session),
+        &[("csrf", &token), ("code", &code)],
+    )
+    .await;
+    assert_eq!(reused.status, 401, "a code is accepted once");
+    let next = totp_code(&secret, now_s + 30).expect("a code");
+    let ok = http_post_form(
+        &format!("{url}/login/totp"),
+        Some(&session),
+        &[("csrf", &token), ("code", &next)],
+    )
+    .await;
+    assert_eq!(ok.status, 303, "{}", ok.body);
+    assert_eq!(
+        http_get(&format!("{url}/admin/users"), Some(&session))
+            .await
+            .status,
+        200
+    );
+    let logins = audit_events(&federation, "THA", "console.login");
+    assert!(
+        logins
+            .iter()
+            .any(|e| e.actor == "admin/nida" && e.detail.contains("second factor"))
+    );
+    let text = serde_json::to_string(&exchange.records().audit_entries().expect("readable"))
+        .unwrap_or_default();
+    assert!(!text.contains(&secret) && !text.contains(&code) && !text.contains(&next));
+    federation.shutdown().await;
+}
