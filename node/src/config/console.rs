@@ -54,6 +54,18 @@ pub enum RoleKind {
     Admin,
 }
 
+impl fmt::Display for RoleKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RoleKind::FocalPoint => f.write_str("focal_point"),
+            RoleKind::Agency(None) => f.write_str("agency"),
+            RoleKind::Agency(Some(name)) => write!(f, "agency:{name}"),
+            RoleKind::Auditor => f.write_str("auditor"),
+            RoleKind::Admin => f.write_str("admin"),
+        }
+    }
+}
+
 impl RoleKind {
     /// Whether `role` is of this kind.
     pub fn covers(&self, role: &Role) -> bool {
@@ -166,5 +178,75 @@ impl Validator<'_> {
             })?;
         server.alpn_protocols = vec![b"http/1.1".to_vec()];
         Ok(Arc::new(server))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn section(listen: &str) -> ConsoleSection {
+        ConsoleSection {
+            listen: listen.into(),
+            cert: None,
+            key: None,
+            idle_minutes: 30,
+            absolute_hours: 12,
+            max_failed_logins: 5,
+            lockout_minutes: 15,
+            require_totp: vec!["admin".into(), "agency".into(), "agency:fiu".into()],
+        }
+    }
+
+    fn check(section: &ConsoleSection) -> Result<Console, ConfigError> {
+        let v = Validator {
+            path: Path::new("/etc/liaison/node.toml"),
+        };
+        v.console(section, Path::new("/etc/liaison"))
+    }
+
+    #[test]
+    fn plain_http_is_for_loopback_only() {
+        let console = check(&section("127.0.0.1:7403")).unwrap_or_else(|e| panic!("{e}"));
+        assert!(console.tls.is_none());
+        assert!(console.totp_required(&Role::Admin));
+        assert!(console.totp_required(&Role::Agency("police".into())));
+        assert!(!console.totp_required(&Role::FocalPoint));
+        let error = check(&section("10.1.2.3:7403"))
+            .err()
+            .map(|e| e.to_string());
+        assert!(
+            error
+                .as_deref()
+                .is_some_and(|e| e.contains("console.cert") && e.contains("HTTPS")),
+            "{error:?}"
+        );
+    }
+
+    #[test]
+    fn each_setting_is_checked_by_name() {
+        let cases: [(&str, Box<dyn Fn(&mut ConsoleSection)>); 6] = [
+            ("console.listen", Box::new(|s| s.listen = "nowhere".into())),
+            ("console.idle_minutes", Box::new(|s| s.idle_minutes = 0)),
+            (
+                "console.absolute_hours",
+                Box::new(|s| s.absolute_hours = 100),
+            ),
+            (
+                "console.max_failed_logins",
+                Box::new(|s| s.max_failed_logins = 0),
+            ),
+            (
+                "console.require_totp[1]",
+                Box::new(|s| s.require_totp[1] = "chief".into()),
+            ),
+            ("console.key", Box::new(|s| s.cert = Some("c.pem".into()))),
+        ];
+        for (key, change) in cases {
+            let mut s = section("127.0.0.1:7403");
+            change(&mut s);
+            let error = check(&s).err().map(|e| e.to_string()).unwrap_or_default();
+            assert!(error.contains(key), "{key}: {error}");
+        }
     }
 }

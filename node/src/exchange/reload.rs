@@ -33,6 +33,10 @@ pub(super) fn restart_only_changes(old: &Config, new: &Config) -> Vec<&'static s
         old.metrics_listen != new.metrics_listen,
     );
     check("node.data_dir", old.data_dir != new.data_dir);
+    // The console's listener and whether it serves HTTPS are bound at
+    // start; its certificate and settings are read as it serves.
+    let console = |c: &Config| c.console.as_ref().map(|c| (c.listen, c.tls.is_some()));
+    check("console.listen", console(old) != console(new));
     check("tls.cert", old.tls.cert_pem != new.tls.cert_pem);
     check("tls.key", old.tls.key_pem != new.tls.key_pem);
     check("tls.ca", old.tls.ca_pem != new.tls.ca_pem);
@@ -141,6 +145,12 @@ pub(super) fn config_changes(old: &Config, new: &Config) -> Vec<String> {
             a.max_failures,
             a.window.as_secs(),
             a.lockout.as_secs()
+        ));
+    }
+    if console_settings(old) != console_settings(new) {
+        changes.push(format!(
+            "console: {}",
+            console_settings(new).unwrap_or_else(|| "none".into())
         ));
     }
     if old.non_punishment != new.non_punishment {
@@ -264,4 +274,19 @@ impl Exchange {
         self.record_event(Event::new("config.reload_failed", "node").detail(reason.to_string()))
             .await
     }
+}
+
+/// The console's settings that a reload puts in force, in words.
+fn console_settings(config: &Config) -> Option<String> {
+    config.console.as_ref().map(|c| {
+        let totp: Vec<String> = c.require_totp.iter().map(ToString::to_string).collect();
+        format!(
+            "idle {} min, at most {} h, {} failed sign-ins lock for {} min, second factor for [{}]",
+            c.idle.as_secs() / 60,
+            c.absolute.as_secs() / 3600,
+            c.max_failed_logins,
+            c.lockout.as_secs() / 60,
+            totp.join(", ")
+        )
+    })
 }
