@@ -225,7 +225,8 @@ mod tests {
 
     #[test]
     fn each_setting_is_checked_by_name() {
-        let cases: [(&str, Box<dyn Fn(&mut ConsoleSection)>); 6] = [
+        type Change = Box<dyn Fn(&mut ConsoleSection)>;
+        let cases: [(&str, Change); 6] = [
             ("console.listen", Box::new(|s| s.listen = "nowhere".into())),
             ("console.idle_minutes", Box::new(|s| s.idle_minutes = 0)),
             (
