@@ -249,9 +249,11 @@ pub async fn log(State(console): State<Console>, person: Person, query: Query) -
                 p.notice role="alert" { (bad.message(&console.i18n, tag)) }
                 (filter_form(&frame, &filters))
             };
-            let mut response = frame.page(&title, body).into_response();
-            *response.status_mut() = axum::http::StatusCode::BAD_REQUEST;
-            return response;
+            return (
+                axum::http::StatusCode::BAD_REQUEST,
+                frame.page(&title, body),
+            )
+                .into_response();
         }
     };
     let all = match entries(&console, &person, filters.query.clone()).await {

@@ -444,9 +444,11 @@ pub async fn submit(
         }
         Err(status) => {
             let notice = html! { p.notice role="alert" { (status.message()) } };
-            let mut response = form_page(&console, &person, &fields, Some(notice));
-            *response.status_mut() = axum::http::StatusCode::BAD_REQUEST;
-            response
+            (
+                axum::http::StatusCode::BAD_REQUEST,
+                form_page(&console, &person, &fields, Some(notice)),
+            )
+                .into_response()
         }
     }
 }

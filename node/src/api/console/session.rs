@@ -357,15 +357,16 @@ pub async fn login(
         );
     }
     let refused = |console: &Console| {
-        let mut response = login_form(
-            console,
-            language,
-            Some(console.i18n.text(language.tag, "sign-in-refused", None)),
-            expected,
+        (
+            StatusCode::UNAUTHORIZED,
+            login_form(
+                console,
+                language,
+                Some(console.i18n.text(language.tag, "sign-in-refused", None)),
+                expected,
+            ),
         )
-        .into_response();
-        *response.status_mut() = StatusCode::UNAUTHORIZED;
-        response
+            .into_response()
     };
     let login = fields.get("login").trim().to_string();
     let person = match console
@@ -466,9 +467,11 @@ pub async fn totp(
             let message = console
                 .i18n
                 .text(person.tag(), "second-factor-refused", None);
-            let mut response = totp_form(&console, &person, Some(message)).into_response();
-            *response.status_mut() = StatusCode::UNAUTHORIZED;
-            response
+            (
+                StatusCode::UNAUTHORIZED,
+                totp_form(&console, &person, Some(message)),
+            )
+                .into_response()
         }
     }
 }
@@ -660,12 +663,11 @@ pub async fn change_password(
             let message = console.i18n.text(person.tag(), "password-changed", None);
             account_page(&console, &person, Some(message), None).into_response()
         }
-        Err(e) => {
-            let mut response =
-                account_page(&console, &person, Some(e.to_string()), None).into_response();
-            *response.status_mut() = StatusCode::BAD_REQUEST;
-            response
-        }
+        Err(e) => (
+            StatusCode::BAD_REQUEST,
+            account_page(&console, &person, Some(e.to_string()), None),
+        )
+            .into_response(),
     }
 }
 
@@ -703,12 +705,11 @@ pub async fn enrol_totp(
             account_page(&console, &person, Some(message), None).into_response()
         }
         Ok(None) => account_page(&console, &person, None, None).into_response(),
-        Err(e) => {
-            let mut response =
-                account_page(&console, &person, Some(e.to_string()), None).into_response();
-            *response.status_mut() = StatusCode::BAD_REQUEST;
-            response
-        }
+        Err(e) => (
+            StatusCode::BAD_REQUEST,
+            account_page(&console, &person, Some(e.to_string()), None),
+        )
+            .into_response(),
     }
 }
 
@@ -737,11 +738,10 @@ pub async fn issue_token(
             account_page(&console, &person, None, Some(extra)).into_response()
         }
         Ok(None) => Redirect::to("/account").into_response(),
-        Err(e) => {
-            let mut response =
-                account_page(&console, &person, Some(e.to_string()), None).into_response();
-            *response.status_mut() = StatusCode::BAD_REQUEST;
-            response
-        }
+        Err(e) => (
+            StatusCode::BAD_REQUEST,
+            account_page(&console, &person, Some(e.to_string()), None),
+        )
+            .into_response(),
     }
 }

@@ -159,9 +159,11 @@ pub async fn user_action(
         }
         Err(e) => {
             let notice = html! { p.notice role="alert" { (e.to_string()) } };
-            let mut response = page(&console, &person, Some(notice));
-            *response.status_mut() = StatusCode::BAD_REQUEST;
-            response
+            (
+                StatusCode::BAD_REQUEST,
+                page(&console, &person, Some(notice)),
+            )
+                .into_response()
         }
     }
 }
