@@ -334,8 +334,8 @@ col-peer = Kabilang node
 col-detail = Detalye
 # en: Verify this node's log
 verify-log = I-verify ang log ng node na ito
-# en: The log verifies: { $entries } entries, tree head signed by this node, every entry in it.
-verify-ok = Napatunayan ang log: { $entries } entry, nilagdaan ng node na ito ang tree head, at naroon ang bawat entry.
+# en: The log verifies: { $entries } entries, tree head signed by this node (key { $key }), every entry in it. Root: { $root }
+verify-ok = Napatunayan ang log: { $entries } entry, nilagdaan ng node na ito ang tree head (key { $key }), at naroon ang bawat entry. Root: { $root }
 # en: The log does NOT verify: { $problem }
 verify-failed = HINDI napatunayan ang log: { $problem }
 # en: Download the export
@@ -348,6 +348,36 @@ report-per-peer = Mga kahilingan bawat kabilang node
 report-per-category = Mga kahilingan bawat kategorya
 # en: Requests per month
 report-per-month = Mga kahilingan bawat buwan
+# en: The start of an event name, e.g. request. or policy.
+filter-event-hint = Ang simula ng pangalan ng pangyayari, hal. request. o policy.
+# en: Page
+filter-before = Pahina
+# en: { $field }: not a date. Write it as YYYY-MM-DD, e.g. 2026-11-30.
+filter-bad-date = { $field }: hindi ito petsa. Isulat bilang YYYY-MM-DD, hal. 2026-11-30.
+# en: { $field }: not understood. Check it and try again.
+filter-bad-value = { $field }: hindi maintindihan. Suriin ito at subukang muli.
+# en: No entries match these filters.
+audit-none = Walang entry na tumutugma sa mga filter na ito.
+# en: Newest first
+audit-newest = Pinakabago muna
+# en: Older entries
+audit-next = Mas lumang mga entry
+# en: The same file as "liaison audit export": the signed tree head and every entry with its inclusion proof, for verification offline with "liaison audit verify".
+export-explain = Kaparehong file ng "liaison audit export": ang nilagdaang tree head at bawat entry kasama ang inclusion proof nito, para sa pag-verify offline gamit ang "liaison audit verify".
+# en: Verification of this node's log
+verify-title = Pag-verify ng log ng node na ito
+# en: Entries checked: { $entries }.
+verify-checked = Mga entry na nasuri: { $entries }.
+# en: New requests (sent or received), from the audit log.
+report-explain = Mga bagong kahilingan (ipinadala o natanggap), mula sa audit log.
+# en: No requests yet.
+report-none = Wala pang kahilingan.
+# en: { $month } { $year }
+report-month = { $month } { $year }
+# en: Requests
+col-count = Mga kahilingan
+# en: Month
+col-month = Buwan
 
 ## Admin
 
@@ -361,6 +391,84 @@ col-last-delivery = Huling paghahatid
 col-queue = Pila
 # en: Compare agreements
 compare = Ihambing ang mga kasunduan
+# en: No peers are configured.
+peers-none = Walang naka-configure na kabilang node.
+# en: Country
+col-country = Bansa
+# en: Endpoint
+col-endpoint = Endpoint
+# en: Agreement in force
+col-agreement = Umiiral na kasunduan
+# en: OK
+health-ok = OK
+# en: Alarm: witnessing found a problem
+health-alarm = Alarma: may nakitang problema ang witnessing
+# en: Deliveries failing
+health-failing = Pumapalya ang paghahatid
+# en: Not witnessed yet
+health-unknown = Hindi pa na-witness
+# en: never
+never = hindi kailanman
+# en: version { $version }
+agreement-version = bersyon { $version }
+# en: Keys and configuration
+keys-config = Mga key at configuration
+# en: This node's signing key id
+own-key-id = Key id sa paglagda ng node na ito
+# en: Earlier key ids
+previous-key-ids = Mga naunang key id
+# en: Configuration file
+config-path = File ng configuration
+# en: Console over HTTPS
+console-tls = Console sa HTTPS
+# en: Local API over TLS
+local-tls = Lokal na API sa TLS
+# en: on
+on = naka-on
+# en: off
+off = naka-off
+# en: none
+none = wala
+# en: Agreement with { $peer }
+agreements-title = Kasunduan sa { $peer }
+# en: Both copies agree.
+agreements-same = Magkatugma ang dalawang kopya.
+# en: Differences
+agreements-differences = Mga pagkakaiba
+# en: What differs
+col-aspect = Ano ang naiiba
+# en: What it means
+col-explanation = Ano ang ibig sabihin
+# en: This node
+this-node = Ang node na ito
+# en: The peer's copy
+peer-side = Kopya ng kabilang node
+# en: Rule
+agreement-rule = Patakaran
+# en: Rule { $n }
+agreement-rule-n = Patakaran { $n }
+# en: category
+agreement-category = kategorya
+# en: directions
+agreement-flows = mga direksiyon
+# en: purposes
+agreement-purposes = mga layunin
+# en: released fields
+agreement-release = mga field na ibinibigay
+# en: handling
+agreement-handling = paghawak
+# en: retention (days)
+agreement-retention = pagtatago (araw)
+# en: daily limit
+agreement-daily-limit = limitasyon bawat araw
+# en: legal bases
+agreement-legal-bases = mga legal na batayan
+# en: dual criminality required
+agreement-dual-criminality = kailangan ang dual criminality
+# en: absent
+absent = wala
+# en: differs
+differs = magkaiba
 # en: Users
 users-title = Mga user
 # en: Login

@@ -322,8 +322,8 @@ col-peer = Node mitra
 col-detail = Rincian
 # en: Verify this node's log
 verify-log = Verifikasi log node ini
-# en: The log verifies: { $entries } entries, tree head signed by this node, every entry in it.
-verify-ok = Log terverifikasi: { $entries } entri, kepala pohon ditandatangani oleh node ini, setiap entri ada di dalamnya.
+# en: The log verifies: { $entries } entries, tree head signed by this node (key { $key }), every entry in it. Root: { $root }
+verify-ok = Log terverifikasi: { $entries } entri, kepala pohon ditandatangani oleh node ini (kunci { $key }), setiap entri ada di dalamnya. Akar: { $root }
 # en: The log does NOT verify: { $problem }
 verify-failed = Log TIDAK terverifikasi: { $problem }
 # en: Download the export
@@ -336,6 +336,36 @@ report-per-peer = Permintaan per node mitra
 report-per-category = Permintaan per kategori
 # en: Requests per month
 report-per-month = Permintaan per bulan
+# en: The start of an event name, e.g. request. or policy.
+filter-event-hint = Awal nama peristiwa, mis. request. atau policy.
+# en: Page
+filter-before = Halaman
+# en: { $field }: not a date. Write it as YYYY-MM-DD, e.g. 2026-11-30.
+filter-bad-date = { $field }: bukan tanggal. Tulis sebagai YYYY-MM-DD, mis. 2026-11-30.
+# en: { $field }: not understood. Check it and try again.
+filter-bad-value = { $field }: tidak dapat dipahami. Periksa lalu coba lagi.
+# en: No entries match these filters.
+audit-none = Tidak ada entri yang cocok dengan saringan ini.
+# en: Newest first
+audit-newest = Terbaru lebih dulu
+# en: Older entries
+audit-next = Entri lebih lama
+# en: The same file as "liaison audit export": the signed tree head and every entry with its inclusion proof, for verification offline with "liaison audit verify".
+export-explain = Berkas yang sama dengan "liaison audit export": kepala pohon yang ditandatangani dan setiap entri beserta bukti inklusinya, untuk verifikasi secara luring dengan "liaison audit verify".
+# en: Verification of this node's log
+verify-title = Verifikasi log node ini
+# en: Entries checked: { $entries }.
+verify-checked = Entri yang diperiksa: { $entries }.
+# en: New requests (sent or received), from the audit log.
+report-explain = Permintaan baru (dikirim atau diterima), dari log audit.
+# en: No requests yet.
+report-none = Belum ada permintaan.
+# en: { $month } { $year }
+report-month = { $month } { $year }
+# en: Requests
+col-count = Jumlah permintaan
+# en: Month
+col-month = Bulan
 
 ## Admin
 
@@ -349,6 +379,84 @@ col-last-delivery = Pengiriman terakhir
 col-queue = Antrean
 # en: Compare agreements
 compare = Bandingkan perjanjian
+# en: No peers are configured.
+peers-none = Belum ada node mitra yang dikonfigurasi.
+# en: Country
+col-country = Negara
+# en: Endpoint
+col-endpoint = Titik akhir (endpoint)
+# en: Agreement in force
+col-agreement = Perjanjian yang berlaku
+# en: OK
+health-ok = Baik
+# en: Alarm: witnessing found a problem
+health-alarm = Peringatan: penyaksian (witnessing) menemukan masalah
+# en: Deliveries failing
+health-failing = Pengiriman gagal
+# en: Not witnessed yet
+health-unknown = Belum disaksikan
+# en: never
+never = tidak pernah
+# en: version { $version }
+agreement-version = versi { $version }
+# en: Keys and configuration
+keys-config = Kunci dan konfigurasi
+# en: This node's signing key id
+own-key-id = ID kunci penandatanganan node ini
+# en: Earlier key ids
+previous-key-ids = ID kunci sebelumnya
+# en: Configuration file
+config-path = Berkas konfigurasi
+# en: Console over HTTPS
+console-tls = Konsol melalui HTTPS
+# en: Local API over TLS
+local-tls = API lokal melalui TLS
+# en: on
+on = aktif
+# en: off
+off = nonaktif
+# en: none
+none = tidak ada
+# en: Agreement with { $peer }
+agreements-title = Perjanjian dengan { $peer }
+# en: Both copies agree.
+agreements-same = Kedua salinan sama.
+# en: Differences
+agreements-differences = Perbedaan
+# en: What differs
+col-aspect = Yang berbeda
+# en: What it means
+col-explanation = Artinya
+# en: This node
+this-node = Node ini
+# en: The peer's copy
+peer-side = Salinan node mitra
+# en: Rule
+agreement-rule = Aturan
+# en: Rule { $n }
+agreement-rule-n = Aturan { $n }
+# en: category
+agreement-category = kategori
+# en: directions
+agreement-flows = arah
+# en: purposes
+agreement-purposes = tujuan
+# en: released fields
+agreement-release = data yang diberikan
+# en: handling
+agreement-handling = ketentuan penggunaan
+# en: retention (days)
+agreement-retention = masa simpan (hari)
+# en: daily limit
+agreement-daily-limit = batas harian
+# en: legal bases
+agreement-legal-bases = dasar hukum
+# en: dual criminality required
+agreement-dual-criminality = wajib kriminalitas ganda
+# en: absent
+absent = tidak ada
+# en: differs
+differs = berbeda
 # en: Users
 users-title = Pengguna
 # en: Login

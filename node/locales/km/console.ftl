@@ -322,8 +322,8 @@ col-peer = ថ្នាំងដៃគូ
 col-detail = ព័ត៌មានលម្អិត
 # en: Verify this node's log
 verify-log = ផ្ទៀងផ្ទាត់កំណត់ហេតុរបស់ថ្នាំងនេះ
-# en: The log verifies: { $entries } entries, tree head signed by this node, every entry in it.
-verify-ok = កំណត់ហេតុត្រឹមត្រូវ៖ { $entries } ធាតុ ក្បាលមែកធាងចុះហត្ថលេខាដោយថ្នាំងនេះ ហើយមានគ្រប់ធាតុនៅក្នុងនោះ។
+# en: The log verifies: { $entries } entries, tree head signed by this node (key { $key }), every entry in it. Root: { $root }
+verify-ok = កំណត់ហេតុត្រឹមត្រូវ៖ { $entries } ធាតុ ក្បាលមែកធាងចុះហត្ថលេខាដោយថ្នាំងនេះ (សោ { $key }) ហើយមានគ្រប់ធាតុនៅក្នុងនោះ។ ឫស៖ { $root }
 # en: The log does NOT verify: { $problem }
 verify-failed = កំណត់ហេតុមិនត្រឹមត្រូវទេ៖ { $problem }
 # en: Download the export
@@ -336,6 +336,36 @@ report-per-peer = សំណើតាមថ្នាំងដៃគូ
 report-per-category = សំណើតាមប្រភេទ
 # en: Requests per month
 report-per-month = សំណើតាមខែ
+# en: The start of an event name, e.g. request. or policy.
+filter-event-hint = ផ្នែកដើមនៃឈ្មោះព្រឹត្តិការណ៍ ឧ. request. ឬ policy.
+# en: Page
+filter-before = ទំព័រ
+# en: { $field }: not a date. Write it as YYYY-MM-DD, e.g. 2026-11-30.
+filter-bad-date = { $field }៖ មិនមែនជាកាលបរិច្ឆេទទេ។ សូមសរសេរជា YYYY-MM-DD ឧ. 2026-11-30។
+# en: { $field }: not understood. Check it and try again.
+filter-bad-value = { $field }៖ មិនអាចយល់បាន។ សូមពិនិត្យ ហើយព្យាយាមម្តងទៀត។
+# en: No entries match these filters.
+audit-none = គ្មានធាតុណាត្រូវនឹងតម្រងទាំងនេះទេ។
+# en: Newest first
+audit-newest = ថ្មីបំផុតមុន
+# en: Older entries
+audit-next = ធាតុចាស់ជាងនេះ
+# en: The same file as "liaison audit export": the signed tree head and every entry with its inclusion proof, for verification offline with "liaison audit verify".
+export-explain = ឯកសារដូចគ្នានឹង "liaison audit export"៖ ក្បាលមែកធាងដែលបានចុះហត្ថលេខា និងគ្រប់ធាតុជាមួយភស្តុតាងនៃការរាប់បញ្ចូល (inclusion proof) សម្រាប់ផ្ទៀងផ្ទាត់ក្រៅបណ្តាញដោយ "liaison audit verify"។
+# en: Verification of this node's log
+verify-title = ការផ្ទៀងផ្ទាត់កំណត់ហេតុរបស់ថ្នាំងនេះ
+# en: Entries checked: { $entries }.
+verify-checked = ធាតុដែលបានពិនិត្យ៖ { $entries }។
+# en: New requests (sent or received), from the audit log.
+report-explain = សំណើថ្មី (ដែលបានផ្ញើ ឬទទួល) ពីកំណត់ហេតុសវនកម្ម។
+# en: No requests yet.
+report-none = មិនទាន់មានសំណើទេ។
+# en: { $month } { $year }
+report-month = { $month } { $year }
+# en: Requests
+col-count = ចំនួនសំណើ
+# en: Month
+col-month = ខែ
 
 ## Admin
 
@@ -349,6 +379,84 @@ col-last-delivery = ការបញ្ជូនចុងក្រោយ
 col-queue = ជួររង់ចាំ
 # en: Compare agreements
 compare = ប្រៀបធៀបកិច្ចព្រមព្រៀង
+# en: No peers are configured.
+peers-none = មិនទាន់មានការកំណត់ថ្នាំងដៃគូទេ។
+# en: Country
+col-country = ប្រទេស
+# en: Endpoint
+col-endpoint = ចំណុចតភ្ជាប់ (endpoint)
+# en: Agreement in force
+col-agreement = កិច្ចព្រមព្រៀងជាធរមាន
+# en: OK
+health-ok = ធម្មតា
+# en: Alarm: witnessing found a problem
+health-alarm = ការព្រមាន៖ ការធ្វើសាក្សី (witnessing) បានរកឃើញបញ្ហា
+# en: Deliveries failing
+health-failing = ការបញ្ជូនបរាជ័យ
+# en: Not witnessed yet
+health-unknown = មិនទាន់បានធ្វើសាក្សីនៅឡើយ
+# en: never
+never = មិនដែល
+# en: version { $version }
+agreement-version = កំណែ { $version }
+# en: Keys and configuration
+keys-config = សោ និងការកំណត់រចនាសម្ព័ន្ធ
+# en: This node's signing key id
+own-key-id = លេខសម្គាល់សោចុះហត្ថលេខារបស់ថ្នាំងនេះ
+# en: Earlier key ids
+previous-key-ids = លេខសម្គាល់សោមុនៗ
+# en: Configuration file
+config-path = ឯកសារកំណត់រចនាសម្ព័ន្ធ
+# en: Console over HTTPS
+console-tls = កុងសូលតាម HTTPS
+# en: Local API over TLS
+local-tls = API មូលដ្ឋានតាម TLS
+# en: on
+on = បើក
+# en: off
+off = បិទ
+# en: none
+none = គ្មាន
+# en: Agreement with { $peer }
+agreements-title = កិច្ចព្រមព្រៀងជាមួយ { $peer }
+# en: Both copies agree.
+agreements-same = ច្បាប់ចម្លងទាំងពីរដូចគ្នា។
+# en: Differences
+agreements-differences = ភាពខុសគ្នា
+# en: What differs
+col-aspect = អ្វីដែលខុសគ្នា
+# en: What it means
+col-explanation = អត្ថន័យ
+# en: This node
+this-node = ថ្នាំងនេះ
+# en: The peer's copy
+peer-side = ច្បាប់ចម្លងរបស់ថ្នាំងដៃគូ
+# en: Rule
+agreement-rule = វិធាន
+# en: Rule { $n }
+agreement-rule-n = វិធានទី { $n }
+# en: category
+agreement-category = ប្រភេទ
+# en: directions
+agreement-flows = ទិសដៅ
+# en: purposes
+agreement-purposes = គោលបំណង
+# en: released fields
+agreement-release = វាលដែលបានបញ្ចេញ
+# en: handling
+agreement-handling = ការគ្រប់គ្រងទិន្នន័យ
+# en: retention (days)
+agreement-retention = ការរក្សាទុក (ថ្ងៃ)
+# en: daily limit
+agreement-daily-limit = ដែនកំណត់ប្រចាំថ្ងៃ
+# en: legal bases
+agreement-legal-bases = មូលដ្ឋានគតិយុត្ត
+# en: dual criminality required
+agreement-dual-criminality = តម្រូវឱ្យមានឧក្រិដ្ឋភាពទ្វេ
+# en: absent
+absent = មិនមាន
+# en: differs
+differs = ខុសគ្នា
 # en: Users
 users-title = អ្នកប្រើប្រាស់
 # en: Login

@@ -322,8 +322,8 @@ col-peer = ໂນດຄູ່ຮ່ວມ
 col-detail = ລາຍລະອຽດ
 # en: Verify this node's log
 verify-log = ກວດສອບບັນທຶກຂອງໂນດນີ້
-# en: The log verifies: { $entries } entries, tree head signed by this node, every entry in it.
-verify-ok = ບັນທຶກຜ່ານການກວດສອບ: { $entries } ລາຍການ, ສ່ວນຫົວຂອງຕົ້ນໄມ້ລົງນາມໂດຍໂນດນີ້, ມີທຸກລາຍການຢູ່ໃນນັ້ນ.
+# en: The log verifies: { $entries } entries, tree head signed by this node (key { $key }), every entry in it. Root: { $root }
+verify-ok = ບັນທຶກຜ່ານການກວດສອບ: { $entries } ລາຍການ, ສ່ວນຫົວຂອງຕົ້ນໄມ້ລົງນາມໂດຍໂນດນີ້ (ກະແຈ { $key }), ມີທຸກລາຍການຢູ່ໃນນັ້ນ. ຮາກ: { $root }
 # en: The log does NOT verify: { $problem }
 verify-failed = ບັນທຶກບໍ່ຜ່ານການກວດສອບ: { $problem }
 # en: Download the export
@@ -336,6 +336,36 @@ report-per-peer = ຄຳຮ້ອງຂໍຕາມໂນດຄູ່ຮ່ວ�
 report-per-category = ຄຳຮ້ອງຂໍຕາມປະເພດ
 # en: Requests per month
 report-per-month = ຄຳຮ້ອງຂໍຕາມເດືອນ
+# en: The start of an event name, e.g. request. or policy.
+filter-event-hint = ສ່ວນຕົ້ນຂອງຊື່ເຫດການ, ເຊັ່ນ request. ຫຼື policy.
+# en: Page
+filter-before = ໜ້າ
+# en: { $field }: not a date. Write it as YYYY-MM-DD, e.g. 2026-11-30.
+filter-bad-date = { $field }: ບໍ່ແມ່ນວັນທີ. ກະລຸນາຂຽນເປັນ YYYY-MM-DD, ເຊັ່ນ 2026-11-30.
+# en: { $field }: not understood. Check it and try again.
+filter-bad-value = { $field }: ບໍ່ເຂົ້າໃຈຄ່ານີ້. ກະລຸນາກວດເບິ່ງ ແລ້ວລອງໃໝ່.
+# en: No entries match these filters.
+audit-none = ບໍ່ມີລາຍການທີ່ກົງກັບຕົວກັ່ນຕອງເຫຼົ່ານີ້.
+# en: Newest first
+audit-newest = ລ່າສຸດກ່ອນ
+# en: Older entries
+audit-next = ລາຍການທີ່ເກົ່າກວ່າ
+# en: The same file as "liaison audit export": the signed tree head and every entry with its inclusion proof, for verification offline with "liaison audit verify".
+export-explain = ໄຟລ໌ດຽວກັນກັບ "liaison audit export": ສ່ວນຫົວຂອງຕົ້ນໄມ້ທີ່ລົງນາມແລ້ວ ແລະ ທຸກລາຍການພ້ອມຫຼັກຖານການລວມຢູ່ (inclusion proof), ສຳລັບກວດສອບແບບອອບໄລນ໌ດ້ວຍ "liaison audit verify".
+# en: Verification of this node's log
+verify-title = ການກວດສອບບັນທຶກຂອງໂນດນີ້
+# en: Entries checked: { $entries }.
+verify-checked = ລາຍການທີ່ກວດແລ້ວ: { $entries }.
+# en: New requests (sent or received), from the audit log.
+report-explain = ຄຳຮ້ອງຂໍໃໝ່ (ທີ່ສົ່ງ ຫຼື ໄດ້ຮັບ), ຈາກບັນທຶກການກວດສອບ.
+# en: No requests yet.
+report-none = ຍັງບໍ່ມີຄຳຮ້ອງຂໍ.
+# en: { $month } { $year }
+report-month = { $month } { $year }
+# en: Requests
+col-count = ຈຳນວນຄຳຮ້ອງຂໍ
+# en: Month
+col-month = ເດືອນ
 
 ## Admin
 
@@ -349,6 +379,84 @@ col-last-delivery = ການສົ່ງເຖິງຄັ້ງຫຼ້າສ
 col-queue = ແຖວລໍຖ້າ
 # en: Compare agreements
 compare = ປຽບທຽບຂໍ້ຕົກລົງ
+# en: No peers are configured.
+peers-none = ຍັງບໍ່ໄດ້ຕັ້ງຄ່າໂນດຄູ່ຮ່ວມ.
+# en: Country
+col-country = ປະເທດ
+# en: Endpoint
+col-endpoint = ຈຸດເຊື່ອມຕໍ່ (endpoint)
+# en: Agreement in force
+col-agreement = ຂໍ້ຕົກລົງທີ່ມີຜົນບັງຄັບໃຊ້
+# en: OK
+health-ok = ປົກກະຕິ
+# en: Alarm: witnessing found a problem
+health-alarm = ແຈ້ງເຕືອນ: ການກວດສອບໂດຍພະຍານ (witnessing) ພົບບັນຫາ
+# en: Deliveries failing
+health-failing = ການສົ່ງລົ້ມເຫຼວ
+# en: Not witnessed yet
+health-unknown = ຍັງບໍ່ໄດ້ກວດສອບໂດຍພະຍານ
+# en: never
+never = ບໍ່ເຄີຍ
+# en: version { $version }
+agreement-version = ສະບັບທີ { $version }
+# en: Keys and configuration
+keys-config = ກະແຈ ແລະ ການຕັ້ງຄ່າ
+# en: This node's signing key id
+own-key-id = ລະຫັດກະແຈລົງນາມຂອງໂນດນີ້
+# en: Earlier key ids
+previous-key-ids = ລະຫັດກະແຈກ່ອນໜ້າ
+# en: Configuration file
+config-path = ໄຟລ໌ການຕັ້ງຄ່າ
+# en: Console over HTTPS
+console-tls = ຄອນໂຊຜ່ານ HTTPS
+# en: Local API over TLS
+local-tls = API ພາຍໃນຜ່ານ TLS
+# en: on
+on = ເປີດ
+# en: off
+off = ປິດ
+# en: none
+none = ບໍ່ມີ
+# en: Agreement with { $peer }
+agreements-title = ຂໍ້ຕົກລົງກັບ { $peer }
+# en: Both copies agree.
+agreements-same = ສຳເນົາທັງສອງກົງກັນ.
+# en: Differences
+agreements-differences = ຄວາມແຕກຕ່າງ
+# en: What differs
+col-aspect = ສິ່ງທີ່ແຕກຕ່າງ
+# en: What it means
+col-explanation = ຄວາມໝາຍ
+# en: This node
+this-node = ໂນດນີ້
+# en: The peer's copy
+peer-side = ສຳເນົາຂອງໂນດຄູ່ຮ່ວມ
+# en: Rule
+agreement-rule = ກົດ
+# en: Rule { $n }
+agreement-rule-n = ກົດຂໍ້ທີ { $n }
+# en: category
+agreement-category = ປະເພດ
+# en: directions
+agreement-flows = ທິດທາງ
+# en: purposes
+agreement-purposes = ຈຸດປະສົງ
+# en: released fields
+agreement-release = ຂໍ້ມູນທີ່ເປີດເຜີຍ
+# en: handling
+agreement-handling = ການນຳໃຊ້ຂໍ້ມູນ
+# en: retention (days)
+agreement-retention = ການເກັບຮັກສາ (ມື້)
+# en: daily limit
+agreement-daily-limit = ຈຳນວນສູງສຸດຕໍ່ມື້
+# en: legal bases
+agreement-legal-bases = ພື້ນຖານທາງກົດໝາຍ
+# en: dual criminality required
+agreement-dual-criminality = ຕ້ອງເປັນໄປຕາມຫຼັກການຄວາມຜິດສອງປະເທດ
+# en: absent
+absent = ບໍ່ລະບຸ
+# en: differs
+differs = ແຕກຕ່າງ
 # en: Users
 users-title = ຜູ້ໃຊ້
 # en: Login

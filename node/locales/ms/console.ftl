@@ -322,8 +322,8 @@ col-peer = Nod rakan
 col-detail = Butiran
 # en: Verify this node's log
 verify-log = Sahkan log nod ini
-# en: The log verifies: { $entries } entries, tree head signed by this node, every entry in it.
-verify-ok = Log disahkan: { $entries } entri, kepala pepohon ditandatangani oleh nod ini, setiap entri ada di dalamnya.
+# en: The log verifies: { $entries } entries, tree head signed by this node (key { $key }), every entry in it. Root: { $root }
+verify-ok = Log disahkan: { $entries } entri, kepala pepohon ditandatangani oleh nod ini (kunci { $key }), setiap entri ada di dalamnya. Akar: { $root }
 # en: The log does NOT verify: { $problem }
 verify-failed = Log TIDAK dapat disahkan: { $problem }
 # en: Download the export
@@ -336,6 +336,36 @@ report-per-peer = Permintaan mengikut nod rakan
 report-per-category = Permintaan mengikut kategori
 # en: Requests per month
 report-per-month = Permintaan mengikut bulan
+# en: The start of an event name, e.g. request. or policy.
+filter-event-hint = Permulaan nama peristiwa, cth. request. atau policy.
+# en: Page
+filter-before = Halaman
+# en: { $field }: not a date. Write it as YYYY-MM-DD, e.g. 2026-11-30.
+filter-bad-date = { $field }: bukan tarikh. Tulis sebagai YYYY-MM-DD, cth. 2026-11-30.
+# en: { $field }: not understood. Check it and try again.
+filter-bad-value = { $field }: tidak difahami. Semak dan cuba lagi.
+# en: No entries match these filters.
+audit-none = Tiada entri yang sepadan dengan penapis ini.
+# en: Newest first
+audit-newest = Terbaharu dahulu
+# en: Older entries
+audit-next = Entri lebih lama
+# en: The same file as "liaison audit export": the signed tree head and every entry with its inclusion proof, for verification offline with "liaison audit verify".
+export-explain = Fail yang sama seperti "liaison audit export": kepala pepohon yang ditandatangani dan setiap entri bersama bukti kemasukannya, untuk pengesahan luar talian dengan "liaison audit verify".
+# en: Verification of this node's log
+verify-title = Pengesahan log nod ini
+# en: Entries checked: { $entries }.
+verify-checked = Entri yang disemak: { $entries }.
+# en: New requests (sent or received), from the audit log.
+report-explain = Permintaan baharu (dihantar atau diterima), daripada log audit.
+# en: No requests yet.
+report-none = Belum ada permintaan.
+# en: { $month } { $year }
+report-month = { $month } { $year }
+# en: Requests
+col-count = Bilangan permintaan
+# en: Month
+col-month = Bulan
 
 ## Admin
 
@@ -349,6 +379,84 @@ col-last-delivery = Penghantaran terakhir
 col-queue = Baris gilir
 # en: Compare agreements
 compare = Bandingkan perjanjian
+# en: No peers are configured.
+peers-none = Tiada nod rakan dikonfigurasikan.
+# en: Country
+col-country = Negara
+# en: Endpoint
+col-endpoint = Titik akhir (endpoint)
+# en: Agreement in force
+col-agreement = Perjanjian yang berkuat kuasa
+# en: OK
+health-ok = Baik
+# en: Alarm: witnessing found a problem
+health-alarm = Amaran: penyaksian (witnessing) menemui masalah
+# en: Deliveries failing
+health-failing = Penghantaran gagal
+# en: Not witnessed yet
+health-unknown = Belum disaksikan
+# en: never
+never = tidak pernah
+# en: version { $version }
+agreement-version = versi { $version }
+# en: Keys and configuration
+keys-config = Kunci dan konfigurasi
+# en: This node's signing key id
+own-key-id = ID kunci tandatangan nod ini
+# en: Earlier key ids
+previous-key-ids = ID kunci terdahulu
+# en: Configuration file
+config-path = Fail konfigurasi
+# en: Console over HTTPS
+console-tls = Konsol melalui HTTPS
+# en: Local API over TLS
+local-tls = API tempatan melalui TLS
+# en: on
+on = hidup
+# en: off
+off = mati
+# en: none
+none = tiada
+# en: Agreement with { $peer }
+agreements-title = Perjanjian dengan { $peer }
+# en: Both copies agree.
+agreements-same = Kedua-dua salinan sepadan.
+# en: Differences
+agreements-differences = Perbezaan
+# en: What differs
+col-aspect = Apa yang berbeza
+# en: What it means
+col-explanation = Maksudnya
+# en: This node
+this-node = Nod ini
+# en: The peer's copy
+peer-side = Salinan nod rakan
+# en: Rule
+agreement-rule = Peraturan
+# en: Rule { $n }
+agreement-rule-n = Peraturan { $n }
+# en: category
+agreement-category = kategori
+# en: directions
+agreement-flows = arah
+# en: purposes
+agreement-purposes = tujuan
+# en: released fields
+agreement-release = medan yang dikeluarkan
+# en: handling
+agreement-handling = syarat pengendalian
+# en: retention (days)
+agreement-retention = tempoh simpanan (hari)
+# en: daily limit
+agreement-daily-limit = had harian
+# en: legal bases
+agreement-legal-bases = asas undang-undang
+# en: dual criminality required
+agreement-dual-criminality = dwijenayah diperlukan
+# en: absent
+absent = tiada
+# en: differs
+differs = berbeza
 # en: Users
 users-title = Pengguna
 # en: Login

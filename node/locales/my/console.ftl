@@ -322,8 +322,8 @@ col-peer = တစ်ဖက် node
 col-detail = အသေးစိတ်
 # en: Verify this node's log
 verify-log = ဤ node ၏ မှတ်တမ်းကို စိစစ်ရန်
-# en: The log verifies: { $entries } entries, tree head signed by this node, every entry in it.
-verify-ok = မှတ်တမ်း မှန်ကန်သည်- ထည့်သွင်းချက် { $entries } ခု၊ tree head ကို ဤ node က လက်မှတ်ထိုးထားပြီး ထည့်သွင်းချက်တိုင်း ပါဝင်သည်။
+# en: The log verifies: { $entries } entries, tree head signed by this node (key { $key }), every entry in it. Root: { $root }
+verify-ok = မှတ်တမ်း မှန်ကန်သည်- ထည့်သွင်းချက် { $entries } ခု၊ tree head ကို ဤ node က လက်မှတ်ထိုးထားပြီး (သော့ { $key }) ထည့်သွင်းချက်တိုင်း ပါဝင်သည်။ Root- { $root }
 # en: The log does NOT verify: { $problem }
 verify-failed = မှတ်တမ်း မမှန်ကန်ပါ- { $problem }
 # en: Download the export
@@ -336,6 +336,36 @@ report-per-peer = တစ်ဖက် node အလိုက် တောင်း�
 report-per-category = အမျိုးအစားအလိုက် တောင်းဆိုချက်များ
 # en: Requests per month
 report-per-month = လအလိုက် တောင်းဆိုချက်များ
+# en: The start of an event name, e.g. request. or policy.
+filter-event-hint = ဖြစ်ရပ်အမည်၏ အစပိုင်း၊ ဥပမာ request. သို့မဟုတ် policy.
+# en: Page
+filter-before = စာမျက်နှာ
+# en: { $field }: not a date. Write it as YYYY-MM-DD, e.g. 2026-11-30.
+filter-bad-date = { $field }- ရက်စွဲ မဟုတ်ပါ။ YYYY-MM-DD ပုံစံဖြင့် ရေးပါ၊ ဥပမာ 2026-11-30။
+# en: { $field }: not understood. Check it and try again.
+filter-bad-value = { $field }- နားမလည်ပါ။ စစ်ဆေးပြီး ထပ်စမ်းကြည့်ပါ။
+# en: No entries match these filters.
+audit-none = ဤစစ်ထုတ်မှုများနှင့် ကိုက်ညီသော ထည့်သွင်းချက် မရှိပါ။
+# en: Newest first
+audit-newest = အသစ်ဆုံး အရင်
+# en: Older entries
+audit-next = ယခင် ထည့်သွင်းချက်များ
+# en: The same file as "liaison audit export": the signed tree head and every entry with its inclusion proof, for verification offline with "liaison audit verify".
+export-explain = "liaison audit export" နှင့် ဖိုင်တူဖြစ်သည်- လက်မှတ်ထိုးထားသော tree head နှင့် ထည့်သွင်းချက်တိုင်းကို ၎င်း၏ inclusion proof နှင့်အတူ၊ "liaison audit verify" ဖြင့် အော့ဖ်လိုင်း စိစစ်ရန်။
+# en: Verification of this node's log
+verify-title = ဤ node ၏ မှတ်တမ်း စိစစ်ခြင်း
+# en: Entries checked: { $entries }.
+verify-checked = စစ်ဆေးပြီး ထည့်သွင်းချက်- { $entries }။
+# en: New requests (sent or received), from the audit log.
+report-explain = စာရင်းစစ် မှတ်တမ်းမှ တောင်းဆိုချက်အသစ်များ (ပို့ထားသော သို့မဟုတ် လက်ခံရရှိသော)။
+# en: No requests yet.
+report-none = တောင်းဆိုချက် မရှိသေးပါ။
+# en: { $month } { $year }
+report-month = { $year } { $month }
+# en: Requests
+col-count = တောင်းဆိုချက် အရေအတွက်
+# en: Month
+col-month = လ
 
 ## Admin
 
@@ -349,6 +379,84 @@ col-last-delivery = နောက်ဆုံး ပို့ဆောင်မ�
 col-queue = တန်းစီ
 # en: Compare agreements
 compare = သဘောတူညီချက်များကို နှိုင်းယှဉ်ရန်
+# en: No peers are configured.
+peers-none = တစ်ဖက် node များကို သတ်မှတ်ထားခြင်း မရှိပါ။
+# en: Country
+col-country = နိုင်ငံ
+# en: Endpoint
+col-endpoint = ချိတ်ဆက်ရာ လိပ်စာ (endpoint)
+# en: Agreement in force
+col-agreement = အသက်ဝင်နေသော သဘောတူညီချက်
+# en: OK
+health-ok = ကောင်းမွန်
+# en: Alarm: witnessing found a problem
+health-alarm = သတိပေးချက်- witnessing စစ်ဆေးမှုက ပြဿနာ တွေ့ရှိသည်
+# en: Deliveries failing
+health-failing = ပို့ဆောင်မှု မအောင်မြင်ပါ
+# en: Not witnessed yet
+health-unknown = witnessing မစစ်ဆေးရသေးပါ
+# en: never
+never = တစ်ခါမျှ မရှိ
+# en: version { $version }
+agreement-version = ဗားရှင်း { $version }
+# en: Keys and configuration
+keys-config = သော့များနှင့် ဖွဲ့စည်းပြင်ဆင်မှု
+# en: This node's signing key id
+own-key-id = ဤ node ၏ လက်မှတ်ထိုး သော့ ID
+# en: Earlier key ids
+previous-key-ids = ယခင် သော့ ID များ
+# en: Configuration file
+config-path = ဖွဲ့စည်းပြင်ဆင်မှု ဖိုင်
+# en: Console over HTTPS
+console-tls = HTTPS ဖြင့် ကွန်ဆိုးလ်
+# en: Local API over TLS
+local-tls = TLS ဖြင့် local API
+# en: on
+on = ဖွင့်
+# en: off
+off = ပိတ်
+# en: none
+none = မရှိ
+# en: Agreement with { $peer }
+agreements-title = { $peer } နှင့် သဘောတူညီချက်
+# en: Both copies agree.
+agreements-same = မိတ္တူ နှစ်ခုစလုံး တူညီသည်။
+# en: Differences
+agreements-differences = ကွာခြားချက်များ
+# en: What differs
+col-aspect = ကွာခြားသည့်အရာ
+# en: What it means
+col-explanation = အဓိပ္ပာယ်
+# en: This node
+this-node = ဤ node
+# en: The peer's copy
+peer-side = တစ်ဖက် node ၏ မိတ္တူ
+# en: Rule
+agreement-rule = စည်းမျဉ်း
+# en: Rule { $n }
+agreement-rule-n = စည်းမျဉ်း { $n }
+# en: category
+agreement-category = အမျိုးအစား
+# en: directions
+agreement-flows = ဦးတည်ရာများ
+# en: purposes
+agreement-purposes = ရည်ရွယ်ချက်များ
+# en: released fields
+agreement-release = ထုတ်ပေးသော အချက်အလက်များ
+# en: handling
+agreement-handling = ကိုင်တွယ်ပုံ
+# en: retention (days)
+agreement-retention = သိမ်းဆည်းကာလ (ရက်)
+# en: daily limit
+agreement-daily-limit = တစ်ရက် ကန့်သတ်ချက်
+# en: legal bases
+agreement-legal-bases = ဥပဒေအခြေခံများ
+# en: dual criminality required
+agreement-dual-criminality = နှစ်နိုင်ငံလုံးတွင် ပြစ်မှုဖြစ်ရန် လိုအပ်သည်
+# en: absent
+absent = မပါ
+# en: differs
+differs = ကွာခြားသည်
 # en: Users
 users-title = အသုံးပြုသူများ
 # en: Login

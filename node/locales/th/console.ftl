@@ -322,8 +322,8 @@ col-peer = คู่ภาคี
 col-detail = รายละเอียด
 # en: Verify this node's log
 verify-log = ตรวจสอบความถูกต้องของบันทึกของโหนดนี้
-# en: The log verifies: { $entries } entries, tree head signed by this node, every entry in it.
-verify-ok = บันทึกผ่านการตรวจสอบ: { $entries } รายการ ส่วนหัวของทรีลงนามโดยโหนดนี้ และมีทุกรายการอยู่ในนั้น
+# en: The log verifies: { $entries } entries, tree head signed by this node (key { $key }), every entry in it. Root: { $root }
+verify-ok = บันทึกผ่านการตรวจสอบ: { $entries } รายการ ส่วนหัวของทรีลงนามโดยโหนดนี้ (คีย์ { $key }) และมีทุกรายการอยู่ในนั้น ราก: { $root }
 # en: The log does NOT verify: { $problem }
 verify-failed = บันทึกไม่ผ่านการตรวจสอบ: { $problem }
 # en: Download the export
@@ -336,6 +336,36 @@ report-per-peer = คำขอแยกตามคู่ภาคี
 report-per-category = คำขอแยกตามประเภท
 # en: Requests per month
 report-per-month = คำขอแยกตามเดือน
+# en: The start of an event name, e.g. request. or policy.
+filter-event-hint = ส่วนต้นของชื่อเหตุการณ์ เช่น request. หรือ policy.
+# en: Page
+filter-before = หน้า
+# en: { $field }: not a date. Write it as YYYY-MM-DD, e.g. 2026-11-30.
+filter-bad-date = { $field }: ไม่ใช่วันที่ กรุณาเขียนในรูปแบบ YYYY-MM-DD เช่น 2026-11-30
+# en: { $field }: not understood. Check it and try again.
+filter-bad-value = { $field }: ไม่เข้าใจค่านี้ กรุณาตรวจสอบแล้วลองอีกครั้ง
+# en: No entries match these filters.
+audit-none = ไม่มีรายการที่ตรงกับตัวกรองเหล่านี้
+# en: Newest first
+audit-newest = ล่าสุดก่อน
+# en: Older entries
+audit-next = รายการที่เก่ากว่า
+# en: The same file as "liaison audit export": the signed tree head and every entry with its inclusion proof, for verification offline with "liaison audit verify".
+export-explain = ไฟล์เดียวกับ "liaison audit export": ส่วนหัวของทรีที่ลงนามแล้ว และทุกรายการพร้อมหลักฐานการรวมอยู่ (inclusion proof) สำหรับตรวจสอบแบบออฟไลน์ด้วย "liaison audit verify"
+# en: Verification of this node's log
+verify-title = การตรวจสอบความถูกต้องของบันทึกของโหนดนี้
+# en: Entries checked: { $entries }.
+verify-checked = รายการที่ตรวจสอบแล้ว: { $entries }
+# en: New requests (sent or received), from the audit log.
+report-explain = คำขอใหม่ (ที่ส่งหรือได้รับ) จากบันทึกการตรวจสอบ
+# en: No requests yet.
+report-none = ยังไม่มีคำขอ
+# en: { $month } { $year }
+report-month = { $month } { $year }
+# en: Requests
+col-count = จำนวนคำขอ
+# en: Month
+col-month = เดือน
 
 ## Admin
 
@@ -349,6 +379,84 @@ col-last-delivery = ส่งถึงครั้งล่าสุด
 col-queue = คิว
 # en: Compare agreements
 compare = เปรียบเทียบข้อตกลง
+# en: No peers are configured.
+peers-none = ยังไม่ได้กำหนดค่าโหนดคู่ภาคี
+# en: Country
+col-country = ประเทศ
+# en: Endpoint
+col-endpoint = ปลายทางการเชื่อมต่อ (endpoint)
+# en: Agreement in force
+col-agreement = ข้อตกลงที่มีผลบังคับใช้
+# en: OK
+health-ok = ปกติ
+# en: Alarm: witnessing found a problem
+health-alarm = แจ้งเตือน: การตรวจสอบโดยพยาน (witnessing) พบปัญหา
+# en: Deliveries failing
+health-failing = การส่งล้มเหลว
+# en: Not witnessed yet
+health-unknown = ยังไม่ได้ตรวจสอบโดยพยาน
+# en: never
+never = ไม่เคย
+# en: version { $version }
+agreement-version = ฉบับที่ { $version }
+# en: Keys and configuration
+keys-config = คีย์และการกำหนดค่า
+# en: This node's signing key id
+own-key-id = รหัสคีย์ลงนามของโหนดนี้
+# en: Earlier key ids
+previous-key-ids = รหัสคีย์ก่อนหน้า
+# en: Configuration file
+config-path = ไฟล์การกำหนดค่า
+# en: Console over HTTPS
+console-tls = คอนโซลผ่าน HTTPS
+# en: Local API over TLS
+local-tls = API ภายในผ่าน TLS
+# en: on
+on = เปิด
+# en: off
+off = ปิด
+# en: none
+none = ไม่มี
+# en: Agreement with { $peer }
+agreements-title = ข้อตกลงกับ{ $peer }
+# en: Both copies agree.
+agreements-same = สำเนาทั้งสองตรงกัน
+# en: Differences
+agreements-differences = ความแตกต่าง
+# en: What differs
+col-aspect = สิ่งที่แตกต่าง
+# en: What it means
+col-explanation = ความหมาย
+# en: This node
+this-node = โหนดนี้
+# en: The peer's copy
+peer-side = สำเนาของคู่ภาคี
+# en: Rule
+agreement-rule = กฎ
+# en: Rule { $n }
+agreement-rule-n = กฎข้อที่ { $n }
+# en: category
+agreement-category = ประเภท
+# en: directions
+agreement-flows = ทิศทาง
+# en: purposes
+agreement-purposes = วัตถุประสงค์
+# en: released fields
+agreement-release = ข้อมูลที่เปิดเผย
+# en: handling
+agreement-handling = การจัดการข้อมูล
+# en: retention (days)
+agreement-retention = การเก็บรักษา (วัน)
+# en: daily limit
+agreement-daily-limit = จำนวนสูงสุดต่อวัน
+# en: legal bases
+agreement-legal-bases = ฐานทางกฎหมาย
+# en: dual criminality required
+agreement-dual-criminality = ต้องเป็นไปตามหลักความผิดสองรัฐ
+# en: absent
+absent = ไม่ระบุ
+# en: differs
+differs = แตกต่าง
 # en: Users
 users-title = ผู้ใช้
 # en: Login

@@ -322,8 +322,8 @@ col-peer = Nút đối tác
 col-detail = Chi tiết
 # en: Verify this node's log
 verify-log = Xác minh nhật ký của nút này
-# en: The log verifies: { $entries } entries, tree head signed by this node, every entry in it.
-verify-ok = Nhật ký hợp lệ: { $entries } mục, đầu cây do nút này ký, mọi mục đều có trong đó.
+# en: The log verifies: { $entries } entries, tree head signed by this node (key { $key }), every entry in it. Root: { $root }
+verify-ok = Nhật ký hợp lệ: { $entries } mục, đầu cây do nút này ký (khóa { $key }), mọi mục đều có trong đó. Gốc: { $root }
 # en: The log does NOT verify: { $problem }
 verify-failed = Nhật ký KHÔNG hợp lệ: { $problem }
 # en: Download the export
@@ -336,6 +336,36 @@ report-per-peer = Yêu cầu theo nút đối tác
 report-per-category = Yêu cầu theo loại
 # en: Requests per month
 report-per-month = Yêu cầu theo tháng
+# en: The start of an event name, e.g. request. or policy.
+filter-event-hint = Phần đầu của tên sự kiện, ví dụ request. hoặc policy.
+# en: Page
+filter-before = Trang
+# en: { $field }: not a date. Write it as YYYY-MM-DD, e.g. 2026-11-30.
+filter-bad-date = { $field }: không phải là ngày. Hãy viết theo dạng YYYY-MM-DD, ví dụ 2026-11-30.
+# en: { $field }: not understood. Check it and try again.
+filter-bad-value = { $field }: không hiểu được. Hãy kiểm tra và thử lại.
+# en: No entries match these filters.
+audit-none = Không có mục nào khớp với các bộ lọc này.
+# en: Newest first
+audit-newest = Mới nhất trước
+# en: Older entries
+audit-next = Các mục cũ hơn
+# en: The same file as "liaison audit export": the signed tree head and every entry with its inclusion proof, for verification offline with "liaison audit verify".
+export-explain = Cùng tệp với "liaison audit export": đầu cây đã ký và mọi mục kèm bằng chứng bao hàm (inclusion proof), để xác minh ngoại tuyến bằng "liaison audit verify".
+# en: Verification of this node's log
+verify-title = Xác minh nhật ký của nút này
+# en: Entries checked: { $entries }.
+verify-checked = Số mục đã kiểm tra: { $entries }.
+# en: New requests (sent or received), from the audit log.
+report-explain = Yêu cầu mới (đã gửi hoặc đã nhận), lấy từ nhật ký kiểm toán.
+# en: No requests yet.
+report-none = Chưa có yêu cầu nào.
+# en: { $month } { $year }
+report-month = { $month } năm { $year }
+# en: Requests
+col-count = Số yêu cầu
+# en: Month
+col-month = Tháng
 
 ## Admin
 
@@ -349,6 +379,84 @@ col-last-delivery = Lần chuyển gần nhất
 col-queue = Hàng đợi
 # en: Compare agreements
 compare = So sánh thỏa thuận
+# en: No peers are configured.
+peers-none = Chưa cấu hình nút đối tác nào.
+# en: Country
+col-country = Quốc gia
+# en: Endpoint
+col-endpoint = Điểm kết nối (endpoint)
+# en: Agreement in force
+col-agreement = Thỏa thuận đang có hiệu lực
+# en: OK
+health-ok = Bình thường
+# en: Alarm: witnessing found a problem
+health-alarm = Cảnh báo: việc chứng kiến (witnessing) phát hiện sự cố
+# en: Deliveries failing
+health-failing = Chuyển không thành công
+# en: Not witnessed yet
+health-unknown = Chưa được chứng kiến
+# en: never
+never = chưa bao giờ
+# en: version { $version }
+agreement-version = phiên bản { $version }
+# en: Keys and configuration
+keys-config = Khóa và cấu hình
+# en: This node's signing key id
+own-key-id = Mã khóa ký của nút này
+# en: Earlier key ids
+previous-key-ids = Các mã khóa trước đây
+# en: Configuration file
+config-path = Tệp cấu hình
+# en: Console over HTTPS
+console-tls = Bảng điều khiển qua HTTPS
+# en: Local API over TLS
+local-tls = API cục bộ qua TLS
+# en: on
+on = bật
+# en: off
+off = tắt
+# en: none
+none = không có
+# en: Agreement with { $peer }
+agreements-title = Thỏa thuận với { $peer }
+# en: Both copies agree.
+agreements-same = Hai bản giống nhau.
+# en: Differences
+agreements-differences = Khác biệt
+# en: What differs
+col-aspect = Điểm khác biệt
+# en: What it means
+col-explanation = Ý nghĩa
+# en: This node
+this-node = Nút này
+# en: The peer's copy
+peer-side = Bản của nút đối tác
+# en: Rule
+agreement-rule = Quy tắc
+# en: Rule { $n }
+agreement-rule-n = Quy tắc { $n }
+# en: category
+agreement-category = loại
+# en: directions
+agreement-flows = chiều
+# en: purposes
+agreement-purposes = mục đích
+# en: released fields
+agreement-release = các trường được cung cấp
+# en: handling
+agreement-handling = điều kiện sử dụng
+# en: retention (days)
+agreement-retention = thời hạn lưu giữ (ngày)
+# en: daily limit
+agreement-daily-limit = giới hạn mỗi ngày
+# en: legal bases
+agreement-legal-bases = căn cứ pháp lý
+# en: dual criminality required
+agreement-dual-criminality = yêu cầu tội phạm kép
+# en: absent
+absent = không có
+# en: differs
+differs = khác
 # en: Users
 users-title = Người dùng
 # en: Login
