@@ -286,10 +286,35 @@ mod tests {
     }
 
     #[test]
+    fn every_translation_has_every_english_message() {
+        let i18n = I18n::load().unwrap_or_else(|e| panic!("{e}"));
+        let english = FILES.iter().find(|(tag, _)| *tag == "en").map_or(&[][..], |f| f.1);
+        let mut ids = Vec::new();
+        for text in english {
+            let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, _)| r);
+            for entry in resource.entries() {
+                if let fluent_syntax::ast::Entry::Message(message) = entry {
+                    ids.push(message.id.name.to_string());
+                }
+            }
+        }
+        assert!(ids.len() > 400, "{} English messages", ids.len());
+        for (language, review) in i18n.languages() {
+            let (bundle, _) = &i18n.bundles[language.tag];
+            let missing: Vec<&String> = ids.iter().filter(|id| !bundle.has_message(id)).collect();
+            assert!(missing.is_empty(), "{} lacks {missing:?}", language.tag);
+            let expected = if language.tag == "en" { Review::Source } else { Review::Drafted };
+            assert_eq!(*review, expected, "{}", language.tag);
+        }
+    }
+
+    #[test]
     fn the_language_is_picked_by_tag_or_primary_language() {
         let i18n = I18n::load().unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(i18n.pick(["xx", "en-GB"]).tag, "en");
         assert_eq!(i18n.pick(Vec::<&str>::new()).tag, "en");
+        assert_eq!(i18n.pick(["tl-PH"]).tag, "fil");
+        assert_eq!(i18n.pick(["km-KH", "th"]).tag, "km");
     }
 
     #[test]
