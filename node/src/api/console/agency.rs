@@ -192,7 +192,7 @@ fn page(
                     textarea #remarks name="remarks" maxlength="2000" {}
                     @if v.dual_criminality.is_some() {
                         label for="dual" { (frame.t("field-dual-decision")) }
-                        input #dual name="dual_criminality_decision" maxlength="500";
+                        textarea #dual name="dual_criminality_decision" maxlength="1000" {}
                     }
                     div.inline {
                         button.secondary type="submit" name="action" value="preview" { (frame.t("preview-answer")) }
