@@ -16,7 +16,7 @@ use liaison_node::api::console::i18n::LANGUAGES;
 use liaison_node::config::{LocalUser, Role};
 use liaison_proto::domain::RequestStatus;
 use liaison_tests::browser::Browser;
-use liaison_tests::{TestFederation, wait_for_record};
+use liaison_tests::{TestFederation, phone_check, submit, wait_for_record};
 
 const PASSWORD: &str = "correct horse battery staple";
 const PATIENCE: Duration = Duration::from_secs(20);
@@ -220,6 +220,11 @@ async fn every_language_renders_its_own_script_on_the_sign_in_and_inbox_pages() 
     let federation = TestFederation::start(&["THA", "KHM"]).await;
     add(&federation, "KHM", "sokha", "agency:police").await;
     let khm = base(&federation, "KHM");
+    // One request in the inbox, so that its table shows in each language.
+    let mut focal = federation.focal_point("THA").await;
+    let id = submit(&mut focal, phone_check("KHM", "+85512345678")).await;
+    let khm_node = federation.node("KHM").running().exchange();
+    wait_for_record(khm_node, &id, |r| r.status == RequestStatus::Assigned).await;
     let i18n = I18n::load().expect("messages load");
     let (dir, _keep) = screenshots();
     let browser = Browser::new().await;

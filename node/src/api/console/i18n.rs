@@ -288,7 +288,10 @@ mod tests {
     #[test]
     fn every_translation_has_every_english_message() {
         let i18n = I18n::load().unwrap_or_else(|e| panic!("{e}"));
-        let english = FILES.iter().find(|(tag, _)| *tag == "en").map_or(&[][..], |f| f.1);
+        let english = FILES
+            .iter()
+            .find(|(tag, _)| *tag == "en")
+            .map_or(&[][..], |f| f.1);
         let mut ids = Vec::new();
         for text in english {
             let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, _)| r);
@@ -303,7 +306,11 @@ mod tests {
             let (bundle, _) = &i18n.bundles[language.tag];
             let missing: Vec<&String> = ids.iter().filter(|id| !bundle.has_message(id)).collect();
             assert!(missing.is_empty(), "{} lacks {missing:?}", language.tag);
-            let expected = if language.tag == "en" { Review::Source } else { Review::Drafted };
+            let expected = if language.tag == "en" {
+                Review::Source
+            } else {
+                Review::Drafted
+            };
             assert_eq!(*review, expected, "{}", language.tag);
         }
     }
