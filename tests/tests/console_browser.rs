@@ -138,6 +138,8 @@ async fn a_focal_point_and_an_officer_do_a_whole_exchange_in_their_consoles() {
         .await;
     let id = url.rsplit('/').next().unwrap_or_default().to_string();
     browser.wait_for_text("Phone check", PATIENCE).await;
+    // This node's audit entries about it are listed with their positions.
+    browser.wait_for_text("request.submitted", PATIENCE).await;
     // The summary is shown as sent, as text, and nothing in it ran.
     assert!(
         browser

@@ -359,6 +359,11 @@ impl Exchange {
                 peer: event.peer,
                 category: event.category,
             });
+            if let Some(request_id) = &event.request_id {
+                pending
+                    .changes
+                    .put_audit_position(request_id, state.frontier.size(), event.event);
+            }
             let leaf = pending.changes.put_audit(&AuditEntry {
                 index: state.frontier.size(),
                 at_unix_ms: at,

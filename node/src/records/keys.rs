@@ -64,6 +64,12 @@ pub(super) fn witness_key(peer: CountryCode) -> Vec<u8> {
     format!("witness/{peer}").into_bytes()
 }
 
+/// Where a request's events are in the audit log: `at/<request id>/<index>`,
+/// valued with the event's name.
+pub(super) fn audit_position_key(request_id: &str, index: u64) -> Vec<u8> {
+    format!("at/{request_id}/{index:016}").into_bytes()
+}
+
 /// A person's account: `person/<login>`.
 pub(super) fn person_key(login: &str) -> Vec<u8> {
     format!("person/{login}").into_bytes()

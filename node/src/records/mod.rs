@@ -14,6 +14,7 @@
 //! | `purge/<time>/<o\|i>/<id>` | final requests, by when their personal data expires |
 //! | `witness/<peer>`        | the peer's latest tree head this node checked    |
 //! | `evidence/<peer>/<ms>`  | proof of a peer's log being rolled back or forked |
+//! | `at/<request id>/<index>` | the name of an audit event about the request, by its index in the log |
 //! | `person/<login>`        | [`PersonRecord`]: a person's account (password hash, role, second factor) |
 //! | `ptoken/<sha256>`       | the login of the person an API token belongs to |
 //! | `session/<sha256>`      | [`SessionRecord`]: a console session, by the hash of its cookie |
@@ -155,6 +156,24 @@ impl Records {
         Ok(self
             .get(&count_key(day, direction, peer, category))?
             .unwrap_or(0))
+    }
+
+    /// The audit log's entries about `request_id`: index and event name,
+    /// in log order (entries written from this version on).
+    pub fn audit_positions(&self, request_id: &str) -> Result<Vec<(u64, String)>, StoreError> {
+        let prefix = format!("at/{request_id}/");
+        let mut out = Vec::new();
+        for (key, value) in self.store.scan_prefix(prefix.as_bytes())? {
+            let index = std::str::from_utf8(&key[prefix.len()..])
+                .ok()
+                .and_then(|text| text.parse().ok())
+                .ok_or_else(|| StoreError::Corrupt {
+                    key: String::from_utf8_lossy(&key).into_owned(),
+                    reason: "an audit position key must end in a number".into(),
+                })?;
+            out.push((index, decode(&key, &value)?));
+        }
+        Ok(out)
     }
 
     pub fn person(&self, login: &str) -> Result<Option<PersonRecord>, StoreError> {
@@ -500,6 +519,11 @@ impl Changes {
 
     pub fn put_witnessed(&mut self, peer: CountryCode, head: &pb::SignedTreeHead) {
         self.batch.put(witness_key(peer), head.encode_to_vec());
+    }
+
+    pub fn put_audit_position(&mut self, request_id: &str, index: u64, event: &str) {
+        self.batch
+            .put(audit_position_key(request_id, index), encode(&event));
     }
 
     pub fn put_person(&mut self, person: &PersonRecord) {

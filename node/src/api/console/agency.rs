@@ -145,6 +145,11 @@ fn page(
         );
     };
     let open = !view::is_final(v);
+    let positions = console
+        .exchange
+        .records()
+        .audit_positions(id)
+        .unwrap_or_default();
     let dry = a.dry_run.clone().unwrap_or_default();
     let csrf = &person.active.session.csrf;
     let rows: Vec<pb::Field> = match preview {
@@ -160,7 +165,7 @@ fn page(
     };
     let body = html! {
         @if let Some(message) = message { p.notice role="alert" { (message) } }
-        (view::request(&frame, v))
+        (view::request(&frame, v, &positions))
         @if open {
             section.card {
                 h2 { (frame.t("answer-title")) }

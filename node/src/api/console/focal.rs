@@ -109,8 +109,13 @@ pub async fn request_page(
         Some(&super::i18n::args(&[("id", id.clone().into())])),
     );
     let open = !view::is_final(&request_view);
+    let positions = console
+        .exchange
+        .records()
+        .audit_positions(&id)
+        .unwrap_or_default();
     let body = html! {
-        (view::request(&frame, &request_view))
+        (view::request(&frame, &request_view, &positions))
         @if open {
             form.card method="post" action=(format!("/requests/{id}/withdraw")) {
                 input type="hidden" name="csrf" value=(person.active.session.csrf);

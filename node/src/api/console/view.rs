@@ -107,7 +107,9 @@ fn subject(
 }
 
 /// The whole request.
-pub fn request(frame: &Frame<'_>, view: &pb::RequestView) -> Markup {
+/// The whole request, with the positions of this node's audit entries
+/// about it (index, event).
+pub fn request(frame: &Frame<'_>, view: &pb::RequestView, positions: &[(u64, String)]) -> Markup {
     let Some(r) = domain(view) else {
         return html! { p.notice { (status_name(view.status)) } };
     };
@@ -173,6 +175,10 @@ pub fn request(frame: &Frame<'_>, view: &pb::RequestView) -> Markup {
                 @for change in &view.history {
                     li { (i18n.date_time(tag, change.at_unix_ms)) " · " (code(frame, "status", status_name(change.status))) @if !change.note.is_empty() { " · " bdi { (change.note) } } }
                 }
+            }
+            @if !positions.is_empty() {
+                h3 { (frame.t("audit-positions")) }
+                ul { @for (index, event) in positions { li { "#" (index) " " code { (event) } } } }
             }
             @if let Some(receipt) = &view.receipt {
                 h3 { (frame.t("receipts")) }
