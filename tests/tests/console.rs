@@ -397,3 +397,83 @@ async fn an_admin_must_enrol_a_second_factor_and_then_use_it_once_per_code() {
     assert!(!text.contains(&secret) && !text.contains(&code) && !text.contains(&next));
     federation.shutdown().await;
 }
+
+#[tokio::test]
+async fn a_reset_password_must_be_changed_before_anything_else() {
+    let federation = TestFederation::start(&["THA", "KHM"]).await;
+    let url = base(&federation, "THA");
+    add(&federation, "THA", "somchai", "focal_point").await;
+    let exchange = federation.node("THA").running().exchange();
+    let (_, old_session) = sign_in(&url, "tha", "somchai", PASSWORD).await;
+    let one_time = exchange
+        .reset_password(&operator(), "somchai", false)
+        .await
+        .expect("reset")
+        .0;
+    // The reset ends the sessions the person had.
+    assert_eq!(
+        http_get(&format!("{url}/requests"), Some(&old_session))
+            .await
+            .status,
+        303
+    );
+    let (_, refused) = sign_in(&url, "tha", "somchai", PASSWORD).await;
+    assert!(refused.is_empty(), "the old password no longer works");
+
+    let (answer, session) = sign_in(&url, "tha", "somchai", &one_time).await;
+    assert_eq!(answer.header("location"), Some("/account"));
+    let blocked = http_get(&format!("{url}/requests"), Some(&session)).await;
+    assert_eq!(blocked.header("location"), Some("/account"));
+    let account = http_get(&format!("{url}/account"), Some(&session)).await;
+    assert!(account.body.contains("set by an administrator"));
+    let token = csrf_of(&account.body);
+    let change = |new: &'static str| {
+        let url = url.clone();
+        let session = session.clone();
+        let token = token.clone();
+        let one_time = one_time.clone();
+        async move {
+            http_post_form(
+                &format!("{url}/account/password"),
+                Some(&session),
+                &[
+                    ("csrf", &token),
+                    ("current_password", &one_time),
+                    ("new_password", new),
+                ],
+            )
+            .await
+        }
+    };
+    // Too short, or holding the login: refused, naming the rule.
+    let short = change("short").await;
+    assert_eq!(short.status, 400);
+    assert!(
+        short.body.contains("12 to 128 characters"),
+        "{}",
+        short.body
+    );
+    let own = change("somchai-forever-and-ever").await;
+    assert_eq!(own.status, 400);
+    assert!(own.body.contains("login name"));
+    let changed = change("a much longer passphrase").await;
+    assert_eq!(changed.status, 303, "{}", changed.body);
+    assert_eq!(changed.header("location"), Some("/requests"));
+    assert_eq!(
+        http_get(&format!("{url}/requests"), Some(&session))
+            .await
+            .status,
+        200
+    );
+    let (ok, _) = sign_in(&url, "tha", "somchai", "a much longer passphrase").await;
+    assert_eq!(ok.header("location"), Some("/requests"));
+    assert_eq!(
+        audit_events(&federation, "THA", "user.password_reset").len(),
+        1
+    );
+    assert_eq!(
+        audit_events(&federation, "THA", "user.password_changed").len(),
+        1
+    );
+    federation.shutdown().await;
+}
