@@ -86,7 +86,7 @@ impl Listeners {
 /// port of the ephemeral range (`/proc/sys/net/ipv4/ip_local_port_range`,
 /// 32768 when it cannot be read); after 64 ports found taken, on a port the
 /// system picks.
-fn bind_below_ephemeral() -> std::io::Result<std::net::TcpListener> {
+pub fn bind_below_ephemeral() -> std::io::Result<std::net::TcpListener> {
     const LOWEST: u16 = 10_000;
     let first_ephemeral = std::fs::read_to_string("/proc/sys/net/ipv4/ip_local_port_range")
         .ok()

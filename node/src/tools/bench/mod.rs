@@ -572,7 +572,9 @@ fn disk_floor(dir: &std::path::Path) -> anyhow::Result<String> {
 /// nodes are separate processes that must know each other's addresses
 /// before they start, so the ports are picked here and bound there.
 fn free_address() -> anyhow::Result<String> {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").context("cannot bind loopback")?;
+    // Below the ephemeral range: no outgoing connection (a browser test's,
+    // say) takes the port between its release here and the child's bind.
+    let listener = crate::api::server::bind_below_ephemeral().context("cannot bind loopback")?;
     Ok(listener.local_addr()?.to_string())
 }
 
