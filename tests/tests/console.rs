@@ -477,3 +477,143 @@ async fn a_reset_password_must_be_changed_before_anything_else() {
     );
     federation.shutdown().await;
 }
+
+#[tokio::test]
+async fn an_admin_manages_people_on_the_users_page_and_bad_input_changes_nothing() {
+    let federation = TestFederation::start(&["THA", "KHM"]).await;
+    let url = base(&federation, "THA");
+    let exchange = federation.node("THA").running().exchange();
+    add(&federation, "THA", "nida", "admin").await;
+    // Enrol nida's second factor (required of admins) directly, to reach the page.
+    let (_, session) = sign_in(&url, "tha", "nida", PASSWORD).await;
+    let account = http_get(&format!("{url}/account"), Some(&session)).await;
+    let token = csrf_of(&account.body);
+    let started = http_post_form(
+        &format!("{url}/account/totp"),
+        Some(&session),
+        &[("csrf", &token)],
+    )
+    .await;
+    let secret = started
+        .body
+        .split("<code class=\"secret\">")
+        .nth(1)
+        .and_then(|rest| rest.split('<').next())
+        .expect("the page shows the new secret")
+        .to_string();
+    let now_s = u64::try_from(liaison_node::exchange::now_ms() / 1000).unwrap_or(0);
+    let code = totp_code(&secret, now_s).expect("a code");
+    let enrolled = http_post_form(
+        &format!("{url}/account/totp"),
+        Some(&session),
+        &[("csrf", &token), ("code", &code)],
+    )
+    .await;
+    assert_eq!(enrolled.status, 303, "{}", enrolled.body);
+
+    let page = http_get(&format!("{url}/admin/users"), Some(&session)).await;
+    assert_eq!(page.status, 200);
+    let token = csrf_of(&page.body);
+    let post = |fields: Vec<(&'static str, String)>| {
+        let (url, session, token) = (url.clone(), session.clone(), token.clone());
+        async move {
+            let mut all: Vec<(&str, &str)> = vec![("csrf", token.as_str())];
+            all.extend(fields.iter().map(|(k, v)| (*k, v.as_str())));
+            http_post_form(&format!("{url}/admin/users"), Some(&session), &all).await
+        }
+    };
+    let added = post(vec![
+        ("action", "add".into()),
+        ("login", "sokha".into()),
+        ("role", "agency:police".into()),
+    ])
+    .await;
+    assert_eq!(added.status, 200, "{}", added.body);
+    let one_time = added
+        .body
+        .split("One-time password (give it to them; they must change it): ")
+        .nth(1)
+        .and_then(|rest| rest.split('<').next())
+        .expect("the one-time password is shown once")
+        .to_string();
+    let (answer, _) = sign_in(&url, "tha", "sokha", &one_time).await;
+    assert_eq!(answer.header("location"), Some("/account"));
+    assert!(
+        audit_events(&federation, "THA", "user.added")
+            .iter()
+            .any(|e| e.actor == "admin/nida" && e.detail == "agency:police/sokha")
+    );
+
+    // Bad input: a refusal naming the field, and nothing stored.
+    let before = exchange.persons().expect("readable").len();
+    for (login, role, field) in [
+        ("Bad Name", "focal_point", "login"),
+        ("okname", "agency:nosuch", "role"),
+        ("okname", "chief", "role"),
+    ] {
+        let refused = post(vec![
+            ("action", "add".into()),
+            ("login", login.into()),
+            ("role", role.into()),
+        ])
+        .await;
+        assert_eq!(refused.status, 400, "{login} {role}");
+        assert!(
+            refused.body.contains(&format!("field `{field}`")),
+            "{}",
+            refused.body
+        );
+    }
+    assert_eq!(exchange.persons().expect("readable").len(), before);
+    let forged = http_post_form(
+        &format!("{url}/admin/users"),
+        Some(&session),
+        &[("csrf", "00"), ("action", "disable"), ("login", "sokha")],
+    )
+    .await;
+    assert_eq!(forged.status, 403);
+    assert!(
+        !exchange
+            .records()
+            .person("sokha")
+            .expect("readable")
+            .expect("stored")
+            .disabled
+    );
+
+    // Disable, then a new role, through the page.
+    let disabled = post(vec![
+        ("action", "disable".into()),
+        ("login", "sokha".into()),
+    ])
+    .await;
+    assert_eq!(disabled.status, 200);
+    assert!(
+        exchange
+            .records()
+            .person("sokha")
+            .expect("readable")
+            .expect("stored")
+            .disabled
+    );
+    let role = post(vec![
+        ("action", "role".into()),
+        ("login", "sokha".into()),
+        ("role", "auditor".into()),
+    ])
+    .await;
+    assert_eq!(role.status, 200);
+    assert_eq!(
+        exchange
+            .records()
+            .person("sokha")
+            .expect("readable")
+            .expect("stored")
+            .role,
+        "auditor"
+    );
+    let text = serde_json::to_string(&exchange.records().audit_entries().expect("readable"))
+        .unwrap_or_default();
+    assert!(!text.contains(&one_time) && !text.contains("Bad Name"));
+    federation.shutdown().await;
+}

@@ -113,6 +113,18 @@ fn each_bad_field_is_named() {
         ("deadline_unix_ms", Box::new(|r| r.deadline_unix_ms = -5)),
         ("requested_by", Box::new(|r| r.requested_by = " ".into())),
         (
+            "summary_language",
+            Box::new(|r| r.summary_language = "not a tag".into()),
+        ),
+        (
+            "summary_language",
+            Box::new(|r| r.summary_language = "t".into()),
+        ),
+        (
+            "summary_language",
+            Box::new(|r| r.summary_language = "th-".into()),
+        ),
+        (
             "national_offence.statute",
             Box::new(|r| r.national_offence.as_mut().unwrap().statute = String::new()),
         ),
@@ -385,4 +397,24 @@ fn answers_signed_before_subjects_were_named_are_about_the_first() {
     // And a record stored before: no `subject` key.
     let stored: Field = serde_json::from_str(r#"{"name":"sim_status","value":"active"}"#).unwrap();
     assert_eq!(stored.subject, 0);
+}
+
+#[test]
+fn a_summary_language_is_a_bcp_47_tag_or_nothing() {
+    for good in ["", "th", "km", "fil", "en-GB", "zh-Hant-TW", "my-MM"] {
+        let mut r = phone_request();
+        r.summary_language = good.into();
+        let domain = InformationRequest::try_from(&r).unwrap_or_else(|e| panic!("{good}: {e}"));
+        assert_eq!(domain.summary_language, good);
+        assert_eq!(pb::InformationRequest::from(&domain).summary_language, good);
+    }
+    let error = super::language_tag("summary_language", "<script>")
+        .err()
+        .map(|e| e.to_string());
+    assert!(
+        error
+            .as_deref()
+            .is_some_and(|e| e.contains("BCP 47") && !e.contains("script")),
+        "{error:?}"
+    );
 }

@@ -653,19 +653,33 @@ pub async fn change_password(
             fields.get("new_password"),
         )
         .await;
-    let cookie = read_cookie(&headers, &session_cookie_name(&console));
-    let person = refreshed(&console, person, cookie).await;
+    let outcome = outcome.map(|()| Some("password-changed"));
+    after_account_change(&console, &headers, person, outcome).await
+}
+
+/// The page after a change on the account page: the person's home once
+/// their sign-in is complete, else the account page with what happened
+/// (`done`, a message id) or the refusal (400).
+async fn after_account_change(
+    console: &Console,
+    headers: &HeaderMap,
+    person: Person,
+    outcome: Result<Option<&str>, crate::error::Error>,
+) -> Response {
+    let cookie = read_cookie(headers, &session_cookie_name(console));
+    let person = refreshed(console, person, cookie).await;
     match outcome {
-        Ok(()) => {
+        Ok(Some(done)) => {
             if person.active.complete(&console.exchange.config()) {
                 return Redirect::to(home_of(&person.active.user.role)).into_response();
             }
-            let message = console.i18n.text(person.tag(), "password-changed", None);
-            account_page(&console, &person, Some(message), None).into_response()
+            let message = console.i18n.text(person.tag(), done, None);
+            account_page(console, &person, Some(message), None).into_response()
         }
+        Ok(None) => account_page(console, &person, None, None).into_response(),
         Err(e) => (
             StatusCode::BAD_REQUEST,
-            account_page(&console, &person, Some(e.to_string()), None),
+            account_page(console, &person, Some(e.to_string()), None),
         )
             .into_response(),
     }
@@ -684,7 +698,6 @@ pub async fn enrol_totp(
     if person.active.session.awaiting_totp || person.active.person.totp_secret.is_some() {
         return Redirect::to("/account").into_response();
     }
-    let cookie = read_cookie(&headers, &session_cookie_name(&console));
     let outcome =
         if person.active.session.enrolling_totp.is_some() && !fields.get("code").is_empty() {
             console
@@ -695,22 +708,7 @@ pub async fn enrol_totp(
         } else {
             console.exchange.begin_totp(&person.active).map(|_| None)
         };
-    let person = refreshed(&console, person, cookie).await;
-    match outcome {
-        Ok(Some(done)) => {
-            if person.active.complete(&console.exchange.config()) {
-                return Redirect::to(home_of(&person.active.user.role)).into_response();
-            }
-            let message = console.i18n.text(person.tag(), done, None);
-            account_page(&console, &person, Some(message), None).into_response()
-        }
-        Ok(None) => account_page(&console, &person, None, None).into_response(),
-        Err(e) => (
-            StatusCode::BAD_REQUEST,
-            account_page(&console, &person, Some(e.to_string()), None),
-        )
-            .into_response(),
-    }
+    after_account_change(&console, &headers, person, outcome).await
 }
 
 pub async fn issue_token(
