@@ -617,3 +617,64 @@ async fn an_admin_manages_people_on_the_users_page_and_bad_input_changes_nothing
     assert!(!text.contains(&one_time) && !text.contains("Bad Name"));
     federation.shutdown().await;
 }
+
+#[tokio::test]
+async fn a_reload_changes_the_console_settings_but_not_its_listener() {
+    let federation = TestFederation::start(&["THA", "KHM"]).await;
+    let node = federation.node("THA");
+    let text = std::fs::read_to_string(&node.config_path).expect("config readable");
+    let edit = |change: &dyn Fn(&mut toml::Table)| {
+        let mut table: toml::Table = toml::from_str(&text).expect("config parses");
+        change(table["console"].as_table_mut().expect("[console]"));
+        std::fs::write(
+            &node.config_path,
+            toml::to_string(&table).expect("serialises"),
+        )
+        .expect("written");
+    };
+    edit(&|console| {
+        console.insert("idle_minutes".into(), toml::Value::Integer(10));
+        console.insert(
+            "require_totp".into(),
+            toml::Value::Array(vec!["admin".into(), "agency:fiu".into()]),
+        );
+    });
+    let changes = node.running().reload().await.expect("reloaded");
+    assert!(
+        changes
+            .iter()
+            .any(|c| c.starts_with("console: idle 10 min") && c.contains("[agency:fiu, admin]")),
+        "{changes:?}"
+    );
+    let console = node
+        .running()
+        .exchange()
+        .config()
+        .console
+        .clone()
+        .expect("console");
+    assert!(console.totp_required(&Role::Agency("fiu".into())));
+    assert!(!console.totp_required(&Role::Agency("police".into())));
+
+    edit(&|console| {
+        console.insert("listen".into(), "127.0.0.1:1".into());
+    });
+    let error = node
+        .running()
+        .reload()
+        .await
+        .expect_err("refused")
+        .to_string();
+    assert!(error.contains("console.listen changed; restart"), "{error}");
+    assert_eq!(
+        node.running()
+            .exchange()
+            .config()
+            .console
+            .as_ref()
+            .map(|c| c.idle.as_secs()),
+        Some(600),
+        "the settings in force are the reloaded ones, not the refused"
+    );
+    federation.shutdown().await;
+}
