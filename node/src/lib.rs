@@ -29,6 +29,7 @@ pub mod records;
 pub mod store;
 pub mod tlog;
 pub mod tools;
+pub mod vault;
 
 // The paths the binaries and tests have always used.
 // Moved modules, by their old paths until their callers are updated.
