@@ -20,7 +20,7 @@ LAYERS = [
     ["audit", "pki"],
     ["records"],
     ["config"],
-    ["policy", "error"],
+    ["policy", "error", "vault"],
     ["store", "metrics", "clock"],
     ["tlog"],
 ]

@@ -134,8 +134,11 @@ async fn envelopes_waiting_for_a_peer_are_delivered_in_one_batch() {
     federation.stop("THA").await;
     {
         let config = federation.node("THA").config();
-        let store = liaison_node::store::open(&config.data_dir).unwrap();
-        let records = liaison_node::records::Records::new(std::sync::Arc::new(store));
+        let store: std::sync::Arc<dyn liaison_node::store::Store> =
+            std::sync::Arc::new(liaison_node::store::open(&config.data_dir).unwrap());
+        let (kek, _) = liaison_node::vault::load_kek(&config.kek, store.as_ref()).unwrap();
+        let (records, _) =
+            liaison_node::records::Records::open(store, std::sync::Arc::new(kek)).unwrap();
         let waiting = records.outbox().unwrap();
         assert_eq!(waiting.len(), 5);
         let mut changes = Changes::new();

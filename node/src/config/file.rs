@@ -101,6 +101,14 @@ pub struct NodeSection {
     /// Only the node's user may be able to read it: see
     /// [`private_key_exposure`].
     pub signing_key: PathBuf,
+    /// The key-encryption key that wraps the data keys personal data is
+    /// encrypted with (see `docs/encryption.md`): a file only the node's
+    /// user can read, outside the data directory. Default: `node.kek`
+    /// beside this file, created at the first start of a store that holds
+    /// no data key yet. A path starting with `${CREDENTIALS_DIRECTORY}/`
+    /// names a systemd credential (`LoadCredential=`), never created.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kek_file: Option<String>,
     /// Public keys (base64) this node signed with before its current one:
     /// its own older signatures (tree heads) stay verifiable, and `GetKeys`
     /// still lists them, until peers have moved on.

@@ -128,6 +128,8 @@ pub struct Config {
     pub peer_concurrency: u32,
     /// Days personal data is kept when no released answer says otherwise.
     pub retention_days: u32,
+    /// Where the key-encryption key is read from.
+    pub kek: crate::vault::KekSource,
     /// The most subjects a request may carry, sent or received.
     pub max_subjects: usize,
     /// The non-punishment element of a request about a possible victim
@@ -191,6 +193,7 @@ impl Config {
                 format!("not a PKCS#8 PEM Ed25519 key: {e}"),
             )
         })?;
+        let kek = v.kek_source(file.node.kek_file.as_deref(), base)?;
         let mut previous_keys = BTreeMap::new();
         for (j, encoded) in file.node.previous_signing_keys.iter().enumerate() {
             let key = parse_public_key(encoded)
@@ -406,6 +409,7 @@ impl Config {
             peer_burst: file.node.peer_burst,
             peer_concurrency: file.node.peer_concurrency,
             retention_days: file.node.retention_days,
+            kek,
             max_subjects: file.node.max_subjects as usize,
             max_clock_skew: std::time::Duration::from_secs(file.node.max_clock_skew_secs),
             max_message_age: std::time::Duration::from_secs(file.node.max_message_age_secs),
@@ -553,6 +557,53 @@ impl Validator<'_> {
     /// Reads a private key file, refusing it first if anyone but the node
     /// could read it. The permissions judged are those of the file opened,
     /// so they cannot change between the check and the read.
+    /// `node.kek_file`: a path relative to the configuration file, or a
+    /// systemd credential under `${CREDENTIALS_DIRECTORY}`.
+    fn kek_source(
+        &self,
+        text: Option<&str>,
+        base: &Path,
+    ) -> Result<crate::vault::KekSource, ConfigError> {
+        const CREDENTIALS: &str = "${CREDENTIALS_DIRECTORY}/";
+        let Some(text) = text else {
+            return Ok(crate::vault::KekSource {
+                path: base.join("node.kek"),
+                credential: false,
+            });
+        };
+        if text.is_empty() {
+            return Err(self.error("node.kek_file", "must not be empty"));
+        }
+        match text.strip_prefix(CREDENTIALS) {
+            Some(name) => {
+                if name.is_empty() || name.contains('/') {
+                    return Err(self.error(
+                        "node.kek_file",
+                        "a credential is named `${CREDENTIALS_DIRECTORY}/NAME`, NAME without `/`",
+                    ));
+                }
+                let dir = std::env::var_os("CREDENTIALS_DIRECTORY").ok_or_else(|| {
+                    self.error(
+                        "node.kek_file",
+                        "names a systemd credential, but CREDENTIALS_DIRECTORY is not set: start                          the node from a unit with `LoadCredential=` (see deploy/README.md)",
+                    )
+                })?;
+                Ok(crate::vault::KekSource {
+                    path: Path::new(&dir).join(name),
+                    credential: true,
+                })
+            }
+            None if text.contains("${") => Err(self.error(
+                "node.kek_file",
+                "the only variable allowed is `${CREDENTIALS_DIRECTORY}`, at the start",
+            )),
+            None => Ok(crate::vault::KekSource {
+                path: base.join(text),
+                credential: false,
+            }),
+        }
+    }
+
     fn read_private_key(&self, key: &str, file: &Path) -> Result<String, ConfigError> {
         use std::io::Read as _;
         let cannot_read =

@@ -49,6 +49,7 @@ impl Exchange {
             for hash in &envelopes {
                 pending.changes.remove_envelope(hash);
             }
+            pending.changes.destroy_request_key(&id);
             let expires = !record.status.is_final();
             if expires {
                 // Received, never answered, and long past its deadline: it

@@ -213,9 +213,11 @@ impl Exchange {
                     now,
                     format!("received from {peer}"),
                 );
-                pending
-                    .changes
-                    .put_envelope(&verified.hash, envelope.encode_to_vec());
+                pending.changes.put_envelope(
+                    &record.request.request_id,
+                    &verified.hash,
+                    envelope.encode_to_vec(),
+                );
                 receipt_event = Event::new("request.received", &actor)
                     .about(&record)
                     .hash(verified.hash)
@@ -262,9 +264,11 @@ impl Exchange {
                 );
                 record.answer = Some(answer);
                 record.answer_envelope_hash = Some(verified.hash);
-                pending
-                    .changes
-                    .put_envelope(&verified.hash, envelope.encode_to_vec());
+                pending.changes.put_envelope(
+                    &record.request.request_id,
+                    &verified.hash,
+                    envelope.encode_to_vec(),
+                );
                 receipt_event = Event::new("answer.received", &actor)
                     .about(&record)
                     .hash(verified.hash)

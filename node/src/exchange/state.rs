@@ -157,7 +157,7 @@ impl Pending {
     /// Queues a newly sealed envelope for delivery, storing it once.
     pub(super) fn enqueue(&mut self, item: &OutboxItem) {
         self.changes
-            .put_envelope(&item.envelope_hash, item.envelope.clone());
+            .put_envelope(&item.request_id, &item.envelope_hash, item.envelope.clone());
         self.changes.put_outbox(item);
         self.queued.push(item.clone());
     }
@@ -219,12 +219,36 @@ pub struct OwnKeys {
 
 impl Exchange {
     pub fn open(config: Arc<Config>, store: Arc<dyn Store>) -> Result<Arc<Exchange>> {
-        let records = Records::new(store);
+        let (kek, created) = crate::vault::load_kek(&config.kek, store.as_ref())?;
+        if created {
+            tracing::info!(
+                kek = %config.kek.path.display(),
+                kek_id = %crate::vault::Kek::id(&kek),
+                "a new key-encryption key was written: back it up apart from the data directory"
+            );
+        }
+        Self::open_with_kek(config, store, Arc::new(kek))
+    }
+
+    /// Opens the exchange over `store`, its data keys wrapped under `kek`
+    /// (which a rotation gives as both its KEKs).
+    pub fn open_with_kek(
+        config: Arc<Config>,
+        store: Arc<dyn Store>,
+        kek: Arc<dyn crate::vault::Kek>,
+    ) -> Result<Arc<Exchange>> {
+        let (records, vault) = Records::open(store, kek)?;
+        if vault.destroyed > 0 {
+            tracing::info!(
+                destroyed = vault.destroyed,
+                "data keys nothing refers to (unused, or left by a purge cut short) were destroyed"
+            );
+        }
         let upgraded = records.migrate()?;
         if upgraded > 0 {
             tracing::info!(
                 records = upgraded,
-                "store upgraded: envelopes now kept apart"
+                "store upgraded to the current format (personal data encrypted at rest)"
             );
         }
         let checked = crate::audit::verify_log(&records, config.country, &config.own_keys())

@@ -318,6 +318,7 @@ fn token_path(dir: &Path, user: &str) -> PathBuf {
 pub fn node_secret_files(dir: &Path) -> Vec<PathBuf> {
     let mut files = vec![
         dir.join("signing-key.pem"),
+        dir.join("node.kek"),
         dir.join("tls/node.key"),
         dir.join("local-tls/node.key"),
     ];
@@ -408,6 +409,12 @@ pub fn init_node(
     }
     let signing_key = generate_signing_key()?;
     write_signing_key(&dir.join("signing-key.pem"), &signing_key)?;
+    crate::vault::FileKek::random()
+        .and_then(|kek| kek.write_new(&dir.join("node.kek")))
+        .map_err(|reason| PkiError::Io {
+            path: dir.join("node.kek"),
+            reason,
+        })?;
     write_file(
         &dir.join("signing-key.pub"),
         &format!("{}\n", encode_public_key(&signing_key.verifying_key())),
@@ -459,6 +466,7 @@ pub fn init_node(
             local_listen: options.local_listen.clone(),
             data_dir: "data".into(),
             signing_key: "signing-key.pem".into(),
+            kek_file: Some("node.kek".into()),
             previous_signing_keys: Vec::new(),
             witness_interval_secs: 60,
             max_clock_skew_secs: 5,
@@ -751,11 +759,12 @@ MC4CAQAwBQYDK2VwBCIEIJ1hsZ3v/VpguoRK9JLsLMREScVpezJpGXA7rAMcrn9g
             dir.path().join("ca/ca.key"),
             dir.path().join("ca/local-tha/ca.key"),
             node.join("signing-key.pem"),
+            node.join("node.kek"),
             node.join("tls/node.key"),
             node.join("local-tls/node.key"),
         ];
         secrets.extend(outcome.tokens.iter().map(|t| t.path.clone()));
-        assert_eq!(secrets.len(), 5 + 6);
+        assert_eq!(secrets.len(), 6 + 6);
         for path in &secrets {
             assert_eq!(mode_of(path), 0o600, "{}", path.display());
         }

@@ -86,3 +86,17 @@ pub(super) fn person_token_key(sha256: &[u8; 32]) -> Vec<u8> {
 pub(super) fn session_key(sha256: &[u8; 32]) -> Vec<u8> {
     format!("session/{}", hex::encode(sha256)).into_bytes()
 }
+
+/// Where the slot of data key `name` is recorded: `dkey/<name>`.
+pub(super) fn data_key_key(name: &str) -> Vec<u8> {
+    format!("dkey/{name}").into_bytes()
+}
+
+/// The name of a request's data key.
+pub fn request_key_name(request_id: &str) -> String {
+    format!("r/{request_id}")
+}
+
+/// The name of the data key people's accounts and sessions are sealed
+/// with.
+pub const ACCOUNTS_KEY_NAME: &str = "node/accounts";

@@ -18,6 +18,7 @@
 //! | `person/<login>`        | [`PersonRecord`]: a person's account (password hash, role, second factor) |
 //! | `ptoken/<sha256>`       | the login of the person an API token belongs to |
 //! | `session/<sha256>`      | [`SessionRecord`]: a console session, by the hash of its cookie |
+//! | `dkey/<name>`           | the slot of a data key ([`crate::vault`]): `r/<request id>`, `node/accounts` |
 //! | `meta/format`           | the store's format, upgraded at start ([`Records::migrate`]) |
 //!
 //! The audit log is not in this key space: its entries ([`AuditEntry`],
@@ -30,6 +31,13 @@
 //! hash of their message, and records and outbox items refer to them by
 //! that hash. A record is rewritten at every change of status, an envelope
 //! never.
+//!
+//! Values holding personal data are sealed ([`crate::vault::seal`]): request
+//! records and envelopes with their request's data key, accounts and
+//! sessions with the node's. [`Changes`] names the key each value is
+//! sealed with and [`Records::apply`] seals it; reads open it. A purged
+//! request record is stored plain: what is left of it is not personal, and
+//! its data key is destroyed with the purge.
 
 mod migrate;
 
@@ -44,6 +52,7 @@ use liaison_proto::pb;
 use prost::Message as _;
 
 use crate::store::{AuditCheckpoint, AuditSeal, Batch, Entry, GroupCommit, Store, StoreError};
+use crate::vault::{DataKey, Kek, Vault, VaultReport, seal};
 
 mod keys;
 mod values;
@@ -60,6 +69,13 @@ pub struct Records {
     group: Arc<GroupCommit<Arc<SealedHead>>>,
     /// Keys written or deleted through [`Records::apply`], for benchmarks.
     writes: Arc<std::sync::atomic::AtomicU64>,
+    vault: Arc<Vault>,
+    /// Held while a batch gets its data keys: two batches never give one
+    /// name two keys.
+    sealing: Arc<std::sync::Mutex<()>>,
+    /// Slots of keys destroyed by batches applied and not yet durable:
+    /// overwritten once they are.
+    destroying: Arc<std::sync::Mutex<Vec<u64>>>,
 }
 
 fn decode<T: DeserializeOwned>(key: &[u8], value: &[u8]) -> Result<T, StoreError> {
@@ -75,14 +91,88 @@ fn encode<T: Serialize>(value: &T) -> Vec<u8> {
     serde_json::to_vec(value).unwrap_or_default()
 }
 
+fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// Key prefixes whose values are always sealed.
+const ALWAYS_SEALED: [&[u8]; 3] = [b"env/", b"person/", b"session/"];
+
 impl Records {
-    pub fn new(store: Arc<dyn Store>) -> Self {
-        let group = Arc::new(GroupCommit::new(store.clone()));
-        Records {
-            store,
-            group,
-            writes: Arc::default(),
+    /// The typed view of `store`, its data keys unwrapped with `kek` (see
+    /// [`Vault::open`]).
+    pub fn open(
+        store: Arc<dyn Store>,
+        kek: Arc<dyn Kek>,
+    ) -> Result<(Records, VaultReport), StoreError> {
+        let mut referenced = std::collections::BTreeMap::new();
+        for (key, value) in store.scan_prefix(b"dkey/")? {
+            let slot: u64 = decode(&key, &value)?;
+            let name = String::from_utf8_lossy(&key[b"dkey/".len()..]).into_owned();
+            if let Some(other) = referenced.insert(slot, name.clone()) {
+                return Err(StoreError::Corrupt {
+                    key: String::from_utf8_lossy(&key).into_owned(),
+                    reason: format!("slot {slot} is also the slot of `{other}`"),
+                });
+            }
         }
+        let (vault, report) = Vault::open(store.clone(), kek, &referenced)?;
+        let group = Arc::new(GroupCommit::new(store.clone()));
+        Ok((
+            Records {
+                store,
+                group,
+                writes: Arc::default(),
+                vault: Arc::new(vault),
+                sealing: Arc::default(),
+                destroying: Arc::default(),
+            },
+            report,
+        ))
+    }
+
+    /// The node's data keys.
+    pub fn vault(&self) -> &Vault {
+        &self.vault
+    }
+
+    /// The slot of data key `name`, if it exists.
+    fn data_key_slot(&self, name: &str) -> Result<Option<u64>, StoreError> {
+        let key = data_key_key(name);
+        self.store
+            .get(&key)?
+            .map(|value| decode(&key, &value))
+            .transpose()
+    }
+
+    /// Data key `name`, if it exists.
+    pub fn data_key(&self, name: &str) -> Result<Option<DataKey>, StoreError> {
+        self.data_key_slot(name)?
+            .map(|slot| self.vault.key(slot))
+            .transpose()
+    }
+
+    /// A stored value as written: opened if sealed. The flag says whether it
+    /// was.
+    fn open_value(&self, key: &[u8], value: Vec<u8>) -> Result<(Vec<u8>, bool), StoreError> {
+        let corrupt = |reason: String| StoreError::Corrupt {
+            key: String::from_utf8_lossy(key).into_owned(),
+            reason,
+        };
+        let name = match seal::sealed_name(&value) {
+            None if ALWAYS_SEALED.iter().any(|p| key.starts_with(p)) => {
+                return Err(corrupt(
+                    "is stored in plain text, but this version keeps it encrypted".into(),
+                ));
+            }
+            None => return Ok((value, false)),
+            Some(name) => name.map_err(corrupt)?,
+        };
+        let data_key = self
+            .data_key(name)?
+            .ok_or_else(|| corrupt(format!("its data key `{name}` no longer exists")))?;
+        let plain = seal::open(&data_key, key, &value).map_err(corrupt)?;
+        Ok((plain, true))
     }
 
     /// Returns once every batch applied before the call is on disk; one
@@ -90,11 +180,20 @@ impl Records {
     /// signed tree head of everything applied, if this writer leads the
     /// flush; the result is the latest durable head, which covers the
     /// caller's entries.
+    ///
+    /// Data keys destroyed by batches applied before the call are
+    /// overwritten once those batches are durable.
     pub async fn durable(
         &self,
         seal: impl FnOnce() -> Result<Option<(AuditSeal, Arc<SealedHead>)>, StoreError>,
     ) -> Result<Option<Arc<SealedHead>>, StoreError> {
-        self.group.durable(seal).await
+        let destroy = std::mem::take(&mut *lock(&self.destroying));
+        let result = self.group.durable(seal).await;
+        match &result {
+            Ok(_) => self.vault.destroy(&destroy)?,
+            Err(_) => lock(&self.destroying).extend(destroy),
+        }
+        result
     }
 
     /// The latest durable signed tree head.
@@ -116,16 +215,29 @@ impl Records {
     fn get<T: DeserializeOwned>(&self, key: &[u8]) -> Result<Option<T>, StoreError> {
         self.store
             .get(key)?
-            .map(|value| decode(key, &value))
+            .map(|value| decode(key, &self.open_value(key, value)?.0))
             .transpose()
     }
 
     fn scan<T: DeserializeOwned>(&self, prefix: &str) -> Result<Vec<T>, StoreError> {
         self.store
             .scan_prefix(prefix.as_bytes())?
-            .iter()
-            .map(|(k, v)| decode(k, v))
+            .into_iter()
+            .map(|(k, v)| decode(&k, &self.open_value(&k, v)?.0))
             .collect()
+    }
+
+    /// A request record: sealed, unless purged.
+    fn request_value(&self, key: &[u8], value: Vec<u8>) -> Result<RequestRecord, StoreError> {
+        let (plain, sealed) = self.open_value(key, value)?;
+        let record: RequestRecord = decode(key, &plain)?;
+        if !sealed && record.purged_unix_ms.is_none() {
+            return Err(StoreError::Corrupt {
+                key: String::from_utf8_lossy(key).into_owned(),
+                reason: "holds personal data in plain text: only a purged record may".into(),
+            });
+        }
+        Ok(record)
     }
 
     pub fn request(
@@ -133,11 +245,19 @@ impl Records {
         direction: Direction,
         request_id: &str,
     ) -> Result<Option<RequestRecord>, StoreError> {
-        self.get(&request_key(direction, request_id))
+        let key = request_key(direction, request_id);
+        self.store
+            .get(&key)?
+            .map(|value| self.request_value(&key, value))
+            .transpose()
     }
 
     pub fn requests(&self, direction: Direction) -> Result<Vec<RequestRecord>, StoreError> {
-        self.scan(direction.prefix())
+        self.store
+            .scan_prefix(direction.prefix().as_bytes())?
+            .into_iter()
+            .map(|(k, v)| self.request_value(&k, v))
+            .collect()
     }
 
     pub fn seen(&self, message_id: &str) -> Result<Option<SeenMessage>, StoreError> {
@@ -206,7 +326,8 @@ impl Records {
                     key: String::from_utf8_lossy(&key).into_owned(),
                     reason: "a session key must end in 64 hex digits".into(),
                 })?;
-            out.push((hash, decode(&key, &value)?));
+            let (plain, _) = self.open_value(&key, value)?;
+            out.push((hash, decode(&key, &plain)?));
         }
         Ok(out)
     }
@@ -264,7 +385,11 @@ impl Records {
     /// The exact bytes of the signed envelope whose message hashes to
     /// `hash`, as sent or received.
     pub fn envelope(&self, hash: &[u8; 32]) -> Result<Option<Vec<u8>>, StoreError> {
-        self.store.get(&envelope_key(hash))
+        let key = envelope_key(hash);
+        self.store
+            .get(&key)?
+            .map(|value| Ok(self.open_value(&key, value)?.0))
+            .transpose()
     }
 
     /// An outbox item with its envelope, which must be stored.
@@ -394,12 +519,57 @@ impl Records {
         self.store.scan_prefix(b"evidence/")
     }
 
+    /// Applies `changes` atomically: seals the values that name a data key
+    /// (taking a new key for a name that has none), and drops the keys to
+    /// destroy from the key space (their slots are overwritten once the
+    /// batch is durable: see [`Records::durable`]).
     pub fn apply(&self, changes: Changes) -> Result<(), StoreError> {
+        let Changes {
+            mut batch,
+            sealed,
+            destroy,
+        } = changes;
+        let _sealing = (!sealed.is_empty() || !destroy.is_empty()).then(|| lock(&self.sealing));
+        let mut keys: std::collections::HashMap<String, DataKey> = Default::default();
+        for (index, name) in sealed {
+            if destroy.contains(&name) {
+                return Err(StoreError::Keys(format!(
+                    "one batch both seals with and destroys the data key `{name}`"
+                )));
+            }
+            let data_key = match keys.get(&name) {
+                Some(key) => key.clone(),
+                None => {
+                    let key = match self.data_key_slot(&name)? {
+                        Some(slot) => self.vault.key(slot)?,
+                        None => {
+                            let (slot, key) = self.vault.take()?;
+                            batch.put(data_key_key(&name), encode(&slot));
+                            key
+                        }
+                    };
+                    keys.insert(name.clone(), key.clone());
+                    key
+                }
+            };
+            if let Some((key, Some(value))) = batch.ops.get_mut(index) {
+                *value = seal::seal(&data_key, key, &name, value).map_err(StoreError::Keys)?;
+            }
+        }
+        let mut destroyed = Vec::new();
+        for name in destroy {
+            if let Some(slot) = self.data_key_slot(&name)? {
+                batch.delete(data_key_key(&name));
+                destroyed.push(slot);
+            }
+        }
         self.writes.fetch_add(
-            (changes.batch.ops.len() + changes.batch.audit.len()) as u64,
+            (batch.ops.len() + batch.audit.len()) as u64,
             std::sync::atomic::Ordering::Relaxed,
         );
-        self.store.apply(changes.batch)
+        self.store.apply(batch)?;
+        lock(&self.destroying).extend(destroyed);
+        Ok(())
     }
 
     /// How many keys have been written or deleted, and audit entries
@@ -418,6 +588,11 @@ impl Records {
 #[derive(Debug, Default)]
 pub struct Changes {
     batch: Batch,
+    /// Ops of the batch whose value is to be sealed, with the data key's
+    /// name.
+    sealed: Vec<(usize, String)>,
+    /// Data keys to destroy.
+    destroy: Vec<String>,
 }
 
 impl Changes {
@@ -426,16 +601,34 @@ impl Changes {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.batch.is_empty()
+        self.batch.is_empty() && self.destroy.is_empty()
+    }
+
+    /// Puts `plain`, to be sealed with data key `name`.
+    fn put_sealed(&mut self, key: Vec<u8>, name: String, plain: Vec<u8>) {
+        self.sealed.push((self.batch.ops.len(), name));
+        self.batch.put(key, plain);
+    }
+
+    /// Destroys the data key of a request (at its purge): whatever was
+    /// sealed with it can never be read again.
+    pub fn destroy_request_key(&mut self, request_id: &str) {
+        self.destroy.push(request_key_name(request_id));
     }
 
     /// Stores a request record and keeps the indexes of open assignments
     /// and of incoming deadlines in step with it.
     pub fn put_request(&mut self, record: &RequestRecord) {
-        self.batch.put(
-            request_key(record.direction, &record.request.request_id),
-            encode(record),
-        );
+        let key = request_key(record.direction, &record.request.request_id);
+        if record.purged_unix_ms.is_some() {
+            self.batch.put(key, encode(record));
+        } else {
+            self.put_sealed(
+                key,
+                request_key_name(&record.request.request_id),
+                encode(record),
+            );
+        }
         if record.direction == Direction::Incoming {
             let key = due_in_key(record.request.deadline_unix_ms, &record.request.request_id);
             if record.status.is_final() {
@@ -471,10 +664,11 @@ impl Changes {
         self.batch.put(seen_key(message_id), encode(seen));
     }
 
-    /// Stores a signed envelope under the hash of its message. Envelopes
-    /// never change: store each once, when it is sealed or received.
-    pub fn put_envelope(&mut self, hash: &[u8; 32], envelope: Vec<u8>) {
-        self.batch.put(envelope_key(hash), envelope);
+    /// Stores a signed envelope about `request_id` under the hash of its
+    /// message, sealed with the request's data key. Envelopes never change:
+    /// store each once, when it is sealed or received.
+    pub fn put_envelope(&mut self, request_id: &str, hash: &[u8; 32], envelope: Vec<u8>) {
+        self.put_sealed(envelope_key(hash), request_key_name(request_id), envelope);
     }
 
     /// Erases a stored envelope (at the end of its retention period).
@@ -527,7 +721,11 @@ impl Changes {
     }
 
     pub fn put_person(&mut self, person: &PersonRecord) {
-        self.batch.put(person_key(&person.login), encode(person));
+        self.put_sealed(
+            person_key(&person.login),
+            ACCOUNTS_KEY_NAME.into(),
+            encode(person),
+        );
     }
 
     pub fn put_person_token(&mut self, sha256: &[u8; 32], login: &str) {
@@ -539,7 +737,11 @@ impl Changes {
     }
 
     pub fn put_session(&mut self, sha256: &[u8; 32], session: &SessionRecord) {
-        self.batch.put(session_key(sha256), encode(session));
+        self.put_sealed(
+            session_key(sha256),
+            ACCOUNTS_KEY_NAME.into(),
+            encode(session),
+        );
     }
 
     pub fn remove_session(&mut self, sha256: &[u8; 32]) {

@@ -8,6 +8,8 @@
 //!   in a checkpoint. Written right after the journal and synced only
 //!   before the journal is emptied: until then the journal holds every
 //!   commit the log's files might lose.
+//! - `datakeys`: the wrapped data keys, in fixed-size slots overwritten in
+//!   place when a key is destroyed ([`super::FileSlots`], [`crate::vault`]).
 //! - sled's files: the request state, written after the journal and flushed
 //!   lazily; the key `meta/journal` names the last journal record applied.
 //!
@@ -115,6 +117,7 @@ pub struct DiskStore {
     log: RwLock<TileLog>,
     options: Options,
     dir: PathBuf,
+    slots: super::FileSlots,
 }
 
 #[derive(Debug)]
@@ -207,6 +210,7 @@ impl DiskStore {
             log: RwLock::new(log),
             options,
             dir: dir.to_path_buf(),
+            slots: super::FileSlots::open(dir)?,
         };
         Ok((store, report))
     }
@@ -393,6 +397,10 @@ fn legacy_head_size(bytes: &[u8]) -> Result<u64, StoreError> {
 }
 
 impl Store for DiskStore {
+    fn key_slots(&self) -> &dyn super::KeySlots {
+        &self.slots
+    }
+
     fn get(&self, key: &[u8]) -> Result<Option<Vec<u8>>, StoreError> {
         if let Some(write) = lock(&self.overlay).get(key) {
             return Ok(write);

@@ -128,6 +128,9 @@ mod tests {
     }
 
     impl Store for SlowFlush {
+        fn key_slots(&self) -> &dyn crate::store::KeySlots {
+            self.inner.key_slots()
+        }
         fn get(&self, key: &[u8]) -> Result<Option<Vec<u8>>, StoreError> {
             self.inner.get(key)
         }

@@ -6,12 +6,13 @@ use std::sync::Mutex;
 
 use liaison_proto::merkle::{self, Hash, leaf_hash, node_hash};
 
-use super::{AuditCheckpoint, AuditSeal, Batch, Entry, Store, StoreError};
+use super::{AuditCheckpoint, AuditSeal, Batch, Entry, KeySlots, Store, StoreError};
 
 #[derive(Debug, Default)]
 pub struct MemoryStore {
     entries: Mutex<BTreeMap<Vec<u8>, Vec<u8>>>,
     audit: Mutex<AuditLog>,
+    slots: super::MemorySlots,
 }
 
 /// The audit log: every applied entry, every perfect subtree hash, and the
@@ -81,6 +82,10 @@ impl MemoryStore {
 }
 
 impl Store for MemoryStore {
+    fn key_slots(&self) -> &dyn KeySlots {
+        &self.slots
+    }
+
     fn get(&self, key: &[u8]) -> Result<Option<Vec<u8>>, StoreError> {
         Ok(self.entries().get(key).cloned())
     }

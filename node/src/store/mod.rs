@@ -15,6 +15,7 @@ mod group;
 mod journal;
 mod memory;
 mod overlay;
+mod slots;
 
 use std::fmt;
 use std::path::Path;
@@ -22,6 +23,7 @@ use std::path::Path;
 pub use disk::{DiskStore, OpenReport, legacy_audit_key};
 pub use group::GroupCommit;
 pub use memory::MemoryStore;
+pub use slots::{FileSlots, KeySlots, MemorySlots, SLOT, Slot};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -33,6 +35,9 @@ pub enum StoreError {
     Corrupt { key: String, reason: String },
     #[error("audit log: {0}")]
     Audit(String),
+    /// The data keys, or the key that wraps them, are missing or wrong.
+    #[error("data keys: {0}")]
+    Keys(String),
 }
 
 impl From<crate::tlog::TlogError> for StoreError {
@@ -137,6 +142,8 @@ pub trait Store: Send + Sync + fmt::Debug + 'static {
     /// `level`, `index` (level 0: an entry's leaf hash).
     fn audit_node(&self, level: u32, index: u64)
     -> Result<liaison_proto::merkle::Hash, StoreError>;
+    /// The slots holding the wrapped data keys (see [`KeySlots`]).
+    fn key_slots(&self) -> &dyn KeySlots;
 }
 
 /// Opens the store kept in `dir` (creating it if absent).
