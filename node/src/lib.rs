@@ -18,6 +18,7 @@
 
 pub mod api;
 pub mod audit;
+pub mod blobs;
 pub mod clock;
 pub mod config;
 pub mod error;
