@@ -20,7 +20,8 @@ LAYERS = [
     ["audit", "pki"],
     ["records"],
     ["config"],
-    ["policy", "error", "vault"],
+    ["policy", "error", "blobs"],
+    ["vault"],
     ["store", "metrics", "clock"],
     ["tlog"],
 ]
