@@ -8,7 +8,8 @@
 #
 # Each node's files go into the Secret `liaison-<country>`, flattened (the
 # configuration is rewritten to match), and its store onto the pod's
-# persistent volume. In a real federation each country runs only its own
+# persistent volume. The KEK (`node.kek`) goes into the Secret too, apart
+# from the volume it protects; back it up apart from the volume's backups. In a real federation each country runs only its own
 # node, in its own cluster, with its own files.
 set -euo pipefail
 dir=$1
@@ -26,7 +27,7 @@ for country in "${list[@]}"; do
       "$node/liaison.toml" >"$work/liaison.toml"
   args=(--from-file="$work/liaison.toml" --from-file="$node/signing-key.pem"
         --from-file="$node/tls/node.pem" --from-file="$node/tls/node.key"
-        --from-file="$node/tls/ca.pem")
+        --from-file="$node/tls/ca.pem" --from-file="$node/node.kek")
   for agreement in "$node"/agreements/*.toml; do
     args+=(--from-file="agreement-$(basename "$agreement")=$agreement")
   done

@@ -5,6 +5,7 @@
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use anyhow::Context as _;
 use clap::{Parser, Subcommand};
@@ -176,6 +177,14 @@ enum Command {
     },
     /// Run a node.
     Run {
+        /// The node's TOML configuration file.
+        #[arg(long)]
+        config: PathBuf,
+    },
+    /// Replace the node's key-encryption key: every data key is wrapped
+    /// again under a new one (docs/encryption.md). Run with the node
+    /// stopped; run again to finish a rotation that was interrupted.
+    RotateKek {
         /// The node's TOML configuration file.
         #[arg(long)]
         config: PathBuf,
@@ -647,6 +656,28 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             tracing::info!("shutting down");
             node.shutdown().await?;
+            Ok(())
+        }
+        Command::RotateKek { config } => {
+            init_logging(cli.log_json, "warn");
+            let config = Config::load(&config)?;
+            let store = liaison_node::store::open(&config.data_dir)
+                .context("cannot open the data directory (is the node still running?)")?;
+            let kek = config.kek.path.clone();
+            let rotated =
+                liaison_node::exchange::rotate_kek(Arc::new(config), Arc::new(store)).await?;
+            if rotated.resumed {
+                println!("an interrupted rotation was found and finished");
+            }
+            println!(
+                "KEK {} replaced by {}: {} data keys rewrapped, recorded in the audit log as \
+                 kek.rotated.\nBack up `{}` now, apart from the data directory: backups of the \
+                 data directory made from now on need it, earlier ones need the old KEK.",
+                rotated.old,
+                rotated.new,
+                rotated.rewrapped,
+                kek.display()
+            );
             Ok(())
         }
         Command::Bench {

@@ -447,3 +447,56 @@ fn json_logs_carry_request_ids_across_nodes_and_no_personal_data() {
         assert!(!logs.contains(personal), "`{personal}` is in the logs");
     }
 }
+
+#[test]
+fn rotate_kek_replaces_the_kek_of_a_stopped_node() {
+    let dir = tempfile::tempdir().unwrap();
+    let node_dir = dir.path().join("tha");
+    let init = Command::new(env!("CARGO_BIN_EXE_liaison-node"))
+        .args(["init", "--country", "THA", "--dir"])
+        .arg(&node_dir)
+        .arg("--ca")
+        .arg(dir.path().join("ca"))
+        .output()
+        .unwrap();
+    assert!(init.status.success());
+    let kek = node_dir.join("node.kek");
+    let before = std::fs::read_to_string(&kek).unwrap();
+    assert!(before.starts_with("liaison-kek-v1 "), "init writes the KEK");
+    let rotate = |config: &std::path::Path| {
+        Command::new(env!("CARGO_BIN_EXE_liaison-node"))
+            .arg("rotate-kek")
+            .arg("--config")
+            .arg(config)
+            .output()
+            .unwrap()
+    };
+    let rotated = rotate(&node_dir.join("liaison.toml"));
+    let stdout = String::from_utf8_lossy(&rotated.stdout);
+    assert!(
+        rotated.status.success(),
+        "{}",
+        String::from_utf8_lossy(&rotated.stderr)
+    );
+    assert!(
+        stdout.contains("data keys rewrapped") && stdout.contains("kek.rotated"),
+        "{stdout}"
+    );
+    assert_ne!(std::fs::read_to_string(&kek).unwrap(), before);
+    use std::os::unix::fs::PermissionsExt as _;
+    let mode = std::fs::metadata(&kek).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+
+    // A KEK others can read is refused, by name, and left as it is.
+    std::fs::set_permissions(&kek, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let current = std::fs::read_to_string(&kek).unwrap();
+    let refused = rotate(&node_dir.join("liaison.toml"));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(!refused.status.success());
+    assert!(
+        stderr.contains("node.kek") && stderr.contains("chmod 600"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(&kek).unwrap(), current);
+    assert!(!node_dir.join("node.kek.new").exists());
+}

@@ -13,7 +13,7 @@
 //! outbox worker's outcome: delivered or failed) → [`expire`] (withdrawn or
 //! overdue) → [`purge`] (retention over). [`accounts`] keeps people's
 //! accounts and console sessions. [`reload`] puts a new
-//! configuration in force; [`views`] reads requests. What they share
+//! configuration in force; [`rotate`] replaces the key-encryption key; [`views`] reads requests. What they share
 //! (`Exchange`, `Pending`, `Event`, `commit`, `finish`, `append_log`) is in
 //! [`state`].
 
@@ -27,6 +27,7 @@ mod purge;
 mod receive;
 mod reload;
 mod respond;
+mod rotate;
 mod route;
 mod state;
 mod submit;
@@ -37,5 +38,6 @@ pub use delivery::{DeliveryFailure, backoff_ms};
 pub use respond::{
     AgencyReply, Redaction, SubjectRelease, answer_terms, asked_fields, redact, release_per_subject,
 };
+pub use rotate::{KekRotated, rotate_kek};
 pub use state::{Exchange, OwnKeys, now_ms};
 pub use submit::Draft;

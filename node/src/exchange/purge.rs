@@ -26,7 +26,14 @@ impl Exchange {
             .collect();
         let mut pending = Pending::default();
         let mut purged = 0;
+        // A request indexed twice (when received, by its deadline; when
+        // answered, by its retention period) is purged once.
+        let mut seen = std::collections::HashSet::new();
         for (key, direction, id) in due {
+            if !seen.insert((direction, id.clone())) {
+                pending.changes.remove_key(key);
+                continue;
+            }
             let Some(mut record) = self.records.request(direction, &id)? else {
                 pending.changes.remove_key(key);
                 continue;

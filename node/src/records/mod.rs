@@ -76,6 +76,20 @@ pub struct Records {
     /// Slots of keys destroyed by batches applied and not yet durable:
     /// overwritten once they are.
     destroying: Arc<std::sync::Mutex<Vec<u64>>>,
+    /// Encryption at rest in numbers, for benchmarks.
+    crypto: Arc<CryptoCounts>,
+}
+
+/// Values sealed and opened, and their bytes (see [`Records::crypto_counts`]).
+#[derive(Debug, Default)]
+struct CryptoCounts {
+    sealed: [std::sync::atomic::AtomicU64; 2],
+    opened: [std::sync::atomic::AtomicU64; 2],
+}
+
+fn count(counter: &[std::sync::atomic::AtomicU64; 2], bytes: usize) {
+    counter[0].fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    counter[1].fetch_add(bytes as u64, std::sync::atomic::Ordering::Relaxed);
 }
 
 fn decode<T: DeserializeOwned>(key: &[u8], value: &[u8]) -> Result<T, StoreError> {
@@ -126,6 +140,7 @@ impl Records {
                 vault: Arc::new(vault),
                 sealing: Arc::default(),
                 destroying: Arc::default(),
+                crypto: Arc::default(),
             },
             report,
         ))
@@ -172,6 +187,7 @@ impl Records {
             .data_key(name)?
             .ok_or_else(|| corrupt(format!("its data key `{name}` no longer exists")))?;
         let plain = seal::open(&data_key, key, &value).map_err(corrupt)?;
+        count(&self.crypto.opened, plain.len());
         Ok((plain, true))
     }
 
@@ -553,6 +569,7 @@ impl Records {
                 }
             };
             if let Some((key, Some(value))) = batch.ops.get_mut(index) {
+                count(&self.crypto.sealed, value.len());
                 *value = seal::seal(&data_key, key, &name, value).map_err(StoreError::Keys)?;
             }
         }
@@ -577,6 +594,18 @@ impl Records {
     /// tree heads signed).
     pub fn writes(&self) -> u64 {
         self.writes.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Values sealed, bytes sealed, values opened, bytes opened (plain
+    /// sizes), for benchmarks.
+    pub fn crypto_counts(&self) -> [u64; 4] {
+        let load = |c: &std::sync::atomic::AtomicU64| c.load(std::sync::atomic::Ordering::Relaxed);
+        [
+            load(&self.crypto.sealed[0]),
+            load(&self.crypto.sealed[1]),
+            load(&self.crypto.opened[0]),
+            load(&self.crypto.opened[1]),
+        ]
     }
 
     pub fn flush(&self) -> Result<(), StoreError> {

@@ -12,7 +12,7 @@ use liaison_proto::offences::DualCriminality;
 use crate::policy::Grant;
 
 /// Which side of an exchange a record belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     Outgoing,

@@ -136,6 +136,35 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|p| p.into_inner())
 }
 
+/// How long an open waits for the directory's lock: sled's background
+/// threads may hold it a moment after the previous owner let go.
+const LOCK_PATIENCE: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// Opens sled in `dir`, waiting up to [`LOCK_PATIENCE`] for its lock.
+fn open_sled(dir: &Path, cache_bytes: u64) -> Result<sled::Db, String> {
+    let started = std::time::Instant::now();
+    loop {
+        match sled::Config::new()
+            .path(dir)
+            .mode(sled::Mode::HighThroughput)
+            .cache_capacity(cache_bytes)
+            .open()
+        {
+            Ok(db) => return Ok(db),
+            Err(e) if e.to_string().contains("could not acquire lock") => {
+                if started.elapsed() >= LOCK_PATIENCE {
+                    return Err(format!(
+                        "the data directory is in use by another process (is the node still \
+                         running?): {e}"
+                    ));
+                }
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(e) => return Err(e.to_string()),
+        }
+    }
+}
+
 impl DiskStore {
     pub fn open(dir: &Path) -> Result<(DiskStore, OpenReport), StoreError> {
         Self::open_with(dir, Options::default())
@@ -149,12 +178,7 @@ impl DiskStore {
             path: dir.display().to_string(),
             reason,
         };
-        let db = sled::Config::new()
-            .path(dir)
-            .mode(sled::Mode::HighThroughput)
-            .cache_capacity(options.cache_bytes)
-            .open()
-            .map_err(|e| open_error(e.to_string()))?;
+        let db = open_sled(dir, options.cache_bytes).map_err(open_error)?;
         let (mut journal, opened) = Journal::open(&dir.join("journal"))?;
         // The tile log was synced when the journal was last emptied; the
         // commits after that are in the journal and may be lost from the

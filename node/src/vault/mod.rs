@@ -366,8 +366,8 @@ pub fn load_kek(source: &KekSource, store: &dyn Store) -> Result<(FileKek, bool)
     }
     if in_use > 0 || source.credential {
         return Err(keys_error(format!(
-            "the KEK `{}` does not exist, and the store holds {in_use} data keys wrapped under \
-             one: restore the KEK file from its backup (the data is intact, and unreadable \
+            "the KEK `{}` does not exist, and the store holds data keys wrapped under one \
+             ({in_use} slots in use): restore the KEK file from its backup (the data is intact, and unreadable \
              without it)",
             source.path.display()
         )));

@@ -55,7 +55,12 @@ impl Bench for BenchService {
         let records = self.exchange.records();
         let audit_size = self.exchange.tree_head().map_or(0, |head| head.size);
         let sizes = crate::metrics::SizeSource::sizes(self.exchange.as_ref());
+        let [values_sealed, bytes_sealed, values_opened, bytes_opened] = records.crypto_counts();
         Ok(Response::new(NodeStats {
+            values_sealed,
+            bytes_sealed,
+            values_opened,
+            bytes_opened,
             audit_size,
             flushes: records.flushes(),
             tree_heads_signed: sizes.tree_heads_signed,
