@@ -50,7 +50,13 @@ fn a_short_benchmark_measures_echo_and_both_exchanges() {
             "{label} measured nothing:\n{report}"
         );
     }
-    for line in ["F/E: ", "F/C: ", "crypto floor: sign ", "round 2"] {
+    for line in [
+        "F/E: ",
+        "F/C: ",
+        "crypto floor: sign ",
+        "encryption at rest: F sealed ",
+        "round 2",
+    ] {
         assert!(report.contains(line), "no `{line}` in\n{report}");
     }
     // Both durable nodes flushed, and grouped at least one record a flush.

@@ -843,6 +843,49 @@ pub struct Withdrawal {
     pub reason: String,
 }
 
+/// Files sent with a request or its answer: the signed manifest (the
+/// bytes travel apart).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvidenceManifest {
+    pub request_id: String,
+    pub files: Vec<EvidenceFile>,
+}
+
+/// One evidence file as acquired (see `EvidenceFile` in exchange.proto).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvidenceFile {
+    pub file_id: String,
+    pub name: String,
+    pub size: u64,
+    pub media_type: String,
+    #[serde(with = "hex_array")]
+    pub sha256: [u8; 32],
+    pub acquired_by: String,
+    pub acquired_unix_ms: i64,
+    pub source: String,
+    pub description: String,
+    /// The leaf hash of the acquiring node's `evidence.attached` entry.
+    #[serde(with = "hex_array")]
+    pub custody_start: [u8; 32],
+}
+
+/// Hex for 32-byte hashes in JSON.
+mod hex_array {
+    use serde::{Deserialize as _, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(bytes: &[u8; 32], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&hex::encode(bytes))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<[u8; 32], D::Error> {
+        let text = String::deserialize(d)?;
+        let bytes = hex::decode(&text).map_err(serde::de::Error::custom)?;
+        bytes
+            .try_into()
+            .map_err(|_| serde::de::Error::custom("expected 32 bytes of hex"))
+    }
+}
+
 /// What a message carries.
 // Most messages are requests, and a message lives only while it is sealed
 // or checked: boxing the request would save nothing worth an allocation.
@@ -853,6 +896,7 @@ pub enum Content {
     Request(InformationRequest),
     Answer(Answer),
     Withdrawal(Withdrawal),
+    Evidence(EvidenceManifest),
 }
 
 impl Content {
@@ -861,6 +905,7 @@ impl Content {
             Content::Request(_) => "request",
             Content::Answer(_) => "answer",
             Content::Withdrawal(_) => "withdrawal",
+            Content::Evidence(_) => "evidence",
         }
     }
 
@@ -870,6 +915,7 @@ impl Content {
             Content::Request(r) => &r.request_id,
             Content::Answer(a) => &a.request_id,
             Content::Withdrawal(w) => &w.request_id,
+            Content::Evidence(e) => &e.request_id,
         }
     }
 }

@@ -305,6 +305,12 @@ impl Exchange {
                 pending.events.push(receipt_event.clone());
                 pending.record(&record);
             }
+            Content::Evidence(_) => {
+                return Err(Error::precondition(
+                    "evidence manifests are not accepted by this node version",
+                )
+                .into());
+            }
         }
         // The receipt proves the delivery event (the first event of this
         // commit) under the tree head that seals the group commit making it

@@ -125,6 +125,7 @@ fn envelope_request_id(key: &[u8], value: &[u8]) -> Result<String, StoreError> {
         Some(pb::message::Content::Request(request)) => Ok(request.request_id),
         Some(pb::message::Content::Answer(answer)) => Ok(answer.request_id),
         Some(pb::message::Content::Withdrawal(withdrawal)) => Ok(withdrawal.request_id),
+        Some(pb::message::Content::Evidence(evidence)) => Ok(evidence.request_id),
         None => Err(corrupt(key, "its message has no content")),
     }
 }

@@ -1,7 +1,10 @@
-//! A signed message's content (request, answer or withdrawal), whose
+//! A signed message's content (request, answer, withdrawal or evidence
+//! manifest), whose
 //! parties must be the envelope's.
 
-use crate::domain::{Answer, Content, CountryCode, InformationRequest, Message, Withdrawal};
+use crate::domain::{
+    Answer, Content, CountryCode, EvidenceManifest, InformationRequest, Message, Withdrawal,
+};
 use crate::pb;
 
 use super::check::*;
@@ -41,7 +44,7 @@ impl TryFrom<&pb::Message> for Message {
             None => {
                 return Err(ConversionError::new(
                     "content",
-                    "is required: request, answer or withdrawal",
+                    "is required: request, answer, withdrawal or evidence",
                 ));
             }
             Some(PbContent::Request(r)) => {
@@ -56,6 +59,9 @@ impl TryFrom<&pb::Message> for Message {
             }
             Some(PbContent::Withdrawal(w)) => {
                 Content::Withdrawal(Withdrawal::try_from(w).map_err(|e| e.within("withdrawal"))?)
+            }
+            Some(PbContent::Evidence(e)) => {
+                Content::Evidence(EvidenceManifest::try_from(e).map_err(|e| e.within("evidence"))?)
             }
         };
         Ok(Message {
@@ -95,6 +101,7 @@ impl From<&Message> for pb::Message {
             Content::Request(r) => PbContent::Request(r.into()),
             Content::Answer(a) => PbContent::Answer(a.into()),
             Content::Withdrawal(w) => PbContent::Withdrawal(w.into()),
+            Content::Evidence(e) => PbContent::Evidence(e.into()),
         };
         pb::Message {
             message_id: m.message_id.clone(),

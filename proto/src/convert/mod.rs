@@ -3,7 +3,8 @@
 //! the first one that is missing or wrong.
 //!
 //! One file per kind of message: [`request`] with its [`subject`]s and
-//! [`legal`] grounds, [`answer`], [`message`], [`receipt`], national
+//! [`legal`] grounds, [`answer`], [`message`], [`evidence`] manifests,
+//! [`receipt`], national
 //! [`offences`]; the closed vocabularies in [`enums`]; the checks every
 //! message shares, and [`ConversionError`], in [`check`]. Everything is
 //! re-exported here, so callers name `convert::uuid`, `convert::fields`.
@@ -11,6 +12,7 @@
 mod answer;
 mod check;
 mod enums;
+mod evidence;
 mod legal;
 mod message;
 mod offences;
@@ -21,6 +23,7 @@ mod subject;
 pub use answer::*;
 pub use check::*;
 pub use enums::*;
+pub use evidence::*;
 pub use legal::*;
 pub use offences::*;
 pub use request::*;
