@@ -502,6 +502,7 @@ pub fn agreement(
                 daily_limit: limit,
                 legal_bases: Vec::new(),
                 require_dual_criminality: false,
+                evidence: None,
             })
             .collect(),
     }

@@ -289,6 +289,56 @@ impl Federation for FederationService {
             request.get_ref(),
         )?))
     }
+
+    async fn evidence_offset(
+        &self,
+        request: Request<pb::EvidenceFileRef>,
+    ) -> Result<Response<pb::EvidenceTransferState>, Status> {
+        let (peer, _permit) = self.admit(&request).await?;
+        let file = request.get_ref();
+        let state = self
+            .exchange
+            .transfer_state(peer, &file.request_id, &file.file_id)
+            .await?;
+        Ok(Response::new(state))
+    }
+
+    async fn transfer_evidence(
+        &self,
+        request: Request<tonic::Streaming<pb::EvidencePart>>,
+    ) -> Result<Response<pb::EvidenceTransferState>, Status> {
+        let (peer, _permit) = self.admit(&request).await?;
+        let mut parts = request.into_inner();
+        let Some(first) = parts.message().await? else {
+            return Err(Status::invalid_argument("the transfer holds no part"));
+        };
+        let span = tracing::info_span!(
+            "transfer_evidence",
+            country = %self.exchange.country(),
+            %peer,
+        );
+        async {
+            let mut receiving =
+                self.exchange
+                    .start_transfer(peer, &first.request_id, &first.file_id)?;
+            let mut part = Some(first);
+            while let Some(p) = part {
+                if p.request_id != receiving_request(&receiving).0
+                    || p.file_id != receiving_request(&receiving).1
+                {
+                    return Err(Status::invalid_argument(
+                        "field `file_id`: every part of a transfer names the same file",
+                    ));
+                }
+                receiving.write(p.offset, &p.data)?;
+                part = parts.message().await?;
+            }
+            let state = self.exchange.end_transfer(peer, receiving).await?;
+            Ok(Response::new(state))
+        }
+        .instrument(span)
+        .await
+    }
 }
 
 /// A consistency proof between two sizes of this node's log (the second
@@ -316,4 +366,9 @@ pub fn consistency(
         second,
         hashes: hashes.iter().map(|h| h.to_vec()).collect(),
     })
+}
+
+/// The request and file a transfer is about.
+fn receiving_request(receiving: &crate::exchange::Receiving) -> (&str, &str) {
+    receiving.ids()
 }

@@ -48,6 +48,7 @@ impl Listener {
                 "liaison.v1.Admin",
                 "liaison.v1.Account",
                 "liaison.v1.Users",
+                "liaison.v1.Evidence",
             ],
         }
     }

@@ -14,6 +14,7 @@ pub mod admin;
 pub mod audit;
 pub mod body_check;
 pub mod console;
+pub mod evidence;
 pub mod federation;
 pub mod limits;
 pub mod listener;

@@ -12,6 +12,7 @@ use liaison_proto::pb::account_server::AccountServer;
 use liaison_proto::pb::admin_server::AdminServer;
 use liaison_proto::pb::agency_server::AgencyServer;
 use liaison_proto::pb::audit_server::AuditServer;
+use liaison_proto::pb::evidence_server::EvidenceServer;
 use liaison_proto::pb::federation_server::FederationServer;
 use liaison_proto::pb::focal_point_server::FocalPointServer;
 use liaison_proto::pb::users_server::UsersServer;
@@ -23,6 +24,7 @@ use crate::api::account::AccountService;
 use crate::api::admin::AdminService;
 use crate::api::audit::AuditService;
 use crate::api::body_check::BodyCheck;
+use crate::api::evidence::EvidenceService;
 use crate::api::federation::FederationService;
 use crate::api::listener::{Listener, Surface};
 use crate::api::local::{AgencyService, FocalPointService};
@@ -135,6 +137,7 @@ pub struct RunningNode {
     peers: PeerClients,
     tasks: Vec<JoinHandle<Result<(), tonic::transport::Error>>>,
     outbox: JoinHandle<()>,
+    transfers: JoinHandle<()>,
     witnessing: JoinHandle<()>,
     metrics: Option<JoinHandle<std::io::Result<()>>>,
     /// Where the web console is served, if it is.
@@ -191,7 +194,7 @@ impl RunningNode {
                 Ok(Ok(())) => {}
             }
         }
-        for task in [self.outbox, self.witnessing] {
+        for task in [self.outbox, self.transfers, self.witnessing] {
             if let Err(e) = task.await {
                 result = Err(StartError::Io(std::io::Error::other(e)));
             }
@@ -330,6 +333,10 @@ pub async fn start_with_store(
         )
         .add_service(
             UsersServer::new(UsersService::new(exchange.clone())).max_decoding_message_size(limit),
+        )
+        .add_service(
+            EvidenceServer::new(EvidenceService::new(exchange.clone()))
+                .max_decoding_message_size(limit),
         );
 
     let closed = |exchange: &Arc<Exchange>| {
@@ -387,6 +394,10 @@ pub async fn start_with_store(
         config.witness_interval,
     ));
     let outbox = tokio::spawn(outbox::run(exchange.clone(), peers.clone()));
+    let transfers = tokio::spawn(crate::exchange::transfer::run(
+        exchange.clone(),
+        peers.clone(),
+    ));
     tracing::info!(country = %config.country, %federation_addr, %local_addr, metrics_addr = ?metrics_addr, console_addr = ?console_addr, "node started");
     Ok(RunningNode {
         country: config.country,
@@ -397,6 +408,7 @@ pub async fn start_with_store(
         peers: peers.clone(),
         tasks,
         outbox,
+        transfers,
         witnessing,
         metrics,
         console_addr,

@@ -147,6 +147,11 @@ pub struct NodeSection {
     /// the protocol's limit).
     #[serde(default = "default_max_subjects")]
     pub max_subjects: u32,
+    /// The largest evidence file this node takes, sent or received, in MiB
+    /// (default 2048: 2 GiB). Agreements may set a lower limit per
+    /// category.
+    #[serde(default = "default_evidence_max_file_mib")]
+    pub evidence_max_file_mib: u32,
     /// The non-punishment provision this country cites in a request about
     /// a possible victim when the focal point names none, e.g.
     /// `{ provision = "ACTIP_ART_14_7" }`, or `{ provision = "NATIONAL_LAW",
@@ -177,6 +182,10 @@ fn default_retention_days() -> u32 {
 
 fn default_max_subjects() -> u32 {
     50
+}
+
+fn default_evidence_max_file_mib() -> u32 {
+    2048
 }
 
 fn default_peer_rate() -> u32 {

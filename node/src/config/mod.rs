@@ -132,6 +132,8 @@ pub struct Config {
     pub kek: crate::vault::KekSource,
     /// The most subjects a request may carry, sent or received.
     pub max_subjects: usize,
+    /// The largest evidence file taken, sent or received, in bytes.
+    pub evidence_max_file_bytes: u64,
     /// The non-punishment element of a request about a possible victim
     /// when the focal point gives none.
     pub non_punishment: Option<liaison_proto::domain::NonPunishment>,
@@ -375,6 +377,11 @@ impl Config {
                 liaison_proto::domain::MAX_SUBJECTS as u32,
             ),
             (
+                "node.evidence_max_file_mib",
+                file.node.evidence_max_file_mib,
+                1 << 20,
+            ),
+            (
                 "node.peer_rate_per_sec",
                 file.node.peer_rate_per_sec,
                 1_000_000,
@@ -411,6 +418,7 @@ impl Config {
             retention_days: file.node.retention_days,
             kek,
             max_subjects: file.node.max_subjects as usize,
+            evidence_max_file_bytes: u64::from(file.node.evidence_max_file_mib) << 20,
             max_clock_skew: std::time::Duration::from_secs(file.node.max_clock_skew_secs),
             max_message_age: std::time::Duration::from_secs(file.node.max_message_age_secs),
             witness_interval: std::time::Duration::from_secs(file.node.witness_interval_secs),

@@ -105,10 +105,7 @@ impl Exchange {
         let state = self.state.lock().await;
         let mut pending = Pending::default();
         pending.changes.remove_outbox(&item.message_id);
-        let direction = match item.kind {
-            OutboxKind::Request | OutboxKind::Withdrawal => Direction::Outgoing,
-            OutboxKind::Answer => Direction::Incoming,
-        };
+        let direction = item.kind.direction();
         let record = self.records.request(direction, &item.request_id)?;
         let mut event = Event::new("receipt.received", format!("peer:{}", item.to))
             .hash(item.envelope_hash)
@@ -135,6 +132,10 @@ impl Exchange {
                 }
                 OutboxKind::Answer => record.answer_receipt = Some(stored),
                 OutboxKind::Withdrawal => {}
+                // The files' transfers wait for this delivery.
+                OutboxKind::RequestEvidence | OutboxKind::AnswerEvidence => {
+                    self.wake_transfers();
+                }
             }
             pending.record(&record);
         }
@@ -168,10 +169,7 @@ impl Exchange {
         };
         let now = now_ms();
         let mut pending = Pending::default();
-        let direction = match current.kind {
-            OutboxKind::Request | OutboxKind::Withdrawal => Direction::Outgoing,
-            OutboxKind::Answer => Direction::Incoming,
-        };
+        let direction = current.kind.direction();
         let kind = format!("{:?}", current.kind).to_lowercase();
         match failure {
             DeliveryFailure::Permanent { code, message } => {

@@ -12,7 +12,8 @@
 //! answer, a withdrawal) → [`respond`] (the agency) → [`delivery`] (the
 //! outbox worker's outcome: delivered or failed) → [`expire`] (withdrawn or
 //! overdue) → [`purge`] (retention over). [`accounts`] keeps people's
-//! accounts and console sessions. [`reload`] puts a new
+//! accounts and console sessions. [`evidence`] attaches, announces,
+//! receives and verifies evidence files. [`reload`] puts a new
 //! configuration in force; [`rotate`] replaces the key-encryption key; [`views`] reads requests. What they share
 //! (`Exchange`, `Pending`, `Event`, `commit`, `finish`, `append_log`) is in
 //! [`state`].
@@ -20,6 +21,7 @@
 pub mod accounts;
 mod check_answer;
 mod delivery;
+mod evidence;
 mod expire;
 pub mod lockout;
 pub mod outbox;
@@ -31,10 +33,12 @@ mod rotate;
 mod route;
 mod state;
 mod submit;
+pub mod transfer;
 mod views;
 pub mod witness;
 
 pub use delivery::{DeliveryFailure, backoff_ms};
+pub use evidence::{MAX_CHUNK, NewEvidence, Receiving};
 pub use respond::{
     AgencyReply, Redaction, SubjectRelease, answer_terms, asked_fields, redact, release_per_subject,
 };

@@ -29,6 +29,7 @@ impl Exchange {
         // A request indexed twice (when received, by its deadline; when
         // answered, by its retention period) is purged once.
         let mut seen = std::collections::HashSet::new();
+        let mut purged_ids = Vec::new();
         for (key, direction, id) in due {
             if !seen.insert((direction, id.clone())) {
                 pending.changes.remove_key(key);
@@ -57,6 +58,8 @@ impl Exchange {
                 pending.changes.remove_envelope(hash);
             }
             pending.changes.destroy_request_key(&id);
+            self.purge_files(&record, &mut pending)?;
+            purged_ids.push(id.clone());
             let expires = !record.status.is_final();
             if expires {
                 // Received, never answered, and long past its deadline: it
@@ -81,6 +84,7 @@ impl Exchange {
             return Ok(0);
         }
         self.commit(state, pending).await?;
+        self.remove_files(&purged_ids);
         if purged > 0 {
             tracing::info!(country = %self.country(), purged, "personal data purged at the end of its retention period");
         }

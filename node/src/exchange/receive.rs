@@ -305,11 +305,19 @@ impl Exchange {
                 pending.events.push(receipt_event.clone());
                 pending.record(&record);
             }
-            Content::Evidence(_) => {
-                return Err(Error::precondition(
-                    "evidence manifests are not accepted by this node version",
-                )
-                .into());
+            Content::Evidence(manifest) => {
+                let record = self.receive_manifest(peer, &manifest, verified.hash, &mut pending)?;
+                pending.changes.put_envelope(
+                    &manifest.request_id,
+                    &verified.hash,
+                    envelope.encode_to_vec(),
+                );
+                receipt_event = Event::new("evidence.announced", &actor)
+                    .about(&record)
+                    .hash(verified.hash)
+                    .detail(format!("{} files", manifest.files.len()));
+                pending.events.push(receipt_event.clone());
+                // The transfers of the peer's files may begin.
             }
         }
         // The receipt proves the delivery event (the first event of this
@@ -358,7 +366,7 @@ impl Exchange {
 
     /// A receipt for entry `index` (its exact bytes) under `head`, the
     /// durable tree head covering it.
-    fn prove(
+    pub(super) fn prove(
         &self,
         index: u64,
         entry: Vec<u8>,

@@ -22,9 +22,10 @@ use crate::error::{Error, Result};
 use crate::metrics::{self, Metrics};
 use crate::pki::random_bytes;
 use crate::records::{
-    AuditEntry, Changes, Direction, OutboxItem, OutboxKind, Records, RequestRecord, SealedHead,
+    AuditEntry, Changes, CustodyChain, Direction, OutboxItem, OutboxKind, Records, RequestRecord,
+    SealedHead,
 };
-use crate::store::{AuditSeal, Store};
+use crate::store::{AuditSeal, Store, StoreError};
 
 /// How long answers and withdrawals are retried past the request deadline.
 pub(super) const DELIVERY_GRACE_MS: i64 = 30 * 24 * 3600 * 1000;
@@ -45,6 +46,20 @@ pub(super) struct Event {
     pub(super) category: Option<Category>,
     pub(super) message_hash: Option<[u8; 32]>,
     pub(super) detail: String,
+    /// For a custody event: the file, and what the entry follows.
+    pub(super) custody: Option<(String, After)>,
+}
+
+/// What a custody entry follows in its file's chain (its `after=` token).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum After {
+    /// Nothing: the entry starts the chain (`evidence.attached`).
+    Start,
+    /// The entry with this leaf hash, on another node (the acquiring
+    /// node's `evidence.attached`, named by the signed manifest).
+    Entry([u8; 32]),
+    /// The latest custody entry of the file on this node.
+    Head,
 }
 
 impl Event {
@@ -57,7 +72,15 @@ impl Event {
             category: None,
             message_hash: None,
             detail: String::new(),
+            custody: None,
         }
+    }
+
+    /// Makes the event a custody entry of `file_id` (see
+    /// [`Exchange::append_log`]).
+    pub(super) fn custody(mut self, file_id: &str, after: After) -> Self {
+        self.custody = Some((file_id.to_string(), after));
+        self
     }
 
     pub(super) fn about(mut self, record: &RequestRecord) -> Self {
@@ -197,6 +220,10 @@ pub struct Exchange {
     pub(super) events: broadcast::Sender<Arc<RequestRecord>>,
     /// Wakes the delivery worker when something is queued.
     pub(super) outbox_wake: Notify,
+    /// Wakes the evidence transfer worker.
+    pub(super) transfer_wake: Notify,
+    /// Evidence files, encrypted under their request's data key.
+    pub(super) blobs: crate::blobs::BlobDir,
     /// Envelopes durably queued since the delivery worker last looked,
     /// handed to it directly so that it need not scan the stored outbox.
     pub(super) ready: std::sync::Mutex<Vec<OutboxItem>>,
@@ -278,6 +305,8 @@ impl Exchange {
                 metrics.alarm_on_record(peer);
             }
         }
+        let blobs = crate::blobs::BlobDir::open(config.data_dir.join("evidence"))
+            .map_err(|e| StoreError::Io(e.to_string()))?;
         let keys = OwnKeys {
             signer: config.signer.clone(),
             previous: config.previous_keys.clone(),
@@ -292,6 +321,8 @@ impl Exchange {
             receipt_heads: std::sync::Mutex::default(),
             events,
             outbox_wake: Notify::new(),
+            transfer_wake: Notify::new(),
+            blobs,
             ready: std::sync::Mutex::new(Vec::new()),
             closing: watch::Sender::new(false),
             keys: std::sync::RwLock::new(keys),
@@ -357,6 +388,15 @@ impl Exchange {
         std::mem::take(&mut *self.ready.lock().unwrap_or_else(|p| p.into_inner()))
     }
 
+    pub(crate) fn wake_transfers(&self) {
+        self.transfer_wake.notify_one();
+    }
+
+    /// Resolves when the evidence transfer worker should look again.
+    pub(crate) fn transfers_waiting(&self) -> tokio::sync::futures::Notified<'_> {
+        self.transfer_wake.notified()
+    }
+
     pub(crate) fn wake_outbox(&self) {
         self.outbox_wake.notify_one();
     }
@@ -376,7 +416,33 @@ impl Exchange {
         let first_index = state.frontier.size();
         let mut first = None;
         let at = now_ms();
-        for event in pending.events.drain(..) {
+        // Custody chains moved by earlier events of this batch.
+        let mut chains: std::collections::HashMap<(String, String), CustodyChain> =
+            Default::default();
+        for mut event in pending.events.drain(..) {
+            let mut link = None;
+            if let (Some((file_id, after)), Some(request_id)) = (&event.custody, &event.request_id)
+            {
+                let id = (request_id.clone(), file_id.clone());
+                let known = match chains.get(&id) {
+                    Some(chain) => Some(*chain),
+                    None => self.records.custody(request_id, file_id).ok().flatten(),
+                };
+                let previous = match after {
+                    After::Start => None,
+                    After::Entry(hash) => Some(*hash),
+                    After::Head => known.map(|chain| chain.head),
+                };
+                let mut detail = format!(
+                    "file={file_id} after={}",
+                    previous.map_or("-".to_string(), hex::encode)
+                );
+                if !event.detail.is_empty() {
+                    detail = format!("{detail} {}", event.detail);
+                }
+                event.detail = detail;
+                link = Some((id, known.map(|chain| chain.start)));
+            }
             pending.logged.push(LoggedEvent {
                 event: event.event,
                 actor: event.actor.clone(),
@@ -399,7 +465,16 @@ impl Exchange {
                 message_hash: event.message_hash.map(hex::encode),
                 detail: event.detail,
             });
-            state.frontier.push(leaf_hash(&leaf));
+            let hash = leaf_hash(&leaf);
+            state.frontier.push(hash);
+            if let Some(((request_id, file_id), start)) = link {
+                let chain = CustodyChain {
+                    start: start.unwrap_or(hash),
+                    head: hash,
+                };
+                pending.changes.put_custody(&request_id, &file_id, &chain);
+                chains.insert((request_id, file_id), chain);
+            }
             first.get_or_insert(leaf);
         }
         first.map(|leaf| (first_index, leaf))

@@ -476,6 +476,7 @@ pub fn init_node(
             peer_concurrency: 64,
             retention_days: 365,
             max_subjects: 50,
+            evidence_max_file_mib: 2048,
             non_punishment: options.non_punishment.clone(),
             national_offences: None,
         },

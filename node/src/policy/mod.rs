@@ -66,6 +66,105 @@ pub struct RuleSection {
     /// indication, or the officer's recorded decision and reason.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub require_dual_criminality: bool,
+    /// Evidence files requests and answers of this category may carry;
+    /// absent: none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<EvidenceSection>,
+}
+
+/// A rule's `[rules.evidence]`: which files may travel with its requests
+/// and answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EvidenceSection {
+    /// The media types allowed, e.g. `["image/png", "application/pdf"]`.
+    pub media_types: Vec<String>,
+    /// The largest file, in MiB (1 to 1048576).
+    pub max_file_mib: u64,
+    /// The most a request (or its answer) may carry in all, in MiB, at
+    /// least `max_file_mib`.
+    pub max_request_mib: u64,
+}
+
+/// A validated `[rules.evidence]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvidenceRule {
+    pub media_types: BTreeSet<String>,
+    pub max_file_bytes: u64,
+    pub max_request_bytes: u64,
+}
+
+const MIB: u64 = 1 << 20;
+
+impl EvidenceRule {
+    fn parse(key: &str, section: &EvidenceSection) -> Result<EvidenceRule, AgreementError> {
+        let error = |key: String, problem: String| AgreementError { key, problem };
+        if section.media_types.is_empty() {
+            return Err(error(
+                format!("{key}.media_types"),
+                "is empty, which would allow no file; remove the section instead".into(),
+            ));
+        }
+        let mut media_types = BTreeSet::new();
+        for (j, text) in section.media_types.iter().enumerate() {
+            let at = format!("{key}.media_types[{j}]");
+            let media = liaison_proto::convert::media_type(&at, text)
+                .map_err(|e| error(at.clone(), e.problem))?;
+            if !media_types.insert(media) {
+                return Err(error(at, format!("`{text}` is listed twice")));
+            }
+        }
+        if !(1..=1 << 20).contains(&section.max_file_mib) {
+            return Err(error(
+                format!("{key}.max_file_mib"),
+                format!("{} is not a size of 1 to 1048576 MiB", section.max_file_mib),
+            ));
+        }
+        if section.max_request_mib < section.max_file_mib || section.max_request_mib > 1 << 22 {
+            return Err(error(
+                format!("{key}.max_request_mib"),
+                format!(
+                    "{} must be at least max_file_mib ({}) and at most 4194304",
+                    section.max_request_mib, section.max_file_mib
+                ),
+            ));
+        }
+        Ok(EvidenceRule {
+            media_types,
+            max_file_bytes: section.max_file_mib * MIB,
+            max_request_bytes: section.max_request_mib * MIB,
+        })
+    }
+
+    /// Why a file of `size` bytes and `media_type`, with `carried` bytes
+    /// already attached to the same side of the request, is not allowed;
+    /// `None` if it is.
+    pub fn refuses(&self, media_type: &str, size: u64, carried: u64) -> Option<String> {
+        if !self.media_types.contains(media_type) {
+            return Some(format!(
+                "media type {media_type} is not one the agreement allows ({})",
+                self.media_types
+                    .iter()
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        if size > self.max_file_bytes {
+            return Some(format!(
+                "{size} bytes is more than the {} MiB a file may be",
+                self.max_file_bytes / MIB
+            ));
+        }
+        if carried.saturating_add(size) > self.max_request_bytes {
+            return Some(format!(
+                "{} bytes in all is more than the {} MiB a request may carry",
+                carried.saturating_add(size),
+                self.max_request_bytes / MIB
+            ));
+        }
+        None
+    }
 }
 
 /// One direction of requests: `from` asks `to`.
@@ -99,6 +198,8 @@ pub struct Rule {
     /// Empty: any basis, or none, is accepted.
     pub legal_bases: BTreeSet<String>,
     pub require_dual_criminality: bool,
+    /// Evidence files allowed with this category; `None`: none.
+    pub evidence: Option<EvidenceRule>,
 }
 
 /// A validated agreement, as held by one node.
@@ -368,6 +469,11 @@ impl Agreement {
                 daily_limit: r.daily_limit,
                 legal_bases,
                 require_dual_criminality: r.require_dual_criminality,
+                evidence: r
+                    .evidence
+                    .as_ref()
+                    .map(|e| EvidenceRule::parse(&at("evidence"), e))
+                    .transpose()?,
             });
         }
         let mut victim_data_agencies = BTreeMap::new();
@@ -426,6 +532,13 @@ impl Agreement {
                 }
                 if r.require_dual_criminality {
                     rule["require_dual_criminality"] = serde_json::Value::Bool(true);
+                }
+                if let Some(e) = &r.evidence {
+                    rule["evidence"] = serde_json::json!({
+                        "media_types": e.media_types,
+                        "max_file_bytes": e.max_file_bytes,
+                        "max_request_bytes": e.max_request_bytes,
+                    });
                 }
                 rule
             })
@@ -771,6 +884,20 @@ pub fn open_agreement(a: CountryCode, b: CountryCode) -> AgreementFile {
                 daily_limit: 100,
                 legal_bases: Vec::new(),
                 require_dual_criminality: false,
+                evidence: Some(EvidenceSection {
+                    media_types: [
+                        "application/pdf",
+                        "image/jpeg",
+                        "image/png",
+                        "text/csv",
+                        "text/plain",
+                    ]
+                    .iter()
+                    .map(|m| m.to_string())
+                    .collect(),
+                    max_file_mib: 2048,
+                    max_request_mib: 8192,
+                }),
             })
             .collect(),
     }

@@ -21,6 +21,7 @@ fn rule(category: Category, flows: &[&str], purposes: &[Purpose], release: &[&st
         daily_limit: 2,
         legal_bases: Vec::new(),
         require_dual_criminality: false,
+        evidence: None,
     }
 }
 
@@ -87,6 +88,7 @@ fn arb_rule(category: Category) -> impl Strategy<Value = RuleSection> {
                 daily_limit,
                 legal_bases: Vec::new(),
                 require_dual_criminality: false,
+                evidence: None,
             },
         )
 }

@@ -87,6 +87,21 @@ pub(super) fn session_key(sha256: &[u8; 32]) -> Vec<u8> {
     format!("session/{}", hex::encode(sha256)).into_bytes()
 }
 
+/// An evidence file of a request: `evfile/<request id>/<file id>`.
+pub(super) fn evidence_key(request_id: &str, file_id: &str) -> Vec<u8> {
+    format!("evfile/{request_id}/{file_id}").into_bytes()
+}
+
+/// A file waiting for transfer: `evq/<request id>/<file id>`.
+pub(super) fn transfer_key(request_id: &str, file_id: &str) -> Vec<u8> {
+    format!("evq/{request_id}/{file_id}").into_bytes()
+}
+
+/// A file's chain of custody here: `evchain/<request id>/<file id>`.
+pub(super) fn custody_key(request_id: &str, file_id: &str) -> Vec<u8> {
+    format!("evchain/{request_id}/{file_id}").into_bytes()
+}
+
 /// Where the slot of data key `name` is recorded: `dkey/<name>`.
 pub(super) fn data_key_key(name: &str) -> Vec<u8> {
     format!("dkey/{name}").into_bytes()

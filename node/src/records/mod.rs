@@ -18,6 +18,9 @@
 //! | `person/<login>`        | [`PersonRecord`]: a person's account (password hash, role, second factor) |
 //! | `ptoken/<sha256>`       | the login of the person an API token belongs to |
 //! | `session/<sha256>`      | [`SessionRecord`]: a console session, by the hash of its cookie |
+//! | `evfile/<request id>/<file id>` | [`EvidenceRecord`]: an evidence file of the request (sealed; its bytes are in the blob directory) |
+//! | `evq/<request id>/<file id>` | [`TransferItem`]: a file waiting for transfer to the peer |
+//! | `evchain/<request id>/<file id>` | [`CustodyChain`]: the file's first and latest custody entries here |
 //! | `dkey/<name>`           | the slot of a data key ([`crate::vault`]): `r/<request id>`, `node/accounts` |
 //! | `meta/format`           | the store's format, upgraded at start ([`Records::migrate`]) |
 //!
@@ -33,7 +36,7 @@
 //! never.
 //!
 //! Values holding personal data are sealed ([`crate::vault::seal`]): request
-//! records and envelopes with their request's data key, accounts and
+//! records, envelopes and evidence records with their request's data key, accounts and
 //! sessions with the node's. [`Changes`] names the key each value is
 //! sealed with and [`Records::apply`] seals it; reads open it. A purged
 //! request record is stored plain: what is left of it is not personal, and
@@ -110,7 +113,7 @@ fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 }
 
 /// Key prefixes whose values are always sealed.
-const ALWAYS_SEALED: [&[u8]; 3] = [b"env/", b"person/", b"session/"];
+const ALWAYS_SEALED: [&[u8]; 4] = [b"env/", b"person/", b"session/", b"evfile/"];
 
 impl Records {
     /// The typed view of `store`, its data keys unwrapped with `kek` (see
@@ -466,6 +469,68 @@ impl Records {
             .transpose()
     }
 
+    /// The evidence files of a request, in file id order.
+    pub fn evidence_files(&self, request_id: &str) -> Result<Vec<EvidenceRecord>, StoreError> {
+        let prefix = format!("evfile/{request_id}/");
+        self.store
+            .scan_prefix(prefix.as_bytes())?
+            .into_iter()
+            .map(|(key, value)| {
+                let (plain, _) = self.open_value(&key, value)?;
+                decode(&key, &plain)
+            })
+            .collect()
+    }
+
+    pub fn evidence_file(
+        &self,
+        request_id: &str,
+        file_id: &str,
+    ) -> Result<Option<EvidenceRecord>, StoreError> {
+        let key = evidence_key(request_id, file_id);
+        self.store
+            .get(&key)?
+            .map(|value| {
+                let (plain, _) = self.open_value(&key, value)?;
+                decode(&key, &plain)
+            })
+            .transpose()
+    }
+
+    /// Files waiting for transfer.
+    pub fn transfers(&self) -> Result<Vec<TransferItem>, StoreError> {
+        self.store
+            .scan_prefix(b"evq/")?
+            .into_iter()
+            .map(|(key, value)| decode(&key, &value))
+            .collect()
+    }
+
+    pub fn transfer(
+        &self,
+        request_id: &str,
+        file_id: &str,
+    ) -> Result<Option<TransferItem>, StoreError> {
+        let key = transfer_key(request_id, file_id);
+        self.store
+            .get(&key)?
+            .map(|value| decode(&key, &value))
+            .transpose()
+    }
+
+    /// Where a file's chain of custody stands here.
+    pub fn custody(
+        &self,
+        request_id: &str,
+        file_id: &str,
+    ) -> Result<Option<CustodyChain>, StoreError> {
+        let key = custody_key(request_id, file_id);
+        self.store
+            .get(&key)?
+            .map(|value| decode(&key, &value))
+            .transpose()
+    }
+
     /// Every committed audit entry, decoded.
     pub fn audit_entries(&self) -> Result<Vec<AuditEntry>, StoreError> {
         self.audit_leaves()?
@@ -719,6 +784,33 @@ impl Changes {
 
     pub fn remove_outbox(&mut self, message_id: &str) {
         self.batch.delete(outbox_key(message_id));
+    }
+
+    /// Stores an evidence file's record, sealed with its request's key.
+    pub fn put_evidence_file(&mut self, record: &EvidenceRecord) {
+        self.put_sealed(
+            evidence_key(&record.request_id, &record.file.file_id),
+            request_key_name(&record.request_id),
+            encode(record),
+        );
+    }
+
+    pub fn remove_evidence_file(&mut self, request_id: &str, file_id: &str) {
+        self.batch.delete(evidence_key(request_id, file_id));
+    }
+
+    pub fn put_transfer(&mut self, item: &TransferItem) {
+        self.batch
+            .put(transfer_key(&item.request_id, &item.file_id), encode(item));
+    }
+
+    pub fn remove_transfer(&mut self, request_id: &str, file_id: &str) {
+        self.batch.delete(transfer_key(request_id, file_id));
+    }
+
+    pub fn put_custody(&mut self, request_id: &str, file_id: &str, chain: &CustodyChain) {
+        self.batch
+            .put(custody_key(request_id, file_id), encode(chain));
     }
 
     pub fn put_count(

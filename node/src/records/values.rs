@@ -214,6 +214,10 @@ pub enum OutboxKind {
     Request,
     Answer,
     Withdrawal,
+    /// An evidence manifest sent with a request (by its sender).
+    RequestEvidence,
+    /// An evidence manifest sent with an answer (by the answering side).
+    AnswerEvidence,
 }
 
 impl OutboxKind {
@@ -224,8 +228,86 @@ impl OutboxKind {
             OutboxKind::Request => "request.received",
             OutboxKind::Answer => "answer.received",
             OutboxKind::Withdrawal => "request.withdrawn",
+            OutboxKind::RequestEvidence | OutboxKind::AnswerEvidence => "evidence.announced",
         }
     }
+
+    /// The side of the request the sending node holds.
+    pub fn direction(self) -> Direction {
+        match self {
+            OutboxKind::Request | OutboxKind::Withdrawal | OutboxKind::RequestEvidence => {
+                Direction::Outgoing
+            }
+            OutboxKind::Answer | OutboxKind::AnswerEvidence => Direction::Incoming,
+        }
+    }
+}
+
+/// Where an evidence file stands on this node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EvidenceState {
+    /// Attached here, not yet sent.
+    Attached,
+    /// In a signed manifest queued for the peer; the bytes follow.
+    Sending,
+    /// The peer verified the bytes and signed a receipt.
+    Delivered,
+    /// Named in a peer's manifest; the bytes are on their way.
+    Expected,
+    /// Received from the peer and verified against its manifest.
+    Received,
+}
+
+/// An evidence file of a request, either side. Sealed with the request's
+/// data key (its name and description may say who it is about).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvidenceRecord {
+    pub request_id: String,
+    /// The side of the request this node holds.
+    pub direction: Direction,
+    /// The country whose officer attached it.
+    pub from: CountryCode,
+    pub file: liaison_proto::domain::EvidenceFile,
+    pub state: EvidenceState,
+    /// SHA-256 of the signed manifest message naming the file.
+    #[serde(default, with = "hex_option")]
+    pub manifest_hash: Option<[u8; 32]>,
+    /// The receiver's receipt for the bytes (an encoded `pb::AuditProof`),
+    /// once delivered.
+    #[serde(default, with = "base64_bytes")]
+    pub receipt: Vec<u8>,
+}
+
+impl EvidenceRecord {
+    /// Whether this node attached the file (and so sends it).
+    pub fn ours(&self, country: CountryCode) -> bool {
+        self.from == country
+    }
+}
+
+/// A file waiting to be transferred to the peer, on its own queue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TransferItem {
+    pub request_id: String,
+    pub file_id: String,
+    pub to: CountryCode,
+    pub direction: Direction,
+    /// The manifest's message id: the transfer waits for its delivery.
+    pub manifest_message_id: String,
+    pub attempts: u32,
+    pub next_attempt_unix_ms: i64,
+    pub last_error: Option<String>,
+}
+
+/// Where a file's chain of custody stands on this node: the leaf hashes of
+/// its first and latest custody entries here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustodyChain {
+    #[serde(with = "hex_bytes")]
+    pub start: [u8; 32],
+    #[serde(with = "hex_bytes")]
+    pub head: [u8; 32],
 }
 
 /// A signed envelope waiting for the peer's receipt.

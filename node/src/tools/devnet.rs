@@ -152,6 +152,7 @@ pub fn starter_agreement(a: CountryCode, b: CountryCode) -> AgreementFile {
             daily_limit: 20,
             legal_bases: Vec::new(),
             require_dual_criminality: false,
+            evidence: None,
         }],
     }
 }
@@ -306,6 +307,7 @@ pub fn starter_agreement_text(a: CountryCode, b: CountryCode) -> String {
             .map(|b| b.to_string())
             .collect(),
         require_dual_criminality: false,
+        evidence: None,
     };
     let notes = [
         (

@@ -176,6 +176,7 @@ pub fn demo_agreements(holder: CountryCode, peer: CountryCode) -> Option<Agreeme
         daily_limit: 50,
         legal_bases: Vec::new(),
         require_dual_criminality: false,
+        evidence: None,
     };
     let both = |a: &str, b: &str| [format!("{a}->{b}"), format!("{b}->{a}")];
     match pair {

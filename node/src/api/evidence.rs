@@ -1,0 +1,209 @@
+//! The local `Evidence` service: people attach files to requests, send
+//! them, list them and read them. Every method authenticates the caller
+//! and leaves the decisions (who may, which request, what the agreement
+//! allows) to the exchange; every refusal is audited.
+
+use std::pin::Pin;
+use std::sync::Arc;
+
+use futures::Stream;
+use liaison_proto::pb;
+use liaison_proto::pb::evidence_server::Evidence;
+use prost::Message as _;
+use tokio_stream::wrappers::ReceiverStream;
+use tonic::{Request, Response, Status, Streaming};
+
+use crate::api::local::{audited, caller, require};
+use crate::config::Role;
+use crate::error::{Error, Problem};
+use crate::exchange::{Exchange, MAX_CHUNK, NewEvidence};
+use crate::records::{EvidenceRecord, EvidenceState};
+
+#[derive(Debug, Clone)]
+pub struct EvidenceService {
+    exchange: Arc<Exchange>,
+}
+
+impl EvidenceService {
+    pub fn new(exchange: Arc<Exchange>) -> Self {
+        EvidenceService { exchange }
+    }
+}
+
+/// A file as the API shows it.
+pub fn item(file: &EvidenceRecord) -> pb::EvidenceItem {
+    let state = match file.state {
+        EvidenceState::Attached => pb::EvidenceState::EvidenceAttached,
+        EvidenceState::Sending => pb::EvidenceState::EvidenceSending,
+        EvidenceState::Delivered => pb::EvidenceState::EvidenceDelivered,
+        EvidenceState::Expected => pb::EvidenceState::EvidenceExpected,
+        EvidenceState::Received => pb::EvidenceState::EvidenceReceived,
+    };
+    let received_bytes = match file.state {
+        EvidenceState::Expected => 0,
+        _ => file.file.size,
+    };
+    pb::EvidenceItem {
+        file: Some((&file.file).into()),
+        state: state as i32,
+        from_country: file.from.to_string(),
+        received_bytes,
+        manifest_hash: file.manifest_hash.map(|h| h.to_vec()).unwrap_or_default(),
+        receipt: pb::AuditProof::decode(file.receipt.as_slice())
+            .ok()
+            .filter(|_| !file.receipt.is_empty()),
+    }
+}
+
+/// An upload stream that broke (the caller went away, or sent bytes that
+/// are no gRPC message).
+fn stream_failed(status: Status) -> Error {
+    Error::unavailable(format!(
+        "the upload stream ended with {}; nothing was kept",
+        crate::error::code_name(status.code())
+    ))
+}
+
+type ChunkStream = Pin<Box<dyn Stream<Item = Result<pb::FileChunk, Status>> + Send>>;
+
+#[tonic::async_trait]
+impl Evidence for EvidenceService {
+    async fn upload(
+        &self,
+        request: Request<Streaming<pb::UploadPart>>,
+    ) -> Result<Response<pb::EvidenceItem>, Status> {
+        let user = caller(&self.exchange, &request).await?;
+        let allowed = matches!(user.role, Role::FocalPoint | Role::Agency(_));
+        require(&self.exchange, &user, allowed, "attach evidence files").await?;
+        let mut parts = request.into_inner();
+        let outcome = async {
+            let header = match parts.message().await.map_err(stream_failed)? {
+                Some(pb::UploadPart {
+                    part: Some(pb::upload_part::Part::Header(header)),
+                }) => header,
+                _ => {
+                    return Err(Error::invalid(Problem::field(
+                        "header",
+                        "the first part of an upload is its header",
+                    )));
+                }
+            };
+            let mut receiving = self
+                .exchange
+                .start_attach(
+                    &user,
+                    NewEvidence {
+                        request_id: header.request_id,
+                        name: header.name,
+                        media_type: header.media_type,
+                        size: header.size,
+                        source: header.source,
+                        description: header.description,
+                    },
+                )
+                .await?;
+            let received = async {
+                while let Some(part) = parts.message().await.map_err(stream_failed)? {
+                    match part.part {
+                        Some(pb::upload_part::Part::Chunk(chunk)) => {
+                            let offset = receiving.offset();
+                            receiving.write(offset, &chunk)?;
+                        }
+                        _ => {
+                            return Err(Error::invalid(Problem::field(
+                                "chunk",
+                                "every part after the header is a chunk",
+                            )));
+                        }
+                    }
+                }
+                Ok(())
+            }
+            .await;
+            match received {
+                Ok(()) => self.exchange.attach(&user, receiving).await,
+                Err(e) => {
+                    // Nothing of a failed upload is kept.
+                    receiving.abort();
+                    Err(e)
+                }
+            }
+        }
+        .await;
+        let file = audited(&self.exchange, &user, outcome).await?;
+        Ok(Response::new(item(&file)))
+    }
+
+    async fn send(
+        &self,
+        request: Request<pb::EvidenceSendCall>,
+    ) -> Result<Response<pb::EvidenceList>, Status> {
+        let user = caller(&self.exchange, &request).await?;
+        let allowed = matches!(user.role, Role::FocalPoint | Role::Agency(_));
+        require(&self.exchange, &user, allowed, "send evidence files").await?;
+        let outcome = self
+            .exchange
+            .send_evidence(&user, &request.get_ref().request_id)
+            .await;
+        let files = audited(&self.exchange, &user, outcome).await?;
+        Ok(Response::new(pb::EvidenceList {
+            items: files.iter().map(item).collect(),
+        }))
+    }
+
+    async fn list(
+        &self,
+        request: Request<pb::EvidenceQuery>,
+    ) -> Result<Response<pb::EvidenceList>, Status> {
+        let user = caller(&self.exchange, &request).await?;
+        let allowed = matches!(
+            user.role,
+            Role::FocalPoint | Role::Agency(_) | Role::Auditor
+        );
+        require(&self.exchange, &user, allowed, "list evidence files").await?;
+        let outcome = self
+            .exchange
+            .evidence_of(&user, &request.get_ref().request_id);
+        let files = audited(&self.exchange, &user, outcome).await?;
+        Ok(Response::new(pb::EvidenceList {
+            items: files.iter().map(item).collect(),
+        }))
+    }
+
+    type DownloadStream = ChunkStream;
+
+    async fn download(
+        &self,
+        request: Request<pb::FileRef>,
+    ) -> Result<Response<Self::DownloadStream>, Status> {
+        let user = caller(&self.exchange, &request).await?;
+        let allowed = matches!(user.role, Role::FocalPoint | Role::Agency(_));
+        require(&self.exchange, &user, allowed, "read evidence files").await?;
+        let file = request.get_ref();
+        let outcome = self
+            .exchange
+            .open_evidence(&user, &file.request_id, &file.file_id)
+            .await;
+        let (_, mut reader) = audited(&self.exchange, &user, outcome).await?;
+        let (tx, rx) = tokio::sync::mpsc::channel(2);
+        tokio::task::spawn_blocking(move || {
+            let mut offset = 0u64;
+            loop {
+                let chunk = match reader.read_chunk(MAX_CHUNK) {
+                    Ok(Some(data)) => {
+                        let chunk = pb::FileChunk { offset, data };
+                        offset += chunk.data.len() as u64;
+                        Ok(chunk)
+                    }
+                    Ok(None) => return,
+                    Err(e) => Err(Status::data_loss(e.to_string())),
+                };
+                let failed = chunk.is_err();
+                if tx.blocking_send(chunk).is_err() || failed {
+                    return;
+                }
+            }
+        });
+        Ok(Response::new(Box::pin(ReceiverStream::new(rx))))
+    }
+}

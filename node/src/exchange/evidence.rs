@@ -1,0 +1,943 @@
+//! Evidence files: attached by a person to a request (its sender's side)
+//! or to its answer (the answering side), announced to the peer in a signed
+//! manifest, and transferred apart, in chunks, on a queue of their own.
+//!
+//! Each file's chain of custody is a run of audit entries here, each naming
+//! the file's hash and the entry before it (`after=`): `evidence.attached`
+//! (by the person), `evidence.sent` (the peer's receipt for the bytes),
+//! `evidence.opened` (by whoever downloaded it), `evidence.purged`; on the
+//! receiving node `evidence.received` (after the acquiring node's
+//! `evidence.attached`, which the signed manifest names) and
+//! `evidence.verified`. No entry holds a file's name or content.
+//!
+//! The bytes live in the blob directory, encrypted under the request's
+//! data key, so that the request's purge erases them too.
+
+use liaison_proto::domain::{Content, CountryCode, EvidenceFile, EvidenceManifest, RequestStatus};
+use liaison_proto::pb;
+use prost::Message as _;
+
+use crate::blobs::{BlobError, BlobReader, Upload};
+use crate::config::{LocalUser, Role};
+use crate::error::{Error, Problem, Result};
+use crate::policy::EvidenceRule;
+use crate::records::{
+    Direction, EvidenceRecord, EvidenceState, OutboxKind, RequestRecord, TransferItem,
+    request_key_name,
+};
+use crate::store::StoreError;
+use crate::vault::DataKey;
+
+use super::state::{After, DELIVERY_GRACE_MS, Event, Exchange, Pending, new_id, now_ms};
+
+/// The largest chunk of a file in one message, either way.
+pub const MAX_CHUNK: usize = 1 << 20;
+
+/// A file as a person describes it before its bytes arrive.
+#[derive(Debug, Clone)]
+pub struct NewEvidence {
+    pub request_id: String,
+    pub name: String,
+    pub media_type: String,
+    pub size: u64,
+    pub source: String,
+    pub description: String,
+}
+
+impl From<BlobError> for Error {
+    fn from(e: BlobError) -> Error {
+        match e {
+            BlobError::TooLarge { .. } => Error::exhausted(e.to_string()),
+            BlobError::OutOfOrder { .. } => Error::precondition(e.to_string()),
+            BlobError::HashMismatch { .. } => Error::invalid(e.to_string()),
+            BlobError::InUse { .. } => Error::unavailable(e.to_string()),
+            BlobError::NotFound { .. } => Error::not_found(e.to_string()),
+            other => Error::Store(StoreError::Io(other.to_string())),
+        }
+    }
+}
+
+/// The blob directory's name for a request's files.
+fn upload_id(direction: &str, file_id: &str) -> String {
+    format!("{direction}-{file_id}")
+}
+
+/// Runs blocking blob work without stalling the runtime.
+fn blocking<T>(work: impl FnOnce() -> T) -> T {
+    tokio::task::block_in_place(work)
+}
+
+/// An upload in progress, for a local person or a peer's transfer.
+pub struct Receiving {
+    upload: Option<Upload>,
+    record: EvidenceRecord,
+    /// Bytes received since the last checkpoint.
+    unsynced: u64,
+}
+
+impl std::fmt::Debug for Receiving {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Receiving")
+            .field("request_id", &self.record.request_id)
+            .field("file_id", &self.record.file.file_id)
+            .finish_non_exhaustive()
+    }
+}
+
+/// How many bytes a transfer takes between checkpoints.
+const CHECKPOINT_BYTES: u64 = 8 << 20;
+
+impl Receiving {
+    /// The request and the file.
+    pub fn ids(&self) -> (&str, &str) {
+        (&self.record.request_id, &self.record.file.file_id)
+    }
+
+    pub fn offset(&self) -> u64 {
+        self.upload.as_ref().map_or(0, Upload::offset)
+    }
+
+    pub fn size(&self) -> u64 {
+        self.record.file.size
+    }
+
+    /// Takes `bytes` at `offset`, which must be where the upload stands.
+    pub fn write(&mut self, offset: u64, bytes: &[u8]) -> Result<()> {
+        if bytes.is_empty() || bytes.len() > MAX_CHUNK {
+            return Err(Error::invalid(Problem::field(
+                "data",
+                format!("holds {} bytes: 1 to {MAX_CHUNK} allowed", bytes.len()),
+            )));
+        }
+        let upload = self
+            .upload
+            .as_mut()
+            .ok_or_else(|| Error::precondition("the upload is already finished"))?;
+        if offset.saturating_add(bytes.len() as u64) > self.record.file.size {
+            return Err(Error::invalid(Problem::field(
+                "data",
+                format!(
+                    "would end at byte {}, past the file's {} bytes",
+                    offset.saturating_add(bytes.len() as u64),
+                    self.record.file.size
+                ),
+            )));
+        }
+        blocking(|| upload.write_at(offset, bytes))?;
+        self.unsynced += bytes.len() as u64;
+        if self.unsynced >= CHECKPOINT_BYTES {
+            blocking(|| upload.checkpoint())?;
+            self.unsynced = 0;
+        }
+        Ok(())
+    }
+
+    /// Makes what arrived durable (a stream that ends early resumes here).
+    pub fn checkpoint(&mut self) -> Result<u64> {
+        match self.upload.as_mut() {
+            Some(upload) => Ok(blocking(|| upload.checkpoint())?),
+            None => Ok(self.record.file.size),
+        }
+    }
+
+    /// Drops the upload and whatever of it is on disk.
+    pub fn abort(mut self) {
+        if let Some(upload) = self.upload.take()
+            && let Err(e) = blocking(|| upload.abort())
+        {
+            tracing::warn!(error = %e, "an aborted upload was not removed");
+        }
+    }
+
+    pub fn complete(&self) -> bool {
+        self.offset() == self.record.file.size
+    }
+}
+
+impl Exchange {
+    /// The request a person may attach files to, and the side it is on:
+    /// a focal point's own sent request, or a request assigned to the
+    /// officer's agency (attached to its answer). Not once purged.
+    fn attachable(&self, caller: &LocalUser, request_id: &str) -> Result<RequestRecord> {
+        let record = match &caller.role {
+            Role::FocalPoint => self.records.request(Direction::Outgoing, request_id)?,
+            Role::Agency(agency) => self
+                .records
+                .request(Direction::Incoming, request_id)?
+                .filter(|r| r.agency.as_deref() == Some(agency.as_str())),
+            _ => None,
+        }
+        .ok_or_else(|| {
+            Error::not_found(format!(
+                "no request {request_id} that {} may attach files to",
+                caller.name
+            ))
+        })?;
+        if record.purged_unix_ms.is_some() {
+            return Err(Error::precondition(format!(
+                "request {request_id} was purged at the end of its retention period"
+            )));
+        }
+        if record.direction == Direction::Incoming
+            && !matches!(
+                record.status,
+                RequestStatus::Assigned | RequestStatus::Answered
+            )
+        {
+            return Err(Error::precondition(format!(
+                "request {request_id} is {}: files go with an answer to a request assigned \
+                 to the agency",
+                record.status
+            )));
+        }
+        Ok(record)
+    }
+
+    /// The evidence rule of this node's agreement for `record`'s peer and
+    /// category, or why there is none.
+    fn evidence_rule(&self, record: &RequestRecord) -> std::result::Result<EvidenceRule, String> {
+        let config = self.config();
+        let agreement = config
+            .agreement_with(record.peer())
+            .ok_or_else(|| format!("no agreement with {}", record.peer()))?;
+        let rule = agreement.rule_for(record.request.category).ok_or_else(|| {
+            format!(
+                "{} has no rule for {}",
+                agreement.label(),
+                record.request.category
+            )
+        })?;
+        rule.evidence.clone().ok_or_else(|| {
+            format!(
+                "{} rule {} ({}) allows no evidence files",
+                agreement.label(),
+                rule.number,
+                rule.category
+            )
+        })
+    }
+
+    /// The bytes already attached by `from` to the request.
+    fn carried(&self, request_id: &str, from: CountryCode) -> Result<u64> {
+        Ok(self
+            .records
+            .evidence_files(request_id)?
+            .iter()
+            .filter(|f| f.from == from)
+            .map(|f| f.file.size)
+            .sum())
+    }
+
+    /// Refuses a file the agreement does not allow, auditing the refusal.
+    async fn allow_file(
+        &self,
+        actor: &str,
+        record: &RequestRecord,
+        media_type: &str,
+        size: u64,
+        carried: u64,
+    ) -> Result<()> {
+        let max = self.config().evidence_max_file_bytes;
+        let refusal = if size > max {
+            Some(format!(
+                "{size} bytes is more than the {} MiB this node takes",
+                max >> 20
+            ))
+        } else {
+            match self.evidence_rule(record) {
+                Err(why) => Some(why),
+                Ok(rule) => rule.refuses(media_type, size, carried),
+            }
+        };
+        let Some(refusal) = refusal else {
+            return Ok(());
+        };
+        self.record_event(
+            Event::new("evidence.refused", actor)
+                .about(record)
+                .detail(refusal.clone()),
+        )
+        .await?;
+        Err(Error::denied(refusal))
+    }
+
+    fn request_key(&self, request_id: &str) -> Result<DataKey> {
+        self.records
+            .data_key(&request_key_name(request_id))?
+            .ok_or_else(|| {
+                Error::precondition(format!("request {request_id} has no data key (purged)"))
+            })
+    }
+
+    /// Starts a person's upload of a file to a request; the bytes follow
+    /// with [`Receiving::write`], then [`Exchange::attach`].
+    pub async fn start_attach(&self, caller: &LocalUser, new: NewEvidence) -> Result<Receiving> {
+        let request_id = convert_uuid("request_id", &new.request_id)?;
+        let name = liaison_proto::convert::file_name("name", &new.name)?;
+        let media_type = liaison_proto::convert::media_type("media_type", &new.media_type)?;
+        if new.size == 0 {
+            return Err(Error::invalid(Problem::field(
+                "size",
+                "must be at least 1 byte",
+            )));
+        }
+        let source = liaison_proto::convert::text(
+            "source",
+            &new.source,
+            liaison_proto::convert::MAX_SOURCE_CHARS,
+            false,
+        )?;
+        let description = liaison_proto::convert::text(
+            "description",
+            &new.description,
+            liaison_proto::convert::MAX_DESCRIPTION_CHARS,
+            true,
+        )?;
+        let record = self.attachable(caller, &request_id)?;
+        let carried = self.carried(&request_id, self.country())?;
+        self.allow_file(&caller.name, &record, &media_type, new.size, carried)
+            .await?;
+        let key = self.request_key(&request_id)?;
+        let file_id = new_id();
+        let blobs = self.blobs.clone();
+        let upload =
+            blocking(|| blobs.upload(&request_id, &upload_id("up", &file_id), &key, new.size))?;
+        Ok(Receiving {
+            upload: Some(upload),
+            record: EvidenceRecord {
+                request_id,
+                direction: record.direction,
+                from: self.country(),
+                file: EvidenceFile {
+                    file_id,
+                    name,
+                    size: new.size,
+                    media_type,
+                    sha256: [0; 32],
+                    acquired_by: caller.name.clone(),
+                    acquired_unix_ms: 0,
+                    source,
+                    description,
+                    custody_start: [0; 32],
+                },
+                state: EvidenceState::Attached,
+                manifest_hash: None,
+                receipt: Vec::new(),
+            },
+            unsynced: 0,
+        })
+    }
+
+    /// Finishes a person's upload once every byte arrived: the file is
+    /// hashed as stored, recorded, and `evidence.attached` starts its chain
+    /// of custody.
+    pub async fn attach(
+        &self,
+        caller: &LocalUser,
+        mut receiving: Receiving,
+    ) -> Result<EvidenceRecord> {
+        if !receiving.complete() {
+            let offset = receiving.offset();
+            if let Some(upload) = receiving.upload.take() {
+                blocking(|| upload.abort())?;
+            }
+            return Err(Error::invalid(Problem::field(
+                "size",
+                format!(
+                    "announced {} bytes but {offset} arrived; nothing was kept",
+                    receiving.record.file.size
+                ),
+            )));
+        }
+        let upload = receiving
+            .upload
+            .take()
+            .ok_or_else(|| Error::precondition("the upload is already finished"))?;
+        let info = blocking(|| upload.finish(None))?;
+        let mut evidence = receiving.record;
+        evidence.file.sha256 = info.sha256;
+        evidence.file.acquired_unix_ms = now_ms();
+        let state = self.state.lock().await;
+        let record = self.attachable(caller, &evidence.request_id)?;
+        let mut pending = Pending::default();
+        pending.events.push(
+            Event::new("evidence.attached", &caller.name)
+                .about(&record)
+                .hash(info.sha256)
+                .detail(format!(
+                    "size={} type={}",
+                    info.size, evidence.file.media_type
+                ))
+                .custody(&evidence.file.file_id, After::Start),
+        );
+        pending.changes.put_evidence_file(&evidence);
+        self.commit(state, pending).await?;
+        tracing::info!(
+            country = %self.country(),
+            request_id = %evidence.request_id,
+            file_id = %evidence.file.file_id,
+            size = info.size,
+            "evidence attached"
+        );
+        Ok(evidence)
+    }
+
+    /// Signs one manifest of the files attached here and not yet sent,
+    /// queues it, and queues each file's transfer behind it.
+    pub async fn send_evidence(
+        &self,
+        caller: &LocalUser,
+        request_id: &str,
+    ) -> Result<Vec<EvidenceRecord>> {
+        let state = self.state.lock().await;
+        let record = self.attachable(caller, request_id)?;
+        let country = self.country();
+        let mut files: Vec<EvidenceRecord> = self
+            .records
+            .evidence_files(request_id)?
+            .into_iter()
+            .filter(|f| f.from == country && f.state == EvidenceState::Attached)
+            .collect();
+        if files.is_empty() {
+            return Err(Error::precondition(format!(
+                "request {request_id} has no attached file waiting to be sent"
+            )));
+        }
+        if files.len() > liaison_proto::convert::MAX_EVIDENCE_FILES {
+            files.truncate(liaison_proto::convert::MAX_EVIDENCE_FILES);
+        }
+        for file in &mut files {
+            let chain = self
+                .records
+                .custody(request_id, &file.file.file_id)?
+                .ok_or_else(|| {
+                    Error::Integrity(format!("file {} has no custody chain", file.file.file_id))
+                })?;
+            file.file.custody_start = chain.start;
+        }
+        let (message, sealed) = self.seal(
+            record.peer(),
+            Content::Evidence(EvidenceManifest {
+                request_id: request_id.to_string(),
+                files: files.iter().map(|f| f.file.clone()).collect(),
+            }),
+        );
+        let kind = match record.direction {
+            Direction::Outgoing => OutboxKind::RequestEvidence,
+            Direction::Incoming => OutboxKind::AnswerEvidence,
+        };
+        let now = now_ms();
+        let give_up = record.request.deadline_unix_ms.max(now) + DELIVERY_GRACE_MS;
+        let mut pending = Pending::default();
+        pending.enqueue(&self.outbox_item(&message, &sealed, kind, give_up));
+        pending.events.push(
+            Event::new("evidence.announced", &caller.name)
+                .about(&record)
+                .hash(sealed.hash)
+                .detail(format!("{} files", files.len())),
+        );
+        for file in &mut files {
+            file.state = EvidenceState::Sending;
+            file.manifest_hash = Some(sealed.hash);
+            pending.changes.put_evidence_file(file);
+            pending.changes.put_transfer(&TransferItem {
+                request_id: request_id.to_string(),
+                file_id: file.file.file_id.clone(),
+                to: record.peer(),
+                direction: record.direction,
+                manifest_message_id: message.message_id.clone(),
+                attempts: 0,
+                next_attempt_unix_ms: now,
+                last_error: None,
+            });
+        }
+        self.commit(state, pending).await?;
+        Ok(files)
+    }
+
+    /// The files of a request a person may see: both sides'. Auditors see
+    /// hashes, sizes, types and states, not names or descriptions.
+    pub fn evidence_of(&self, caller: &LocalUser, request_id: &str) -> Result<Vec<EvidenceRecord>> {
+        let auditor = caller.role == Role::Auditor;
+        if !auditor {
+            self.readable(caller, request_id)?;
+        }
+        let mut files = self.records.evidence_files(request_id)?;
+        if auditor {
+            for file in &mut files {
+                file.file.name = String::new();
+                file.file.source = String::new();
+                file.file.description = String::new();
+            }
+        }
+        Ok(files)
+    }
+
+    /// The request record a person may read files of (purged or not).
+    fn readable(&self, caller: &LocalUser, request_id: &str) -> Result<RequestRecord> {
+        match &caller.role {
+            Role::FocalPoint => self.records.request(Direction::Outgoing, request_id)?,
+            Role::Agency(agency) => self
+                .records
+                .request(Direction::Incoming, request_id)?
+                .filter(|r| r.agency.as_deref() == Some(agency.as_str())),
+            _ => None,
+        }
+        .ok_or_else(|| {
+            Error::not_found(format!(
+                "no request {request_id} whose files {} may read",
+                caller.name
+            ))
+        })
+    }
+
+    /// Opens a file for a person to read, recording `evidence.opened`
+    /// first: the record stands even if the reader stops early.
+    pub async fn open_evidence(
+        &self,
+        caller: &LocalUser,
+        request_id: &str,
+        file_id: &str,
+    ) -> Result<(EvidenceRecord, BlobReader)> {
+        let state = self.state.lock().await;
+        let record = self.readable(caller, request_id)?;
+        let file = self
+            .records
+            .evidence_file(request_id, file_id)?
+            .ok_or_else(|| {
+                Error::not_found(format!("no file {file_id} in request {request_id}"))
+            })?;
+        if !matches!(
+            file.state,
+            EvidenceState::Attached
+                | EvidenceState::Sending
+                | EvidenceState::Delivered
+                | EvidenceState::Received
+        ) {
+            return Err(Error::precondition(format!(
+                "file {file_id} has not arrived yet"
+            )));
+        }
+        let key = self.request_key(request_id)?;
+        let blobs = self.blobs.clone();
+        let sha256 = file.file.sha256;
+        let reader = blocking(|| blobs.reader(request_id, &sha256, &key, 0))?;
+        let mut pending = Pending::default();
+        pending.events.push(
+            Event::new("evidence.opened", &caller.name)
+                .about(&record)
+                .hash(sha256)
+                .custody(file_id, After::Head),
+        );
+        self.commit(state, pending).await?;
+        Ok((file, reader))
+    }
+
+    /// A peer's manifest: every file must be one the agreement allows with
+    /// this request; each is then expected. Called by `receive` with the
+    /// write state held; adds to `pending`.
+    pub(super) fn receive_manifest(
+        &self,
+        peer: CountryCode,
+        manifest: &EvidenceManifest,
+        hash: [u8; 32],
+        pending: &mut Pending,
+    ) -> Result<RequestRecord> {
+        let request_id = &manifest.request_id;
+        // The requester announces files with its request (which this node
+        // received), the answering side with its answer (to our request).
+        // A manifest may overtake its request in a batch: the sender
+        // retries until the request is here.
+        let record = [Direction::Incoming, Direction::Outgoing]
+            .into_iter()
+            .find_map(|d| self.records.request(d, request_id).ok().flatten())
+            .filter(|r| r.peer() == peer)
+            .ok_or_else(|| {
+                Error::unavailable(format!("no request {request_id} shared with {peer} (yet)"))
+            })?;
+        if record.purged_unix_ms.is_some() {
+            return Err(Error::precondition(format!(
+                "request {request_id} was purged here"
+            )));
+        }
+        let rule = self.evidence_rule(&record).map_err(Error::denied)?;
+        let max = self.config().evidence_max_file_bytes;
+        let mut carried = self.carried(request_id, peer)?;
+        for (i, file) in manifest.files.iter().enumerate() {
+            if self
+                .records
+                .evidence_file(request_id, &file.file_id)?
+                .is_some()
+            {
+                return Err(Error::exists(Problem::field(
+                    format!("evidence.files[{i}].file_id"),
+                    "names a file already announced",
+                )));
+            }
+            if file.size > max {
+                return Err(Error::exhausted(format!(
+                    "evidence.files[{i}]: {} bytes is more than the {} MiB this node takes",
+                    file.size,
+                    max >> 20
+                )));
+            }
+            if let Some(refusal) = rule.refuses(&file.media_type, file.size, carried) {
+                return Err(Error::denied(format!("evidence.files[{i}]: {refusal}")));
+            }
+            carried += file.size;
+        }
+        for file in &manifest.files {
+            pending.changes.put_evidence_file(&EvidenceRecord {
+                request_id: request_id.clone(),
+                direction: record.direction,
+                from: peer,
+                file: file.clone(),
+                state: EvidenceState::Expected,
+                manifest_hash: Some(hash),
+                receipt: Vec::new(),
+            });
+        }
+        pending.record(&record);
+        Ok(record)
+    }
+
+    /// A file a peer announced and may send bytes of.
+    fn expected_from(
+        &self,
+        peer: CountryCode,
+        request_id: &str,
+        file_id: &str,
+    ) -> Result<EvidenceRecord> {
+        let request_id = convert_uuid("request_id", request_id)?;
+        let file_id = convert_uuid("file_id", file_id)?;
+        self.records
+            .evidence_file(&request_id, &file_id)?
+            .filter(|f| f.from == peer && f.from != self.country())
+            .ok_or_else(|| {
+                Error::not_found(format!(
+                    "no file {file_id} of request {request_id} announced by {peer}"
+                ))
+            })
+    }
+
+    /// Where a peer's transfer of a file resumes, and its receipt once the
+    /// file is here.
+    pub async fn transfer_state(
+        &self,
+        peer: CountryCode,
+        request_id: &str,
+        file_id: &str,
+    ) -> Result<pb::EvidenceTransferState> {
+        let file = self.expected_from(peer, request_id, file_id)?;
+        if file.state == EvidenceState::Received {
+            return self.transfer_receipt(&file).await;
+        }
+        let receiving = self.start_transfer(peer, request_id, file_id)?;
+        Ok(pb::EvidenceTransferState {
+            offset: receiving.offset(),
+            receipt: None,
+        })
+    }
+
+    /// Opens (or resumes) the upload of a peer's file.
+    pub fn start_transfer(
+        &self,
+        peer: CountryCode,
+        request_id: &str,
+        file_id: &str,
+    ) -> Result<Receiving> {
+        let file = self.expected_from(peer, request_id, file_id)?;
+        if file.state != EvidenceState::Expected {
+            return Err(Error::exists(format!(
+                "file {file_id} has already arrived and been verified"
+            )));
+        }
+        let key = self.request_key(&file.request_id)?;
+        let blobs = self.blobs.clone();
+        let upload = blocking(|| {
+            blobs.upload(
+                &file.request_id,
+                &upload_id("in", &file.file.file_id),
+                &key,
+                file.file.size,
+            )
+        })?;
+        Ok(Receiving {
+            upload: Some(upload),
+            record: file,
+            unsynced: 0,
+        })
+    }
+
+    /// The receipt for a file already received: its `evidence.received`
+    /// entry under the latest durable tree head.
+    async fn transfer_receipt(&self, file: &EvidenceRecord) -> Result<pb::EvidenceTransferState> {
+        let head = self.durable().await?;
+        let index = self
+            .records
+            .audit_positions(&file.request_id)?
+            .into_iter()
+            .filter(|(_, event)| event == "evidence.received")
+            .map(|(index, _)| index)
+            .find(|&index| {
+                self.records
+                    .audit_leaf(index)
+                    .ok()
+                    .flatten()
+                    .is_some_and(|leaf| {
+                        serde_json::from_slice::<serde_json::Value>(&leaf)
+                            .ok()
+                            .and_then(|v| v["message_hash"].as_str().map(str::to_string))
+                            == Some(hex::encode(file.file.sha256))
+                    })
+            })
+            .ok_or_else(|| Error::Integrity("a received file has no audit entry".into()))?;
+        let entry = self
+            .records
+            .audit_leaf(index)?
+            .ok_or_else(|| Error::Integrity(format!("audit entry {index} is missing")))?;
+        let receipt = self.prove(index, entry, head)?;
+        Ok(pb::EvidenceTransferState {
+            offset: file.file.size,
+            receipt: receipt.proof,
+        })
+    }
+
+    /// Ends a peer's transfer call: a complete file is checked against the
+    /// signed manifest, recorded and receipted; an incomplete one is kept
+    /// durably for the next call.
+    pub async fn end_transfer(
+        &self,
+        peer: CountryCode,
+        mut receiving: Receiving,
+    ) -> Result<pb::EvidenceTransferState> {
+        if !receiving.complete() {
+            let offset = receiving.checkpoint()?;
+            return Ok(pb::EvidenceTransferState {
+                offset,
+                receipt: None,
+            });
+        }
+        let upload = receiving
+            .upload
+            .take()
+            .ok_or_else(|| Error::precondition("the transfer is already finished"))?;
+        let mut file = receiving.record;
+        let expected = file.file.sha256;
+        let verified = blocking(|| upload.finish(Some(&expected)));
+        let state = self.state.lock().await;
+        let record = [Direction::Incoming, Direction::Outgoing]
+            .into_iter()
+            .find_map(|d| self.records.request(d, &file.request_id).ok().flatten())
+            .filter(|r| r.peer() == peer)
+            .ok_or_else(|| Error::not_found(format!("no request {}", file.request_id)))?;
+        let info = match verified {
+            Ok(info) => info,
+            Err(e) => {
+                // The bytes are discarded; the peer may send them again.
+                let mut pending = Pending::default();
+                let mut event = Event::new("evidence.rejected", format!("peer:{peer}"))
+                    .about(&record)
+                    .hash(expected)
+                    .detail(format!("file={}: {e}", file.file.file_id));
+                event.peer = Some(peer);
+                pending.events.push(event);
+                self.commit(state, pending).await?;
+                return Err(e.into());
+            }
+        };
+        let mut pending = Pending::default();
+        file.state = EvidenceState::Received;
+        pending.changes.put_evidence_file(&file);
+        // Watchers of the request hear of it.
+        pending.record(&record);
+        let mut received = Event::new("evidence.received", format!("peer:{peer}"))
+            .about(&record)
+            .hash(info.sha256)
+            .detail(format!("size={}", info.size))
+            .custody(&file.file.file_id, After::Entry(file.file.custody_start));
+        received.peer = Some(peer);
+        pending.events.push(received);
+        pending.events.push(
+            Event::new("evidence.verified", "node")
+                .about(&record)
+                .hash(info.sha256)
+                .detail("sha256 matches the signed manifest")
+                .custody(&file.file.file_id, After::Head),
+        );
+        let before = state.frontier.clone();
+        let mut state = state;
+        let (index, entry) = self
+            .append_log(&mut state, &mut pending)
+            .ok_or_else(|| Error::precondition("nothing to record"))?;
+        let head = self.finish(state, before, pending).await?;
+        let receipt = self.prove(index, entry, head)?;
+        tracing::info!(
+            country = %self.country(),
+            %peer,
+            request_id = %file.request_id,
+            file_id = %file.file.file_id,
+            size = info.size,
+            "evidence received and verified"
+        );
+        Ok(pb::EvidenceTransferState {
+            offset: info.size,
+            receipt: receipt.proof,
+        })
+    }
+
+    /// Records the peer's receipt for a file's bytes: `evidence.sent`, and
+    /// the transfer leaves the queue.
+    pub(crate) async fn transferred(
+        &self,
+        item: &TransferItem,
+        proof: pb::AuditProof,
+    ) -> Result<()> {
+        let config = self.config();
+        let keys = &config
+            .peers
+            .get(&item.to)
+            .ok_or_else(|| {
+                Error::precondition(format!("{} is no longer a configured peer", item.to))
+            })?
+            .keys;
+        let mut file = self
+            .records
+            .evidence_file(&item.request_id, &item.file_id)?
+            .ok_or_else(|| Error::not_found(format!("no file {}", item.file_id)))?;
+        let expected = liaison_proto::receipt::Expected {
+            receiver: item.to,
+            sender: self.country(),
+            message_id: &item.manifest_message_id,
+            envelope_hash: file.file.sha256,
+            event: "evidence.received",
+        };
+        let receipt = pb::Receipt {
+            proof: Some(proof.clone()),
+            ..Default::default()
+        };
+        let delivery = liaison_proto::receipt::verify_receipt(
+            &receipt,
+            &expected,
+            |id| keys.get(id).copied(),
+            &self.peer_heads,
+        )
+        .map_err(|e| Error::invalid(format!("evidence receipt from {}: {e}", item.to)))?;
+        let state = self.state.lock().await;
+        let record = self
+            .records
+            .request(item.direction, &item.request_id)?
+            .ok_or_else(|| Error::not_found(format!("no request {}", item.request_id)))?;
+        let mut pending = Pending::default();
+        file.state = EvidenceState::Delivered;
+        file.receipt = proof.encode_to_vec();
+        pending.changes.put_evidence_file(&file);
+        pending.record(&record);
+        pending
+            .changes
+            .remove_transfer(&item.request_id, &item.file_id);
+        pending.events.push(
+            Event::new("evidence.sent", "node")
+                .about(&record)
+                .hash(file.file.sha256)
+                .detail(format!("peer audit index {}", delivery.audit_index))
+                .custody(&item.file_id, After::Head),
+        );
+        self.commit(state, pending).await?;
+        tracing::info!(
+            country = %self.country(),
+            peer = %item.to,
+            request_id = %item.request_id,
+            file_id = %item.file_id,
+            "evidence delivered"
+        );
+        Ok(())
+    }
+
+    /// Reschedules a transfer that failed (the peer unreachable, or not
+    /// ready for the bytes yet).
+    pub(crate) async fn transfer_failed(&self, item: &TransferItem, reason: String) -> Result<()> {
+        let _state = self.state.lock().await;
+        let Some(mut current) = self.records.transfer(&item.request_id, &item.file_id)? else {
+            return Ok(());
+        };
+        current.attempts = current.attempts.saturating_add(1);
+        current.next_attempt_unix_ms = now_ms() + super::backoff_ms(current.attempts);
+        current.last_error = Some(
+            reason
+                .chars()
+                .filter(|c| !c.is_control())
+                .take(300)
+                .collect(),
+        );
+        let mut changes = crate::records::Changes::new();
+        changes.put_transfer(&current);
+        self.records.apply(changes)?;
+        self.records.durable(|| Ok(None)).await?;
+        Ok(())
+    }
+
+    /// A reader of one of this node's files, for its transfer.
+    pub(crate) fn transfer_reader(&self, item: &TransferItem, offset: u64) -> Result<BlobReader> {
+        let file = self
+            .records
+            .evidence_file(&item.request_id, &item.file_id)?
+            .ok_or_else(|| Error::not_found(format!("no file {}", item.file_id)))?;
+        let key = self.request_key(&item.request_id)?;
+        let blobs = self.blobs.clone();
+        let sha256 = file.file.sha256;
+        Ok(blocking(|| {
+            blobs.reader(&item.request_id, &sha256, &key, offset)
+        })?)
+    }
+
+    /// Adds the purge of a request's files to `pending`: their records and
+    /// transfers go, `evidence.purged` ends each chain; the bytes are
+    /// removed once the purge is durable ([`Exchange::remove_files`]).
+    pub(super) fn purge_files(
+        &self,
+        record: &RequestRecord,
+        pending: &mut Pending,
+    ) -> Result<usize> {
+        let request_id = &record.request.request_id;
+        let files = self.records.evidence_files(request_id)?;
+        let manifests: std::collections::BTreeSet<[u8; 32]> =
+            files.iter().filter_map(|f| f.manifest_hash).collect();
+        for hash in &manifests {
+            pending.changes.remove_envelope(hash);
+        }
+        for file in &files {
+            pending
+                .changes
+                .remove_evidence_file(request_id, &file.file.file_id);
+            pending
+                .changes
+                .remove_transfer(request_id, &file.file.file_id);
+            if file.state == EvidenceState::Expected {
+                // Never arrived: no chain here, and nothing to erase.
+                continue;
+            }
+            pending.events.push(
+                Event::new("evidence.purged", "node")
+                    .about(record)
+                    .hash(file.file.sha256)
+                    .custody(&file.file.file_id, After::Head),
+            );
+        }
+        Ok(files.len())
+    }
+
+    /// Removes the blob directory of purged requests.
+    pub(super) fn remove_files(&self, request_ids: &[String]) {
+        for id in request_ids {
+            let blobs = self.blobs.clone();
+            if let Err(e) = blocking(|| blobs.remove_owner(id)) {
+                tracing::warn!(request_id = %id, error = %e, "purged evidence files not removed (their key is destroyed)");
+            }
+        }
+    }
+}
+
+fn convert_uuid(field: &str, value: &str) -> Result<String> {
+    Ok(liaison_proto::convert::uuid(field, value)?)
+}

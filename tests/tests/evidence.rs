@@ -1,0 +1,495 @@
+//! Evidence files: attached by a focal point, announced in a signed
+//! manifest, transferred in chunks to the peer, checked there against the
+//! manifest, receipted, and recorded as a chain of custody in both audit
+//! logs; refused when the agreement does not allow them or the bytes do
+//! not match; resumed after a cut.
+
+// Test helpers may panic on anything unexpected.
+#![allow(clippy::unwrap_used)]
+
+use liaison_node::records::{Direction, EvidenceState};
+use liaison_proto::audit::verify_export;
+use liaison_proto::pb;
+use liaison_proto::pb::evidence_client::EvidenceClient;
+use liaison_tests::{
+    PeerSigner, TestFederation, await_status, export, id_of, phone_check, signed_phone_check,
+    test_uuid, wait_for_record,
+};
+use sha2::{Digest, Sha256};
+use tonic::service::interceptor::InterceptedService;
+use tonic::transport::Channel;
+
+type EvidenceApi = EvidenceClient<InterceptedService<Channel, liaison_proto::auth::BearerToken>>;
+
+async fn evidence(federation: &TestFederation, code: &str, user: &str) -> EvidenceApi {
+    let (channel, token) = federation.local(code, user).await;
+    EvidenceClient::with_interceptor(channel, token)
+}
+
+/// Bytes that look random and differ from run to run.
+fn bytes(len: usize, seed: u8) -> Vec<u8> {
+    let mut state = u64::from(seed) << 32 | 0x9e37_79b9;
+    (0..len)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state as u8
+        })
+        .collect()
+}
+
+/// Uploads `data` as one file of `request_id`, in chunks of at most 1 MiB.
+async fn upload(
+    api: &mut EvidenceApi,
+    request_id: &str,
+    name: &str,
+    media_type: &str,
+    data: &[u8],
+) -> Result<pb::EvidenceItem, tonic::Status> {
+    let mut parts = vec![pb::UploadPart {
+        part: Some(pb::upload_part::Part::Header(pb::UploadHeader {
+            request_id: request_id.into(),
+            name: name.into(),
+            media_type: media_type.into(),
+            size: data.len() as u64,
+            source: "seized phone, exhibit 4 (illustrative)".into(),
+            description: "Chat export with the recruiter.".into(),
+        })),
+    }];
+    for chunk in data.chunks(1 << 20) {
+        parts.push(pb::UploadPart {
+            part: Some(pb::upload_part::Part::Chunk(chunk.to_vec())),
+        });
+    }
+    Ok(api.upload(tokio_stream::iter(parts)).await?.into_inner())
+}
+
+/// The `key=value` tokens of a custody entry's detail.
+fn token<'a>(detail: &'a str, key: &str) -> Option<&'a str> {
+    detail
+        .split(' ')
+        .find_map(|t| t.strip_prefix(key).and_then(|v| v.strip_prefix('=')))
+}
+
+/// Each custody entry of a node's log about `file_id`: (event, its leaf
+/// hash, its `after`).
+fn custody(
+    federation: &TestFederation,
+    code: &str,
+    file_id: &str,
+) -> Vec<(String, String, String)> {
+    federation
+        .node(code)
+        .running()
+        .exchange()
+        .records()
+        .audit_leaves()
+        .unwrap()
+        .into_iter()
+        .filter_map(|leaf| {
+            let entry: serde_json::Value = serde_json::from_slice(&leaf).unwrap();
+            let detail = entry["detail"].as_str()?.to_string();
+            (token(&detail, "file") == Some(file_id)).then(|| {
+                (
+                    entry["event"].as_str().unwrap().to_string(),
+                    hex::encode(liaison_proto::merkle::leaf_hash(&leaf)),
+                    token(&detail, "after").unwrap().to_string(),
+                )
+            })
+        })
+        .collect()
+}
+
+/// Waits until node `code` holds `file_id` of `request_id` in `state`.
+async fn await_file(
+    federation: &TestFederation,
+    code: &str,
+    request_id: &str,
+    file_id: &str,
+    state: EvidenceState,
+) {
+    let exchange = federation.node(code).running().exchange().clone();
+    wait_for_record(&exchange, request_id, |_| {
+        exchange
+            .records()
+            .evidence_file(request_id, file_id)
+            .unwrap()
+            .is_some_and(|f| f.state == state)
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn files_travel_verified_with_a_chain_of_custody_on_both_sides() {
+    let federation = TestFederation::start(&["THA", "KHM"]).await;
+    let mut focal = federation.focal_point("THA").await;
+    let id = id_of(
+        &focal
+            .submit(phone_check("KHM", "+85512345678"))
+            .await
+            .unwrap()
+            .into_inner(),
+    );
+    await_status(&mut focal, &id, pb::RequestStatus::Sent).await;
+    let mut tha = evidence(&federation, "THA", "focal-point").await;
+    let large = bytes(3 * (1 << 20) + 12_345, 7);
+    let small = b"2026-11-02 21:14 recruiter: the job pays 1500 USD\n".to_vec();
+    let name_marker = "chat-export-marker-5e1f.txt";
+    let first = upload(&mut tha, &id, "statement.pdf", "application/pdf", &large)
+        .await
+        .unwrap();
+    let second = upload(&mut tha, &id, name_marker, "text/plain", &small)
+        .await
+        .unwrap();
+    let files = [(&first, &large), (&second, &small)];
+    for (item, data) in files {
+        let file = item.file.as_ref().unwrap();
+        assert_eq!(
+            file.sha256,
+            Sha256::digest(data).to_vec(),
+            "hashed as stored"
+        );
+        assert_eq!(file.size, data.len() as u64);
+        assert_eq!(file.acquired_by, "focal-point");
+        assert_eq!(item.state, pb::EvidenceState::EvidenceAttached as i32);
+    }
+    let sent = tha
+        .send(pb::EvidenceSendCall {
+            request_id: id.clone(),
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(sent.items.len(), 2);
+
+    for (item, data) in files {
+        let file_id = &item.file.as_ref().unwrap().file_id;
+        await_file(&federation, "KHM", &id, file_id, EvidenceState::Received).await;
+        await_file(&federation, "THA", &id, file_id, EvidenceState::Delivered).await;
+        // The officer the request is assigned to reads the same bytes.
+        let mut police = evidence(&federation, "KHM", "police-officer").await;
+        let mut stream = police
+            .download(pb::FileRef {
+                request_id: id.clone(),
+                file_id: file_id.clone(),
+            })
+            .await
+            .unwrap()
+            .into_inner();
+        let mut got = Vec::new();
+        while let Some(chunk) = stream.message().await.unwrap() {
+            assert_eq!(chunk.offset, got.len() as u64);
+            got.extend_from_slice(&chunk.data);
+        }
+        assert!(got == *data, "the bytes arrived intact");
+
+        // The chain of custody: THA attached, then sent on KHM's receipt;
+        // KHM received after THA's attached entry, verified, opened.
+        let tha_chain = custody(&federation, "THA", file_id);
+        let khm_chain = custody(&federation, "KHM", file_id);
+        let events = |chain: &[(String, String, String)]| {
+            chain.iter().map(|c| c.0.clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(events(&tha_chain), ["evidence.attached", "evidence.sent"]);
+        assert_eq!(
+            events(&khm_chain),
+            ["evidence.received", "evidence.verified", "evidence.opened"]
+        );
+        assert_eq!(tha_chain[0].2, "-");
+        assert_eq!(tha_chain[1].2, tha_chain[0].1);
+        assert_eq!(khm_chain[0].2, tha_chain[0].1, "starts at THA's entry");
+        assert_eq!(khm_chain[1].2, khm_chain[0].1);
+        assert_eq!(khm_chain[2].2, khm_chain[1].1);
+        // The signed manifest KHM holds names where the chain starts.
+        let announced = federation
+            .node("KHM")
+            .running()
+            .exchange()
+            .records()
+            .evidence_file(&id, file_id)
+            .unwrap()
+            .unwrap();
+        assert_eq!(hex::encode(announced.file.custody_start), tha_chain[0].1);
+    }
+
+    // THA holds KHM's receipt for each file, and lists both as delivered.
+    let listed = tha
+        .list(pb::EvidenceQuery {
+            request_id: id.clone(),
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert!(
+        listed
+            .items
+            .iter()
+            .all(|i| i.state == pb::EvidenceState::EvidenceDelivered as i32 && i.receipt.is_some())
+    );
+    // An auditor sees hashes and states, never names.
+    let mut auditor = evidence(&federation, "KHM", "auditor").await;
+    let seen = auditor
+        .list(pb::EvidenceQuery {
+            request_id: id.clone(),
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(seen.items.len(), 2);
+    assert!(
+        seen.items
+            .iter()
+            .all(|i| i.file.as_ref().unwrap().name.is_empty())
+    );
+
+    // Both logs verify and name no file.
+    for code in ["THA", "KHM"] {
+        let exported = export(&mut federation.auditor(code).await).await;
+        let key = federation.node(code).config().signer.verifying_key();
+        verify_export(&exported, &key).unwrap();
+        assert!(
+            !exported.contains(name_marker),
+            "{code}: a file name in the log"
+        );
+    }
+    federation.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn agreements_and_limits_decide_which_files_may_be_attached() {
+    let federation = TestFederation::start(&["THA", "KHM"]).await;
+    let mut focal = federation.focal_point("THA").await;
+    let id = id_of(
+        &focal
+            .submit(phone_check("KHM", "+85512345678"))
+            .await
+            .unwrap()
+            .into_inner(),
+    );
+    let mut tha = evidence(&federation, "THA", "focal-point").await;
+    let refused = upload(&mut tha, &id, "clip.mp4", "video/mp4", b"not a video")
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code(), tonic::Code::PermissionDenied);
+    assert!(
+        refused.message().contains("video/mp4")
+            && refused.message().contains("not one the agreement allows"),
+        "{}",
+        refused.message()
+    );
+    let bad_name = upload(&mut tha, &id, "../etc/passwd", "text/plain", b"x")
+        .await
+        .unwrap_err();
+    assert_eq!(bad_name.code(), tonic::Code::InvalidArgument);
+    assert!(
+        bad_name.message().contains("field `name`"),
+        "{}",
+        bad_name.message()
+    );
+    // Another agency's officer may not attach to a request it does not hold.
+    let mut fiu = evidence(&federation, "KHM", "fiu-officer").await;
+    let denied = upload(&mut fiu, &id, "a.txt", "text/plain", b"x")
+        .await
+        .unwrap_err();
+    assert_eq!(denied.code(), tonic::Code::NotFound);
+    // Nothing was attached, and the refusals are audited.
+    let listed = tha
+        .list(pb::EvidenceQuery {
+            request_id: id.clone(),
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert!(listed.items.is_empty());
+    let refusals = liaison_tests::audit_events(&federation, "THA", "evidence.refused");
+    assert_eq!(refusals.len(), 1);
+    assert!(refusals[0].detail.contains("video/mp4"));
+    let exported = export(&mut federation.auditor("THA").await).await;
+    assert!(!exported.contains("passwd"));
+    federation.shutdown().await;
+}
+
+/// A manifest from THA, signed with THA's real key, for request
+/// `request_id`, naming one file of `data`.
+fn manifest(
+    signer: &PeerSigner,
+    n: u64,
+    request_id: &str,
+    file_id: &str,
+    data: &[u8],
+) -> pb::Envelope {
+    signer.seal(&pb::Message {
+        message_id: test_uuid(n),
+        from: "THA".into(),
+        to: "KHM".into(),
+        created_unix_ms: liaison_node::exchange::now_ms(),
+        nonce: vec![n as u8; 16],
+        content: Some(pb::message::Content::Evidence(pb::EvidenceManifest {
+            request_id: request_id.into(),
+            files: vec![pb::EvidenceFile {
+                file_id: file_id.into(),
+                name: "ledger.csv".into(),
+                size: data.len() as u64,
+                media_type: "text/csv".into(),
+                sha256: Sha256::digest(data).to_vec(),
+                acquired_by: "focal-point".into(),
+                acquired_unix_ms: liaison_node::exchange::now_ms(),
+                source: String::new(),
+                description: String::new(),
+                custody_start: vec![0x11; 32],
+            }],
+        })),
+    })
+}
+
+fn parts(request_id: &str, file_id: &str, from: u64, data: &[u8]) -> Vec<pb::EvidencePart> {
+    data.chunks(1 << 20)
+        .scan(from, |offset, chunk| {
+            let part = pb::EvidencePart {
+                request_id: request_id.into(),
+                file_id: file_id.into(),
+                offset: *offset,
+                data: chunk.to_vec(),
+            };
+            *offset += chunk.len() as u64;
+            Some(part)
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bytes_that_differ_from_the_signed_manifest_are_refused() {
+    let federation = TestFederation::start(&["THA", "KHM"]).await;
+    let signer = PeerSigner::of(&federation, "THA");
+    let mut khm = federation.federation_client_as("THA", "KHM").await;
+    khm.deliver(signer.seal(&signed_phone_check(1, "THA", "KHM")))
+        .await
+        .unwrap();
+    let request_id = test_uuid(1);
+    let file_id = test_uuid(2);
+    let promised = bytes(5000, 3);
+    khm.deliver(manifest(&signer, 3, &request_id, &file_id, &promised))
+        .await
+        .unwrap();
+    let mut sent = promised.clone();
+    sent[4000] ^= 1;
+    let refused = khm
+        .transfer_evidence(tokio_stream::iter(parts(&request_id, &file_id, 0, &sent)))
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code(), tonic::Code::InvalidArgument);
+    assert!(
+        refused.message().contains("SHA-256"),
+        "{}",
+        refused.message()
+    );
+    let exchange = federation.node("KHM").running().exchange().clone();
+    let file = exchange
+        .records()
+        .evidence_file(&request_id, &file_id)
+        .unwrap()
+        .unwrap();
+    assert_eq!(file.state, EvidenceState::Expected, "nothing accepted");
+    assert_eq!(file.direction, Direction::Incoming);
+    let rejected = liaison_tests::audit_events(&federation, "KHM", "evidence.rejected");
+    assert_eq!(rejected.len(), 1);
+    // The right bytes are then taken, from the start.
+    let state = khm
+        .evidence_offset(pb::EvidenceFileRef {
+            request_id: request_id.clone(),
+            file_id: file_id.clone(),
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(state.offset, 0);
+    let done = khm
+        .transfer_evidence(tokio_stream::iter(parts(
+            &request_id,
+            &file_id,
+            0,
+            &promised,
+        )))
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(done.offset, promised.len() as u64);
+    assert!(done.receipt.is_some());
+    federation.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_transfer_resumes_from_the_last_offset_after_a_restart() {
+    let mut federation = TestFederation::start(&["THA", "KHM"]).await;
+    let signer = PeerSigner::of(&federation, "THA");
+    let mut khm = federation.federation_client_as("THA", "KHM").await;
+    khm.deliver(signer.seal(&signed_phone_check(1, "THA", "KHM")))
+        .await
+        .unwrap();
+    let request_id = test_uuid(1);
+    let file_id = test_uuid(2);
+    let data = bytes(2 * (1 << 20) + 777, 9);
+    khm.deliver(manifest(&signer, 3, &request_id, &file_id, &data))
+        .await
+        .unwrap();
+    // The first 1 MiB + 100 bytes, then the stream ends.
+    let cut = (1 << 20) + 100;
+    let partial = khm
+        .transfer_evidence(tokio_stream::iter(parts(
+            &request_id,
+            &file_id,
+            0,
+            &data[..cut],
+        )))
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(partial.offset, cut as u64);
+    assert!(partial.receipt.is_none());
+    // A part that does not continue where the node stands is refused.
+    let wrong = khm
+        .transfer_evidence(tokio_stream::iter(parts(
+            &request_id,
+            &file_id,
+            10,
+            &data[10..20],
+        )))
+        .await
+        .unwrap_err();
+    assert_eq!(wrong.code(), tonic::Code::FailedPrecondition);
+
+    // The node restarts: what it confirmed is still there.
+    federation.stop("KHM").await;
+    federation.restart("KHM").await;
+    let mut khm = federation.federation_client_as("THA", "KHM").await;
+    let reference = pb::EvidenceFileRef {
+        request_id: request_id.clone(),
+        file_id: file_id.clone(),
+    };
+    let state = khm
+        .evidence_offset(reference.clone())
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(state.offset, cut as u64);
+    let done = khm
+        .transfer_evidence(tokio_stream::iter(parts(
+            &request_id,
+            &file_id,
+            state.offset,
+            &data[cut..],
+        )))
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(done.offset, data.len() as u64);
+    let receipt = done.receipt.unwrap();
+    let entry: serde_json::Value = serde_json::from_slice(&receipt.entry).unwrap();
+    assert_eq!(entry["event"], "evidence.received");
+    assert_eq!(entry["message_hash"], hex::encode(Sha256::digest(&data)));
+    // Asked again, the node gives the same receipt.
+    let again = khm.evidence_offset(reference).await.unwrap().into_inner();
+    assert_eq!(again.receipt.unwrap().index, receipt.index);
+    federation.shutdown().await;
+}
