@@ -9,12 +9,13 @@ use std::path::Path;
 use std::sync::Arc;
 
 use liaison_node::exchange::{Exchange, rotate_kek};
-use liaison_node::records::{Changes, Direction, Records, request_key_name};
+use liaison_node::records::{Changes, Direction, EvidenceState, Records, request_key_name};
 use liaison_node::store::{SLOT, Store};
 use liaison_node::vault::{DataKey, FileKek, Rotation, read_kek};
 use liaison_proto::audit::verify_export;
 use liaison_proto::domain::Subject;
 use liaison_proto::pb;
+use liaison_proto::pb::evidence_client::EvidenceClient;
 use liaison_tests::{
     TestFederation, await_status, export, next_assignment, phone_check, submit, wait_for_record,
 };
@@ -50,6 +51,8 @@ struct Markers {
     summary: String,
     value: String,
     remarks: String,
+    file_name: String,
+    file_text: String,
 }
 
 impl Markers {
@@ -61,11 +64,20 @@ impl Markers {
             summary: format!("Summary marker {n:08x}, recruited online."),
             value: format!("Value marker {n:08x}"),
             remarks: format!("Remarks marker {n:08x}"),
+            file_name: format!("marker-{n:08x}.txt"),
+            file_text: format!("File content marker {n:08x}: the recruiter's chat.\n"),
         }
     }
 
-    fn all(&self) -> [&str; 4] {
-        [&self.phone, &self.summary, &self.value, &self.remarks]
+    fn all(&self) -> [&str; 6] {
+        [
+            &self.phone,
+            &self.summary,
+            &self.value,
+            &self.remarks,
+            &self.file_name,
+            &self.file_text,
+        ]
     }
 }
 
@@ -114,6 +126,47 @@ async fn a_purge_leaves_nothing_readable_under_the_data_directory() {
     // Once Cambodia holds the receipt for its answer, both sides are done.
     let tha = federation.node("THA").running().exchange().clone();
 
+    // A file travels with the request, and is received and verified.
+    let (channel, token) = federation.local("THA", "focal-point").await;
+    let mut evidence = EvidenceClient::with_interceptor(channel, token);
+    let header = pb::UploadHeader {
+        request_id: id.clone(),
+        name: markers.file_name.clone(),
+        media_type: "text/plain".into(),
+        size: markers.file_text.len() as u64,
+        ..Default::default()
+    };
+    let parts = [
+        pb::upload_part::Part::Header(header),
+        pb::upload_part::Part::Chunk(markers.file_text.as_bytes().to_vec()),
+    ]
+    .map(|part| pb::UploadPart { part: Some(part) });
+    let file = evidence
+        .upload(tokio_stream::iter(parts))
+        .await
+        .unwrap()
+        .into_inner()
+        .file
+        .unwrap();
+    evidence
+        .send(pb::EvidenceSendCall {
+            request_id: id.clone(),
+        })
+        .await
+        .unwrap();
+    for exchange in [&khm, &tha] {
+        wait_for_record(exchange, &id, |_| {
+            exchange
+                .records()
+                .evidence_file(&id, &file.file_id)
+                .unwrap()
+                .is_some_and(|f| {
+                    matches!(f.state, EvidenceState::Received | EvidenceState::Delivered)
+                })
+        })
+        .await;
+    }
+
     // Both sides hold the request and its data key; the key itself is
     // never on disk, only wrapped.
     let mut keys: Vec<(&str, DataKey)> = Vec::new();
@@ -156,6 +209,10 @@ async fn a_purge_leaves_nothing_readable_under_the_data_directory() {
         assert!(
             !files(&data_dir).is_empty() && data_dir.join("datakeys").exists(),
             "{code}: the scan reads the store"
+        );
+        assert!(
+            !data_dir.join("evidence").join(&id).exists(),
+            "{code}: the request's files are removed"
         );
         for marker in markers.all() {
             let found = holding(&data_dir, marker.as_bytes());
