@@ -19,6 +19,25 @@ struct Comparable {
     daily_limit: u32,
     legal_bases: BTreeSet<String>,
     require_dual_criminality: bool,
+    /// The evidence files allowed, in words ("none" when the rule has no
+    /// evidence section).
+    evidence: String,
+}
+
+fn evidence_text(allowance: Option<&pb::EvidenceAllowance>) -> String {
+    match allowance {
+        None => "no evidence files".into(),
+        Some(e) => {
+            let mut types = e.media_types.clone();
+            types.sort();
+            format!(
+                "files of {} up to {} MiB each, {} MiB per request",
+                types.join(", "),
+                e.max_file_bytes >> 20,
+                e.max_request_bytes >> 20
+            )
+        }
+    }
 }
 
 fn comparable(view: &pb::AgreementView) -> BTreeMap<i32, Comparable> {
@@ -51,6 +70,7 @@ fn comparable(view: &pb::AgreementView) -> BTreeMap<i32, Comparable> {
                     daily_limit: r.daily_limit,
                     legal_bases: r.legal_bases.iter().cloned().collect(),
                     require_dual_criminality: r.require_dual_criminality,
+                    evidence: evidence_text(r.evidence.as_ref()),
                 },
             )
         })
@@ -333,6 +353,19 @@ pub fn compare(local: &pb::AgreementView, peer: &pb::AgreementView) -> Vec<pb::D
                 format!(
                     "{requires} answers {name} requests only when dual criminality is established \
                      or an officer records a decision to answer anyway, but {not} does not"
+                ),
+            );
+        }
+        if a.evidence != b.evidence {
+            push(
+                category,
+                "evidence",
+                a.evidence.clone(),
+                b.evidence.clone(),
+                format!(
+                    "{us} allows {} with {name} requests and answers but {them} {}: each side \
+                     refuses a file its own copy does not allow",
+                    a.evidence, b.evidence
                 ),
             );
         }

@@ -614,6 +614,11 @@ impl Agreement {
                         })
                         .collect(),
                     require_dual_criminality: r.require_dual_criminality,
+                    evidence: r.evidence.as_ref().map(|e| pb::EvidenceAllowance {
+                        media_types: e.media_types.iter().cloned().collect(),
+                        max_file_bytes: e.max_file_bytes,
+                        max_request_bytes: e.max_request_bytes,
+                    }),
                 })
                 .collect(),
         }

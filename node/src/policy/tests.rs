@@ -861,3 +861,94 @@ fn require_dual_criminality_enters_the_hash_only_when_set() {
         diffs[0].explanation
     );
 }
+
+#[test]
+fn an_evidence_section_allows_files_by_type_and_size_and_enters_the_hash() {
+    let phone = |evidence: Option<EvidenceSection>| {
+        let mut rule = rule(
+            Category::PhoneCheck,
+            &["THA->KHM"],
+            &[Purpose::Investigation],
+            &[],
+        );
+        rule.evidence = evidence;
+        rule
+    };
+    let section = |types: &[&str], file: u64, request: u64| EvidenceSection {
+        media_types: types.iter().map(|t| t.to_string()).collect(),
+        max_file_mib: file,
+        max_request_mib: request,
+    };
+    let without = Agreement::from_file(c("THA"), c("KHM"), &file(vec![phone(None)])).unwrap();
+    let with = Agreement::from_file(
+        c("THA"),
+        c("KHM"),
+        &file(vec![phone(Some(section(
+            &["application/pdf", "text/csv"],
+            1,
+            2,
+        )))]),
+    )
+    .unwrap();
+    assert_ne!(without.hash, with.hash, "the section enters the hash");
+    assert!(without.rules[0].evidence.is_none(), "no section, no files");
+    let rule = with.rules[0].evidence.as_ref().unwrap();
+    assert_eq!(rule.refuses("text/csv", 1 << 20, 0), None);
+    let refused = rule.refuses("video/mp4", 10, 0).unwrap();
+    assert!(refused.contains("video/mp4") && refused.contains("application/pdf, text/csv"));
+    assert!(
+        rule.refuses("text/csv", (1 << 20) + 1, 0)
+            .unwrap()
+            .contains("1 MiB a file")
+    );
+    assert!(
+        rule.refuses("text/csv", 1 << 20, (1 << 20) + 1)
+            .unwrap()
+            .contains("2 MiB a request")
+    );
+
+    // Each mistake is named by its key.
+    for (bad, key, words) in [
+        (
+            section(&[], 1, 1),
+            "rules[0].evidence.media_types",
+            "is empty",
+        ),
+        (
+            section(&["Text/CSV"], 1, 1),
+            "rules[0].evidence.media_types[0]",
+            "lower case",
+        ),
+        (
+            section(&["text/csv", "text/csv"], 1, 1),
+            "rules[0].evidence.media_types[1]",
+            "twice",
+        ),
+        (
+            section(&["text/csv"], 0, 1),
+            "rules[0].evidence.max_file_mib",
+            "1 to 1048576",
+        ),
+        (
+            section(&["text/csv"], 4, 2),
+            "rules[0].evidence.max_request_mib",
+            "at least",
+        ),
+    ] {
+        let error =
+            Agreement::from_file(c("THA"), c("KHM"), &file(vec![phone(Some(bad))])).unwrap_err();
+        assert!(error.key.ends_with(key), "{error:?}");
+        assert!(error.problem.contains(words), "{error:?}");
+    }
+
+    // Two copies that differ on files say so, in words.
+    let diffs = compare(&with.view(), &without.view());
+    assert_eq!(diffs.len(), 1, "{diffs:?}");
+    assert_eq!(diffs[0].aspect, "evidence");
+    assert!(
+        diffs[0]
+            .explanation
+            .contains("refuses a file its own copy does not allow")
+    );
+    assert!(diffs[0].peer.contains("no evidence files"));
+}
