@@ -12,6 +12,7 @@ mod account;
 mod audit;
 mod config;
 mod connection;
+mod evidence;
 mod failure;
 mod input;
 mod output;
@@ -168,6 +169,9 @@ enum Command {
     /// Add, list, disable, enable and reset people's accounts, and issue their tokens (admins).
     #[command(subcommand)]
     Users(UsersCommand),
+    /// Attach, send, list and download evidence files of a request (focal points, agency officers).
+    #[command(subcommand)]
+    Evidence(evidence::EvidenceCommand),
 }
 
 /// People's accounts: officers, auditors and operators who sign in to the
@@ -1106,6 +1110,7 @@ async fn call(
             }
         }
         Command::Users(command) => users::run(command, channel, token, out).await?,
+        Command::Evidence(command) => evidence::run(command, channel, token, out).await?,
         Command::Peers => {
             let mut client = AdminClient::with_interceptor(channel, token);
             let peers = client
