@@ -4,7 +4,8 @@
 //!
 //! `main` parses the command line (`Cli`), combines it with the
 //! environment and the config file (`config`), connects (`connection`),
-//! calls the node and prints (`output`, `audit`, `account`); `failure`
+//! calls the node and prints (`output`, `audit`, `account`); `evidence`
+//! verifies a court evidence package offline; `failure`
 //! decides what the user sees when something goes wrong and the exit
 //! status.
 
@@ -12,6 +13,7 @@ mod account;
 mod audit;
 mod config;
 mod connection;
+mod evidence;
 mod failure;
 mod input;
 mod output;
@@ -165,6 +167,9 @@ enum Command {
     /// Read, report on, export and verify the audit log (auditors and admins).
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// Verify a court evidence package offline (no node, no token).
+    #[command(subcommand)]
+    Evidence(EvidenceCommand),
     /// Add, list, disable, enable and reset people's accounts, and issue their tokens (admins).
     #[command(subcommand)]
     Users(UsersCommand),
@@ -223,6 +228,25 @@ enum UsersCommand {
         /// Revoke every token the person holds instead of issuing one.
         #[arg(long)]
         revoke_all: bool,
+    },
+}
+
+/// Court evidence packages (docs/evidence-package.md). `evidence package`
+/// comes with the node APIs that feed the writer.
+#[derive(Debug, Subcommand)]
+enum EvidenceCommand {
+    /// Verify an evidence package offline: every signature, hash, inclusion
+    /// proof and custody link, with nothing but the zip. Exit status 1 on
+    /// any finding.
+    Verify {
+        /// The package (a zip file).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// A country's published key, to compare with the key the package
+        /// carries: COUNTRY=KEY, KEY being the base64 of the raw key or a
+        /// file holding it (`signing-key.pub`). Repeat for each country.
+        #[arg(long, value_name = "COUNTRY=KEY")]
+        public_key: Vec<String>,
     },
 }
 
@@ -738,6 +762,14 @@ async fn run(cli: &Cli, flags: Flags) -> anyhow::Result<ExitCode> {
             ExitCode::FAILURE
         });
     }
+    if let Command::Evidence(EvidenceCommand::Verify { file, public_key }) = &cli.command {
+        let held = evidence::verify(&mut stdout.lock(), file, public_key, cli.json)?;
+        return Ok(if held {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        });
+    }
     let location = Location::find(cli.config.as_deref())?;
     let file = config_file(cli, location.as_ref())?;
     let mut out = output::Printer::new(cli.json, stdout);
@@ -1106,6 +1138,7 @@ async fn call(
             }
         }
         Command::Users(command) => users::run(command, channel, token, out).await?,
+        Command::Evidence(_) => unreachable!("offline: handled in `run`"),
         Command::Peers => {
             let mut client = AdminClient::with_interceptor(channel, token);
             let peers = client
