@@ -56,7 +56,7 @@ impl Log {
     }
 
     /// Appends an entry as the node writes it; returns its index and leaf.
-    fn record(
+    pub fn record(
         &mut self,
         at_unix_ms: i64,
         event: &str,
@@ -89,7 +89,7 @@ impl Log {
     }
 
     /// A signed tree head of the log as it is now.
-    fn head(&self, signer: &SigningIdentity, at_unix_ms: i64) -> pb::SignedTreeHead {
+    pub fn head(&self, signer: &SigningIdentity, at_unix_ms: i64) -> pb::SignedTreeHead {
         let size = self.tree.size();
         signer.sign_tree_head(&TreeHead {
             country: self.country,
@@ -100,7 +100,7 @@ impl Log {
     }
 
     /// The custody proof of entry `index` under `head` (of `size` entries).
-    fn proof(&self, index: u64, head: &pb::SignedTreeHead, size: u64) -> pb::AuditProof {
+    pub fn proof(&self, index: u64, head: &pb::SignedTreeHead, size: u64) -> pb::AuditProof {
         pb::AuditProof {
             entry: self.entries[index as usize].clone(),
             index,

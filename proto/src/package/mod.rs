@@ -51,6 +51,9 @@ pub const REPORT: &str = "report.html";
 /// The largest member the verifier reads into memory: every member but the
 /// evidence files, which it only streams through SHA-256.
 pub const MAX_PART_BYTES: u64 = 16 * 1024 * 1024;
+/// The most the verifier holds in memory of all members but the evidence
+/// files together.
+pub const MAX_PARTS_TOTAL: u64 = 256 * 1024 * 1024;
 /// The most members a package may hold.
 pub const MAX_MEMBERS: usize = 100_000;
 

@@ -492,6 +492,22 @@ fn a_truncated_or_corrupted_package_is_refused_without_panic() {
         }
     }
     assert!(caught > package.len() / 97 * 9 / 10, "{caught}");
+    // Every byte of the central directory's end, where sizes and counts
+    // are read from.
+    for at in package.len() - 120..package.len() {
+        for flip in [0x01, 0x80, 0xff] {
+            let mut corrupted = package.clone();
+            corrupted[at] ^= flip;
+            let verification = check(&corrupted);
+            if verification.holds() {
+                assert_eq!(
+                    members(&corrupted),
+                    original,
+                    "byte {at} flipped undetected"
+                );
+            }
+        }
+    }
 }
 
 #[test]
@@ -532,4 +548,61 @@ fn the_report_lists_every_event_in_order_and_escapes_names() {
             .collect();
         assert_eq!(rows, expected);
     }
+}
+
+/// The case with one more entry in KHM's log about the chat, recorded and
+/// proved as the node would: only the chain rules can object to it.
+fn with_khm_entry(at: i64, bytes_of: usize, after_index: u64) -> Verification {
+    let mut case = Case::new();
+    let bytes = case.files[bytes_of].1.clone();
+    let after = crate::merkle::leaf_hash(&case.khm_log.entries[after_index as usize]);
+    let (index, _) = case.khm_log.record(
+        at,
+        custody::EVIDENCE_OPENED,
+        "agency:police/dara",
+        None,
+        Some((CHAT_ID, &bytes, Some(&after))),
+    );
+    let head = case.khm_log.head(&case.khm, fixture::T0 + 20_000);
+    let size = case.khm_log.tree.size();
+    case.custody.push(case.khm_log.proof(index, &head, size));
+    check(&case.write())
+}
+
+#[test]
+fn the_chain_rules_hold_even_for_entries_the_node_signed() {
+    let later = fixture::T0 + 10_000;
+    // A second opening after the first: a genuine chain.
+    let fine = with_khm_entry(later, 0, 6);
+    assert!(fine.holds(), "{}", listing(&fine.findings));
+
+    // Two entries of KHM after the same one: a fork.
+    let fork = with_khm_entry(later, 0, 2);
+    assert_found(
+        &fork,
+        Rule::Custody,
+        "custody/KHM.jsonl line 6",
+        "fork: custody/KHM.jsonl line 5",
+    );
+    assert_eq!(fork.findings.len(), 1, "{}", listing(&fork.findings));
+
+    // Recorded before the entry it follows.
+    let early = with_khm_entry(fixture::T0 + 100, 0, 6);
+    assert_found(
+        &early,
+        Rule::Custody,
+        "custody/KHM.jsonl line 6",
+        "before the entry it follows",
+    );
+    assert_eq!(early.findings.len(), 1, "{}", listing(&early.findings));
+
+    // The photo's hash in an entry about the chat.
+    let hash = with_khm_entry(later, 1, 6);
+    assert_found(
+        &hash,
+        Rule::Custody,
+        "custody/KHM.jsonl line 6",
+        "`message_hash` is not",
+    );
+    assert_eq!(hash.findings.len(), 1, "{}", listing(&hash.findings));
 }

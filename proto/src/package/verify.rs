@@ -22,9 +22,9 @@ use super::custody::{
     lower_hex_hash, parse_custody_detail,
 };
 use super::{
-    CustodyLine, FORMAT, KeysFile, MANIFEST, MAX_MEMBERS, MAX_PART_BYTES, ManifestSignature,
-    PACKAGE_CONTEXT, PackageManifest, Part, SIGNATURE, VERSION, distinct_json, from_canonical_json,
-    part,
+    CustodyLine, FORMAT, KeysFile, MANIFEST, MAX_MEMBERS, MAX_PART_BYTES, MAX_PARTS_TOTAL,
+    ManifestSignature, PACKAGE_CONTEXT, PackageManifest, Part, SIGNATURE, VERSION, distinct_json,
+    from_canonical_json, part,
 };
 use crate::domain::{Content, CountryCode, EvidenceFile};
 use crate::envelope::{key_id, open_envelope, open_tree_head, sha256};
@@ -349,19 +349,25 @@ impl<R: Read + Seek> Checker<R> {
         let mut parts: BTreeMap<String, Vec<u8>> = BTreeMap::new();
         let mut file_hashes: BTreeMap<String, (Hash, u64)> = BTreeMap::new();
         let mut intact = 0usize;
+        let mut held = 0u64;
         for (path, (kind, hash, size)) in &listed {
             if !names.contains(path) {
                 continue;
             }
             let actual = if let Part::File { .. } = kind {
                 // One byte past the listed size tells a longer member.
-                self.hash_member(path, size.saturating_add(1)).map(|got| {
-                    file_hashes.insert(path.clone(), got);
-                    got
-                })
+                self.hash_member(path, size.saturating_add(1))
+                    .inspect(|&got| {
+                        file_hashes.insert(path.clone(), got);
+                    })
+            } else if held > MAX_PARTS_TOTAL {
+                Err(format!(
+                    "the members other than evidence files exceed {MAX_PARTS_TOTAL} bytes in total"
+                ))
             } else {
                 self.read_part(path).map(|bytes| {
                     let got = (sha256(&bytes), bytes.len() as u64);
+                    held += got.1;
                     parts.insert(path.clone(), bytes);
                     got
                 })
