@@ -33,7 +33,9 @@ use crate::domain::CountryCode;
 use crate::merkle::Hash;
 
 pub use custody::{CustodyDetail, DetailError, custody_detail, parse_custody_detail};
-pub use verify::{Finding, PackageKey, PinnedKeys, Rule, Verdict, Verification, verify};
+pub use verify::{
+    Finding, PackageFile, PackageKey, PinnedKeys, Rule, Verdict, Verification, verify,
+};
 pub use writer::{PackageError, PackageWriter};
 
 /// What the manifest signature covers before the bytes of `manifest.json`.
