@@ -1,6 +1,7 @@
 //! `liaison evidence`: attach files to a request (focal points) or to its
 //! answer (agency officers), send them, list them and read them, through
-//! the node's `Evidence` service (`docs/evidence.md`).
+//! the node's `Evidence` service (`docs/evidence.md`); `verify` checks a
+//! court package offline (`crate::package`).
 //!
 //! Files are read and written in 1 MiB chunks: memory stays flat whatever
 //! their size. A downloaded file is written beside its destination first
@@ -30,6 +31,7 @@ pub enum EvidenceCommand {
     /// your agency, to go with its answer. Nothing is sent until `send`
     /// (or `--send`).
     Add {
+        /// The request (its UUID).
         request_id: String,
         /// The files, each attached on its own.
         #[arg(required = true)]
@@ -51,12 +53,33 @@ pub enum EvidenceCommand {
     },
     /// Sign one manifest of the request's attached files and queue them for
     /// the other country.
-    Send { request_id: String },
+    Send {
+        /// The request (its UUID).
+        request_id: String,
+    },
     /// The request's files, both ways, and where each stands.
-    List { request_id: String },
+    List {
+        /// The request (its UUID).
+        request_id: String,
+    },
+    /// Verify a court evidence package offline: every signature, hash,
+    /// inclusion proof and custody link, with nothing but the zip (no node,
+    /// no token). Exit status 1 on any finding.
+    Verify {
+        /// The package (a zip file).
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// A country's published key, to compare with the key the package
+        /// carries: COUNTRY=KEY, KEY being the base64 of the raw key or a
+        /// file holding it (`signing-key.pub`). Repeat for each country.
+        #[arg(long, value_name = "COUNTRY=KEY")]
+        public_key: Vec<String>,
+    },
     /// Download a file, checked against its SHA-256.
     Get {
+        /// The request (its UUID).
         request_id: String,
+        /// The file (its UUID, from `liaison evidence list`).
         file_id: String,
         /// Where to write it (must not exist).
         #[arg(long, short = 'o')]
@@ -161,6 +184,9 @@ pub async fn run<W: Write>(
                 .map_err(status)?
                 .into_inner();
             print_list(out, &list)?;
+        }
+        EvidenceCommand::Verify { .. } => {
+            anyhow::bail!("`liaison evidence verify` runs offline, without a node")
         }
         EvidenceCommand::Get {
             request_id,

@@ -4,7 +4,8 @@
 //!
 //! `main` parses the command line (`Cli`), combines it with the
 //! environment and the config file (`config`), connects (`connection`),
-//! calls the node and prints (`output`, `audit`, `account`); `failure`
+//! calls the node and prints (`output`, `audit`, `account`, `evidence`);
+//! `package` verifies a court evidence package offline; `failure`
 //! decides what the user sees when something goes wrong and the exit
 //! status.
 
@@ -16,6 +17,7 @@ mod evidence;
 mod failure;
 mod input;
 mod output;
+mod package;
 mod subjects;
 mod users;
 mod vocabulary;
@@ -169,7 +171,8 @@ enum Command {
     /// Add, list, disable, enable and reset people's accounts, and issue their tokens (admins).
     #[command(subcommand)]
     Users(UsersCommand),
-    /// Attach, send, list and download evidence files of a request (focal points, agency officers).
+    /// Attach, send, list and download evidence files of a request (focal points, agency
+    /// officers); verify a court evidence package offline.
     #[command(subcommand)]
     Evidence(evidence::EvidenceCommand),
 }
@@ -742,6 +745,15 @@ async fn run(cli: &Cli, flags: Flags) -> anyhow::Result<ExitCode> {
             ExitCode::FAILURE
         });
     }
+    if let Command::Evidence(evidence::EvidenceCommand::Verify { file, public_key }) = &cli.command
+    {
+        let held = package::verify(&mut stdout.lock(), file, public_key, cli.json)?;
+        return Ok(if held {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        });
+    }
     let location = Location::find(cli.config.as_deref())?;
     let file = config_file(cli, location.as_ref())?;
     let mut out = output::Printer::new(cli.json, stdout);
@@ -1110,6 +1122,9 @@ async fn call(
             }
         }
         Command::Users(command) => users::run(command, channel, token, out).await?,
+        Command::Evidence(evidence::EvidenceCommand::Verify { .. }) => {
+            unreachable!("offline: handled in `run`")
+        }
         Command::Evidence(command) => evidence::run(command, channel, token, out).await?,
         Command::Peers => {
             let mut client = AdminClient::with_interceptor(channel, token);

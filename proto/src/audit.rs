@@ -140,7 +140,7 @@ fn canonical(line_no: usize, index: Option<u64>, line: &str) -> Result<Value, Ve
 /// Whether every number in `value` is an integer. serde_json keeps a number
 /// written without fraction or exponent that fits an `i64` or a `u64` as an
 /// integer, and any other as a float.
-fn integers_only(value: &Value) -> bool {
+pub(crate) fn integers_only(value: &Value) -> bool {
     match value {
         Value::Number(n) => !n.is_f64(),
         Value::Array(items) => items.iter().all(integers_only),
@@ -177,7 +177,7 @@ fn only_fields(
 /// RFC 8259 section 4 leaves the meaning of such an object to each parser
 /// (serde_json keeps the last value, others the first or neither), so
 /// verifiers in different languages could read one entry differently.
-struct DistinctKeys(Value);
+pub(crate) struct DistinctKeys(pub(crate) Value);
 
 impl<'de> Deserialize<'de> for DistinctKeys {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

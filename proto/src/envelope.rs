@@ -149,7 +149,9 @@ impl SigningIdentity {
         }
     }
 
-    fn sign(&self, context: &[u8], bytes: &[u8]) -> Vec<u8> {
+    /// Signs `context` followed by `bytes` (the evidence package's manifest
+    /// uses it with its own context).
+    pub(crate) fn sign(&self, context: &[u8], bytes: &[u8]) -> Vec<u8> {
         let mut signed = Vec::with_capacity(context.len() + bytes.len());
         signed.extend_from_slice(context);
         signed.extend_from_slice(bytes);

@@ -5,7 +5,8 @@
 //! dates and UTC times ([`time`]), and the checks of the identifiers cases
 //! are about ([`identifiers`]: IBAN, BIC, IMEI, E.164 phone numbers).
 //! National offences and the dual-criminality indication are in
-//! [`offences`].
+//! [`offences`]. The court evidence package, its writer and its offline
+//! verifier are in [`package`].
 //!
 //! The offline audit verifier depends on this crate and never on the node.
 
@@ -19,6 +20,7 @@ pub mod identifiers;
 pub mod legal;
 pub mod merkle;
 pub mod offences;
+pub mod package;
 pub mod receipt;
 pub mod status;
 pub mod subject_text;
