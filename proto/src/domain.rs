@@ -867,6 +867,26 @@ pub struct EvidenceFile {
     /// The leaf hash of the acquiring node's `evidence.attached` entry.
     #[serde(with = "hex_array")]
     pub custody_start: [u8; 32],
+    /// That entry proved under the acquiring node's signed tree head (an
+    /// encoded `pb::AuditProof`), checked by the receiver against its keys.
+    #[serde(default, with = "base64_vec")]
+    pub acquisition: Vec<u8>,
+}
+
+/// Base64 for byte strings in JSON.
+mod base64_vec {
+    use base64::Engine as _;
+    use base64::engine::general_purpose::STANDARD;
+    use serde::{Deserialize as _, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&STANDARD.encode(bytes))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+        let text = String::deserialize(d)?;
+        STANDARD.decode(text).map_err(serde::de::Error::custom)
+    }
 }
 
 /// Hex for 32-byte hashes in JSON.

@@ -12,9 +12,10 @@ use liaison_proto::audit::verify_export;
 use liaison_proto::pb;
 use liaison_proto::pb::evidence_client::EvidenceClient;
 use liaison_tests::{
-    PeerSigner, TestFederation, await_status, export, id_of, phone_check, signed_phone_check,
-    test_uuid, wait_for_record,
+    PeerSigner, TestFederation, await_status, export, id_of, phone_check, test_uuid,
+    wait_for_record,
 };
+use prost::Message as _;
 use sha2::{Digest, Sha256};
 use tonic::service::interceptor::InterceptedService;
 use tonic::transport::Channel;
@@ -310,37 +311,70 @@ async fn agreements_and_limits_decide_which_files_may_be_attached() {
     federation.shutdown().await;
 }
 
-/// A manifest from THA, signed with THA's real key, for request
-/// `request_id`, naming one file of `data`.
-fn manifest(
-    signer: &PeerSigner,
-    n: u64,
-    request_id: &str,
-    file_id: &str,
-    data: &[u8],
-) -> pb::Envelope {
-    signer.seal(&pb::Message {
-        message_id: test_uuid(n),
+/// A file attached on THA to a request THA sent to KHM (delivered), with
+/// the manifest THA's node would sign for it, signed here with THA's real
+/// key: the test then plays THA's transfer worker itself.
+async fn announced(federation: &TestFederation, data: &[u8]) -> (String, String, pb::Envelope) {
+    let mut focal = federation.focal_point("THA").await;
+    let request_id = id_of(
+        &focal
+            .submit(phone_check("KHM", "+85512345678"))
+            .await
+            .unwrap()
+            .into_inner(),
+    );
+    await_status(&mut focal, &request_id, pb::RequestStatus::Sent).await;
+    let mut tha = evidence(federation, "THA", "focal-point").await;
+    let mut file = upload(&mut tha, &request_id, "ledger.csv", "text/csv", data)
+        .await
+        .unwrap()
+        .file
+        .unwrap();
+    // THA's evidence.attached entry, proved under its current tree head.
+    let exchange = federation.node("THA").running().exchange().clone();
+    let entry = liaison_tests::audit_events(federation, "THA", "evidence.attached")
+        .into_iter()
+        .find(|e| e.request_id.as_deref() == Some(request_id.as_str()))
+        .unwrap();
+    let leaf = exchange.records().audit_leaf(entry.index).unwrap().unwrap();
+    let mut auditor = federation.auditor("THA").await;
+    let head = auditor
+        .get_tree_head(pb::TreeHeadQuery {})
+        .await
+        .unwrap()
+        .into_inner();
+    let size = pb::TreeHeadBody::decode(head.body.as_slice())
+        .unwrap()
+        .tree_size;
+    let path = auditor
+        .get_inclusion_proof(pb::InclusionQuery {
+            index: entry.index,
+            tree_size: size,
+        })
+        .await
+        .unwrap()
+        .into_inner()
+        .hashes;
+    file.custody_start = liaison_proto::merkle::leaf_hash(&leaf).to_vec();
+    file.acquisition = Some(pb::AuditProof {
+        entry: leaf,
+        index: entry.index,
+        path,
+        tree_head: Some(head),
+    });
+    let signer = PeerSigner::of(federation, "THA");
+    let envelope = signer.seal(&pb::Message {
+        message_id: test_uuid(77),
         from: "THA".into(),
         to: "KHM".into(),
         created_unix_ms: liaison_node::exchange::now_ms(),
-        nonce: vec![n as u8; 16],
+        nonce: vec![77; 16],
         content: Some(pb::message::Content::Evidence(pb::EvidenceManifest {
-            request_id: request_id.into(),
-            files: vec![pb::EvidenceFile {
-                file_id: file_id.into(),
-                name: "ledger.csv".into(),
-                size: data.len() as u64,
-                media_type: "text/csv".into(),
-                sha256: Sha256::digest(data).to_vec(),
-                acquired_by: "focal-point".into(),
-                acquired_unix_ms: liaison_node::exchange::now_ms(),
-                source: String::new(),
-                description: String::new(),
-                custody_start: vec![0x11; 32],
-            }],
+            request_id: request_id.clone(),
+            files: vec![file.clone()],
         })),
-    })
+    });
+    (request_id, file.file_id, envelope)
 }
 
 fn parts(request_id: &str, file_id: &str, from: u64, data: &[u8]) -> Vec<pb::EvidencePart> {
@@ -361,17 +395,26 @@ fn parts(request_id: &str, file_id: &str, from: u64, data: &[u8]) -> Vec<pb::Evi
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bytes_that_differ_from_the_signed_manifest_are_refused() {
     let federation = TestFederation::start(&["THA", "KHM"]).await;
-    let signer = PeerSigner::of(&federation, "THA");
-    let mut khm = federation.federation_client_as("THA", "KHM").await;
-    khm.deliver(signer.seal(&signed_phone_check(1, "THA", "KHM")))
-        .await
-        .unwrap();
-    let request_id = test_uuid(1);
-    let file_id = test_uuid(2);
     let promised = bytes(5000, 3);
-    khm.deliver(manifest(&signer, 3, &request_id, &file_id, &promised))
+    let (request_id, file_id, envelope) = announced(&federation, &promised).await;
+    let mut khm = federation.federation_client_as("THA", "KHM").await;
+    // A manifest whose acquisition proof is not THA's is refused first.
+    let mut forged = pb::Message::decode(envelope.message.as_slice()).unwrap();
+    if let Some(pb::message::Content::Evidence(m)) = &mut forged.content {
+        m.files[0].acquisition.as_mut().unwrap().path.clear();
+    }
+    forged.message_id = test_uuid(78);
+    let refused = khm
+        .deliver(PeerSigner::of(&federation, "THA").seal(&forged))
         .await
-        .unwrap();
+        .unwrap_err();
+    assert_eq!(refused.code(), tonic::Code::InvalidArgument);
+    assert!(
+        refused.message().contains("acquisition"),
+        "{}",
+        refused.message()
+    );
+    khm.deliver(envelope).await.unwrap();
     let mut sent = promised.clone();
     sent[4000] ^= 1;
     let refused = khm
@@ -422,17 +465,10 @@ async fn bytes_that_differ_from_the_signed_manifest_are_refused() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_transfer_resumes_from_the_last_offset_after_a_restart() {
     let mut federation = TestFederation::start(&["THA", "KHM"]).await;
-    let signer = PeerSigner::of(&federation, "THA");
-    let mut khm = federation.federation_client_as("THA", "KHM").await;
-    khm.deliver(signer.seal(&signed_phone_check(1, "THA", "KHM")))
-        .await
-        .unwrap();
-    let request_id = test_uuid(1);
-    let file_id = test_uuid(2);
     let data = bytes(2 * (1 << 20) + 777, 9);
-    khm.deliver(manifest(&signer, 3, &request_id, &file_id, &data))
-        .await
-        .unwrap();
+    let (request_id, file_id, envelope) = announced(&federation, &data).await;
+    let mut khm = federation.federation_client_as("THA", "KHM").await;
+    khm.deliver(envelope).await.unwrap();
     // The first 1 MiB + 100 bytes, then the stream ends.
     let cut = (1 << 20) + 100;
     let partial = khm

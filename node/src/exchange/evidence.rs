@@ -319,6 +319,7 @@ impl Exchange {
                     source,
                     description,
                     custody_start: [0; 32],
+                    acquisition: Vec::new(),
                 },
                 state: EvidenceState::Attached,
                 manifest_hash: None,
@@ -389,6 +390,8 @@ impl Exchange {
         caller: &LocalUser,
         request_id: &str,
     ) -> Result<Vec<EvidenceRecord>> {
+        // Every attached entry is durable, so this head covers them.
+        let head = self.durable().await?;
         let state = self.state.lock().await;
         let record = self.attachable(caller, request_id)?;
         let country = self.country();
@@ -414,6 +417,9 @@ impl Exchange {
                     Error::Integrity(format!("file {} has no custody chain", file.file.file_id))
                 })?;
             file.file.custody_start = chain.start;
+            file.file.acquisition = self
+                .acquisition_proof(request_id, chain.start, head.clone())?
+                .encode_to_vec();
         }
         let (message, sealed) = self.seal(
             record.peer(),
@@ -453,6 +459,75 @@ impl Exchange {
         }
         self.commit(state, pending).await?;
         Ok(files)
+    }
+
+    /// This node's `evidence.attached` entry with leaf hash `start`,
+    /// proved under `head`.
+    fn acquisition_proof(
+        &self,
+        request_id: &str,
+        start: [u8; 32],
+        head: Option<std::sync::Arc<crate::records::SealedHead>>,
+    ) -> Result<pb::AuditProof> {
+        for (index, event) in self.records.audit_positions(request_id)? {
+            if event != "evidence.attached" {
+                continue;
+            }
+            let Some(leaf) = self.records.audit_leaf(index)? else {
+                continue;
+            };
+            if liaison_proto::merkle::leaf_hash(&leaf) == start {
+                return self
+                    .prove(index, leaf, head)?
+                    .proof
+                    .ok_or_else(|| Error::Integrity("a proof without its entry".into()));
+            }
+        }
+        Err(Error::Integrity(format!(
+            "no evidence.attached entry of request {request_id} has leaf hash {}",
+            hex::encode(start)
+        )))
+    }
+
+    /// Checks that a peer's file was acquired as its manifest says: its
+    /// `evidence.attached` entry, proved under the peer's signed tree head.
+    fn check_acquisition(&self, peer: CountryCode, at: usize, file: &EvidenceFile) -> Result<()> {
+        let config = self.config();
+        let keys = &config
+            .peers
+            .get(&peer)
+            .ok_or_else(|| Error::precondition(format!("{peer} is not a configured peer")))?
+            .keys;
+        let proof = pb::AuditProof::decode(file.acquisition.as_slice()).map_err(|_| {
+            Error::invalid(Problem::field(
+                format!("evidence.files[{at}].acquisition"),
+                "does not decode",
+            ))
+        })?;
+        let receipt = pb::Receipt {
+            proof: Some(proof),
+            ..Default::default()
+        };
+        let expected = liaison_proto::receipt::Expected {
+            receiver: peer,
+            sender: self.country(),
+            message_id: "",
+            envelope_hash: file.sha256,
+            event: "evidence.attached",
+        };
+        liaison_proto::receipt::verify_receipt(
+            &receipt,
+            &expected,
+            |id| keys.get(id).copied(),
+            &self.peer_heads,
+        )
+        .map_err(|e| {
+            Error::invalid(Problem::field(
+                format!("evidence.files[{at}].acquisition"),
+                format!("is not {peer}'s proved evidence.attached entry for the file: {e}"),
+            ))
+        })?;
+        Ok(())
     }
 
     /// The files of a request a person may see: both sides'. Auditors see
@@ -564,6 +639,7 @@ impl Exchange {
         let max = self.config().evidence_max_file_bytes;
         let mut carried = self.carried(request_id, peer)?;
         for (i, file) in manifest.files.iter().enumerate() {
+            self.check_acquisition(peer, i, file)?;
             if self
                 .records
                 .evidence_file(request_id, &file.file_id)?

@@ -82,6 +82,28 @@ impl TryFrom<&pb::EvidenceFile> for EvidenceFile {
             source: text("source", &f.source, MAX_SOURCE_CHARS, false)?,
             description: text("description", &f.description, MAX_DESCRIPTION_CHARS, true)?,
             custody_start: hash("custody_start", &f.custody_start)?,
+            acquisition: {
+                use prost::Message as _;
+                let proof = f
+                    .acquisition
+                    .as_ref()
+                    .ok_or_else(|| ConversionError::new("acquisition", "is required"))?;
+                if proof.entry.is_empty() || proof.tree_head.is_none() {
+                    return Err(ConversionError::new(
+                        "acquisition",
+                        "must hold the entry and its signed tree head",
+                    ));
+                }
+                if crate::merkle::leaf_hash(&proof.entry)
+                    != hash("custody_start", &f.custody_start)?
+                {
+                    return Err(ConversionError::new(
+                        "acquisition.entry",
+                        "is not the entry `custody_start` names",
+                    ));
+                }
+                proof.encode_to_vec()
+            },
         })
     }
 }
@@ -99,6 +121,10 @@ impl From<&EvidenceFile> for pb::EvidenceFile {
             source: f.source.clone(),
             description: f.description.clone(),
             custody_start: f.custody_start.to_vec(),
+            acquisition: {
+                use prost::Message as _;
+                pb::AuditProof::decode(f.acquisition.as_slice()).ok()
+            },
         }
     }
 }

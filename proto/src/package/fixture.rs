@@ -179,20 +179,34 @@ impl Case {
             Some((PHOTO_ID, &photo, None)),
         );
         tha_log.record(T0 + 2_500, "policy.checked", "node", Some("KHM"), None);
+        // The manifest carries each attached entry, proved under this head.
+        let acquired = tha_log.head(&tha, T0 + 2_600);
+        let acquired_size = tha_log.tree.size();
+        let acquisition = |index: u64| {
+            prost::Message::encode_to_vec(&tha_log.proof(index, &acquired, acquired_size))
+        };
+        let (chat_acquisition, photo_acquisition) =
+            (acquisition(chat_attached), acquisition(photo_attached));
 
-        let file =
-            |id: &str, name: &str, bytes: &[u8], media: &str, start: Hash, at: i64| EvidenceFile {
-                file_id: id.into(),
-                name: name.into(),
-                size: bytes.len() as u64,
-                media_type: media.into(),
-                sha256: sha256(bytes),
-                acquired_by: focal.into(),
-                acquired_unix_ms: at,
-                source: "seized phone, exhibit 4".into(),
-                description: "What the suspect sent <b>the victim</b> & when".into(),
-                custody_start: start,
-            };
+        let file = |id: &str,
+                    name: &str,
+                    bytes: &[u8],
+                    media: &str,
+                    start: Hash,
+                    at: i64,
+                    acquisition: &Vec<u8>| EvidenceFile {
+            file_id: id.into(),
+            name: name.into(),
+            size: bytes.len() as u64,
+            media_type: media.into(),
+            sha256: sha256(bytes),
+            acquired_by: focal.into(),
+            acquired_unix_ms: at,
+            source: "seized phone, exhibit 4".into(),
+            description: "What the suspect sent <b>the victim</b> & when".into(),
+            custody_start: start,
+            acquisition: acquisition.clone(),
+        };
         let manifest = Message {
             message_id: "7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d".into(),
             from: tha_log.country,
@@ -209,6 +223,7 @@ impl Case {
                         "text/plain",
                         chat_start,
                         T0 + 1_000,
+                        &chat_acquisition,
                     ),
                     file(
                         PHOTO_ID,
@@ -217,6 +232,7 @@ impl Case {
                         "image/png",
                         photo_start,
                         T0 + 2_000,
+                        &photo_acquisition,
                     ),
                 ],
             }),
