@@ -62,6 +62,16 @@ pub enum EvidenceCommand {
         /// The request (its UUID).
         request_id: String,
     },
+    /// Write the request's court evidence package (a zip: files, signed
+    /// envelopes, custody entries with proofs, keys, a readable report),
+    /// then verify it here as `verify` would.
+    Package {
+        /// The request (its UUID).
+        request_id: String,
+        /// Where to write it (must not exist), e.g. case.zip.
+        #[arg(long, short = 'o')]
+        output: PathBuf,
+    },
     /// Verify a court evidence package offline: every signature, hash,
     /// inclusion proof and custody link, with nothing but the zip (no node,
     /// no token). Exit status 1 on any finding.
@@ -185,6 +195,21 @@ pub async fn run<W: Write>(
                 .into_inner();
             print_list(out, &list)?;
         }
+        EvidenceCommand::Package { request_id, output } => {
+            let size = save_package(&mut client, request_id, output).await?;
+            if !out.json {
+                writeln!(
+                    out.out,
+                    "{}: {size} bytes written; checking it:",
+                    output.display()
+                )?;
+            }
+            let held = crate::package::verify(&mut out.out, output, &[], out.json)?;
+            anyhow::ensure!(
+                held,
+                "the package the node wrote does not verify: keep it for the operators"
+            );
+        }
         EvidenceCommand::Verify { .. } => {
             anyhow::bail!("`liaison evidence verify` runs offline, without a node")
         }
@@ -274,6 +299,54 @@ fn upload_stream(
         futures::stream::iter([first]),
         chunks,
     ))
+}
+
+/// Streams the request's package into `output` (created new, moved into
+/// place once whole); returns its size.
+async fn save_package(
+    client: &mut EvidenceClient<
+        tonic::service::interceptor::InterceptedService<Channel, BearerToken>,
+    >,
+    request_id: &str,
+    output: &Path,
+) -> anyhow::Result<u64> {
+    if output.exists() {
+        anyhow::bail!("{} exists; choose another --output", output.display());
+    }
+    let partial = output.with_extension("part");
+    let mut writer = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&partial)
+        .with_context(|| format!("cannot create {}", partial.display()))?;
+    let result = async {
+        let mut stream = client
+            .package(pb::EvidenceQuery {
+                request_id: request_id.into(),
+            })
+            .await
+            .map_err(status)?
+            .into_inner();
+        let mut written = 0u64;
+        while let Some(chunk) = stream.message().await.map_err(status)? {
+            anyhow::ensure!(
+                chunk.offset == written,
+                "the node sent bytes at offset {} where {written} was due",
+                chunk.offset
+            );
+            writer.write_all(&chunk.data)?;
+            written += chunk.data.len() as u64;
+        }
+        writer.sync_all()?;
+        std::fs::rename(&partial, output)
+            .with_context(|| format!("cannot move the package to {}", output.display()))?;
+        Ok(written)
+    }
+    .await;
+    if result.is_err() {
+        let _ = std::fs::remove_file(&partial);
+    }
+    result
 }
 
 /// Downloads `file` into `output` (created new), checking its SHA-256;

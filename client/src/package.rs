@@ -2,8 +2,8 @@
 //! nothing but the zip and, if given, each country's published key. The
 //! checks are `liaison_proto::package::verify`'s; this module reads the
 //! file and the keys, and prints each check, each finding and the verdict.
-//! `liaison evidence package` comes with the node APIs that feed the
-//! writer.
+//! `liaison evidence package` saves what the node's `Evidence.Package`
+//! writes, then runs this.
 
 use std::io::{BufReader, Write};
 use std::path::Path;

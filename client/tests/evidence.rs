@@ -276,6 +276,32 @@ async fn files_are_attached_sent_listed_and_downloaded_from_the_cli() {
     assert!(!again.status.success());
     assert!(stderr(&again).contains("exists"), "{}", stderr(&again));
 
+    // The officer exports the court package, which the CLI verifies.
+    let case = dir.path().join("case.zip");
+    let packaged = liaison(
+        federation.node("KHM"),
+        "police-officer",
+        &[
+            "evidence",
+            "package",
+            &id,
+            "-o",
+            &case.display().to_string(),
+        ],
+    );
+    let text = stdout(&packaged);
+    assert!(packaged.status.success(), "{text}{}", stderr(&packaged));
+    assert!(
+        text.contains("case.zip") && text.contains("manifest.sig"),
+        "{text}"
+    );
+    let verified = bare()
+        .args(["evidence", "verify"])
+        .arg(&case)
+        .output()
+        .unwrap();
+    assert_eq!(verified.status.code(), Some(0), "{}", stdout(&verified));
+
     let clip = dir.path().join("clip.mp4");
     std::fs::write(&clip, b"not a video").unwrap();
     let refused = liaison(

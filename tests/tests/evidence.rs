@@ -244,6 +244,51 @@ async fn files_travel_verified_with_a_chain_of_custody_on_both_sides() {
             .all(|i| i.file.as_ref().unwrap().name.is_empty())
     );
 
+    // Each side exports a court package that verifies offline, with the
+    // countries' keys pinned: the files, and the whole chain of custody
+    // this side can prove (the other side's acquisition or receipt too).
+    // KHM: per file THA's acquisition, received, verified, opened, exported;
+    // THA: attached, sent, KHM's receipt, exported.
+    for (code, user, custody) in [("KHM", "police-officer", 10), ("THA", "focal-point", 8)] {
+        let mut api = evidence(&federation, code, user).await;
+        let mut stream = api
+            .package(pb::EvidenceQuery {
+                request_id: id.clone(),
+            })
+            .await
+            .unwrap()
+            .into_inner();
+        let mut zip = Vec::new();
+        while let Some(chunk) = stream.message().await.unwrap() {
+            assert_eq!(chunk.offset, zip.len() as u64);
+            zip.extend_from_slice(&chunk.data);
+        }
+        let pins = ["THA", "KHM"]
+            .into_iter()
+            .map(|c| {
+                let key = federation.node(c).config().signer.verifying_key();
+                (c.parse().unwrap(), vec![key])
+            })
+            .collect();
+        let verification = liaison_proto::package::verify(std::io::Cursor::new(&zip), &pins);
+        assert!(verification.holds(), "{code}: {:?}", verification.findings);
+        let verdict = verification.verdict.unwrap();
+        assert_eq!(verdict.exporter, code);
+        assert_eq!(verdict.files.len(), 2);
+        assert_eq!(verdict.custody_entries, custody, "{code}");
+        // A flipped byte anywhere in a file is caught.
+        let at = zip
+            .windows(small.len())
+            .position(|w| w == small.as_slice())
+            .unwrap();
+        zip[at] ^= 1;
+        let tampered = liaison_proto::package::verify(std::io::Cursor::new(&zip), &pins);
+        assert!(!tampered.holds(), "{code}: a changed byte went unnoticed");
+    }
+    let exported = liaison_tests::audit_events(&federation, "KHM", "evidence.exported");
+    assert_eq!(exported.len(), 2);
+    assert!(exported.iter().all(|e| e.actor == "police-officer"));
+
     // Both logs verify and name no file.
     for code in ["THA", "KHM"] {
         let exported = export(&mut federation.auditor(code).await).await;

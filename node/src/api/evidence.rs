@@ -206,4 +206,41 @@ impl Evidence for EvidenceService {
         });
         Ok(Response::new(Box::pin(ReceiverStream::new(rx))))
     }
+
+    type PackageStream = ChunkStream;
+
+    async fn package(
+        &self,
+        request: Request<pb::EvidenceQuery>,
+    ) -> Result<Response<Self::PackageStream>, Status> {
+        let user = caller(&self.exchange, &request).await?;
+        let allowed = matches!(user.role, Role::FocalPoint | Role::Agency(_));
+        require(&self.exchange, &user, allowed, "export evidence packages").await?;
+        let outcome = self
+            .exchange
+            .export_package(&user, &request.get_ref().request_id)
+            .await;
+        let mut written = audited(&self.exchange, &user, outcome).await?;
+        let (tx, rx) = tokio::sync::mpsc::channel(2);
+        tokio::spawn(async move {
+            let mut offset = 0u64;
+            while let Some(next) = written.recv().await {
+                let chunk = match next {
+                    Ok(data) => {
+                        let chunk = pb::FileChunk { offset, data };
+                        offset += chunk.data.len() as u64;
+                        Ok(chunk)
+                    }
+                    Err(e) => Err(Status::internal(format!(
+                        "the package could not be written: {e}"
+                    ))),
+                };
+                let failed = chunk.is_err();
+                if tx.send(chunk).await.is_err() || failed {
+                    return;
+                }
+            }
+        });
+        Ok(Response::new(Box::pin(ReceiverStream::new(rx))))
+    }
 }

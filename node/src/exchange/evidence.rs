@@ -1017,3 +1017,224 @@ impl Exchange {
 fn convert_uuid(field: &str, value: &str) -> Result<String> {
     Ok(liaison_proto::convert::uuid(field, value)?)
 }
+
+/// A package being written, chunk by chunk, for the caller to stream.
+pub type PackageStream = tokio::sync::mpsc::Receiver<std::result::Result<Vec<u8>, String>>;
+
+/// Hands what the package writer writes to a channel, in chunks of up to
+/// [`MAX_CHUNK`].
+struct ChannelWriter {
+    tx: tokio::sync::mpsc::Sender<std::result::Result<Vec<u8>, String>>,
+    buffer: Vec<u8>,
+}
+
+impl std::io::Write for ChannelWriter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.buffer.extend_from_slice(bytes);
+        if self.buffer.len() >= MAX_CHUNK {
+            self.flush()?;
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.buffer.is_empty() {
+            return Ok(());
+        }
+        let chunk = std::mem::take(&mut self.buffer);
+        self.tx.blocking_send(Ok(chunk)).map_err(|_| {
+            std::io::Error::new(std::io::ErrorKind::BrokenPipe, "the reader went away")
+        })
+    }
+}
+
+impl Exchange {
+    /// Writes the court package of a request's files (docs/evidence-package.md):
+    /// the files that travelled (sent or received), the signed envelopes
+    /// (request, answer, manifests), every custody entry this node holds
+    /// for them and those its peer proved (acquisition, receipts), with
+    /// inclusion proofs under signed tree heads, both countries' keys, and
+    /// the manifest signed by this node. `evidence.exported` is recorded
+    /// for each file first, so the package ends each chain here with it.
+    pub async fn export_package(
+        &self,
+        caller: &LocalUser,
+        request_id: &str,
+    ) -> Result<PackageStream> {
+        use liaison_proto::package::custody::CUSTODY_EVENTS;
+        use liaison_proto::package::{PackageWriter, parse_custody_detail};
+        let state = self.state.lock().await;
+        let record = self.readable(caller, request_id)?;
+        let files: Vec<EvidenceRecord> = self
+            .records
+            .evidence_files(request_id)?
+            .into_iter()
+            .filter(|f| {
+                f.manifest_hash.is_some()
+                    && matches!(
+                        f.state,
+                        EvidenceState::Sending | EvidenceState::Delivered | EvidenceState::Received
+                    )
+            })
+            .collect();
+        if files.is_empty() {
+            return Err(Error::precondition(format!(
+                "request {request_id} has no file that was sent or received yet"
+            )));
+        }
+        let mut pending = Pending::default();
+        for file in &files {
+            pending.events.push(
+                Event::new("evidence.exported", &caller.name)
+                    .about(&record)
+                    .hash(file.file.sha256)
+                    .custody(&file.file.file_id, After::Head),
+            );
+        }
+        self.commit(state, pending).await?;
+        let head = self.durable().await?;
+
+        let config = self.config();
+        let peer = record.peer();
+        let own = self.own_keys();
+        let mut own_keys = vec![pb::PublicKey {
+            key_id: own.signer.key_id().to_string(),
+            public_key: own.signer.verifying_key().as_bytes().to_vec(),
+            current: true,
+        }];
+        own_keys.extend(own.previous.iter().map(|(id, key)| pb::PublicKey {
+            key_id: id.clone(),
+            public_key: key.as_bytes().to_vec(),
+            current: false,
+        }));
+        let peer_keys = config
+            .peers
+            .get(&peer)
+            .map(|p| {
+                p.keys
+                    .iter()
+                    .map(|(id, key)| pb::PublicKey {
+                        key_id: id.clone(),
+                        public_key: key.as_bytes().to_vec(),
+                        current: false,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let keys = [
+            pb::NodeKeys {
+                country: self.country().to_string(),
+                keys: own_keys,
+            },
+            pb::NodeKeys {
+                country: peer.to_string(),
+                keys: peer_keys,
+            },
+        ];
+
+        let mut hashes: Vec<[u8; 32]> = vec![record.envelope_hash];
+        hashes.extend(record.answer_envelope_hash);
+        for file in &files {
+            if let Some(hash) = file.manifest_hash
+                && !hashes.contains(&hash)
+            {
+                hashes.push(hash);
+            }
+        }
+        let mut envelopes = Vec::new();
+        for hash in hashes {
+            let bytes = self.records.envelope(&hash)?.ok_or_else(|| {
+                Error::Integrity(format!("envelope {} is missing", hex::encode(hash)))
+            })?;
+            envelopes.push(pb::Envelope::decode(bytes.as_slice()).map_err(|e| {
+                Error::Integrity(format!(
+                    "envelope {} does not decode: {e}",
+                    hex::encode(hash)
+                ))
+            })?);
+        }
+
+        // This node's custody entries for the files, then what the peer
+        // proved: the acquisition of its files, its receipts for ours.
+        let ids: std::collections::BTreeSet<&str> =
+            files.iter().map(|f| f.file.file_id.as_str()).collect();
+        let mut custody = Vec::new();
+        for (index, event) in self.records.audit_positions(request_id)? {
+            if !CUSTODY_EVENTS.contains(&event.as_str()) {
+                continue;
+            }
+            let Some(leaf) = self.records.audit_leaf(index)? else {
+                continue;
+            };
+            let entry: serde_json::Value = serde_json::from_slice(&leaf)
+                .map_err(|e| Error::Integrity(format!("audit entry {index}: {e}")))?;
+            let detail = entry["detail"].as_str().unwrap_or_default();
+            let Ok(parsed) = parse_custody_detail(detail) else {
+                continue;
+            };
+            if !ids.contains(parsed.file_id.as_str()) {
+                continue;
+            }
+            if let Some(proof) = self.prove(index, leaf, head.clone())?.proof {
+                custody.push(proof);
+            }
+        }
+        for file in &files {
+            let peer_proof = if file.from == self.country() {
+                &file.receipt
+            } else {
+                &file.file.acquisition
+            };
+            if let Ok(proof) = pb::AuditProof::decode(peer_proof.as_slice())
+                && !peer_proof.is_empty()
+            {
+                custody.push(proof);
+            }
+        }
+
+        let mut readers = Vec::new();
+        for file in &files {
+            let key = self.request_key(request_id)?;
+            let blobs = self.blobs.clone();
+            let sha256 = file.file.sha256;
+            let reader = blocking(|| blobs.reader(request_id, &sha256, &key, 0))?;
+            readers.push((file.file.file_id.clone(), reader));
+        }
+
+        let (tx, rx) = tokio::sync::mpsc::channel(2);
+        let signer = own.signer;
+        let country = self.country();
+        let request_id = request_id.to_string();
+        tokio::task::spawn_blocking(move || {
+            let sink = tx.clone();
+            let written = (|| -> std::result::Result<(), String> {
+                let out = ChannelWriter {
+                    tx: sink,
+                    buffer: Vec::new(),
+                };
+                let mut writer = PackageWriter::new_stream(out, &request_id, country, now_ms())
+                    .map_err(|e| e.to_string())?;
+                for keys in &keys {
+                    writer.add_keys(keys).map_err(|e| e.to_string())?;
+                }
+                for envelope in &envelopes {
+                    writer.add_envelope(envelope).map_err(|e| e.to_string())?;
+                }
+                for (file_id, reader) in readers {
+                    writer
+                        .add_file(&file_id, reader)
+                        .map_err(|e| e.to_string())?;
+                }
+                for proof in &custody {
+                    writer.add_custody(proof).map_err(|e| e.to_string())?;
+                }
+                let mut out = writer.finish(&signer).map_err(|e| e.to_string())?;
+                std::io::Write::flush(out.get_mut()).map_err(|e| e.to_string())
+            })();
+            if let Err(e) = written {
+                let _ = tx.blocking_send(Err(e));
+            }
+        });
+        Ok(rx)
+    }
+}

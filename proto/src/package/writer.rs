@@ -139,6 +139,24 @@ impl<R: Read> Read for Hashing<R> {
     }
 }
 
+impl<W: Write> PackageWriter<zip::write::StreamWriter<W>> {
+    /// Like [`PackageWriter::new`], to an output that cannot seek (a
+    /// network stream): each member's sizes and CRC follow its data.
+    pub fn new_stream(
+        out: W,
+        request_id: &str,
+        exporter: CountryCode,
+        created_unix_ms: i64,
+    ) -> Result<Self, PackageError> {
+        PackageWriter::with_zip(
+            ZipWriter::new_stream(out),
+            request_id,
+            exporter,
+            created_unix_ms,
+        )
+    }
+}
+
 impl<W: Write + Seek> PackageWriter<W> {
     /// A package about `request_id`, written by `exporter`'s node at
     /// `created_unix_ms`.
@@ -148,9 +166,18 @@ impl<W: Write + Seek> PackageWriter<W> {
         exporter: CountryCode,
         created_unix_ms: i64,
     ) -> Result<Self, PackageError> {
+        PackageWriter::with_zip(ZipWriter::new(out), request_id, exporter, created_unix_ms)
+    }
+
+    fn with_zip(
+        zip: ZipWriter<W>,
+        request_id: &str,
+        exporter: CountryCode,
+        created_unix_ms: i64,
+    ) -> Result<Self, PackageError> {
         crate::convert::uuid("request_id", request_id).map_err(|e| invalid(e.to_string()))?;
         Ok(PackageWriter {
-            zip: ZipWriter::new(out),
+            zip,
             request_id: request_id.to_string(),
             exporter,
             created_unix_ms,
