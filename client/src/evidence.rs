@@ -165,26 +165,10 @@ pub async fn run<W: Write>(
                 print_item(out, &item, "attached")?;
             }
             if *send {
-                let sent = client
-                    .send(pb::EvidenceSendCall {
-                        request_id: request_id.clone(),
-                    })
-                    .await
-                    .map_err(status)?
-                    .into_inner();
-                print_sent(out, &sent)?;
+                send_files(&mut client, request_id, out).await?;
             }
         }
-        EvidenceCommand::Send { request_id } => {
-            let sent = client
-                .send(pb::EvidenceSendCall {
-                    request_id: request_id.clone(),
-                })
-                .await
-                .map_err(status)?
-                .into_inner();
-            print_sent(out, &sent)?;
-        }
+        EvidenceCommand::Send { request_id } => send_files(&mut client, request_id, out).await?,
         EvidenceCommand::List { request_id } => {
             let list = client
                 .list(pb::EvidenceQuery {
@@ -196,7 +180,10 @@ pub async fn run<W: Write>(
             print_list(out, &list)?;
         }
         EvidenceCommand::Package { request_id, output } => {
-            let size = save_package(&mut client, request_id, output).await?;
+            let query = pb::EvidenceQuery {
+                request_id: request_id.clone(),
+            };
+            let size = save(output, client.package(query), None).await?;
             if !out.json {
                 writeln!(
                     out.out,
@@ -232,7 +219,11 @@ pub async fn run<W: Write>(
                 .find(|f| &f.file_id == file_id)
                 .with_context(|| format!("request {request_id} has no file {file_id}"))?
                 .clone();
-            let written = download(&mut client, request_id, &file, output).await?;
+            let reference = pb::FileRef {
+                request_id: request_id.clone(),
+                file_id: file.file_id.clone(),
+            };
+            let written = save(output, client.download(reference), Some(&file)).await?;
             if out.json {
                 out.json_line(&json!({
                     "file_id": file.file_id,
@@ -301,63 +292,34 @@ fn upload_stream(
     ))
 }
 
-/// Streams the request's package into `output` (created new, moved into
-/// place once whole); returns its size.
-async fn save_package(
-    client: &mut EvidenceClient<
-        tonic::service::interceptor::InterceptedService<Channel, BearerToken>,
-    >,
+type Api = EvidenceClient<tonic::service::interceptor::InterceptedService<Channel, BearerToken>>;
+
+/// Signs and queues the request's attached files.
+async fn send_files<W: Write>(
+    client: &mut Api,
     request_id: &str,
-    output: &Path,
-) -> anyhow::Result<u64> {
-    if output.exists() {
-        anyhow::bail!("{} exists; choose another --output", output.display());
-    }
-    let partial = output.with_extension("part");
-    let mut writer = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&partial)
-        .with_context(|| format!("cannot create {}", partial.display()))?;
-    let result = async {
-        let mut stream = client
-            .package(pb::EvidenceQuery {
-                request_id: request_id.into(),
-            })
-            .await
-            .map_err(status)?
-            .into_inner();
-        let mut written = 0u64;
-        while let Some(chunk) = stream.message().await.map_err(status)? {
-            anyhow::ensure!(
-                chunk.offset == written,
-                "the node sent bytes at offset {} where {written} was due",
-                chunk.offset
-            );
-            writer.write_all(&chunk.data)?;
-            written += chunk.data.len() as u64;
-        }
-        writer.sync_all()?;
-        std::fs::rename(&partial, output)
-            .with_context(|| format!("cannot move the package to {}", output.display()))?;
-        Ok(written)
-    }
-    .await;
-    if result.is_err() {
-        let _ = std::fs::remove_file(&partial);
-    }
-    result
+    out: &mut Printer<W>,
+) -> anyhow::Result<()> {
+    let sent = client
+        .send(pb::EvidenceSendCall {
+            request_id: request_id.into(),
+        })
+        .await
+        .map_err(status)?
+        .into_inner();
+    Ok(print_sent(out, &sent)?)
 }
 
-/// Downloads `file` into `output` (created new), checking its SHA-256;
-/// returns the bytes written.
-async fn download(
-    client: &mut EvidenceClient<
-        tonic::service::interceptor::InterceptedService<Channel, BearerToken>,
-    >,
-    request_id: &str,
-    file: &pb::EvidenceFile,
+/// Saves the chunks `open` streams into `output`, which must not exist
+/// (checked before the call is made): written beside it first, synced,
+/// checked against `expected` (size and SHA-256) if given, then moved into
+/// place. Returns the bytes written; on any failure nothing is left.
+async fn save(
     output: &Path,
+    open: impl std::future::Future<
+        Output = Result<tonic::Response<tonic::Streaming<pb::FileChunk>>, tonic::Status>,
+    >,
+    expected: Option<&pb::EvidenceFile>,
 ) -> anyhow::Result<u64> {
     if output.exists() {
         anyhow::bail!("{} exists; choose another --output", output.display());
@@ -369,14 +331,7 @@ async fn download(
         .open(&partial)
         .with_context(|| format!("cannot create {}", partial.display()))?;
     let result = async {
-        let mut stream = client
-            .download(pb::FileRef {
-                request_id: request_id.into(),
-                file_id: file.file_id.clone(),
-            })
-            .await
-            .map_err(status)?
-            .into_inner();
+        let mut stream = open.await.map_err(status)?.into_inner();
         let mut hasher = Sha256::new();
         let mut written = 0u64;
         while let Some(chunk) = stream.message().await.map_err(status)? {
@@ -390,15 +345,17 @@ async fn download(
             written += chunk.data.len() as u64;
         }
         writer.sync_all()?;
-        let got = hasher.finalize();
-        anyhow::ensure!(
-            got.as_slice() == file.sha256.as_slice() && written == file.size,
-            "the downloaded bytes (SHA-256 {}, {written} bytes) differ from the record (SHA-256 \
-             {}, {} bytes); nothing was kept",
-            hex::encode(got),
-            hex::encode(&file.sha256),
-            file.size
-        );
+        if let Some(file) = expected {
+            let got = hasher.finalize();
+            anyhow::ensure!(
+                got.as_slice() == file.sha256.as_slice() && written == file.size,
+                "the downloaded bytes (SHA-256 {}, {written} bytes) differ from the record \
+                 (SHA-256 {}, {} bytes); nothing was kept",
+                hex::encode(got),
+                hex::encode(&file.sha256),
+                file.size
+            );
+        }
         std::fs::rename(&partial, output)
             .with_context(|| format!("cannot move the file to {}", output.display()))?;
         Ok(written)

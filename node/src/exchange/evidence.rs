@@ -159,20 +159,7 @@ impl Exchange {
     /// a focal point's own sent request, or a request assigned to the
     /// officer's agency (attached to its answer). Not once purged.
     fn attachable(&self, caller: &LocalUser, request_id: &str) -> Result<RequestRecord> {
-        let record = match &caller.role {
-            Role::FocalPoint => self.records.request(Direction::Outgoing, request_id)?,
-            Role::Agency(agency) => self
-                .records
-                .request(Direction::Incoming, request_id)?
-                .filter(|r| r.agency.as_deref() == Some(agency.as_str())),
-            _ => None,
-        }
-        .ok_or_else(|| {
-            Error::not_found(format!(
-                "no request {request_id} that {} may attach files to",
-                caller.name
-            ))
-        })?;
+        let record = self.readable(caller, request_id)?;
         if record.purged_unix_ms.is_some() {
             return Err(Error::precondition(format!(
                 "request {request_id} was purged at the end of its retention period"
@@ -548,7 +535,9 @@ impl Exchange {
         Ok(files)
     }
 
-    /// The request record a person may read files of (purged or not).
+    /// The request record whose files a person may read, attach, send or
+    /// export (purged or not): a focal point's sent request, or a request
+    /// assigned to the officer's agency.
     fn readable(&self, caller: &LocalUser, request_id: &str) -> Result<RequestRecord> {
         match &caller.role {
             Role::FocalPoint => self.records.request(Direction::Outgoing, request_id)?,
@@ -560,7 +549,7 @@ impl Exchange {
         }
         .ok_or_else(|| {
             Error::not_found(format!(
-                "no request {request_id} whose files {} may read",
+                "no request {request_id} whose files {} may handle",
                 caller.name
             ))
         })
