@@ -209,6 +209,12 @@ enum Command {
         /// Also measure the full exchange at 1, 4, 16, 64 and 256 in flight.
         #[arg(long)]
         scaling: bool,
+        /// Then measure one evidence file of this many MiB on the durable
+        /// pair (at most 2048; 0 skips it): a raw stream of its bytes, its
+        /// upload to the asking node, its transfer to the answering node,
+        /// and the nodes' peak memory meanwhile.
+        #[arg(long, default_value_t = 64)]
+        evidence_mib: u64,
         /// Also measure audit appends and proofs on the node's store up to
         /// this many entries (e.g. 1000000), instead of nothing.
         #[arg(long)]
@@ -687,6 +693,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             rounds,
             payload,
             scaling,
+            evidence_mib,
             audit_entries,
             audit_only,
             federation,
@@ -732,6 +739,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 rounds,
                 payload,
                 scaling,
+                evidence_mib,
                 program: std::env::current_exe().context("cannot find the liaison-node binary")?,
             };
             if let Some(max) = audit_entries {

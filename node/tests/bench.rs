@@ -1,6 +1,6 @@
 //! `liaison-node bench` starts its nodes as processes, measures every
-//! variant and prints the figures the issue asks for; the audit growth
-//! measurement verifies the proofs it times.
+//! variant and prints the figures the issue asks for, an evidence file's
+//! among them; the audit growth measurement verifies the proofs it times.
 
 // Test helpers may panic on anything unexpected.
 #![allow(clippy::unwrap_used)]
@@ -34,6 +34,8 @@ fn a_short_benchmark_measures_echo_and_both_exchanges() {
             "--rounds",
             "2",
             "--concurrency",
+            "4",
+            "--evidence-mib",
             "4",
         ])
         .output()
@@ -98,6 +100,35 @@ fn a_short_benchmark_measures_echo_and_both_exchanges() {
     let (p50, p99, max) = (after("p50 "), after("p99 "), after("max "));
     assert!(0.0 < p50 && p50 <= p99 && p99 <= max, "{disk}");
     assert!(after("p99/p50 ") >= 1.0, "{disk}");
+
+    // The evidence file: a rate for each phase, ratios against the raw
+    // stream, and each node's peak memory above its idle figure.
+    let evidence = line(&report, "evidence: ");
+    assert!(evidence.starts_with("evidence: 4 MiB file: "), "{evidence}");
+    let after = |label: &str| -> f64 {
+        evidence
+            .split(label)
+            .nth(1)
+            .and_then(|rest| rest.split_whitespace().next())
+            .and_then(|w| w.trim_end_matches([',', ';']).parse().ok())
+            .unwrap_or_else(|| panic!("no number after `{label}` in {evidence}"))
+    };
+    for label in ["raw stream ", "upload ", "transfer "] {
+        assert!(after(label) > 0.0, "{label}: {evidence}");
+    }
+    let ratios: Vec<f64> = evidence
+        .split(" of raw")
+        .filter_map(|part| part.rsplit(' ').next()?.parse().ok())
+        .collect();
+    assert_eq!(ratios.len(), 2, "{evidence}");
+    assert!(ratios.iter().all(|&r| r > 0.0), "{evidence}");
+    for label in ["peak RSS above idle A ", ", B "] {
+        assert!(after(label) >= 0.0, "{label}: {evidence}");
+    }
+    line(
+        &report,
+        "evidence CPU ms per MiB, A / B / driver: raw stream ",
+    );
 }
 
 #[test]
@@ -108,6 +139,7 @@ fn bad_benchmark_arguments_are_refused_by_name() {
         (&["bench", "--payload", "99999999"][..], "--payload"),
         (&["bench", "--duration-secs", "nan"][..], "--duration-secs"),
         (&["bench", "--audit-entries", "10"][..], "--audit-entries"),
+        (&["bench", "--evidence-mib", "4096"][..], "--evidence-mib"),
     ] {
         let output = Command::new(env!("CARGO_BIN_EXE_liaison-node"))
             .args(args)

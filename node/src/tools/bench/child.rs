@@ -1,7 +1,7 @@
 //! One node of the benchmark, run as its own process (`liaison-node
 //! bench-node`): a real node, an automatic test agency that answers every
-//! request assigned to it, and the benchmark's echo and counters on a third
-//! listener with the node's own mutual TLS.
+//! request assigned to it, and the benchmark's echo, sink and counters on a
+//! third listener with the node's own mutual TLS.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -9,13 +9,13 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use anyhow::Context as _;
 use liaison_proto::bench_pb::bench_server::{Bench, BenchServer};
-use liaison_proto::bench_pb::{NodeStats, Payload, StatsQuery};
+use liaison_proto::bench_pb::{NodeStats, Payload, SinkSummary, StatsQuery};
 use liaison_proto::domain::Field;
 use tokio::io::AsyncBufReadExt as _;
 use tokio::sync::broadcast::error::RecvError;
 use tonic::transport::Server;
 use tonic::transport::server::TcpIncoming;
-use tonic::{Request, Response, Status};
+use tonic::{Request, Response, Status, Streaming};
 
 use crate::api::server::{self, Listeners};
 use crate::config::{Config, LocalUser, Role};
@@ -49,6 +49,19 @@ struct BenchService {
 impl Bench for BenchService {
     async fn echo(&self, request: Request<Payload>) -> Result<Response<Payload>, Status> {
         Ok(Response::new(request.into_inner()))
+    }
+
+    async fn sink(
+        &self,
+        request: Request<Streaming<Payload>>,
+    ) -> Result<Response<SinkSummary>, Status> {
+        let mut payloads = request.into_inner();
+        let mut summary = SinkSummary::default();
+        while let Some(payload) = payloads.message().await? {
+            summary.messages += 1;
+            summary.bytes += payload.data.len() as u64;
+        }
+        Ok(Response::new(summary))
     }
 
     async fn stats(&self, _: Request<StatsQuery>) -> Result<Response<NodeStats>, Status> {

@@ -18,9 +18,15 @@
 //! requester's `Watch` stream. CPU time per operation comes from each
 //! process's `/proc/<pid>/stat`, audit records per flush from each node's
 //! counters.
+//!
+//! With `--evidence-mib N` (not 0) the run then measures one evidence file
+//! of N MiB on the durable pair: a raw stream of its bytes to B, its upload
+//! to A, its transfer from A to B, and the nodes' peak memory meanwhile
+//! (see [`evidence`]).
 
 mod audit_growth;
 mod child;
+mod evidence;
 mod federation;
 mod fleet;
 mod load;
@@ -36,6 +42,7 @@ use liaison_proto::auth::BearerToken;
 use liaison_proto::bench_pb::StatsQuery;
 use liaison_proto::bench_pb::bench_client::BenchClient;
 use liaison_proto::domain::CountryCode;
+use liaison_proto::pb::evidence_client::EvidenceClient;
 use liaison_proto::pb::focal_point_client::FocalPointClient;
 use tokio::io::AsyncBufReadExt as _;
 use tokio::process::{Child, Command};
@@ -83,6 +90,9 @@ pub struct Options {
     pub payload: usize,
     /// Also run F at 1, 4, 16, 64 and 256 in flight.
     pub scaling: bool,
+    /// The size of the evidence file measured on the durable pair, in MiB
+    /// (0: none).
+    pub evidence_mib: u64,
     /// The `liaison-node` binary the nodes run as.
     pub program: PathBuf,
 }
@@ -101,6 +111,8 @@ struct Pair {
     storage: Storage,
     nodes: [NodeProcess; 2],
     focal: load::Focal,
+    /// The same focal point's evidence API.
+    evidence: evidence::EvidenceApi,
     /// Reaches B's echo over mutual TLS, as A.
     echo: BenchClient<Channel>,
 }
@@ -139,6 +151,10 @@ struct Run {
 /// The largest echo payload (well under gRPC's 4 MiB message limit).
 const MAX_PAYLOAD: usize = 1 << 20;
 
+/// The largest evidence file the benchmark measures: what its agreements
+/// and the node's default `evidence_max_file_mib` allow.
+const MAX_EVIDENCE_MIB: u64 = 2048;
+
 const ASKER: &str = "THA";
 const ANSWERER: &str = "KHM";
 
@@ -154,6 +170,11 @@ pub async fn run(options: &Options) -> anyhow::Result<String> {
     anyhow::ensure!(
         !options.duration.is_zero(),
         "--duration-secs must be more than 0"
+    );
+    anyhow::ensure!(
+        options.evidence_mib <= MAX_EVIDENCE_MIB,
+        "--evidence-mib must be at most {MAX_EVIDENCE_MIB} (the agreements' limit), got {}",
+        options.evidence_mib
     );
     let root = tempfile::tempdir().context("cannot create a temporary directory")?;
     let durable = start_pair(root.path(), Storage::Durable, options).await?;
@@ -218,6 +239,20 @@ pub async fn run(options: &Options) -> anyhow::Result<String> {
         .await
         .context("the disk measurement stopped")??;
     writeln!(report, "{disk}")?;
+    if options.evidence_mib > 0 {
+        let target = evidence::Target {
+            focal: durable.focal.clone(),
+            evidence: durable.evidence.clone(),
+            bench: durable.echo.clone(),
+            pids: pids(&durable)?,
+        };
+        let figures = evidence::measure(&target, options.evidence_mib)
+            .await
+            .with_context(|| format!("evidence file of {} MiB", options.evidence_mib))?;
+        let lines = evidence::report(&figures);
+        eprintln!("{lines}");
+        writeln!(report, "{lines}")?;
+    }
     if options.scaling {
         writeln!(report)?;
         writeln!(report, "F by requests in flight:")?;
@@ -325,6 +360,16 @@ async fn measure(
                 / f64::from(ops)
         }),
     })
+}
+
+/// The process ids of A and B.
+fn pids(pair: &Pair) -> anyhow::Result<[u32; 2]> {
+    let pid = |node: &NodeProcess| {
+        node.child
+            .id()
+            .with_context(|| format!("the {} node has exited", node.country))
+    };
+    Ok([pid(&pair.nodes[0])?, pid(&pair.nodes[1])?])
 }
 
 /// CPU time and node counters of A, B and this process.
@@ -746,10 +791,9 @@ async fn start_pair(root: &Path, storage: Storage, options: &Options) -> anyhow:
         .connect()
         .await
         .context("cannot reach the asking node's local API")?;
-    let focal = FocalPointClient::with_interceptor(
-        local,
-        BearerToken::new(token).map_err(|e| anyhow::anyhow!(e))?,
-    );
+    let token = BearerToken::new(token).map_err(|e| anyhow::anyhow!(e))?;
+    let focal = FocalPointClient::with_interceptor(local.clone(), token.clone());
+    let evidence = EvidenceClient::with_interceptor(local, token);
     let nodes: [NodeProcess; 2] = processes
         .try_into()
         .map_err(|_| anyhow::anyhow!("expected two bench nodes"))?;
@@ -757,6 +801,7 @@ async fn start_pair(root: &Path, storage: Storage, options: &Options) -> anyhow:
         storage,
         nodes,
         focal,
+        evidence,
         echo: echo.context("no bench node")?,
     })
 }
