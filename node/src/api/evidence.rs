@@ -16,7 +16,7 @@ use tonic::{Request, Response, Status, Streaming};
 use crate::api::local::{audited, caller, require};
 use crate::config::Role;
 use crate::error::{Error, Problem};
-use crate::exchange::{Exchange, MAX_CHUNK, NewEvidence};
+use crate::exchange::{Exchange, NewEvidence, next_part};
 use crate::records::{EvidenceRecord, EvidenceState};
 
 #[derive(Debug, Clone)]
@@ -189,7 +189,7 @@ impl Evidence for EvidenceService {
         tokio::task::spawn_blocking(move || {
             let mut offset = 0u64;
             loop {
-                let chunk = match reader.read_chunk(MAX_CHUNK) {
+                let chunk = match next_part(&mut reader) {
                     Ok(Some(data)) => {
                         let chunk = pb::FileChunk { offset, data };
                         offset += chunk.data.len() as u64;

@@ -33,6 +33,19 @@ use super::state::{After, DELIVERY_GRACE_MS, Event, Exchange, Pending, new_id, n
 /// The largest chunk of a file in one message, either way.
 pub const MAX_CHUNK: usize = 1 << 20;
 
+/// The next part of a file to send, up to [`MAX_CHUNK`] bytes (the reader
+/// hands out one 64 KiB segment at a time); `None` at the end.
+pub fn next_part(reader: &mut BlobReader) -> std::result::Result<Option<Vec<u8>>, BlobError> {
+    let mut data = Vec::with_capacity(MAX_CHUNK);
+    while data.len() < MAX_CHUNK {
+        match reader.read_chunk(MAX_CHUNK - data.len())? {
+            Some(more) => data.extend_from_slice(&more),
+            None => break,
+        }
+    }
+    Ok((!data.is_empty()).then_some(data))
+}
+
 /// A file as a person describes it before its bytes arrive.
 #[derive(Debug, Clone)]
 pub struct NewEvidence {

@@ -5,7 +5,7 @@
 //! A file waits until the peer has its signed manifest (the manifest's
 //! outbox item is gone). Then the worker asks the peer where the file
 //! stands (`EvidenceOffset`), streams the bytes from there in chunks of
-//! [`MAX_CHUNK`] (`TransferEvidence`), and records the peer's receipt as
+//! [`super::MAX_CHUNK`] (`TransferEvidence`), and records the peer's receipt as
 //! `evidence.sent`. A transfer cut by a disconnect or a restart resumes
 //! from the last offset the peer made durable. One file per peer at a
 //! time; memory stays at a few chunks whatever the file's size.
@@ -19,7 +19,6 @@ use liaison_proto::pb;
 use tokio::task::JoinSet;
 use tokio_stream::wrappers::ReceiverStream;
 
-use super::MAX_CHUNK;
 use super::outbox::PeerClients;
 use super::state::{Exchange, now_ms};
 use crate::records::TransferItem;
@@ -141,7 +140,7 @@ async fn attempt(
     let mut offset = state.offset;
     let reading = tokio::task::spawn_blocking(move || -> Result<(), String> {
         loop {
-            match reader.read_chunk(MAX_CHUNK).map_err(|e| e.to_string())? {
+            match super::next_part(&mut reader).map_err(|e| e.to_string())? {
                 None => return Ok(()),
                 Some(data) => {
                     let len = data.len() as u64;
