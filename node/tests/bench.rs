@@ -129,6 +129,12 @@ fn a_short_benchmark_measures_echo_and_both_exchanges() {
         &report,
         "evidence CPU ms per MiB, A / B / driver: raw stream ",
     );
+    // The court package of that file, written, saved and verified.
+    let package = line(&report, "evidence package of the 4 MiB file: ");
+    assert!(
+        package.contains("written by A and saved in ") && package.contains("verified offline in "),
+        "{package}"
+    );
 }
 
 #[test]

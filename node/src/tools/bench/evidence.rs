@@ -11,6 +11,9 @@
 //!   delivered: B received it, verified it against the signed manifest and
 //!   sent its receipt, which A verified and recorded.
 //!
+//! Then A writes the request's court package (`Evidence.Package`), which
+//! the driver saves and verifies offline, each timed.
+//!
 //! Around the upload and the transfer the benchmark reads each node's
 //! resident memory from `/proc/<pid>/status`: its idle `VmRSS` just before
 //! the upload, and its peak (`VmHWM`, reset through `clear_refs` before
@@ -97,6 +100,11 @@ pub struct Figures {
     /// Whether `VmHWM` was reset before each phase (if not, the peaks are
     /// each process's peak since it started).
     pub peak_reset: bool,
+    /// A writing the request's court package, saved by the driver.
+    pub package: Phase,
+    pub package_bytes: u64,
+    /// The driver verifying the package offline.
+    pub verify: Phase,
 }
 
 /// A file's bytes, made as they are sent: chunk `i` is one fixed
@@ -195,6 +203,28 @@ pub async fn measure(target: &Target, mib: u64) -> anyhow::Result<Figures> {
 
     let (transfer, ()) = timed(target.pids, transfer(target, &request_id, &file_id, mib)).await?;
     let transfer_peaks = both(target.pids, peak)?;
+
+    // A writes the request's court package; the driver saves it, then
+    // verifies it offline as a court would.
+    let (package, saved) = timed(target.pids, save_package(target, &request_id)).await?;
+    let package_bytes = saved.metadata()?.len();
+    let (verify, ()) = timed(target.pids, async move {
+        tokio::task::spawn_blocking(move || {
+            let verification = liaison_proto::package::verify(
+                std::io::BufReader::new(saved),
+                &liaison_proto::package::PinnedKeys::new(),
+            );
+            anyhow::ensure!(
+                verification.holds(),
+                "the benchmark's package does not verify: {:?}",
+                verification.findings
+            );
+            Ok(())
+        })
+        .await
+        .context("the verifying task failed")?
+    })
+    .await?;
     let memory = [0, 1].map(|i| Memory {
         idle: idle[i],
         peaks: [upload_peaks[i], transfer_peaks[i]],
@@ -206,7 +236,35 @@ pub async fn measure(target: &Target, mib: u64) -> anyhow::Result<Figures> {
         transfer,
         memory,
         peak_reset,
+        package,
+        package_bytes,
+        verify,
     })
+}
+
+/// Streams A's package of the request into an anonymous temporary file,
+/// rewound for reading.
+async fn save_package(target: &Target, request_id: &str) -> anyhow::Result<std::fs::File> {
+    use std::io::{Seek as _, Write as _};
+    let mut file = tempfile::tempfile().context("cannot create a temporary file")?;
+    let mut stream = target
+        .evidence
+        .clone()
+        .package(pb::EvidenceQuery {
+            request_id: request_id.into(),
+        })
+        .await
+        .context("A refused to write the package")?
+        .into_inner();
+    while let Some(chunk) = stream
+        .message()
+        .await
+        .context("the package stream failed")?
+    {
+        file.write_all(&chunk.data)?;
+    }
+    file.rewind()?;
+    Ok(file)
 }
 
 /// Runs `work`, timing it and reading the CPU time of A, B and this
@@ -448,7 +506,16 @@ pub fn report(figures: &Figures) -> String {
         p.cpu.iter().sum::<Duration>().as_secs_f64()
             / p.elapsed.as_secs_f64().max(f64::MIN_POSITIVE)
     };
-    format!(
+    let package = format!(
+        "\nevidence package of the {} MiB file: written by A and saved in {:.2} s ({:.1} MB/s, {:.1} MB), verified offline in {:.2} s ({:.1} MB/s)",
+        bytes >> 20,
+        figures.package.elapsed.as_secs_f64(),
+        figures.package.mb_per_sec(figures.package_bytes),
+        mb(figures.package_bytes),
+        figures.verify.elapsed.as_secs_f64(),
+        figures.verify.mb_per_sec(figures.package_bytes),
+    );
+    let lines = format!(
         "evidence: {} MiB file: raw stream {raw:.1} MB/s ({:.2} s), upload {upload:.1} MB/s ({:.2} s) = {:.3} of raw, transfer {transfer:.1} MB/s ({:.2} s) = {:.3} of raw; peak RSS above idle A {}, B {} ({how}; MB = 10^6 bytes)\n\
          evidence CPU ms per MiB, A / B / driver: raw stream {} ({:.2} cores busy), upload {} ({:.2}), transfer {} ({:.2})",
         bytes >> 20,
@@ -465,7 +532,8 @@ pub fn report(figures: &Figures) -> String {
         busy(&figures.upload),
         cpu(&figures.transfer),
         busy(&figures.transfer),
-    )
+    );
+    lines + &package
 }
 
 #[cfg(test)]
