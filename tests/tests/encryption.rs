@@ -229,6 +229,8 @@ async fn a_purge_leaves_nothing_readable_under_the_data_directory() {
         let verdict = verify_export(&exported, &key).unwrap();
         assert!(verdict.tree_size > 0, "{code}");
         assert_eq!(exported.matches("\"event\":\"request.purged\"").count(), 1);
+        // The file's chain of custody ends with its purge on both sides.
+        assert_eq!(exported.matches("\"event\":\"evidence.purged\"").count(), 1);
         let record = federation
             .node(code)
             .running()

@@ -339,6 +339,30 @@ async fn agreements_and_limits_decide_which_files_may_be_attached() {
         .await
         .unwrap_err();
     assert_eq!(denied.code(), tonic::Code::NotFound);
+    // An upload that delivers fewer bytes than it announced keeps nothing.
+    let short = tha
+        .upload(tokio_stream::iter([
+            pb::UploadPart {
+                part: Some(pb::upload_part::Part::Header(pb::UploadHeader {
+                    request_id: id.clone(),
+                    name: "short.txt".into(),
+                    media_type: "text/plain".into(),
+                    size: 10,
+                    ..Default::default()
+                })),
+            },
+            pb::UploadPart {
+                part: Some(pb::upload_part::Part::Chunk(b"four".to_vec())),
+            },
+        ]))
+        .await
+        .unwrap_err();
+    assert_eq!(short.code(), tonic::Code::InvalidArgument);
+    assert!(
+        short.message().contains("field `size`"),
+        "{}",
+        short.message()
+    );
     // Nothing was attached, and the refusals are audited.
     let listed = tha
         .list(pb::EvidenceQuery {

@@ -70,14 +70,7 @@ impl Exchange {
     /// Records a peer's receipt for an outbox item, after checking that it
     /// is signed by that peer and names exactly the envelope we sent.
     pub(crate) async fn delivered(&self, item: &OutboxItem, receipt: &pb::Receipt) -> Result<()> {
-        let config = self.config();
-        let keys = &config
-            .peers
-            .get(&item.to)
-            .ok_or_else(|| {
-                Error::precondition(format!("{} is no longer a configured peer", item.to))
-            })?
-            .keys;
+        let keys = self.peer_keys(item.to)?;
         let expected = Expected {
             receiver: item.to,
             sender: self.country(),

@@ -492,12 +492,7 @@ impl Exchange {
     /// Checks that a peer's file was acquired as its manifest says: its
     /// `evidence.attached` entry, proved under the peer's signed tree head.
     fn check_acquisition(&self, peer: CountryCode, at: usize, file: &EvidenceFile) -> Result<()> {
-        let config = self.config();
-        let keys = &config
-            .peers
-            .get(&peer)
-            .ok_or_else(|| Error::precondition(format!("{peer} is not a configured peer")))?
-            .keys;
+        let keys = self.peer_keys(peer)?;
         let proof = pb::AuditProof::decode(file.acquisition.as_slice()).map_err(|_| {
             Error::invalid(Problem::field(
                 format!("evidence.files[{at}].acquisition"),
@@ -871,14 +866,7 @@ impl Exchange {
         item: &TransferItem,
         proof: pb::AuditProof,
     ) -> Result<()> {
-        let config = self.config();
-        let keys = &config
-            .peers
-            .get(&item.to)
-            .ok_or_else(|| {
-                Error::precondition(format!("{} is no longer a configured peer", item.to))
-            })?
-            .keys;
+        let keys = self.peer_keys(item.to)?;
         let mut file = self
             .records
             .evidence_file(&item.request_id, &item.file_id)?

@@ -388,6 +388,18 @@ impl Exchange {
         std::mem::take(&mut *self.ready.lock().unwrap_or_else(|p| p.into_inner()))
     }
 
+    /// The signing keys of `peer`, by key id, as configured now.
+    pub(super) fn peer_keys(
+        &self,
+        peer: CountryCode,
+    ) -> Result<std::collections::BTreeMap<String, ed25519_dalek::VerifyingKey>> {
+        self.config()
+            .peers
+            .get(&peer)
+            .map(|p| p.keys.clone())
+            .ok_or_else(|| Error::precondition(format!("{peer} is no longer a configured peer")))
+    }
+
     pub(crate) fn wake_transfers(&self) {
         self.transfer_wake.notify_one();
     }
