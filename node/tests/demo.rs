@@ -25,6 +25,11 @@ fn the_demo_runs_the_scenario_end_to_end() {
         "routed it to agency `police`: ASSIGNED",
         "THA verified the answer: answered by police of KHM",
         "THA holds KHM's receipt for the request: its audit entry",
+        "KHM recorded the acquisition: 199 bytes, SHA-256",
+        "signed a receipt naming the hash: RECEIVED, and DELIVERED on KHM's side",
+        "THA exported the court package",
+        "VERIFIED 1 file(s),",
+        "a copy with one byte of the file changed FAILS: files/",
         "redacted by the agreement: sim_status, subscriber_name",
         "registration_date of subject 1 = 2025-06-02",
         "withheld subscriber_name for subject 1 (ONLINE_ACCOUNT)",
@@ -65,6 +70,8 @@ fn the_demo_runs_the_scenario_end_to_end() {
         "001234567",
         "Golden Fortune",
         "prepaid SIM",
+        "subscriber-record",
+        "compound's gate",
     ] {
         assert!(!audit.contains(personal), "`{personal}` in {audit}");
     }

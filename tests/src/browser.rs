@@ -858,6 +858,8 @@ pub struct HttpResponse {
     pub headers: Vec<(String, String)>,
     /// The body, decoded as UTF-8 (lossily).
     pub body: String,
+    /// The body's exact bytes.
+    pub bytes: Vec<u8>,
 }
 
 impl HttpResponse {
@@ -912,9 +914,86 @@ pub async fn http_post_form(
         .map(|(name, value)| format!("{}={}", form_encode(name), form_encode(value)))
         .collect::<Vec<_>>()
         .join("&");
+    let body = (
+        "application/x-www-form-urlencoded".to_string(),
+        body.into_bytes(),
+    );
     try_request("POST", url, cookie, Some(body))
         .await
         .unwrap_or_else(|e| panic!("POST {url}: {e}"))
+}
+
+/// One part of a `multipart/form-data` body: a text field, or a file when
+/// `file_name` is given.
+#[derive(Debug, Clone, Copy)]
+pub struct FormPart<'a> {
+    pub name: &'a str,
+    pub file_name: Option<&'a str>,
+    pub content_type: Option<&'a str>,
+    pub data: &'a [u8],
+}
+
+impl<'a> FormPart<'a> {
+    pub fn text(name: &'a str, value: &'a str) -> FormPart<'a> {
+        FormPart {
+            name,
+            file_name: None,
+            content_type: None,
+            data: value.as_bytes(),
+        }
+    }
+
+    pub fn file(name: &'a str, file_name: &'a str, content_type: &'a str, data: &'a [u8]) -> Self {
+        FormPart {
+            name,
+            file_name: Some(file_name),
+            content_type: Some(content_type),
+            data,
+        }
+    }
+}
+
+/// `POST url` with `parts` as `multipart/form-data`, in the given order, as
+/// a browser sends a form with a file input.
+pub async fn http_post_multipart(
+    url: &str,
+    cookie: Option<&str>,
+    parts: &[FormPart<'_>],
+) -> HttpResponse {
+    let boundary = "liaison-test-boundary-7d1f3a";
+    let mut body = Vec::new();
+    for part in parts {
+        let _ = write!(
+            DisplayBytes(&mut body),
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{}\"",
+            part.name
+        );
+        if let Some(file_name) = part.file_name {
+            let _ = write!(DisplayBytes(&mut body), "; filename=\"{file_name}\"");
+        }
+        body.extend_from_slice(b"\r\n");
+        if let Some(content_type) = part.content_type {
+            let _ = write!(DisplayBytes(&mut body), "Content-Type: {content_type}\r\n");
+        }
+        body.extend_from_slice(b"\r\n");
+        body.extend_from_slice(part.data);
+        body.extend_from_slice(b"\r\n");
+    }
+    let _ = write!(DisplayBytes(&mut body), "--{boundary}--\r\n");
+    let content_type = format!("multipart/form-data; boundary={boundary}");
+    try_request("POST", url, cookie, Some((content_type, body)))
+        .await
+        .unwrap_or_else(|e| panic!("POST {url}: {e}"))
+}
+
+/// Formatted writes into a byte buffer.
+struct DisplayBytes<'a>(&'a mut Vec<u8>);
+
+impl std::fmt::Write for DisplayBytes<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.0.extend_from_slice(s.as_bytes());
+        Ok(())
+    }
 }
 
 /// `application/x-www-form-urlencoded` encoding of one name or value.
@@ -938,7 +1017,7 @@ async fn try_request(
     method: &str,
     url: &str,
     cookie: Option<&str>,
-    form: Option<String>,
+    form: Option<(String, Vec<u8>)>,
 ) -> Result<HttpResponse, String> {
     match tokio::time::timeout(PATIENCE, request(method, url, cookie, form)).await {
         Ok(result) => result,
@@ -950,7 +1029,7 @@ async fn request(
     method: &str,
     url: &str,
     cookie: Option<&str>,
-    form: Option<String>,
+    form: Option<(String, Vec<u8>)>,
 ) -> Result<HttpResponse, String> {
     let uri: hyper::Uri = url.parse().map_err(|e| format!("invalid URL: {e}"))?;
     let https = match uri.scheme_str() {
@@ -983,11 +1062,11 @@ async fn request(
         builder = builder.header("cookie", cookie);
     }
     let body = match form {
-        Some(form) => {
-            builder = builder.header("content-type", "application/x-www-form-urlencoded");
+        Some((content_type, form)) => {
+            builder = builder.header("content-type", content_type);
             form
         }
-        None => String::new(),
+        None => Vec::new(),
     };
     let request = builder
         .body(Full::new(Bytes::from(body)))
@@ -1039,6 +1118,7 @@ where
         status,
         headers,
         body: String::from_utf8_lossy(&body).into_owned(),
+        bytes: body.to_vec(),
     })
 }
 

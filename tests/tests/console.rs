@@ -678,3 +678,197 @@ async fn a_reload_changes_the_console_settings_but_not_its_listener() {
     );
     federation.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn evidence_is_attached_sent_and_downloaded_from_the_request_pages() {
+    use liaison_node::records::EvidenceState;
+    use liaison_proto::pb;
+    use liaison_tests::browser::{FormPart, http_post_multipart};
+
+    let federation = TestFederation::start(&["THA", "KHM"]).await;
+    add(&federation, "THA", "somchai", "focal_point").await;
+    add(&federation, "THA", "dara", "auditor").await;
+    add(&federation, "KHM", "sokha", "agency:police").await;
+    let mut focal = federation.focal_point("THA").await;
+    let id = liaison_tests::submit(
+        &mut focal,
+        liaison_tests::phone_check("KHM", "+85512345678"),
+    )
+    .await;
+    liaison_tests::await_status(&mut focal, &id, pb::RequestStatus::Sent).await;
+    let tha = base(&federation, "THA");
+    let (_, cookie) = sign_in(&tha, "tha", "somchai", PASSWORD).await;
+    let page = http_get(&format!("{tha}/requests/{id}"), Some(&cookie)).await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(page.body.contains("enctype=\"multipart/form-data\""));
+    let token = csrf_of(&page.body);
+    let exchange = federation.node("THA").running().exchange().clone();
+    let files = |exchange: &liaison_node::exchange::Exchange| {
+        exchange.records().evidence_files(&id).expect("readable")
+    };
+    let upload_url = format!("{tha}/evidence/{id}/upload");
+    // Bytes from a seized phone's chat export (illustrative), larger than
+    // one part, so the form is streamed in several.
+    let mut data = b"2026-11-02 21:14 recruiter: the job pays 1500 USD\n".repeat(30_000);
+    data.extend_from_slice(b"end of export\n");
+
+    // A form with a forged token, or with the file before the token, keeps
+    // nothing; so does a media type the agreement does not allow.
+    for parts in [
+        vec![
+            FormPart::text("csrf", "00"),
+            FormPart::text("source", "phone"),
+            FormPart::file("file", "chat.txt", "text/plain", &data),
+        ],
+        vec![
+            FormPart::file("file", "chat.txt", "text/plain", &data),
+            FormPart::text("csrf", &token),
+        ],
+    ] {
+        let answer = http_post_multipart(&upload_url, Some(&cookie), &parts).await;
+        assert_eq!(answer.status, 403, "{}", answer.body);
+    }
+    let video = http_post_multipart(
+        &upload_url,
+        Some(&cookie),
+        &[
+            FormPart::text("csrf", &token),
+            FormPart::text("source", "phone"),
+            FormPart::file("file", "clip.mp4", "video/mp4", b"not a video"),
+        ],
+    )
+    .await;
+    assert_eq!(video.status, 403, "{}", video.body);
+    assert!(
+        video.body.contains("not one the agreement allows"),
+        "{}",
+        video.body
+    );
+    let unknown = http_post_multipart(
+        &upload_url,
+        Some(&cookie),
+        &[FormPart::text("csrf", &token), FormPart::text("notes", "x")],
+    )
+    .await;
+    assert_eq!(unknown.status, 400, "{}", unknown.body);
+    assert!(unknown.body.contains("notes: is not a field of this form"));
+    assert!(files(&exchange).is_empty(), "nothing was kept");
+
+    // The focal point attaches the file: its size was not announced, the
+    // node hashed what arrived.
+    let attached = http_post_multipart(
+        &upload_url,
+        Some(&cookie),
+        &[
+            FormPart::text("csrf", &token),
+            FormPart::text("source", "seized phone, exhibit 4 (illustrative)"),
+            FormPart::text("description", "Chat export with the recruiter"),
+            FormPart::file("file", "chat export.txt", "text/plain", &data),
+        ],
+    )
+    .await;
+    assert_eq!(attached.status, 303, "{}", attached.body);
+    assert_eq!(
+        attached.header("location"),
+        Some(format!("/requests/{id}#evidence").as_str())
+    );
+    let held = files(&exchange);
+    assert_eq!(held.len(), 1);
+    let file = &held[0].file;
+    assert_eq!(file.size, data.len() as u64);
+    assert_eq!(file.sha256.to_vec(), Sha256::digest(&data).to_vec());
+    assert_eq!(file.name, "chat export.txt");
+    assert_eq!(file.acquired_by, "focal_point/somchai");
+    let page = http_get(&format!("{tha}/requests/{id}"), Some(&cookie)).await;
+    assert!(
+        page.body.contains(&hex::encode(file.sha256)),
+        "the hash is shown"
+    );
+    assert!(page.body.contains("chat export.txt"));
+
+    // An auditor may not attach.
+    let (_, auditor) = sign_in(&tha, "tha", "dara", PASSWORD).await;
+    let audit_page = http_get(&format!("{tha}/audit"), Some(&auditor)).await;
+    let auditor_token = csrf_of(&audit_page.body);
+    let refused = http_post_multipart(
+        &upload_url,
+        Some(&auditor),
+        &[
+            FormPart::text("csrf", &auditor_token),
+            FormPart::text("source", "phone"),
+            FormPart::file("file", "other.txt", "text/plain", b"other"),
+        ],
+    )
+    .await;
+    assert_eq!(refused.status, 403, "{}", refused.body);
+    assert_eq!(files(&exchange).len(), 1);
+
+    // Sent from the page, the file reaches KHM verified and receipted.
+    let sent = http_post_form(
+        &format!("{tha}/evidence/{id}/send"),
+        Some(&cookie),
+        &[("csrf", &token)],
+    )
+    .await;
+    assert_eq!(sent.status, 303, "{}", sent.body);
+    let khm = federation.node("KHM").running().exchange().clone();
+    let file_id = file.file_id.clone();
+    liaison_tests::wait_for_record(&khm, &id, |_| {
+        khm.records()
+            .evidence_file(&id, &file_id)
+            .ok()
+            .flatten()
+            .is_some_and(|f| f.state == EvidenceState::Received)
+    })
+    .await;
+
+    // KHM's officer sees it on the inbox page and downloads the exact
+    // bytes, as an attachment never rendered by the console.
+    let khm_url = base(&federation, "KHM");
+    let (_, police) = sign_in(&khm_url, "khm", "sokha", PASSWORD).await;
+    let page = http_get(&format!("{khm_url}/inbox/{id}"), Some(&police)).await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(page.body.contains(&hex::encode(file.sha256)));
+    let police_token = csrf_of(&page.body);
+    let download_url = format!("{khm_url}/evidence/{id}/files/{file_id}");
+    let forged = http_post_form(&download_url, Some(&police), &[("csrf", "00")]).await;
+    assert_eq!(forged.status, 403);
+    let download = http_post_form(&download_url, Some(&police), &[("csrf", &police_token)]).await;
+    assert_eq!(download.status, 200, "{}", download.body);
+    assert!(download.bytes == data, "the bytes arrived intact");
+    assert_eq!(
+        download.header("content-type"),
+        Some("application/octet-stream")
+    );
+    let disposition = download.header("content-disposition").unwrap_or("");
+    assert!(
+        disposition.starts_with("attachment;")
+            && disposition.contains("filename*=UTF-8''chat%20export.txt"),
+        "{disposition}"
+    );
+    let opened = audit_events(&federation, "KHM", "evidence.opened");
+    assert!(opened.iter().any(|e| e.actor == "agency:police/sokha"));
+
+    // The court package from the page verifies offline.
+    let package = http_post_form(
+        &format!("{khm_url}/evidence/{id}/package"),
+        Some(&police),
+        &[("csrf", &police_token)],
+    )
+    .await;
+    assert_eq!(package.status, 200, "{}", package.body);
+    assert_eq!(package.header("content-type"), Some("application/zip"));
+    let pins = ["THA", "KHM"]
+        .into_iter()
+        .map(|c| {
+            let key = federation.node(c).config().signer.verifying_key();
+            (c.parse().expect("a country code"), vec![key])
+        })
+        .collect();
+    let verification = liaison_proto::package::verify(std::io::Cursor::new(&package.bytes), &pins);
+    assert!(verification.holds(), "{:?}", verification.findings);
+    let exported = audit_events(&federation, "KHM", "evidence.exported");
+    assert!(exported.iter().all(|e| e.actor == "agency:police/sokha"));
+    assert_eq!(exported.len(), 1);
+    federation.shutdown().await;
+}

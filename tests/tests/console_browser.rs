@@ -180,10 +180,61 @@ async fn a_focal_point_and_an_officer_do_a_whole_exchange_in_their_consoles() {
     let tha_node = federation.node("THA").running().exchange();
     wait_for_record(tha_node, &id, |r| r.status == RequestStatus::Answered).await;
 
+    // The officer attaches a file to the answer from the page (the file
+    // input streams it) and sends it; Thailand receives it verified.
+    let exhibit = tempfile::tempdir().expect("a temporary directory");
+    let exhibit_path = exhibit.path().join("subscriber-record.txt");
+    std::fs::write(
+        &exhibit_path,
+        "Subscriber record, prepaid SIM (illustrative test data)\n",
+    )
+    .expect("the exhibit is written");
+    browser.goto(&format!("{khm}/inbox/{id}")).await;
+    browser
+        .fill("source", "operator's subscriber database (illustrative)")
+        .await;
+    browser
+        .one("#evidence-file")
+        .await
+        .send_keys(&exhibit_path.display().to_string())
+        .await
+        .expect("the file is chosen");
+    browser.click_button("Attach").await;
+    browser
+        .wait_for_text("Attached here, not yet sent", PATIENCE)
+        .await;
+    browser
+        .wait_for_text("subscriber-record.txt", PATIENCE)
+        .await;
+    shot(&browser, &dir, "evidence").await;
+    browser.click_button("Send the attached files").await;
+    let file_id = khm_node
+        .records()
+        .evidence_files(&id)
+        .expect("readable")
+        .first()
+        .map(|f| f.file.file_id.clone())
+        .expect("the file is attached");
+    wait_for_record(tha_node, &id, |_| {
+        tha_node
+            .records()
+            .evidence_file(&id, &file_id)
+            .ok()
+            .flatten()
+            .is_some_and(|f| f.state == liaison_node::records::EvidenceState::Received)
+    })
+    .await;
+
     // Thailand's page shows the answer.
     browser.goto(&format!("{tha}/requests/{id}")).await;
     browser
         .wait_for_text("Registered to a prepaid SIM reseller", PATIENCE)
+        .await;
+    browser
+        .wait_for_text(
+            "Received and verified against the signed manifest",
+            PATIENCE,
+        )
         .await;
     shot(&browser, &dir, "request").await;
     browser.goto(&format!("{tha}/requests")).await;

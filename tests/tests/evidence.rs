@@ -598,3 +598,101 @@ async fn a_transfer_resumes_from_the_last_offset_after_a_restart() {
     assert_eq!(again.receipt.unwrap().index, receipt.index);
     federation.shutdown().await;
 }
+
+/// Uploads `data` without announcing its size, as the console does for a
+/// browser's form.
+async fn upload_unannounced(
+    api: &mut EvidenceApi,
+    request_id: &str,
+    name: &str,
+    data: &[u8],
+) -> Result<pb::EvidenceItem, tonic::Status> {
+    let mut parts = vec![pb::UploadPart {
+        part: Some(pb::upload_part::Part::Header(pb::UploadHeader {
+            request_id: request_id.into(),
+            name: name.into(),
+            media_type: "text/plain".into(),
+            size: 0,
+            source: "seized phone, exhibit 5 (illustrative)".into(),
+            description: String::new(),
+        })),
+    }];
+    for chunk in data.chunks(300_000) {
+        parts.push(pb::UploadPart {
+            part: Some(pb::upload_part::Part::Chunk(chunk.to_vec())),
+        });
+    }
+    Ok(api.upload(tokio_stream::iter(parts)).await?.into_inner())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_upload_that_does_not_announce_its_size_is_checked_on_what_arrived() {
+    let federation = TestFederation::start(&["THA", "KHM"]).await;
+    let mut focal = federation.focal_point("THA").await;
+    let id = liaison_tests::submit(&mut focal, phone_check("KHM", "+85512345678")).await;
+    let mut tha = evidence(&federation, "THA", "focal-point").await;
+    let mib = 1usize << 20;
+    let exact = bytes(mib, 3);
+    let item = upload_unannounced(&mut tha, &id, "exact.txt", &exact)
+        .await
+        .unwrap();
+    let file = item.file.unwrap();
+    assert_eq!(file.size, exact.len() as u64, "the size is what arrived");
+    assert_eq!(file.sha256, Sha256::digest(&exact).to_vec());
+    let empty = upload_unannounced(&mut tha, &id, "empty.txt", b"")
+        .await
+        .unwrap_err();
+    assert_eq!(empty.code(), tonic::Code::InvalidArgument);
+    assert!(
+        empty.message().contains("field `size`") && empty.message().contains("no byte arrived"),
+        "{}",
+        empty.message()
+    );
+
+    // THA's agreement now takes files of at most 1 MiB: a file one byte
+    // longer is refused once its size is known, and nothing of it is kept.
+    let node = federation.node("THA");
+    let path = node.dir.join("agreements/khm.toml");
+    let mut agreement: toml::Table =
+        toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let version = agreement["version"].as_integer().unwrap();
+    agreement.insert("version".into(), (version + 1).into());
+    for rule in agreement["rules"].as_array_mut().unwrap() {
+        if let Some(evidence) = rule.get_mut("evidence").and_then(|e| e.as_table_mut()) {
+            evidence.insert("max_file_mib".into(), 1.into());
+        }
+    }
+    std::fs::write(&path, toml::to_string(&agreement).unwrap()).unwrap();
+    assert_eq!(node.running().reload().await.unwrap().len(), 1);
+    let blobs = |id: &str| {
+        std::fs::read_dir(node.dir.join("data/evidence").join(id))
+            .map(|dir| dir.count())
+            .unwrap_or(0)
+    };
+    let before = blobs(&id);
+    let over = bytes(mib + 1, 4);
+    let refused = upload_unannounced(&mut tha, &id, "over.txt", &over)
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code(), tonic::Code::PermissionDenied);
+    assert!(
+        refused
+            .message()
+            .contains("1048577 bytes is more than the 1 MiB a file may be"),
+        "{}",
+        refused.message()
+    );
+    assert_eq!(blobs(&id), before, "nothing of the refused file is kept");
+    let listed = tha
+        .list(pb::EvidenceQuery {
+            request_id: id.clone(),
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(listed.items.len(), 1);
+    let refusals = liaison_tests::audit_events(&federation, "THA", "evidence.refused");
+    assert_eq!(refusals.len(), 1);
+    assert!(refusals[0].detail.contains("1 MiB a file may be"));
+    federation.shutdown().await;
+}

@@ -566,6 +566,9 @@ async fn permanent_refusals_end_a_delivery_and_transient_failures_are_retried() 
         view.delivery_error
     );
     let tha = federation.node("THA").running().exchange();
+    // The watch shows the status as applied; its audit entry is read from
+    // the committed log, once the store has flushed.
+    tha.durable().await.expect("THA's store flushes");
     assert!(
         tha.records()
             .outbox()

@@ -537,3 +537,53 @@ text-kind-id-document = Dokumento ng pagkakakilanlan
 text-kind-vehicle = Sasakyan
 # en: IP address
 text-kind-ip = IP address
+# en: Evidence files
+evidence-title = Mga file ng ebidensiya
+# en: No file is attached to this request yet.
+evidence-none = Wala pang file na nakalakip sa kahilingang ito.
+# en: File
+evidence-col-file = File
+# en: From
+evidence-col-from = Mula sa
+# en: State
+evidence-col-state = Kalagayan
+# en: Acquired by, when, from what source
+evidence-col-acquired = Kinuha nino, kailan, mula saang pinagmulan
+# en: SHA-256
+evidence-col-hash = SHA-256
+# en: { $bytes } bytes
+evidence-size = { $bytes } byte
+# en: Attached here, not yet sent
+evidence-state-attached = Nakalakip dito, hindi pa naipapadala
+# en: Sending
+evidence-state-sending = Ipinapadala
+# en: Delivered: the receiver verified it and signed a receipt
+evidence-state-delivered = Naihatid na: na-verify ito ng tumanggap at nilagdaan niya ang resibo
+# en: Expected: its bytes are on their way
+evidence-state-expected = Inaasahan: parating na ang nilalaman nito
+# en: Received and verified against the signed manifest
+evidence-state-received = Natanggap at na-verify laban sa nilagdaang manifest
+# en: Erased at the end of the retention period
+evidence-state-purged = Binura sa pagtatapos ng panahon ng pagtatago
+# en: Unknown state
+evidence-state-unknown = Hindi alam ang kalagayan
+# en: Download
+evidence-download = I-download
+# en: Send the attached files
+evidence-send = Ipadala ang mga nakalakip na file
+# en: Download the court package
+evidence-package = I-download ang package para sa hukuman
+# en: One zip file a court can check offline with "liaison evidence verify": the files, the signed messages and receipts, every custody entry with its proof, the signed tree heads and both countries' keys. Downloading it is recorded in the audit log.
+evidence-package-note = Isang zip file na masusuri ng hukuman nang offline gamit ang "liaison evidence verify": ang mga file, ang mga nilagdaang mensahe at resibo, bawat entry ng chain of custody kasama ang inclusion proof nito, ang mga nilagdaang tree head at ang mga key ng dalawang bansa. Itinatala sa audit log ang pag-download nito.
+# en: Attach a file
+evidence-attach-title = Maglakip ng file
+# en: Source or device it was taken from
+evidence-field-source = Pinagmulan o device kung saan ito kinuha
+# en: What it shows
+evidence-field-description = Ano ang ipinapakita nito
+# en: File
+evidence-field-file = File
+# en: Files up to { $mib } MiB on this node; the agreement may allow less, and names the media types it accepts. Attached files are sent only when you press "Send the attached files".
+evidence-limit = Mga file na hanggang { $mib } MiB sa node na ito; maaaring mas kaunti ang payagan ng kasunduan, at tinutukoy nito ang mga media type na tinatanggap nito. Ipinapadala lamang ang mga nakalakip na file kapag pinindot mo ang "Ipadala ang mga nakalakip na file".
+# en: Attach
+evidence-attach = Ilakip

@@ -525,3 +525,53 @@ text-kind-id-document = Dokumen identitas
 text-kind-vehicle = Kendaraan
 # en: IP address
 text-kind-ip = Alamat IP
+# en: Evidence files
+evidence-title = Berkas bukti
+# en: No file is attached to this request yet.
+evidence-none = Belum ada berkas yang dilampirkan pada permintaan ini.
+# en: File
+evidence-col-file = Berkas
+# en: From
+evidence-col-from = Dari
+# en: State
+evidence-col-state = Keadaan
+# en: Acquired by, when, from what source
+evidence-col-acquired = Diperoleh oleh siapa, kapan, dari sumber apa
+# en: SHA-256
+evidence-col-hash = SHA-256
+# en: { $bytes } bytes
+evidence-size = { $bytes } byte
+# en: Attached here, not yet sent
+evidence-state-attached = Dilampirkan di sini, belum dikirim
+# en: Sending
+evidence-state-sending = Sedang dikirim
+# en: Delivered: the receiver verified it and signed a receipt
+evidence-state-delivered = Telah disampaikan: penerima telah memverifikasinya dan menandatangani tanda terima
+# en: Expected: its bytes are on their way
+evidence-state-expected = Ditunggu: isi berkas sedang dalam perjalanan
+# en: Received and verified against the signed manifest
+evidence-state-received = Diterima dan diverifikasi terhadap manifes yang ditandatangani
+# en: Erased at the end of the retention period
+evidence-state-purged = Dihapus pada akhir masa simpan
+# en: Unknown state
+evidence-state-unknown = Keadaan tidak diketahui
+# en: Download
+evidence-download = Unduh
+# en: Send the attached files
+evidence-send = Kirim berkas yang dilampirkan
+# en: Download the court package
+evidence-package = Unduh paket untuk pengadilan
+# en: One zip file a court can check offline with "liaison evidence verify": the files, the signed messages and receipts, every custody entry with its proof, the signed tree heads and both countries' keys. Downloading it is recorded in the audit log.
+evidence-package-note = Satu berkas zip yang dapat diperiksa pengadilan secara luring dengan "liaison evidence verify": berkas-berkasnya, pesan dan tanda terima yang ditandatangani, setiap entri lacak balak (chain of custody) beserta bukti inklusinya, kepala pohon yang ditandatangani, dan kunci kedua negara. Pengunduhan paket ini dicatat dalam log audit.
+# en: Attach a file
+evidence-attach-title = Lampirkan berkas
+# en: Source or device it was taken from
+evidence-field-source = Sumber atau perangkat tempat berkas ini diambil
+# en: What it shows
+evidence-field-description = Apa yang ditunjukkan
+# en: File
+evidence-field-file = Berkas
+# en: Files up to { $mib } MiB on this node; the agreement may allow less, and names the media types it accepts. Attached files are sent only when you press "Send the attached files".
+evidence-limit = Berkas hingga { $mib } MiB di node ini; perjanjian dapat mengizinkan kurang dari itu dan menyebutkan jenis media yang diterimanya. Berkas yang dilampirkan hanya dikirim saat Anda menekan "Kirim berkas yang dilampirkan".
+# en: Attach
+evidence-attach = Lampirkan

@@ -525,3 +525,53 @@ text-kind-id-document = ឯកសារអត្តសញ្ញាណ
 text-kind-vehicle = យានជំនិះ
 # en: IP address
 text-kind-ip = អាសយដ្ឋាន IP
+# en: Evidence files
+evidence-title = ឯកសារភស្តុតាង
+# en: No file is attached to this request yet.
+evidence-none = មិនទាន់មានឯកសារភ្ជាប់ជាមួយសំណើនេះទេ។
+# en: File
+evidence-col-file = ឯកសារ
+# en: From
+evidence-col-from = ពី
+# en: State
+evidence-col-state = ស្ថានភាព
+# en: Acquired by, when, from what source
+evidence-col-acquired = ទទួលបានដោយនរណា នៅពេលណា ពីប្រភពណា
+# en: SHA-256
+evidence-col-hash = SHA-256
+# en: { $bytes } bytes
+evidence-size = { $bytes } បៃ
+# en: Attached here, not yet sent
+evidence-state-attached = បានភ្ជាប់នៅទីនេះ មិនទាន់ផ្ញើ
+# en: Sending
+evidence-state-sending = កំពុងផ្ញើ
+# en: Delivered: the receiver verified it and signed a receipt
+evidence-state-delivered = បានបញ្ជូនដល់៖ អ្នកទទួលបានផ្ទៀងផ្ទាត់ ហើយបានចុះហត្ថលេខាលើបង្កាន់ដៃទទួល
+# en: Expected: its bytes are on their way
+evidence-state-expected = កំពុងរង់ចាំ៖ ទិន្នន័យរបស់ឯកសារកំពុងបញ្ជូនមក
+# en: Received and verified against the signed manifest
+evidence-state-received = បានទទួល និងបានផ្ទៀងផ្ទាត់ធៀបនឹងបញ្ជីឯកសារ (manifest) ដែលបានចុះហត្ថលេខា
+# en: Erased at the end of the retention period
+evidence-state-purged = បានលុបនៅពេលផុតរយៈពេលរក្សាទុក
+# en: Unknown state
+evidence-state-unknown = ស្ថានភាពមិនស្គាល់
+# en: Download
+evidence-download = ទាញយក
+# en: Send the attached files
+evidence-send = ផ្ញើឯកសារដែលបានភ្ជាប់
+# en: Download the court package
+evidence-package = ទាញយកកញ្ចប់ឯកសារសម្រាប់តុលាការ
+# en: One zip file a court can check offline with "liaison evidence verify": the files, the signed messages and receipts, every custody entry with its proof, the signed tree heads and both countries' keys. Downloading it is recorded in the audit log.
+evidence-package-note = ឯកសារ zip តែមួយ ដែលតុលាការអាចពិនិត្យក្រៅបណ្តាញដោយ "liaison evidence verify"៖ ឯកសារ សារ និងបង្កាន់ដៃទទួលដែលបានចុះហត្ថលេខា គ្រប់ធាតុនៃខ្សែសង្វាក់កាន់កាប់ភស្តុតាង (chain of custody) ជាមួយភស្តុតាងនៃការរាប់បញ្ចូលរបស់វា ក្បាលមែកធាងដែលបានចុះហត្ថលេខា និងសោរបស់ប្រទេសទាំងពីរ។ ការទាញយកកញ្ចប់នេះត្រូវបានកត់ត្រាក្នុងកំណត់ហេតុសវនកម្ម។
+# en: Attach a file
+evidence-attach-title = ភ្ជាប់ឯកសារ
+# en: Source or device it was taken from
+evidence-field-source = ប្រភព ឬឧបករណ៍ដែលឯកសារនេះត្រូវបានយកមក
+# en: What it shows
+evidence-field-description = អ្វីដែលឯកសារនេះបង្ហាញ
+# en: File
+evidence-field-file = ឯកសារ
+# en: Files up to { $mib } MiB on this node; the agreement may allow less, and names the media types it accepts. Attached files are sent only when you press "Send the attached files".
+evidence-limit = ឯកសារទំហំរហូតដល់ { $mib } MiB នៅលើថ្នាំងនេះ កិច្ចព្រមព្រៀងអាចអនុញ្ញាតតិចជាងនេះ ហើយកំណត់ប្រភេទមេឌៀ (media type) ដែលខ្លួនទទួលយក។ ឯកសារដែលបានភ្ជាប់នឹងត្រូវផ្ញើតែនៅពេលអ្នកចុច "ផ្ញើឯកសារដែលបានភ្ជាប់" ប៉ុណ្ណោះ។
+# en: Attach
+evidence-attach = ភ្ជាប់

@@ -525,3 +525,53 @@ text-kind-id-document = ເອກະສານຢັ້ງຢືນຕົວຕ�
 text-kind-vehicle = ພາຫະນະ
 # en: IP address
 text-kind-ip = ທີ່ຢູ່ IP
+# en: Evidence files
+evidence-title = ໄຟລ໌ຫຼັກຖານ
+# en: No file is attached to this request yet.
+evidence-none = ຍັງບໍ່ມີໄຟລ໌ແນບກັບຄຳຮ້ອງຂໍນີ້.
+# en: File
+evidence-col-file = ໄຟລ໌
+# en: From
+evidence-col-from = ຈາກ
+# en: State
+evidence-col-state = ສະຖານະ
+# en: Acquired by, when, from what source
+evidence-col-acquired = ໄດ້ມາໂດຍໃຜ, ເມື່ອໃດ, ຈາກແຫຼ່ງໃດ
+# en: SHA-256
+evidence-col-hash = SHA-256
+# en: { $bytes } bytes
+evidence-size = { $bytes } ໄບຕ໌
+# en: Attached here, not yet sent
+evidence-state-attached = ແນບໄວ້ທີ່ນີ້, ຍັງບໍ່ໄດ້ສົ່ງ
+# en: Sending
+evidence-state-sending = ກຳລັງສົ່ງ
+# en: Delivered: the receiver verified it and signed a receipt
+evidence-state-delivered = ສົ່ງເຖິງແລ້ວ: ຜູ້ຮັບໄດ້ກວດສອບແລ້ວ ແລະ ລົງນາມໃນໃບຢັ້ງຢືນການຮັບ
+# en: Expected: its bytes are on their way
+evidence-state-expected = ລໍຖ້າຮັບ: ຂໍ້ມູນຂອງໄຟລ໌ກຳລັງສົ່ງມາ
+# en: Received and verified against the signed manifest
+evidence-state-received = ໄດ້ຮັບແລ້ວ ແລະ ກວດສອບກັບລາຍການໄຟລ໌ (manifest) ທີ່ລົງນາມແລ້ວ
+# en: Erased at the end of the retention period
+evidence-state-purged = ລຶບແລ້ວເມື່ອສິ້ນສຸດໄລຍະເວລາເກັບຮັກສາ
+# en: Unknown state
+evidence-state-unknown = ບໍ່ຮູ້ສະຖານະ
+# en: Download
+evidence-download = ດາວໂຫຼດ
+# en: Send the attached files
+evidence-send = ສົ່ງໄຟລ໌ທີ່ແນບໄວ້
+# en: Download the court package
+evidence-package = ດາວໂຫຼດຊຸດເອກະສານສຳລັບສານ
+# en: One zip file a court can check offline with "liaison evidence verify": the files, the signed messages and receipts, every custody entry with its proof, the signed tree heads and both countries' keys. Downloading it is recorded in the audit log.
+evidence-package-note = ໄຟລ໌ zip ດຽວທີ່ສານສາມາດກວດສອບແບບອອບໄລນ໌ດ້ວຍ "liaison evidence verify": ໄຟລ໌, ຂໍ້ຄວາມ ແລະ ໃບຢັ້ງຢືນການຮັບທີ່ລົງນາມແລ້ວ, ທຸກລາຍການໃນຕ່ອງໂສ້ການຄອບຄອງຫຼັກຖານ (chain of custody) ພ້ອມຫຼັກຖານການລວມຢູ່, ສ່ວນຫົວຂອງຕົ້ນໄມ້ທີ່ລົງນາມແລ້ວ ແລະ ກະແຈຂອງທັງສອງປະເທດ. ການດາວໂຫຼດຊຸດນີ້ຈະຖືກບັນທຶກໄວ້ໃນບັນທຶກການກວດສອບ.
+# en: Attach a file
+evidence-attach-title = ແນບໄຟລ໌
+# en: Source or device it was taken from
+evidence-field-source = ແຫຼ່ງທີ່ມາ ຫຼື ອຸປະກອນທີ່ໄດ້ໄຟລ໌ນີ້ມາ
+# en: What it shows
+evidence-field-description = ສິ່ງທີ່ໄຟລ໌ນີ້ສະແດງ
+# en: File
+evidence-field-file = ໄຟລ໌
+# en: Files up to { $mib } MiB on this node; the agreement may allow less, and names the media types it accepts. Attached files are sent only when you press "Send the attached files".
+evidence-limit = ໄຟລ໌ຂະໜາດບໍ່ເກີນ { $mib } MiB ໃນໂນດນີ້; ຂໍ້ຕົກລົງອາດອະນຸຍາດໜ້ອຍກວ່ານີ້, ແລະ ກຳນົດປະເພດສື່ (media type) ທີ່ຍອມຮັບ. ໄຟລ໌ທີ່ແນບໄວ້ຈະຖືກສົ່ງກໍຕໍ່ເມື່ອທ່ານກົດ "ສົ່ງໄຟລ໌ທີ່ແນບໄວ້" ເທົ່ານັ້ນ.
+# en: Attach
+evidence-attach = ແນບ

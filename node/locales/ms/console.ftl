@@ -525,3 +525,53 @@ text-kind-id-document = Dokumen pengenalan diri
 text-kind-vehicle = Kenderaan
 # en: IP address
 text-kind-ip = Alamat IP
+# en: Evidence files
+evidence-title = Fail bukti
+# en: No file is attached to this request yet.
+evidence-none = Belum ada fail dilampirkan pada permintaan ini.
+# en: File
+evidence-col-file = Fail
+# en: From
+evidence-col-from = Daripada
+# en: State
+evidence-col-state = Keadaan
+# en: Acquired by, when, from what source
+evidence-col-acquired = Diperoleh oleh siapa, bila, daripada sumber mana
+# en: SHA-256
+evidence-col-hash = SHA-256
+# en: { $bytes } bytes
+evidence-size = { $bytes } bait
+# en: Attached here, not yet sent
+evidence-state-attached = Dilampirkan di sini, belum dihantar
+# en: Sending
+evidence-state-sending = Sedang dihantar
+# en: Delivered: the receiver verified it and signed a receipt
+evidence-state-delivered = Telah disampaikan: penerima telah mengesahkannya dan menandatangani resit
+# en: Expected: its bytes are on their way
+evidence-state-expected = Dijangka: kandungan fail sedang dalam perjalanan
+# en: Received and verified against the signed manifest
+evidence-state-received = Diterima dan disahkan berdasarkan manifes yang ditandatangani
+# en: Erased at the end of the retention period
+evidence-state-purged = Dipadam pada akhir tempoh simpanan
+# en: Unknown state
+evidence-state-unknown = Keadaan tidak diketahui
+# en: Download
+evidence-download = Muat turun
+# en: Send the attached files
+evidence-send = Hantar fail yang dilampirkan
+# en: Download the court package
+evidence-package = Muat turun pakej mahkamah
+# en: One zip file a court can check offline with "liaison evidence verify": the files, the signed messages and receipts, every custody entry with its proof, the signed tree heads and both countries' keys. Downloading it is recorded in the audit log.
+evidence-package-note = Satu fail zip yang boleh disemak oleh mahkamah secara luar talian dengan "liaison evidence verify": fail-fail, mesej dan resit yang ditandatangani, setiap entri rantaian jagaan bukti (chain of custody) bersama bukti kemasukannya, kepala pepohon yang ditandatangani dan kunci kedua-dua negara. Muat turun pakej ini direkodkan dalam log audit.
+# en: Attach a file
+evidence-attach-title = Lampirkan fail
+# en: Source or device it was taken from
+evidence-field-source = Sumber atau peranti tempat fail ini diambil
+# en: What it shows
+evidence-field-description = Apa yang ditunjukkan
+# en: File
+evidence-field-file = Fail
+# en: Files up to { $mib } MiB on this node; the agreement may allow less, and names the media types it accepts. Attached files are sent only when you press "Send the attached files".
+evidence-limit = Fail sehingga { $mib } MiB pada nod ini; perjanjian mungkin membenarkan kurang daripada itu dan menyatakan jenis media yang diterimanya. Fail yang dilampirkan hanya dihantar apabila anda menekan "Hantar fail yang dilampirkan".
+# en: Attach
+evidence-attach = Lampirkan

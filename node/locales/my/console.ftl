@@ -525,3 +525,53 @@ text-kind-id-document = ကိုယ်ရေးအထောက်အထား �
 text-kind-vehicle = ယာဉ်
 # en: IP address
 text-kind-ip = IP လိပ်စာ
+# en: Evidence files
+evidence-title = သက်သေအထောက်အထား ဖိုင်များ
+# en: No file is attached to this request yet.
+evidence-none = ဤတောင်းဆိုချက်တွင် ပူးတွဲထားသော ဖိုင် မရှိသေးပါ။
+# en: File
+evidence-col-file = ဖိုင်
+# en: From
+evidence-col-from = ပေးပို့သည့် နိုင်ငံ
+# en: State
+evidence-col-state = အခြေအနေ
+# en: Acquired by, when, from what source
+evidence-col-acquired = ရယူသူ၊ ရယူသည့်အချိန်၊ ရင်းမြစ်
+# en: SHA-256
+evidence-col-hash = SHA-256
+# en: { $bytes } bytes
+evidence-size = { $bytes } ဘိုက်
+# en: Attached here, not yet sent
+evidence-state-attached = ဤနေရာတွင် ပူးတွဲထားပြီး မပို့ရသေးပါ
+# en: Sending
+evidence-state-sending = ပို့နေသည်
+# en: Delivered: the receiver verified it and signed a receipt
+evidence-state-delivered = ပို့ဆောင်ပြီး- လက်ခံသူက စိစစ်ပြီး လက်ခံဖြတ်ပိုင်းကို လက်မှတ်ထိုးထားသည်
+# en: Expected: its bytes are on their way
+evidence-state-expected = စောင့်ဆိုင်းနေသည်- ဖိုင်၏ ဒေတာများ ပို့ဆောင်လာနေသည်
+# en: Received and verified against the signed manifest
+evidence-state-received = လက်ခံရရှိပြီး လက်မှတ်ထိုးထားသော ဖိုင်စာရင်း (manifest) နှင့် တိုက်ဆိုင်စိစစ်ပြီး
+# en: Erased at the end of the retention period
+evidence-state-purged = သိမ်းဆည်းကာလ ကုန်ဆုံးချိန်တွင် ဖျက်ပစ်ပြီး
+# en: Unknown state
+evidence-state-unknown = အခြေအနေ မသိရ
+# en: Download
+evidence-download = ဒေါင်းလုဒ်ဆွဲရန်
+# en: Send the attached files
+evidence-send = ပူးတွဲထားသော ဖိုင်များကို ပို့ရန်
+# en: Download the court package
+evidence-package = တရားရုံးအတွက် ဖိုင်အစုံကို ဒေါင်းလုဒ်ဆွဲရန်
+# en: One zip file a court can check offline with "liaison evidence verify": the files, the signed messages and receipts, every custody entry with its proof, the signed tree heads and both countries' keys. Downloading it is recorded in the audit log.
+evidence-package-note = "liaison evidence verify" ဖြင့် တရားရုံးက အော့ဖ်လိုင်း စိစစ်နိုင်သော zip ဖိုင်တစ်ခု- ဖိုင်များ၊ လက်မှတ်ထိုးထားသော စာများနှင့် လက်ခံဖြတ်ပိုင်းများ၊ သက်သေအထောက်အထား ထိန်းသိမ်းမှု ကွင်းဆက် (chain of custody) ၏ ထည့်သွင်းချက်တိုင်းကို ၎င်း၏ inclusion proof နှင့်အတူ၊ လက်မှတ်ထိုးထားသော tree head များနှင့် နိုင်ငံနှစ်ခုလုံး၏ သော့များ။ ၎င်းကို ဒေါင်းလုဒ်ဆွဲခြင်းကို စာရင်းစစ် မှတ်တမ်းတွင် မှတ်တမ်းတင်သည်။
+# en: Attach a file
+evidence-attach-title = ဖိုင် ပူးတွဲရန်
+# en: Source or device it was taken from
+evidence-field-source = ရယူခဲ့သည့် ရင်းမြစ် သို့မဟုတ် စက်ပစ္စည်း
+# en: What it shows
+evidence-field-description = ဖိုင်က ဖော်ပြသည့်အရာ
+# en: File
+evidence-field-file = ဖိုင်
+# en: Files up to { $mib } MiB on this node; the agreement may allow less, and names the media types it accepts. Attached files are sent only when you press "Send the attached files".
+evidence-limit = ဤ node တွင် ဖိုင်တစ်ခုလျှင် { $mib } MiB အထိ၊ သဘောတူညီချက်က ၎င်းထက် နည်းစွာ ခွင့်ပြုနိုင်ပြီး လက်ခံသော media type များကို သတ်မှတ်ထားသည်။ ပူးတွဲထားသော ဖိုင်များကို "ပူးတွဲထားသော ဖိုင်များကို ပို့ရန်" ကို နှိပ်မှသာ ပို့သည်။
+# en: Attach
+evidence-attach = ပူးတွဲရန်

@@ -525,3 +525,53 @@ text-kind-id-document = เอกสารแสดงตน
 text-kind-vehicle = ยานพาหนะ
 # en: IP address
 text-kind-ip = ที่อยู่ IP
+# en: Evidence files
+evidence-title = ไฟล์พยานหลักฐาน
+# en: No file is attached to this request yet.
+evidence-none = ยังไม่มีไฟล์แนบกับคำขอนี้
+# en: File
+evidence-col-file = ไฟล์
+# en: From
+evidence-col-from = จาก
+# en: State
+evidence-col-state = สถานะ
+# en: Acquired by, when, from what source
+evidence-col-acquired = ได้มาโดยใคร เมื่อใด จากแหล่งใด
+# en: SHA-256
+evidence-col-hash = SHA-256
+# en: { $bytes } bytes
+evidence-size = { $bytes } ไบต์
+# en: Attached here, not yet sent
+evidence-state-attached = แนบไว้ที่นี่ ยังไม่ได้ส่ง
+# en: Sending
+evidence-state-sending = กำลังส่ง
+# en: Delivered: the receiver verified it and signed a receipt
+evidence-state-delivered = ส่งถึงแล้ว: ผู้รับตรวจสอบความถูกต้องแล้วและลงนามในใบตอบรับ
+# en: Expected: its bytes are on their way
+evidence-state-expected = รอรับ: ข้อมูลของไฟล์กำลังส่งมา
+# en: Received and verified against the signed manifest
+evidence-state-received = ได้รับแล้วและตรวจสอบความถูกต้องกับบัญชีรายการไฟล์ (manifest) ที่ลงนามแล้ว
+# en: Erased at the end of the retention period
+evidence-state-purged = ลบแล้วเมื่อสิ้นสุดระยะเวลาเก็บรักษา
+# en: Unknown state
+evidence-state-unknown = ไม่ทราบสถานะ
+# en: Download
+evidence-download = ดาวน์โหลด
+# en: Send the attached files
+evidence-send = ส่งไฟล์ที่แนบไว้
+# en: Download the court package
+evidence-package = ดาวน์โหลดชุดเอกสารสำหรับศาล
+# en: One zip file a court can check offline with "liaison evidence verify": the files, the signed messages and receipts, every custody entry with its proof, the signed tree heads and both countries' keys. Downloading it is recorded in the audit log.
+evidence-package-note = ไฟล์ zip ไฟล์เดียวที่ศาลตรวจสอบแบบออฟไลน์ได้ด้วย "liaison evidence verify": ไฟล์ ข้อความและใบตอบรับที่ลงนามแล้ว ทุกรายการในห่วงโซ่การครอบครองพยานหลักฐาน (chain of custody) พร้อมหลักฐานการรวมอยู่ ส่วนหัวของทรีที่ลงนามแล้ว และคีย์ของทั้งสองประเทศ การดาวน์โหลดชุดนี้จะถูกบันทึกไว้ในบันทึกการตรวจสอบ
+# en: Attach a file
+evidence-attach-title = แนบไฟล์
+# en: Source or device it was taken from
+evidence-field-source = แหล่งที่มาหรืออุปกรณ์ที่ได้ไฟล์นี้มา
+# en: What it shows
+evidence-field-description = สิ่งที่ไฟล์นี้แสดง
+# en: File
+evidence-field-file = ไฟล์
+# en: Files up to { $mib } MiB on this node; the agreement may allow less, and names the media types it accepts. Attached files are sent only when you press "Send the attached files".
+evidence-limit = ไฟล์ขนาดไม่เกิน { $mib } MiB บนโหนดนี้ ข้อตกลงอาจอนุญาตน้อยกว่านี้ และระบุชนิดสื่อ (media type) ที่ยอมรับ ไฟล์ที่แนบจะถูกส่งเมื่อท่านกด "ส่งไฟล์ที่แนบไว้" เท่านั้น
+# en: Attach
+evidence-attach = แนบ

@@ -525,3 +525,53 @@ text-kind-id-document = Giấy tờ tùy thân
 text-kind-vehicle = Phương tiện
 # en: IP address
 text-kind-ip = Địa chỉ IP
+# en: Evidence files
+evidence-title = Tệp chứng cứ
+# en: No file is attached to this request yet.
+evidence-none = Chưa có tệp nào được đính kèm vào yêu cầu này.
+# en: File
+evidence-col-file = Tệp
+# en: From
+evidence-col-from = Gửi từ
+# en: State
+evidence-col-state = Trạng thái
+# en: Acquired by, when, from what source
+evidence-col-acquired = Thu thập bởi ai, khi nào, từ nguồn nào
+# en: SHA-256
+evidence-col-hash = SHA-256
+# en: { $bytes } bytes
+evidence-size = { $bytes } byte
+# en: Attached here, not yet sent
+evidence-state-attached = Đã đính kèm tại đây, chưa gửi
+# en: Sending
+evidence-state-sending = Đang gửi
+# en: Delivered: the receiver verified it and signed a receipt
+evidence-state-delivered = Đã chuyển đến: bên nhận đã xác minh và ký biên nhận
+# en: Expected: its bytes are on their way
+evidence-state-expected = Đang chờ: dữ liệu của tệp đang được chuyển đến
+# en: Received and verified against the signed manifest
+evidence-state-received = Đã nhận và đã xác minh đối chiếu với bản kê (manifest) đã ký
+# en: Erased at the end of the retention period
+evidence-state-purged = Đã xóa khi hết thời hạn lưu giữ
+# en: Unknown state
+evidence-state-unknown = Trạng thái không xác định
+# en: Download
+evidence-download = Tải xuống
+# en: Send the attached files
+evidence-send = Gửi các tệp đính kèm
+# en: Download the court package
+evidence-package = Tải xuống gói hồ sơ cho tòa án
+# en: One zip file a court can check offline with "liaison evidence verify": the files, the signed messages and receipts, every custody entry with its proof, the signed tree heads and both countries' keys. Downloading it is recorded in the audit log.
+evidence-package-note = Một tệp zip duy nhất mà tòa án có thể kiểm tra ngoại tuyến bằng "liaison evidence verify": các tệp, các thông điệp và biên nhận đã ký, mọi mục trong chuỗi quản lý chứng cứ (chain of custody) kèm bằng chứng bao hàm, các đầu cây đã ký và khóa của cả hai nước. Việc tải xuống gói này được ghi vào nhật ký kiểm toán.
+# en: Attach a file
+evidence-attach-title = Đính kèm tệp
+# en: Source or device it was taken from
+evidence-field-source = Nguồn hoặc thiết bị đã lấy tệp này
+# en: What it shows
+evidence-field-description = Nội dung tệp thể hiện
+# en: File
+evidence-field-file = Tệp
+# en: Files up to { $mib } MiB on this node; the agreement may allow less, and names the media types it accepts. Attached files are sent only when you press "Send the attached files".
+evidence-limit = Tệp tối đa { $mib } MiB trên nút này; thỏa thuận có thể cho phép ít hơn và quy định các kiểu nội dung (media type) được chấp nhận. Các tệp đính kèm chỉ được gửi khi bạn nhấn "Gửi các tệp đính kèm".
+# en: Attach
+evidence-attach = Đính kèm

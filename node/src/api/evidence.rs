@@ -6,7 +6,7 @@
 use std::pin::Pin;
 use std::sync::Arc;
 
-use futures::Stream;
+use futures::{Stream, StreamExt as _};
 use liaison_proto::pb;
 use liaison_proto::pb::evidence_server::Evidence;
 use prost::Message as _;
@@ -66,18 +66,22 @@ fn stream_failed(status: Status) -> Error {
 
 type ChunkStream = Pin<Box<dyn Stream<Item = Result<pb::FileChunk, Status>> + Send>>;
 
-#[tonic::async_trait]
-impl Evidence for EvidenceService {
-    async fn upload(
+impl EvidenceService {
+    /// `Upload` from any stream of parts: the gRPC stream, or the
+    /// console's form as it arrives.
+    pub async fn receive<S>(
         &self,
-        request: Request<Streaming<pb::UploadPart>>,
-    ) -> Result<Response<pb::EvidenceItem>, Status> {
+        request: Request<S>,
+    ) -> Result<Response<pb::EvidenceItem>, Status>
+    where
+        S: Stream<Item = Result<pb::UploadPart, Status>> + Send + Unpin,
+    {
         let user = caller(&self.exchange, &request).await?;
         let allowed = matches!(user.role, Role::FocalPoint | Role::Agency(_));
         require(&self.exchange, &user, allowed, "attach evidence files").await?;
         let mut parts = request.into_inner();
         let outcome = async {
-            let header = match parts.message().await.map_err(stream_failed)? {
+            let header = match parts.next().await.transpose().map_err(stream_failed)? {
                 Some(pb::UploadPart {
                     part: Some(pb::upload_part::Part::Header(header)),
                 }) => header,
@@ -103,7 +107,7 @@ impl Evidence for EvidenceService {
                 )
                 .await?;
             let received = async {
-                while let Some(part) = parts.message().await.map_err(stream_failed)? {
+                while let Some(part) = parts.next().await.transpose().map_err(stream_failed)? {
                     match part.part {
                         Some(pb::upload_part::Part::Chunk(chunk)) => {
                             let offset = receiving.offset();
@@ -132,6 +136,16 @@ impl Evidence for EvidenceService {
         .await;
         let file = audited(&self.exchange, &user, outcome).await?;
         Ok(Response::new(item(&file)))
+    }
+}
+
+#[tonic::async_trait]
+impl Evidence for EvidenceService {
+    async fn upload(
+        &self,
+        request: Request<Streaming<pb::UploadPart>>,
+    ) -> Result<Response<pb::EvidenceItem>, Status> {
+        self.receive(request).await
     }
 
     async fn send(

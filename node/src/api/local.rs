@@ -87,15 +87,26 @@ type ViewStream = Pin<Box<dyn Stream<Item = Result<pb::RequestView, Status>> + S
 /// Streams `current`, then each update that `select` keeps, until `select`
 /// says the stream is done, the caller goes away, or the node shuts down.
 /// `select` returns (send this update, end after it).
+///
+/// `current` was read as applied, a moment before it may be on disk; it is
+/// shown once durable, so a watcher never sees a state that a crash could
+/// take back (updates are published only once durable).
 fn forward(
-    exchange: &Exchange,
+    exchange: &Arc<Exchange>,
     current: Vec<RequestRecord>,
     mut updates: broadcast::Receiver<Arc<RequestRecord>>,
     mut select: impl FnMut(&RequestRecord) -> (bool, bool) + Send + 'static,
 ) -> ViewStream {
     let (tx, rx) = mpsc::channel(64);
     let mut closing = exchange.closing();
+    let exchange = exchange.clone();
     tokio::spawn(async move {
+        if !current.is_empty()
+            && let Err(e) = exchange.durable().await
+        {
+            let _ = tx.send(Err(e.into())).await;
+            return;
+        }
         for record in &current {
             let (_, last) = select(record);
             if tx.send(Ok(view(record))).await.is_err() || last {

@@ -52,6 +52,9 @@ pub struct NewEvidence {
     pub request_id: String,
     pub name: String,
     pub media_type: String,
+    /// The exact size that will follow, or 0 when the sender cannot say
+    /// (a browser's form does not): the node then takes what arrives, up
+    /// to its own limit, and checks the agreement's on the actual size.
     pub size: u64,
     pub source: String,
     pub description: String,
@@ -75,9 +78,16 @@ fn upload_id(direction: &str, file_id: &str) -> String {
     format!("{direction}-{file_id}")
 }
 
-/// Runs blocking blob work without stalling the runtime.
+/// Runs blocking blob work without stalling the runtime's other tasks: on
+/// a multi-threaded runtime (the node's) the worker hands its tasks over
+/// first; on a single-threaded one (a node embedded in a test or a tool),
+/// where that is impossible, the work runs in place.
 fn blocking<T>(work: impl FnOnce() -> T) -> T {
-    tokio::task::block_in_place(work)
+    use tokio::runtime::{Handle, RuntimeFlavor};
+    match Handle::try_current().map(|h| h.runtime_flavor()) {
+        Ok(RuntimeFlavor::MultiThread) => tokio::task::block_in_place(work),
+        _ => work(),
+    }
 }
 
 /// An upload in progress, for a local person or a peer's transfer.
@@ -86,6 +96,9 @@ pub struct Receiving {
     record: EvidenceRecord,
     /// Bytes received since the last checkpoint.
     unsynced: u64,
+    /// Whether `record.file.size` is the size announced; if not, it is
+    /// only the most the upload may hold, and the size is what arrives.
+    announced: bool,
 }
 
 impl std::fmt::Debug for Receiving {
@@ -126,12 +139,17 @@ impl Receiving {
             .upload
             .as_mut()
             .ok_or_else(|| Error::precondition("the upload is already finished"))?;
-        if offset.saturating_add(bytes.len() as u64) > self.record.file.size {
+        let end = offset.saturating_add(bytes.len() as u64);
+        if end > self.record.file.size {
+            let bound = if self.announced {
+                "the file's"
+            } else {
+                "the most a file may hold here,"
+            };
             return Err(Error::invalid(Problem::field(
                 "data",
                 format!(
-                    "would end at byte {}, past the file's {} bytes",
-                    offset.saturating_add(bytes.len() as u64),
+                    "would end at byte {end}, past {bound} {} bytes",
                     self.record.file.size
                 ),
             )));
@@ -163,7 +181,11 @@ impl Receiving {
     }
 
     pub fn complete(&self) -> bool {
-        self.offset() == self.record.file.size
+        if self.announced {
+            self.offset() == self.record.file.size
+        } else {
+            self.offset() > 0
+        }
     }
 }
 
@@ -275,12 +297,12 @@ impl Exchange {
         let request_id = convert_uuid("request_id", &new.request_id)?;
         let name = liaison_proto::convert::file_name("name", &new.name)?;
         let media_type = liaison_proto::convert::media_type("media_type", &new.media_type)?;
-        if new.size == 0 {
-            return Err(Error::invalid(Problem::field(
-                "size",
-                "must be at least 1 byte",
-            )));
-        }
+        let announced = new.size > 0;
+        let size = if announced {
+            new.size
+        } else {
+            self.config().evidence_max_file_bytes
+        };
         let source = liaison_proto::convert::text(
             "source",
             &new.source,
@@ -295,13 +317,14 @@ impl Exchange {
         )?;
         let record = self.attachable(caller, &request_id)?;
         let carried = self.carried(&request_id, self.country())?;
-        self.allow_file(&caller.name, &record, &media_type, new.size, carried)
+        // Unannounced, the size is checked once known, in `attach`.
+        self.allow_file(&caller.name, &record, &media_type, new.size.max(1), carried)
             .await?;
         let key = self.request_key(&request_id)?;
         let file_id = new_id();
         let blobs = self.blobs.clone();
         let upload =
-            blocking(|| blobs.upload(&request_id, &upload_id("up", &file_id), &key, new.size))?;
+            blocking(|| blobs.upload(&request_id, &upload_id("up", &file_id), &key, size))?;
         Ok(Receiving {
             upload: Some(upload),
             record: EvidenceRecord {
@@ -311,7 +334,7 @@ impl Exchange {
                 file: EvidenceFile {
                     file_id,
                     name,
-                    size: new.size,
+                    size,
                     media_type,
                     sha256: [0; 32],
                     acquired_by: caller.name.clone(),
@@ -326,6 +349,7 @@ impl Exchange {
                 receipt: Vec::new(),
             },
             unsynced: 0,
+            announced,
         })
     }
 
@@ -339,16 +363,37 @@ impl Exchange {
     ) -> Result<EvidenceRecord> {
         if !receiving.complete() {
             let offset = receiving.offset();
+            let announced = receiving.announced;
             if let Some(upload) = receiving.upload.take() {
                 blocking(|| upload.abort())?;
             }
-            return Err(Error::invalid(Problem::field(
-                "size",
+            let rule = if announced {
                 format!(
                     "announced {} bytes but {offset} arrived; nothing was kept",
                     receiving.record.file.size
-                ),
-            )));
+                )
+            } else {
+                "no byte arrived; nothing was kept".to_string()
+            };
+            return Err(Error::invalid(Problem::field("size", rule)));
+        }
+        if !receiving.announced {
+            // Now the size is known: the agreement's limits on it.
+            let size = receiving.offset();
+            receiving.record.file.size = size;
+            let (request_id, caller_name) = (receiving.record.request_id.clone(), &caller.name);
+            let checked = async {
+                let record = self.attachable(caller, &request_id)?;
+                let carried = self.carried(&request_id, self.country())?;
+                let media_type = receiving.record.file.media_type.clone();
+                self.allow_file(caller_name, &record, &media_type, size, carried)
+                    .await
+            }
+            .await;
+            if let Err(e) = checked {
+                receiving.abort();
+                return Err(e);
+            }
         }
         let upload = receiving
             .upload
@@ -739,6 +784,7 @@ impl Exchange {
             upload: Some(upload),
             record: file,
             unsynced: 0,
+            announced: true,
         })
     }
 

@@ -123,7 +123,7 @@ fn answer_fields(fields: &Fields) -> Vec<pb::Field> {
         .collect()
 }
 
-fn page(
+async fn page(
     console: &Console,
     person: &Person,
     id: &str,
@@ -152,6 +152,11 @@ fn page(
         .unwrap_or_default();
     let dry = a.dry_run.clone().unwrap_or_default();
     let csrf = &person.active.session.csrf;
+    // Files go with an answer: while assigned or answered, not once purged.
+    let attaching = (v.status == pb::RequestStatus::Assigned as i32
+        || v.status == pb::RequestStatus::Answered as i32)
+        && v.purged_unix_ms == 0;
+    let evidence = super::evidence::section(console, person, id, attaching).await;
     let rows: Vec<pb::Field> = match preview {
         Some(fields) => fields.to_vec(),
         None => dry
@@ -221,6 +226,7 @@ fn page(
                 }
             }
         }
+        (evidence)
     };
     frame.page_refreshing(&title, body, None).into_response()
 }
@@ -237,7 +243,7 @@ pub async fn request_page(
         return refused;
     }
     match assignment(&console, &person, &id).await {
-        Ok(a) => page(&console, &person, &id, &a, None, None),
+        Ok(a) => page(&console, &person, &id, &a, None, None).await,
         Err(response) => response,
     }
 }
@@ -258,7 +264,7 @@ pub async fn answer(
     let answer_fields = answer_fields(&fields);
     if fields.get("action") != "send" {
         return match assignment(&console, &person, &id).await {
-            Ok(a) => page(&console, &person, &id, &a, Some(&answer_fields), None),
+            Ok(a) => page(&console, &person, &id, &a, Some(&answer_fields), None).await,
             Err(response) => response,
         };
     }
@@ -275,14 +281,17 @@ pub async fn answer(
     {
         Ok(_) => Redirect::to(&format!("/inbox/{id}")).into_response(),
         Err(status) => match assignment(&console, &person, &id).await {
-            Ok(a) => page(
-                &console,
-                &person,
-                &id,
-                &a,
-                None,
-                Some(status.message().to_string()),
-            ),
+            Ok(a) => {
+                page(
+                    &console,
+                    &person,
+                    &id,
+                    &a,
+                    None,
+                    Some(status.message().to_string()),
+                )
+                .await
+            }
             Err(response) => response,
         },
     }

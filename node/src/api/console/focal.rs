@@ -114,8 +114,11 @@ pub async fn request_page(
         .records()
         .audit_positions(&id)
         .unwrap_or_default();
+    let evidence =
+        super::evidence::section(&console, &person, &id, request_view.purged_unix_ms == 0).await;
     let body = html! {
         (view::request(&frame, &request_view, &positions))
+        (evidence)
         @if open {
             form.card method="post" action=(format!("/requests/{id}/withdraw")) {
                 input type="hidden" name="csrf" value=(person.active.session.csrf);

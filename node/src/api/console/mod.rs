@@ -18,6 +18,7 @@
 mod admin;
 mod agency;
 mod auditor;
+mod evidence;
 mod focal;
 pub mod i18n;
 mod layout;
@@ -30,7 +31,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
-use axum::extract::{Request, State};
+use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -40,6 +41,7 @@ use tokio::sync::mpsc;
 
 use crate::api::admin::AdminService;
 use crate::api::audit::AuditService;
+use crate::api::evidence::EvidenceService;
 use crate::api::local::{AgencyService, FocalPointService};
 use crate::api::local_auth::SignedIn;
 use crate::config::LocalUser;
@@ -56,6 +58,7 @@ pub struct Console {
     agency: AgencyService,
     admin: AdminService,
     audit: AuditService,
+    evidence: EvidenceService,
     i18n: Arc<I18n>,
 }
 
@@ -66,6 +69,7 @@ impl Console {
             agency: AgencyService::new(exchange.clone()),
             admin: AdminService::new(exchange.clone(), peers),
             audit: AuditService::new(exchange.clone()),
+            evidence: EvidenceService::new(exchange.clone()),
             i18n: Arc::new(I18n::load()?),
             exchange,
         })
@@ -99,6 +103,14 @@ pub fn router(console: Console) -> Router {
         .route("/inbox/{id}", get(agency::request_page))
         .route("/inbox/{id}/answer", post(agency::answer))
         .route("/inbox/{id}/refuse", post(agency::refuse))
+        // The upload streams the file, bounded by the node's own limit.
+        .route(
+            "/evidence/{id}/upload",
+            post(evidence::upload).layer(DefaultBodyLimit::disable()),
+        )
+        .route("/evidence/{id}/send", post(evidence::send))
+        .route("/evidence/{id}/package", post(evidence::package))
+        .route("/evidence/{id}/files/{file}", post(evidence::download))
         .route("/admin/users", get(users::users).post(users::user_action))
         .route("/audit", get(auditor::log))
         .route("/audit/verify", post(auditor::verify))

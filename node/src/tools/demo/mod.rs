@@ -45,6 +45,7 @@ use crate::config::Config;
 use crate::exchange::now_ms;
 use crate::tools::devnet;
 
+mod evidence;
 mod scenario;
 
 pub use scenario::{
@@ -563,6 +564,7 @@ async fn scenario(
     } else {
         return Err(fail("THA holds no receipt for its request"));
     }
+    evidence::run(tha, khm, &request_id, workspace).await?;
 
     println!("   b. the bank account the compound is paid through (WALLET_TRACE, same case)");
     let submitted = within("submit", async {

@@ -7,7 +7,7 @@ use liaison_proto::domain::CountryCode;
 use liaison_proto::domain::{Category, HandlingCode, Purpose};
 use liaison_proto::pb;
 
-use crate::policy::{AgreementFile, RuleSection, open_agreement};
+use crate::policy::{AgreementFile, EvidenceSection, RuleSection, open_agreement};
 
 /// A phone check for an investigation of a scam compound that holds
 /// trafficked people in forced criminality (ICCS 0204, trafficking in
@@ -192,6 +192,16 @@ pub fn demo_agreements(holder: CountryCode, peer: CountryCode) -> Option<Agreeme
             phone
                 .release_by_kind
                 .insert("ONLINE_ACCOUNT".into(), vec!["registration_date".into()]);
+            // Files may go with these requests and answers: documents and
+            // images an operator or an investigator produces.
+            phone.evidence = Some(EvidenceSection {
+                media_types: ["application/pdf", "image/jpeg", "image/png", "text/plain"]
+                    .iter()
+                    .map(|m| m.to_string())
+                    .collect(),
+                max_file_mib: 512,
+                max_request_mib: 2048,
+            });
             if holder.as_str() == "KHM" {
                 phone.purposes.push(Purpose::Intelligence.to_string());
                 phone.retention_days = 90;
