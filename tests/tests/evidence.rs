@@ -578,12 +578,37 @@ async fn a_transfer_resumes_from_the_last_offset_after_a_restart() {
         .unwrap()
         .into_inner();
     assert_eq!(state.offset, cut as u64);
+    // A part sent twice in a stream is refused; what the node holds intact
+    // stays (the first part, in whole sealed segments), and the transfer
+    // resumes from there.
+    let mut twice = parts(&request_id, &file_id, state.offset, &data[cut..]);
+    twice.insert(1, twice[0].clone());
+    let repeated = khm
+        .transfer_evidence(tokio_stream::iter(twice))
+        .await
+        .unwrap_err();
+    assert_eq!(repeated.code(), tonic::Code::FailedPrecondition);
+    assert!(
+        repeated.message().contains("continues at offset"),
+        "{}",
+        repeated.message()
+    );
+    let state = khm
+        .evidence_offset(reference.clone())
+        .await
+        .unwrap()
+        .into_inner();
+    assert!(
+        (cut as u64..=2 << 20).contains(&state.offset),
+        "{}",
+        state.offset
+    );
     let done = khm
         .transfer_evidence(tokio_stream::iter(parts(
             &request_id,
             &file_id,
             state.offset,
-            &data[cut..],
+            &data[state.offset as usize..],
         )))
         .await
         .unwrap()

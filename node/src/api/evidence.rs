@@ -92,7 +92,7 @@ impl EvidenceService {
                     )));
                 }
             };
-            let mut receiving = self
+            let receiving = self
                 .exchange
                 .start_attach(
                     &user,
@@ -106,12 +106,16 @@ impl EvidenceService {
                     },
                 )
                 .await?;
+            // Hashed, encrypted and written a few parts behind the stream.
+            let mut piped = receiving.piped();
+            let mut offset = 0;
             let received = async {
                 while let Some(part) = parts.next().await.transpose().map_err(stream_failed)? {
                     match part.part {
                         Some(pb::upload_part::Part::Chunk(chunk)) => {
-                            let offset = receiving.offset();
-                            receiving.write(offset, &chunk)?;
+                            let len = chunk.len() as u64;
+                            piped.write(offset, chunk).await?;
+                            offset += len;
                         }
                         _ => {
                             return Err(Error::invalid(Problem::field(
@@ -125,10 +129,13 @@ impl EvidenceService {
             }
             .await;
             match received {
-                Ok(()) => self.exchange.attach(&user, receiving).await,
+                Ok(()) => {
+                    let receiving = piped.finish_or_abort().await?;
+                    self.exchange.attach(&user, receiving).await
+                }
                 Err(e) => {
                     // Nothing of a failed upload is kept.
-                    receiving.abort();
+                    piped.abort().await;
                     Err(e)
                 }
             }

@@ -318,21 +318,34 @@ impl Federation for FederationService {
             %peer,
         );
         async {
-            let mut receiving =
+            let receiving =
                 self.exchange
                     .start_transfer(peer, &first.request_id, &first.file_id)?;
-            let mut part = Some(first);
-            while let Some(p) = part {
-                if p.request_id != receiving_request(&receiving).0
-                    || p.file_id != receiving_request(&receiving).1
-                {
-                    return Err(Status::invalid_argument(
-                        "field `file_id`: every part of a transfer names the same file",
-                    ));
+            let ids = (first.request_id.clone(), first.file_id.clone());
+            // Hashed, encrypted and written a few parts behind the stream.
+            let mut piped = receiving.piped();
+            let received = async {
+                let mut part = Some(first);
+                while let Some(p) = part {
+                    if p.request_id != ids.0 || p.file_id != ids.1 {
+                        return Err(Status::invalid_argument(
+                            "field `file_id`: every part of a transfer names the same file",
+                        ));
+                    }
+                    piped.write(p.offset, p.data).await?;
+                    part = parts.message().await?;
                 }
-                receiving.write(p.offset, &p.data)?;
-                part = parts.message().await?;
+                Ok(())
             }
+            .await;
+            if let Err(status) = received {
+                // On a refusal or a broken stream the upload is dropped once
+                // its writer is done: its last checkpoint stays for the
+                // peer to resume from, and nothing holds the file any more.
+                let _ = piped.finish().await;
+                return Err(status);
+            }
+            let receiving = piped.finish().await?;
             let state = self.exchange.end_transfer(peer, receiving).await?;
             Ok(Response::new(state))
         }
@@ -366,9 +379,4 @@ pub fn consistency(
         second,
         hashes: hashes.iter().map(|h| h.to_vec()).collect(),
     })
-}
-
-/// The request and file a transfer is about.
-fn receiving_request(receiving: &crate::exchange::Receiving) -> (&str, &str) {
-    receiving.ids()
 }

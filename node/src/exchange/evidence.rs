@@ -113,7 +113,166 @@ impl std::fmt::Debug for Receiving {
 /// How many bytes a transfer takes between checkpoints.
 const CHECKPOINT_BYTES: u64 = 8 << 20;
 
+/// How many parts a [`Piped`] upload holds between the stream and its
+/// writer: enough to keep the stream flowing through a checkpoint's fsync.
+const PIPED_PARTS: usize = 8;
+
+/// An upload whose parts are hashed, encrypted and written on a blocking
+/// thread of their own, a few parts behind the stream that delivers them:
+/// the network, the crypto and the disk overlap. The stream's side checks
+/// each part's place and size at once, so a refusal is as prompt and as
+/// specific as [`Receiving::write`]'s; a failure of the writer is returned
+/// by the next [`Piped::write`] or by [`Piped::finish`].
+pub struct Piped {
+    parts: Option<tokio::sync::mpsc::Sender<(u64, Vec<u8>)>>,
+    writer: Option<Writer>,
+    /// The upload, once its writer stopped on an error.
+    stopped: Option<Receiving>,
+    /// Where the next part must start.
+    next: u64,
+    /// The most the upload may hold, and whether that is the announced size.
+    limit: u64,
+    announced: bool,
+}
+
+type Writer = tokio::task::JoinHandle<(Receiving, Result<()>)>;
+
+impl std::fmt::Debug for Piped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Piped")
+            .field("next", &self.next)
+            .field("limit", &self.limit)
+            .finish_non_exhaustive()
+    }
+}
+
+fn writer_failed(e: tokio::task::JoinError) -> Error {
+    Error::Store(StoreError::Io(format!("the upload's writer failed: {e}")))
+}
+
+impl Piped {
+    /// Hands `bytes`, which must start at `offset`, to the writer.
+    pub async fn write(&mut self, offset: u64, bytes: Vec<u8>) -> Result<()> {
+        check_part(offset, bytes.len(), self.next, self.limit, self.announced)?;
+        let Some(parts) = &self.parts else {
+            return Err(Error::precondition("the upload is already finished"));
+        };
+        let len = bytes.len() as u64;
+        if parts.send((offset, bytes)).await.is_ok() {
+            self.next = offset + len;
+            return Ok(());
+        }
+        // The writer stopped on an error: that error.
+        self.parts = None;
+        let Some(writer) = self.writer.take() else {
+            return Err(Error::precondition("the upload is already finished"));
+        };
+        let (receiving, result) = writer.await.map_err(writer_failed)?;
+        self.stopped = Some(receiving);
+        result.and(Err(Error::precondition("the upload's writer stopped")))
+    }
+
+    /// Waits until every part handed over is written; the upload, to
+    /// finish or checkpoint. On an error the upload is dropped: what its
+    /// last checkpoint made durable stays, for a transfer to resume.
+    pub async fn finish(self) -> Result<Receiving> {
+        self.finish_or(false).await
+    }
+
+    /// As [`Piped::finish`], but an error also removes whatever of the
+    /// upload is on disk (a person's upload keeps nothing that failed).
+    pub async fn finish_or_abort(self) -> Result<Receiving> {
+        self.finish_or(true).await
+    }
+
+    async fn finish_or(mut self, abort: bool) -> Result<Receiving> {
+        self.parts = None;
+        let Some(writer) = self.writer.take() else {
+            if abort && let Some(receiving) = self.stopped.take() {
+                receiving.abort();
+            }
+            return Err(Error::precondition("the upload's writer stopped"));
+        };
+        let (receiving, result) = writer.await.map_err(writer_failed)?;
+        match result {
+            Ok(()) => Ok(receiving),
+            Err(e) => {
+                if abort {
+                    receiving.abort();
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// Stops the writer and drops the upload with whatever of it is on
+    /// disk.
+    pub async fn abort(mut self) {
+        self.parts = None;
+        let receiving = match self.writer.take() {
+            Some(writer) => writer.await.ok().map(|(receiving, _)| receiving),
+            None => self.stopped.take(),
+        };
+        if let Some(receiving) = receiving {
+            receiving.abort();
+        }
+    }
+}
+
+/// Checks a part's place and size before its bytes are taken.
+fn check_part(offset: u64, len: usize, next: u64, limit: u64, announced: bool) -> Result<()> {
+    if len == 0 || len > MAX_CHUNK {
+        return Err(Error::invalid(Problem::field(
+            "data",
+            format!("holds {len} bytes: 1 to {MAX_CHUNK} allowed"),
+        )));
+    }
+    let end = offset.saturating_add(len as u64);
+    if end > limit {
+        let bound = if announced {
+            "the file's"
+        } else {
+            "the most a file may hold here,"
+        };
+        return Err(Error::invalid(Problem::field(
+            "data",
+            format!("would end at byte {end}, past {bound} {limit} bytes"),
+        )));
+    }
+    if offset != next {
+        return Err(BlobError::OutOfOrder {
+            expected: next,
+            got: offset,
+        }
+        .into());
+    }
+    Ok(())
+}
+
 impl Receiving {
+    /// Moves the writing to a blocking thread of its own (see [`Piped`]).
+    pub fn piped(self) -> Piped {
+        let (parts, mut rx) = tokio::sync::mpsc::channel::<(u64, Vec<u8>)>(PIPED_PARTS);
+        let (next, limit, announced) = (self.offset(), self.record.file.size, self.announced);
+        let mut receiving = self;
+        let writer = tokio::task::spawn_blocking(move || {
+            while let Some((offset, bytes)) = rx.blocking_recv() {
+                if let Err(e) = receiving.write(offset, &bytes) {
+                    return (receiving, Err(e));
+                }
+            }
+            (receiving, Ok(()))
+        });
+        Piped {
+            parts: Some(parts),
+            writer: Some(writer),
+            stopped: None,
+            next,
+            limit,
+            announced,
+        }
+    }
+
     /// The request and the file.
     pub fn ids(&self) -> (&str, &str) {
         (&self.record.request_id, &self.record.file.file_id)
@@ -129,31 +288,18 @@ impl Receiving {
 
     /// Takes `bytes` at `offset`, which must be where the upload stands.
     pub fn write(&mut self, offset: u64, bytes: &[u8]) -> Result<()> {
-        if bytes.is_empty() || bytes.len() > MAX_CHUNK {
-            return Err(Error::invalid(Problem::field(
-                "data",
-                format!("holds {} bytes: 1 to {MAX_CHUNK} allowed", bytes.len()),
-            )));
-        }
+        let next = self.offset();
+        check_part(
+            offset,
+            bytes.len(),
+            next,
+            self.record.file.size,
+            self.announced,
+        )?;
         let upload = self
             .upload
             .as_mut()
             .ok_or_else(|| Error::precondition("the upload is already finished"))?;
-        let end = offset.saturating_add(bytes.len() as u64);
-        if end > self.record.file.size {
-            let bound = if self.announced {
-                "the file's"
-            } else {
-                "the most a file may hold here,"
-            };
-            return Err(Error::invalid(Problem::field(
-                "data",
-                format!(
-                    "would end at byte {end}, past {bound} {} bytes",
-                    self.record.file.size
-                ),
-            )));
-        }
         blocking(|| upload.write_at(offset, bytes))?;
         self.unsynced += bytes.len() as u64;
         if self.unsynced >= CHECKPOINT_BYTES {

@@ -38,7 +38,7 @@ mod views;
 pub mod witness;
 
 pub use delivery::{DeliveryFailure, backoff_ms};
-pub use evidence::{MAX_CHUNK, NewEvidence, Receiving, next_part};
+pub use evidence::{MAX_CHUNK, NewEvidence, Piped, Receiving, next_part};
 pub use respond::{
     AgencyReply, Redaction, SubjectRelease, answer_terms, asked_fields, redact, release_per_subject,
 };
