@@ -4,14 +4,16 @@
 
 use std::fmt;
 
+use curve25519_dalek::Scalar;
 use liaison_proto::domain::CountryCode;
 use rand_core::OsRng;
-use voprf::{BlindedElement, VoprfServer};
+use voprf::{Group as _, VoprfServer};
 use zeroize::Zeroizing;
 
 use super::error::HitsError;
 use super::indicator::Indicator;
 use super::oprf::{self, ELEMENT_BYTES, PROOF_BYTES, PrfOutput, PublicKey, Suite};
+use super::proof;
 use crate::vault::DataKey;
 
 /// The label that starts every key's derivation info.
@@ -67,7 +69,10 @@ pub struct Evaluation {
 
 /// The holder's OPRF key for one asker in one epoch.
 pub struct HolderKey {
+    /// Evaluates the holder's own values (set building).
     server: VoprfServer<Suite>,
+    /// The same key as a scalar, for batch evaluation ([`proof`]).
+    secret: Zeroizing<Scalar>,
     public: PublicKey,
     holder: CountryCode,
     asker: CountryCode,
@@ -105,8 +110,12 @@ impl HolderKey {
         let server = VoprfServer::<Suite>::new_from_seed(seed.bytes(), &info)
             .map_err(|e| HitsError::invalid("seed", format!("derives no key: {e}")))?;
         let public = PublicKey::from_element(server.get_public_key());
+        let serialised = Zeroizing::new(server.serialize());
+        let secret = Suite::deserialize_scalar(&serialised[..32])
+            .map_err(|_| HitsError::invalid("seed", "derives a key that does not serialise"))?;
         Ok(HolderKey {
             server,
+            secret: Zeroizing::new(secret),
             public,
             holder,
             asker,
@@ -148,32 +157,21 @@ impl HolderKey {
             });
         }
         oprf::check_batch("blinded", blinded.len())?;
-        let elements = blinded
-            .iter()
-            .enumerate()
-            .map(|(i, bytes)| {
-                let field = || format!("blinded[{i}]");
-                let bytes = bytes.as_ref();
-                oprf::check_encoding(&field(), bytes)?;
-                BlindedElement::<Suite>::deserialize(bytes)
-                    .map_err(|_| oprf::not_canonical(&field()))
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        let result = self
-            .server
-            .batch_blind_evaluate(&mut OsRng, &elements)
-            .map_err(|e| HitsError::invalid("blinded", format!("cannot be evaluated: {e}")))?;
-        let mut proof = [0u8; PROOF_BYTES];
-        proof.copy_from_slice(&result.proof.serialize());
-        let elements = result
-            .messages
-            .iter()
-            .map(|m| {
-                let mut bytes = [0u8; ELEMENT_BYTES];
-                bytes.copy_from_slice(&m.serialize());
-                bytes
-            })
-            .collect();
+        let mut points = Vec::with_capacity(blinded.len());
+        let mut encodings = Vec::with_capacity(blinded.len());
+        for (i, bytes) in blinded.iter().enumerate() {
+            let bytes = bytes.as_ref();
+            points.push(oprf::parse_element(&format!("blinded[{i}]"), bytes)?);
+            encodings.push(bytes);
+        }
+        let r = Zeroizing::new(Suite::random_scalar(&mut OsRng));
+        let (elements, proof) = proof::evaluate_batch(
+            &self.secret,
+            &self.public.to_bytes(),
+            &points,
+            &encodings,
+            &r,
+        );
         Ok(Evaluation { elements, proof })
     }
 

@@ -80,7 +80,8 @@
 //!
 //! [`indicator`] (kinds, normal forms, PRF inputs), [`oprf`] (wire sizes,
 //! keys, outputs, element checks), [`holder`] (seed, key, evaluation),
-//! [`asker`] (blind, finalize), [`record`] (records, their encoding and
+//! [`proof`] (the batch evaluation and its proof, written out from the
+//! RFC for speed), [`asker`] (blind, finalize), [`record`] (records, their encoding and
 //! sealing), [`set`] (the published set: build, bytes, checks, lookup),
 //! [`error`].
 
@@ -89,6 +90,7 @@ pub mod error;
 pub mod holder;
 pub mod indicator;
 pub mod oprf;
+mod proof;
 pub mod record;
 pub mod set;
 

@@ -132,6 +132,16 @@ fn a_proof_from_another_key_is_refused() {
     .unwrap_err();
     assert_eq!(error, HitsError::Proof);
     assert_eq!(error.field(), "proof");
+
+    // The right key, and a proof changed in one bit.
+    let (state, blinded) =
+        BlindState::blind(&[indicator(IndicatorKind::Phone, "+85512345678")]).unwrap();
+    let mut evaluation = holder.evaluate_batch(7, &blinded).unwrap();
+    evaluation.proof[1] ^= 1;
+    let error = state
+        .finalize(&evaluation.elements, &evaluation.proof, holder.public_key())
+        .unwrap_err();
+    assert_eq!(error.field(), "proof", "{error}");
 }
 
 #[test]
