@@ -33,7 +33,7 @@ pub const MAGIC: [u8; 4] = *b"LHIT";
 pub const VERSION: u16 = 1;
 /// Bytes of the header.
 pub const HEADER_BYTES: usize = 4 + 2 + 3 + 3 + 8 + ELEMENT_BYTES + 2 + 4;
-/// The most entries a set may hold (about 1.1 GB at 112 bytes an entry).
+/// The most entries a set may hold (about 1.1 GB at 108 bytes an entry).
 pub const MAX_ENTRIES: usize = 10_000_000;
 /// The longest padded record: 16 records of three 64-byte fields fit.
 pub const MAX_RECORD_BYTES: usize = 4096;
