@@ -726,6 +726,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 !hits_only || hits_set > 0,
                 "--hits-only needs a --hits-set above 0"
             );
+            anyhow::ensure!(
+                hits_set == 0 || (bench::HITS_MIN_SET..=bench::HITS_MAX_SET).contains(&hits_set),
+                "--hits-set must be 0 or from {} to {}, got {hits_set}",
+                bench::HITS_MIN_SET,
+                bench::HITS_MAX_SET
+            );
             if let Some(countries) = federation {
                 let options = bench::FederationOptions {
                     countries,

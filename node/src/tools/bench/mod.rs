@@ -57,7 +57,7 @@ pub use audit_growth::audit_growth;
 pub use child::{Storage, serve, serve_prebound};
 pub use federation::{FederationOptions, FederationReport, run as run_federation};
 pub use fleet::NodeTuning;
-pub use hits::{hits, hits_load};
+pub use hits::{MAX_SET as HITS_MAX_SET, MIN_SET as HITS_MIN_SET, hits, hits_load};
 use load::Sample;
 
 use crate::config::{Config, ConfigFile};
