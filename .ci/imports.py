@@ -20,7 +20,7 @@ LAYERS = [
     ["audit", "pki"],
     ["records"],
     ["config"],
-    ["policy", "error", "blobs"],
+    ["policy", "error", "blobs", "hits"],
     ["vault"],
     ["store", "metrics", "clock"],
     ["tlog"],

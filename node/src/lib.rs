@@ -12,6 +12,8 @@
 //! - [`store`]: the key-value store behind a trait; [`tlog`]: the
 //!   append-only file log (segments, tiles, checkpoints) the audit log is
 //!   moving to, not wired in yet.
+//! - [`hits`]: private hit/no-hit checks (RFC 9497 VOPRF): holder keys,
+//!   blinding, published sets; below [`policy`], above [`vault`].
 //! - [`pki`] (keys, certificates, TLS, secrets kept out of git),
 //!   [`config`], [`metrics`], [`clock`], [`error`]: below the rest.
 //! - [`tools`]: what is not the node itself (demo, devnet, benchmark).
@@ -23,6 +25,7 @@ pub mod clock;
 pub mod config;
 pub mod error;
 pub mod exchange;
+pub mod hits;
 pub mod metrics;
 pub mod pki;
 pub mod policy;

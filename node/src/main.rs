@@ -241,6 +241,24 @@ enum Command {
         /// With --federation: sled's cache of each node, in MiB (default: 64).
         #[arg(long)]
         node_cache_mib: Option<u64>,
+        /// Then measure private hit/no-hit checks with a set of this many
+        /// values (1000 to 10000000; 0 skips them): the holder's
+        /// evaluations per second, one per call and batched, against an
+        /// HMAC-SHA256 baseline, and the time and memory to build and to
+        /// hold the set.
+        #[arg(long, value_name = "N", default_value_t = 100_000)]
+        hits_set: usize,
+        /// Measure only the hit/no-hit checks (--hits-set), not the
+        /// exchange.
+        #[arg(long)]
+        hits_only: bool,
+    },
+    /// Reads and checks a hit/no-hit set for `bench`, run by it as a child
+    /// process, and prints its resident memory's growth and the time taken.
+    #[command(hide = true)]
+    BenchHitsLoad {
+        #[arg(long)]
+        set: PathBuf,
     },
     /// One node of `bench`, run by it as a child process.
     #[command(hide = true)]
@@ -700,8 +718,20 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             rate,
             node_worker_threads,
             node_cache_mib,
+            hits_set,
+            hits_only,
         } => {
             init_logging(cli.log_json, "warn");
+            anyhow::ensure!(
+                !hits_only || hits_set > 0,
+                "--hits-only needs a --hits-set above 0"
+            );
+            anyhow::ensure!(
+                hits_set == 0 || (bench::HITS_MIN_SET..=bench::HITS_MAX_SET).contains(&hits_set),
+                "--hits-set must be 0 or from {} to {}, got {hits_set}",
+                bench::HITS_MIN_SET,
+                bench::HITS_MAX_SET
+            );
             if let Some(countries) = federation {
                 let options = bench::FederationOptions {
                     countries,
@@ -748,8 +778,14 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     "--audit-entries must be at least 1000, got {max}"
                 );
             }
-            if !audit_only {
+            if !audit_only && !hits_only {
                 let report = bench::run(&options).await?;
+                println!("{report}");
+            }
+            if hits_set > 0 {
+                let program = options.program.clone();
+                let report =
+                    tokio::task::spawn_blocking(move || bench::hits(hits_set, &program)).await??;
                 println!("{report}");
             }
             if let Some(max) = audit_entries {
@@ -761,6 +797,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 .await??;
                 println!("{report}");
             }
+            Ok(())
+        }
+        Command::BenchHitsLoad { set } => {
+            println!("{}", bench::hits_load(&set)?);
             Ok(())
         }
         Command::BenchNode {

@@ -37,6 +37,8 @@ fn a_short_benchmark_measures_echo_and_both_exchanges() {
             "4",
             "--evidence-mib",
             "4",
+            "--hits-set",
+            "0",
         ])
         .output()
         .unwrap();
@@ -146,6 +148,11 @@ fn bad_benchmark_arguments_are_refused_by_name() {
         (&["bench", "--duration-secs", "nan"][..], "--duration-secs"),
         (&["bench", "--audit-entries", "10"][..], "--audit-entries"),
         (&["bench", "--evidence-mib", "4096"][..], "--evidence-mib"),
+        (&["bench", "--hits-set", "10"][..], "--hits-set"),
+        (
+            &["bench", "--hits-only", "--hits-set", "0"][..],
+            "--hits-only",
+        ),
     ] {
         let output = Command::new(env!("CARGO_BIN_EXE_liaison-node"))
             .args(args)
@@ -155,6 +162,36 @@ fn bad_benchmark_arguments_are_refused_by_name() {
         assert!(!output.status.success(), "{args:?} was accepted");
         assert!(stderr.contains(named), "{args:?}: {stderr}");
     }
+}
+
+#[test]
+fn the_hits_section_measures_evaluations_sets_and_memory() {
+    let output = Command::new(env!("CARGO_BIN_EXE_liaison-node"))
+        .args(["bench", "--hits-only", "--hits-set", "1000"])
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{report}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    for line in [
+        "holder, one core: ",
+        "/s in batches of 1000",
+        "baseline, one core: HMAC-SHA256",
+        "asker, one core: blinding ",
+        "set built in ",
+        "peak memory while building: +",
+        "asker lookups in the set",
+        "asker holding the set: +",
+    ] {
+        assert!(report.contains(line), "no `{line}` in\n{report}");
+    }
+    assert!(
+        !report.contains("E raw echo"),
+        "--hits-only ran the exchange"
+    );
 }
 
 #[test]

@@ -23,12 +23,17 @@
 //! of N MiB on the durable pair: a raw stream of its bytes to B, its upload
 //! to A, its transfer from A to B, and the nodes' peak memory meanwhile
 //! (see [`evidence`]).
+//!
+//! With `--hits-set N` (not 0) the run then measures private hit/no-hit
+//! checks with a set of N values, in this process (see [`hits()`]);
+//! `--hits-only` measures only that.
 
 mod audit_growth;
 mod child;
 mod evidence;
 mod federation;
 mod fleet;
+mod hits;
 mod load;
 mod traffic;
 
@@ -52,6 +57,7 @@ pub use audit_growth::audit_growth;
 pub use child::{Storage, serve, serve_prebound};
 pub use federation::{FederationOptions, FederationReport, run as run_federation};
 pub use fleet::NodeTuning;
+pub use hits::{MAX_SET as HITS_MAX_SET, MIN_SET as HITS_MIN_SET, hits, hits_load};
 use load::Sample;
 
 use crate::config::{Config, ConfigFile};
