@@ -31,6 +31,7 @@ fn file(rules: Vec<RuleSection>) -> AgreementFile {
         version: 3,
         victim_data_agencies: Default::default(),
         rules,
+        hit_checks: Vec::new(),
     }
 }
 
@@ -103,6 +104,7 @@ fn arb_agreement() -> impl Strategy<Value = Option<AgreementFile>> {
             version,
             victim_data_agencies: Default::default(),
             rules,
+            hit_checks: Vec::new(),
         }),
     )
 }
