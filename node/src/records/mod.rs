@@ -24,7 +24,7 @@
 //! | `ind/<agency>/<list>/<index>` | [`IndicatorRecord`]: a value on an indicator list (sealed with the list's key `i/<agency>/<list>`; the index is a keyed hash, never the value) |
 //! | `indlist/<agency>/<list>` | [`IndicatorList`]: a list's counts per kind |
 //! | `hitepoch`              | [`HitEpoch`]: the holder's current epoch for hit/no-hit checks |
-//! | `hitseed`               | [`HitSeedRecord`]: the seed every holder key derives from (sealed with `node/hits`) |
+//! | `hitseed`               | [`HitSeedRecord`]: sealed with `node/hits`, the data key every holder key derives from |
 //! | `hitcount/<day>/<h\|a><peer>/<kind>` | values evaluated for (h) or checked at (a) a peer, for the daily quotas |
 //! | `hit/<hit id>`          | [`StoredHit`]: a hit kept for a follow-up (sealed with its own key `h/<hit id>`) |
 //! | `hitdue/<time>/<hit id>` | kept hits, by when they are forgotten |
@@ -680,10 +680,7 @@ impl Records {
         peer: CountryCode,
     ) -> Result<u64, StoreError> {
         let mut total = 0u64;
-        for (key, value) in self
-            .store
-            .scan_prefix(&hit_count_prefix(day, side, peer))?
-        {
+        for (key, value) in self.store.scan_prefix(&hit_count_prefix(day, side, peer))? {
             total += u64::from(decode::<u32>(&key, &value)?);
         }
         Ok(total)
@@ -693,20 +690,9 @@ impl Records {
         self.get(&stored_hit_key(hit_id))
     }
 
-    /// Kept hits that expire at or before `now`, by id.
-    pub fn hits_due(&self, now: i64) -> Result<Vec<String>, StoreError> {
-        let end = format!("hitdue/{:016}~", now.max(0)).into_bytes();
-        Ok(self
-            .store
-            .scan_range(b"hitdue/", &end)?
-            .into_iter()
-            .filter_map(|(key, _)| {
-                String::from_utf8_lossy(&key)
-                    .rsplit('/')
-                    .next()
-                    .map(str::to_string)
-            })
-            .collect())
+    /// Kept hits that expire at or before `now`: the index key and the id.
+    pub fn hits_due(&self, now: i64) -> Result<Vec<(Vec<u8>, String)>, StoreError> {
+        self.due_under("hitdue/", now)
     }
 
     /// Applies `changes` atomically: seals the values that name a data key
@@ -817,6 +803,12 @@ impl Changes {
     /// sealed with it can never be read again.
     pub fn destroy_request_key(&mut self, request_id: &str) {
         self.destroy.push(request_key_name(request_id));
+    }
+
+    /// Destroys data key `name`: whatever was sealed with it can never be
+    /// read again.
+    pub fn destroy_data_key(&mut self, name: &str) {
+        self.destroy.push(name.to_string());
     }
 
     /// Stores a request record and keeps the indexes of open assignments

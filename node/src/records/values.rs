@@ -497,10 +497,12 @@ pub struct HitEpoch {
     pub started_unix_ms: i64,
 }
 
-/// The node's hit seed (hex), sealed: every holder key derives from it.
+/// Marks that the node's hit seed exists: the seed is the data key
+/// `node/hits` this record is sealed with, wrapped under the KEK in its
+/// slot like every data key, so the store never holds it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HitSeedRecord {
-    pub seed: String,
+    pub created_unix_ms: i64,
 }
 
 /// A hit this node's check found, kept (sealed with its own key) for a

@@ -2,7 +2,8 @@
 //! category, its offences, its case and the terms its requester accepts.
 
 use crate::domain::{
-    HandlingCode, HitReference, INDICATOR_KINDS, InformationRequest, MAX_OFFENCE_CODES, MAX_SUBJECTS, OffenceCode,
+    HandlingCode, HitReference, INDICATOR_KINDS, InformationRequest, MAX_OFFENCE_CODES,
+    MAX_SUBJECTS, OffenceCode,
 };
 use crate::pb;
 

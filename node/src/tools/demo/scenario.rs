@@ -7,7 +7,9 @@ use liaison_proto::domain::CountryCode;
 use liaison_proto::domain::{Category, HandlingCode, Purpose};
 use liaison_proto::pb;
 
-use crate::policy::{AgreementFile, EvidenceSection, HitChecksSection, RuleSection, open_agreement};
+use crate::policy::{
+    AgreementFile, EvidenceSection, HitChecksSection, RuleSection, open_agreement,
+};
 
 /// A phone check for an investigation of a scam compound that holds
 /// trafficked people in forced criminality (ICCS 0204, trafficking in
