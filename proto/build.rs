@@ -21,6 +21,7 @@ const PROTOS: &[&str] = &[
     "liaison/v1/account.proto",
     "liaison/v1/users.proto",
     "liaison/v1/evidence.proto",
+    "liaison/v1/hits.proto",
 ];
 
 const BENCH_PROTO: &str = "liaison/bench/v1/bench.proto";

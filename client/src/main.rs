@@ -4,8 +4,10 @@
 //!
 //! `main` parses the command line (`Cli`), combines it with the
 //! environment and the config file (`config`), connects (`connection`),
-//! calls the node and prints (`output`, `audit`, `account`, `evidence`);
-//! `package` verifies a court evidence package offline; `failure`
+//! calls the node and prints (`output`, `audit`, `account`, `evidence`,
+//! `indicators` and `hits`, which read their files with
+//! `indicator_file`); `package` verifies a court evidence package
+//! offline; `failure`
 //! decides what the user sees when something goes wrong and the exit
 //! status.
 
@@ -15,6 +17,11 @@ mod config;
 mod connection;
 mod evidence;
 mod failure;
+#[cfg(test)]
+mod fake_hits;
+mod hits;
+mod indicator_file;
+mod indicators;
 mod input;
 mod output;
 mod package;
@@ -40,6 +47,7 @@ use liaison_proto::pb::admin_client::AdminClient;
 use liaison_proto::pb::agency_client::AgencyClient;
 use liaison_proto::pb::audit_client::AuditClient;
 use liaison_proto::pb::focal_point_client::FocalPointClient;
+use liaison_proto::pb::hits_client::HitsClient;
 
 use crate::config::{ConfigFile, Exposure, Flags, Given, Location, Origin, Secret, Settings};
 use crate::failure::{Failure, status};
@@ -53,7 +61,8 @@ const GLOBAL: &str = "Global options";
 #[command(
     name = "liaison",
     version,
-    about = "Liaison: send, follow and answer cross-border information requests",
+    about = "Liaison: send, follow and answer cross-border information requests; check \
+             identifiers privately against other countries' lists",
     after_help = "Settings: each of --node, --ca and the token is taken from the command line, \
                   else the environment (LIAISON_NODE, LIAISON_CA, LIAISON_TOKEN_FILE, \
                   LIAISON_TOKEN), else the config file (~/.config/liaison/config.toml, which \
@@ -175,6 +184,14 @@ enum Command {
     /// officers); verify a court evidence package offline.
     #[command(subcommand)]
     Evidence(evidence::EvidenceCommand),
+    /// Import, remove and count your agency's lists of identifiers that other countries may
+    /// check (agency officers).
+    #[command(subcommand)]
+    Indicators(indicators::IndicatorsCommand),
+    /// Check identifiers privately against another country's lists, and show a hit (focal
+    /// points).
+    #[command(subcommand)]
+    Hit(hits::HitCommand),
 }
 
 /// People's accounts: officers, auditors and operators who sign in to the
@@ -395,6 +412,11 @@ offence code and exactly one subject (--phone, --person, --wallet or
 with that country before anything leaves; the command prints the request,
 SUBMITTED, and `liaison request watch ID` follows it from there.
 
+To follow up a hit of `liaison hit check`, give its id with --follow-up
+(and --follow-up-record N to cite another of its listings than the first):
+the request goes to the hit's peer, so --to may be left out, and it is
+about the value that hit, so no subject is needed.
+
 Examples:
   # Who holds this phone number? Answer within 3 days; ask for two fields.
   liaison request send --to KHM --category PHONE_CHECK --purpose INVESTIGATION \\
@@ -407,23 +429,31 @@ Examples:
   liaison request send --to VNM --category victim_identification \\
       --purpose victim_assistance --offence 0204 \\
       --person \"Nguyen Van A\" --date-of-birth 1998-04-12 --nationality VNM \\
-      --deadline 2026-12-24T17:00:00+07:00 --summary-file case-notes.txt";
+      --deadline 2026-12-24T17:00:00+07:00 --summary-file case-notes.txt
 
+  # Ask the agency whose list a checked number hit.
+  liaison request send --follow-up HIT_ID --category phone_check \\
+      --purpose investigation --offence 0204";
+
+// A subject is required, except in a follow-up of a hit: the node then
+// takes the value that hit as the subject.
 #[derive(Debug, Args)]
 #[command(group(
     ArgGroup::new("subject")
         .required(true)
         .multiple(true)
         .args(subjects::SUBJECT_FLAGS)
+        .arg("follow_up")
 ))]
 struct SendArgs {
     /// The country asked, e.g. KHM; several, comma-separated (KHM,VNM,IDN),
     /// send one request to each, under each one's agreement, in one case.
+    /// With --follow-up: the hit's peer, the default.
     #[arg(
         long,
         value_name = "COUNTRY[,COUNTRY…]",
         value_delimiter = ',',
-        required = true
+        required_unless_present = "follow_up"
     )]
     to: Vec<CountryCode>,
     /// What the request asks.
@@ -504,8 +534,90 @@ struct SendArgs {
     /// refused.
     #[arg(long, value_name = "STATUTE")]
     national_offence: Option<String>,
+    /// A hit of this node's checks (its id, from `liaison hit check`) that
+    /// the request follows up: it goes to the hit's peer (--to may be left
+    /// out), cites the listing, and is about the value that hit unless a
+    /// subject is given (a wallet needs its network: give --wallet then).
+    #[arg(long, value_name = "HIT_ID")]
+    follow_up: Option<String>,
+    /// Which of the hit's listings to cite: its position from 0, as `hit
+    /// check` and `hit show` number them. Default: 0.
+    #[arg(long, value_name = "N", requires = "follow_up")]
+    follow_up_record: Option<u32>,
     #[command(flatten)]
     subjects: subjects::SubjectArgs,
+}
+
+/// The request `request send` submits to the country `to`: what the
+/// command line gave, the summary read, the deadline in Unix milliseconds,
+/// the subjects (the first is the main one) and the case to join (empty:
+/// the node starts one).
+fn new_request(
+    args: &SendArgs,
+    to: &str,
+    subjects: &[pb::Subject],
+    summary: &str,
+    deadline_unix_ms: i64,
+    case_id: &str,
+) -> pb::NewRequest {
+    pb::NewRequest {
+        to_country: to.to_string(),
+        category: pb::Category::from(args.category) as i32,
+        purpose: pb::Purpose::from(args.purpose) as i32,
+        offence_code: args.offence[0].clone(),
+        more_offence_codes: args.offence[1..].to_vec(),
+        subject: subjects.first().cloned(),
+        more_subjects: subjects.get(1..).unwrap_or_default().to_vec(),
+        case_reference: args.case_reference.clone().unwrap_or_default(),
+        case_id: case_id.to_string(),
+        summary: summary.to_string(),
+        deadline_unix_ms,
+        requested_fields: args.want.clone(),
+        legal_bases: args.legal.legal_bases.clone(),
+        legal_basis_reference: args.legal_basis_reference.clone().unwrap_or_default(),
+        non_punishment: args
+            .non_punishment
+            .as_ref()
+            .map(|provision| pb::NonPunishment {
+                provision: provision.clone(),
+                reference: args.non_punishment_reference.clone().unwrap_or_default(),
+            }),
+        victim_status: args
+            .victim_status
+            .map_or(0, |s| pb::VictimStatus::from(s) as i32),
+        follows_request_id: args.follows.clone().unwrap_or_default(),
+        summary_language: args.summary_language.clone().unwrap_or_default(),
+        national_offence: args
+            .national_offence
+            .as_ref()
+            .map(|statute| pb::NationalOffence {
+                statute: statute.clone(),
+                ..Default::default()
+            }),
+        follow_up_hit: args.follow_up.clone().unwrap_or_default(),
+        follow_up_record: args.follow_up_record.unwrap_or(0),
+    }
+}
+
+/// The countries `request send` sends to: those of --to; for a follow-up
+/// without --to, the hit's peer (`hit_peer`, which the caller asks the
+/// node for). A hit has one peer, so a follow-up goes to one country.
+fn destinations(args: &SendArgs, hit_peer: Option<&str>) -> Result<Vec<String>, Failure> {
+    if args.follow_up.is_some() && args.to.len() > 1 {
+        return Err(Failure::invalid(
+            "--to",
+            "--follow-up sends one request, to the hit's peer: give one country with --to, or \
+             none",
+        ));
+    }
+    match (args.to.is_empty(), hit_peer) {
+        (true, Some(peer)) => Ok(vec![peer.to_string()]),
+        (true, None) => Err(Failure::invalid(
+            "--to",
+            "give the country asked with --to (or --follow-up HIT_ID)",
+        )),
+        (false, _) => Ok(args.to.iter().map(ToString::to_string).collect()),
+    }
 }
 
 /// `--legal-basis`, for a request and its dry run.
@@ -801,7 +913,8 @@ async fn call(
         Command::Whoami => account::whoami(&settings.node.value, channel, token, out).await?,
         Command::Login | Command::Logout => unreachable!("handled in run"),
         Command::Request(command) => {
-            let mut client = FocalPointClient::with_interceptor(channel, token);
+            // `send --follow-up` may ask the Hits service for the hit's peer.
+            let mut client = FocalPointClient::with_interceptor(channel.clone(), token.clone());
             match command {
                 RequestCommand::Send(args) => {
                     let summary = input::long_text(
@@ -822,59 +935,36 @@ async fn call(
                         )
                         .into());
                     }
-                    let mut subjects = args.subjects.subjects()?.into_iter();
-                    let first = subjects.next();
-                    let more_subjects: Vec<pb::Subject> = subjects.collect();
+                    let subjects = args.subjects.subjects()?;
+                    let hit_peer = match &args.follow_up {
+                        Some(hit_id) if args.to.is_empty() => {
+                            let mut hits =
+                                HitsClient::with_interceptor(channel.clone(), token.clone());
+                            let hit = hits
+                                .get_hit(pb::HitRef {
+                                    hit_id: hit_id.clone(),
+                                })
+                                .await
+                                .map_err(status)?
+                                .into_inner();
+                            Some(hit.peer)
+                        }
+                        _ => None,
+                    };
+                    let to_countries = destinations(args, hit_peer.as_deref())?;
                     let mut case_id = args.case_id.clone().unwrap_or_default();
-                    for (i, to) in args.to.iter().enumerate() {
+                    for (i, to) in to_countries.iter().enumerate() {
                         let outcome = client
-                            .submit(pb::NewRequest {
-                                to_country: to.to_string(),
-                                category: pb::Category::from(args.category) as i32,
-                                purpose: pb::Purpose::from(args.purpose) as i32,
-                                offence_code: args.offence[0].clone(),
-                                more_offence_codes: args.offence[1..].to_vec(),
-                                subject: first.clone(),
-                                more_subjects: more_subjects.clone(),
-                                case_reference: args.case_reference.clone().unwrap_or_default(),
-                                case_id: case_id.clone(),
-                                summary: summary.clone(),
-                                deadline_unix_ms: deadline,
-                                requested_fields: args.want.clone(),
-                                legal_bases: args.legal.legal_bases.clone(),
-                                legal_basis_reference: args
-                                    .legal_basis_reference
-                                    .clone()
-                                    .unwrap_or_default(),
-                                non_punishment: args.non_punishment.as_ref().map(|provision| {
-                                    pb::NonPunishment {
-                                        provision: provision.clone(),
-                                        reference: args
-                                            .non_punishment_reference
-                                            .clone()
-                                            .unwrap_or_default(),
-                                    }
-                                }),
-                                victim_status: args
-                                    .victim_status
-                                    .map_or(0, |s| pb::VictimStatus::from(s) as i32),
-                                follows_request_id: args.follows.clone().unwrap_or_default(),
-                                summary_language: args.summary_language.clone().unwrap_or_default(),
-                                national_offence: args.national_offence.as_ref().map(|statute| {
-                                    pb::NationalOffence {
-                                        statute: statute.clone(),
-                                        ..Default::default()
-                                    }
-                                }),
-                            })
+                            .submit(new_request(
+                                args, to, &subjects, &summary, deadline, &case_id,
+                            ))
                             .await;
                         let view = match outcome {
                             Ok(view) => view.into_inner(),
                             Err(e) if i > 0 => {
                                 // The countries before were sent: say which
                                 // was not, and stop.
-                                let sent: Vec<String> =
-                                    args.to[..i].iter().map(ToString::to_string).collect();
+                                let sent = &to_countries[..i];
                                 return Err(Failure::new(
                                     liaison_proto::status::code_name(e.code()),
                                     None,
@@ -1126,6 +1216,8 @@ async fn call(
             unreachable!("offline: handled in `run`")
         }
         Command::Evidence(command) => evidence::run(command, channel, token, out).await?,
+        Command::Indicators(command) => indicators::run(command, channel, token, out).await?,
+        Command::Hit(command) => hits::run(command, channel, token, out).await?,
         Command::Peers => {
             let mut client = AdminClient::with_interceptor(channel, token);
             let peers = client
@@ -1320,6 +1412,177 @@ mod tests {
             error.contains("names a day that its month does not have"),
             "{error}"
         );
+    }
+
+    const FOLLOW_UP: &[&str] = &[
+        "request",
+        "send",
+        "--category",
+        "phone-check",
+        "--purpose",
+        "investigation",
+        "--offence",
+        "0204",
+        "--follow-up",
+        "hit-1",
+    ];
+
+    fn send_args(cli: Cli) -> Box<SendArgs> {
+        let Command::Request(RequestCommand::Send(args)) = cli.command else {
+            panic!("not a send");
+        };
+        args
+    }
+
+    #[test]
+    fn a_follow_up_needs_neither_a_subject_nor_a_country() {
+        let args = send_args(parse(FOLLOW_UP).unwrap());
+        assert!(args.to.is_empty());
+        let subjects = args.subjects.subjects().unwrap();
+        assert!(subjects.is_empty());
+        // Without --to, the hit's peer is the one country.
+        assert_eq!(destinations(&args, Some("KHM")).unwrap(), ["KHM"]);
+        let request = new_request(&args, "KHM", &subjects, "", 1_000, "");
+        assert_eq!(request.to_country, "KHM");
+        assert_eq!(request.follow_up_hit, "hit-1");
+        assert_eq!(request.follow_up_record, 0);
+        assert_eq!(request.subject, None);
+        assert!(request.more_subjects.is_empty());
+
+        // A record, a country and a subject may be given too.
+        let args = send_args(
+            parse(
+                &[
+                    FOLLOW_UP,
+                    &[
+                        "--follow-up-record",
+                        "2",
+                        "--to",
+                        "khm",
+                        "--wallet",
+                        "TRON:TXyz",
+                    ],
+                ]
+                .concat(),
+            )
+            .unwrap(),
+        );
+        assert_eq!(destinations(&args, None).unwrap(), ["KHM"]);
+        let subjects = args.subjects.subjects().unwrap();
+        let request = new_request(&args, "KHM", &subjects, "s", 1_000, "case-1");
+        assert_eq!(request.follow_up_record, 2);
+        assert!(request.subject.is_some());
+        assert_eq!(request.case_id, "case-1");
+        assert_eq!(request.summary, "s");
+
+        // A hit has one peer.
+        let args = send_args(parse(&[FOLLOW_UP, &["--to", "KHM,VNM"]].concat()).unwrap());
+        let error = destinations(&args, None).unwrap_err();
+        assert_eq!(error.field.as_deref(), Some("--to"));
+
+        // Without --follow-up, the country, a subject and the record's hit
+        // are all still required.
+        let no_to = parse(
+            &SEND[..2]
+                .iter()
+                .chain(&SEND[4..])
+                .copied()
+                .chain(["--phone", "+1"])
+                .collect::<Vec<_>>(),
+        )
+        .unwrap_err();
+        assert_eq!(
+            no_to.kind(),
+            clap::error::ErrorKind::MissingRequiredArgument
+        );
+        let orphan =
+            parse(&[SEND, &["--phone", "+1", "--follow-up-record", "1"]].concat()).unwrap_err();
+        assert_eq!(
+            orphan.kind(),
+            clap::error::ErrorKind::MissingRequiredArgument
+        );
+    }
+
+    #[test]
+    fn a_request_without_a_follow_up_carries_none() {
+        let args = send_args(
+            parse(
+                &[
+                    SEND,
+                    &["--phone", "+85512345678", "--phone", "+85512345679"],
+                ]
+                .concat(),
+            )
+            .unwrap(),
+        );
+        assert_eq!(destinations(&args, None).unwrap(), ["KHM"]);
+        let subjects = args.subjects.subjects().unwrap();
+        let request = new_request(&args, "KHM", &subjects, "", 1_000, "");
+        assert!(request.follow_up_hit.is_empty());
+        assert_eq!(request.more_subjects.len(), 1);
+        assert_eq!(request.offence_code, "0204");
+    }
+
+    #[test]
+    fn indicator_commands_take_their_files_and_flags() {
+        let import = [
+            "indicators",
+            "import",
+            "--agency",
+            "police",
+            "--list",
+            "compound-numbers",
+            "--kind",
+            "Phone",
+            "numbers.csv",
+        ];
+        let Command::Indicators(indicators::IndicatorsCommand::Import { kind, .. }) =
+            parse(&import).unwrap().command
+        else {
+            panic!("not an import");
+        };
+        assert_eq!(kind, "phone");
+        let bad_list = parse(&[&import[..5], &["Numbers"], &import[6..]].concat()).unwrap_err();
+        assert_eq!(bad_list.kind(), clap::error::ErrorKind::ValueValidation);
+
+        let remove = [
+            "indicators",
+            "remove",
+            "--agency",
+            "police",
+            "--list",
+            "numbers",
+        ];
+        assert!(parse(&[&remove[..], &["--all"]].concat()).is_ok());
+        assert!(parse(&[&remove[..], &["--kind", "imei", "gone.txt"]].concat()).is_ok());
+        for wrong in [
+            &[][..],
+            &["gone.txt"][..],
+            &["--kind", "imei"][..],
+            &["--all", "gone.txt", "--kind", "imei"][..],
+        ] {
+            assert!(
+                parse(&[&remove[..], wrong].concat()).is_err(),
+                "{wrong:?} accepted"
+            );
+        }
+
+        assert!(matches!(
+            parse(&["indicators", "list"]).unwrap().command,
+            Command::Indicators(indicators::IndicatorsCommand::Summary { agency: None })
+        ));
+        assert!(parse(&["indicators", "summary", "--agency", "police"]).is_ok());
+    }
+
+    #[test]
+    fn a_check_takes_values_or_a_file_not_both() {
+        let check = ["hit", "check", "--peer", "khm", "--kind", "phone"];
+        assert!(parse(&[&check[..], &["+1", "+2"]].concat()).is_ok());
+        assert!(parse(&[&check[..], &["--file", "numbers.txt"]].concat()).is_ok());
+        assert!(parse(&check).is_err());
+        assert!(parse(&[&check[..], &["+1", "--file", "numbers.txt"]].concat()).is_err());
+        assert!(parse(&["hit", "check", "--peer", "khm", "--kind", "email", "+1"]).is_err());
+        assert!(parse(&["hit", "show", "hit-1"]).is_ok());
     }
 
     #[test]

@@ -1468,6 +1468,7 @@ mod tests {
                 version: 3,
                 hash: "ab".repeat(32),
                 victim_data_agencies: Vec::new(),
+                hit_checks: Vec::new(),
                 rules: vec![
                     rule(pb::Category::PhoneCheck, &every_purpose, &all_phone),
                     rule(
@@ -1536,6 +1537,7 @@ mod tests {
                 hash: "ab".repeat(32),
                 rules: vec![wallet],
                 victim_data_agencies: Vec::new(),
+                hit_checks: Vec::new(),
             }],
         };
         let mut printer = Printer::new(false, Vec::new());

@@ -276,6 +276,47 @@ impl BlobDir {
         }
     }
 
+    /// How many plaintext bytes the partial upload `upload_id` of `owner`
+    /// holds on disk (0 if there is none), from the lengths of its files
+    /// and the checkpoint's segment count alone: no decryption and no
+    /// claim, so an upload in progress may be asked about. That is its
+    /// full segments, plus the checkpointed tail when the file holds just
+    /// the checkpoint's segments: what [`BlobDir::upload`] resumes from,
+    /// unless a crash of the machine left an unsynced segment that then
+    /// fails authentication. An upload in progress holds up to one segment
+    /// more, in memory.
+    pub fn partial_size(&self, owner: &str, upload_id: &str) -> Result<u64, BlobError> {
+        check_owner(owner)?;
+        check_upload_id(upload_id)?;
+        let paths = UploadPaths::new(&self.root, owner, upload_id);
+        let len = match fs::metadata(&paths.data) {
+            Ok(meta) => meta.len(),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(0),
+            Err(e) => return Err(io_err(&paths.data, "look up the partial upload")(e)),
+        };
+        let segments = len.saturating_sub(HEADER_LEN) / SEALED;
+        let tail = match File::open(&paths.tail) {
+            Ok(file) => {
+                let sidecar = file_len(&file, &paths.tail)?;
+                let mut head = [0u8; 13];
+                let counted = file.read_exact_at(&mut head, 0).is_ok()
+                    && head[..4] == TAIL_MAGIC
+                    && head[4] == VERSION
+                    && head[5..13] == segments.to_be_bytes();
+                if counted {
+                    sidecar
+                        .saturating_sub((TAIL_HEADER_LEN + TAG_LEN) as u64)
+                        .min(SEGMENT - 1)
+                } else {
+                    0
+                }
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => 0,
+            Err(e) => return Err(io_err(&paths.tail, "open the checkpoint")(e)),
+        };
+        Ok(segments * SEGMENT + tail)
+    }
+
     /// The plaintext size of the finished blob `sha256` of `owner`, or
     /// `None` if there is none. Reads only the file's length.
     pub fn exists(&self, owner: &str, sha256: &[u8; 32]) -> Result<Option<u64>, BlobError> {
@@ -1500,6 +1541,32 @@ mod tests {
         // Four full segments reached the file; the checkpoint's tail is in
         // them.
         resume_and_finish(&tmp.path().join("blobs"), &key, &data, 4 * S as u64).expect("resume");
+    }
+
+    #[test]
+    fn partial_size_is_what_a_resumed_upload_continues_from() {
+        let (_tmp, dir) = setup();
+        let key = key();
+        let data = random_bytes(400_000);
+        assert_eq!(dir.partial_size(OWNER, "up-1").expect("size"), 0);
+        let mut up = dir.upload(OWNER, "up-1", &key, u64::MAX).expect("upload");
+        assert_eq!(dir.partial_size(OWNER, "up-1").expect("size"), 0);
+        // In progress: the full segments written, not the tail in memory.
+        up.write_at(0, &data[..100_000]).expect("write");
+        assert_eq!(dir.partial_size(OWNER, "up-1").expect("size"), S as u64);
+        // Checkpointed: the tail too.
+        up.checkpoint().expect("checkpoint");
+        assert_eq!(dir.partial_size(OWNER, "up-1").expect("size"), 100_000);
+        // Segments written after the checkpoint hold its tail.
+        up.write_at(100_000, &data[100_000..300_000])
+            .expect("write");
+        assert_eq!(dir.partial_size(OWNER, "up-1").expect("size"), 4 * S as u64);
+        drop(up);
+        let mut up = dir.upload(OWNER, "up-1", &key, u64::MAX).expect("resume");
+        assert_eq!(up.offset(), 4 * S as u64);
+        write_rest(&mut up, &data, 9_000);
+        up.finish(Some(&sha(&data))).expect("finish");
+        assert_eq!(dir.partial_size(OWNER, "up-1").expect("size"), 0);
     }
 
     #[test]

@@ -13,7 +13,8 @@
 //!   append-only file log (segments, tiles, checkpoints) the audit log is
 //!   moving to, not wired in yet.
 //! - [`hits`]: private hit/no-hit checks (RFC 9497 VOPRF): holder keys,
-//!   blinding, published sets; below [`policy`], above [`vault`].
+//!   blinding, published sets; below [`policy`], above [`vault`]; the
+//!   exchange wires them in (`exchange/hits.rs`).
 //! - [`pki`] (keys, certificates, TLS, secrets kept out of git),
 //!   [`config`], [`metrics`], [`clock`], [`error`]: below the rest.
 //! - [`tools`]: what is not the node itself (demo, devnet, benchmark).

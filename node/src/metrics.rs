@@ -88,6 +88,13 @@ struct PeerLabels {
 }
 
 #[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct HitLabels {
+    /// `holder` (evaluated for the peer) or `asker` (checked at the peer).
+    side: String,
+    peer: String,
+}
+
+#[derive(Debug, Clone, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct OutcomeLabels {
     peer: String,
     outcome: String,
@@ -179,6 +186,8 @@ pub struct Metrics {
     receipt_heads: Family<HeadLabels, Counter>,
     local_lockouts: Counter,
     local_handshakes_refused: Counter,
+    hit_evaluations: Family<HitLabels, Counter>,
+    hits: Family<PeerLabels, Counter>,
 }
 
 impl Metrics {
@@ -215,6 +224,8 @@ impl Metrics {
             receipt_heads: Family::default(),
             local_lockouts: Counter::default(),
             local_handshakes_refused: Counter::default(),
+            hit_evaluations: Family::default(),
+            hits: Family::default(),
         };
         metrics.registry.register(
             "audit_events",
@@ -326,7 +337,37 @@ impl Metrics {
             "TLS handshakes the local API refused or that timed out (plain text, old TLS, a client certificate that does not verify)",
             metrics.local_handshakes_refused.clone(),
         );
+        metrics.registry.register(
+            "hit_evaluations",
+            "Values evaluated in private hit/no-hit checks, by side (holder: evaluated for the peer; asker: checked at the peer) and peer",
+            metrics.hit_evaluations.clone(),
+        );
+        metrics.registry.register(
+            "hits",
+            "Hits found by this node's checks against a peer's lists, by peer",
+            metrics.hits.clone(),
+        );
         Arc::new(metrics)
+    }
+
+    /// `count` values evaluated in hit/no-hit checks with `peer`, as
+    /// `holder` or as asker.
+    pub fn hit_evaluations(&self, holder: bool, peer: CountryCode, count: u64) {
+        self.hit_evaluations
+            .get_or_create(&HitLabels {
+                side: if holder { "holder" } else { "asker" }.into(),
+                peer: peer.to_string(),
+            })
+            .inc_by(count);
+    }
+
+    /// `count` hits found at `peer`.
+    pub fn hits_found(&self, peer: CountryCode, count: u64) {
+        self.hits
+            .get_or_create(&PeerLabels {
+                peer: peer.to_string(),
+            })
+            .inc_by(count);
     }
 
     /// A source address or a user was locked out of the local API.

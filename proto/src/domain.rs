@@ -679,7 +679,31 @@ pub struct InformationRequest {
     /// The language of the summary (BCP 47 tag); empty if not said.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub summary_language: String,
+    /// The listing a hit/no-hit check matched, which this request follows
+    /// up; `None` if none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hit: Option<HitReference>,
 }
+
+/// An entry of the receiving country's indicator list that the sender's
+/// hit/no-hit check matched: the agency, its list, its reference, the kind.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HitReference {
+    pub agency: String,
+    pub list: String,
+    pub reference: String,
+    pub kind: String,
+}
+
+/// The names of the kinds of indicators a hit/no-hit check is about.
+pub const INDICATOR_KINDS: [&str; 6] = [
+    "phone",
+    "bank_account",
+    "wallet",
+    "online_account",
+    "imei",
+    "identity_document",
+];
 
 /// The most offence codes one request carries.
 pub const MAX_OFFENCE_CODES: usize = 8;
@@ -1021,6 +1045,7 @@ mod tests {
             follows_request_id: String::new(),
             national_offence: None,
             summary_language: String::new(),
+            hit: None,
         }
     }
 

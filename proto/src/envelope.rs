@@ -22,6 +22,9 @@ pub const ENVELOPE_CONTEXT: &[u8] = b"liaison.v1.envelope";
 pub const RECEIPT_CONTEXT: &[u8] = b"liaison.v1.receipt";
 /// What a tree head signature covers before the tree head body bytes.
 pub const TREE_HEAD_CONTEXT: &[u8] = b"liaison.v1.tree-head";
+/// What a published hit set's signature covers before the set's digest
+/// message (the node's `hits::SetDigest::signing_bytes`).
+pub const HIT_SET_CONTEXT: &[u8] = b"liaison.v1.hit-set";
 /// The largest signed message a node accepts, in bytes.
 pub const MAX_MESSAGE_BYTES: usize = 256 * 1024;
 
@@ -151,6 +154,11 @@ impl SigningIdentity {
 
     /// Signs `context` followed by `bytes` (the evidence package's manifest
     /// uses it with its own context).
+    /// Signs the digest message of a published hit set.
+    pub fn sign_hit_set(&self, digest_message: &[u8]) -> Vec<u8> {
+        self.sign(HIT_SET_CONTEXT, digest_message)
+    }
+
     pub(crate) fn sign(&self, context: &[u8], bytes: &[u8]) -> Vec<u8> {
         let mut signed = Vec::with_capacity(context.len() + bytes.len());
         signed.extend_from_slice(context);
@@ -187,6 +195,17 @@ fn check(
     key.verify_strict(&signed, &Signature::from_bytes(&signature))
         .map_err(|_| VerifyError::BadSignature)?;
     Ok(sha256(bytes))
+}
+
+/// Checks a published hit set's signature over its digest message with the
+/// holder's key named `key_id`.
+pub fn verify_hit_set(
+    digest_message: &[u8],
+    key_id: &str,
+    signature: &[u8],
+    key_for: impl Fn(&str) -> Option<VerifyingKey>,
+) -> Result<(), VerifyError> {
+    check(HIT_SET_CONTEXT, digest_message, key_id, signature, key_for).map(drop)
 }
 
 /// Verifies an envelope's signature over its exact message bytes, then

@@ -505,6 +505,7 @@ pub fn agreement(
                 evidence: None,
             })
             .collect(),
+        hit_checks: Vec::new(),
     }
 }
 

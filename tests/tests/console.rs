@@ -872,3 +872,301 @@ async fn evidence_is_attached_sent_and_downloaded_from_the_request_pages() {
     assert_eq!(exported.len(), 1);
     federation.shutdown().await;
 }
+
+/// Open agreements, and Thailand may check phone numbers against the
+/// police's `compound-numbers` list in Cambodia, 100 values a day.
+fn hit_checks(
+    holder: liaison_proto::domain::CountryCode,
+    peer: liaison_proto::domain::CountryCode,
+) -> Option<liaison_node::policy::AgreementFile> {
+    let mut agreement = liaison_node::policy::open_agreement(holder, peer);
+    agreement.hit_checks = vec![liaison_node::policy::HitChecksSection {
+        flow: "THA->KHM".into(),
+        lists: vec!["police/compound-numbers".into()],
+        kinds: vec!["phone".into()],
+        daily_quota: 100,
+    }];
+    Some(agreement)
+}
+
+/// The text of the page's alert (its first `role="alert"` element).
+fn alert_of(body: &str) -> &str {
+    body.split("role=\"alert\"")
+        .nth(1)
+        .and_then(|rest| rest.split("</div>").next())
+        .unwrap_or("")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_officer_lists_values_and_a_focal_point_checks_them_and_follows_a_hit_up() {
+    use liaison_proto::domain::RequestStatus;
+    use liaison_tests::browser::{FormPart, http_post_multipart};
+
+    let federation = TestFederation::start_with(&["THA", "KHM"], &hit_checks).await;
+    add(&federation, "THA", "somchai", "focal_point").await;
+    add(&federation, "THA", "dara", "auditor").await;
+    add(&federation, "KHM", "sokha", "agency:police").await;
+    let (tha, khm) = (base(&federation, "THA"), base(&federation, "KHM"));
+    let khm_node = federation.node("KHM").running().exchange().clone();
+    let lists = || khm_node.records().indicator_lists().expect("readable");
+
+    // Cambodia's police officer imports two numbers (illustrative) from a
+    // CSV file on the lists page.
+    let (_, police) = sign_in(&khm, "khm", "sokha", PASSWORD).await;
+    let page = http_get(&format!("{khm}/lists"), Some(&police)).await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(page.body.contains("href=\"/lists\""), "linked in the menu");
+    let token = csrf_of(&page.body);
+    let csv = b"value,reference,added\r\n+855 12 345 678,KH-POL-2026-001,2026-11-02\r\n\r\n\"+85512345679\",KH-POL-2026-002\r\n";
+    let import_url = format!("{khm}/lists/import");
+    fn form<'a>(token: &'a str, data: &'a [u8]) -> Vec<FormPart<'a>> {
+        vec![
+            FormPart::text("csrf", token),
+            FormPart::text("list", "compound-numbers"),
+            FormPart::text("kind", "phone"),
+            FormPart::file("file", "numbers.csv", "text/csv", data),
+        ]
+    }
+    // A forged token, or the file before the token, imports nothing.
+    let forged = http_post_multipart(&import_url, Some(&police), &form("00", csv)).await;
+    assert_eq!(forged.status, 403, "{}", forged.body);
+    let misordered = http_post_multipart(
+        &import_url,
+        Some(&police),
+        &[
+            FormPart::file("file", "numbers.csv", "text/csv", csv),
+            FormPart::text("csrf", &token),
+        ],
+    )
+    .await;
+    assert_eq!(misordered.status, 403, "{}", misordered.body);
+    assert!(lists().is_empty(), "nothing was imported");
+    let imported = http_post_multipart(&import_url, Some(&police), &form(&token, csv)).await;
+    assert_eq!(imported.status, 200, "{}", imported.body);
+    assert!(
+        imported
+            .body
+            .contains("compound-numbers: 2 added or updated, 0 removed"),
+        "{}",
+        imported.body
+    );
+    assert!(
+        imported.body.contains("Phone number: 2"),
+        "{}",
+        imported.body
+    );
+    assert_eq!(lists().len(), 1);
+    // A bad value is named by its line, never quoted; so is a bad line.
+    let bad = http_post_multipart(
+        &import_url,
+        Some(&police),
+        &form(
+            &token,
+            b"+85512345671,KH-POL-2026-003\n+855 not-a-number 42,KH-POL-2026-004\n",
+        ),
+    )
+    .await;
+    assert_eq!(bad.status, 400, "{}", bad.body);
+    let alert = alert_of(&bad.body);
+    assert!(alert.contains("entries[1].value"), "{alert}");
+    assert!(
+        bad.body
+            .contains("The entry refused is on line 2 of the file.")
+    );
+    assert!(!bad.body.contains("not-a-number"), "{}", bad.body);
+    let shapeless = http_post_multipart(
+        &import_url,
+        Some(&police),
+        &form(&token, b"+85512345671,KH-POL-2026-003\n+85512345672\n"),
+    )
+    .await;
+    assert_eq!(shapeless.status, 400);
+    assert!(
+        shapeless
+            .body
+            .contains("Line 2 of the file: an entry is value,reference[,added]."),
+        "{}",
+        shapeless.body
+    );
+    assert!(!shapeless.body.contains("+85512345672"));
+    assert_eq!(lists()[0].counts.values().sum::<u64>(), 2);
+
+    // Thailand's focal point opens the check page from the menu.
+    let (_, focal) = sign_in(&tha, "tha", "somchai", PASSWORD).await;
+    let page = http_get(&format!("{tha}/hits"), Some(&focal)).await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(page.body.contains("href=\"/hits\""));
+    assert!(page.body.contains("<option value=\"KHM\""));
+    let token = csrf_of(&page.body);
+    let check_url = format!("{tha}/hits/check");
+    let checked = || audit_events(&federation, "THA", "hits.checked").len();
+    // A forged token checks nothing.
+    let forged = http_post_form(
+        &check_url,
+        Some(&focal),
+        &[
+            ("csrf", "00"),
+            ("peer", "KHM"),
+            ("kind", "phone"),
+            ("values", "+85512345678"),
+        ],
+    )
+    .await;
+    assert_eq!(forged.status, 403);
+    assert_eq!(checked(), 0);
+
+    // The first number is listed (written another way), the second not.
+    let answer = http_post_form(
+        &check_url,
+        Some(&focal),
+        &[
+            ("csrf", &token),
+            ("peer", "KHM"),
+            ("kind", "phone"),
+            ("values", "+855-12-345-678\n\n+85512345670\n"),
+        ],
+    )
+    .await;
+    assert_eq!(answer.status, 200, "{}", answer.body);
+    let body = &answer.body;
+    assert!(
+        body.contains("Values checked at KHM: 2. Hits: 1."),
+        "{body}"
+    );
+    assert!(body.contains("KH-POL-2026-001") && body.contains("2026-11-02"));
+    assert!(!body.contains("KH-POL-2026-002"), "only the hit opens");
+    assert!(body.contains(">No hit<"));
+    assert!(
+        body.contains("Values KHM still allows today: 98."),
+        "{body}"
+    );
+    assert!(body.contains("Entries in the set for this country: 2."));
+    assert_eq!(checked(), 1);
+    let follow_up = body
+        .split("href=\"/requests/new?follow_up=")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a follow-up link")
+        .replace("&amp;", "&");
+
+    // A bad value is named by its position and line, not quoted; the
+    // textarea keeps what was typed.
+    let bad = http_post_form(
+        &check_url,
+        Some(&focal),
+        &[
+            ("csrf", &token),
+            ("peer", "KHM"),
+            ("kind", "phone"),
+            ("values", "+85512345678\n\n+855 not-a-number 42"),
+        ],
+    )
+    .await;
+    assert_eq!(bad.status, 400, "{}", bad.body);
+    let alert = alert_of(&bad.body);
+    assert!(alert.contains("values[1]"), "{alert}");
+    assert!(!alert.contains("not-a-number"), "{alert}");
+    assert!(
+        bad.body
+            .contains("The value refused is value 2, on line 3.")
+    );
+    assert!(
+        bad.body
+            .contains(">+85512345678\n\n+855 not-a-number 42</textarea>")
+    );
+
+    // An auditor may not check, nor keep lists.
+    let (_, auditor) = sign_in(&tha, "tha", "dara", PASSWORD).await;
+    let audit_page = http_get(&format!("{tha}/audit"), Some(&auditor)).await;
+    let auditor_token = csrf_of(&audit_page.body);
+    assert_eq!(
+        http_get(&format!("{tha}/hits"), Some(&auditor))
+            .await
+            .status,
+        403
+    );
+    let refused = http_post_form(
+        &check_url,
+        Some(&auditor),
+        &[
+            ("csrf", &auditor_token),
+            ("peer", "KHM"),
+            ("kind", "phone"),
+            ("values", "+85512345678"),
+        ],
+    )
+    .await;
+    assert_eq!(refused.status, 403, "{}", refused.body);
+    assert_eq!(
+        http_get(&format!("{tha}/lists"), Some(&auditor))
+            .await
+            .status,
+        403
+    );
+    assert_eq!(checked(), 1, "only the focal point's valid check ran");
+
+    // The follow-up: the form names the listing and carries the hit.
+    let form_page = http_get(
+        &format!("{tha}/requests/new?follow_up={follow_up}"),
+        Some(&focal),
+    )
+    .await;
+    assert_eq!(form_page.status, 200, "{}", form_page.body);
+    assert!(
+        form_page
+            .body
+            .contains("Follow-up of a hit on police/compound-numbers, reference KH-POL-2026-001."),
+        "{}",
+        form_page.body
+    );
+    let hit_id = follow_up.split('&').next().unwrap_or_default().to_string();
+    assert!(
+        form_page
+            .body
+            .contains(&format!("name=\"follow_up\" value=\"{hit_id}\""))
+    );
+    let sent = http_post_form(
+        &format!("{tha}/requests/new"),
+        Some(&focal),
+        &[
+            ("csrf", &token),
+            ("follow_up", &hit_id),
+            ("follow_up_record", "0"),
+            ("action", "send"),
+            ("to", "KHM"),
+            ("category", "PHONE_CHECK"),
+            ("purpose", "INVESTIGATION"),
+            ("offence", "0204"),
+            ("subject_kind", "phone"),
+            ("subject_role", "SUSPECT"),
+            ("subject_value", ""),
+            ("summary", "Follow-up of a hit on a recruiter's number."),
+            ("deadline_days", "7"),
+        ],
+    )
+    .await;
+    assert_eq!(sent.status, 303, "{}", sent.body);
+    let id = sent
+        .header("location")
+        .and_then(|l| l.strip_prefix("/requests/"))
+        .expect("the request's page")
+        .to_string();
+    let record =
+        liaison_tests::wait_for_record(&khm_node, &id, |r| r.status == RequestStatus::Assigned)
+            .await;
+    assert_eq!(record.agency.as_deref(), Some("police"));
+    let inbox = http_get(&format!("{khm}/inbox/{id}"), Some(&police)).await;
+    assert_eq!(inbox.status, 200, "{}", inbox.body);
+    assert!(
+        inbox
+            .body
+            .contains("police/compound-numbers, reference KH-POL-2026-001"),
+        "{}",
+        inbox.body
+    );
+    assert!(
+        inbox.body.contains("+85512345678"),
+        "the value that hit is the subject"
+    );
+    federation.shutdown().await;
+}

@@ -255,6 +255,82 @@ async fn a_focal_point_and_an_officer_do_a_whole_exchange_in_their_consoles() {
     federation.shutdown().await;
 }
 
+/// Open agreements, and Thailand may check phone numbers against the
+/// police's `compound-numbers` list in Cambodia.
+fn hit_checks(
+    holder: liaison_proto::domain::CountryCode,
+    peer: liaison_proto::domain::CountryCode,
+) -> Option<liaison_node::policy::AgreementFile> {
+    let mut agreement = liaison_node::policy::open_agreement(holder, peer);
+    agreement.hit_checks = vec![liaison_node::policy::HitChecksSection {
+        flow: "THA->KHM".into(),
+        lists: vec!["police/compound-numbers".into()],
+        kinds: vec!["phone".into()],
+        daily_quota: 100,
+    }];
+    Some(agreement)
+}
+
+#[tokio::test]
+async fn a_focal_point_checks_a_number_and_opens_the_follow_up_of_the_hit() {
+    let federation = TestFederation::start_with(&["THA", "KHM"], &hit_checks).await;
+    add(&federation, "THA", "somchai", "focal_point").await;
+    let police = LocalUser {
+        name: "police-officer".into(),
+        role: Role::Agency("police".into()),
+    };
+    federation
+        .node("KHM")
+        .running()
+        .exchange()
+        .import_indicators(
+            &police,
+            "police",
+            "compound-numbers",
+            "phone",
+            &[(
+                "+85512345678".into(),
+                "KH-POL-2026-001".into(),
+                "2026-11-02".into(),
+            )],
+        )
+        .await
+        .expect("listed");
+    let tha = base(&federation, "THA");
+    let (dir, _keep) = screenshots();
+    let browser = Browser::new().await;
+    sign_in(&browser, &tha, "somchai").await;
+    browser
+        .wait_for_url(|u| u.ends_with("/requests"), "the dashboard", PATIENCE)
+        .await;
+    browser.click_link("Hit checks").await;
+    browser
+        .wait_for_url(|u| u.ends_with("/hits"), "the check page", PATIENCE)
+        .await;
+    browser.select("peer", "KHM").await;
+    browser.select("kind", "phone").await;
+    browser
+        .fill("values", "+855 12 345 678\n+85512345670")
+        .await;
+    browser.click_button("Check").await;
+    browser
+        .wait_for_text("Values checked at KHM: 2. Hits: 1.", PATIENCE)
+        .await;
+    let text = browser.page_text().await;
+    assert!(text.contains("KH-POL-2026-001"), "{text}");
+    assert!(text.contains("No hit"), "{text}");
+    shot(&browser, &dir, "hits").await;
+    browser.click_link("Follow up").await;
+    browser
+        .wait_for_text(
+            "Follow-up of a hit on police/compound-numbers, reference KH-POL-2026-001.",
+            PATIENCE,
+        )
+        .await;
+    browser.close().await;
+    federation.shutdown().await;
+}
+
 /// Whether `text` holds a character of the script of `tag`, if it has its
 /// own script.
 fn in_script(tag: &str, text: &str) -> bool {
@@ -361,7 +437,7 @@ async fn pages_fit_a_phone_screen() {
     browser
         .wait_for_url(|u| u.ends_with("/requests"), "the dashboard", PATIENCE)
         .await;
-    for page in ["/requests", "/requests/new", "/account"] {
+    for page in ["/requests", "/requests/new", "/hits", "/account"] {
         browser.goto(&format!("{tha}{page}")).await;
         let overflow = browser
             .execute(

@@ -552,6 +552,18 @@ async fn a_transfer_resumes_from_the_last_offset_after_a_restart() {
         .into_inner();
     assert_eq!(partial.offset, cut as u64);
     assert!(partial.receipt.is_none());
+    // The node lists the file as expected, with the bytes it holds.
+    let held = |list: pb::EvidenceList| {
+        let item = &list.items[0];
+        assert_eq!(item.state, pb::EvidenceState::EvidenceExpected as i32);
+        item.received_bytes
+    };
+    let query = pb::EvidenceQuery {
+        request_id: request_id.clone(),
+    };
+    let mut auditor = evidence(&federation, "KHM", "auditor").await;
+    let listed = auditor.list(query.clone()).await.unwrap().into_inner();
+    assert_eq!(held(listed), cut as u64);
     // A part that does not continue where the node stands is refused.
     let wrong = khm
         .transfer_evidence(tokio_stream::iter(parts(
@@ -578,6 +590,9 @@ async fn a_transfer_resumes_from_the_last_offset_after_a_restart() {
         .unwrap()
         .into_inner();
     assert_eq!(state.offset, cut as u64);
+    let mut auditor = evidence(&federation, "KHM", "auditor").await;
+    let listed = auditor.list(query).await.unwrap().into_inner();
+    assert_eq!(held(listed), cut as u64);
     // A part sent twice in a stream is refused; what the node holds intact
     // stays (the first part, in whole sealed segments), and the transfer
     // resumes from there.

@@ -108,6 +108,7 @@ async fn health_and_reflection_on_each_listener_tell_of_what_it_serves() {
         "liaison.v1.Agency",
         "liaison.v1.Audit",
         "liaison.v1.Evidence",
+        "liaison.v1.Hits",
         "liaison.v1.FocalPoint",
         "liaison.v1.Users",
     ];

@@ -587,3 +587,125 @@ evidence-field-file = File
 evidence-limit = Mga file na hanggang { $mib } MiB sa node na ito; maaaring mas kaunti ang payagan ng kasunduan, at tinutukoy nito ang mga media type na tinatanggap nito. Ipinapadala lamang ang mga nakalakip na file kapag pinindot mo ang "Ipadala ang mga nakalakip na file".
 # en: Attach
 evidence-attach = Ilakip
+
+## Hit/no-hit checks (focal point) and indicator lists (agency)
+# en: Hit checks
+nav-hits = Hit check
+# en: Indicator lists
+nav-lists = Mga listahan ng indicator
+# en: Hit/no-hit checks
+hits-title = Hit/no-hit check
+# en: Asks whether a peer's agencies list these values, without the peer learning them. A miss says only "no hit"; a hit names the agency, its list and its reference, for a follow-up request. Every value counts against the agreement's daily quota.
+hits-explain = Itinatanong kung nakalista ang mga halagang ito sa mga ahensiya ng kabilang bansa, nang hindi nalalaman ng kabilang bansa kung alin. Ang walang tugma ay "walang tugma" lamang; ang may tugma ay nagsasabi ng ahensiya, listahan at reference nito, para sa kahilingang follow-up. Bawat halaga ay binibilang sa pang-araw-araw na quota ng kasunduan.
+# en: Country to check against
+hits-field-peer = Bansang susuriin
+# en: No agreement with a peer allows this country hit/no-hit checks: a check will be refused.
+hits-no-agreement = Wala pang kasunduan sa kabilang bansa na nagpapahintulot sa bansang ito ng hit/no-hit check: tatanggihan ang pagsusuri.
+# en: Kind of values
+hits-field-kind = Uri ng mga halaga
+# en: Values, one per line (at most 1,000)
+hits-field-values = Mga halaga, isa bawat linya (hanggang 1,000)
+# en: Phone numbers in E.164 form (+85512345678); bank accounts as an IBAN or BIC/ACCOUNT; wallets by address; online accounts as PLATFORM:handle; IMEIs of 15 digits; identity documents as COUNTRY:NUMBER (VNM:C1234567).
+hits-kinds-hint = Mga numero ng telepono sa anyong E.164 (+85512345678); mga account sa bangko bilang IBAN o BIC/ACCOUNT; mga wallet ayon sa address; mga online account bilang PLATFORM:handle; mga IMEI na may 15 digit; mga dokumento ng pagkakakilanlan bilang COUNTRY:NUMBER (VNM:C1234567).
+# en: Check
+hits-check = Suriin
+# en: Give 1 to 1,000 values, one per line.
+hits-values-count = Magbigay ng 1 hanggang 1,000 halaga, isa bawat linya.
+# en: Results
+hits-results-title = Mga resulta
+# en: Values checked at { $peer }: { $count }. Hits: { $hits }.
+hits-checked = Mga halagang sinuri sa { $peer }: { $count }. May tugma: { $hits }.
+# en: Values { $peer } still allows today: { $left }. The quota resets at { $resets }.
+hits-quota = Mga halagang pinapayagan pa ng { $peer } ngayong araw: { $left }. Nare-reset ang quota sa { $resets }.
+# en: Epoch of { $peer }'s signed set: { $epoch }. Entries in the set for this country: { $entries }.
+hits-set = Epoch ng signed set ng { $peer }: { $epoch }. Mga entry sa set para sa bansang ito: { $entries }.
+# en: Value
+hits-col-value = Halaga
+# en: Result
+hits-col-outcome = Resulta
+# en: Agency
+hits-col-agency = Ahensiya
+# en: List
+hits-col-list = Listahan
+# en: Reference
+hits-col-reference = Reference
+# en: Date added
+hits-col-added = Petsa ng pagdagdag
+# en: Hit
+hits-hit = May tugma
+# en: No hit
+hits-miss = Walang tugma
+# en: Follow up
+hits-follow-up = I-follow up
+# en: Follow-up of a hit on { $agency }/{ $list }, reference { $reference }. The request goes to { $peer }; leave the subject empty and the value that hit is filled in.
+hits-follow-up-notice = Follow-up ng tugma sa { $agency }/{ $list }, reference { $reference }. Ipapadala ang kahilingan sa { $peer }; iwanang blangko ang subject at ilalagay ang halagang tumugma.
+# en: { $agency }/{ $list }, reference { $reference }
+hits-listing = { $agency }/{ $list }, reference { $reference }
+# en: Follows up a hit
+request-hit = Follow-up ng isang tugma
+# en: The value refused is value { $n }, on line { $line }.
+value-refused-line = Ang tinanggihang halaga ay ang ika-{ $n } na halaga, sa linya { $line }.
+# en: Phone number
+hits-kind-phone = Numero ng telepono
+# en: Bank account
+hits-kind-bank_account = Account sa bangko
+# en: Crypto wallet
+hits-kind-wallet = Crypto wallet
+# en: Online account
+hits-kind-online_account = Online account
+# en: Device (IMEI)
+hits-kind-imei = Device (IMEI)
+# en: Identity document
+hits-kind-identity_document = Dokumento ng pagkakakilanlan
+# en: Indicator lists of { $agency }
+lists-title = Mga listahan ng indicator ng { $agency }
+# en: Values your agency lists, which the peers the agreements name may check without seeing the lists. Values are stored encrypted and never shown here, only counted.
+lists-explain = Ang mga halagang inililista ng iyong ahensiya, na maaaring suriin ng mga kabilang bansang nakasaad sa mga kasunduan nang hindi nakikita ang mga listahan. Naka-encrypt ang pag-iimbak ng mga halaga at hindi kailanman ipinapakita rito, ang bilang lamang.
+# en: Epoch { $epoch }, begun { $started }. It ends { $ends }, or sooner when a list changes.
+lists-epoch = Epoch { $epoch }, nagsimula { $started }. Magtatapos ito { $ends }, o mas maaga kapag may listahang nagbago.
+# en: No list yet.
+lists-none = Wala pang listahan.
+# en: List
+lists-col-list = Listahan
+# en: Values per kind
+lists-col-counts = Mga halaga bawat uri
+# en: Last changed
+lists-col-updated = Huling binago
+# en: Remove the whole list
+lists-remove-all = Alisin ang buong listahan
+# en: Removing a whole list destroys its key: its values cannot be read again.
+lists-remove-all-hint = Sinisira ng pag-alis ng buong listahan ang susi nito: hindi na mababasa muli ang mga halaga nito.
+# en: Import values
+lists-import-title = Mag-import ng mga halaga
+# en: List
+lists-field-list = Listahan
+# en: 1 to 64 lower-case letters, digits, - _ or . (a new name makes a new list).
+lists-list-hint = 1 hanggang 64 na maliliit na titik na Latin, digit, - _ o . (gumagawa ng bagong listahan ang bagong pangalan).
+# en: CSV file
+lists-field-file = CSV file
+# en: One entry per line: value,reference[,added], the date added as YYYY-MM-DD (empty: today). A header line is skipped. A value already listed gets the new reference and date.
+lists-file-hint = Isang entry bawat linya: value,reference[,added], ang petsa ng pagdagdag bilang YYYY-MM-DD (blangko: ngayon). Nilalaktawan ang header na linya. Ang halagang nakalista na ay makakakuha ng bagong reference at petsa.
+# en: Import
+lists-import = I-import
+# en: Remove values
+lists-remove-title = Mag-alis ng mga halaga
+# en: Values to remove, one per line
+lists-field-values = Mga halagang aalisin, isa bawat linya
+# en: Remove these values
+lists-remove = Alisin ang mga halagang ito
+# en: { $list }: { $added } added or updated, { $removed } removed, { $absent } not on the list. Epoch now: { $epoch }.
+lists-changed = { $list }: { $added } ang idinagdag o in-update, { $removed } ang inalis, { $absent } ang wala sa listahan. Epoch ngayon: { $epoch }.
+# en: The entry refused is on line { $line } of the file.
+lists-line-refused = Nasa linya { $line } ng file ang tinanggihang entry.
+# en: The form did not arrive as this page sends it. Reload the page and try again.
+lists-form-refused = Hindi dumating ang form gaya ng ipinapadala ng pahinang ito. I-reload ang pahina at subukang muli.
+# en: The file is too large: at most { $kib } KiB and { $max } entries. Split it.
+lists-csv-too-large = Masyadong malaki ang file: hanggang { $kib } KiB at { $max } entry. Hatiin ito.
+# en: The file is not UTF-8 text.
+lists-csv-not-text = Hindi UTF-8 na text ang file.
+# en: The file holds no entries.
+lists-csv-empty = Walang entry ang file.
+# en: Line { $line } of the file: an entry is value,reference[,added].
+lists-csv-fields = Linya { $line } ng file: ang isang entry ay value,reference[,added].
+# en: Line { $line } of the file: a quote out of place. Put a whole field in quotes and double a quote inside it ("").
+lists-csv-quote = Linya { $line } ng file: maling lugar ng panipi. Ilagay sa panipi ang buong field at doblehin ang panipi sa loob nito ("").

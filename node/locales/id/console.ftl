@@ -575,3 +575,125 @@ evidence-field-file = Berkas
 evidence-limit = Berkas hingga { $mib } MiB di node ini; perjanjian dapat mengizinkan kurang dari itu dan menyebutkan jenis media yang diterimanya. Berkas yang dilampirkan hanya dikirim saat Anda menekan "Kirim berkas yang dilampirkan".
 # en: Attach
 evidence-attach = Lampirkan
+
+## Hit/no-hit checks (focal point) and indicator lists (agency)
+# en: Hit checks
+nav-hits = Pemeriksaan kecocokan
+# en: Indicator lists
+nav-lists = Daftar indikator
+# en: Hit/no-hit checks
+hits-title = Pemeriksaan cocok/tidak cocok
+# en: Asks whether a peer's agencies list these values, without the peer learning them. A miss says only "no hit"; a hit names the agency, its list and its reference, for a follow-up request. Every value counts against the agreement's daily quota.
+hits-explain = Menanyakan apakah instansi negara mitra mencantumkan nilai-nilai ini, tanpa negara mitra mengetahui nilainya. Jika tidak cocok, jawabannya hanya "tidak cocok"; jika cocok, disebutkan instansi, daftar, dan nomor rujukannya, untuk permintaan lanjutan. Setiap nilai dihitung dalam kuota harian perjanjian.
+# en: Country to check against
+hits-field-peer = Negara yang diperiksa
+# en: No agreement with a peer allows this country hit/no-hit checks: a check will be refused.
+hits-no-agreement = Belum ada perjanjian dengan negara mitra yang mengizinkan negara ini melakukan pemeriksaan cocok/tidak cocok: pemeriksaan akan ditolak.
+# en: Kind of values
+hits-field-kind = Jenis nilai
+# en: Values, one per line (at most 1,000)
+hits-field-values = Nilai, satu per baris (paling banyak 1.000)
+# en: Phone numbers in E.164 form (+85512345678); bank accounts as an IBAN or BIC/ACCOUNT; wallets by address; online accounts as PLATFORM:handle; IMEIs of 15 digits; identity documents as COUNTRY:NUMBER (VNM:C1234567).
+hits-kinds-hint = Nomor telepon dalam bentuk E.164 (+85512345678); rekening bank sebagai IBAN atau BIC/ACCOUNT; dompet dengan alamatnya; akun daring sebagai PLATFORM:handle; IMEI 15 digit; dokumen identitas sebagai COUNTRY:NUMBER (VNM:C1234567).
+# en: Check
+hits-check = Periksa
+# en: Give 1 to 1,000 values, one per line.
+hits-values-count = Berikan 1 sampai 1.000 nilai, satu per baris.
+# en: Results
+hits-results-title = Hasil
+# en: Values checked at { $peer }: { $count }. Hits: { $hits }.
+hits-checked = Nilai yang diperiksa di { $peer }: { $count }. Cocok: { $hits }.
+# en: Values { $peer } still allows today: { $left }. The quota resets at { $resets }.
+hits-quota = Nilai yang masih diizinkan { $peer } hari ini: { $left }. Kuota diatur ulang pada { $resets }.
+# en: Epoch of { $peer }'s signed set: { $epoch }. Entries in the set for this country: { $entries }.
+hits-set = Epoch set bertanda tangan { $peer }: { $epoch }. Entri dalam set untuk negara ini: { $entries }.
+# en: Value
+hits-col-value = Nilai
+# en: Result
+hits-col-outcome = Hasil
+# en: Agency
+hits-col-agency = Instansi
+# en: List
+hits-col-list = Daftar
+# en: Reference
+hits-col-reference = Rujukan
+# en: Date added
+hits-col-added = Tanggal ditambahkan
+# en: Hit
+hits-hit = Cocok
+# en: No hit
+hits-miss = Tidak cocok
+# en: Follow up
+hits-follow-up = Tindak lanjut
+# en: Follow-up of a hit on { $agency }/{ $list }, reference { $reference }. The request goes to { $peer }; leave the subject empty and the value that hit is filled in.
+hits-follow-up-notice = Tindak lanjut atas kecocokan di { $agency }/{ $list }, rujukan { $reference }. Permintaan dikirim ke { $peer }; kosongkan subjek dan nilai yang cocok akan diisikan.
+# en: { $agency }/{ $list }, reference { $reference }
+hits-listing = { $agency }/{ $list }, rujukan { $reference }
+# en: Follows up a hit
+request-hit = Menindaklanjuti kecocokan
+# en: The value refused is value { $n }, on line { $line }.
+value-refused-line = Nilai yang ditolak adalah nilai ke-{ $n }, pada baris { $line }.
+# en: Phone number
+hits-kind-phone = Nomor telepon
+# en: Bank account
+hits-kind-bank_account = Rekening bank
+# en: Crypto wallet
+hits-kind-wallet = Dompet kripto
+# en: Online account
+hits-kind-online_account = Akun daring
+# en: Device (IMEI)
+hits-kind-imei = Perangkat (IMEI)
+# en: Identity document
+hits-kind-identity_document = Dokumen identitas
+# en: Indicator lists of { $agency }
+lists-title = Daftar indikator { $agency }
+# en: Values your agency lists, which the peers the agreements name may check without seeing the lists. Values are stored encrypted and never shown here, only counted.
+lists-explain = Nilai yang dicantumkan instansi Anda, yang dapat diperiksa oleh negara mitra yang disebut perjanjian tanpa melihat daftarnya. Nilai disimpan terenkripsi dan tidak pernah ditampilkan di sini, hanya jumlahnya.
+# en: Epoch { $epoch }, begun { $started }. It ends { $ends }, or sooner when a list changes.
+lists-epoch = Epoch { $epoch }, dimulai { $started }. Berakhir { $ends }, atau lebih cepat jika sebuah daftar berubah.
+# en: No list yet.
+lists-none = Belum ada daftar.
+# en: List
+lists-col-list = Daftar
+# en: Values per kind
+lists-col-counts = Nilai per jenis
+# en: Last changed
+lists-col-updated = Terakhir diubah
+# en: Remove the whole list
+lists-remove-all = Hapus seluruh daftar
+# en: Removing a whole list destroys its key: its values cannot be read again.
+lists-remove-all-hint = Menghapus seluruh daftar memusnahkan kuncinya: nilainya tidak dapat dibaca lagi.
+# en: Import values
+lists-import-title = Impor nilai
+# en: List
+lists-field-list = Daftar
+# en: 1 to 64 lower-case letters, digits, - _ or . (a new name makes a new list).
+lists-list-hint = 1 sampai 64 huruf kecil Latin, angka, - _ atau . (nama baru membuat daftar baru).
+# en: CSV file
+lists-field-file = Berkas CSV
+# en: One entry per line: value,reference[,added], the date added as YYYY-MM-DD (empty: today). A header line is skipped. A value already listed gets the new reference and date.
+lists-file-hint = Satu entri per baris: value,reference[,added], dengan tanggal ditambahkan sebagai YYYY-MM-DD (kosong: hari ini). Baris judul dilewati. Nilai yang sudah tercantum mendapat rujukan dan tanggal baru.
+# en: Import
+lists-import = Impor
+# en: Remove values
+lists-remove-title = Hapus nilai
+# en: Values to remove, one per line
+lists-field-values = Nilai yang dihapus, satu per baris
+# en: Remove these values
+lists-remove = Hapus nilai-nilai ini
+# en: { $list }: { $added } added or updated, { $removed } removed, { $absent } not on the list. Epoch now: { $epoch }.
+lists-changed = { $list }: { $added } ditambahkan atau diperbarui, { $removed } dihapus, { $absent } tidak ada dalam daftar. Epoch sekarang: { $epoch }.
+# en: The entry refused is on line { $line } of the file.
+lists-line-refused = Entri yang ditolak ada pada baris { $line } berkas.
+# en: The form did not arrive as this page sends it. Reload the page and try again.
+lists-form-refused = Formulir tidak tiba seperti yang dikirim halaman ini. Muat ulang halaman lalu coba lagi.
+# en: The file is too large: at most { $kib } KiB and { $max } entries. Split it.
+lists-csv-too-large = Berkas terlalu besar: paling banyak { $kib } KiB dan { $max } entri. Pecah berkasnya.
+# en: The file is not UTF-8 text.
+lists-csv-not-text = Berkas bukan teks UTF-8.
+# en: The file holds no entries.
+lists-csv-empty = Berkas tidak berisi entri.
+# en: Line { $line } of the file: an entry is value,reference[,added].
+lists-csv-fields = Baris { $line } berkas: sebuah entri adalah value,reference[,added].
+# en: Line { $line } of the file: a quote out of place. Put a whole field in quotes and double a quote inside it ("").
+lists-csv-quote = Baris { $line } berkas: tanda kutip salah tempat. Apit seluruh kolom dengan tanda kutip dan gandakan tanda kutip di dalamnya ("").

@@ -575,3 +575,125 @@ evidence-field-file = ឯកសារ
 evidence-limit = ឯកសារទំហំរហូតដល់ { $mib } MiB នៅលើថ្នាំងនេះ កិច្ចព្រមព្រៀងអាចអនុញ្ញាតតិចជាងនេះ ហើយកំណត់ប្រភេទមេឌៀ (media type) ដែលខ្លួនទទួលយក។ ឯកសារដែលបានភ្ជាប់នឹងត្រូវផ្ញើតែនៅពេលអ្នកចុច "ផ្ញើឯកសារដែលបានភ្ជាប់" ប៉ុណ្ណោះ។
 # en: Attach
 evidence-attach = ភ្ជាប់
+
+## Hit/no-hit checks (focal point) and indicator lists (agency)
+# en: Hit checks
+nav-hits = ពិនិត្យរកឃើញ
+# en: Indicator lists
+nav-lists = បញ្ជីសូចនាករ
+# en: Hit/no-hit checks
+hits-title = ការពិនិត្យ រកឃើញ/មិនរកឃើញ
+# en: Asks whether a peer's agencies list these values, without the peer learning them. A miss says only "no hit"; a hit names the agency, its list and its reference, for a follow-up request. Every value counts against the agreement's daily quota.
+hits-explain = សួរថាតើស្ថាប័នរបស់ប្រទេសដៃគូមានតម្លៃទាំងនេះក្នុងបញ្ជីឬទេ ដោយប្រទេសដៃគូមិនដឹងពីតម្លៃទាំងនោះ។ បើមិនរកឃើញ ចម្លើយគ្រាន់តែថា "មិនរកឃើញ"។ បើរកឃើញ វាបង្ហាញស្ថាប័ន បញ្ជី និងលេខយោង សម្រាប់សំណើតាមដាន។ តម្លៃនីមួយៗរាប់បញ្ចូលក្នុងកូតាប្រចាំថ្ងៃនៃកិច្ចព្រមព្រៀង។
+# en: Country to check against
+hits-field-peer = ប្រទេសដែលត្រូវពិនិត្យ
+# en: No agreement with a peer allows this country hit/no-hit checks: a check will be refused.
+hits-no-agreement = មិនទាន់មានកិច្ចព្រមព្រៀងជាមួយប្រទេសដៃគូណាមួយអនុញ្ញាតឱ្យប្រទេសនេះពិនិត្យ រកឃើញ/មិនរកឃើញ ទេ៖ ការពិនិត្យនឹងត្រូវបដិសេធ។
+# en: Kind of values
+hits-field-kind = ប្រភេទតម្លៃ
+# en: Values, one per line (at most 1,000)
+hits-field-values = តម្លៃ មួយក្នុងមួយបន្ទាត់ (មិនលើស 1,000)
+# en: Phone numbers in E.164 form (+85512345678); bank accounts as an IBAN or BIC/ACCOUNT; wallets by address; online accounts as PLATFORM:handle; IMEIs of 15 digits; identity documents as COUNTRY:NUMBER (VNM:C1234567).
+hits-kinds-hint = លេខទូរស័ព្ទតាមទម្រង់ E.164 (+85512345678)។ គណនីធនាគារជា IBAN ឬ BIC/ACCOUNT។ កាបូបតាមអាសយដ្ឋាន។ គណនីអនឡាញជា PLATFORM:handle។ IMEI 15 ខ្ទង់។ ឯកសារអត្តសញ្ញាណជា COUNTRY:NUMBER (VNM:C1234567)។
+# en: Check
+hits-check = ពិនិត្យ
+# en: Give 1 to 1,000 values, one per line.
+hits-values-count = សូមផ្តល់តម្លៃពី 1 ដល់ 1,000 មួយក្នុងមួយបន្ទាត់។
+# en: Results
+hits-results-title = លទ្ធផល
+# en: Values checked at { $peer }: { $count }. Hits: { $hits }.
+hits-checked = តម្លៃបានពិនិត្យនៅ { $peer }៖ { $count }។ រកឃើញ៖ { $hits }។
+# en: Values { $peer } still allows today: { $left }. The quota resets at { $resets }.
+hits-quota = តម្លៃដែល { $peer } នៅអនុញ្ញាតថ្ងៃនេះ៖ { $left }។ កូតាកំណត់ឡើងវិញនៅ { $resets }។
+# en: Epoch of { $peer }'s signed set: { $epoch }. Entries in the set for this country: { $entries }.
+hits-set = epoch នៃសំណុំដែលបានចុះហត្ថលេខារបស់ { $peer }៖ { $epoch }។ ធាតុក្នុងសំណុំសម្រាប់ប្រទេសនេះ៖ { $entries }។
+# en: Value
+hits-col-value = តម្លៃ
+# en: Result
+hits-col-outcome = លទ្ធផល
+# en: Agency
+hits-col-agency = ស្ថាប័ន
+# en: List
+hits-col-list = បញ្ជី
+# en: Reference
+hits-col-reference = លេខយោង
+# en: Date added
+hits-col-added = កាលបរិច្ឆេទបន្ថែម
+# en: Hit
+hits-hit = រកឃើញ
+# en: No hit
+hits-miss = មិនរកឃើញ
+# en: Follow up
+hits-follow-up = តាមដាន
+# en: Follow-up of a hit on { $agency }/{ $list }, reference { $reference }. The request goes to { $peer }; leave the subject empty and the value that hit is filled in.
+hits-follow-up-notice = ការតាមដានលើការរកឃើញក្នុង { $agency }/{ $list } លេខយោង { $reference }។ សំណើនឹងផ្ញើទៅ { $peer }៖ ទុកកម្មវត្ថុទទេ ហើយតម្លៃដែលរកឃើញនឹងត្រូវបំពេញ។
+# en: { $agency }/{ $list }, reference { $reference }
+hits-listing = { $agency }/{ $list } លេខយោង { $reference }
+# en: Follows up a hit
+request-hit = តាមដានលើការរកឃើញ
+# en: The value refused is value { $n }, on line { $line }.
+value-refused-line = តម្លៃដែលត្រូវបដិសេធគឺតម្លៃទី { $n } នៅបន្ទាត់ទី { $line }។
+# en: Phone number
+hits-kind-phone = លេខទូរស័ព្ទ
+# en: Bank account
+hits-kind-bank_account = គណនីធនាគារ
+# en: Crypto wallet
+hits-kind-wallet = កាបូបរូបិយប័ណ្ណគ្រីបតូ
+# en: Online account
+hits-kind-online_account = គណនីអនឡាញ
+# en: Device (IMEI)
+hits-kind-imei = ឧបករណ៍ (IMEI)
+# en: Identity document
+hits-kind-identity_document = ឯកសារអត្តសញ្ញាណ
+# en: Indicator lists of { $agency }
+lists-title = បញ្ជីសូចនាកររបស់ { $agency }
+# en: Values your agency lists, which the peers the agreements name may check without seeing the lists. Values are stored encrypted and never shown here, only counted.
+lists-explain = តម្លៃដែលស្ថាប័នរបស់អ្នកមានក្នុងបញ្ជី ដែលប្រទេសដៃគូដែលកិច្ចព្រមព្រៀងកំណត់អាចពិនិត្យបាន ដោយមិនឃើញបញ្ជី។ តម្លៃត្រូវបានរក្សាទុកដោយអ៊ិនគ្រីប ហើយមិនបង្ហាញនៅទីនេះទេ មានតែចំនួនប៉ុណ្ណោះ។
+# en: Epoch { $epoch }, begun { $started }. It ends { $ends }, or sooner when a list changes.
+lists-epoch = epoch { $epoch } ចាប់ផ្តើម { $started }។ វាបញ្ចប់ { $ends } ឬមុននោះ ពេលបញ្ជីណាមួយផ្លាស់ប្តូរ។
+# en: No list yet.
+lists-none = មិនទាន់មានបញ្ជីទេ។
+# en: List
+lists-col-list = បញ្ជី
+# en: Values per kind
+lists-col-counts = តម្លៃតាមប្រភេទ
+# en: Last changed
+lists-col-updated = ផ្លាស់ប្តូរចុងក្រោយ
+# en: Remove the whole list
+lists-remove-all = លុបបញ្ជីទាំងមូល
+# en: Removing a whole list destroys its key: its values cannot be read again.
+lists-remove-all-hint = ការលុបបញ្ជីទាំងមូលបំផ្លាញសោរបស់វា៖ តម្លៃរបស់វាមិនអាចអានបានទៀតទេ។
+# en: Import values
+lists-import-title = នាំចូលតម្លៃ
+# en: List
+lists-field-list = បញ្ជី
+# en: 1 to 64 lower-case letters, digits, - _ or . (a new name makes a new list).
+lists-list-hint = អក្សរឡាតាំងតូច លេខ - _ ឬ . ពី 1 ដល់ 64 តួ (ឈ្មោះថ្មីបង្កើតបញ្ជីថ្មី)។
+# en: CSV file
+lists-field-file = ឯកសារ CSV
+# en: One entry per line: value,reference[,added], the date added as YYYY-MM-DD (empty: today). A header line is skipped. A value already listed gets the new reference and date.
+lists-file-hint = ធាតុមួយក្នុងមួយបន្ទាត់៖ value,reference[,added] ដោយកាលបរិច្ឆេទបន្ថែមជា YYYY-MM-DD (ទទេ៖ ថ្ងៃនេះ)។ បន្ទាត់ក្បាលត្រូវបានរំលង។ តម្លៃដែលមានរួចក្នុងបញ្ជីទទួលលេខយោង និងកាលបរិច្ឆេទថ្មី។
+# en: Import
+lists-import = នាំចូល
+# en: Remove values
+lists-remove-title = លុបតម្លៃ
+# en: Values to remove, one per line
+lists-field-values = តម្លៃត្រូវលុប មួយក្នុងមួយបន្ទាត់
+# en: Remove these values
+lists-remove = លុបតម្លៃទាំងនេះ
+# en: { $list }: { $added } added or updated, { $removed } removed, { $absent } not on the list. Epoch now: { $epoch }.
+lists-changed = { $list }៖ បន្ថែម ឬធ្វើបច្ចុប្បន្នភាព { $added } លុប { $removed } មិនមានក្នុងបញ្ជី { $absent }។ epoch ឥឡូវ៖ { $epoch }។
+# en: The entry refused is on line { $line } of the file.
+lists-line-refused = ធាតុដែលត្រូវបដិសេធនៅបន្ទាត់ទី { $line } នៃឯកសារ។
+# en: The form did not arrive as this page sends it. Reload the page and try again.
+lists-form-refused = ទម្រង់មិនបានមកដល់ដូចដែលទំព័រនេះផ្ញើទេ។ សូមផ្ទុកទំព័រឡើងវិញ ហើយព្យាយាមម្តងទៀត។
+# en: The file is too large: at most { $kib } KiB and { $max } entries. Split it.
+lists-csv-too-large = ឯកសារធំពេក៖ មិនលើស { $kib } KiB និង { $max } ធាតុ។ សូមបំបែកវា។
+# en: The file is not UTF-8 text.
+lists-csv-not-text = ឯកសារមិនមែនជាអត្ថបទ UTF-8 ទេ។
+# en: The file holds no entries.
+lists-csv-empty = ឯកសារគ្មានធាតុទេ។
+# en: Line { $line } of the file: an entry is value,reference[,added].
+lists-csv-fields = បន្ទាត់ទី { $line } នៃឯកសារ៖ ធាតុមួយគឺ value,reference[,added]។
+# en: Line { $line } of the file: a quote out of place. Put a whole field in quotes and double a quote inside it ("").
+lists-csv-quote = បន្ទាត់ទី { $line } នៃឯកសារ៖ សញ្ញាសម្រង់នៅខុសកន្លែង។ ដាក់វាលទាំងមូលក្នុងសញ្ញាសម្រង់ ហើយសរសេរសញ្ញាសម្រង់ខាងក្នុងពីរដង ("")។

@@ -575,3 +575,125 @@ evidence-field-file = ໄຟລ໌
 evidence-limit = ໄຟລ໌ຂະໜາດບໍ່ເກີນ { $mib } MiB ໃນໂນດນີ້; ຂໍ້ຕົກລົງອາດອະນຸຍາດໜ້ອຍກວ່ານີ້, ແລະ ກຳນົດປະເພດສື່ (media type) ທີ່ຍອມຮັບ. ໄຟລ໌ທີ່ແນບໄວ້ຈະຖືກສົ່ງກໍຕໍ່ເມື່ອທ່ານກົດ "ສົ່ງໄຟລ໌ທີ່ແນບໄວ້" ເທົ່ານັ້ນ.
 # en: Attach
 evidence-attach = ແນບ
+
+## Hit/no-hit checks (focal point) and indicator lists (agency)
+# en: Hit checks
+nav-hits = ກວດ ພົບ/ບໍ່ພົບ
+# en: Indicator lists
+nav-lists = ລາຍການຕົວຊີ້ບອກ
+# en: Hit/no-hit checks
+hits-title = ການກວດ ພົບ/ບໍ່ພົບ
+# en: Asks whether a peer's agencies list these values, without the peer learning them. A miss says only "no hit"; a hit names the agency, its list and its reference, for a follow-up request. Every value counts against the agreement's daily quota.
+hits-explain = ຖາມວ່າອົງການຂອງປະເທດຄູ່ຮ່ວມມີຄ່າເຫຼົ່ານີ້ຢູ່ໃນລາຍການບໍ່ ໂດຍທີ່ປະເທດຄູ່ຮ່ວມບໍ່ຮູ້ວ່າແມ່ນຄ່າໃດ. ຖ້າບໍ່ພົບ ຈະໄດ້ຄຳຕອບພຽງ "ບໍ່ພົບ"; ຖ້າພົບ ຈະບອກອົງການ, ລາຍການ ແລະ ເລກອ້າງອີງ ສຳລັບຄຳຮ້ອງຂໍຕິດຕາມ. ທຸກຄ່າຖືກນັບເຂົ້າໃນໂຄຕ້າປະຈຳວັນຂອງຂໍ້ຕົກລົງ.
+# en: Country to check against
+hits-field-peer = ປະເທດທີ່ຈະກວດ
+# en: No agreement with a peer allows this country hit/no-hit checks: a check will be refused.
+hits-no-agreement = ຍັງບໍ່ມີຂໍ້ຕົກລົງກັບປະເທດຄູ່ຮ່ວມໃດອະນຸຍາດໃຫ້ປະເທດນີ້ກວດ ພົບ/ບໍ່ພົບ: ການກວດຈະຖືກປະຕິເສດ.
+# en: Kind of values
+hits-field-kind = ປະເພດຂອງຄ່າ
+# en: Values, one per line (at most 1,000)
+hits-field-values = ຄ່າ, ແຖວລະໜຶ່ງຄ່າ (ບໍ່ເກີນ 1,000)
+# en: Phone numbers in E.164 form (+85512345678); bank accounts as an IBAN or BIC/ACCOUNT; wallets by address; online accounts as PLATFORM:handle; IMEIs of 15 digits; identity documents as COUNTRY:NUMBER (VNM:C1234567).
+hits-kinds-hint = ເບີໂທລະສັບໃນຮູບແບບ E.164 (+85512345678); ບັນຊີທະນາຄານເປັນ IBAN ຫຼື BIC/ACCOUNT; ກະເປົາເງິນຕາມທີ່ຢູ່; ບັນຊີອອນລາຍເປັນ PLATFORM:handle; IMEI 15 ຕົວເລກ; ເອກະສານຢັ້ງຢືນຕົວຕົນເປັນ COUNTRY:NUMBER (VNM:C1234567).
+# en: Check
+hits-check = ກວດ
+# en: Give 1 to 1,000 values, one per line.
+hits-values-count = ກະລຸນາໃສ່ 1 ຫາ 1,000 ຄ່າ, ແຖວລະໜຶ່ງຄ່າ.
+# en: Results
+hits-results-title = ຜົນການກວດ
+# en: Values checked at { $peer }: { $count }. Hits: { $hits }.
+hits-checked = ຄ່າທີ່ກວດກັບ { $peer }: { $count }. ພົບ: { $hits }.
+# en: Values { $peer } still allows today: { $left }. The quota resets at { $resets }.
+hits-quota = ຈຳນວນຄ່າທີ່ { $peer } ຍັງອະນຸຍາດມື້ນີ້: { $left }. ໂຄຕ້າເລີ່ມໃໝ່ເວລາ { $resets }.
+# en: Epoch of { $peer }'s signed set: { $epoch }. Entries in the set for this country: { $entries }.
+hits-set = epoch ຂອງຊຸດທີ່ລົງລາຍເຊັນຂອງ { $peer }: { $epoch }. ລາຍການໃນຊຸດສຳລັບປະເທດນີ້: { $entries }.
+# en: Value
+hits-col-value = ຄ່າ
+# en: Result
+hits-col-outcome = ຜົນ
+# en: Agency
+hits-col-agency = ອົງການ
+# en: List
+hits-col-list = ລາຍການ
+# en: Reference
+hits-col-reference = ເລກອ້າງອີງ
+# en: Date added
+hits-col-added = ວັນທີເພີ່ມ
+# en: Hit
+hits-hit = ພົບ
+# en: No hit
+hits-miss = ບໍ່ພົບ
+# en: Follow up
+hits-follow-up = ຕິດຕາມ
+# en: Follow-up of a hit on { $agency }/{ $list }, reference { $reference }. The request goes to { $peer }; leave the subject empty and the value that hit is filled in.
+hits-follow-up-notice = ການຕິດຕາມຜົນການພົບໃນ { $agency }/{ $list }, ເລກອ້າງອີງ { $reference }. ຄຳຮ້ອງຂໍຈະສົ່ງໄປ { $peer }; ປ່ອຍເປົ້າໝາຍຫວ່າງໄວ້ ແລະ ຄ່າທີ່ພົບຈະຖືກໃສ່ໃຫ້.
+# en: { $agency }/{ $list }, reference { $reference }
+hits-listing = { $agency }/{ $list }, ເລກອ້າງອີງ { $reference }
+# en: Follows up a hit
+request-hit = ຕິດຕາມຜົນການພົບ
+# en: The value refused is value { $n }, on line { $line }.
+value-refused-line = ຄ່າທີ່ຖືກປະຕິເສດແມ່ນຄ່າທີ { $n }, ຢູ່ແຖວທີ { $line }.
+# en: Phone number
+hits-kind-phone = ເບີໂທລະສັບ
+# en: Bank account
+hits-kind-bank_account = ບັນຊີທະນາຄານ
+# en: Crypto wallet
+hits-kind-wallet = ກະເປົາເງິນຄຣິບໂຕ
+# en: Online account
+hits-kind-online_account = ບັນຊີອອນລາຍ
+# en: Device (IMEI)
+hits-kind-imei = ອຸປະກອນ (IMEI)
+# en: Identity document
+hits-kind-identity_document = ເອກະສານຢັ້ງຢືນຕົວຕົນ
+# en: Indicator lists of { $agency }
+lists-title = ລາຍການຕົວຊີ້ບອກຂອງ { $agency }
+# en: Values your agency lists, which the peers the agreements name may check without seeing the lists. Values are stored encrypted and never shown here, only counted.
+lists-explain = ຄ່າທີ່ອົງການຂອງທ່ານມີໃນລາຍການ ເຊິ່ງປະເທດຄູ່ຮ່ວມທີ່ຂໍ້ຕົກລົງລະບຸສາມາດກວດໄດ້ໂດຍບໍ່ເຫັນລາຍການ. ຄ່າຖືກເກັບແບບເຂົ້າລະຫັດ ແລະ ບໍ່ສະແດງຢູ່ນີ້, ມີແຕ່ຈຳນວນ.
+# en: Epoch { $epoch }, begun { $started }. It ends { $ends }, or sooner when a list changes.
+lists-epoch = epoch { $epoch }, ເລີ່ມ { $started }. ສິ້ນສຸດ { $ends }, ຫຼື ໄວກວ່ານັ້ນເມື່ອລາຍການປ່ຽນແປງ.
+# en: No list yet.
+lists-none = ຍັງບໍ່ມີລາຍການ.
+# en: List
+lists-col-list = ລາຍການ
+# en: Values per kind
+lists-col-counts = ຈຳນວນຄ່າຕາມປະເພດ
+# en: Last changed
+lists-col-updated = ປ່ຽນແປງຫຼ້າສຸດ
+# en: Remove the whole list
+lists-remove-all = ລຶບທັງລາຍການ
+# en: Removing a whole list destroys its key: its values cannot be read again.
+lists-remove-all-hint = ການລຶບທັງລາຍການຈະທຳລາຍກະແຈຂອງມັນ: ຄ່າຂອງມັນຈະອ່ານບໍ່ໄດ້ອີກ.
+# en: Import values
+lists-import-title = ນຳເຂົ້າຄ່າ
+# en: List
+lists-field-list = ລາຍການ
+# en: 1 to 64 lower-case letters, digits, - _ or . (a new name makes a new list).
+lists-list-hint = ຕົວອັກສອນລາຕິນໂຕນ້ອຍ, ຕົວເລກ, - _ ຫຼື . 1 ຫາ 64 ຕົວ (ຊື່ໃໝ່ຈະສ້າງລາຍການໃໝ່).
+# en: CSV file
+lists-field-file = ໄຟລ໌ CSV
+# en: One entry per line: value,reference[,added], the date added as YYYY-MM-DD (empty: today). A header line is skipped. A value already listed gets the new reference and date.
+lists-file-hint = ແຖວລະໜຶ່ງລາຍການ: value,reference[,added], ວັນທີເພີ່ມເປັນ YYYY-MM-DD (ຫວ່າງ: ມື້ນີ້). ແຖວຫົວຕາຕະລາງຈະຖືກຂ້າມ. ຄ່າທີ່ມີຢູ່ແລ້ວຈະໄດ້ເລກອ້າງອີງ ແລະ ວັນທີໃໝ່.
+# en: Import
+lists-import = ນຳເຂົ້າ
+# en: Remove values
+lists-remove-title = ລຶບຄ່າ
+# en: Values to remove, one per line
+lists-field-values = ຄ່າທີ່ຈະລຶບ, ແຖວລະໜຶ່ງຄ່າ
+# en: Remove these values
+lists-remove = ລຶບຄ່າເຫຼົ່ານີ້
+# en: { $list }: { $added } added or updated, { $removed } removed, { $absent } not on the list. Epoch now: { $epoch }.
+lists-changed = { $list }: ເພີ່ມ ຫຼື ປັບປຸງ { $added }, ລຶບ { $removed }, ບໍ່ຢູ່ໃນລາຍການ { $absent }. epoch ປັດຈຸບັນ: { $epoch }.
+# en: The entry refused is on line { $line } of the file.
+lists-line-refused = ລາຍການທີ່ຖືກປະຕິເສດຢູ່ແຖວທີ { $line } ຂອງໄຟລ໌.
+# en: The form did not arrive as this page sends it. Reload the page and try again.
+lists-form-refused = ແບບຟອມທີ່ໄດ້ຮັບບໍ່ກົງກັບທີ່ໜ້ານີ້ສົ່ງ. ກະລຸນາໂຫຼດໜ້າຄືນໃໝ່ ແລ້ວລອງອີກຄັ້ງ.
+# en: The file is too large: at most { $kib } KiB and { $max } entries. Split it.
+lists-csv-too-large = ໄຟລ໌ໃຫຍ່ເກີນໄປ: ບໍ່ເກີນ { $kib } KiB ແລະ { $max } ລາຍການ. ກະລຸນາແບ່ງໄຟລ໌.
+# en: The file is not UTF-8 text.
+lists-csv-not-text = ໄຟລ໌ບໍ່ແມ່ນຂໍ້ຄວາມ UTF-8.
+# en: The file holds no entries.
+lists-csv-empty = ໄຟລ໌ບໍ່ມີລາຍການ.
+# en: Line { $line } of the file: an entry is value,reference[,added].
+lists-csv-fields = ແຖວທີ { $line } ຂອງໄຟລ໌: ແຕ່ລະລາຍການແມ່ນ value,reference[,added].
+# en: Line { $line } of the file: a quote out of place. Put a whole field in quotes and double a quote inside it ("").
+lists-csv-quote = ແຖວທີ { $line } ຂອງໄຟລ໌: ເຄື່ອງໝາຍວົງຢືມຢູ່ຜິດບ່ອນ. ໃສ່ວົງຢືມອ້ອມທັງຊ່ອງ ແລະ ຂຽນວົງຢືມພາຍໃນສອງເທື່ອ ("").

@@ -575,3 +575,125 @@ evidence-field-file = Fail
 evidence-limit = Fail sehingga { $mib } MiB pada nod ini; perjanjian mungkin membenarkan kurang daripada itu dan menyatakan jenis media yang diterimanya. Fail yang dilampirkan hanya dihantar apabila anda menekan "Hantar fail yang dilampirkan".
 # en: Attach
 evidence-attach = Lampirkan
+
+## Hit/no-hit checks (focal point) and indicator lists (agency)
+# en: Hit checks
+nav-hits = Semakan padanan
+# en: Indicator lists
+nav-lists = Senarai penunjuk
+# en: Hit/no-hit checks
+hits-title = Semakan padanan/tiada padanan
+# en: Asks whether a peer's agencies list these values, without the peer learning them. A miss says only "no hit"; a hit names the agency, its list and its reference, for a follow-up request. Every value counts against the agreement's daily quota.
+hits-explain = Bertanya sama ada agensi negara rakan menyenaraikan nilai ini, tanpa negara rakan mengetahuinya. Tiada padanan hanya memberi "tiada padanan"; padanan menamakan agensi, senarai dan rujukannya, untuk permintaan susulan. Setiap nilai dikira dalam kuota harian perjanjian.
+# en: Country to check against
+hits-field-peer = Negara yang disemak
+# en: No agreement with a peer allows this country hit/no-hit checks: a check will be refused.
+hits-no-agreement = Belum ada perjanjian dengan negara rakan yang membenarkan negara ini membuat semakan padanan: semakan akan ditolak.
+# en: Kind of values
+hits-field-kind = Jenis nilai
+# en: Values, one per line (at most 1,000)
+hits-field-values = Nilai, satu setiap baris (paling banyak 1,000)
+# en: Phone numbers in E.164 form (+85512345678); bank accounts as an IBAN or BIC/ACCOUNT; wallets by address; online accounts as PLATFORM:handle; IMEIs of 15 digits; identity documents as COUNTRY:NUMBER (VNM:C1234567).
+hits-kinds-hint = Nombor telefon dalam bentuk E.164 (+85512345678); akaun bank sebagai IBAN atau BIC/ACCOUNT; dompet mengikut alamat; akaun dalam talian sebagai PLATFORM:handle; IMEI 15 digit; dokumen pengenalan diri sebagai COUNTRY:NUMBER (VNM:C1234567).
+# en: Check
+hits-check = Semak
+# en: Give 1 to 1,000 values, one per line.
+hits-values-count = Berikan 1 hingga 1,000 nilai, satu setiap baris.
+# en: Results
+hits-results-title = Keputusan
+# en: Values checked at { $peer }: { $count }. Hits: { $hits }.
+hits-checked = Nilai yang disemak di { $peer }: { $count }. Padanan: { $hits }.
+# en: Values { $peer } still allows today: { $left }. The quota resets at { $resets }.
+hits-quota = Nilai yang masih dibenarkan { $peer } hari ini: { $left }. Kuota ditetapkan semula pada { $resets }.
+# en: Epoch of { $peer }'s signed set: { $epoch }. Entries in the set for this country: { $entries }.
+hits-set = Epoch set bertandatangan { $peer }: { $epoch }. Entri dalam set untuk negara ini: { $entries }.
+# en: Value
+hits-col-value = Nilai
+# en: Result
+hits-col-outcome = Keputusan
+# en: Agency
+hits-col-agency = Agensi
+# en: List
+hits-col-list = Senarai
+# en: Reference
+hits-col-reference = Rujukan
+# en: Date added
+hits-col-added = Tarikh ditambah
+# en: Hit
+hits-hit = Padanan
+# en: No hit
+hits-miss = Tiada padanan
+# en: Follow up
+hits-follow-up = Susulan
+# en: Follow-up of a hit on { $agency }/{ $list }, reference { $reference }. The request goes to { $peer }; leave the subject empty and the value that hit is filled in.
+hits-follow-up-notice = Susulan padanan di { $agency }/{ $list }, rujukan { $reference }. Permintaan dihantar kepada { $peer }; biarkan subjek kosong dan nilai yang sepadan akan diisi.
+# en: { $agency }/{ $list }, reference { $reference }
+hits-listing = { $agency }/{ $list }, rujukan { $reference }
+# en: Follows up a hit
+request-hit = Susulan sesuatu padanan
+# en: The value refused is value { $n }, on line { $line }.
+value-refused-line = Nilai yang ditolak ialah nilai ke-{ $n }, pada baris { $line }.
+# en: Phone number
+hits-kind-phone = Nombor telefon
+# en: Bank account
+hits-kind-bank_account = Akaun bank
+# en: Crypto wallet
+hits-kind-wallet = Dompet kripto
+# en: Online account
+hits-kind-online_account = Akaun dalam talian
+# en: Device (IMEI)
+hits-kind-imei = Peranti (IMEI)
+# en: Identity document
+hits-kind-identity_document = Dokumen pengenalan diri
+# en: Indicator lists of { $agency }
+lists-title = Senarai penunjuk { $agency }
+# en: Values your agency lists, which the peers the agreements name may check without seeing the lists. Values are stored encrypted and never shown here, only counted.
+lists-explain = Nilai yang disenaraikan oleh agensi anda, yang boleh disemak oleh negara rakan yang dinamakan dalam perjanjian tanpa melihat senarai. Nilai disimpan secara tersulit dan tidak pernah dipaparkan di sini, hanya bilangannya.
+# en: Epoch { $epoch }, begun { $started }. It ends { $ends }, or sooner when a list changes.
+lists-epoch = Epoch { $epoch }, bermula { $started }. Ia tamat { $ends }, atau lebih awal apabila sesuatu senarai berubah.
+# en: No list yet.
+lists-none = Belum ada senarai.
+# en: List
+lists-col-list = Senarai
+# en: Values per kind
+lists-col-counts = Nilai mengikut jenis
+# en: Last changed
+lists-col-updated = Terakhir diubah
+# en: Remove the whole list
+lists-remove-all = Buang seluruh senarai
+# en: Removing a whole list destroys its key: its values cannot be read again.
+lists-remove-all-hint = Membuang seluruh senarai memusnahkan kuncinya: nilainya tidak boleh dibaca lagi.
+# en: Import values
+lists-import-title = Import nilai
+# en: List
+lists-field-list = Senarai
+# en: 1 to 64 lower-case letters, digits, - _ or . (a new name makes a new list).
+lists-list-hint = 1 hingga 64 huruf kecil Latin, digit, - _ atau . (nama baharu mencipta senarai baharu).
+# en: CSV file
+lists-field-file = Fail CSV
+# en: One entry per line: value,reference[,added], the date added as YYYY-MM-DD (empty: today). A header line is skipped. A value already listed gets the new reference and date.
+lists-file-hint = Satu entri setiap baris: value,reference[,added], tarikh ditambah sebagai YYYY-MM-DD (kosong: hari ini). Baris pengepala dilangkau. Nilai yang sudah disenaraikan mendapat rujukan dan tarikh baharu.
+# en: Import
+lists-import = Import
+# en: Remove values
+lists-remove-title = Buang nilai
+# en: Values to remove, one per line
+lists-field-values = Nilai untuk dibuang, satu setiap baris
+# en: Remove these values
+lists-remove = Buang nilai ini
+# en: { $list }: { $added } added or updated, { $removed } removed, { $absent } not on the list. Epoch now: { $epoch }.
+lists-changed = { $list }: { $added } ditambah atau dikemas kini, { $removed } dibuang, { $absent } tiada dalam senarai. Epoch kini: { $epoch }.
+# en: The entry refused is on line { $line } of the file.
+lists-line-refused = Entri yang ditolak berada pada baris { $line } fail.
+# en: The form did not arrive as this page sends it. Reload the page and try again.
+lists-form-refused = Borang tidak tiba seperti yang dihantar oleh halaman ini. Muat semula halaman dan cuba lagi.
+# en: The file is too large: at most { $kib } KiB and { $max } entries. Split it.
+lists-csv-too-large = Fail terlalu besar: paling banyak { $kib } KiB dan { $max } entri. Pecahkan fail.
+# en: The file is not UTF-8 text.
+lists-csv-not-text = Fail bukan teks UTF-8.
+# en: The file holds no entries.
+lists-csv-empty = Fail tidak mengandungi entri.
+# en: Line { $line } of the file: an entry is value,reference[,added].
+lists-csv-fields = Baris { $line } fail: satu entri ialah value,reference[,added].
+# en: Line { $line } of the file: a quote out of place. Put a whole field in quotes and double a quote inside it ("").
+lists-csv-quote = Baris { $line } fail: tanda petik di tempat yang salah. Letakkan seluruh medan dalam tanda petik dan gandakan tanda petik di dalamnya ("").

@@ -575,3 +575,125 @@ evidence-field-file = ဖိုင်
 evidence-limit = ဤ node တွင် ဖိုင်တစ်ခုလျှင် { $mib } MiB အထိ၊ သဘောတူညီချက်က ၎င်းထက် နည်းစွာ ခွင့်ပြုနိုင်ပြီး လက်ခံသော media type များကို သတ်မှတ်ထားသည်။ ပူးတွဲထားသော ဖိုင်များကို "ပူးတွဲထားသော ဖိုင်များကို ပို့ရန်" ကို နှိပ်မှသာ ပို့သည်။
 # en: Attach
 evidence-attach = ပူးတွဲရန်
+
+## Hit/no-hit checks (focal point) and indicator lists (agency)
+# en: Hit checks
+nav-hits = တွေ့/မတွေ့ စစ်ဆေးရန်
+# en: Indicator lists
+nav-lists = ညွှန်ပြချက် စာရင်းများ
+# en: Hit/no-hit checks
+hits-title = တွေ့/မတွေ့ စစ်ဆေးမှု
+# en: Asks whether a peer's agencies list these values, without the peer learning them. A miss says only "no hit"; a hit names the agency, its list and its reference, for a follow-up request. Every value counts against the agreement's daily quota.
+hits-explain = တစ်ဖက်နိုင်ငံ၏ ဌာနများ၏ စာရင်းတွင် ဤတန်ဖိုးများ ပါသလား မေးမြန်းသည်၊ တစ်ဖက်နိုင်ငံက မည်သည့်တန်ဖိုးဖြစ်သည်ကို မသိရပါ။ မတွေ့လျှင် "မတွေ့ရှိ" ဟုသာ ပြန်ကြားသည်၊ တွေ့လျှင် ဌာန၊ စာရင်းနှင့် ရည်ညွှန်းအမှတ်ကို နောက်ဆက်တွဲ တောင်းဆိုချက်အတွက် ပြသည်။ တန်ဖိုးတိုင်းကို သဘောတူညီချက်၏ နေ့စဉ်ခွဲတမ်းတွင် ရေတွက်သည်။
+# en: Country to check against
+hits-field-peer = စစ်ဆေးမည့် နိုင်ငံ
+# en: No agreement with a peer allows this country hit/no-hit checks: a check will be refused.
+hits-no-agreement = ဤနိုင်ငံအား တွေ့/မတွေ့ စစ်ဆေးမှု ခွင့်ပြုသော သဘောတူညီချက် မရှိသေးပါ- စစ်ဆေးမှုကို ငြင်းပယ်ပါမည်။
+# en: Kind of values
+hits-field-kind = တန်ဖိုး အမျိုးအစား
+# en: Values, one per line (at most 1,000)
+hits-field-values = တန်ဖိုးများ၊ တစ်ကြောင်းလျှင် တစ်ခု (အများဆုံး 1,000)
+# en: Phone numbers in E.164 form (+85512345678); bank accounts as an IBAN or BIC/ACCOUNT; wallets by address; online accounts as PLATFORM:handle; IMEIs of 15 digits; identity documents as COUNTRY:NUMBER (VNM:C1234567).
+hits-kinds-hint = ဖုန်းနံပါတ်များကို E.164 ပုံစံ (+85512345678)၊ ဘဏ်စာရင်းများကို IBAN သို့မဟုတ် BIC/ACCOUNT၊ ပိုက်ဆံအိတ်များကို လိပ်စာ၊ အွန်လိုင်းအကောင့်များကို PLATFORM:handle၊ IMEI ကို ဂဏန်း 15 လုံး၊ ကိုယ်ရေးအထောက်အထား စာရွက်စာတမ်းများကို COUNTRY:NUMBER (VNM:C1234567) ဖြင့် ရေးပါ။
+# en: Check
+hits-check = စစ်ဆေးရန်
+# en: Give 1 to 1,000 values, one per line.
+hits-values-count = တန်ဖိုး 1 မှ 1,000 အထိ တစ်ကြောင်းလျှင် တစ်ခု ထည့်ပါ။
+# en: Results
+hits-results-title = ရလဒ်များ
+# en: Values checked at { $peer }: { $count }. Hits: { $hits }.
+hits-checked = { $peer } တွင် စစ်ဆေးခဲ့သော တန်ဖိုးများ- { $count }။ တွေ့ရှိမှု- { $hits }။
+# en: Values { $peer } still allows today: { $left }. The quota resets at { $resets }.
+hits-quota = ယနေ့ { $peer } ခွင့်ပြုနိုင်သေးသော တန်ဖိုးများ- { $left }။ ခွဲတမ်းကို { $resets } တွင် ပြန်စသည်။
+# en: Epoch of { $peer }'s signed set: { $epoch }. Entries in the set for this country: { $entries }.
+hits-set = { $peer } ၏ လက်မှတ်ထိုးထားသော အစု၏ epoch- { $epoch }။ ဤနိုင်ငံအတွက် အစုထဲရှိ အရေအတွက်- { $entries }။
+# en: Value
+hits-col-value = တန်ဖိုး
+# en: Result
+hits-col-outcome = ရလဒ်
+# en: Agency
+hits-col-agency = ဌာန
+# en: List
+hits-col-list = စာရင်း
+# en: Reference
+hits-col-reference = ရည်ညွှန်းအမှတ်
+# en: Date added
+hits-col-added = ထည့်သွင်းသည့် ရက်စွဲ
+# en: Hit
+hits-hit = တွေ့ရှိ
+# en: No hit
+hits-miss = မတွေ့ရှိ
+# en: Follow up
+hits-follow-up = နောက်ဆက်တွဲ
+# en: Follow-up of a hit on { $agency }/{ $list }, reference { $reference }. The request goes to { $peer }; leave the subject empty and the value that hit is filled in.
+hits-follow-up-notice = { $agency }/{ $list } တွင် တွေ့ရှိမှု၏ နောက်ဆက်တွဲ၊ ရည်ညွှန်းအမှတ် { $reference }။ တောင်းဆိုချက်ကို { $peer } သို့ ပို့မည်- စုံစမ်းခံရသူ/အရာကို ဗလာထားလျှင် တွေ့ရှိခဲ့သော တန်ဖိုးကို ဖြည့်ပေးမည်။
+# en: { $agency }/{ $list }, reference { $reference }
+hits-listing = { $agency }/{ $list }၊ ရည်ညွှန်းအမှတ် { $reference }
+# en: Follows up a hit
+request-hit = တွေ့ရှိမှု၏ နောက်ဆက်တွဲ
+# en: The value refused is value { $n }, on line { $line }.
+value-refused-line = ငြင်းပယ်ခံရသော တန်ဖိုးမှာ တန်ဖိုး အမှတ် { $n }၊ စာကြောင်း { $line } ဖြစ်သည်။
+# en: Phone number
+hits-kind-phone = ဖုန်းနံပါတ်
+# en: Bank account
+hits-kind-bank_account = ဘဏ်စာရင်း
+# en: Crypto wallet
+hits-kind-wallet = ခရစ်ပ်တို ပိုက်ဆံအိတ်
+# en: Online account
+hits-kind-online_account = အွန်လိုင်း အကောင့်
+# en: Device (IMEI)
+hits-kind-imei = စက်ပစ္စည်း (IMEI)
+# en: Identity document
+hits-kind-identity_document = ကိုယ်ရေးအထောက်အထား စာရွက်စာတမ်း
+# en: Indicator lists of { $agency }
+lists-title = { $agency } ၏ ညွှန်ပြချက် စာရင်းများ
+# en: Values your agency lists, which the peers the agreements name may check without seeing the lists. Values are stored encrypted and never shown here, only counted.
+lists-explain = သင့်ဌာန၏ စာရင်းထဲရှိ တန်ဖိုးများ၊ သဘောတူညီချက်များတွင် ပါသော တစ်ဖက်နိုင်ငံများက စာရင်းကို မမြင်ဘဲ စစ်ဆေးနိုင်သည်။ တန်ဖိုးများကို ကုဒ်ပြောင်း၍ သိမ်းထားပြီး ဤနေရာတွင် မပြပါ၊ အရေအတွက်သာ ပြသည်။
+# en: Epoch { $epoch }, begun { $started }. It ends { $ends }, or sooner when a list changes.
+lists-epoch = epoch { $epoch }၊ { $started } တွင် စတင်သည်။ { $ends } တွင် ပြီးဆုံးမည်၊ သို့မဟုတ် စာရင်းတစ်ခု ပြောင်းလဲလျှင် စောစွာ ပြီးဆုံးမည်။
+# en: No list yet.
+lists-none = စာရင်း မရှိသေးပါ။
+# en: List
+lists-col-list = စာရင်း
+# en: Values per kind
+lists-col-counts = အမျိုးအစားအလိုက် တန်ဖိုးများ
+# en: Last changed
+lists-col-updated = နောက်ဆုံး ပြောင်းလဲချိန်
+# en: Remove the whole list
+lists-remove-all = စာရင်းတစ်ခုလုံးကို ဖယ်ရှားရန်
+# en: Removing a whole list destroys its key: its values cannot be read again.
+lists-remove-all-hint = စာရင်းတစ်ခုလုံးကို ဖယ်ရှားလျှင် ၎င်း၏ သော့ကို ဖျက်ဆီးသည်- ၎င်း၏ တန်ဖိုးများကို ထပ်မံ ဖတ်၍ မရတော့ပါ။
+# en: Import values
+lists-import-title = တန်ဖိုးများ တင်သွင်းရန်
+# en: List
+lists-field-list = စာရင်း
+# en: 1 to 64 lower-case letters, digits, - _ or . (a new name makes a new list).
+lists-list-hint = လက်တင် စာလုံးအသေး၊ ဂဏန်း၊ - _ သို့မဟုတ် . 1 မှ 64 လုံး (အမည်သစ်က စာရင်းသစ် ဖန်တီးသည်)။
+# en: CSV file
+lists-field-file = CSV ဖိုင်
+# en: One entry per line: value,reference[,added], the date added as YYYY-MM-DD (empty: today). A header line is skipped. A value already listed gets the new reference and date.
+lists-file-hint = တစ်ကြောင်းလျှင် တစ်ခု- value,reference[,added]၊ ထည့်သွင်းသည့် ရက်စွဲကို YYYY-MM-DD (ဗလာ- ယနေ့)။ ခေါင်းစီး စာကြောင်းကို ကျော်သည်။ စာရင်းတွင် ရှိပြီးသား တန်ဖိုးသည် ရည်ညွှန်းအမှတ်နှင့် ရက်စွဲ အသစ်ကို ရသည်။
+# en: Import
+lists-import = တင်သွင်းရန်
+# en: Remove values
+lists-remove-title = တန်ဖိုးများ ဖယ်ရှားရန်
+# en: Values to remove, one per line
+lists-field-values = ဖယ်ရှားမည့် တန်ဖိုးများ၊ တစ်ကြောင်းလျှင် တစ်ခု
+# en: Remove these values
+lists-remove = ဤတန်ဖိုးများကို ဖယ်ရှားရန်
+# en: { $list }: { $added } added or updated, { $removed } removed, { $absent } not on the list. Epoch now: { $epoch }.
+lists-changed = { $list }- ထည့်သွင်း သို့မဟုတ် ပြင်ဆင် { $added }၊ ဖယ်ရှား { $removed }၊ စာရင်းတွင် မရှိ { $absent }။ ယခု epoch- { $epoch }။
+# en: The entry refused is on line { $line } of the file.
+lists-line-refused = ငြင်းပယ်ခံရသော အချက်သည် ဖိုင်၏ စာကြောင်း { $line } တွင် ရှိသည်။
+# en: The form did not arrive as this page sends it. Reload the page and try again.
+lists-form-refused = ဖောင်သည် ဤစာမျက်နှာ ပို့သည့်အတိုင်း မရောက်လာပါ။ စာမျက်နှာကို ပြန်ဖွင့်ပြီး ထပ်စမ်းကြည့်ပါ။
+# en: The file is too large: at most { $kib } KiB and { $max } entries. Split it.
+lists-csv-too-large = ဖိုင် ကြီးလွန်းသည်- အများဆုံး { $kib } KiB နှင့် { $max } ခု။ ခွဲပါ။
+# en: The file is not UTF-8 text.
+lists-csv-not-text = ဖိုင်သည် UTF-8 စာသား မဟုတ်ပါ။
+# en: The file holds no entries.
+lists-csv-empty = ဖိုင်တွင် အချက် မပါပါ။
+# en: Line { $line } of the file: an entry is value,reference[,added].
+lists-csv-fields = ဖိုင်၏ စာကြောင်း { $line }- တစ်ခုချင်းသည် value,reference[,added] ဖြစ်ရမည်။
+# en: Line { $line } of the file: a quote out of place. Put a whole field in quotes and double a quote inside it ("").
+lists-csv-quote = ဖိုင်၏ စာကြောင်း { $line }- မျက်တောင်အဖွင့်အပိတ် နေရာမှားသည်။ အကွက်တစ်ခုလုံးကို မျက်တောင်ဖြင့် အုပ်ပြီး အတွင်းရှိ မျက်တောင်ကို နှစ်ခါ ရေးပါ ("")။

@@ -575,3 +575,125 @@ evidence-field-file = ไฟล์
 evidence-limit = ไฟล์ขนาดไม่เกิน { $mib } MiB บนโหนดนี้ ข้อตกลงอาจอนุญาตน้อยกว่านี้ และระบุชนิดสื่อ (media type) ที่ยอมรับ ไฟล์ที่แนบจะถูกส่งเมื่อท่านกด "ส่งไฟล์ที่แนบไว้" เท่านั้น
 # en: Attach
 evidence-attach = แนบ
+
+## Hit/no-hit checks (focal point) and indicator lists (agency)
+# en: Hit checks
+nav-hits = ตรวจพบ/ไม่พบ
+# en: Indicator lists
+nav-lists = รายการตัวบ่งชี้
+# en: Hit/no-hit checks
+hits-title = การตรวจสอบพบ/ไม่พบ
+# en: Asks whether a peer's agencies list these values, without the peer learning them. A miss says only "no hit"; a hit names the agency, its list and its reference, for a follow-up request. Every value counts against the agreement's daily quota.
+hits-explain = สอบถามว่าหน่วยงานของคู่ภาคีมีค่าเหล่านี้อยู่ในรายการหรือไม่ โดยที่คู่ภาคีไม่รู้ว่าเป็นค่าใด หากไม่พบจะได้คำตอบเพียง "ไม่พบ" หากพบจะระบุหน่วยงาน รายการ และเลขอ้างอิง เพื่อใช้ส่งคำขอติดตามผล ทุกค่าที่ตรวจจะนับรวมในโควตารายวันของข้อตกลง
+# en: Country to check against
+hits-field-peer = ประเทศที่จะตรวจสอบ
+# en: No agreement with a peer allows this country hit/no-hit checks: a check will be refused.
+hits-no-agreement = ยังไม่มีข้อตกลงกับคู่ภาคีใดที่อนุญาตให้ประเทศนี้ตรวจสอบพบ/ไม่พบ การตรวจสอบจะถูกปฏิเสธ
+# en: Kind of values
+hits-field-kind = ชนิดของค่า
+# en: Values, one per line (at most 1,000)
+hits-field-values = ค่า บรรทัดละหนึ่งค่า (ไม่เกิน 1,000 ค่า)
+# en: Phone numbers in E.164 form (+85512345678); bank accounts as an IBAN or BIC/ACCOUNT; wallets by address; online accounts as PLATFORM:handle; IMEIs of 15 digits; identity documents as COUNTRY:NUMBER (VNM:C1234567).
+hits-kinds-hint = หมายเลขโทรศัพท์ในรูปแบบ E.164 (+85512345678) บัญชีธนาคารเป็น IBAN หรือ BIC/ACCOUNT กระเป๋าเงินคริปโตตามที่อยู่ บัญชีออนไลน์เป็น PLATFORM:handle IMEI 15 หลัก เอกสารแสดงตนเป็น COUNTRY:NUMBER (VNM:C1234567)
+# en: Check
+hits-check = ตรวจสอบ
+# en: Give 1 to 1,000 values, one per line.
+hits-values-count = กรุณาใส่ค่า 1 ถึง 1,000 ค่า บรรทัดละหนึ่งค่า
+# en: Results
+hits-results-title = ผลการตรวจสอบ
+# en: Values checked at { $peer }: { $count }. Hits: { $hits }.
+hits-checked = ค่าที่ตรวจสอบกับ { $peer }: { $count } พบ: { $hits }
+# en: Values { $peer } still allows today: { $left }. The quota resets at { $resets }.
+hits-quota = จำนวนค่าที่ { $peer } ยังอนุญาตวันนี้: { $left } โควตาจะเริ่มใหม่เมื่อ { $resets }
+# en: Epoch of { $peer }'s signed set: { $epoch }. Entries in the set for this country: { $entries }.
+hits-set = epoch ของชุดข้อมูลที่ลงนามของ { $peer }: { $epoch } จำนวนรายการในชุดสำหรับประเทศนี้: { $entries }
+# en: Value
+hits-col-value = ค่า
+# en: Result
+hits-col-outcome = ผล
+# en: Agency
+hits-col-agency = หน่วยงาน
+# en: List
+hits-col-list = รายการ
+# en: Reference
+hits-col-reference = เลขอ้างอิง
+# en: Date added
+hits-col-added = วันที่เพิ่ม
+# en: Hit
+hits-hit = พบ
+# en: No hit
+hits-miss = ไม่พบ
+# en: Follow up
+hits-follow-up = ติดตามผล
+# en: Follow-up of a hit on { $agency }/{ $list }, reference { $reference }. The request goes to { $peer }; leave the subject empty and the value that hit is filled in.
+hits-follow-up-notice = คำขอติดตามผลจากการตรวจพบใน { $agency }/{ $list } เลขอ้างอิง { $reference } คำขอจะส่งถึง { $peer } เว้นเป้าหมายว่างไว้ได้ ระบบจะใส่ค่าที่ตรวจพบให้
+# en: { $agency }/{ $list }, reference { $reference }
+hits-listing = { $agency }/{ $list } เลขอ้างอิง { $reference }
+# en: Follows up a hit
+request-hit = ติดตามผลจากการตรวจพบ
+# en: The value refused is value { $n }, on line { $line }.
+value-refused-line = ค่าที่ถูกปฏิเสธคือค่าที่ { $n } ในบรรทัดที่ { $line }
+# en: Phone number
+hits-kind-phone = หมายเลขโทรศัพท์
+# en: Bank account
+hits-kind-bank_account = บัญชีธนาคาร
+# en: Crypto wallet
+hits-kind-wallet = กระเป๋าเงินคริปโต
+# en: Online account
+hits-kind-online_account = บัญชีออนไลน์
+# en: Device (IMEI)
+hits-kind-imei = อุปกรณ์ (IMEI)
+# en: Identity document
+hits-kind-identity_document = เอกสารแสดงตน
+# en: Indicator lists of { $agency }
+lists-title = รายการตัวบ่งชี้ของ { $agency }
+# en: Values your agency lists, which the peers the agreements name may check without seeing the lists. Values are stored encrypted and never shown here, only counted.
+lists-explain = ค่าที่หน่วยงานของท่านมีในรายการ ซึ่งคู่ภาคีที่ข้อตกลงระบุไว้ตรวจสอบได้โดยไม่เห็นรายการ ค่าต่าง ๆ ถูกเก็บแบบเข้ารหัสและไม่แสดงที่นี่ แสดงเพียงจำนวน
+# en: Epoch { $epoch }, begun { $started }. It ends { $ends }, or sooner when a list changes.
+lists-epoch = epoch { $epoch } เริ่มเมื่อ { $started } สิ้นสุดเมื่อ { $ends } หรือเร็วกว่านั้นเมื่อรายการเปลี่ยนแปลง
+# en: No list yet.
+lists-none = ยังไม่มีรายการ
+# en: List
+lists-col-list = รายการ
+# en: Values per kind
+lists-col-counts = จำนวนค่าตามชนิด
+# en: Last changed
+lists-col-updated = เปลี่ยนแปลงล่าสุด
+# en: Remove the whole list
+lists-remove-all = ลบทั้งรายการ
+# en: Removing a whole list destroys its key: its values cannot be read again.
+lists-remove-all-hint = การลบทั้งรายการจะทำลายคีย์ของรายการ ค่าในรายการจะอ่านไม่ได้อีก
+# en: Import values
+lists-import-title = นำเข้าค่า
+# en: List
+lists-field-list = รายการ
+# en: 1 to 64 lower-case letters, digits, - _ or . (a new name makes a new list).
+lists-list-hint = อักษรละตินตัวพิมพ์เล็ก ตัวเลข - _ หรือ . 1 ถึง 64 ตัว (ชื่อใหม่จะสร้างรายการใหม่)
+# en: CSV file
+lists-field-file = ไฟล์ CSV
+# en: One entry per line: value,reference[,added], the date added as YYYY-MM-DD (empty: today). A header line is skipped. A value already listed gets the new reference and date.
+lists-file-hint = บรรทัดละหนึ่งรายการ: value,reference[,added] โดยวันที่เพิ่มเป็น YYYY-MM-DD (เว้นว่าง: วันนี้) บรรทัดหัวตารางจะถูกข้าม ค่าที่มีอยู่แล้วจะได้เลขอ้างอิงและวันที่ใหม่
+# en: Import
+lists-import = นำเข้า
+# en: Remove values
+lists-remove-title = ลบค่า
+# en: Values to remove, one per line
+lists-field-values = ค่าที่จะลบ บรรทัดละหนึ่งค่า
+# en: Remove these values
+lists-remove = ลบค่าเหล่านี้
+# en: { $list }: { $added } added or updated, { $removed } removed, { $absent } not on the list. Epoch now: { $epoch }.
+lists-changed = { $list }: เพิ่มหรือปรับปรุง { $added } ลบ { $removed } ไม่อยู่ในรายการ { $absent } epoch ปัจจุบัน: { $epoch }
+# en: The entry refused is on line { $line } of the file.
+lists-line-refused = รายการที่ถูกปฏิเสธอยู่ในบรรทัดที่ { $line } ของไฟล์
+# en: The form did not arrive as this page sends it. Reload the page and try again.
+lists-form-refused = แบบฟอร์มที่ได้รับไม่ตรงกับที่หน้านี้ส่ง กรุณาโหลดหน้าใหม่แล้วลองอีกครั้ง
+# en: The file is too large: at most { $kib } KiB and { $max } entries. Split it.
+lists-csv-too-large = ไฟล์ใหญ่เกินไป: ไม่เกิน { $kib } KiB และ { $max } รายการ กรุณาแบ่งไฟล์
+# en: The file is not UTF-8 text.
+lists-csv-not-text = ไฟล์ไม่ใช่ข้อความ UTF-8
+# en: The file holds no entries.
+lists-csv-empty = ไฟล์ไม่มีรายการ
+# en: Line { $line } of the file: an entry is value,reference[,added].
+lists-csv-fields = บรรทัดที่ { $line } ของไฟล์: แต่ละรายการคือ value,reference[,added]
+# en: Line { $line } of the file: a quote out of place. Put a whole field in quotes and double a quote inside it ("").
+lists-csv-quote = บรรทัดที่ { $line } ของไฟล์: เครื่องหมายคำพูดอยู่ผิดตำแหน่ง ให้ใส่เครื่องหมายคำพูดครอบทั้งช่อง และใช้ "" แทนเครื่องหมายคำพูดภายใน

@@ -575,3 +575,125 @@ evidence-field-file = Tệp
 evidence-limit = Tệp tối đa { $mib } MiB trên nút này; thỏa thuận có thể cho phép ít hơn và quy định các kiểu nội dung (media type) được chấp nhận. Các tệp đính kèm chỉ được gửi khi bạn nhấn "Gửi các tệp đính kèm".
 # en: Attach
 evidence-attach = Đính kèm
+
+## Hit/no-hit checks (focal point) and indicator lists (agency)
+# en: Hit checks
+nav-hits = Kiểm tra trùng khớp
+# en: Indicator lists
+nav-lists = Danh sách chỉ báo
+# en: Hit/no-hit checks
+hits-title = Kiểm tra trùng khớp/không trùng khớp
+# en: Asks whether a peer's agencies list these values, without the peer learning them. A miss says only "no hit"; a hit names the agency, its list and its reference, for a follow-up request. Every value counts against the agreement's daily quota.
+hits-explain = Hỏi xem các cơ quan của nước đối tác có liệt kê những giá trị này không, mà nước đối tác không biết đó là giá trị nào. Không trùng khớp thì chỉ nhận được "không trùng khớp"; trùng khớp thì cho biết cơ quan, danh sách và số tham chiếu, để gửi yêu cầu tiếp theo. Mỗi giá trị được tính vào hạn ngạch hằng ngày của thỏa thuận.
+# en: Country to check against
+hits-field-peer = Nước cần kiểm tra
+# en: No agreement with a peer allows this country hit/no-hit checks: a check will be refused.
+hits-no-agreement = Chưa có thỏa thuận nào với nước đối tác cho phép nước này kiểm tra trùng khớp: việc kiểm tra sẽ bị từ chối.
+# en: Kind of values
+hits-field-kind = Loại giá trị
+# en: Values, one per line (at most 1,000)
+hits-field-values = Giá trị, mỗi dòng một giá trị (tối đa 1.000)
+# en: Phone numbers in E.164 form (+85512345678); bank accounts as an IBAN or BIC/ACCOUNT; wallets by address; online accounts as PLATFORM:handle; IMEIs of 15 digits; identity documents as COUNTRY:NUMBER (VNM:C1234567).
+hits-kinds-hint = Số điện thoại theo dạng E.164 (+85512345678); tài khoản ngân hàng dạng IBAN hoặc BIC/ACCOUNT; ví theo địa chỉ; tài khoản trực tuyến dạng PLATFORM:handle; IMEI gồm 15 chữ số; giấy tờ tùy thân dạng COUNTRY:NUMBER (VNM:C1234567).
+# en: Check
+hits-check = Kiểm tra
+# en: Give 1 to 1,000 values, one per line.
+hits-values-count = Hãy nhập từ 1 đến 1.000 giá trị, mỗi dòng một giá trị.
+# en: Results
+hits-results-title = Kết quả
+# en: Values checked at { $peer }: { $count }. Hits: { $hits }.
+hits-checked = Số giá trị đã kiểm tra tại { $peer }: { $count }. Trùng khớp: { $hits }.
+# en: Values { $peer } still allows today: { $left }. The quota resets at { $resets }.
+hits-quota = Số giá trị { $peer } còn cho phép hôm nay: { $left }. Hạn ngạch đặt lại lúc { $resets }.
+# en: Epoch of { $peer }'s signed set: { $epoch }. Entries in the set for this country: { $entries }.
+hits-set = Kỳ (epoch) của tập đã ký của { $peer }: { $epoch }. Số mục trong tập dành cho nước này: { $entries }.
+# en: Value
+hits-col-value = Giá trị
+# en: Result
+hits-col-outcome = Kết quả
+# en: Agency
+hits-col-agency = Cơ quan
+# en: List
+hits-col-list = Danh sách
+# en: Reference
+hits-col-reference = Số tham chiếu
+# en: Date added
+hits-col-added = Ngày thêm
+# en: Hit
+hits-hit = Trùng khớp
+# en: No hit
+hits-miss = Không trùng khớp
+# en: Follow up
+hits-follow-up = Yêu cầu tiếp theo
+# en: Follow-up of a hit on { $agency }/{ $list }, reference { $reference }. The request goes to { $peer }; leave the subject empty and the value that hit is filled in.
+hits-follow-up-notice = Yêu cầu tiếp theo của một kết quả trùng khớp tại { $agency }/{ $list }, số tham chiếu { $reference }. Yêu cầu được gửi đến { $peer }; để trống đối tượng thì giá trị trùng khớp sẽ được điền vào.
+# en: { $agency }/{ $list }, reference { $reference }
+hits-listing = { $agency }/{ $list }, số tham chiếu { $reference }
+# en: Follows up a hit
+request-hit = Tiếp theo một kết quả trùng khớp
+# en: The value refused is value { $n }, on line { $line }.
+value-refused-line = Giá trị bị từ chối là giá trị thứ { $n }, ở dòng { $line }.
+# en: Phone number
+hits-kind-phone = Số điện thoại
+# en: Bank account
+hits-kind-bank_account = Tài khoản ngân hàng
+# en: Crypto wallet
+hits-kind-wallet = Ví tiền mã hóa
+# en: Online account
+hits-kind-online_account = Tài khoản trực tuyến
+# en: Device (IMEI)
+hits-kind-imei = Thiết bị (IMEI)
+# en: Identity document
+hits-kind-identity_document = Giấy tờ tùy thân
+# en: Indicator lists of { $agency }
+lists-title = Danh sách chỉ báo của { $agency }
+# en: Values your agency lists, which the peers the agreements name may check without seeing the lists. Values are stored encrypted and never shown here, only counted.
+lists-explain = Các giá trị cơ quan của bạn liệt kê, mà các nước đối tác được thỏa thuận nêu tên có thể kiểm tra mà không thấy danh sách. Giá trị được lưu dưới dạng mã hóa và không bao giờ hiển thị ở đây, chỉ hiển thị số lượng.
+# en: Epoch { $epoch }, begun { $started }. It ends { $ends }, or sooner when a list changes.
+lists-epoch = Kỳ (epoch) { $epoch }, bắt đầu { $started }. Kết thúc { $ends }, hoặc sớm hơn khi một danh sách thay đổi.
+# en: No list yet.
+lists-none = Chưa có danh sách nào.
+# en: List
+lists-col-list = Danh sách
+# en: Values per kind
+lists-col-counts = Số giá trị theo loại
+# en: Last changed
+lists-col-updated = Thay đổi gần nhất
+# en: Remove the whole list
+lists-remove-all = Xóa toàn bộ danh sách
+# en: Removing a whole list destroys its key: its values cannot be read again.
+lists-remove-all-hint = Xóa toàn bộ danh sách sẽ hủy khóa của nó: các giá trị của nó không thể đọc lại được nữa.
+# en: Import values
+lists-import-title = Nhập giá trị
+# en: List
+lists-field-list = Danh sách
+# en: 1 to 64 lower-case letters, digits, - _ or . (a new name makes a new list).
+lists-list-hint = 1 đến 64 chữ cái Latinh thường, chữ số, - _ hoặc . (tên mới tạo danh sách mới).
+# en: CSV file
+lists-field-file = Tệp CSV
+# en: One entry per line: value,reference[,added], the date added as YYYY-MM-DD (empty: today). A header line is skipped. A value already listed gets the new reference and date.
+lists-file-hint = Mỗi dòng một mục: value,reference[,added], ngày thêm dạng YYYY-MM-DD (để trống: hôm nay). Dòng tiêu đề được bỏ qua. Giá trị đã có trong danh sách sẽ nhận số tham chiếu và ngày mới.
+# en: Import
+lists-import = Nhập
+# en: Remove values
+lists-remove-title = Xóa giá trị
+# en: Values to remove, one per line
+lists-field-values = Các giá trị cần xóa, mỗi dòng một giá trị
+# en: Remove these values
+lists-remove = Xóa các giá trị này
+# en: { $list }: { $added } added or updated, { $removed } removed, { $absent } not on the list. Epoch now: { $epoch }.
+lists-changed = { $list }: { $added } được thêm hoặc cập nhật, { $removed } bị xóa, { $absent } không có trong danh sách. Kỳ (epoch) hiện tại: { $epoch }.
+# en: The entry refused is on line { $line } of the file.
+lists-line-refused = Mục bị từ chối nằm ở dòng { $line } của tệp.
+# en: The form did not arrive as this page sends it. Reload the page and try again.
+lists-form-refused = Biểu mẫu nhận được không giống biểu mẫu trang này gửi. Vui lòng tải lại trang và thử lại.
+# en: The file is too large: at most { $kib } KiB and { $max } entries. Split it.
+lists-csv-too-large = Tệp quá lớn: tối đa { $kib } KiB và { $max } mục. Hãy chia nhỏ tệp.
+# en: The file is not UTF-8 text.
+lists-csv-not-text = Tệp không phải văn bản UTF-8.
+# en: The file holds no entries.
+lists-csv-empty = Tệp không có mục nào.
+# en: Line { $line } of the file: an entry is value,reference[,added].
+lists-csv-fields = Dòng { $line } của tệp: mỗi mục là value,reference[,added].
+# en: Line { $line } of the file: a quote out of place. Put a whole field in quotes and double a quote inside it ("").
+lists-csv-quote = Dòng { $line } của tệp: dấu ngoặc kép đặt sai chỗ. Hãy đặt cả trường trong dấu ngoặc kép và viết đôi dấu ngoặc kép bên trong ("").

@@ -30,8 +30,9 @@ impl EvidenceService {
     }
 }
 
-/// A file as the API shows it.
-pub fn item(file: &EvidenceRecord) -> pb::EvidenceItem {
+/// A file as the API shows it; `held` is how many of its bytes this node
+/// holds ([`Exchange::bytes_held`]).
+pub fn item(file: &EvidenceRecord, held: u64) -> pb::EvidenceItem {
     let state = match file.state {
         EvidenceState::Attached => pb::EvidenceState::EvidenceAttached,
         EvidenceState::Sending => pb::EvidenceState::EvidenceSending,
@@ -39,15 +40,11 @@ pub fn item(file: &EvidenceRecord) -> pb::EvidenceItem {
         EvidenceState::Expected => pb::EvidenceState::EvidenceExpected,
         EvidenceState::Received => pb::EvidenceState::EvidenceReceived,
     };
-    let received_bytes = match file.state {
-        EvidenceState::Expected => 0,
-        _ => file.file.size,
-    };
     pb::EvidenceItem {
         file: Some((&file.file).into()),
         state: state as i32,
         from_country: file.from.to_string(),
-        received_bytes,
+        received_bytes: held,
         manifest_hash: file.manifest_hash.map(|h| h.to_vec()).unwrap_or_default(),
         receipt: pb::AuditProof::decode(file.receipt.as_slice())
             .ok()
@@ -142,7 +139,7 @@ impl EvidenceService {
         }
         .await;
         let file = audited(&self.exchange, &user, outcome).await?;
-        Ok(Response::new(item(&file)))
+        Ok(Response::new(item(&file, file.file.size)))
     }
 }
 
@@ -168,7 +165,7 @@ impl Evidence for EvidenceService {
             .await;
         let files = audited(&self.exchange, &user, outcome).await?;
         Ok(Response::new(pb::EvidenceList {
-            items: files.iter().map(item).collect(),
+            items: files.iter().map(|f| item(f, f.file.size)).collect(),
         }))
     }
 
@@ -184,11 +181,15 @@ impl Evidence for EvidenceService {
         require(&self.exchange, &user, allowed, "list evidence files").await?;
         let outcome = self
             .exchange
-            .evidence_of(&user, &request.get_ref().request_id);
-        let files = audited(&self.exchange, &user, outcome).await?;
-        Ok(Response::new(pb::EvidenceList {
-            items: files.iter().map(item).collect(),
-        }))
+            .evidence_of(&user, &request.get_ref().request_id)
+            .and_then(|files| {
+                files
+                    .iter()
+                    .map(|f| Ok(item(f, self.exchange.bytes_held(f)?)))
+                    .collect::<crate::error::Result<Vec<_>>>()
+            });
+        let items = audited(&self.exchange, &user, outcome).await?;
+        Ok(Response::new(pb::EvidenceList { items }))
     }
 
     type DownloadStream = ChunkStream;

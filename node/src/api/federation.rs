@@ -16,6 +16,7 @@ use crate::api::limits::{Exceeded, PeerLimits};
 use crate::audit;
 use crate::error::Error;
 use crate::exchange::Exchange;
+use crate::exchange::hits::SET_CHUNK_BYTES;
 use crate::policy::Flow;
 use liaison_proto::convert;
 use tokio::sync::OwnedSemaphorePermit;
@@ -352,7 +353,55 @@ impl Federation for FederationService {
         .instrument(span)
         .await
     }
+
+    type GetHitSetStream = HitSetStream;
+
+    async fn get_hit_set(
+        &self,
+        request: Request<pb::HitSetQuery>,
+    ) -> Result<Response<Self::GetHitSetStream>, Status> {
+        let (peer, _permit) = self.admit(&request).await?;
+        let held = self.exchange.hit_set_for(peer).await?;
+        // The set is shared: chunks are copied out of it as the peer reads.
+        let size = held.set.bytes().len();
+        let chunks = size.div_ceil(SET_CHUNK_BYTES).max(1);
+        let stream = futures::stream::iter((0..chunks).map(move |i| {
+            let start = i * SET_CHUNK_BYTES;
+            let end = (start + SET_CHUNK_BYTES).min(size);
+            let first = i == 0;
+            Ok(pb::HitSetChunk {
+                epoch: if first { held.epoch } else { 0 },
+                size: if first { size as u64 } else { 0 },
+                key_id: if first {
+                    held.key_id.clone()
+                } else {
+                    String::new()
+                },
+                signature: if first {
+                    held.signature.clone()
+                } else {
+                    Vec::new()
+                },
+                offset: start as u64,
+                data: held.set.bytes()[start..end].to_vec(),
+            })
+        }));
+        Ok(Response::new(Box::pin(stream)))
+    }
+
+    async fn evaluate_hits(
+        &self,
+        request: Request<pb::HitEvaluation>,
+    ) -> Result<Response<pb::HitEvaluated>, Status> {
+        let (peer, _permit) = self.admit(&request).await?;
+        let answer = self.exchange.evaluate_hits(peer, request.get_ref()).await?;
+        Ok(Response::new(answer))
+    }
 }
+
+/// A hit set's chunks, as `GetHitSet` streams them.
+pub type HitSetStream =
+    std::pin::Pin<Box<dyn futures::Stream<Item = Result<pb::HitSetChunk, Status>> + Send>>;
 
 /// A consistency proof between two sizes of this node's log (the second
 /// defaulting to the current size), for peers and local auditors alike.

@@ -49,6 +49,7 @@ impl Listener {
                 "liaison.v1.Account",
                 "liaison.v1.Users",
                 "liaison.v1.Evidence",
+                "liaison.v1.Hits",
             ],
         }
     }

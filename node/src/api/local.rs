@@ -212,6 +212,7 @@ fn draft(new: &pb::NewRequest, max_subjects: usize) -> Result<Draft, Error> {
                 )
             })
             .transpose()?,
+        hit: None,
     })
 }
 
@@ -223,7 +224,14 @@ impl FocalPoint for FocalPointService {
     ) -> Result<Response<pb::RequestView>, Status> {
         let user = self.focal_point(&request, "submit requests").await?;
         let outcome: Result<_, Error> = async {
-            let draft = draft(request.get_ref(), self.exchange.config().max_subjects)?;
+            let mut new = request.get_ref().clone();
+            let hit = if new.follow_up_hit.is_empty() {
+                None
+            } else {
+                Some(self.exchange.follow_up(&mut new)?)
+            };
+            let mut draft = draft(&new, self.exchange.config().max_subjects)?;
+            draft.hit = hit;
             let record = self.exchange.submit(&user, draft).await?;
             Ok(Response::new(view(&record)))
         }

@@ -16,6 +16,7 @@ pub mod body_check;
 pub mod console;
 pub mod evidence;
 pub mod federation;
+pub mod hits;
 pub mod limits;
 pub mod listener;
 pub mod local;

@@ -15,6 +15,7 @@ use liaison_proto::pb::audit_server::AuditServer;
 use liaison_proto::pb::evidence_server::EvidenceServer;
 use liaison_proto::pb::federation_server::FederationServer;
 use liaison_proto::pb::focal_point_server::FocalPointServer;
+use liaison_proto::pb::hits_server::HitsServer;
 use liaison_proto::pb::users_server::UsersServer;
 use tokio::task::JoinHandle;
 use tonic::transport::Server;
@@ -26,6 +27,7 @@ use crate::api::audit::AuditService;
 use crate::api::body_check::BodyCheck;
 use crate::api::evidence::EvidenceService;
 use crate::api::federation::FederationService;
+use crate::api::hits::HitsService;
 use crate::api::listener::{Listener, Surface};
 use crate::api::local::{AgencyService, FocalPointService};
 use crate::api::users::UsersService;
@@ -336,6 +338,10 @@ pub async fn start_with_store(
         )
         .add_service(
             EvidenceServer::new(EvidenceService::new(exchange.clone()))
+                .max_decoding_message_size(limit),
+        )
+        .add_service(
+            HitsServer::new(HitsService::new(exchange.clone(), peers.clone()))
                 .max_decoding_message_size(limit),
         );
 

@@ -152,6 +152,14 @@ pub struct NodeSection {
     /// category.
     #[serde(default = "default_evidence_max_file_mib")]
     pub evidence_max_file_mib: u32,
+    /// How long a hit/no-hit epoch lasts, in days (default 7): its keys
+    /// and published sets are replaced then, and whenever a list changes.
+    #[serde(default = "default_hit_epoch_days")]
+    pub hit_epoch_days: u32,
+    /// How long a hit is kept for a follow-up request, in days (default
+    /// 30); then it is erased with its key.
+    #[serde(default = "default_hit_retention_days")]
+    pub hit_retention_days: u32,
     /// The non-punishment provision this country cites in a request about
     /// a possible victim when the focal point names none, e.g.
     /// `{ provision = "ACTIP_ART_14_7" }`, or `{ provision = "NATIONAL_LAW",
@@ -186,6 +194,14 @@ fn default_max_subjects() -> u32 {
 
 fn default_evidence_max_file_mib() -> u32 {
     2048
+}
+
+fn default_hit_epoch_days() -> u32 {
+    7
+}
+
+fn default_hit_retention_days() -> u32 {
+    30
 }
 
 fn default_peer_rate() -> u32 {

@@ -134,6 +134,10 @@ pub struct Config {
     pub max_subjects: usize,
     /// The largest evidence file taken, sent or received, in bytes.
     pub evidence_max_file_bytes: u64,
+    /// How long a hit/no-hit epoch lasts at most.
+    pub hit_epoch: std::time::Duration,
+    /// How long a hit is kept for its follow-up.
+    pub hit_retention: std::time::Duration,
     /// The non-punishment element of a request about a possible victim
     /// when the focal point gives none.
     pub non_punishment: Option<liaison_proto::domain::NonPunishment>,
@@ -388,6 +392,12 @@ impl Config {
             ),
             ("node.peer_burst", file.node.peer_burst, 1_000_000),
             ("node.peer_concurrency", file.node.peer_concurrency, 10_000),
+            ("node.hit_epoch_days", file.node.hit_epoch_days, 366),
+            (
+                "node.hit_retention_days",
+                file.node.hit_retention_days,
+                3650,
+            ),
         ] {
             if !(1..=max).contains(&value) {
                 return Err(v.error(key, format!("must be between 1 and {max}")));
@@ -419,6 +429,10 @@ impl Config {
             kek,
             max_subjects: file.node.max_subjects as usize,
             evidence_max_file_bytes: u64::from(file.node.evidence_max_file_mib) << 20,
+            hit_epoch: std::time::Duration::from_secs(u64::from(file.node.hit_epoch_days) * 86_400),
+            hit_retention: std::time::Duration::from_secs(
+                u64::from(file.node.hit_retention_days) * 86_400,
+            ),
             max_clock_skew: std::time::Duration::from_secs(file.node.max_clock_skew_secs),
             max_message_age: std::time::Duration::from_secs(file.node.max_message_age_secs),
             witness_interval: std::time::Duration::from_secs(file.node.witness_interval_secs),

@@ -734,6 +734,28 @@ impl Exchange {
         Ok(files)
     }
 
+    /// How many bytes of `file` this node holds: of a peer's file on its
+    /// way (`Expected`), what its transfer has written so far (see
+    /// [`crate::blobs::BlobDir::partial_size`]), or all of it once the
+    /// finished blob is in place (a moment before `evidence.received` is
+    /// recorded); of any other, the whole file.
+    pub fn bytes_held(&self, file: &EvidenceRecord) -> Result<u64> {
+        if file.state != EvidenceState::Expected {
+            return Ok(file.file.size);
+        }
+        let blobs = self.blobs.clone();
+        let upload = upload_id("in", &file.file.file_id);
+        let held = blocking(|| match blobs.partial_size(&file.request_id, &upload)? {
+            0 => Ok::<_, BlobError>(
+                blobs
+                    .exists(&file.request_id, &file.file.sha256)?
+                    .unwrap_or(0),
+            ),
+            held => Ok(held),
+        })?;
+        Ok(held.min(file.file.size))
+    }
+
     /// The request record whose files a person may read, attach, send or
     /// export (purged or not): a focal point's sent request, or a request
     /// assigned to the officer's agency.

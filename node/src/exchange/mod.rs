@@ -13,7 +13,8 @@
 //! outbox worker's outcome: delivered or failed) → [`expire`] (withdrawn or
 //! overdue) → [`purge`] (retention over). [`accounts`] keeps people's
 //! accounts and console sessions. [`evidence`] attaches, announces,
-//! receives and verifies evidence files. [`reload`] puts a new
+//! receives and verifies evidence files. [`hits`] keeps indicator lists and
+//! runs private hit/no-hit checks on both sides. [`reload`] puts a new
 //! configuration in force; [`rotate`] replaces the key-encryption key; [`views`] reads requests. What they share
 //! (`Exchange`, `Pending`, `Event`, `commit`, `finish`, `append_log`) is in
 //! [`state`].
@@ -23,6 +24,7 @@ mod check_answer;
 mod delivery;
 mod evidence;
 mod expire;
+pub mod hits;
 pub mod lockout;
 pub mod outbox;
 mod purge;

@@ -101,6 +101,9 @@ pub async fn run(exchange: Arc<Exchange>, peers: PeerClients) {
             if let Err(e) = exchange.purge_expired(now).await {
                 tracing::error!(error = %e, "cannot purge expired personal data");
             }
+            if let Err(e) = exchange.forget_expired_hits(now).await {
+                tracing::error!(error = %e, "cannot erase expired hits");
+            }
             scan_at = now + MAX_IDLE.as_millis() as i64;
             match exchange.records().outbox() {
                 Err(e) => tracing::error!(error = %e, "cannot read the outbox"),

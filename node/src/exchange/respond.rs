@@ -448,6 +448,7 @@ mod tests {
             follows_request_id: String::new(),
             national_offence: None,
             summary_language: String::new(),
+            hit: None,
         }
     }
 

@@ -76,13 +76,31 @@ impl Exchange {
         // the country has named one, whatever the category; and only to an
         // agency the agreement lets see victim data, if it says which.
         let victim = record.request.concerns_possible_victim();
+        // A follow-up of a hit goes to the agency whose list it hit, when
+        // that agency is one of this node's.
+        let listed = record
+            .request
+            .hit
+            .as_ref()
+            .and_then(|hit| config.agencies.iter().find(|a| a.name == hit.agency));
         let agency = if victim {
             config
                 .victim_protection_agency()
-                .or_else(|| config.agency_for(category))
+                .or_else(|| listed.or_else(|| config.agency_for(category)))
         } else {
-            config.agency_for(category)
+            listed.or_else(|| config.agency_for(category))
         };
+        let follow_up = record
+            .request
+            .hit
+            .as_ref()
+            .map(|hit| {
+                format!(
+                    "; follows up a hit on {}/{} (reference {})",
+                    hit.agency, hit.list, hit.reference
+                )
+            })
+            .unwrap_or_default();
         if let (true, Some(agency), Some(agreement)) = (victim, agency, agreement)
             && !agreement.may_see_victim_data(self.country(), &agency.name)
         {
@@ -106,11 +124,16 @@ impl Exchange {
                     now,
                     format!("assigned to {}", agency.name),
                 );
-                pending.events.push(
-                    Event::new("request.assigned", "node")
-                        .about(record)
-                        .detail(format!("{}; dual criminality {indicated}", agency.name)),
-                );
+                pending
+                    .events
+                    .push(
+                        Event::new("request.assigned", "node")
+                            .about(record)
+                            .detail(format!(
+                                "{}; dual criminality {indicated}{follow_up}",
+                                agency.name
+                            )),
+                    );
             }
             None => {
                 let outcome = Outcome::Refused {

@@ -235,6 +235,8 @@ pub struct Exchange {
     pub(super) metrics: Arc<Metrics>,
     /// Failed authentications on the local API, per address and user.
     pub(super) lockout: super::lockout::Lockout,
+    /// Hit/no-hit sets built and fetched.
+    pub(super) hits: crate::hits::cache::HitSets,
 }
 
 /// This node's signing key and the public keys it signed with before.
@@ -328,6 +330,7 @@ impl Exchange {
             keys: std::sync::RwLock::new(keys),
             metrics,
             lockout: super::lockout::Lockout::default(),
+            hits: crate::hits::cache::HitSets::default(),
         }))
     }
 

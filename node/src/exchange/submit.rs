@@ -2,8 +2,8 @@
 //! signed and durably queued for its peer; and the dry run of a request.
 
 use liaison_proto::domain::{
-    Category, Content, CountryCode, InformationRequest, NonPunishment, OffenceCode, Purpose,
-    RequestStatus, RoledSubject, Subject, SubjectRole, VictimStatus,
+    Category, Content, CountryCode, HitReference, InformationRequest, NonPunishment, OffenceCode,
+    Purpose, RequestStatus, RoledSubject, Subject, SubjectRole, VictimStatus,
 };
 
 use liaison_proto::offences::NationalOffence;
@@ -46,6 +46,8 @@ pub struct Draft {
     pub national_offence_statute: Option<String>,
     /// The language of the summary (BCP 47), or empty.
     pub summary_language: String,
+    /// The listing of a hit this request follows up, and the hit's id.
+    pub hit: Option<(HitReference, String)>,
 }
 
 impl Exchange {
@@ -165,6 +167,7 @@ impl Exchange {
                 Error::denied(text)
             });
         }
+        let draft_hit = draft.hit.clone();
         let mut request = InformationRequest {
             request_id: new_id(),
             from_country: self.country(),
@@ -195,6 +198,7 @@ impl Exchange {
             follows_request_id: draft.follows_request_id,
             national_offence,
             summary_language: draft.summary_language,
+            hit: draft.hit.as_ref().map(|(h, _)| h.clone()),
         };
         if request.non_punishment.is_none() && request.concerns_possible_victim() {
             request.non_punishment = config.non_punishment.clone();
@@ -245,8 +249,16 @@ impl Exchange {
                 .about(&record)
                 .hash(sealed.hash)
                 .detail(format!(
-                    "purpose {}; allowed by {}",
-                    record.request.purpose, decision.rule
+                    "purpose {}; allowed by {}{}",
+                    record.request.purpose,
+                    decision.rule,
+                    draft_hit
+                        .as_ref()
+                        .map(|(h, id)| format!(
+                            "; follows up hit {id} on {}/{} (reference {})",
+                            h.agency, h.list, h.reference
+                        ))
+                        .unwrap_or_default()
                 ))
                 .grounds(&record),
         );

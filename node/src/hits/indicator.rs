@@ -73,6 +73,11 @@ impl IndicatorKind {
         IndicatorKind::ALL.into_iter().find(|k| k.code() == code)
     }
 
+    /// The kind named `name` (as [`IndicatorKind::name`] writes it).
+    pub fn from_name(name: &str) -> Option<IndicatorKind> {
+        IndicatorKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
     /// The kind's name, as errors and the integration's messages write it.
     pub fn name(self) -> &'static str {
         match self {
@@ -122,6 +127,14 @@ impl Indicator {
             return Err(invalid("is longer than 160 bytes in its normal form"));
         }
         Ok(Indicator { kind, value })
+    }
+
+    /// A value this node checked with [`Indicator::parse`] and stored in
+    /// its normal form, read back without parsing it again (parsing a
+    /// million phone numbers costs seconds). A stored value that is not in
+    /// normal form only fails to match.
+    pub fn from_stored(kind: IndicatorKind, value: String) -> Indicator {
+        Indicator { kind, value }
     }
 
     pub fn kind(&self) -> IndicatorKind {

@@ -83,9 +83,10 @@
 //! [`proof`] (the batch evaluation and its proof, written out from the
 //! RFC for speed), [`asker`] (blind, finalize), [`record`] (records, their encoding and
 //! sealing), [`set`] (the published set: build, bytes, checks, lookup),
-//! [`error`].
+//! [`cache`] (the sets a running node holds), [`error`].
 
 pub mod asker;
+pub mod cache;
 pub mod error;
 pub mod holder;
 pub mod indicator;

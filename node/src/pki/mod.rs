@@ -477,6 +477,8 @@ pub fn init_node(
             retention_days: 365,
             max_subjects: 50,
             evidence_max_file_mib: 2048,
+            hit_epoch_days: 7,
+            hit_retention_days: 30,
             non_punishment: options.non_punishment.clone(),
             national_offences: None,
         },

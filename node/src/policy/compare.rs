@@ -145,6 +145,44 @@ pub fn compare(local: &pb::AgreementView, peer: &pb::AgreementView) -> Vec<pb::D
             );
         }
     }
+    let checks = |view: &pb::AgreementView| -> BTreeMap<String, String> {
+        view.hit_checks
+            .iter()
+            .map(|h| {
+                let lists: BTreeSet<String> = h.lists.iter().cloned().collect();
+                let kinds: BTreeSet<String> = h.kinds.iter().cloned().collect();
+                (
+                    h.flow.clone(),
+                    format!(
+                        "lists {}, kinds {}, {} a day",
+                        set_text(&lists),
+                        set_text(&kinds),
+                        h.daily_quota
+                    ),
+                )
+            })
+            .collect()
+    };
+    let (ours, theirs) = (checks(local), checks(peer));
+    let flows: BTreeSet<&String> = ours.keys().chain(theirs.keys()).collect();
+    for flow in flows {
+        let (a, b) = (ours.get(flow), theirs.get(flow));
+        if a != b {
+            let text = |t: Option<&String>| t.cloned().unwrap_or_else(|| "no hit checks".into());
+            push(
+                0,
+                "hit_checks",
+                text(a),
+                text(b),
+                format!(
+                    "hit/no-hit checks {flow}: {us} allows {} but {them} allows {}; a check \
+                     needs both",
+                    text(a),
+                    text(b)
+                ),
+            );
+        }
+    }
     let ours = comparable(local);
     let theirs = comparable(peer);
     let categories: BTreeSet<i32> = ours.keys().chain(theirs.keys()).copied().collect();

@@ -38,6 +38,147 @@ pub struct AgreementFile {
     pub victim_data_agencies: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     pub rules: Vec<RuleSection>,
+    /// Private hit/no-hit checks allowed, one entry per direction; none:
+    /// neither country may check against the other's lists.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hit_checks: Vec<HitChecksSection>,
+}
+
+/// A `[[hit_checks]]` entry: one country may check values against the
+/// other's indicator lists (docs/hits.md).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HitChecksSection {
+    /// `ASKER->HOLDER`, e.g. `"THA->KHM"`: Thailand may check values
+    /// against Cambodia's lists.
+    pub flow: String,
+    /// The holder's lists the asker may match against, as `agency/list`.
+    pub lists: Vec<String>,
+    /// The kinds of values it may check (`phone`, `bank_account`, `wallet`,
+    /// `online_account`, `imei`, `identity_document`).
+    pub kinds: Vec<String>,
+    /// Values the asker may check a day (UTC), 1 to 1,000,000.
+    pub daily_quota: u32,
+}
+
+/// A validated `[[hit_checks]]` entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HitChecks {
+    /// `from` checks against `to`'s lists.
+    pub flow: Flow,
+    /// `(agency, list)` of the holder.
+    pub lists: BTreeSet<(String, String)>,
+    pub kinds: BTreeSet<String>,
+    pub daily_quota: u32,
+}
+
+/// The most values a `[[hit_checks]]` quota may allow a day.
+pub const MAX_HIT_QUOTA: u32 = 1_000_000;
+
+/// Whether `name` is a list name: 1 to 64 lower-case letters, digits, `-`,
+/// `_` or `.`.
+pub fn is_list_name(name: &str) -> bool {
+    (1..=64).contains(&name.len())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"-_.".contains(&b))
+}
+
+impl HitChecks {
+    fn parse(
+        key: &str,
+        section: &HitChecksSection,
+        parties: &BTreeSet<CountryCode>,
+    ) -> Result<HitChecks, AgreementError> {
+        let error = |key: String, problem: String| AgreementError { key, problem };
+        let flow = parse_flow(&section.flow)
+            .filter(|f| parties.contains(&f.from) && parties.contains(&f.to) && f.from != f.to)
+            .ok_or_else(|| {
+                error(
+                    format!("{key}.flow"),
+                    format!(
+                        "`{}` is not ASKER->HOLDER between the two parties",
+                        section.flow
+                    ),
+                )
+            })?;
+        if section.lists.is_empty() {
+            return Err(error(
+                format!("{key}.lists"),
+                "must name at least one list, as \"agency/list\"".into(),
+            ));
+        }
+        let mut lists = BTreeSet::new();
+        for (j, text) in section.lists.iter().enumerate() {
+            let at = format!("{key}.lists[{j}]");
+            let (agency, list) = text
+                .split_once('/')
+                .filter(|(a, l)| !a.is_empty() && is_list_name(l))
+                .ok_or_else(|| {
+                    error(
+                        at.clone(),
+                        "must be \"agency/list\", the list 1 to 64 lower-case letters, digits, \
+                         - _ or ."
+                            .into(),
+                    )
+                })?;
+            if !lists.insert((agency.to_string(), list.to_string())) {
+                return Err(error(at, format!("`{text}` is listed twice")));
+            }
+        }
+        if section.kinds.is_empty() {
+            return Err(error(
+                format!("{key}.kinds"),
+                "must name at least one kind".into(),
+            ));
+        }
+        let mut kinds = BTreeSet::new();
+        for (j, kind) in section.kinds.iter().enumerate() {
+            let at = format!("{key}.kinds[{j}]");
+            if !liaison_proto::domain::INDICATOR_KINDS.contains(&kind.as_str()) {
+                return Err(error(
+                    at,
+                    format!(
+                        "is not a kind of indicator ({})",
+                        liaison_proto::domain::INDICATOR_KINDS.join(", ")
+                    ),
+                ));
+            }
+            if !kinds.insert(kind.clone()) {
+                return Err(error(at, format!("`{kind}` is listed twice")));
+            }
+        }
+        if !(1..=MAX_HIT_QUOTA).contains(&section.daily_quota) {
+            return Err(error(
+                format!("{key}.daily_quota"),
+                format!(
+                    "{} is not a quota of 1 to {MAX_HIT_QUOTA} values a day; remove the entry \
+                     to allow no checks",
+                    section.daily_quota
+                ),
+            ));
+        }
+        Ok(HitChecks {
+            flow,
+            lists,
+            kinds,
+            daily_quota: section.daily_quota,
+        })
+    }
+
+    /// Whether the entry lets its asker match against `agency`'s `list`.
+    pub fn covers(&self, agency: &str, list: &str) -> bool {
+        self.lists.contains(&(agency.to_string(), list.to_string()))
+    }
+
+    fn view(&self) -> pb::HitCheckAllowance {
+        pb::HitCheckAllowance {
+            flow: self.flow.to_string(),
+            lists: self.lists.iter().map(|(a, l)| format!("{a}/{l}")).collect(),
+            kinds: self.kinds.iter().cloned().collect(),
+            daily_quota: self.daily_quota,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -213,6 +354,8 @@ pub struct Agreement {
     /// The agencies of each party that may see data about a possible
     /// victim; a party absent here is not restricted.
     pub victim_data_agencies: BTreeMap<CountryCode, BTreeSet<String>>,
+    /// Private hit/no-hit checks allowed, at most one entry per direction.
+    pub hit_checks: Vec<HitChecks>,
     /// SHA-256 of the canonical form (see [`Agreement::canonical_json`]).
     pub hash: [u8; 32],
 }
@@ -487,12 +630,28 @@ impl Agreement {
             let names: BTreeSet<String> = parse_list(&key, agencies)?;
             victim_data_agencies.insert(code, names);
         }
+        let mut hit_checks: Vec<HitChecks> = Vec::new();
+        for (i, section) in file.hit_checks.iter().enumerate() {
+            let key = format!("hit_checks[{i}]");
+            let entry = HitChecks::parse(&key, section, &expected)?;
+            if hit_checks.iter().any(|h| h.flow == entry.flow) {
+                return Err(error(
+                    &format!("{key}.flow"),
+                    format!(
+                        "{} already has an entry; give each direction one",
+                        entry.flow
+                    ),
+                ));
+            }
+            hit_checks.push(entry);
+        }
         let mut agreement = Agreement {
             holder,
             peer,
             version: file.version,
             victim_data_agencies,
             rules,
+            hit_checks,
             hash: [0; 32],
         };
         agreement.hash = Sha256::digest(agreement.canonical_json().as_bytes()).into();
@@ -549,6 +708,24 @@ impl Agreement {
         if !self.victim_data_agencies.is_empty() {
             canonical["victim_data_agencies"] = serde_json::json!(self.victim_data_agencies);
         }
+        // Only when set, so that agreements without it keep their hash.
+        if !self.hit_checks.is_empty() {
+            let mut checks: Vec<serde_json::Value> = self
+                .hit_checks
+                .iter()
+                .map(|h| {
+                    let view = h.view();
+                    serde_json::json!({
+                        "flow": view.flow,
+                        "lists": view.lists,
+                        "kinds": view.kinds,
+                        "daily_quota": view.daily_quota,
+                    })
+                })
+                .collect();
+            checks.sort_by(|a, b| a["flow"].as_str().cmp(&b["flow"].as_str()));
+            canonical["hit_checks"] = serde_json::Value::Array(checks);
+        }
         canonical.to_string()
     }
 
@@ -571,6 +748,11 @@ impl Agreement {
 
     pub fn rule_for(&self, category: Category) -> Option<&Rule> {
         self.rules.iter().find(|r| r.category == category)
+    }
+
+    /// The `[[hit_checks]]` entry for `flow` (asker -> holder), if any.
+    pub fn hit_checks(&self, flow: Flow) -> Option<&HitChecks> {
+        self.hit_checks.iter().find(|h| h.flow == flow)
     }
 
     /// The holder's view, for operators and peers.
@@ -621,6 +803,7 @@ impl Agreement {
                     }),
                 })
                 .collect(),
+            hit_checks: self.hit_checks.iter().map(HitChecks::view).collect(),
         }
     }
 }
@@ -905,6 +1088,7 @@ pub fn open_agreement(a: CountryCode, b: CountryCode) -> AgreementFile {
                 }),
             })
             .collect(),
+        hit_checks: Vec::new(),
     }
 }
 

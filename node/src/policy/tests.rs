@@ -31,6 +31,7 @@ fn file(rules: Vec<RuleSection>) -> AgreementFile {
         version: 3,
         victim_data_agencies: Default::default(),
         rules,
+        hit_checks: Vec::new(),
     }
 }
 
@@ -103,6 +104,7 @@ fn arb_agreement() -> impl Strategy<Value = Option<AgreementFile>> {
             version,
             victim_data_agencies: Default::default(),
             rules,
+            hit_checks: Vec::new(),
         }),
     )
 }
@@ -951,4 +953,130 @@ fn an_evidence_section_allows_files_by_type_and_size_and_enters_the_hash() {
             .contains("refuses a file its own copy does not allow")
     );
     assert!(diffs[0].peer.contains("no evidence files"));
+}
+
+fn with_hit_checks(text: &str) -> AgreementFile {
+    let mut agreement: AgreementFile = toml::from_str(&format!(
+        "parties = [\"THA\", \"KHM\"]\nversion = 1\n{text}"
+    ))
+    .unwrap();
+    agreement.rules = file(Vec::new()).rules;
+    agreement
+}
+
+const HIT_CHECKS: &str = r#"
+[[hit_checks]]
+flow = "THA->KHM"
+lists = ["police/compound-numbers"]
+kinds = ["phone", "bank_account"]
+daily_quota = 500
+"#;
+
+#[test]
+fn hit_checks_allow_one_direction_and_enter_the_hash_only_when_set() {
+    let tha = Agreement::from_file(c("THA"), c("KHM"), &with_hit_checks(HIT_CHECKS)).unwrap();
+    let checks = tha
+        .hit_checks(Flow {
+            from: c("THA"),
+            to: c("KHM"),
+        })
+        .unwrap();
+    assert!(checks.covers("police", "compound-numbers"));
+    assert!(!checks.covers("police", "other"));
+    assert!(!checks.covers("fiu", "compound-numbers"));
+    assert_eq!(checks.daily_quota, 500);
+    assert!(checks.kinds.contains("phone") && !checks.kinds.contains("imei"));
+    // Not the other way.
+    assert!(
+        tha.hit_checks(Flow {
+            from: c("KHM"),
+            to: c("THA"),
+        })
+        .is_none()
+    );
+    // Both copies hash alike; without the section, as before it existed.
+    let khm = Agreement::from_file(c("KHM"), c("THA"), &with_hit_checks(HIT_CHECKS)).unwrap();
+    assert_eq!(tha.hash, khm.hash);
+    let none = Agreement::from_file(c("THA"), c("KHM"), &with_hit_checks("")).unwrap();
+    assert_ne!(none.hash, tha.hash);
+    assert!(!none.canonical_json().contains("hit_checks"));
+}
+
+#[test]
+fn hit_checks_errors_name_the_entry_and_key() {
+    for (text, key, rule) in [
+        ("flow = \"THA->THA\"", "hit_checks[0].flow", "ASKER->HOLDER"),
+        ("flow = \"THA->VNM\"", "hit_checks[0].flow", "ASKER->HOLDER"),
+        ("lists = []", "hit_checks[0].lists", "at least one list"),
+        (
+            "lists = [\"compound-numbers\"]",
+            "hit_checks[0].lists[0]",
+            "agency/list",
+        ),
+        (
+            "lists = [\"police/Big List\"]",
+            "hit_checks[0].lists[0]",
+            "lower-case",
+        ),
+        (
+            "lists = [\"police/a\", \"police/a\"]",
+            "hit_checks[0].lists[1]",
+            "listed twice",
+        ),
+        (
+            "kinds = [\"email\"]",
+            "hit_checks[0].kinds[0]",
+            "not a kind",
+        ),
+        ("kinds = []", "hit_checks[0].kinds", "at least one kind"),
+        (
+            "daily_quota = 0",
+            "hit_checks[0].daily_quota",
+            "remove the entry",
+        ),
+        (
+            "daily_quota = 1000001",
+            "hit_checks[0].daily_quota",
+            "1 to 1000000",
+        ),
+    ] {
+        let field = text.split(" =").next().unwrap();
+        let entry: String = HIT_CHECKS
+            .lines()
+            .map(|line| {
+                if line.starts_with(&format!("{field} =")) {
+                    text.to_string()
+                } else {
+                    line.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let error = Agreement::from_file(c("THA"), c("KHM"), &with_hit_checks(&entry)).unwrap_err();
+        assert_eq!(error.key, key, "{text}: {error:?}");
+        assert!(error.problem.contains(rule), "{text}: {error:?}");
+    }
+    let twice = format!("{HIT_CHECKS}{HIT_CHECKS}");
+    let error = Agreement::from_file(c("THA"), c("KHM"), &with_hit_checks(&twice)).unwrap_err();
+    assert_eq!(error.key, "hit_checks[1].flow");
+}
+
+#[test]
+fn compare_reports_a_hit_checks_difference() {
+    let tha = Agreement::from_file(c("THA"), c("KHM"), &with_hit_checks(HIT_CHECKS)).unwrap();
+    let khm = Agreement::from_file(
+        c("KHM"),
+        c("THA"),
+        &with_hit_checks(&HIT_CHECKS.replace("500", "100")),
+    )
+    .unwrap();
+    let diffs = compare(&tha.view(), &khm.view());
+    assert_eq!(diffs.len(), 1, "{diffs:#?}");
+    assert_eq!(diffs[0].aspect, "hit_checks");
+    assert!(diffs[0].local.contains("500 a day") && diffs[0].peer.contains("100 a day"));
+    assert!(diffs[0].explanation.contains("a check needs both"));
+    let missing = Agreement::from_file(c("KHM"), c("THA"), &with_hit_checks("")).unwrap();
+    let diffs = compare(&tha.view(), &missing.view());
+    assert_eq!(diffs.len(), 1, "{diffs:#?}");
+    assert_eq!(diffs[0].peer, "no hit checks");
 }

@@ -115,3 +115,72 @@ pub fn request_key_name(request_id: &str) -> String {
 /// The name of the data key people's accounts and sessions are sealed
 /// with.
 pub const ACCOUNTS_KEY_NAME: &str = "node/accounts";
+
+/// A value on an indicator list: `ind/<agency>/<list>/<index>`, where the
+/// index is a keyed hash of the kind and value (the key is derived from the
+/// node's hit seed), so that the key space shows no value.
+pub(super) fn indicator_key(agency: &str, list: &str, index: &str) -> Vec<u8> {
+    format!("ind/{agency}/{list}/{index}").into_bytes()
+}
+
+/// An indicator list's counts: `indlist/<agency>/<list>`.
+pub(super) fn indicator_list_key(agency: &str, list: &str) -> Vec<u8> {
+    format!("indlist/{agency}/{list}").into_bytes()
+}
+
+/// The name of an indicator list's data key: removing the list destroys it.
+pub fn indicator_key_name(agency: &str, list: &str) -> String {
+    format!("i/{agency}/{list}")
+}
+
+/// The holder's current hit epoch.
+pub(super) const HIT_EPOCH_KEY: &[u8] = b"hitepoch";
+
+/// The node's hit seed, sealed with [`HITS_KEY_NAME`].
+pub(super) const HIT_SEED_KEY: &[u8] = b"hitseed";
+
+/// The name of the data key the hit seed is sealed with.
+pub const HITS_KEY_NAME: &str = "node/hits";
+
+/// Which side of a hit/no-hit check a count is kept by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HitSide {
+    /// Values this node evaluated for a peer, as the holder.
+    Holder,
+    /// Values this node checked against a peer's lists, as the asker.
+    Asker,
+}
+
+impl HitSide {
+    fn letter(self) -> char {
+        match self {
+            HitSide::Holder => 'h',
+            HitSide::Asker => 'a',
+        }
+    }
+}
+
+/// Values of `kind` counted on `day` for (holder) or at (asker) `peer`:
+/// `hitcount/<day>/<h|a><peer>/<kind>`.
+pub(super) fn hit_count_key(day: i64, side: HitSide, peer: CountryCode, kind: &str) -> Vec<u8> {
+    format!("hitcount/{day:08}/{}{peer}/{kind}", side.letter()).into_bytes()
+}
+
+pub(super) fn hit_count_prefix(day: i64, side: HitSide, peer: CountryCode) -> Vec<u8> {
+    format!("hitcount/{day:08}/{}{peer}/", side.letter()).into_bytes()
+}
+
+/// A hit kept for a follow-up: `hit/<hit id>`, sealed with its own key.
+pub(super) fn stored_hit_key(hit_id: &str) -> Vec<u8> {
+    format!("hit/{hit_id}").into_bytes()
+}
+
+/// The name of a kept hit's data key.
+pub fn hit_key_name(hit_id: &str) -> String {
+    format!("h/{hit_id}")
+}
+
+/// Index of kept hits by when they are forgotten.
+pub(super) fn hit_due_key(expires_unix_ms: i64, hit_id: &str) -> Vec<u8> {
+    format!("hitdue/{:016}/{hit_id}", expires_unix_ms.max(0)).into_bytes()
+}

@@ -21,7 +21,14 @@
 //! | `evfile/<request id>/<file id>` | [`EvidenceRecord`]: an evidence file of the request (sealed; its bytes are in the blob directory) |
 //! | `evq/<request id>/<file id>` | [`TransferItem`]: a file waiting for transfer to the peer |
 //! | `evchain/<request id>/<file id>` | [`CustodyChain`]: the file's first and latest custody entries here |
-//! | `dkey/<name>`           | the slot of a data key ([`crate::vault`]): `r/<request id>`, `node/accounts` |
+//! | `ind/<agency>/<list>/<index>` | [`IndicatorRecord`]: a value on an indicator list (sealed with the list's key `i/<agency>/<list>`; the index is a keyed hash, never the value) |
+//! | `indlist/<agency>/<list>` | [`IndicatorList`]: a list's counts per kind |
+//! | `hitepoch`              | [`HitEpoch`]: the holder's current epoch for hit/no-hit checks |
+//! | `hitseed`               | [`HitSeedRecord`]: sealed with `node/hits`, the data key every holder key derives from |
+//! | `hitcount/<day>/<h\|a><peer>/<kind>` | values evaluated for (h) or checked at (a) a peer, for the daily quotas |
+//! | `hit/<hit id>`          | [`StoredHit`]: a hit kept for a follow-up (sealed with its own key `h/<hit id>`) |
+//! | `hitdue/<time>/<hit id>` | kept hits, by when they are forgotten |
+//! | `dkey/<name>`           | the slot of a data key ([`crate::vault`]): `r/<request id>`, `node/accounts`, `node/hits`, `i/<agency>/<list>`, `h/<hit id>` |
 //! | `meta/format`           | the store's format, upgraded at start ([`Records::migrate`]) |
 //!
 //! The audit log is not in this key space: its entries ([`AuditEntry`],
@@ -113,7 +120,15 @@ fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 }
 
 /// Key prefixes whose values are always sealed.
-const ALWAYS_SEALED: [&[u8]; 4] = [b"env/", b"person/", b"session/", b"evfile/"];
+const ALWAYS_SEALED: [&[u8]; 7] = [
+    b"env/",
+    b"person/",
+    b"session/",
+    b"evfile/",
+    b"ind/",
+    b"hit/",
+    HIT_SEED_KEY,
+];
 
 impl Records {
     /// The typed view of `store`, its data keys unwrapped with `kek` (see
@@ -600,6 +615,86 @@ impl Records {
         self.store.scan_prefix(b"evidence/")
     }
 
+    /// The values on an indicator list, with their index.
+    pub fn indicators(
+        &self,
+        agency: &str,
+        list: &str,
+    ) -> Result<Vec<(String, IndicatorRecord)>, StoreError> {
+        let prefix = indicator_key(agency, list, "");
+        let mut out = Vec::new();
+        for (key, value) in self.store.scan_prefix(&prefix)? {
+            let index = String::from_utf8_lossy(&key[prefix.len()..]).into_owned();
+            out.push((index, decode(&key, &self.open_value(&key, value)?.0)?));
+        }
+        Ok(out)
+    }
+
+    /// Whether an indicator list holds the value with `index`.
+    pub fn has_indicator(&self, agency: &str, list: &str, index: &str) -> Result<bool, StoreError> {
+        Ok(self
+            .store
+            .get(&indicator_key(agency, list, index))?
+            .is_some())
+    }
+
+    pub fn indicator_list(
+        &self,
+        agency: &str,
+        list: &str,
+    ) -> Result<Option<IndicatorList>, StoreError> {
+        self.get(&indicator_list_key(agency, list))
+    }
+
+    /// Every indicator list, by agency and name.
+    pub fn indicator_lists(&self) -> Result<Vec<IndicatorList>, StoreError> {
+        self.scan("indlist/")
+    }
+
+    pub fn hit_epoch(&self) -> Result<Option<HitEpoch>, StoreError> {
+        self.get(HIT_EPOCH_KEY)
+    }
+
+    pub fn hit_seed(&self) -> Result<Option<HitSeedRecord>, StoreError> {
+        self.get(HIT_SEED_KEY)
+    }
+
+    /// Values of `kind` counted on `day` by `side` with `peer`.
+    pub fn hit_count(
+        &self,
+        day: i64,
+        side: HitSide,
+        peer: CountryCode,
+        kind: &str,
+    ) -> Result<u32, StoreError> {
+        Ok(self
+            .get(&hit_count_key(day, side, peer, kind))?
+            .unwrap_or(0))
+    }
+
+    /// Values of every kind counted on `day` by `side` with `peer`.
+    pub fn hit_count_all(
+        &self,
+        day: i64,
+        side: HitSide,
+        peer: CountryCode,
+    ) -> Result<u64, StoreError> {
+        let mut total = 0u64;
+        for (key, value) in self.store.scan_prefix(&hit_count_prefix(day, side, peer))? {
+            total += u64::from(decode::<u32>(&key, &value)?);
+        }
+        Ok(total)
+    }
+
+    pub fn stored_hit(&self, hit_id: &str) -> Result<Option<StoredHit>, StoreError> {
+        self.get(&stored_hit_key(hit_id))
+    }
+
+    /// Kept hits that expire at or before `now`: the index key and the id.
+    pub fn hits_due(&self, now: i64) -> Result<Vec<(Vec<u8>, String)>, StoreError> {
+        self.due_under("hitdue/", now)
+    }
+
     /// Applies `changes` atomically: seals the values that name a data key
     /// (taking a new key for a name that has none), and drops the keys to
     /// destroy from the key space (their slots are overwritten once the
@@ -708,6 +803,12 @@ impl Changes {
     /// sealed with it can never be read again.
     pub fn destroy_request_key(&mut self, request_id: &str) {
         self.destroy.push(request_key_name(request_id));
+    }
+
+    /// Destroys data key `name`: whatever was sealed with it can never be
+    /// read again.
+    pub fn destroy_data_key(&mut self, name: &str) {
+        self.destroy.push(name.to_string());
     }
 
     /// Stores a request record and keeps the indexes of open assignments
@@ -867,6 +968,75 @@ impl Changes {
 
     pub fn remove_session(&mut self, sha256: &[u8; 32]) {
         self.batch.delete(session_key(sha256));
+    }
+
+    /// Puts a value on an indicator list, sealed with the list's key.
+    pub fn put_indicator(
+        &mut self,
+        agency: &str,
+        list: &str,
+        index: &str,
+        record: &IndicatorRecord,
+    ) {
+        self.put_sealed(
+            indicator_key(agency, list, index),
+            indicator_key_name(agency, list),
+            encode(record),
+        );
+    }
+
+    pub fn remove_indicator(&mut self, agency: &str, list: &str, index: &str) {
+        self.batch.delete(indicator_key(agency, list, index));
+    }
+
+    pub fn put_indicator_list(&mut self, list: &IndicatorList) {
+        self.batch
+            .put(indicator_list_key(&list.agency, &list.list), encode(list));
+    }
+
+    /// Removes an emptied list's record and destroys its data key: every
+    /// value ever sealed with it is unreadable from then on.
+    pub fn remove_indicator_list(&mut self, agency: &str, list: &str) {
+        self.batch.delete(indicator_list_key(agency, list));
+        self.destroy.push(indicator_key_name(agency, list));
+    }
+
+    pub fn put_hit_epoch(&mut self, epoch: &HitEpoch) {
+        self.batch.put(HIT_EPOCH_KEY.to_vec(), encode(epoch));
+    }
+
+    pub fn put_hit_seed(&mut self, seed: &HitSeedRecord) {
+        self.put_sealed(HIT_SEED_KEY.to_vec(), HITS_KEY_NAME.into(), encode(seed));
+    }
+
+    pub fn put_hit_count(
+        &mut self,
+        day: i64,
+        side: HitSide,
+        peer: CountryCode,
+        kind: &str,
+        count: u32,
+    ) {
+        self.batch
+            .put(hit_count_key(day, side, peer, kind), encode(&count));
+    }
+
+    /// Keeps a hit, sealed with a key of its own, indexed by expiry.
+    pub fn put_stored_hit(&mut self, hit: &StoredHit) {
+        self.put_sealed(
+            stored_hit_key(&hit.hit_id),
+            hit_key_name(&hit.hit_id),
+            encode(hit),
+        );
+        self.batch
+            .put(hit_due_key(hit.expires_unix_ms, &hit.hit_id), Vec::new());
+    }
+
+    /// Forgets a kept hit and destroys its key.
+    pub fn remove_stored_hit(&mut self, hit_id: &str, expires_unix_ms: i64) {
+        self.batch.delete(stored_hit_key(hit_id));
+        self.batch.delete(hit_due_key(expires_unix_ms, hit_id));
+        self.destroy.push(hit_key_name(hit_id));
     }
 
     /// Keeps evidence about a peer's log (JSON), under the time it was found.

@@ -466,3 +466,68 @@ mod hex_option {
             .transpose()
     }
 }
+
+/// A value on an indicator list, sealed with the list's data key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndicatorRecord {
+    /// `phone`, `bank_account`, ... (`hits::IndicatorKind::name`).
+    pub kind: String,
+    /// The normal form. Personal data.
+    pub value: String,
+    /// The agency's reference for the listing.
+    pub reference: String,
+    /// When it was listed, `YYYY-MM-DD`.
+    pub added: String,
+}
+
+/// An indicator list: names and counts only, kept plain.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndicatorList {
+    pub agency: String,
+    pub list: String,
+    /// Values per kind.
+    pub counts: std::collections::BTreeMap<String, u64>,
+    pub updated_unix_ms: i64,
+}
+
+/// The holder's hit epoch: keys and sets are per epoch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HitEpoch {
+    pub epoch: u64,
+    pub started_unix_ms: i64,
+}
+
+/// Marks that the node's hit seed exists: the seed is the data key
+/// `node/hits` this record is sealed with, wrapped under the KEK in its
+/// slot like every data key, so the store never holds it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HitSeedRecord {
+    pub created_unix_ms: i64,
+}
+
+/// A hit this node's check found, kept (sealed with its own key) for a
+/// follow-up request until it expires.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredHit {
+    pub hit_id: String,
+    pub peer: CountryCode,
+    pub kind: String,
+    /// The value checked, in its normal form. Personal data.
+    pub value: String,
+    pub records: Vec<StoredHitRecord>,
+    pub checked_by: String,
+    pub epoch: u64,
+    pub found_unix_ms: i64,
+    pub expires_unix_ms: i64,
+}
+
+/// One listing a hit opened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredHitRecord {
+    pub agency: String,
+    pub list: String,
+    pub reference: String,
+    pub kind: String,
+    /// `YYYY-MM-DD`.
+    pub added: String,
+}

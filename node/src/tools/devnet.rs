@@ -154,6 +154,7 @@ pub fn starter_agreement(a: CountryCode, b: CountryCode) -> AgreementFile {
             require_dual_criminality: false,
             evidence: None,
         }],
+        hit_checks: Vec::new(),
     }
 }
 

@@ -2,7 +2,8 @@
 //! category, its offences, its case and the terms its requester accepts.
 
 use crate::domain::{
-    HandlingCode, InformationRequest, MAX_OFFENCE_CODES, MAX_SUBJECTS, OffenceCode,
+    HandlingCode, HitReference, INDICATOR_KINDS, InformationRequest, MAX_OFFENCE_CODES,
+    MAX_SUBJECTS, OffenceCode,
 };
 use crate::pb;
 
@@ -125,6 +126,7 @@ impl TryFrom<&pb::InformationRequest> for InformationRequest {
             national_offence: national_offence("national_offence", r.national_offence.as_ref())?
                 .map(Box::new),
             summary_language: language_tag("summary_language", &r.summary_language)?,
+            hit: r.hit.as_ref().map(hit_reference).transpose()?,
         };
         victim_rules(&request)?;
         Ok(request)
@@ -173,8 +175,31 @@ impl From<&InformationRequest> for pb::InformationRequest {
             follows_request_id: r.follows_request_id.clone(),
             national_offence: r.national_offence.as_deref().map(Into::into),
             summary_language: r.summary_language.clone(),
+            hit: r.hit.as_ref().map(|h| pb::HitReference {
+                agency: h.agency.clone(),
+                list: h.list.clone(),
+                reference: h.reference.clone(),
+                kind: h.kind.clone(),
+            }),
         }
     }
+}
+
+/// The listing a follow-up request cites: agency, list and reference of 1
+/// to 64 letters, digits, spaces or - _ / ., and a known kind.
+fn hit_reference(h: &pb::HitReference) -> Result<HitReference> {
+    if !INDICATOR_KINDS.contains(&h.kind.as_str()) {
+        return Err(ConversionError::new(
+            "hit.kind",
+            format!("must be one of {}", INDICATOR_KINDS.join(", ")),
+        ));
+    }
+    Ok(HitReference {
+        agency: identifier("hit.agency", &h.agency, 64, true)?,
+        list: identifier("hit.list", &h.list, 64, true)?,
+        reference: identifier("hit.reference", &h.reference, 64, true)?,
+        kind: h.kind.clone(),
+    })
 }
 
 /// The requester's own case number: 1 to 64 letters, digits or - _ / . and

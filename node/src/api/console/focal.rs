@@ -1,14 +1,16 @@
 //! The focal point's pages: the dashboard of requests sent, with deadlines
-//! and time left, and one request's page.
+//! and time left, the new-request form (also as the follow-up of a hit,
+//! `?follow_up=HIT_ID`), and one request's page.
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use liaison_proto::domain::{Category, Purpose, SubjectRole};
 use liaison_proto::pb;
 use liaison_proto::pb::admin_server::Admin as _;
 use liaison_proto::pb::focal_point_server::FocalPoint as _;
+use liaison_proto::pb::hits_server::Hits as _;
 use liaison_proto::subject_text::{self, TEXT_KINDS};
-use maud::html;
+use maud::{Markup, html};
 
 use super::session::{Fields, Person};
 use super::view::{self, code};
@@ -241,8 +243,43 @@ fn new_request(fields: &Fields) -> Result<pb::NewRequest, String> {
             .collect(),
         legal_bases: fields.all("legal_basis").map(str::to_string).collect(),
         legal_basis_reference: fields.get("legal_basis_reference").trim().to_string(),
+        follow_up_hit: fields.get("follow_up").trim().to_string(),
+        follow_up_record: fields.get("follow_up_record").trim().parse().unwrap_or(0),
         ..Default::default()
     })
+}
+
+/// The notice of the form as the follow-up of a hit: where the hit was
+/// found (from `Hits.GetHit`), or why the hit is not there to follow up.
+async fn follow_up_notice(console: &Console, person: &Person, fields: &Fields) -> Option<Markup> {
+    let hit_id = fields.get("follow_up").trim();
+    if hit_id.is_empty() {
+        return None;
+    }
+    let reference = pb::HitRef {
+        hit_id: hit_id.to_string(),
+    };
+    let hit = match console
+        .hits
+        .get_hit(as_person(&person.active.user, reference))
+        .await
+    {
+        Ok(hit) => hit.into_inner(),
+        Err(status) => return Some(html! { p.notice role="alert" { (status.message()) } }),
+    };
+    let index: usize = fields.get("follow_up_record").parse().unwrap_or(0);
+    let record = hit.records.get(index).cloned().unwrap_or_default();
+    let text = console.i18n.text(
+        person.tag(),
+        "hits-follow-up-notice",
+        Some(&super::i18n::args(&[
+            ("agency", record.agency.into()),
+            ("list", record.list.into()),
+            ("reference", record.reference.into()),
+            ("peer", hit.peer.into()),
+        ])),
+    );
+    Some(html! { p.notice.ok role="status" { (text) } })
 }
 
 /// The form, filled with what was sent (after a preview or a refusal).
@@ -250,7 +287,8 @@ fn form_page(
     console: &Console,
     person: &Person,
     fields: &Fields,
-    notice: Option<maud::Markup>,
+    follow_up: Option<Markup>,
+    notice: Option<Markup>,
 ) -> Response {
     let frame = person.frame(console);
     let t = |id: &str| frame.t(id);
@@ -270,9 +308,14 @@ fn form_page(
         days => days,
     };
     let body = html! {
+        @if let Some(follow_up) = follow_up { (follow_up) }
         @if let Some(notice) = notice { (notice) }
         form.card method="post" action="/requests/new" {
             input type="hidden" name="csrf" value=(person.active.session.csrf);
+            @if !fields.get("follow_up").is_empty() {
+                input type="hidden" name="follow_up" value=(fields.get("follow_up"));
+                input type="hidden" name="follow_up_record" value=(fields.get("follow_up_record"));
+            }
             label for="to" { (t("field-to")) }
             select #to name="to" required {
                 @for peer in &peers { option value=(peer) selected[chosen("to", peer)] { (peer) } }
@@ -364,11 +407,42 @@ fn form_page(
         .into_response()
 }
 
-pub async fn new_form(State(console): State<Console>, person: Person) -> Response {
+/// `?follow_up=HIT_ID[&record=N]`: the form as the follow-up of a hit.
+#[derive(Debug, serde::Deserialize)]
+pub struct NewQuery {
+    #[serde(default)]
+    follow_up: Option<String>,
+    #[serde(default)]
+    record: Option<u32>,
+}
+
+pub async fn new_form(
+    State(console): State<Console>,
+    person: Person,
+    Query(query): Query<NewQuery>,
+) -> Response {
     if let Some(refused) = person.require(&console, focal, "submit requests").await {
         return refused;
     }
-    form_page(&console, &person, &Fields::default(), None)
+    let mut fields = Fields::default();
+    if let Some(hit_id) = query.follow_up.filter(|id| !id.trim().is_empty()) {
+        fields.0.push(("follow_up".into(), hit_id.clone()));
+        fields.0.push((
+            "follow_up_record".into(),
+            query.record.unwrap_or(0).to_string(),
+        ));
+        // The request goes to the hit's country: chosen in the form.
+        let reference = pb::HitRef { hit_id };
+        if let Ok(hit) = console
+            .hits
+            .get_hit(as_person(&person.active.user, reference))
+            .await
+        {
+            fields.0.push(("to".into(), hit.into_inner().peer));
+        }
+    }
+    let follow_up = follow_up_notice(&console, &person, &fields).await;
+    form_page(&console, &person, &fields, follow_up, None)
 }
 
 /// Previews the agreements' decision (this node's and the peer's), or
@@ -386,11 +460,12 @@ pub async fn submit(
         return refused;
     }
     let tag = person.tag();
+    let follow_up = follow_up_notice(&console, &person, &fields).await;
     let request = match new_request(&fields) {
         Ok(request) => request,
         Err(problem) => {
             let notice = html! { p.notice role="alert" { (problem) } };
-            let mut response = form_page(&console, &person, &fields, Some(notice));
+            let mut response = form_page(&console, &person, &fields, follow_up, Some(notice));
             *response.status_mut() = axum::http::StatusCode::BAD_REQUEST;
             return response;
         }
@@ -435,7 +510,7 @@ pub async fn submit(
             }
             Err(status) => html! { p.notice role="alert" { (status.message()) } },
         };
-        return form_page(&console, &person, &fields, Some(notice));
+        return form_page(&console, &person, &fields, follow_up, Some(notice));
     }
     match console
         .focal
@@ -454,7 +529,7 @@ pub async fn submit(
             let notice = html! { p.notice role="alert" { (status.message()) } };
             (
                 axum::http::StatusCode::BAD_REQUEST,
-                form_page(&console, &person, &fields, Some(notice)),
+                form_page(&console, &person, &fields, follow_up, Some(notice)),
             )
                 .into_response()
         }

@@ -117,8 +117,9 @@ impl Frame<'_> {
             Role::FocalPoint => vec![
                 ("/requests", "nav-requests"),
                 ("/requests/new", "nav-new-request"),
+                ("/hits", "nav-hits"),
             ],
-            Role::Agency(_) => vec![("/inbox", "nav-inbox")],
+            Role::Agency(_) => vec![("/inbox", "nav-inbox"), ("/lists", "nav-lists")],
             Role::Auditor => vec![("/audit", "nav-audit"), ("/reports", "nav-reports")],
             Role::Admin => vec![
                 ("/admin/peers", "nav-peers"),

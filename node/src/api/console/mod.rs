@@ -5,7 +5,8 @@
 //! compiled into the binary, and every page works without the script.
 //!
 //! The console holds no business logic: each page calls the same local
-//! services the gRPC API serves (`FocalPoint`, `Agency`, `Audit`, `Admin`),
+//! services the gRPC API serves (`FocalPoint`, `Agency`, `Audit`, `Admin`,
+//! `Evidence`, `Hits`),
 //! in-process, as the signed-in person ([`SignedIn`]), so every check, every
 //! refusal and every audit entry is the API's own, with the person's name.
 //!
@@ -20,8 +21,10 @@ mod agency;
 mod auditor;
 mod evidence;
 mod focal;
+mod hits;
 pub mod i18n;
 mod layout;
+mod lists;
 mod session;
 mod users;
 mod view;
@@ -42,6 +45,7 @@ use tokio::sync::mpsc;
 use crate::api::admin::AdminService;
 use crate::api::audit::AuditService;
 use crate::api::evidence::EvidenceService;
+use crate::api::hits::HitsService;
 use crate::api::local::{AgencyService, FocalPointService};
 use crate::api::local_auth::SignedIn;
 use crate::config::LocalUser;
@@ -59,6 +63,7 @@ pub struct Console {
     admin: AdminService,
     audit: AuditService,
     evidence: EvidenceService,
+    hits: HitsService,
     i18n: Arc<I18n>,
 }
 
@@ -67,7 +72,8 @@ impl Console {
         Ok(Console {
             focal: FocalPointService::new(exchange.clone()),
             agency: AgencyService::new(exchange.clone()),
-            admin: AdminService::new(exchange.clone(), peers),
+            admin: AdminService::new(exchange.clone(), peers.clone()),
+            hits: HitsService::new(exchange.clone(), peers),
             audit: AuditService::new(exchange.clone()),
             evidence: EvidenceService::new(exchange.clone()),
             i18n: Arc::new(I18n::load()?),
@@ -99,6 +105,8 @@ pub fn router(console: Console) -> Router {
         .route("/requests/new", get(focal::new_form).post(focal::submit))
         .route("/requests/{id}", get(focal::request_page))
         .route("/requests/{id}/withdraw", post(focal::withdraw))
+        .route("/hits", get(hits::page))
+        .route("/hits/check", post(hits::check))
         .route("/inbox", get(agency::inbox))
         .route("/inbox/{id}", get(agency::request_page))
         .route("/inbox/{id}/answer", post(agency::answer))
@@ -109,6 +117,9 @@ pub fn router(console: Console) -> Router {
             post(evidence::upload).layer(DefaultBodyLimit::disable()),
         )
         .route("/evidence/{id}/send", post(evidence::send))
+        .route("/lists", get(lists::page))
+        .route("/lists/import", post(lists::import))
+        .route("/lists/remove", post(lists::remove))
         .route("/evidence/{id}/package", post(evidence::package))
         .route("/evidence/{id}/files/{file}", post(evidence::download))
         .route("/admin/users", get(users::users).post(users::user_action))
@@ -281,15 +292,19 @@ impl axum::serve::Listener for TlsListener {
     }
 }
 
-/// A refusal shown as a page.
-fn status_page(console: &Console, tag: &str, status: &tonic::Status) -> Response {
-    let code = match status.code() {
+/// The HTTP status a refusal of a local service is shown with.
+fn http_status(status: &tonic::Status) -> StatusCode {
+    match status.code() {
         tonic::Code::PermissionDenied => StatusCode::FORBIDDEN,
         tonic::Code::NotFound => StatusCode::NOT_FOUND,
         tonic::Code::Unauthenticated => StatusCode::UNAUTHORIZED,
         tonic::Code::InvalidArgument | tonic::Code::FailedPrecondition => StatusCode::BAD_REQUEST,
         tonic::Code::ResourceExhausted => StatusCode::TOO_MANY_REQUESTS,
         _ => StatusCode::INTERNAL_SERVER_ERROR,
-    };
-    layout::message_page(console, tag, code, status.message()).into_response()
+    }
+}
+
+/// A refusal shown as a page.
+fn status_page(console: &Console, tag: &str, status: &tonic::Status) -> Response {
+    layout::message_page(console, tag, http_status(status), status.message()).into_response()
 }

@@ -155,6 +155,10 @@ pub fn request(frame: &Frame<'_>, view: &pb::RequestView, positions: &[(u64, Str
                 @if !r.case_reference.is_empty() {
                     dt { (frame.t("col-case")) } dd { bdi { (r.case_reference) } }
                 }
+                @if let Some(hit) = &r.hit {
+                    dt { (frame.t("request-hit")) }
+                    dd { (i18n.text(tag, "hits-listing", Some(&super::i18n::args(&[("agency", hit.agency.clone().into()), ("list", hit.list.clone().into()), ("reference", hit.reference.clone().into())])))) }
+                }
                 dt { (frame.t("col-deadline")) } dd { (i18n.date_time(tag, r.deadline_unix_ms)) " (" (time_left(frame, r.deadline_unix_ms, now)) ")" }
                 @if !r.requested_fields.is_empty() {
                     dt { (frame.t("field-fields")) } dd { (r.requested_fields.join(", ")) }

@@ -84,6 +84,16 @@ pub fn unlimited_agreement(holder: CountryCode, peer: CountryCode) -> Option<Agr
     for rule in &mut agreement.rules {
         rule.daily_limit = u32::MAX;
     }
+    // Either may check phone numbers against the other's police list.
+    agreement.hit_checks = [(holder, peer), (peer, holder)]
+        .iter()
+        .map(|(asker, holding)| crate::policy::HitChecksSection {
+            flow: format!("{asker}->{holding}"),
+            lists: vec![format!("police/{}", super::hit_latency::LIST)],
+            kinds: vec!["phone".into()],
+            daily_quota: crate::policy::MAX_HIT_QUOTA,
+        })
+        .collect();
     Some(agreement)
 }
 

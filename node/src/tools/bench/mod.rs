@@ -33,6 +33,7 @@ mod child;
 mod evidence;
 mod federation;
 mod fleet;
+mod hit_latency;
 mod hits;
 mod load;
 mod traffic;
@@ -49,6 +50,7 @@ use liaison_proto::bench_pb::bench_client::BenchClient;
 use liaison_proto::domain::CountryCode;
 use liaison_proto::pb::evidence_client::EvidenceClient;
 use liaison_proto::pb::focal_point_client::FocalPointClient;
+use liaison_proto::pb::hits_client::HitsClient;
 use tokio::io::AsyncBufReadExt as _;
 use tokio::process::{Child, Command};
 use tonic::transport::{Channel, Endpoint};
@@ -119,6 +121,8 @@ struct Pair {
     focal: load::Focal,
     /// The same focal point's evidence API.
     evidence: evidence::EvidenceApi,
+    /// The same focal point's hits API, and B's police officer's.
+    hits: [hit_latency::HitsApi; 2],
     /// Reaches B's echo over mutual TLS, as A.
     echo: BenchClient<Channel>,
 }
@@ -259,6 +263,12 @@ pub async fn run(options: &Options) -> anyhow::Result<String> {
         eprintln!("{lines}");
         writeln!(report, "{lines}")?;
     }
+    let [asker, holder] = durable.hits.clone();
+    let lines = hit_latency::measure(holder, asker, ANSWERER)
+        .await
+        .context("hit/no-hit checks")?;
+    eprint!("{lines}");
+    write!(report, "{lines}")?;
     if options.scaling {
         writeln!(report)?;
         writeln!(report, "F by requests in flight:")?;
@@ -799,7 +809,20 @@ async fn start_pair(root: &Path, storage: Storage, options: &Options) -> anyhow:
         .context("cannot reach the asking node's local API")?;
     let token = BearerToken::new(token).map_err(|e| anyhow::anyhow!(e))?;
     let focal = FocalPointClient::with_interceptor(local.clone(), token.clone());
-    let evidence = EvidenceClient::with_interceptor(local, token);
+    let evidence = EvidenceClient::with_interceptor(local.clone(), token.clone());
+    let police = created[1]
+        .tokens
+        .get("police-officer")
+        .context("the answering node has no police officer")?;
+    let police = BearerToken::new(police).map_err(|e| anyhow::anyhow!(e))?;
+    let holder_local = Endpoint::from_shared(format!("http://{}", addresses[1].local_listen))?
+        .connect()
+        .await
+        .context("cannot reach the answering node's local API")?;
+    let hits = [
+        HitsClient::with_interceptor(local, token),
+        HitsClient::with_interceptor(holder_local, police),
+    ];
     let nodes: [NodeProcess; 2] = processes
         .try_into()
         .map_err(|_| anyhow::anyhow!("expected two bench nodes"))?;
@@ -808,6 +831,7 @@ async fn start_pair(root: &Path, storage: Storage, options: &Options) -> anyhow:
         nodes,
         focal,
         evidence,
+        hits,
         echo: echo.context("no bench node")?,
     })
 }

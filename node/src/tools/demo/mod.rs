@@ -46,6 +46,7 @@ use crate::exchange::now_ms;
 use crate::tools::devnet;
 
 mod evidence;
+mod hits;
 mod scenario;
 
 pub use scenario::{
@@ -649,6 +650,7 @@ async fn scenario(
         "   THA verified the FIU's answer: {}",
         describe_answer(&answered)?
     );
+    hits::run(tha, khm, &case_id, week).await?;
 
     println!(
         "\n2. A person rescued from the compound, an Indonesian national, is a possible victim: \

@@ -7,7 +7,9 @@ use liaison_proto::domain::CountryCode;
 use liaison_proto::domain::{Category, HandlingCode, Purpose};
 use liaison_proto::pb;
 
-use crate::policy::{AgreementFile, EvidenceSection, RuleSection, open_agreement};
+use crate::policy::{
+    AgreementFile, EvidenceSection, HitChecksSection, RuleSection, open_agreement,
+};
 
 /// A phone check for an investigation of a scam compound that holds
 /// trafficked people in forced criminality (ICCS 0204, trafficking in
@@ -219,6 +221,14 @@ pub fn demo_agreements(holder: CountryCode, peer: CountryCode) -> Option<Agreeme
                 version: 2,
                 victim_data_agencies: Default::default(),
                 rules: vec![phone, wallet],
+                // Thailand may check phone numbers against the list of
+                // Cambodia's police (illustrative).
+                hit_checks: vec![HitChecksSection {
+                    flow: "THA->KHM".into(),
+                    lists: vec!["police/compound-numbers".into()],
+                    kinds: vec!["phone".into()],
+                    daily_quota: 1000,
+                }],
             })
         }
         ["IDN", "THA"] => {
@@ -251,6 +261,7 @@ pub fn demo_agreements(holder: CountryCode, peer: CountryCode) -> Option<Agreeme
                 version: 1,
                 victim_data_agencies: Default::default(),
                 rules,
+                hit_checks: Vec::new(),
             };
             agreement
                 .victim_data_agencies
@@ -284,6 +295,7 @@ pub fn demo_agreements(holder: CountryCode, peer: CountryCode) -> Option<Agreeme
                     HandlingCode::NoOnwardSharing,
                 ),
             ],
+            hit_checks: Vec::new(),
         }),
         _ => Some(open_agreement(holder, peer)),
     }
