@@ -12,9 +12,12 @@
 #![allow(clippy::unwrap_used)]
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
+
+mod common;
+use common::NodeProcess;
 
 use liaison_node::devnet;
 use liaison_node::exchange::now_ms;
@@ -24,9 +27,7 @@ use liaison_proto::pb;
 use liaison_proto::pb::agency_client::AgencyClient;
 use liaison_proto::pb::audit_client::AuditClient;
 use liaison_proto::pb::focal_point_client::FocalPointClient;
-use tokio::io::AsyncBufReadExt;
-use tokio::process::{Child, Command};
-use tonic::transport::{Channel, Endpoint};
+use tonic::transport::Channel;
 
 /// New requests allowed per cycle.
 const PER_CYCLE: usize = 40;
@@ -40,64 +41,6 @@ impl Random {
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
         self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) % n
-    }
-}
-
-/// One node process and what is needed to restart it.
-struct NodeProcess {
-    config: PathBuf,
-    child: Option<Child>,
-    local: String,
-}
-
-impl NodeProcess {
-    /// Starts the node and waits until it says it is serving.
-    async fn start(&mut self) {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_liaison-node"))
-            .arg("run")
-            .arg("--config")
-            .arg(&self.config)
-            .env("RUST_LOG", "info")
-            .stderr(std::process::Stdio::piped())
-            .kill_on_drop(true)
-            .spawn()
-            .unwrap();
-        let mut lines = tokio::io::BufReader::new(child.stderr.take().unwrap()).lines();
-        let (ready_tx, ready_rx) = tokio::sync::oneshot::channel::<Result<(), String>>();
-        tokio::spawn(async move {
-            let mut ready = Some(ready_tx);
-            let mut seen = Vec::new();
-            // Keep draining the pipe so the node never blocks on logging.
-            while let Ok(Some(line)) = lines.next_line().await {
-                if line.contains("node started") {
-                    if let Some(tx) = ready.take() {
-                        let _ = tx.send(Ok(()));
-                    }
-                } else if ready.is_some() {
-                    seen.push(line);
-                }
-            }
-            if let Some(tx) = ready.take() {
-                let _ = tx.send(Err(seen.join("\n")));
-            }
-        });
-        match tokio::time::timeout(Duration::from_secs(30), ready_rx).await {
-            Ok(Ok(Ok(()))) => {}
-            other => panic!("node {} did not start: {other:?}", self.config.display()),
-        }
-        self.child = Some(child);
-    }
-
-    async fn kill(&mut self) {
-        let mut child = self.child.take().unwrap();
-        child.start_kill().unwrap(); // SIGKILL
-        child.wait().await.unwrap();
-    }
-
-    fn channel(&self) -> Channel {
-        Endpoint::from_shared(format!("http://{}", self.local))
-            .unwrap()
-            .connect_lazy()
     }
 }
 
@@ -212,6 +155,7 @@ async fn killed_nodes_lose_nothing_acknowledged() {
         drop(plan.listeners);
         let mut node = NodeProcess {
             config: plan.node.config_path.clone(),
+            dir: plan.node.dir.clone(),
             child: None,
             local,
         };

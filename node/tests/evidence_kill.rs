@@ -15,8 +15,10 @@
 // Test helpers may panic on anything unexpected.
 #![allow(clippy::unwrap_used)]
 
-use std::path::PathBuf;
 use std::time::Duration;
+
+mod common;
+use common::NodeProcess;
 
 use liaison_node::devnet;
 use liaison_node::exchange::now_ms;
@@ -30,11 +32,9 @@ use liaison_proto::pb::evidence_client::EvidenceClient;
 use liaison_proto::pb::federation_client::FederationClient;
 use liaison_proto::pb::focal_point_client::FocalPointClient;
 use sha2::{Digest, Sha256};
-use tokio::io::AsyncBufReadExt;
-use tokio::process::{Child, Command};
 use tokio::time::Instant;
 use tonic::codegen::InterceptedService;
-use tonic::transport::{Channel, Endpoint};
+use tonic::transport::Channel;
 
 /// The size of each file: 16 MiB and a partial last segment, enough for
 /// seconds of transfer in a debug build (a few MB/s on two shared cores).
@@ -45,76 +45,8 @@ const STEP: Duration = Duration::from_secs(60);
 
 type Evidence = EvidenceClient<InterceptedService<Channel, BearerToken>>;
 
-/// One node process and what is needed to restart it.
-struct NodeProcess {
-    config: PathBuf,
-    dir: PathBuf,
-    child: Option<Child>,
-    local: String,
-}
-
-impl NodeProcess {
-    /// Starts the node and waits until it says it is serving.
-    async fn start(&mut self) {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_liaison-node"))
-            .arg("run")
-            .arg("--config")
-            .arg(&self.config)
-            .env("RUST_LOG", "info")
-            .stderr(std::process::Stdio::piped())
-            .kill_on_drop(true)
-            .spawn()
-            .unwrap();
-        let mut lines = tokio::io::BufReader::new(child.stderr.take().unwrap()).lines();
-        let (ready_tx, ready_rx) = tokio::sync::oneshot::channel::<Result<(), String>>();
-        tokio::spawn(async move {
-            let mut ready = Some(ready_tx);
-            let mut seen = Vec::new();
-            // Keep draining the pipe so the node never blocks on logging.
-            while let Ok(Some(line)) = lines.next_line().await {
-                if line.contains("node started") {
-                    if let Some(tx) = ready.take() {
-                        let _ = tx.send(Ok(()));
-                    }
-                } else if ready.is_some() {
-                    seen.push(line);
-                }
-            }
-            if let Some(tx) = ready.take() {
-                let _ = tx.send(Err(seen.join("\n")));
-            }
-        });
-        match tokio::time::timeout(Duration::from_secs(30), ready_rx).await {
-            Ok(Ok(Ok(()))) => {}
-            other => panic!("node {} did not start: {other:?}", self.config.display()),
-        }
-        self.child = Some(child);
-    }
-
-    async fn kill(&mut self) {
-        let mut child = self.child.take().unwrap();
-        child.start_kill().unwrap(); // SIGKILL
-        child.wait().await.unwrap();
-    }
-
-    fn channel(&self) -> Channel {
-        Endpoint::from_shared(format!("http://{}", self.local))
-            .unwrap()
-            .connect_lazy()
-    }
-
-    fn token(&self, user: &str) -> BearerToken {
-        let path = self.dir.join(format!("tokens/{user}.token"));
-        BearerToken::new(&std::fs::read_to_string(path).unwrap()).unwrap()
-    }
-
-    fn evidence(&self, user: &str) -> Evidence {
-        EvidenceClient::with_interceptor(self.channel(), self.token(user))
-    }
-
-    fn config(&self) -> liaison_node::Config {
-        liaison_node::Config::load(&self.config).unwrap()
-    }
+fn evidence(node: &NodeProcess, user: &str) -> Evidence {
+    EvidenceClient::with_interceptor(node.channel(), node.token(user))
 }
 
 /// Waits between looks while something is under way.
@@ -216,7 +148,7 @@ async fn answered_with_file(
         .await
         .unwrap();
 
-    let mut evidence = khm.evidence("police-officer");
+    let mut evidence = evidence(khm, "police-officer");
     let mut parts = vec![pb::UploadPart {
         part: Some(pb::upload_part::Part::Header(pb::UploadHeader {
             request_id: request_id.clone(),
@@ -453,7 +385,7 @@ async fn transfers_resume_after_either_node_is_killed_mid_file() {
     let first = file_bytes(FILE_SIZE, 0x5eed_0001);
     let (request_id, file_id) = answered_with_file(&tha, &khm, "+85512000001", &first).await;
     let held = in_flight(
-        &mut tha.evidence("focal-point"),
+        &mut evidence(&tha, "focal-point"),
         &request_id,
         &file_id,
         9 << 20,
@@ -466,19 +398,19 @@ async fn transfers_resume_after_either_node_is_killed_mid_file() {
         "THA had not finished the file when it was killed"
     );
     // KHM has no receipt: for it the file is still on its way.
-    let item = listed(&mut khm.evidence("police-officer"), &request_id, &file_id)
+    let item = listed(&mut evidence(&khm, "police-officer"), &request_id, &file_id)
         .await
         .unwrap();
     assert_eq!(item.state, pb::EvidenceState::EvidenceSending as i32);
     tha.start().await;
     let looks = resumed_and_received(
-        &mut tha.evidence("focal-point"),
+        &mut evidence(&tha, "focal-point"),
         &request_id,
         &file_id,
         held,
     )
     .await;
-    delivered(&mut khm.evidence("police-officer"), &request_id, &file_id).await;
+    delivered(&mut evidence(&khm, "police-officer"), &request_id, &file_id).await;
     println!(
         "THA killed once it held {held} of {FILE_SIZE} bytes; after its restart it held no \
          less ({looks} looks) until the file was received"
@@ -491,7 +423,7 @@ async fn transfers_resume_after_either_node_is_killed_mid_file() {
     let second = file_bytes(FILE_SIZE, 0x5eed_0002);
     let (request_id, file_id) = answered_with_file(&tha, &khm, "+85512000002", &second).await;
     let seen = in_flight(
-        &mut tha.evidence("focal-point"),
+        &mut evidence(&tha, "focal-point"),
         &request_id,
         &file_id,
         1 << 20,
@@ -528,19 +460,19 @@ async fn transfers_resume_after_either_node_is_killed_mid_file() {
     );
     assert_eq!(blob_on_disk(&tha, &request_id, &second), None);
     // THA's listing agrees with where the transfer resumes.
-    let item = listed(&mut tha.evidence("focal-point"), &request_id, &file_id)
+    let item = listed(&mut evidence(&tha, "focal-point"), &request_id, &file_id)
         .await
         .unwrap();
     assert_eq!(item.received_bytes, state.offset);
     khm.start().await;
     let looks = resumed_and_received(
-        &mut tha.evidence("focal-point"),
+        &mut evidence(&tha, "focal-point"),
         &request_id,
         &file_id,
         state.offset,
     )
     .await;
-    delivered(&mut khm.evidence("police-officer"), &request_id, &file_id).await;
+    delivered(&mut evidence(&khm, "police-officer"), &request_id, &file_id).await;
     println!(
         "KHM killed once THA held {seen} of {FILE_SIZE} bytes; THA resumed at {} ({looks} \
          looks on the way)",
@@ -550,7 +482,7 @@ async fn transfers_resume_after_either_node_is_killed_mid_file() {
 
     // THA serves the exact bytes, and lists each file once.
     for (request_id, file_id, data) in &files {
-        let mut focal = tha.evidence("focal-point");
+        let mut focal = evidence(&tha, "focal-point");
         let got = download(&mut focal, request_id, file_id).await;
         assert_eq!(got.len(), data.len());
         assert_eq!(Sha256::digest(&got), Sha256::digest(data), "{file_id}");

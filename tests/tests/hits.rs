@@ -430,3 +430,57 @@ async fn quotas_epochs_kinds_and_proofs_are_enforced() {
     assert!(two.outcomes.iter().all(|o| !o.hit));
     federation.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_epoch_ends_on_its_schedule_and_the_asker_follows() {
+    let choice = agreements(100, 100);
+    let mut federation = TestFederation::start_with(&["THA", "KHM"], &choice).await;
+    let mut police = hits(&federation, "KHM", "police-officer").await;
+    let listed = import(&mut police, vec![entry("+85512345678", "R-1", "")]).await;
+    let mut focal = hits(&federation, "THA", "focal-point").await;
+    assert_eq!(
+        check(&mut focal, &["+85512345678"]).await.unwrap().epoch,
+        listed.epoch
+    );
+
+    // Cambodia's epoch began eight days ago (the default lasts seven).
+    federation.stop("KHM").await;
+    {
+        let config = Arc::new(federation.node("KHM").config());
+        let store: Arc<dyn liaison_node::store::Store> =
+            Arc::new(liaison_node::store::open(&config.data_dir).unwrap());
+        let exchange = liaison_node::exchange::Exchange::open(config, store).unwrap();
+        let mut epoch = exchange.records().hit_epoch().unwrap().unwrap();
+        assert_eq!(epoch.epoch, listed.epoch);
+        epoch.started_unix_ms -= 8 * 86_400_000;
+        let mut changes = Changes::new();
+        changes.put_hit_epoch(&epoch);
+        exchange.records().apply(changes).unwrap();
+        exchange.durable().await.unwrap();
+        exchange.close();
+    }
+    federation.restart("KHM").await;
+
+    // The old epoch's evaluations are refused; the asker fetches the new
+    // set by itself, and the value still hits under the new key.
+    let mut khm = federation.federation_client_as("THA", "KHM").await;
+    let stale = khm
+        .evaluate_hits(pb::HitEvaluation {
+            epoch: listed.epoch,
+            kind: "phone".into(),
+            blinded: vec![vec![0; 32]],
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(stale.code(), Code::FailedPrecondition, "{stale:?}");
+    let result = check(&mut focal, &["+85512345678"]).await.unwrap();
+    assert!(result.outcomes[0].hit);
+    assert_eq!(result.epoch, listed.epoch + 1);
+    let mut auditor = federation.auditor("KHM").await;
+    let log = export(&mut auditor).await;
+    assert!(
+        log.contains(&format!("epoch {} began: its schedule", listed.epoch + 1)),
+        "{log}"
+    );
+    federation.shutdown().await;
+}

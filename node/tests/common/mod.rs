@@ -1,0 +1,84 @@
+//! What the process tests share: a `liaison-node run` child process that
+//! can be started, killed with SIGKILL and started again.
+
+// Test helpers may panic on anything unexpected; not every test uses every
+// helper.
+#![allow(clippy::unwrap_used, dead_code)]
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use liaison_proto::auth::BearerToken;
+use tokio::io::AsyncBufReadExt;
+use tokio::process::{Child, Command};
+use tonic::transport::{Channel, Endpoint};
+
+/// One node process and what is needed to restart it.
+pub struct NodeProcess {
+    pub config: PathBuf,
+    /// The node's directory (its `tokens/`).
+    pub dir: PathBuf,
+    pub child: Option<Child>,
+    /// The local API's address.
+    pub local: String,
+}
+
+impl NodeProcess {
+    /// Starts the node and waits until it says it is serving.
+    pub async fn start(&mut self) {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_liaison-node"))
+            .arg("run")
+            .arg("--config")
+            .arg(&self.config)
+            .env("RUST_LOG", "info")
+            .stderr(std::process::Stdio::piped())
+            .kill_on_drop(true)
+            .spawn()
+            .unwrap();
+        let mut lines = tokio::io::BufReader::new(child.stderr.take().unwrap()).lines();
+        let (ready_tx, ready_rx) = tokio::sync::oneshot::channel::<Result<(), String>>();
+        tokio::spawn(async move {
+            let mut ready = Some(ready_tx);
+            let mut seen = Vec::new();
+            // Keep draining the pipe so the node never blocks on logging.
+            while let Ok(Some(line)) = lines.next_line().await {
+                if line.contains("node started") {
+                    if let Some(tx) = ready.take() {
+                        let _ = tx.send(Ok(()));
+                    }
+                } else if ready.is_some() {
+                    seen.push(line);
+                }
+            }
+            if let Some(tx) = ready.take() {
+                let _ = tx.send(Err(seen.join("\n")));
+            }
+        });
+        match tokio::time::timeout(Duration::from_secs(30), ready_rx).await {
+            Ok(Ok(Ok(()))) => {}
+            other => panic!("node {} did not start: {other:?}", self.config.display()),
+        }
+        self.child = Some(child);
+    }
+
+    pub async fn kill(&mut self) {
+        let mut child = self.child.take().unwrap();
+        child.start_kill().unwrap(); // SIGKILL
+        child.wait().await.unwrap();
+    }
+
+    pub fn channel(&self) -> Channel {
+        Endpoint::from_shared(format!("http://{}", self.local))
+            .unwrap()
+            .connect_lazy()
+    }
+
+    pub fn token(&self, user: &str) -> BearerToken {
+        let path = self.dir.join(format!("tokens/{user}.token"));
+        BearerToken::new(&std::fs::read_to_string(path).unwrap()).unwrap()
+    }
+
+    pub fn config(&self) -> liaison_node::Config {
+        liaison_node::Config::load(&self.config).unwrap()
+    }
+}
