@@ -150,18 +150,8 @@ async fn killed_nodes_lose_nothing_acknowledged() {
     let mut nodes = Vec::new();
     let mut dirs = Vec::new();
     for plan in planned {
-        let local = plan.listeners.local.local_addr().unwrap().to_string();
-        // The ports stay reserved until the process takes them over.
-        drop(plan.listeners);
-        let mut node = NodeProcess {
-            config: plan.node.config_path.clone(),
-            dir: plan.node.dir.clone(),
-            child: None,
-            local,
-        };
-        node.start().await;
-        nodes.push(node);
-        dirs.push(plan.node.dir);
+        dirs.push(plan.node.dir.clone());
+        nodes.push(NodeProcess::launch(plan).await);
     }
     let (tha_dir, khm_dir) = (dirs[0].clone(), dirs[1].clone());
 

@@ -361,17 +361,7 @@ async fn transfers_resume_after_either_node_is_killed_mid_file() {
     let planned = devnet::plan_with(root.path(), &countries, &agreements).unwrap();
     let mut nodes = Vec::new();
     for plan in planned {
-        let local = plan.listeners.local.local_addr().unwrap().to_string();
-        // The ports stay reserved until the process takes them over.
-        drop(plan.listeners);
-        let mut node = NodeProcess {
-            config: plan.node.config_path.clone(),
-            dir: plan.node.dir.clone(),
-            child: None,
-            local,
-        };
-        node.start().await;
-        nodes.push(node);
+        nodes.push(NodeProcess::launch(plan).await);
     }
     let (mut tha, mut khm) = {
         let mut pair = nodes.into_iter();

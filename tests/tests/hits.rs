@@ -484,3 +484,109 @@ async fn an_epoch_ends_on_its_schedule_and_the_asker_follows() {
     );
     federation.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn removed_values_stop_hitting_and_kept_hits_are_forgotten_with_their_keys() {
+    let choice = agreements(100, 100);
+    let federation = TestFederation::start_with(&["THA", "KHM"], &choice).await;
+    let mut police = hits(&federation, "KHM", "police-officer").await;
+    import(
+        &mut police,
+        vec![
+            entry("+85512345678", "R-1", ""),
+            entry("+85512345679", "R-2", ""),
+        ],
+    )
+    .await;
+    let mut focal = hits(&federation, "THA", "focal-point").await;
+    let first = check(&mut focal, &["+85512345678", "+85512345679"])
+        .await
+        .unwrap();
+    assert!(first.outcomes.iter().all(|o| o.hit));
+
+    // One value removed (written another way), one never listed.
+    let removed = police
+        .remove_indicators(pb::IndicatorRemoval {
+            agency: "police".into(),
+            list: "compound-numbers".into(),
+            kind: "phone".into(),
+            values: vec!["+855 12 345 678".into(), "+85512345670".into()],
+            whole_list: false,
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!((removed.removed, removed.absent), (1, 1));
+    assert_eq!(removed.counts[0].count, 1);
+    let after = check(&mut focal, &["+85512345678", "+85512345679"])
+        .await
+        .unwrap();
+    assert!(!after.outcomes[0].hit && after.outcomes[1].hit);
+
+    // The whole list: gone, and its data key with it.
+    let khm = federation.node("KHM").running().exchange().clone();
+    assert!(
+        khm.records()
+            .data_key("i/police/compound-numbers")
+            .unwrap()
+            .is_some()
+    );
+    let gone = police
+        .remove_indicators(pb::IndicatorRemoval {
+            agency: "police".into(),
+            list: "compound-numbers".into(),
+            whole_list: true,
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(gone.removed, 1);
+    assert!(
+        khm.records()
+            .data_key("i/police/compound-numbers")
+            .unwrap()
+            .is_none()
+    );
+    let lists = police
+        .list_indicators(pb::IndicatorListQuery::default())
+        .await
+        .unwrap()
+        .into_inner();
+    assert!(lists.lists.is_empty());
+    let missing = police
+        .remove_indicators(pb::IndicatorRemoval {
+            agency: "police".into(),
+            list: "compound-numbers".into(),
+            whole_list: true,
+            ..Default::default()
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(missing.code(), Code::NotFound);
+
+    // Kept hits are erased with their keys once their time is over.
+    let tha = federation.node("THA").running().exchange().clone();
+    let id = first.outcomes[0].hit_id.clone();
+    assert!(
+        tha.records()
+            .data_key(&format!("h/{id}"))
+            .unwrap()
+            .is_some()
+    );
+    let later = liaison_node::exchange::now_ms() + 31 * 86_400_000;
+    // Three: two from the first check, one from the second.
+    assert_eq!(tha.forget_expired_hits(later).await.unwrap(), 3);
+    assert!(
+        tha.records()
+            .data_key(&format!("h/{id}"))
+            .unwrap()
+            .is_none()
+    );
+    assert!(tha.records().stored_hit(&id).unwrap().is_none());
+    let forgotten = focal.get_hit(pb::HitRef { hit_id: id }).await.unwrap_err();
+    assert_eq!(forgotten.code(), Code::NotFound);
+    let mut auditor = federation.auditor("THA").await;
+    assert!(export(&mut auditor).await.contains("3 kept hits erased"));
+    federation.shutdown().await;
+}

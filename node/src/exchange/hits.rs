@@ -169,20 +169,17 @@ fn peer_refused(peer: CountryCode, status: &tonic::Status) -> Error {
 /// The index of a value on a list: a keyed hash of its kind and normal
 /// form, under a key derived from the hit seed, so that the key space
 /// shows no value and cannot be tested offline without the seed.
-fn index_of(seed: &HitSeed, indicator: &Indicator) -> String {
-    let mut derive = <Hmac<Sha256> as hmac::Mac>::new_from_slice(seed.bytes())
-        .unwrap_or_else(|_| unreachable_hmac());
+fn index_of(seed: &HitSeed, indicator: &Indicator) -> Result<String> {
+    // HMAC takes a key of any length: these never fail.
+    let keyed = |key: &[u8]| {
+        <Hmac<Sha256> as hmac::Mac>::new_from_slice(key)
+            .map_err(|e| Error::Integrity(format!("the indicator index key: {e}")))
+    };
+    let mut derive = keyed(seed.bytes())?;
     derive.update(b"liaison-indicator-index-v1");
-    let key = derive.finalize().into_bytes();
-    let mut mac =
-        <Hmac<Sha256> as hmac::Mac>::new_from_slice(&key).unwrap_or_else(|_| unreachable_hmac());
+    let mut mac = keyed(&derive.finalize().into_bytes())?;
     mac.update(&indicator.prf_input());
-    hex::encode(&mac.finalize().into_bytes()[..16])
-}
-
-/// HMAC takes keys of any length: this is never called.
-fn unreachable_hmac() -> Hmac<Sha256> {
-    <Hmac<Sha256> as hmac::Mac>::new_from_slice(&[0u8; 32]).unwrap_or_else(|_| unreachable_hmac())
+    Ok(hex::encode(&mac.finalize().into_bytes()[..16]))
 }
 
 /// An agency's listing reference: 1 to 64 letters, digits, spaces or
@@ -316,7 +313,7 @@ impl Exchange {
         let mut fresh = HashSet::new();
         let mut added = 0;
         for (indicator, reference, date) in parsed {
-            let index = index_of(&seed, &indicator);
+            let index = index_of(&seed, &indicator)?;
             if !self.records.has_indicator(agency, list, &index)? && fresh.insert(index.clone()) {
                 *summary.counts.entry(kind.name().to_string()).or_default() += 1;
             }
@@ -393,7 +390,7 @@ impl Exchange {
             for (i, value) in values.iter().enumerate() {
                 let indicator = Indicator::parse(kind, value)
                     .map_err(|e| refusal(e, Some(&format!("values[{i}]"))))?;
-                indexes.push((index_of(&seed, &indicator), kind));
+                indexes.push((index_of(&seed, &indicator)?, kind));
             }
         }
         let state = self.state.lock().await;

@@ -24,6 +24,22 @@ pub struct NodeProcess {
 }
 
 impl NodeProcess {
+    /// Starts the node `plan` describes, as a process of its own: its
+    /// reserved ports are handed over as the process binds them.
+    pub async fn launch(plan: liaison_node::devnet::PlannedNode) -> NodeProcess {
+        let local = plan.listeners.local.local_addr().unwrap().to_string();
+        // The ports stay reserved until the process takes them over.
+        drop(plan.listeners);
+        let mut node = NodeProcess {
+            config: plan.node.config_path.clone(),
+            dir: plan.node.dir.clone(),
+            child: None,
+            local,
+        };
+        node.start().await;
+        node
+    }
+
     /// Starts the node and waits until it says it is serving.
     pub async fn start(&mut self) {
         let mut child = Command::new(env!("CARGO_BIN_EXE_liaison-node"))
