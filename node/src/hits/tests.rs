@@ -487,3 +487,78 @@ fn inputs_keys_and_tags_do_not_change() {
         "9b915d900a663b9396bc5a92613da2b8"
     );
 }
+
+mod properties {
+    //! Inputs nobody wrote by hand (issue 21): whatever bytes arrive as a
+    //! set, a batch or a holder's answer, the decoders refuse them with an
+    //! error naming a field, or accept exactly what the protocol allows;
+    //! none panics.
+
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn valid_set() -> Vec<u8> {
+        PublishedSet::build(&key(&seed(1), 7), &items())
+            .unwrap()
+            .bytes()
+            .to_vec()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn any_bytes_as_a_set_are_refused_or_read_whole(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+            if let Ok(set) = PublishedSet::from_bytes(bytes.clone()) {
+                prop_assert_eq!(set.bytes(), &bytes[..]);
+            }
+        }
+
+        #[test]
+        fn one_changed_byte_of_a_set_is_refused_or_changes_nothing_it_opens(index in 0usize..400, byte in any::<u8>()) {
+            let bytes = valid_set();
+            let index = index % bytes.len();
+            let mut changed = bytes.clone();
+            changed[index] = byte;
+            // Either refused with a named field, or (a byte of an entry's
+            // sealed record or tag) read, in which case a value that was
+            // listed no longer opens wrong records: the AEAD refuses them.
+            match PublishedSet::from_bytes(changed.clone()) {
+                Err(error) => prop_assert!(!error.field().is_empty()),
+                Ok(set) => {
+                    let holder = key(&seed(1), 7);
+                    let original = PublishedSet::from_bytes(bytes).unwrap();
+                    for (indicator, _) in items() {
+                        let output = holder.evaluate(&indicator).unwrap();
+                        // A changed entry opens to nothing or to an error,
+                        // never to other records than the holder sealed.
+                        if let Ok(Some(records)) = set.open(&output) {
+                            prop_assert_eq!(Some(records), original.open(&output).unwrap());
+                        }
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn any_blinded_batch_is_evaluated_or_refused_by_index(elements in proptest::collection::vec(proptest::collection::vec(any::<u8>(), 0..40), 1..8)) {
+            let holder = key(&seed(2), 3);
+            match holder.evaluate_batch(3, &elements) {
+                Ok(evaluation) => prop_assert_eq!(evaluation.elements.len(), elements.len()),
+                Err(error) => prop_assert!(error.field().starts_with("blinded")),
+            }
+        }
+
+        #[test]
+        fn any_answer_to_a_blinded_batch_is_refused_unless_the_holder_made_it(
+            evaluated in proptest::collection::vec(proptest::collection::vec(any::<u8>(), 32), 1..3),
+            proof in proptest::collection::vec(any::<u8>(), 0..70),
+        ) {
+            let holder = key(&seed(3), 1);
+            let values: Vec<Indicator> = items().into_iter().map(|(i, _)| i).take(evaluated.len()).collect();
+            let (state, _) = BlindState::blind(&values).unwrap();
+            prop_assert!(state.finalize(&evaluated, &proof, holder.public_key()).is_err());
+        }
+    }
+}
