@@ -516,7 +516,7 @@ pub fn parse_role(text: &str) -> Result<Role, String> {
 /// Parses the TOML text, naming the offending key on failure: serde's path
 /// to the error (e.g. `peers[1].endpoint`), plus the field when one is
 /// missing or unknown.
-fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, ConfigError> {
+pub fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, ConfigError> {
     let line_of = |span: Option<std::ops::Range<usize>>| {
         span.map(|span| text[..span.start.min(text.len())].lines().count().max(1))
     };

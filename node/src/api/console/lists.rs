@@ -380,7 +380,9 @@ pub async fn remove(
 /// lines, a byte order mark and a header line skipped. A line of another
 /// shape is refused by its number and the id of the message that says
 /// why, never by what it holds.
-fn csv_entries(text: &str) -> Result<Vec<(usize, pb::IndicatorEntry)>, (usize, &'static str)> {
+pub(super) fn csv_entries(
+    text: &str,
+) -> Result<Vec<(usize, pb::IndicatorEntry)>, (usize, &'static str)> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut entries = Vec::new();
     let mut first = true;
@@ -418,7 +420,7 @@ fn csv_entries(text: &str) -> Result<Vec<(usize, pb::IndicatorEntry)>, (usize, &
 /// The fields of one CSV line (RFC 4180 quoting, on one line; spaces
 /// around a field, outside its quotes, dropped); `None` for a quote out of
 /// place.
-fn csv_fields(line: &str) -> Option<Vec<String>> {
+pub(super) fn csv_fields(line: &str) -> Option<Vec<String>> {
     let blank = |c: &char| *c == ' ' || *c == '\t';
     let mut fields = Vec::new();
     let mut chars = line.chars().peekable();

@@ -21,6 +21,8 @@ mod agency;
 mod auditor;
 mod evidence;
 mod focal;
+#[doc(hidden)]
+pub mod fuzzing;
 mod hits;
 pub mod i18n;
 mod layout;

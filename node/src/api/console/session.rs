@@ -84,7 +84,7 @@ fn cookie(console: &Console, name: &str, value: &str, max_age: Option<u64>) -> H
 }
 
 /// The value of cookie `name`, if sent.
-fn read_cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+pub(super) fn read_cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
     headers
         .get_all(header::COOKIE)
         .iter()
@@ -123,7 +123,7 @@ fn visitor_language(console: &Console, headers: &HeaderMap) -> &'static Language
 }
 
 /// Compares two tokens in time independent of where they differ.
-fn same_token(a: &str, b: &str) -> bool {
+pub(super) fn same_token(a: &str, b: &str) -> bool {
     a.len() == b.len()
         && a.bytes()
             .zip(b.bytes())
