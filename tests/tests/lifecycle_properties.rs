@@ -8,7 +8,7 @@
 //! audit logs verify offline.
 //!
 //! One federation serves every case; each case follows a fresh request.
-//! `LIAISON_LIFECYCLE_CASES` sets how many cases run (24 by default) and
+//! `LIAISON_LIFECYCLE_CASES` sets how many cases run (32 by default) and
 //! `LIAISON_LIFECYCLE_SEED` the seed they are drawn from (a fixed one by
 //! default, so that CI runs the same cases every time).
 
@@ -35,7 +35,7 @@ use tonic::Code;
 /// The seed of the cases unless `LIAISON_LIFECYCLE_SEED` gives another.
 const DEFAULT_SEED: u64 = 21;
 /// How many cases run unless `LIAISON_LIFECYCLE_CASES` says otherwise.
-const DEFAULT_CASES: u32 = 24;
+const DEFAULT_CASES: u32 = 32;
 /// The deadlines of successive requests are this far apart, further than
 /// the clock skew allowed, so that letting one request's deadline pass
 /// leaves every earlier request (due later) open.
@@ -547,6 +547,14 @@ async fn settle(federation: &TestFederation, tracked: &Tracked) {
     }
 }
 
+/// The names of the statuses of a history, for messages.
+fn names(history: &[i32]) -> Vec<&'static str> {
+    history
+        .iter()
+        .map(|s| pb::RequestStatus::try_from(*s).map_or("?", |s| s.as_str_name()))
+        .collect()
+}
+
 /// The audit events that record a request becoming final on a node.
 const FINAL_EVENTS: &[&str] = &[
     "request.answered",
@@ -595,19 +603,23 @@ async fn check(federation: &TestFederation, tracked: &mut Tracked) {
             .collect();
         assert!(
             finals.len() <= 1,
-            "{trace}: {code} recorded two final states: {history:?}"
+            "{trace}: {code} recorded two final states: {:?}",
+            names(&history)
         );
         if let Some(&at) = finals.first() {
             assert_eq!(
                 at,
                 history.len() - 1,
-                "{trace}: {code} left a final state: {history:?}"
+                "{trace}: {code} left a final state: {:?}",
+                names(&history)
             );
         }
         assert_eq!(history.last(), Some(&view.status), "{trace}: {code}");
         assert!(
             history.starts_with(seen),
-            "{trace}: {code}'s history was rewritten: {seen:?} then {history:?}"
+            "{trace}: {code}'s history was rewritten: {:?} then {:?}",
+            names(seen),
+            names(&history)
         );
         if seen.last().is_some_and(is_final) {
             assert_eq!(
