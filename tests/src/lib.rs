@@ -53,6 +53,11 @@ impl TestNode {
         self.running.as_ref().expect("node is stopped")
     }
 
+    /// Whether the node runs (it may have been stopped, and not restarted).
+    pub fn is_running(&self) -> bool {
+        self.running.is_some()
+    }
+
     pub fn config(&self) -> Config {
         Config::load(&self.config_path).expect("generated config loads")
     }
