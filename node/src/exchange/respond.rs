@@ -83,13 +83,22 @@ pub struct SubjectRelease {
 }
 
 /// The fields `request` asks for: every field `grant` releases, for a
-/// request signed before requests named their fields.
+/// request signed before requests named their fields ([`asks_for_all`]).
 pub fn asked_fields<'a>(grant: &'a policy::Grant, request: &'a InformationRequest) -> &'a [String] {
-    if request.requested_fields.is_empty() {
+    if asks_for_all(request) {
         &grant.release
     } else {
         &request.requested_fields
     }
+}
+
+/// Whether `request` is one signed before requests named their fields,
+/// which asks for every field: it names none, and carries no terms either
+/// (requests name their fields since before they carried terms). A current
+/// request naming none asks for nothing, because its requester's agreement
+/// accepts no field of the category (`submit` asks for all it accepts).
+fn asks_for_all(request: &InformationRequest) -> bool {
+    request.requested_fields.is_empty() && request.accepted_handling.is_none()
 }
 
 /// What an answer to `request` would release about each of its subjects
@@ -141,7 +150,6 @@ pub fn redact(
     fields: Vec<Field>,
 ) -> std::result::Result<Redaction, convert::ConversionError> {
     convert::field_subjects("fields", &fields, request)?;
-    let requested = &request.requested_fields;
     let mut released = Vec::new();
     let mut redacted_fields: Vec<String> = Vec::new();
     let mut not_granted: Vec<String> = Vec::new();
@@ -157,7 +165,7 @@ pub fn redact(
             .subject_at(field.subject)
             .and_then(|(_, subject)| subject.subject_kind());
         if grant.releases(&field.name, kind)
-            && (requested.is_empty() || requested.contains(&field.name))
+            && (asks_for_all(request) || request.requested_fields.contains(&field.name))
         {
             released.push(field);
             continue;
@@ -403,7 +411,9 @@ mod tests {
     use std::collections::{BTreeMap, BTreeSet};
 
     use liaison_proto::domain::{
-        BankAccount, Category, Purpose, RoledSubject, Subject, SubjectKind, SubjectRole, Wallet,
+        BankAccount, Category, Company, Device, DocumentType, IdentityDocument, IpAddress,
+        OnlineAccount, Person, Phone, Purpose, RoledSubject, Subject, SubjectKind, SubjectRole,
+        Vehicle, Wallet,
     };
 
     use super::*;
@@ -480,6 +490,317 @@ mod tests {
         }
     }
 
+    /// A subject of `kind`; only its kind matters to redaction.
+    fn subject_of(kind: SubjectKind) -> Subject {
+        let text = || "x".to_string();
+        let country = "THA".parse().unwrap();
+        match kind {
+            SubjectKind::Person => Subject::Person(Person {
+                full_name: text(),
+                date_of_birth: text(),
+                nationality: text(),
+                document_number: text(),
+                indicators: Vec::new(),
+            }),
+            SubjectKind::Phone => Subject::Phone(Phone { number: text() }),
+            SubjectKind::Wallet => Subject::Wallet(Wallet {
+                network: text(),
+                address: text(),
+            }),
+            SubjectKind::Company => Subject::Company(Company {
+                name: text(),
+                registration_number: text(),
+                jurisdiction: text(),
+            }),
+            SubjectKind::BankAccount => Subject::BankAccount(BankAccount {
+                iban: text(),
+                account_number: String::new(),
+                bic: String::new(),
+                holder_name: String::new(),
+            }),
+            SubjectKind::OnlineAccount => Subject::OnlineAccount(OnlineAccount {
+                platform: text(),
+                handle: text(),
+                user_id: String::new(),
+            }),
+            SubjectKind::Device => Subject::Device(Device {
+                imei: text(),
+                model: String::new(),
+            }),
+            SubjectKind::IdentityDocument => Subject::IdentityDocument(IdentityDocument {
+                document_type: DocumentType::ALL[0],
+                number: text(),
+                issuing_country: country,
+            }),
+            SubjectKind::Vehicle => Subject::Vehicle(Vehicle {
+                plate: text(),
+                country,
+            }),
+            SubjectKind::IpAddress => Subject::IpAddress(IpAddress {
+                address: "192.0.2.1".into(),
+                observed_unix_ms: 0,
+                port: 0,
+            }),
+        }
+    }
+
+    /// Properties 1a and 1b of issue 21 on the answering side: whatever
+    /// the two copies of the agreement say, an answer releases only fields
+    /// the holder's grant releases for each subject's kind and the request
+    /// asked for (so, for a request `submit` built, fields the asker's
+    /// copy accepts too), withholds the rest, and is released under terms
+    /// no weaker than either copy's: a handling code at least as strict
+    /// as both (`VICTIM_PROTECTED` about a possible victim), the shorter
+    /// retention. With copies `compare` finds alike, the asker's own
+    /// checks (`check_answer.rs`) accept every such answer.
+    /// `PROPTEST_CASES` raises the cases.
+    mod properties {
+        use liaison_proto::domain::SubjectRole;
+        use proptest::prelude::*;
+
+        use super::*;
+        use crate::policy::tests::{arb_two_copies, cases};
+        use crate::policy::{Agreement, AgreementFile, Flow, compare, evaluate_request};
+
+        /// Up to four subjects of kinds the category accepts, each with a
+        /// role (some possible victims), and the answer's fields: names
+        /// from the category's catalogue or not, about any subject.
+        #[allow(clippy::type_complexity)]
+        fn arb_request_parts(
+            category: Category,
+        ) -> impl Strategy<Value = (Vec<(SubjectKind, SubjectRole)>, Vec<(u32, String)>)> {
+            let kinds: Vec<SubjectKind> = SubjectKind::ALL
+                .iter()
+                .copied()
+                .filter(|k| category.accepts_kind(*k))
+                .collect();
+            let names: Vec<String> = category
+                .response_fields()
+                .iter()
+                .map(|f| f.to_string())
+                .chain(["not_a_field".to_string()])
+                .collect();
+            proptest::collection::vec(
+                (
+                    proptest::sample::select(kinds),
+                    proptest::sample::select(SubjectRole::ALL.to_vec()),
+                ),
+                1..=4,
+            )
+            .prop_flat_map(move |subjects| {
+                let count = subjects.len() as u32;
+                (
+                    Just(subjects),
+                    proptest::collection::vec(
+                        (0..count, proptest::sample::select(names.clone())),
+                        0..=8,
+                    ),
+                )
+            })
+        }
+
+        /// Two copies of an agreement and a request about `category`.
+        #[derive(Debug, Clone)]
+        struct Case {
+            asker_file: AgreementFile,
+            holder_file: AgreementFile,
+            asker_is_tha: bool,
+            category: Category,
+            purpose: Purpose,
+            bases: Vec<String>,
+        }
+
+        /// Two copies, and a request the asker's copy allows whenever it
+        /// has a rule at all (a category it has a rule for, a purpose and
+        /// direction the rule allows, the legal bases it lists), so that
+        /// most cases reach an answer; the holder's copy of that rule may
+        /// attach another handling code, so that the terms of both copies
+        /// are tested against each other.
+        #[allow(clippy::type_complexity)]
+        fn arb_case()
+        -> impl Strategy<Value = (Case, (Vec<(SubjectKind, SubjectRole)>, Vec<(u32, String)>))>
+        {
+            (
+                arb_two_copies(),
+                any::<[usize; 3]>(),
+                proptest::option::of(proptest::sample::select(HandlingCode::ALL.to_vec())),
+            )
+                .prop_flat_map(
+                    |((asker_file, mut holder_file), [r, p, d], handling)| {
+                        let rules = &asker_file.rules;
+                        let (category, purpose, asker_is_tha, bases) =
+                            match rules.get(r % rules.len().max(1)) {
+                                Some(rule) => (
+                                    rule.category.parse::<Category>().unwrap(),
+                                    rule.purposes[p % rule.purposes.len()]
+                                        .parse::<Purpose>()
+                                        .unwrap(),
+                                    rule.flows[d % rule.flows.len()].starts_with("THA"),
+                                    rule.legal_bases.clone(),
+                                ),
+                                None => (
+                                    Category::ALL[r % Category::ALL.len()],
+                                    Purpose::ALL[p % Purpose::ALL.len()],
+                                    d.is_multiple_of(2),
+                                    Vec::new(),
+                                ),
+                            };
+                        let theirs = holder_file
+                            .rules
+                            .iter_mut()
+                            .find(|rule| rule.category == category.as_str());
+                        if let (Some(handling), Some(rule)) = (handling, theirs)
+                            && category != Category::VictimIdentification
+                        {
+                            rule.handling = handling.to_string();
+                        }
+                        let case = Case {
+                            asker_file: asker_file.clone(),
+                            holder_file,
+                            asker_is_tha,
+                            category,
+                            purpose,
+                            bases,
+                        };
+                        (Just(case), arb_request_parts(category))
+                    },
+                )
+        }
+
+        fn request(
+            category: Category,
+            purpose: Purpose,
+            subjects: &[(SubjectKind, SubjectRole)],
+        ) -> InformationRequest {
+            let mut request = wallet_and_account(&[]);
+            request.category = category;
+            request.purpose = purpose;
+            request.subject = subject_of(subjects[0].0);
+            request.subject_role = subjects[0].1;
+            request.more_subjects = subjects[1..]
+                .iter()
+                .map(|(kind, role)| RoledSubject {
+                    role: *role,
+                    subject: subject_of(*kind),
+                })
+                .collect();
+            request
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(cases(1000)))]
+
+            #[test]
+            fn answers_release_only_granted_and_requested_fields_under_terms_no_weaker(
+                (case, (subjects, answered)) in arb_case(),
+                asked in proptest::collection::vec(any::<bool>(), 16),
+                old_request in proptest::bool::weighted(0.2),
+            ) {
+                let Case { asker_file, holder_file, asker_is_tha, category, purpose, bases } = case;
+                let (asker, holder) = if asker_is_tha { ("THA", "KHM") } else { ("KHM", "THA") };
+                let (asker, holder) = (asker.parse().unwrap(), holder.parse().unwrap());
+                let flow = Flow { from: asker, to: holder };
+                let ours = Agreement::from_file(asker, holder, &asker_file).unwrap();
+                let theirs = Agreement::from_file(holder, asker, &holder_file).unwrap();
+                // The asker sends it only if its copy allows (`submit`).
+                let sent = evaluate_request(asker, Some(&ours), flow, category, purpose, &bases, 0);
+                let Some(accepted) = sent.grant else {
+                    return Ok(());
+                };
+                let mut request = request(category, purpose, &subjects);
+                request.from_country = asker;
+                request.to_country = holder;
+                // `submit` asks for fields its copy accepts; a request
+                // signed before requests named fields or terms asks for
+                // none and names none.
+                if !old_request {
+                    request.requested_fields = accepted
+                        .release
+                        .iter()
+                        .zip(asked.iter().cycle())
+                        .filter(|(_, ask)| **ask)
+                        .map(|(name, _)| name.clone())
+                        .collect();
+                    if request.requested_fields.is_empty() {
+                        request.requested_fields = accepted.release.clone();
+                    }
+                    request.accepted_handling = Some(accepted.handling);
+                    request.max_retention_days = Some(accepted.retention_days);
+                }
+                request.legal_bases = bases.clone();
+                let received = evaluate_request(holder, Some(&theirs), flow, category, purpose, &bases, 0);
+                let Some(grant) = received.grant else {
+                    return Ok(());
+                };
+                let fields: Vec<Field> = answered.iter().map(|(at, name)| field(*at, name)).collect();
+                let redaction = redact(&grant, &request, fields.clone()).unwrap();
+                let kind_of = |f: &Field| request.subject_at(f.subject).and_then(|(_, s)| s.subject_kind());
+                let wanted = |f: &Field| {
+                    grant.releases(&f.name, kind_of(f))
+                        && ((request.requested_fields.is_empty() && old_request)
+                            || request.requested_fields.contains(&f.name))
+                };
+                // Released: exactly the fields given that are granted for
+                // the subject's kind and asked for, in the order given.
+                let expected: Vec<Field> = fields.iter().filter(|f| wanted(f)).cloned().collect();
+                prop_assert_eq!(&redaction.released, &expected);
+                for f in &redaction.released {
+                    prop_assert!(grant.release.contains(&f.name));
+                    if !old_request {
+                        prop_assert!(accepted.release.contains(&f.name));
+                    }
+                }
+                // Withheld: every other name, once; never a value.
+                let mut withheld: Vec<String> = Vec::new();
+                for f in fields.iter().filter(|f| !wanted(f)) {
+                    if !withheld.contains(&f.name) {
+                        withheld.push(f.name.clone());
+                    }
+                }
+                prop_assert_eq!(&redaction.redacted_fields, &withheld);
+                prop_assert_eq!(redaction.detail.is_some(), !withheld.is_empty());
+                if let Some(detail) = &redaction.detail {
+                    prop_assert!(!detail.contains("SECRET"), "{}", detail);
+                }
+
+                let victim = request.concerns_possible_victim();
+                match answer_terms(&grant, &request) {
+                    Ok((handling, retention)) => {
+                        prop_assert!(handling.at_least_as_strict_as(grant.handling));
+                        if let Some(accepted) = request.accepted_handling {
+                            prop_assert!(handling.at_least_as_strict_as(accepted));
+                        }
+                        if victim {
+                            prop_assert_eq!(handling, HandlingCode::VictimProtected);
+                        }
+                        prop_assert!(retention <= grant.retention_days);
+                        prop_assert!(request.max_retention_days.is_none_or(|max| retention <= max));
+                        prop_assert!(retention >= 1);
+                    }
+                    Err(why) => {
+                        // Only when no code meets both copies.
+                        let accepted = request.accepted_handling.unwrap();
+                        prop_assert!(!victim);
+                        prop_assert!(!grant.handling.at_least_as_strict_as(accepted));
+                        prop_assert!(!accepted.at_least_as_strict_as(grant.handling));
+                        prop_assert!(why.contains("reconcile"), "{}", why);
+                    }
+                }
+
+                // With matching copies, the asker accepts what was released.
+                if !old_request && compare(&ours.view(), &theirs.view()).is_empty() {
+                    let rule = ours.rule_for(category).unwrap();
+                    for f in &redaction.released {
+                        prop_assert!(rule.releases(&f.name, kind_of(f)));
+                    }
+                    let (handling, retention) = answer_terms(&grant, &request).unwrap();
+                    prop_assert!(handling.at_least_as_strict_as(rule.handling));
+                    prop_assert!(retention <= rule.retention_days);
+                }
+            }
+        }
+    }
+
     #[test]
     fn fields_are_released_per_subject_kind() {
         let request = wallet_and_account(&["exchange_name", "kyc_name", "balance"]);
@@ -517,6 +838,32 @@ mod tests {
              withheld transaction_summary as not requested"
         );
         assert!(!detail.contains("SECRET"), "{detail}");
+    }
+
+    /// Found by the property below: a requester whose copy of the
+    /// agreement accepts no field sends a request naming none, which the
+    /// holder read as one signed before requests named their fields, and
+    /// released every field its own copy grants (here `kyc_name`); the
+    /// requester then refused the whole answer. A request carrying terms
+    /// and naming no field asks for nothing.
+    #[test]
+    fn a_request_with_terms_naming_no_field_asks_for_none() {
+        let mut request = wallet_and_account(&[]);
+        request.accepted_handling = Some(HandlingCode::IntelligenceOnly);
+        request.max_retention_days = Some(30);
+        let r = redact(&grant(), &request, vec![field(1, "kyc_name")]).unwrap();
+        assert!(r.released.is_empty(), "{:?}", r.released);
+        assert_eq!(r.redacted_fields, ["kyc_name"]);
+        assert_eq!(r.detail.unwrap(), "withheld kyc_name as not requested");
+        assert!(asked_fields(&grant(), &request).is_empty());
+        let subjects = release_per_subject(&grant(), &request);
+        assert!(subjects.iter().all(|s| s.released.is_empty()));
+        // Without terms it is a request signed before requests named
+        // their fields: it asks for every field the grant releases.
+        request.accepted_handling = None;
+        request.max_retention_days = None;
+        let r = redact(&grant(), &request, vec![field(1, "kyc_name")]).unwrap();
+        assert_eq!(r.released.len(), 1);
     }
 
     #[test]

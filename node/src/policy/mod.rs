@@ -1093,4 +1093,4 @@ pub fn open_agreement(a: CountryCode, b: CountryCode) -> AgreementFile {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -1,5 +1,10 @@
 //! Policy evaluation against a reference model, agreement validation, and
-//! comparison of two copies.
+//! comparison of two copies; and the properties of issue 21: what a grant
+//! releases and under which terms, both copies deciding, `compare`
+//! symmetric and exact. The generators (valid agreements using every key,
+//! and pairs of copies differing in a few aspects) serve the answering
+//! side's properties too (`exchange/respond.rs`). `PROPTEST_CASES` raises
+//! the cases of every property here.
 
 use proptest::prelude::*;
 
@@ -63,7 +68,60 @@ fn subset<T: Clone + std::fmt::Debug>(items: &'static [T]) -> impl Strategy<Valu
 
 const FLOWS: &[&str] = &["THA->KHM", "KHM->THA"];
 
+/// Per-kind release lists for up to two kinds the category accepts, each a
+/// subset of `release`.
+fn arb_release_by_kind(
+    category: Category,
+    release: Vec<&'static str>,
+) -> impl Strategy<Value = BTreeMap<String, Vec<String>>> {
+    let kinds: Vec<SubjectKind> = SubjectKind::ALL
+        .iter()
+        .copied()
+        .filter(|k| category.accepts_kind(*k))
+        .collect();
+    let most = kinds.len().min(2);
+    proptest::sample::subsequence(kinds, 0..=most).prop_flat_map(move |kinds| {
+        kinds
+            .into_iter()
+            .map(|kind| {
+                proptest::sample::subsequence(release.clone(), 0..=release.len()).prop_map(
+                    move |fields| {
+                        (
+                            kind.to_string(),
+                            fields.iter().map(|f| f.to_string()).collect::<Vec<_>>(),
+                        )
+                    },
+                )
+            })
+            .collect::<Vec<_>>()
+            .prop_map(|pairs| pairs.into_iter().collect())
+    })
+}
+
+fn arb_evidence() -> impl Strategy<Value = Option<EvidenceSection>> {
+    const TYPES: &[&str] = &["application/pdf", "image/png", "text/csv"];
+    proptest::option::weighted(
+        0.3,
+        (
+            proptest::sample::subsequence(TYPES.to_vec(), 1..=TYPES.len()),
+            1u64..=4,
+            0u64..=4,
+        )
+            .prop_map(|(types, file, more)| EvidenceSection {
+                media_types: types.iter().map(|t| t.to_string()).collect(),
+                max_file_mib: file,
+                max_request_mib: file + more,
+            }),
+    )
+}
+
+/// A valid rule for `category`, using every key of a rule.
 fn arb_rule(category: Category) -> impl Strategy<Value = RuleSection> {
+    let bases: Vec<&'static str> = liaison_proto::legal::LEGAL_BASES
+        .iter()
+        .map(|(code, _)| *code)
+        .take(3)
+        .collect();
     (
         proptest::sample::subsequence(FLOWS.to_vec(), 1..=2),
         proptest::sample::subsequence(Purpose::ALL.to_vec(), 1..=Purpose::ALL.len()),
@@ -71,46 +129,276 @@ fn arb_rule(category: Category) -> impl Strategy<Value = RuleSection> {
         proptest::sample::select(HandlingCode::ALL.to_vec()),
         1u32..=3650,
         1u32..=4,
+        proptest::option::weighted(0.3, proptest::sample::subsequence(bases, 1..=2)),
+        proptest::bool::weighted(0.2),
+        arb_evidence(),
     )
-        .prop_map(
-            move |(flows, purposes, release, handling, retention_days, daily_limit)| RuleSection {
-                category: category.to_string(),
-                flows: flows.iter().map(|f| f.to_string()).collect(),
-                purposes: purposes.iter().map(|p| p.to_string()).collect(),
-                release: release.iter().map(|f| f.to_string()).collect(),
-                release_by_kind: BTreeMap::new(),
-                // A victim identification is only ever VICTIM_PROTECTED.
-                handling: if category == Category::VictimIdentification {
-                    HandlingCode::VictimProtected.to_string()
-                } else {
-                    handling.to_string()
-                },
+        .prop_flat_map(
+            move |(
+                flows,
+                purposes,
+                release,
+                handling,
                 retention_days,
                 daily_limit,
-                legal_bases: Vec::new(),
-                require_dual_criminality: false,
-                evidence: None,
+                legal_bases,
+                dual,
+                evidence,
+            )| {
+                arb_release_by_kind(category, release.clone()).prop_map(move |release_by_kind| {
+                    RuleSection {
+                        category: category.to_string(),
+                        flows: flows.iter().map(|f| f.to_string()).collect(),
+                        purposes: purposes.iter().map(|p| p.to_string()).collect(),
+                        release: release.iter().map(|f| f.to_string()).collect(),
+                        release_by_kind,
+                        // A victim identification is only ever VICTIM_PROTECTED.
+                        handling: if category == Category::VictimIdentification {
+                            HandlingCode::VictimProtected.to_string()
+                        } else {
+                            handling.to_string()
+                        },
+                        retention_days,
+                        daily_limit,
+                        legal_bases: legal_bases
+                            .clone()
+                            .unwrap_or_default()
+                            .iter()
+                            .map(|b| b.to_string())
+                            .collect(),
+                        require_dual_criminality: dual,
+                        evidence: evidence.clone(),
+                    }
+                })
             },
         )
 }
 
-fn arb_agreement() -> impl Strategy<Value = Option<AgreementFile>> {
+fn arb_hit_checks() -> impl Strategy<Value = Vec<HitChecksSection>> {
+    proptest::sample::subsequence(FLOWS.to_vec(), 0..=2).prop_flat_map(|flows| {
+        flows
+            .into_iter()
+            .map(|flow| {
+                (
+                    proptest::sample::subsequence(
+                        vec!["police/numbers", "police/wallets", "fiu/accounts"],
+                        1..=3,
+                    ),
+                    proptest::sample::subsequence(
+                        liaison_proto::domain::INDICATOR_KINDS.to_vec(),
+                        1..=3,
+                    ),
+                    1u32..=MAX_HIT_QUOTA,
+                )
+                    .prop_map(move |(lists, kinds, daily_quota)| {
+                        HitChecksSection {
+                            flow: flow.to_string(),
+                            lists: lists.iter().map(|l| l.to_string()).collect(),
+                            kinds: kinds.iter().map(|k| k.to_string()).collect(),
+                            daily_quota,
+                        }
+                    })
+            })
+            .collect::<Vec<_>>()
+    })
+}
+
+fn arb_victim_data_agencies() -> impl Strategy<Value = BTreeMap<String, Vec<String>>> {
+    proptest::sample::subsequence(vec!["KHM", "THA"], 0..=2).prop_flat_map(|countries| {
+        countries
+            .into_iter()
+            .map(|country| {
+                proptest::sample::subsequence(vec!["immigration", "police", "social"], 1..=3)
+                    .prop_map(move |agencies| {
+                        (
+                            country.to_string(),
+                            agencies.iter().map(|a| a.to_string()).collect::<Vec<_>>(),
+                        )
+                    })
+            })
+            .collect::<Vec<_>>()
+            .prop_map(|pairs| pairs.into_iter().collect())
+    })
+}
+
+/// A valid agreement between THA and KHM, using every key.
+pub(crate) fn arb_agreement_file() -> impl Strategy<Value = AgreementFile> {
     let rules = subset(Category::ALL)
         .prop_flat_map(|categories| categories.into_iter().map(arb_rule).collect::<Vec<_>>());
-    proptest::option::weighted(
-        0.9,
-        (rules, 1u64..10).prop_map(|(rules, version)| AgreementFile {
+    (
+        rules,
+        1u64..10,
+        proptest::option::weighted(0.2, arb_victim_data_agencies()),
+        proptest::option::weighted(0.2, arb_hit_checks()),
+    )
+        .prop_map(|(rules, version, victims, hit_checks)| AgreementFile {
             parties: vec!["KHM".into(), "THA".into()],
             version,
-            victim_data_agencies: Default::default(),
+            victim_data_agencies: victims.unwrap_or_default(),
             rules,
-            hit_checks: Vec::new(),
-        }),
+            hit_checks: hit_checks.unwrap_or_default(),
+        })
+}
+
+fn arb_agreement() -> impl Strategy<Value = Option<AgreementFile>> {
+    proptest::option::weighted(0.9, arb_agreement_file())
+}
+
+/// Changes `file` in one aspect (`which`), keeping it valid; `pick` chooses
+/// the rule, value or direction. Some changes are no-ops (no rule to
+/// change), and reordering rules changes nothing an agreement means.
+fn mutate(file: &mut AgreementFile, which: u8, pick: usize) {
+    if which == 0 {
+        file.version += 1;
+        return;
+    }
+    if which == 1 {
+        let check = HitChecksSection {
+            flow: FLOWS[pick % 2].into(),
+            lists: vec!["police/numbers".into()],
+            kinds: vec!["phone".into()],
+            daily_quota: 1 + (pick % 1000) as u32,
+        };
+        match file.hit_checks.iter().position(|h| h.flow == check.flow) {
+            Some(i) if pick.is_multiple_of(3) => {
+                file.hit_checks.remove(i);
+            }
+            Some(i) => file.hit_checks[i].daily_quota = file.hit_checks[i].daily_quota % 7 + 1,
+            None => file.hit_checks.push(check),
+        }
+        return;
+    }
+    if which == 2 {
+        let country = ["KHM", "THA"][pick % 2].to_string();
+        if file.victim_data_agencies.remove(&country).is_none() {
+            file.victim_data_agencies
+                .insert(country, vec!["police".into()]);
+        }
+        return;
+    }
+    if which == 3 {
+        let by = pick % file.rules.len().max(1);
+        file.rules.rotate_left(by);
+        return;
+    }
+    if file.rules.is_empty() {
+        return;
+    }
+    let i = pick % file.rules.len();
+    let rule = &mut file.rules[i];
+    let category: Category = rule.category.parse().unwrap();
+    let toggle = |list: &mut Vec<String>, value: String, keep_one: bool| match list
+        .iter()
+        .position(|v| *v == value)
+    {
+        Some(at) if !keep_one || list.len() > 1 => {
+            list.remove(at);
+        }
+        Some(_) => {}
+        None => list.push(value),
+    };
+    match which {
+        4 => {
+            file.rules.remove(i);
+        }
+        5 => toggle(&mut rule.flows, FLOWS[pick % 2].into(), true),
+        6 => toggle(
+            &mut rule.purposes,
+            Purpose::ALL[pick % Purpose::ALL.len()].to_string(),
+            true,
+        ),
+        7 => {
+            let fields = category.response_fields();
+            let field = fields[pick % fields.len()].to_string();
+            toggle(&mut rule.release, field.clone(), false);
+            // A kind may only narrow what the rule releases.
+            if !rule.release.contains(&field) {
+                for fields in rule.release_by_kind.values_mut() {
+                    fields.retain(|f| *f != field);
+                }
+            }
+        }
+        8 => {
+            let kinds: Vec<SubjectKind> = SubjectKind::ALL
+                .iter()
+                .copied()
+                .filter(|k| category.accepts_kind(*k))
+                .collect();
+            let kind = kinds[pick % kinds.len()].to_string();
+            if rule.release_by_kind.remove(&kind).is_none() {
+                let narrowed = rule.release.iter().skip(1).cloned().collect();
+                rule.release_by_kind.insert(kind, narrowed);
+            }
+        }
+        9 if category != Category::VictimIdentification => {
+            let handling: HandlingCode = rule.handling.parse().unwrap();
+            let others: Vec<HandlingCode> = HandlingCode::ALL
+                .iter()
+                .copied()
+                .filter(|h| *h != handling)
+                .collect();
+            rule.handling = others[pick % others.len()].to_string();
+        }
+        10 => rule.retention_days = rule.retention_days % 3650 + 1,
+        11 => rule.daily_limit += 1,
+        12 => {
+            let code = liaison_proto::legal::LEGAL_BASES[pick % 3].0.to_string();
+            toggle(&mut rule.legal_bases, code, false);
+        }
+        13 => rule.require_dual_criminality = !rule.require_dual_criminality,
+        14 => {
+            rule.evidence = match rule.evidence.take() {
+                Some(e) if pick.is_multiple_of(2) => Some(EvidenceSection {
+                    max_request_mib: e.max_request_mib + 1,
+                    ..e
+                }),
+                Some(_) => None,
+                None => Some(EvidenceSection {
+                    media_types: vec!["text/plain".into()],
+                    max_file_mib: 1,
+                    max_request_mib: 1,
+                }),
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Two copies of one agreement: the same, or the second changed in up to
+/// two aspects by [`mutate`].
+pub(crate) fn arb_two_copies() -> impl Strategy<Value = (AgreementFile, AgreementFile)> {
+    (
+        arb_agreement_file(),
+        proptest::collection::vec((0u8..16, any::<usize>()), 0..=2),
     )
+        .prop_map(|(file, changes)| {
+            let mut other = file.clone();
+            for (which, pick) in changes {
+                mutate(&mut other, which, pick);
+            }
+            (file, other)
+        })
+}
+
+/// The cases of the properties below unless `PROPTEST_CASES` is set.
+pub(crate) fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(default)
+}
+
+fn arb_bases() -> impl Strategy<Value = Vec<String>> {
+    let codes: Vec<String> = liaison_proto::legal::LEGAL_BASES
+        .iter()
+        .map(|(code, _)| code.to_string())
+        .take(4)
+        .collect();
+    proptest::sample::subsequence(codes.clone(), 0..=2)
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    #![proptest_config(ProptestConfig::with_cases(cases(2000)))]
 
     #[test]
     fn evaluation_matches_the_reference_model(
@@ -149,6 +437,154 @@ proptest! {
             prop_assert_eq!(tha.hash, khm.hash);
             prop_assert!(compare(&tha.view(), &khm.view()).is_empty());
         }
+    }
+}
+
+/// Aspects of a rule that decide whether a request may flow.
+const DECIDING: &[&str] = &["rule", "flow", "purpose", "legal_bases", "daily_limit"];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases(1000)))]
+
+    /// Property 1a, on the policy side: an allowed decision grants exactly
+    /// its rule's release lists (per kind too), so no answer can release a
+    /// field the holder's rule does not; `evaluate_request` only narrows
+    /// `evaluate`. (The answer's own subset of granted and requested
+    /// fields is `exchange/respond.rs`'s property.)
+    #[test]
+    fn a_grant_releases_exactly_what_its_rule_releases(
+        agreement in arb_agreement(),
+        holder_is_tha in any::<bool>(),
+        outgoing in any::<bool>(),
+        category in proptest::sample::select(Category::ALL.to_vec()),
+        purpose in proptest::sample::select(Purpose::ALL.to_vec()),
+        bases in arb_bases(),
+        used in 0u32..6,
+    ) {
+        let (holder, peer) = if holder_is_tha { (c("THA"), c("KHM")) } else { (c("KHM"), c("THA")) };
+        let flow = if outgoing { Flow { from: holder, to: peer } } else { Flow { from: peer, to: holder } };
+        let validated = agreement.as_ref().map(|f| Agreement::from_file(holder, peer, f).unwrap());
+        let plain = evaluate(holder, validated.as_ref(), flow, category, purpose, used);
+        let decision = evaluate_request(holder, validated.as_ref(), flow, category, purpose, &bases, used);
+        prop_assert_eq!(decision.allowed, decision.grant.is_some());
+        prop_assert!(!decision.allowed || plain.allowed, "legal bases only narrow");
+        if !plain.allowed {
+            prop_assert_eq!(&decision, &plain);
+        }
+        let view = pb::PolicyDecision::from(&decision);
+        prop_assert_eq!(view.allowed, decision.allowed);
+        let Some(grant) = &decision.grant else {
+            prop_assert!(view.release.is_empty());
+            return Ok(());
+        };
+        prop_assert_eq!(&view.release, &grant.release);
+        let rule = validated.as_ref().and_then(|a| a.rule_for(category)).unwrap();
+        prop_assert!(rule.flows.contains(&flow) && rule.purposes.contains(&purpose));
+        prop_assert!(used < rule.daily_limit);
+        prop_assert!(
+            rule.legal_bases.is_empty()
+                || (!bases.is_empty() && bases.iter().all(|b| rule.legal_bases.contains(b)))
+        );
+        let granted: BTreeSet<String> = grant.release.iter().cloned().collect();
+        prop_assert_eq!(&granted, &rule.release);
+        prop_assert_eq!(grant.release.len(), granted.len(), "each field once");
+        for name in category.response_fields().iter().chain(&["not_a_field"]) {
+            prop_assert_eq!(grant.releases(name, None), rule.release.contains(*name));
+            for kind in SubjectKind::ALL {
+                let releases = grant.releases(name, Some(*kind));
+                prop_assert_eq!(releases, rule.releases(name, Some(*kind)));
+                prop_assert!(!releases || rule.release.contains(*name));
+                prop_assert_eq!(
+                    grant.withholds_for_kind(name, Some(*kind)),
+                    rule.release.contains(*name) && !releases
+                );
+            }
+        }
+        // Property 1b, on the policy side: the grant carries the rule's
+        // handling and retention, and VICTIM_PROTECTED for victims.
+        prop_assert_eq!(grant.handling, rule.handling);
+        prop_assert_eq!(grant.retention_days, rule.retention_days);
+        prop_assert_eq!(grant.require_dual_criminality, rule.require_dual_criminality);
+        if category == Category::VictimIdentification {
+            prop_assert_eq!(grant.handling, HandlingCode::VictimProtected);
+        }
+    }
+
+    /// Property 1c: a request crosses only when the asker's copy allows
+    /// sending it (`exchange/submit.rs`) and the holder's copy allows
+    /// receiving it (`exchange/route.rs`), each side deciding with
+    /// `evaluate_request` on its own copy and the same counts. Two copies
+    /// that `compare` finds alike decide alike, with the same terms; when
+    /// the sides decide differently, `compare` names the category and an
+    /// aspect that decides requests, so a denial by either side is never
+    /// a surprise to the operators.
+    #[test]
+    fn both_copies_decide_alike_unless_compare_says_why(
+        (asker_file, holder_file) in arb_two_copies(),
+        asker_is_tha in any::<bool>(),
+        category in proptest::sample::select(Category::ALL.to_vec()),
+        purpose in proptest::sample::select(Purpose::ALL.to_vec()),
+        bases in arb_bases(),
+        used in 0u32..6,
+    ) {
+        let (asker, holder) = if asker_is_tha { (c("THA"), c("KHM")) } else { (c("KHM"), c("THA")) };
+        let flow = Flow { from: asker, to: holder };
+        let ours = Agreement::from_file(asker, holder, &asker_file).unwrap();
+        let theirs = Agreement::from_file(holder, asker, &holder_file).unwrap();
+        let sent = evaluate_request(asker, Some(&ours), flow, category, purpose, &bases, used);
+        let received = evaluate_request(holder, Some(&theirs), flow, category, purpose, &bases, used);
+        prop_assert_eq!(sent.decided_by, asker);
+        prop_assert_eq!(received.decided_by, holder);
+        let differences = compare(&ours.view(), &theirs.view());
+        if differences.is_empty() {
+            prop_assert_eq!(sent.allowed, received.allowed);
+            prop_assert_eq!(sent.exhausted, received.exhausted);
+            if let (Some(a), Some(b)) = (&sent.grant, &received.grant) {
+                // Everything but the rule's name, which starts with its holder.
+                prop_assert_eq!(
+                    (&a.release, &a.release_by_kind, a.handling, a.retention_days, a.require_dual_criminality),
+                    (&b.release, &b.release_by_kind, b.handling, b.retention_days, b.require_dual_criminality)
+                );
+            }
+        }
+        if sent.allowed != received.allowed {
+            prop_assert!(
+                differences.iter().any(|d| d.category == pb::Category::from(category) as i32
+                    && DECIDING.contains(&d.aspect.as_str())),
+                "{:?} vs {:?}: {:#?}", sent, received, differences
+            );
+        }
+    }
+
+    /// Property 1d: `compare` reports the same differences whichever copy
+    /// is the local one (each with `local` and `peer` swapped), and none
+    /// exactly when the two copies have the same canonical form.
+    #[test]
+    fn compare_is_symmetric_and_empty_only_for_identical_copies(
+        (tha_file, khm_file) in arb_two_copies(),
+    ) {
+        let tha = Agreement::from_file(c("THA"), c("KHM"), &tha_file).unwrap();
+        let khm = Agreement::from_file(c("KHM"), c("THA"), &khm_file).unwrap();
+        let forth = compare(&tha.view(), &khm.view());
+        let back = compare(&khm.view(), &tha.view());
+        let key = |d: &pb::Disagreement, swap: bool| {
+            let (local, peer) = if swap { (&d.peer, &d.local) } else { (&d.local, &d.peer) };
+            (d.category, d.aspect.clone(), local.clone(), peer.clone())
+        };
+        let mut forth_keys: Vec<_> = forth.iter().map(|d| key(d, false)).collect();
+        let mut back_keys: Vec<_> = back.iter().map(|d| key(d, true)).collect();
+        forth_keys.sort();
+        back_keys.sort();
+        prop_assert_eq!(forth_keys, back_keys);
+        for d in forth.iter().chain(&back) {
+            prop_assert!(d.local != d.peer, "{:?}", d);
+            prop_assert!(!d.explanation.is_empty());
+        }
+        let same = tha.canonical_json() == khm.canonical_json();
+        prop_assert_eq!(forth.is_empty(), same, "{:#?}", forth);
+        prop_assert_eq!(same, tha.hash == khm.hash);
+        // Against itself, held by either side: nothing.
+        prop_assert!(compare(&tha.view(), &tha.view()).is_empty());
     }
 }
 

@@ -1,10 +1,22 @@
 //! Published RFC 6962 / 9162 test vectors, and every corrupted proof
 //! variant rejected for all tree sizes up to 70 (inclusion) and all
-//! consistency pairs up to 130.
+//! consistency pairs up to 130; then the same as properties of random trees
+//! up to 300 leaves, with every single bit of the leaf, the proof, the
+//! roots and the sizes changed. `PROPTEST_CASES` raises the number of
+//! random trees (default [`CASES`]).
+
+use std::sync::LazyLock;
+
+use proptest::prelude::*;
 
 use super::*;
 
-/// The leaves of the Certificate Transparency reference tests.
+mod transparency_dev;
+
+/// The leaves of the Certificate Transparency reference tests, as in
+/// transparency-dev/merkle `testonly/constants.go` (`LeafInputs`, commit
+/// 77f1b57d7aa25fcd2e51273166b6b2b0e74923b1); [`ROOTS`] are its
+/// `RootHashes` for sizes 1 to 8.
 const LEAVES: [&str; 8] = [
     "",
     "00",
@@ -262,5 +274,201 @@ fn the_frontier_agrees_with_the_whole_tree() {
         let rebuilt =
             Frontier::from_perfect(n + 1, &mut |l, i| tree.perfect(l, i).ok_or(())).unwrap();
         assert_eq!(rebuilt, frontier);
+    }
+}
+
+/// A probe's value as a hash. Most are 32-byte hashes; a few are
+/// placeholders ("don't care"), empty, or lengthened ("trailing garbage"),
+/// which the typed API cannot take. transparency-dev's verifier treats all
+/// of them as opaque bytes, compared and hashed, so each such value stands
+/// in as a hash no tree produces (SHA-256 of a tag and the bytes): equal
+/// values stay equal, and a wrong one stays wrong. The one length it
+/// checks is a leaf hash's, which here is its type: such probes must
+/// expect an error.
+fn hash_of(text: &str) -> Hash {
+    let bytes = hex::decode(text).unwrap();
+    bytes.as_slice().try_into().unwrap_or_else(|_| {
+        let mut h = Sha256::new();
+        h.update(b"transparency-dev probe value that is not a 32-byte hash");
+        h.update(&bytes);
+        h.finalize().into()
+    })
+}
+
+#[test]
+fn transparency_dev_inclusion_probes_decide_alike() {
+    let reference = reference_tree();
+    for probe in transparency_dev::INCLUSION {
+        if probe.leaf_hash.len() != 64 {
+            assert!(probe.want_err, "{}", probe.file);
+            continue;
+        }
+        let (root, leaf) = (hash_of(probe.root), hash_of(probe.leaf_hash));
+        let proof: Vec<Hash> = probe.proof.iter().map(|p| hash_of(p)).collect();
+        let verified = verify_inclusion(probe.leaf_idx, probe.tree_size, &leaf, &proof, &root);
+        assert_eq!(
+            verified.is_err(),
+            probe.want_err,
+            "{}: {verified:?}",
+            probe.file
+        );
+        // The accepted proofs are the ones this crate generates for the
+        // reference tree.
+        if !probe.want_err && probe.tree_size <= 8 {
+            assert_eq!(
+                reference
+                    .inclusion_proof(probe.leaf_idx, probe.tree_size)
+                    .unwrap(),
+                proof,
+                "{}",
+                probe.file
+            );
+        }
+    }
+}
+
+#[test]
+fn transparency_dev_consistency_probes_decide_alike() {
+    let reference = reference_tree();
+    for probe in transparency_dev::CONSISTENCY {
+        let (root1, root2) = (hash_of(probe.root1), hash_of(probe.root2));
+        let proof: Vec<Hash> = probe.proof.iter().map(|p| hash_of(p)).collect();
+        let verified = verify_consistency(probe.size1, probe.size2, &root1, &root2, &proof);
+        assert_eq!(
+            verified.is_err(),
+            probe.want_err,
+            "{}: {verified:?}",
+            probe.file
+        );
+        if !probe.want_err && (1..=8).contains(&probe.size1) && probe.size2 <= 8 {
+            assert_eq!(
+                reference
+                    .consistency_proof(probe.size1, probe.size2)
+                    .unwrap(),
+                proof,
+                "{}",
+                probe.file
+            );
+        }
+    }
+}
+
+/// Random trees per property unless `PROPTEST_CASES` says otherwise.
+const CASES: u32 = 256;
+
+fn config() -> ProptestConfig {
+    ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|c| c.parse().ok())
+            .unwrap_or(CASES),
+    )
+}
+
+/// The largest tree of the properties.
+const MAX_SIZE: u64 = 300;
+
+/// Leaves enough that every size with one bit of a size up to
+/// [`MAX_SIZE`] changed, up to bit 10, has its own tree; sizes beyond
+/// (bit 11 and up) need a proof longer than any of these.
+static TREE: LazyLock<MemoryTree> = LazyLock::new(|| tree_of(MAX_SIZE + 1024 + 1));
+
+/// `value` with bit `bit` flipped.
+fn flipped<const N: usize>(value: &[u8; N], bit: usize) -> [u8; N] {
+    let mut out = *value;
+    out[bit / 8] ^= 1 << (bit % 8);
+    out
+}
+
+/// The root a tree head of `size` leaves would sign: that tree's own root
+/// where this tree has it; otherwise `fallback`.
+fn root_for(size: u64, fallback: &Hash) -> Hash {
+    TREE.root(size).unwrap_or(*fallback)
+}
+
+fn size_and_index() -> impl Strategy<Value = (u64, u64)> {
+    (1..=MAX_SIZE).prop_flat_map(|size| (Just(size), 0..size))
+}
+
+fn two_sizes() -> impl Strategy<Value = (u64, u64)> {
+    (1..=MAX_SIZE).prop_flat_map(|second| (1..=second, Just(second)))
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// An inclusion proof verifies, and no single changed bit of the leaf,
+    /// a proof hash, the root, the index or the size does. RFC 9162 roots
+    /// do not commit to the size (the signed tree head does, with the
+    /// root), and a proof for leaf 0 of 5 is also one for leaf 0 of 7
+    /// under the same root: so a changed size is held against the root of
+    /// that size, as a tree head claiming it would sign.
+    #[test]
+    fn inclusion_proofs_verify_and_no_bit_can_change((size, index) in size_and_index()) {
+        let tree = &*TREE;
+        let root = tree.root(size).unwrap();
+        let leaf = tree.leaf(index).unwrap();
+        let proof = tree.inclusion_proof(index, size).unwrap();
+        prop_assert_eq!(verify_inclusion(index, size, &leaf, &proof, &root), Ok(()));
+        for bit in 0..256 {
+            prop_assert!(verify_inclusion(index, size, &flipped(&leaf, bit), &proof, &root).is_err());
+            prop_assert!(verify_inclusion(index, size, &leaf, &proof, &flipped(&root, bit)).is_err());
+            for at in 0..proof.len() {
+                let mut bad = proof.clone();
+                bad[at] = flipped(&bad[at], bit);
+                prop_assert!(
+                    verify_inclusion(index, size, &leaf, &bad, &root).is_err(),
+                    "bit {} of proof[{}]", bit, at
+                );
+            }
+        }
+        for bit in 0..64 {
+            let other_index = index ^ (1 << bit);
+            prop_assert!(
+                verify_inclusion(other_index, size, &leaf, &proof, &root).is_err(),
+                "index {} as {}", index, other_index
+            );
+            let other_size = size ^ (1 << bit);
+            prop_assert!(
+                verify_inclusion(index, other_size, &leaf, &proof, &root_for(other_size, &root))
+                    .is_err(),
+                "size {} as {}", size, other_size
+            );
+        }
+    }
+
+    /// A consistency proof verifies, and no single changed bit of a proof
+    /// hash, either root or either size does (a changed size held against
+    /// the root of that size, as for inclusion).
+    #[test]
+    fn consistency_proofs_verify_and_no_bit_can_change((first, second) in two_sizes()) {
+        let tree = &*TREE;
+        let (r1, r2) = (tree.root(first).unwrap(), tree.root(second).unwrap());
+        let proof = tree.consistency_proof(first, second).unwrap();
+        prop_assert_eq!(verify_consistency(first, second, &r1, &r2, &proof), Ok(()));
+        for bit in 0..256 {
+            prop_assert!(verify_consistency(first, second, &flipped(&r1, bit), &r2, &proof).is_err());
+            prop_assert!(verify_consistency(first, second, &r1, &flipped(&r2, bit), &proof).is_err());
+            for at in 0..proof.len() {
+                let mut bad = proof.clone();
+                bad[at] = flipped(&bad[at], bit);
+                prop_assert!(
+                    verify_consistency(first, second, &r1, &r2, &bad).is_err(),
+                    "bit {} of proof[{}]", bit, at
+                );
+            }
+        }
+        for bit in 0..64 {
+            let f = first ^ (1 << bit);
+            prop_assert!(
+                verify_consistency(f, second, &root_for(f, &r1), &r2, &proof).is_err(),
+                "{}->{} as {}->{}", first, second, f, second
+            );
+            let s = second ^ (1 << bit);
+            prop_assert!(
+                verify_consistency(first, s, &r1, &root_for(s, &r2), &proof).is_err(),
+                "{}->{} as {}->{}", first, second, first, s
+            );
+        }
     }
 }
