@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use ed25519_dalek::{Signer as _, SigningKey, VerifyingKey};
-use liaison_node::config::{self, Config, ConfigFile};
+use liaison_node::config::{Config, ConfigFile};
 use liaison_node::hits::asker::BlindState;
 use liaison_node::hits::holder::{HitSeed, HolderKey};
 use liaison_node::hits::indicator::{Indicator, IndicatorKind};
@@ -49,7 +49,7 @@ pub const TARGETS: &[Target] = &[
     ("merkle", merkle),
     ("audit_export", audit_export),
     ("package", package),
-    ("config", config_file),
+    ("config", config),
     ("agreement", agreement),
     ("cli_input", cli_input),
     ("subject", subject),
@@ -258,7 +258,7 @@ fn config_dir() -> &'static Path {
 
 /// A node's configuration file: parsed and validated, or refused naming
 /// the file, the key and the problem.
-pub fn config_file(data: &[u8]) {
+pub fn config(data: &[u8]) {
     let _ = load_config(data);
 }
 
@@ -271,8 +271,8 @@ pub fn config_loads(data: &[u8]) -> bool {
 fn load_config(data: &[u8]) -> Option<bool> {
     let text = std::str::from_utf8(data).ok()?;
     let path = config_dir();
-    let result =
-        config::parse::<ConfigFile>(path, text).and_then(|file| Config::from_file(path, file));
+    let result = liaison_node::config::parse::<ConfigFile>(path, text)
+        .and_then(|file| Config::from_file(path, file));
     if let Err(error) = &result {
         assert!(
             !error.key.is_empty() && !error.problem.is_empty(),
@@ -296,7 +296,7 @@ pub fn agreement_loads(data: &[u8]) -> bool {
 fn load_agreement(data: &[u8]) -> Option<bool> {
     let text = std::str::from_utf8(data).ok()?;
     let path = Path::new("agreements/khm.toml");
-    let file = config::parse::<AgreementFile>(path, text).ok()?;
+    let file = liaison_node::config::parse::<AgreementFile>(path, text).ok()?;
     match Agreement::from_file(country("THA"), country("KHM"), &file) {
         Ok(agreement) => {
             let view = agreement.view();

@@ -53,7 +53,17 @@ fn every_target_has_a_corpus_and_every_corpus_a_target() {
             );
         }
     }
-    // Every target has a libFuzzer binary, and every binary a body.
+    // Every target has a libFuzzer binary calling its body, and every
+    // binary a body.
+    for (name, _) in liaison_fuzz::TARGETS {
+        let path = fuzz_dir().join(format!("libfuzzer/fuzz_targets/{name}.rs"));
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            text.contains(&format!("liaison_fuzz::{name}(data)")),
+            "{} does not call liaison_fuzz::{name}",
+            path.display()
+        );
+    }
     let binaries: Vec<String> = inputs(&fuzz_dir().join("libfuzzer/fuzz_targets"))
         .iter()
         .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())

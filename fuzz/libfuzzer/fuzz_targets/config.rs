@@ -1,3 +1,3 @@
 #![no_main]
 
-libfuzzer_sys::fuzz_target!(|data: &[u8]| liaison_fuzz::config_file(data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| liaison_fuzz::config(data));
