@@ -517,8 +517,12 @@ pub fn parse_role(text: &str) -> Result<Role, String> {
 /// to the error (e.g. `peers[1].endpoint`), plus the field when one is
 /// missing or unknown.
 pub fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, ConfigError> {
+    // Counted in bytes, so that a span inside a character cannot panic.
     let line_of = |span: Option<std::ops::Range<usize>>| {
-        span.map(|span| text[..span.start.min(text.len())].lines().count().max(1))
+        span.map(|span| {
+            let before = &text.as_bytes()[..span.start.min(text.len())];
+            before.iter().filter(|b| **b == b'\n').count() + 1
+        })
     };
     let error = |key: String, message: &str, line: Option<usize>| ConfigError {
         file: path.to_path_buf(),
@@ -531,22 +535,59 @@ pub fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, ConfigEr
     let deserializer = toml::Deserializer::parse(text)
         .map_err(|e| error("(syntax)".into(), e.message(), line_of(e.span())))?;
     serde_path_to_error::deserialize(deserializer).map_err(|e| {
-        let at = e.path().to_string();
+        let at = key_path(e.path());
         let inner = e.into_inner();
         let message = inner.message();
         // serde names a missing or unknown field only in its message.
         let field = ["missing field `", "unknown field `"]
             .iter()
             .find_map(|p| message.split(p).nth(1))
-            .and_then(|rest| rest.split('`').next());
+            .and_then(|rest| rest.split('`').next())
+            .map(toml_key);
         let key = match (at.as_str(), field) {
-            (".", Some(field)) => field.to_string(),
+            (".", Some(field)) => field,
             (".", None) => "(syntax)".to_string(),
             (at, Some(field)) if message.starts_with("missing") => format!("{at}.{field}"),
             (at, _) => at.to_string(),
         };
         error(key, message, line_of(inner.span()))
     })
+}
+
+/// A key as TOML writes it: bare if it can be, else quoted (the empty key
+/// is `""`, never nothing).
+fn toml_key(key: &str) -> String {
+    let bare = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
+    if !key.is_empty() && key.chars().all(bare) {
+        key.to_string()
+    } else {
+        format!("{key:?}")
+    }
+}
+
+/// The dotted path to a key (`peers[1].endpoint`), each key as TOML
+/// writes it; `.` for the top level.
+fn key_path(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(&toml_key(key));
+            }
+            Segment::Unknown => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push('?');
+            }
+        }
+    }
+    if out.is_empty() { ".".to_string() } else { out }
 }
 
 struct Validator<'a> {

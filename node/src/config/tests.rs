@@ -92,3 +92,25 @@ fn a_key_someone_else_owns_is_refused() {
         );
     }
 }
+
+/// Found by fuzzing (fuzz/regressions/config): an unknown key spelt as
+/// the empty string was named as nothing at all (key ``), so the operator
+/// could not tell which line was wrong.
+#[test]
+fn an_unknown_empty_key_is_named_as_toml_writes_it() {
+    let path = Path::new("liaison.toml");
+    let error = super::parse::<ConfigFile>(path, "\"\" = [\"admix\"]\n").unwrap_err();
+    assert_eq!(error.key, "\"\"");
+    assert!(error.problem.contains("unknown field"), "{error}");
+    assert!(error.problem.ends_with("(line 1)"), "{error}");
+}
+
+/// Line numbers count the lines before the error's position, in bytes,
+/// so that text in any script is numbered (and never split) safely.
+#[test]
+fn errors_name_the_line_of_the_key_in_any_script() {
+    let path = Path::new("liaison.toml");
+    let text = "# ข้อความภาษาไทย\n\n[node]\ncountry = \"THA\"\nบ = 1\n";
+    let error = super::parse::<ConfigFile>(path, text).unwrap_err();
+    assert!(error.problem.ends_with("(line 5)"), "{error}");
+}
