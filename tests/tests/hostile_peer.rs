@@ -10,13 +10,13 @@
 //! officers never answer: every answer Thailand receives comes from the
 //! hostile peer, which signs with Cambodia's key and sends over Cambodia's
 //! TLS identity. Each step, the peer draws one behaviour: a correct answer
-//! within the agreement to an open request (in any order); a replay of an
-//! envelope already delivered (the same bytes get a receipt for the same
-//! audit entry; the same message id with other bytes is refused); a
-//! withdrawal of a request Thailand sent (only the sender may withdraw);
-//! nothing at all (a dropped answer: the request stays open); a duplicate
-//! answer to a request already answered; a forged answer (a field the
-//! agreement does not accept, a field not requested, a looser handling
+//! within the agreement (or a refusal) to an open request, in any order; a
+//! replay of an envelope already delivered (the same bytes get a receipt
+//! for the same audit entry; the same message id with other bytes is
+//! refused); a withdrawal of a request Thailand sent (only the sender may
+//! withdraw); nothing at all (a dropped answer: the request stays open); a
+//! duplicate answer to a request already answered; a forged answer (a field
+//! the agreement does not accept, a field not requested, a looser handling
 //! code, a longer retention, an unknown request, a request sent to Viet
 //! Nam, a withdrawn or otherwise final request); an answer signed as made
 //! past the deadline and the clock skew allowed, or to a request that
@@ -322,11 +322,9 @@ async fn refused(
     says: &str,
 ) {
     let hash = envelope_hash(&envelope);
-    let status = peer
-        .client
-        .deliver(envelope)
-        .await
-        .expect_err(&format!("{}: {what} was accepted", model.trace()));
+    let Err(status) = peer.client.deliver(envelope).await else {
+        panic!("{}: {what} was accepted", model.trace());
+    };
     assert_eq!(status.code(), code, "{}: {what}: {status:?}", model.trace());
     assert!(
         status.message().contains(says),
@@ -508,7 +506,7 @@ async fn step(
                 .iter()
                 .map(|f| (*f, format!("Honest {f} {n}")))
                 .collect();
-            let message = answer(
+            let mut message = answer(
                 n,
                 "KHM",
                 &id,
@@ -518,6 +516,15 @@ async fn step(
                 30 - rng.below(10) as u32,
                 now_ms(),
             );
+            // Now and then a refusal instead: a final state too.
+            let refusal = rng.below(4) == 0;
+            if refusal && let Some(pb::message::Content::Answer(a)) = &mut message.content {
+                a.outcome = Some(pb::answer::Outcome::Refusal(pb::Refusal {
+                    reason: pb::RefusalReason::InsufficientInformation as i32,
+                    explanation: format!("Honest refusal {n}"),
+                    rule: String::new(),
+                }));
+            }
             let envelope = peer.key.seal(&message);
             let receipt = peer
                 .client
@@ -525,12 +532,21 @@ async fn step(
                 .await
                 .unwrap_or_else(|e| panic!("{}: a correct answer refused: {e:?}", model.trace()))
                 .into_inner();
-            await_status(focal, &id, pb::RequestStatus::Answered).await;
             let request = &mut model.requests[i];
-            request.status = pb::RequestStatus::Answered;
-            request.values = values.into_iter().map(|(_, v)| v).collect();
+            if refusal {
+                request.status = pb::RequestStatus::Refused;
+                request.values = vec![format!("Honest refusal {n}")];
+            } else {
+                request.status = pb::RequestStatus::Answered;
+                request.values = values.into_iter().map(|(_, v)| v).collect();
+            }
+            await_status(focal, &id, request.status).await;
             model.delivered.push((envelope, receipt));
-            "correct answer"
+            if refusal {
+                "correct refusal"
+            } else {
+                "correct answer"
+            }
         }
         // The same bytes again: a receipt for the same audit entry.
         3 if !model.delivered.is_empty() => {
@@ -655,6 +671,7 @@ async fn step(
             match status {
                 pb::RequestStatus::Answered => "duplicate answer",
                 pb::RequestStatus::Expired => "answer after expiry",
+                pb::RequestStatus::Refused => "answer after a refusal",
                 _ => "answer to a withdrawn request",
             }
         }
@@ -961,12 +978,13 @@ async fn check(federation: &TestFederation, focal: &mut Focal, model: &mut Model
             "{trace}: a forged value is shown: {shown}"
         );
         match (&view.answer, request.status) {
-            (Some(_), pb::RequestStatus::Answered) => {
+            (Some(_), pb::RequestStatus::Answered | pb::RequestStatus::Refused) => {
                 for value in &request.values {
                     assert!(shown.contains(value), "{trace}: {value} not shown");
                 }
             }
-            (None, status) if status != pb::RequestStatus::Answered => {}
+            (None, pb::RequestStatus::Sent | pb::RequestStatus::Withdrawn)
+            | (None, pb::RequestStatus::Expired) => {}
             (answer, status) => panic!("{trace}: {status:?} with answer {answer:?}"),
         }
         request.seen = history;
