@@ -1064,9 +1064,15 @@ async fn lie_about_the_log(federation: &mut TestFederation, model: &mut Model, f
     let khm: liaison_proto::domain::CountryCode = "KHM".parse().unwrap();
     let tha = federation.node("THA").running().exchange().clone();
     // Nothing of Thailand's is on its way to Cambodia while it is away.
+    // The end of a delivery, acknowledged or refused, changes the
+    // request's record in the same commit, which Thailand announces.
+    let mut updates = tha.subscribe();
     tokio::time::timeout(liaison_tests::PATIENCE, async {
         while tha.records().outbox().unwrap().iter().any(|i| i.to == khm) {
-            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+            match updates.recv().await {
+                Ok(_) | Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {}
+                Err(e) => panic!("{trace}: THA's change notifications ended: {e}"),
+            }
         }
     })
     .await
