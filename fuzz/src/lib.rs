@@ -510,7 +510,7 @@ pub fn oprf_batch(data: &[u8]) {
     }
 }
 
-/// A holder's answer to one blinded value: two... `evaluated(32) | proof`.
+/// A holder's answer to one blinded value: `evaluated(32) | proof`.
 /// Whatever the bytes, the asker accepts no answer the holder did not
 /// compute: only the holder's key can make a proof that verifies.
 pub fn oprf_answer(data: &[u8]) {
