@@ -12,6 +12,8 @@
 # committed corpus that the stable test fuzz/tests/corpus.rs replays.
 # Crashes, timeouts and out-of-memory inputs are written to
 # fuzz/artifacts/TARGET/; the run fails if there is any.
+# FUZZ_RUNS stops each target after that many executions (SECONDS still
+# bounds it): to bring a target's total over campaigns to an aim.
 # FUZZ_SANITIZER (default: none) is cargo-fuzz's --sanitizer: Liaison's
 # own crates forbid unsafe code, so AddressSanitizer only watches the
 # dependencies' unsafe code, at about a third of the executions per second;
@@ -23,6 +25,11 @@ seconds="${1:?usage: fuzz/run.sh SECONDS [TARGET...]}"
 shift
 case "$seconds" in
   '' | *[!0-9]*) echo "SECONDS must be a whole number, not '$seconds'" >&2; exit 2 ;;
+esac
+runs="${FUZZ_RUNS:--1}"
+case "$runs" in
+  -1) ;;
+  '' | *[!0-9]*) echo "FUZZ_RUNS must be a whole number of executions, not '$runs'" >&2; exit 2 ;;
 esac
 if [ $# -gt 0 ]; then
   targets=("$@")
@@ -55,14 +62,14 @@ bin="libfuzzer/target/$host/release"
 
 jobs="${FUZZ_JOBS:-$(nproc)}"
 mkdir -p artifacts/logs
-export seconds bin
+export seconds runs bin
 
 run_one() {
   local target="$1"
   mkdir -p "artifacts/corpus/$target" "artifacts/$target"
   # The first directory receives new inputs; the committed corpus is read.
   "$bin/$target" "artifacts/corpus/$target" "corpus/$target" \
-    -max_total_time="$seconds" -print_final_stats=1 -timeout=10 \
+    -max_total_time="$seconds" -runs="$runs" -print_final_stats=1 -timeout=10 \
     -rss_limit_mb=2048 -artifact_prefix="artifacts/$target/" \
     >"artifacts/logs/$target.log" 2>&1 || true
 }
@@ -92,11 +99,8 @@ for target in "${targets[@]}"; do
   corpus="$(sed -n 's/.* corp: \([0-9]*\).*/\1/p' <<<"$done_line")"
   findings="$(find "artifacts/$target" -maxdepth 1 -type f \
     \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' -o -name 'leak-*' \) | wc -l)"
-  rate="-"
-  if [ -n "$execs" ] && [ "$seconds" -gt 0 ]; then
-    rate=$((execs / seconds))
-  fi
-  printf '%-14s %14s %10s %8s %8s %8s  %s\n' "$target" "${execs:-?}" "$rate" "${cov:-?}" \
+  rate="$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)"
+  printf '%-14s %14s %10s %8s %8s %8s  %s\n' "$target" "${execs:-?}" "${rate:-?}" "${cov:-?}" \
     "${ft:-?}" "${corpus:-?}" "$findings"
   if [ -z "$execs" ]; then
     echo "   $target did not report its executions: see fuzz/$log" >&2
