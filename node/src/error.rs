@@ -156,6 +156,8 @@ impl Error {
             Error::FailedPrecondition(_) => Code::FailedPrecondition,
             Error::ResourceExhausted(_) => Code::ResourceExhausted,
             Error::Unavailable(_) => Code::Unavailable,
+            Error::Store(StoreError::Full(_)) => Code::ResourceExhausted,
+            Error::Store(StoreError::ReadOnly(_)) => Code::Unavailable,
             Error::Store(_) => Code::Internal,
             Error::Integrity(_) => Code::DataLoss,
         }

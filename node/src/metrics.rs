@@ -188,6 +188,10 @@ pub struct Metrics {
     local_handshakes_refused: Counter,
     hit_evaluations: Family<HitLabels, Counter>,
     hits: Family<PeerLabels, Counter>,
+    storage_available: Gauge,
+    storage_exhausted: Gauge,
+    storage_refusals: Counter,
+    outbox_full: Family<PeerLabels, Counter>,
 }
 
 impl Metrics {
@@ -226,6 +230,10 @@ impl Metrics {
             local_handshakes_refused: Counter::default(),
             hit_evaluations: Family::default(),
             hits: Family::default(),
+            storage_available: Gauge::default(),
+            storage_exhausted: Gauge::default(),
+            storage_refusals: Counter::default(),
+            outbox_full: Family::default(),
         };
         metrics.registry.register(
             "audit_events",
@@ -347,7 +355,51 @@ impl Metrics {
             "Hits found by this node's checks against a peer's lists, by peer",
             metrics.hits.clone(),
         );
+        metrics.registry.register(
+            "storage_available_bytes",
+            "Free space on the data directory's disk at the last write, in bytes",
+            metrics.storage_available.clone(),
+        );
+        metrics.registry.register(
+            "storage_exhausted",
+            "1 while new work is refused because the data directory's disk is full, under its reserve or read-only (alert on it)",
+            metrics.storage_exhausted.clone(),
+        );
+        metrics.registry.register(
+            "storage_refusals",
+            "Changes refused because the data directory's disk was full, under its reserve or read-only",
+            metrics.storage_refusals.clone(),
+        );
+        metrics.registry.register(
+            "outbox_full_refusals",
+            "Requests refused because the envelopes queued for their peer reached node.outbox_per_peer, by peer",
+            metrics.outbox_full.clone(),
+        );
         Arc::new(metrics)
+    }
+
+    /// The data directory's free space, as last measured.
+    pub fn storage_available(&self, bytes: u64) {
+        self.storage_available
+            .set(i64::try_from(bytes).unwrap_or(i64::MAX));
+    }
+
+    /// Whether new work is refused for lack of storage now; `refused`: a
+    /// change was refused for it.
+    pub fn storage(&self, exhausted: bool, refused: bool) {
+        self.storage_exhausted.set(i64::from(exhausted));
+        if refused {
+            self.storage_refusals.inc();
+        }
+    }
+
+    /// A request to `peer` was refused: its queue was full.
+    pub fn outbox_full(&self, peer: CountryCode) {
+        self.outbox_full
+            .get_or_create(&PeerLabels {
+                peer: peer.to_string(),
+            })
+            .inc();
     }
 
     /// `count` values evaluated in hit/no-hit checks with `peer`, as

@@ -9,11 +9,13 @@ pub mod local_api;
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 use liaison_node::config::Config;
 use liaison_node::devnet;
 use liaison_node::server::{self, Listeners, RunningNode};
+use liaison_node::store::Store;
 use liaison_proto::auth::BearerToken;
 use liaison_proto::domain::CountryCode;
 use liaison_proto::pb;
@@ -95,7 +97,19 @@ impl TestFederation {
     pub async fn start_prepared(
         countries: &[&str],
         agreements: devnet::AgreementChoice<'_>,
+        prepare: impl FnMut(&mut devnet::PlannedNode),
+    ) -> TestFederation {
+        TestFederation::start_over(countries, agreements, prepare, |_, store| store).await
+    }
+
+    /// Like [`TestFederation::start_prepared`], each node over the store
+    /// `wrap(country, its disk store)` returns (e.g. a
+    /// [`liaison_node::store::faults::FaultyStore`] around it).
+    pub async fn start_over(
+        countries: &[&str],
+        agreements: devnet::AgreementChoice<'_>,
         mut prepare: impl FnMut(&mut devnet::PlannedNode),
+        mut wrap: impl FnMut(CountryCode, Arc<dyn Store>) -> Arc<dyn Store>,
     ) -> TestFederation {
         let dir = tempfile::tempdir().expect("temp dir");
         let codes: Vec<CountryCode> = countries.iter().map(|c| country(c)).collect();
@@ -111,7 +125,11 @@ impl TestFederation {
             let federation_addr = listeners.federation.local_addr().expect("bound");
             let local_addr = listeners.local.local_addr().expect("bound");
             let config = Config::load(&plan.config_path).expect("generated config loads");
-            let running = server::start(config, listeners).await.expect("node starts");
+            let store = liaison_node::store::open(&config.data_dir).expect("store opens");
+            let store = wrap(plan.country, Arc::new(store));
+            let running = server::start_with_store(config, store, listeners)
+                .await
+                .expect("node starts");
             nodes.insert(
                 plan.country,
                 TestNode {

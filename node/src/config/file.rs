@@ -160,6 +160,17 @@ pub struct NodeSection {
     /// 30); then it is erased with its key.
     #[serde(default = "default_hit_retention_days")]
     pub hit_retention_days: u32,
+    /// Free space, in MiB, kept on the data directory's disk (default
+    /// 256): below it, new work is refused with RESOURCE_EXHAUSTED while
+    /// reads, the audit API, deliveries' outcomes and purges go on
+    /// (docs/reliability.md). 0: refuse only once the disk is full.
+    #[serde(default = "default_storage_reserve_mib")]
+    pub storage_reserve_mib: u32,
+    /// The most envelopes queued for one peer (default 10000): beyond it,
+    /// new requests to that peer are refused with RESOURCE_EXHAUSTED until
+    /// the queue drains.
+    #[serde(default = "default_outbox_per_peer")]
+    pub outbox_per_peer: u32,
     /// The non-punishment provision this country cites in a request about
     /// a possible victim when the focal point names none, e.g.
     /// `{ provision = "ACTIP_ART_14_7" }`, or `{ provision = "NATIONAL_LAW",
@@ -202,6 +213,14 @@ fn default_hit_epoch_days() -> u32 {
 
 fn default_hit_retention_days() -> u32 {
     30
+}
+
+fn default_storage_reserve_mib() -> u32 {
+    256
+}
+
+fn default_outbox_per_peer() -> u32 {
+    10_000
 }
 
 fn default_peer_rate() -> u32 {

@@ -138,6 +138,10 @@ pub struct Config {
     pub hit_epoch: std::time::Duration,
     /// How long a hit is kept for its follow-up.
     pub hit_retention: std::time::Duration,
+    /// Free space kept on the data directory's disk, in bytes.
+    pub storage_reserve_bytes: u64,
+    /// The most envelopes queued for one peer.
+    pub outbox_per_peer: usize,
     /// The non-punishment element of a request about a possible victim
     /// when the focal point gives none.
     pub non_punishment: Option<liaison_proto::domain::NonPunishment>,
@@ -398,10 +402,21 @@ impl Config {
                 file.node.hit_retention_days,
                 3650,
             ),
+            (
+                "node.outbox_per_peer",
+                file.node.outbox_per_peer,
+                10_000_000,
+            ),
         ] {
             if !(1..=max).contains(&value) {
                 return Err(v.error(key, format!("must be between 1 and {max}")));
             }
+        }
+        if file.node.storage_reserve_mib > 1 << 20 {
+            return Err(v.error(
+                "node.storage_reserve_mib",
+                "must be between 0 and 1048576 (1 TiB)",
+            ));
         }
         let non_punishment = match &file.node.non_punishment {
             None => None,
@@ -433,6 +448,8 @@ impl Config {
             hit_retention: std::time::Duration::from_secs(
                 u64::from(file.node.hit_retention_days) * 86_400,
             ),
+            storage_reserve_bytes: u64::from(file.node.storage_reserve_mib) << 20,
+            outbox_per_peer: file.node.outbox_per_peer as usize,
             max_clock_skew: std::time::Duration::from_secs(file.node.max_clock_skew_secs),
             max_message_age: std::time::Duration::from_secs(file.node.max_message_age_secs),
             witness_interval: std::time::Duration::from_secs(file.node.witness_interval_secs),

@@ -96,8 +96,8 @@ impl Exchange {
             receipt: receipt.encode_to_vec(),
         };
         let state = self.state.lock().await;
-        let mut pending = Pending::default();
-        pending.changes.remove_outbox(&item.message_id);
+        let mut pending = Pending::essential();
+        pending.dequeue(item);
         let direction = item.kind.direction();
         let record = self.records.request(direction, &item.request_id)?;
         let mut event = Event::new("receipt.received", format!("peer:{}", item.to))
@@ -161,12 +161,12 @@ impl Exchange {
             return Ok(());
         };
         let now = now_ms();
-        let mut pending = Pending::default();
+        let mut pending = Pending::essential();
         let direction = current.kind.direction();
         let kind = format!("{:?}", current.kind).to_lowercase();
         match failure {
             DeliveryFailure::Permanent { code, message } => {
-                pending.changes.remove_outbox(&current.message_id);
+                pending.dequeue(&current);
                 let reason = format!("{}: {message}", code_name(*code));
                 // The audit entry names the status only: the peer's message
                 // is its own text, kept in the record, not in the log.
@@ -202,7 +202,7 @@ impl Exchange {
                 );
             }
             DeliveryFailure::Transient(_) if now >= current.give_up_unix_ms => {
-                pending.changes.remove_outbox(&current.message_id);
+                pending.dequeue(&current);
                 let mut event = Event::new("delivery.abandoned", "node")
                     .hash(current.envelope_hash)
                     .detail(format!("after {} attempts", current.attempts + 1));

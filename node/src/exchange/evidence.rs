@@ -68,6 +68,15 @@ impl From<BlobError> for Error {
             BlobError::HashMismatch { .. } => Error::invalid(e.to_string()),
             BlobError::InUse { .. } => Error::unavailable(e.to_string()),
             BlobError::NotFound { .. } => Error::not_found(e.to_string()),
+            // A full or read-only disk, told apart as the store does.
+            BlobError::Io {
+                ref path,
+                doing,
+                ref source,
+            } => Error::Store(StoreError::io(
+                format_args!("{}: cannot {doing}", path.display()),
+                source,
+            )),
             other => Error::Store(StoreError::Io(other.to_string())),
         }
     }
@@ -449,6 +458,7 @@ impl Exchange {
         } else {
             self.config().evidence_max_file_bytes
         };
+        self.storage_has_room(if announced { size } else { 0 })?;
         let source = liaison_proto::convert::text(
             "source",
             &new.source,
@@ -933,6 +943,8 @@ impl Exchange {
         file_id: &str,
     ) -> Result<Receiving> {
         let file = self.expected_from(peer, request_id, file_id)?;
+        let held = self.bytes_held(&file).unwrap_or(0);
+        self.storage_has_room(file.file.size.saturating_sub(held))?;
         if file.state != EvidenceState::Expected {
             return Err(Error::exists(format!(
                 "file {file_id} has already arrived and been verified"

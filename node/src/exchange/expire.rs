@@ -43,7 +43,7 @@ impl Exchange {
             }),
         );
         let give_up = record.request.deadline_unix_ms.max(now) + DELIVERY_GRACE_MS;
-        let mut pending = Pending::default();
+        let mut pending = Pending::essential();
         pending.record(&record);
         pending.enqueue(&self.outbox_item(&message, &sealed, OutboxKind::Withdrawal, give_up));
         pending.events.push(
@@ -68,7 +68,7 @@ impl Exchange {
             return Ok(0);
         }
         let state = self.state.lock().await;
-        let mut pending = Pending::default();
+        let mut pending = Pending::essential();
         for (key, id) in due {
             let Some(mut record) = self.records.request(Direction::Outgoing, &id)? else {
                 pending.changes.remove_key(key);

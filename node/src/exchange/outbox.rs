@@ -139,8 +139,11 @@ pub async fn run(exchange: Arc<Exchange>, peers: PeerClients) {
                             busy.remove(&item.message_id);
                         }
                     }
-                    if outcomes.contains(&DeliveryOutcome::Retried) {
-                        // Their next attempts are stored: look again.
+                    // Their next attempts are stored: look again; unless
+                    // the disk refuses writes, when nothing could be stored
+                    // and the next regular look (within MAX_IDLE) will do.
+                    if outcomes.contains(&DeliveryOutcome::Retried) && !exchange.storage_exhausted()
+                    {
                         rescan.store(true, Ordering::SeqCst);
                         exchange.wake_outbox();
                     }

@@ -24,7 +24,7 @@ impl Exchange {
             .into_iter()
             .map(|item| item.envelope_hash)
             .collect();
-        let mut pending = Pending::default();
+        let mut pending = Pending::essential();
         let mut purged = 0;
         // A request indexed twice (when received, by its deadline; when
         // answered, by its retention period) is purged once.

@@ -150,9 +150,24 @@ pub(super) struct Pending {
     pub(super) updated: Vec<RequestRecord>,
     /// Queued for delivery by this change.
     pub(super) queued: Vec<OutboxItem>,
+    /// Taken out of the outbox by this change: peer and message id.
+    pub(super) dequeued: Vec<(CountryCode, String)>,
     /// The audit events written, counted in the metrics once durable.
     pub(super) logged: Vec<LoggedEvent>,
+    /// Written even while the disk is under its reserve: a change that
+    /// frees space or ends work already acknowledged (a purge, a
+    /// delivery's outcome, an expiry).
+    pub(super) essential: bool,
 }
+
+/// Events whose changes go ahead under the storage reserve, so that people
+/// can still sign in to the console to read.
+const SIGN_IN_EVENTS: &[&str] = &[
+    "console.login",
+    "console.login_failed",
+    "console.locked",
+    "console.logout",
+];
 
 /// What the metrics keep of an audit event.
 #[derive(Debug)]
@@ -164,6 +179,14 @@ pub(super) struct LoggedEvent {
 }
 
 impl Pending {
+    /// Changes written even under the storage reserve (see `essential`).
+    pub(super) fn essential() -> Pending {
+        Pending {
+            essential: true,
+            ..Pending::default()
+        }
+    }
+
     pub(super) fn record(&mut self, record: &RequestRecord) {
         self.changes.put_request(record);
         self.updated.push(record.clone());
@@ -183,6 +206,12 @@ impl Pending {
             .put_envelope(&item.request_id, &item.envelope_hash, item.envelope.clone());
         self.changes.put_outbox(item);
         self.queued.push(item.clone());
+    }
+
+    /// Takes an envelope out of the outbox: delivered, or given up.
+    pub(super) fn dequeue(&mut self, item: &OutboxItem) {
+        self.changes.remove_outbox(&item.message_id);
+        self.dequeued.push((item.to, item.message_id.clone()));
     }
 }
 
@@ -237,6 +266,12 @@ pub struct Exchange {
     pub(super) lockout: super::lockout::Lockout,
     /// Hit/no-hit sets built and fetched.
     pub(super) hits: crate::hits::cache::HitSets,
+    /// Whether new work is being refused for lack of storage.
+    pub(super) storage_exhausted: std::sync::atomic::AtomicBool,
+    /// The envelopes in the outbox, by peer: message ids, kept as changes
+    /// are applied (for `node.outbox_per_peer`).
+    pub(super) outbox_by_peer:
+        std::sync::Mutex<std::collections::HashMap<CountryCode, std::collections::HashSet<String>>>,
 }
 
 /// This node's signing key and the public keys it signed with before.
@@ -301,6 +336,14 @@ impl Exchange {
         }
         let (events, _) = broadcast::channel(1024);
         let metrics = Metrics::new(config.country);
+        let mut outbox_by_peer: std::collections::HashMap<_, std::collections::HashSet<_>> =
+            Default::default();
+        for item in records.outbox()? {
+            outbox_by_peer
+                .entry(item.to)
+                .or_default()
+                .insert(item.message_id);
+        }
         for (key, _) in records.evidence()? {
             // `evidence/<peer>/<ms>`: an alarm raised before this start.
             if let Some(peer) = String::from_utf8_lossy(&key).split('/').nth(1) {
@@ -331,6 +374,8 @@ impl Exchange {
             metrics,
             lockout: super::lockout::Lockout::default(),
             hits: crate::hits::cache::HitSets::default(),
+            storage_exhausted: std::sync::atomic::AtomicBool::new(false),
+            outbox_by_peer: std::sync::Mutex::new(outbox_by_peer),
         }))
     }
 
@@ -513,14 +558,50 @@ impl Exchange {
                     .put_purge_due(due, record.direction, &record.request.request_id);
             }
         }
+        let essential = pending.essential
+            || (!pending.logged.is_empty()
+                && pending
+                    .logged
+                    .iter()
+                    .all(|e| SIGN_IN_EVENTS.contains(&e.event)));
+        if !essential && let Err(e) = self.storage_allows_work() {
+            state.frontier = before;
+            return Err(e);
+        }
         if let Err(e) = self.records.apply(pending.changes) {
             state.frontier = before;
             return Err(e.into());
         }
         *self.applied.lock().unwrap_or_else(|p| p.into_inner()) = state.frontier.clone();
+        {
+            let mut outbox = self
+                .outbox_by_peer
+                .lock()
+                .unwrap_or_else(|p| p.into_inner());
+            for item in &pending.queued {
+                outbox
+                    .entry(item.to)
+                    .or_default()
+                    .insert(item.message_id.clone());
+            }
+            for (peer, message_id) in &pending.dequeued {
+                if let Some(queued) = outbox.get_mut(peer) {
+                    queued.remove(message_id);
+                }
+            }
+        }
+        let ticket = self.records.ticket();
         drop(state);
         let began = std::time::Instant::now();
-        let head = self.durable().await?;
+        let number = ticket.number;
+        let head = match self
+            .records
+            .durable_ticket(ticket, || Ok(self.seal_head()))
+            .await
+        {
+            Ok(head) => head,
+            Err(failure) => self.roll_back(number, failure).await?,
+        };
         self.metrics.commit(began.elapsed());
         for event in &pending.logged {
             self.metrics
@@ -540,6 +621,147 @@ impl Exchange {
             self.wake_outbox();
         }
         Ok(head)
+    }
+
+    /// Refuses new work while the data directory's disk is read-only or
+    /// has less free space than `node.storage_reserve_mib`, and keeps the
+    /// storage metrics. Measured at every change that is not essential: the
+    /// node resumes at the first change after space is freed.
+    pub(super) fn storage_allows_work(&self) -> Result<()> {
+        self.storage_has_room(0)
+    }
+
+    /// [`Exchange::storage_allows_work`] for work that will write about
+    /// `bytes` more (an evidence file): refused unless they fit above the
+    /// reserve.
+    pub(super) fn storage_has_room(&self, bytes: u64) -> Result<()> {
+        let space = match self.records.space() {
+            Ok(Some(space)) => space,
+            Ok(None) => return Ok(()),
+            Err(e) => {
+                // Not knowing is no reason to refuse: the write will tell.
+                tracing::warn!(error = %e, "cannot measure the data directory's free space");
+                return Ok(());
+            }
+        };
+        self.metrics.storage_available(space.available);
+        let reserve = self.config().storage_reserve_bytes;
+        let problem = if space.read_only {
+            Some(StoreError::ReadOnly(
+                "the data directory's disk is mounted read-only: new work is refused until it is \
+                 writable again; reads and the audit API go on"
+                    .into(),
+            ))
+        } else if space.available < reserve.max(1) {
+            Some(StoreError::Full(format!(
+                "{} MiB free on the data directory's disk, under the {} MiB it keeps in reserve \
+                 (node.storage_reserve_mib): new work is refused until space is freed; reads and \
+                 the audit API go on",
+                space.available >> 20,
+                reserve >> 20
+            )))
+        } else {
+            None
+        };
+        self.storage_state(problem.as_ref(), problem.is_some());
+        if let Some(problem) = problem {
+            return Err(problem.into());
+        }
+        if space.available - reserve < bytes {
+            // Not a state of the disk: this one file does not fit.
+            self.metrics.storage(false, true);
+            return Err(StoreError::Full(format!(
+                "a file of {} MiB does not fit in the {} MiB free on the data directory's disk \
+                 above the {} MiB it keeps in reserve (node.storage_reserve_mib)",
+                bytes.div_ceil(1 << 20),
+                (space.available - reserve) >> 20,
+                reserve >> 20
+            ))
+            .into());
+        }
+        Ok(())
+    }
+
+    /// After a failed flush (the disk is full, say): unless another
+    /// writer's flush made ticket `number` durable meanwhile, drops every
+    /// change applied and not yet durable, this one and those of the
+    /// writers waiting with it, so that a caller told of the failure can
+    /// trust that nothing happened; and returns the failure.
+    async fn roll_back(&self, number: u64, failure: StoreError) -> Result<Option<Arc<SealedHead>>> {
+        let mut state = self.state.lock().await;
+        if self.records.is_durable(number) {
+            return Ok(self.records.sealed());
+        }
+        if !self.records.is_discarded(number) {
+            self.records.discard_pending(&failure)?;
+            let size = self.records.sealed().map_or(0, |head| head.size);
+            let frontier = Frontier::from_perfect(size, &mut |level, index| {
+                self.records.tree_node(level, index)
+            })?;
+            state.frontier = frontier.clone();
+            *self.applied.lock().unwrap_or_else(|p| p.into_inner()) = frontier;
+            let mut outbox: std::collections::HashMap<_, std::collections::HashSet<_>> =
+                Default::default();
+            for item in self.records.outbox()? {
+                outbox.entry(item.to).or_default().insert(item.message_id);
+            }
+            *self
+                .outbox_by_peer
+                .lock()
+                .unwrap_or_else(|p| p.into_inner()) = outbox;
+            tracing::warn!(
+                error = %failure,
+                "a write failed: the changes made since the last durable one were dropped, and \
+                 their callers told so"
+            );
+        }
+        if failure.is_disk() {
+            self.storage_state(Some(&failure), true);
+        }
+        Err(Error::Store(failure))
+    }
+
+    /// Whether new work is refused for lack of storage now.
+    pub fn storage_exhausted(&self) -> bool {
+        self.storage_exhausted
+            .load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// Refuses a new request to `peer` while `node.outbox_per_peer`
+    /// envelopes wait for it (call under the write lock).
+    pub(super) fn outbox_has_room(&self, peer: CountryCode) -> Result<()> {
+        let limit = self.config().outbox_per_peer;
+        let queued = self
+            .outbox_by_peer
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(&peer)
+            .map_or(0, |queued| queued.len());
+        if queued < limit {
+            return Ok(());
+        }
+        self.metrics.outbox_full(peer);
+        Err(Error::exhausted(format!(
+            "{queued} envelopes wait for delivery to {peer}, the node.outbox_per_peer limit: new \
+             requests to {peer} are refused until the queue drains"
+        )))
+    }
+
+    /// Notes whether storage refuses new work now (`problem`), logging the
+    /// change either way once.
+    fn storage_state(&self, problem: Option<&StoreError>, refused: bool) {
+        let exhausted = problem.is_some();
+        let was = self
+            .storage_exhausted
+            .swap(exhausted, std::sync::atomic::Ordering::SeqCst);
+        self.metrics.storage(exhausted, refused);
+        match (was, problem) {
+            (false, Some(e)) => {
+                tracing::error!(error = %e, "storage exhausted: new work is refused")
+            }
+            (true, None) => tracing::info!("storage writable again: new work is accepted"),
+            _ => {}
+        }
     }
 
     /// Returns once every change applied so far is on disk, with the signed

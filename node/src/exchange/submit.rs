@@ -86,6 +86,7 @@ impl Exchange {
         }
         let national_offence = self.national_offence(draft.national_offence_statute.as_deref())?;
         let state = self.state.lock().await;
+        self.outbox_has_room(draft.to)?;
         let day = utc_day(now);
         let used = self
             .records

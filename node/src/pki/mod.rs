@@ -479,6 +479,8 @@ pub fn init_node(
             evidence_max_file_mib: 2048,
             hit_epoch_days: 7,
             hit_retention_days: 30,
+            storage_reserve_mib: 256,
+            outbox_per_peer: 10_000,
             non_punishment: options.non_punishment.clone(),
             national_offences: None,
         },

@@ -221,13 +221,53 @@ impl Records {
         &self,
         seal: impl FnOnce() -> Result<Option<(AuditSeal, Arc<SealedHead>)>, StoreError>,
     ) -> Result<Option<Arc<SealedHead>>, StoreError> {
-        let destroy = std::mem::take(&mut *lock(&self.destroying));
-        let result = self.group.durable(seal).await;
+        let ticket = self.ticket();
+        self.durable_ticket(ticket, seal).await
+    }
+
+    /// A ticket for every batch applied so far, with the data keys they
+    /// destroy: take it right after [`Records::apply`], under the same
+    /// lock, and wait on it with [`Records::durable_ticket`].
+    pub fn ticket(&self) -> Ticket {
+        Ticket {
+            number: self.group.ticket(),
+            destroy: std::mem::take(&mut *lock(&self.destroying)),
+        }
+    }
+
+    /// [`Records::durable`] for a ticket taken earlier.
+    pub async fn durable_ticket(
+        &self,
+        ticket: Ticket,
+        seal: impl FnOnce() -> Result<Option<(AuditSeal, Arc<SealedHead>)>, StoreError>,
+    ) -> Result<Option<Arc<SealedHead>>, StoreError> {
+        let result = self.group.durable_ticket(ticket.number, seal).await;
         match &result {
-            Ok(_) => self.vault.destroy(&destroy)?,
-            Err(_) => lock(&self.destroying).extend(destroy),
+            Ok(_) => self.vault.destroy(&ticket.destroy)?,
+            Err(_) => lock(&self.destroying).extend(ticket.destroy),
         }
         result
+    }
+
+    /// Whether the batches of ticket `number` are durable.
+    pub fn is_durable(&self, number: u64) -> bool {
+        self.group.is_durable(number)
+    }
+
+    /// Whether the batches of ticket `number` were discarded.
+    pub fn is_discarded(&self, number: u64) -> bool {
+        self.group.is_discarded(number)
+    }
+
+    /// After a failed flush: drops every batch applied and not durable, so
+    /// that none is written later, and fails every ticket waiting for
+    /// them. The data keys they would have destroyed are kept. Call with
+    /// no batch being applied (under the exchange's write lock).
+    pub fn discard_pending(&self, failure: &StoreError) -> Result<(), StoreError> {
+        self.store.discard_pending()?;
+        self.group.discard_issued(failure);
+        lock(&self.destroying).clear();
+        Ok(())
     }
 
     /// The latest durable signed tree head.
@@ -771,6 +811,18 @@ impl Records {
     pub fn flush(&self) -> Result<(), StoreError> {
         self.store.flush()
     }
+
+    /// The free space of the store's disk (`None` for a store without one).
+    pub fn space(&self) -> Result<Option<crate::store::Space>, StoreError> {
+        self.store.space()
+    }
+}
+
+/// A writer's place in the group commit (see [`Records::ticket`]).
+#[derive(Debug)]
+pub struct Ticket {
+    pub number: u64,
+    destroy: Vec<u64>,
 }
 
 /// A set of record writes that land together.

@@ -110,7 +110,9 @@ impl OpenReport {
 
 #[derive(Debug)]
 pub struct DiskStore {
-    db: sled::Db,
+    /// sled, reopened in place after an I/O failure (sled keeps failing
+    /// once it has met one); `None` only while that happens.
+    db: RwLock<Option<sled::Db>>,
     overlay: Mutex<Overlay>,
     /// Held by the one committing; owns the journal.
     writer: Mutex<Writer>,
@@ -125,10 +127,17 @@ struct Writer {
     journal: Journal,
     /// The sequence number of the last batch made durable.
     durable: u64,
+    /// A commit reached the journal but not the tile log or sled (the disk
+    /// filled up in between): the next commit finishes it from the journal
+    /// first, as an open would.
+    unfinished: bool,
 }
 
 fn io(e: sled::Error) -> StoreError {
-    StoreError::Io(e.to_string())
+    match e {
+        sled::Error::Io(e) => StoreError::io("the store's key space", &e),
+        e => StoreError::Io(e.to_string()),
+    }
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -228,9 +237,13 @@ impl DiskStore {
             overlay.apply(tail)?;
         }
         let store = DiskStore {
-            db,
+            db: RwLock::new(Some(db)),
             overlay: Mutex::new(overlay),
-            writer: Mutex::new(Writer { journal, durable }),
+            writer: Mutex::new(Writer {
+                journal,
+                durable,
+                unfinished: false,
+            }),
             log: RwLock::new(log),
             options,
             dir: dir.to_path_buf(),
@@ -257,7 +270,7 @@ impl DiskStore {
         // The pending writes first: a write leaving the overlay is in sled
         // before it leaves, so nothing is missed between the two reads.
         let writes = lock(&self.overlay).range(start, end);
-        Ok(merge(base(&self.db)?, writes))
+        Ok(merge(self.with_db(base)?, writes))
     }
 }
 
@@ -429,7 +442,7 @@ impl Store for DiskStore {
         if let Some(write) = lock(&self.overlay).get(key) {
             return Ok(write);
         }
-        Ok(self.db.get(key).map_err(io)?.map(|v| v.to_vec()))
+        self.with_db(|db| Ok(db.get(key).map_err(io)?.map(|v| v.to_vec())))
     }
 
     fn scan_prefix(&self, prefix: &[u8]) -> Result<Vec<Entry>, StoreError> {
@@ -461,6 +474,9 @@ impl Store for DiskStore {
 
     fn commit(&self, seal: Option<&AuditSeal>) -> Result<(), StoreError> {
         let mut writer = lock(&self.writer);
+        if writer.unfinished {
+            self.finish_from_journal(&mut writer)?;
+        }
         let committed = self.log().size();
         let limit = seal.map_or(committed, |s| s.size);
         let ready = lock(&self.overlay).ready(limit);
@@ -474,9 +490,13 @@ impl Store for DiskStore {
                     seal.size
                 )));
             }
-            // A new head over the same entries, not journaled: synced.
+            // A new head over the same entries, not journaled: synced. A
+            // failure leaves the log to be reopened before the next commit.
             let mut log = self.log.write().unwrap_or_else(|p| p.into_inner());
-            log.commit(&seal.head)?;
+            if let Err(e) = log.commit(&seal.head) {
+                writer.unfinished = true;
+                return Err(e.into());
+            }
             return Ok(());
         };
         let mut record = Record {
@@ -502,27 +522,28 @@ impl Store for DiskStore {
             record.audit.clear();
         }
         writer.journal.append(&record)?;
-        // Durable from here. The tile log is synced before the journal is
-        // emptied: until then the journal holds this commit for it.
-        if let Some(head) = &record.head {
-            let mut log = self.log.write().unwrap_or_else(|p| p.into_inner());
-            log.append(&record.audit)?;
-            log.commit_unsynced(head)?;
-        }
-        let audit_size = record.head.as_ref().map(|_| end);
-        apply_to_sled(&self.db, &record.ops, last, audit_size)?;
+        // Durable from here. A failure below (the disk filled up between
+        // the journal and the tile log or sled) leaves the commit to be
+        // finished from the journal before the next one; readers see it
+        // meanwhile in the overlay.
         writer.durable = last;
-        lock(&self.overlay).settle(last);
-        let full = writer.journal.len() >= self.options.journal_bytes
-            || writer
-                .journal
-                .age()
-                .is_some_and(|age| age >= self.options.journal_age);
-        if full {
-            self.db.flush().map_err(io)?;
-            self.log.write().unwrap_or_else(|p| p.into_inner()).sync()?;
-            writer.journal.clear()?;
+        if let Err(e) = self.finish(&record, end) {
+            tracing::error!(
+                error = %e,
+                "a durable commit could not be applied to the audit log's files or the key \
+                 space yet; it is kept in the journal and applied before the next commit"
+            );
+            writer.unfinished = true;
+            return Ok(());
         }
+        self.maintain(&mut writer);
+        Ok(())
+    }
+
+    fn discard_pending(&self) -> Result<(), StoreError> {
+        let writer = lock(&self.writer);
+        let committed = self.log().size();
+        lock(&self.overlay).discard_after(writer.durable, committed);
         Ok(())
     }
 
@@ -559,5 +580,133 @@ impl Store for DiskStore {
 
     fn audit_node(&self, level: u32, index: u64) -> Result<Hash, StoreError> {
         Ok(self.log().perfect(level, index)?)
+    }
+
+    fn space(&self) -> Result<Option<super::Space>, StoreError> {
+        super::Space::of(&self.dir).map(Some)
+    }
+}
+
+/// The least free space with which a store whose writes failed is
+/// reopened in place.
+const REOPEN_SPACE: u64 = 1 << 20;
+
+impl DiskStore {
+    /// Runs `f` on sled (read-locked: it is not reopened meanwhile).
+    fn with_db<T>(
+        &self,
+        f: impl FnOnce(&sled::Db) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let db = self.db.read().unwrap_or_else(|p| p.into_inner());
+        match db.as_ref() {
+            Some(db) => f(db),
+            None => Err(StoreError::Io(
+                "the store's key space could not be reopened after a failed write".into(),
+            )),
+        }
+    }
+
+    /// The steps of a commit after its journal record: the audit entries
+    /// into the tile log (synced before the journal is emptied: until then
+    /// the journal holds this commit for it), the key writes into sled.
+    fn finish(&self, record: &Record, end: u64) -> Result<(), StoreError> {
+        if let Some(head) = &record.head {
+            let mut log = self.log.write().unwrap_or_else(|p| p.into_inner());
+            log.append(&record.audit)?;
+            log.commit_unsynced(head)?;
+        }
+        let audit_size = record.head.as_ref().map(|_| end);
+        self.with_db(|db| apply_to_sled(db, &record.ops, record.seq, audit_size))?;
+        lock(&self.overlay).settle(record.seq);
+        Ok(())
+    }
+
+    /// Finishes, from the journal, the commits whose later steps failed:
+    /// reopens the tile log (cutting what it holds beyond its last synced
+    /// commit) and applies every journal record it or sled lacks, as
+    /// [`DiskStore::open`] does.
+    fn finish_from_journal(&self, writer: &mut Writer) -> Result<(), StoreError> {
+        let records = writer.journal.records()?;
+        let options = crate::tlog::Options {
+            unsynced_from: records.first().map(|r| r.audit_first),
+            ..self.options.tlog
+        };
+        // Not on a disk still full or read-only: sled could not reopen,
+        // and reads would fail meanwhile.
+        let space = super::Space::of(&self.dir)?;
+        if space.read_only {
+            return Err(StoreError::ReadOnly(format!(
+                "{} is still on a read-only disk",
+                self.dir.display()
+            )));
+        }
+        if space.available < REOPEN_SPACE {
+            return Err(StoreError::Full(format!(
+                "{} has {} KiB free, too little to reopen the store",
+                self.dir.display(),
+                space.available >> 10
+            )));
+        }
+        let mut log = self.log.write().unwrap_or_else(|p| p.into_inner());
+        let (reopened, _) = TileLog::open_with(&self.dir.join("audit"), options)?;
+        *log = reopened;
+        {
+            let mut db = self.db.write().unwrap_or_else(|p| p.into_inner());
+            drop(db.take());
+            *db = Some(
+                open_sled(&self.dir, self.options.cache_bytes).map_err(|reason| {
+                    StoreError::Open {
+                        path: self.dir.display().to_string(),
+                        reason,
+                    }
+                })?,
+            );
+        }
+        let applied = self.with_db(|db| read_u64(db, APPLIED_KEY))?;
+        let mut durable = writer.durable;
+        for record in &records {
+            restore_audit(&mut log, record)?;
+            durable = durable.max(record.seq);
+            if record.seq > applied {
+                let audit_size = record
+                    .head
+                    .as_ref()
+                    .map(|_| record.audit_first + record.audit.len() as u64);
+                self.with_db(|db| apply_to_sled(db, &record.ops, record.seq, audit_size))?;
+            }
+        }
+        drop(log);
+        writer.durable = durable;
+        lock(&self.overlay).settle(durable);
+        writer.unfinished = false;
+        tracing::info!(
+            commits = records.len(),
+            "the store finished commits whose writes had failed (the disk had filled up)"
+        );
+        Ok(())
+    }
+
+    /// Empties the journal once it is large or old enough, after sled and
+    /// the tile log are synced. A failure here loses nothing (the journal
+    /// still holds every commit) and is tried again after the next commit.
+    fn maintain(&self, writer: &mut Writer) {
+        let full = writer.journal.len() >= self.options.journal_bytes
+            || writer
+                .journal
+                .age()
+                .is_some_and(|age| age >= self.options.journal_age);
+        if !full {
+            return;
+        }
+        let emptied = self.with_db(|db| db.flush().map_err(io)).and_then(|_| {
+            self.log.write().unwrap_or_else(|p| p.into_inner()).sync()?;
+            writer.journal.clear()
+        });
+        if let Err(e) = emptied {
+            // sled, once it has failed a write, fails every one after:
+            // the next commit reopens it and the tile log from the journal.
+            tracing::warn!(error = %e, "the journal could not be emptied yet; it keeps every commit");
+            writer.unfinished = true;
+        }
     }
 }

@@ -31,6 +31,10 @@ pub struct GroupCommit<S> {
     /// Held by the writer currently flushing.
     leader: Mutex<()>,
     flushes: AtomicU64,
+    /// Every ticket up to this one belongs to a batch the store discarded
+    /// after a failed flush ([`GroupCommit::discard_issued`]), with the
+    /// failure.
+    discarded: std::sync::Mutex<(u64, Option<StoreError>)>,
 }
 
 impl<S: Clone + Send + Sync + 'static> GroupCommit<S> {
@@ -41,6 +45,7 @@ impl<S: Clone + Send + Sync + 'static> GroupCommit<S> {
             durable: watch::Sender::new((0, None)),
             leader: Mutex::new(()),
             flushes: AtomicU64::new(0),
+            discarded: std::sync::Mutex::new((0, None)),
         }
     }
 
@@ -66,16 +71,36 @@ impl<S: Clone + Send + Sync + 'static> GroupCommit<S> {
         &self,
         seal: impl FnOnce() -> Result<Seal<S>, StoreError>,
     ) -> Result<Option<S>, StoreError> {
-        let ticket = self.tickets.fetch_add(1, Ordering::SeqCst) + 1;
+        let ticket = self.ticket();
+        self.durable_ticket(ticket, seal).await
+    }
+
+    /// A ticket for the batches applied so far: take it right after
+    /// applying, in the same critical section, and wait on it with
+    /// [`GroupCommit::durable_ticket`].
+    pub fn ticket(&self) -> u64 {
+        self.tickets.fetch_add(1, Ordering::SeqCst) + 1
+    }
+
+    /// [`GroupCommit::durable`] for a ticket taken earlier. Fails, without
+    /// flushing, if the ticket's batch was discarded after another writer's
+    /// flush failed.
+    pub async fn durable_ticket(
+        &self,
+        ticket: u64,
+        seal: impl FnOnce() -> Result<Seal<S>, StoreError>,
+    ) -> Result<Option<S>, StoreError> {
         let mut seal = Some(seal);
         loop {
             if let Some(done) = self.covered(ticket) {
                 return Ok(done);
             }
+            self.check_discarded(ticket)?;
             let _leader = self.leader.lock().await;
             if let Some(done) = self.covered(ticket) {
                 return Ok(done);
             }
+            self.check_discarded(ticket)?;
             // Every ticket issued by now belongs to a batch already applied.
             let covered = self.tickets.load(Ordering::SeqCst);
             let sealed = match seal.take() {
@@ -99,6 +124,33 @@ impl<S: Clone + Send + Sync + 'static> GroupCommit<S> {
                     *s = value;
                 }
             });
+        }
+    }
+
+    /// Whether `ticket`'s batches are durable.
+    pub fn is_durable(&self, ticket: u64) -> bool {
+        self.covered(ticket).is_some()
+    }
+
+    /// Whether `ticket`'s batches were discarded.
+    pub fn is_discarded(&self, ticket: u64) -> bool {
+        self.check_discarded(ticket).is_err()
+    }
+
+    /// Records that the store discarded every batch applied and not
+    /// durable, after `failure`: every ticket issued so far that is not
+    /// durable fails. Call with no batch being applied, so that every
+    /// discarded batch has its ticket already.
+    pub fn discard_issued(&self, failure: &StoreError) {
+        let issued = self.tickets.load(Ordering::SeqCst);
+        *self.discarded.lock().unwrap_or_else(|p| p.into_inner()) = (issued, Some(failure.clone()));
+    }
+
+    fn check_discarded(&self, ticket: u64) -> Result<(), StoreError> {
+        let discarded = self.discarded.lock().unwrap_or_else(|p| p.into_inner());
+        match &discarded.1 {
+            Some(failure) if ticket <= discarded.0 => Err(failure.clone()),
+            _ => Ok(()),
         }
     }
 
@@ -165,6 +217,25 @@ mod tests {
         fn audit_node(&self, level: u32, index: u64) -> Result<Hash, StoreError> {
             self.inner.audit_node(level, index)
         }
+    }
+
+    #[tokio::test]
+    async fn tickets_discarded_after_a_failed_flush_fail_without_flushing() {
+        let group = GroupCommit::<u64>::new(Arc::new(MemoryStore::new()));
+        let first = group.ticket();
+        let second = group.ticket();
+        group.discard_issued(&StoreError::Full("journal: append".into()));
+        let late = group.ticket();
+        for ticket in [first, second] {
+            assert!(group.is_discarded(ticket));
+            let err = group.durable_ticket(ticket, || Ok(None)).await.unwrap_err();
+            assert!(matches!(err, StoreError::Full(_)), "{err}");
+        }
+        assert_eq!(group.flushes(), 0);
+        // A ticket taken after the discard is flushed as usual.
+        assert!(!group.is_discarded(late));
+        group.durable_ticket(late, || Ok(None)).await.unwrap();
+        assert!(group.is_durable(late) && group.flushes() == 1);
     }
 
     #[tokio::test]

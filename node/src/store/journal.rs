@@ -161,6 +161,8 @@ pub(super) struct Journal {
     len: u64,
     /// When the first record since the journal was last emptied was written.
     since: Option<Instant>,
+    /// An append failed and its bytes may still be in the file after `len`.
+    torn: bool,
 }
 
 impl Journal {
@@ -169,7 +171,7 @@ impl Journal {
     /// an error naming the byte offset, and nothing is changed.
     pub fn open(path: &Path) -> Result<(Journal, Opened), StoreError> {
         let io = |doing: &'static str| {
-            move |e: std::io::Error| StoreError::Io(format!("{}: {doing}: {e}", path.display()))
+            move |e: std::io::Error| StoreError::io(format_args!("{}: {doing}", path.display()), &e)
         };
         let mut file = File::options()
             .read(true)
@@ -226,13 +228,14 @@ impl Journal {
                 path: path.to_path_buf(),
                 len,
                 since,
+                torn: false,
             },
             opened,
         ))
     }
 
     fn io(&self, doing: &'static str) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
-        move |e| StoreError::Io(format!("{}: {doing}: {e}", self.path.display()))
+        move |e| StoreError::io(format_args!("{}: {doing}", self.path.display()), &e)
     }
 
     /// Appends `record` in one write and returns once it is on disk.
@@ -254,14 +257,37 @@ impl Journal {
         let crc = checksum(&bytes, &payload);
         put_u32(&mut bytes, crc);
         bytes.extend_from_slice(&payload);
-        self.file
+        if self.torn {
+            self.cut_back()?;
+        }
+        let written = self
+            .file
             .write_all(&bytes)
-            .map_err(|e| StoreError::Io(format!("{}: append: {e}", self.path.display())))?;
-        self.file
-            .sync_data()
-            .map_err(|e| StoreError::Io(format!("{}: sync: {e}", self.path.display())))?;
+            .map_err(self.io("append"))
+            .and_then(|()| self.file.sync_data().map_err(self.io("sync")));
+        if let Err(e) = written {
+            // A record cut short (the disk filled up), or written but not
+            // known to be on disk: never acknowledged. It is cut off now,
+            // or before the next append if even that fails, so that no
+            // later record follows a damaged one.
+            self.torn = true;
+            let _ = self.cut_back();
+            return Err(e);
+        }
         self.len += bytes.len() as u64;
         self.since.get_or_insert_with(Instant::now);
+        Ok(())
+    }
+
+    /// Cuts the file back to its last whole record.
+    fn cut_back(&mut self) -> Result<(), StoreError> {
+        self.file
+            .set_len(self.len)
+            .map_err(self.io("cut a failed append"))?;
+        self.file
+            .seek(SeekFrom::Start(self.len))
+            .map_err(self.io("seek the journal"))?;
+        self.torn = false;
         Ok(())
     }
 
@@ -285,7 +311,31 @@ impl Journal {
         self.file.sync_all().map_err(self.io("sync the journal"))?;
         self.len = 0;
         self.since = None;
+        self.torn = false;
         Ok(())
+    }
+
+    /// The records appended and not yet cleared, read back from the file:
+    /// for a store finishing commits whose later steps failed.
+    pub fn records(&self) -> Result<Vec<Record>, StoreError> {
+        let bytes = std::fs::read(&self.path).map_err(self.io("read the journal"))?;
+        let mut bytes = bytes.get(..self.len as usize).ok_or_else(|| {
+            damaged(
+                &self.path,
+                bytes.len(),
+                "the journal is shorter than written",
+            )
+        })?;
+        let mut records = Vec::new();
+        let mut at = 0;
+        while !bytes.is_empty() {
+            let (record, used) =
+                read_record(bytes).map_err(|rule| damaged(&self.path, at, rule))?;
+            records.push(record);
+            bytes = &bytes[used..];
+            at += used;
+        }
+        Ok(records)
     }
 }
 
@@ -399,6 +449,28 @@ mod tests {
         assert!(err.contains("at byte 0"), "{err}");
         assert!(err.contains("checksum does not match"), "{err}");
         assert_eq!(std::fs::read(&path).unwrap(), bytes);
+    }
+
+    #[test]
+    fn an_append_that_failed_half_way_is_cut_before_the_next() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal");
+        let (mut journal, _) = Journal::open(&path).unwrap();
+        journal.append(&record(1)).unwrap();
+        // What a write cut short by a full disk leaves after the last whole
+        // record, and could not cut at once.
+        {
+            use std::io::Write as _;
+            let mut file = File::options().append(true).open(&path).unwrap();
+            file.write_all(b"LJ\x01\x00\xff\xff").unwrap();
+        }
+        journal.torn = true;
+        journal.append(&record(2)).unwrap();
+        assert_eq!(journal.records().unwrap(), vec![record(1), record(2)]);
+        drop(journal);
+        let (_, opened) = Journal::open(&path).unwrap();
+        assert_eq!(opened.records, vec![record(1), record(2)]);
+        assert_eq!(opened.bytes_cut, 0);
     }
 
     #[test]

@@ -8,9 +8,11 @@
 //! write-ahead journal, sled for the key space, the tile log of
 //! [`crate::tlog`] for the audit log: see `docs/audit-storage.md`) and
 //! [`MemoryStore`] for tests and benchmarks, and one test suite runs against
-//! both. Nothing outside this module names sled.
+//! both; [`faults::FaultyStore`] wraps either to fail commits as a full or
+//! read-only disk would. Nothing outside this module names sled.
 
 mod disk;
+pub mod faults;
 mod group;
 mod journal;
 mod memory;
@@ -25,7 +27,7 @@ pub use group::GroupCommit;
 pub use memory::MemoryStore;
 pub use slots::{FileSlots, KeySlots, MemorySlots, SLOT, Slot};
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum StoreError {
     #[error("cannot open the store at {path}: {reason}")]
     Open { path: String, reason: String },
@@ -38,11 +40,83 @@ pub enum StoreError {
     /// The data keys, or the key that wraps them, are missing or wrong.
     #[error("data keys: {0}")]
     Keys(String),
+    /// The disk holding the data directory is full (or over its quota), or
+    /// has less free space than the node keeps in reserve.
+    #[error("storage full: {0}")]
+    Full(String),
+    /// The disk holding the data directory was made read-only.
+    #[error("storage read-only: {0}")]
+    ReadOnly(String),
+}
+
+impl StoreError {
+    /// `doing`'s I/O failure, as [`StoreError::Full`] or
+    /// [`StoreError::ReadOnly`] when the disk is the cause (which the node
+    /// waits out), else [`StoreError::Io`].
+    pub fn io(doing: impl fmt::Display, e: &std::io::Error) -> StoreError {
+        use std::io::ErrorKind;
+        let message = format!("{doing}: {e}");
+        match e.kind() {
+            ErrorKind::StorageFull | ErrorKind::QuotaExceeded => StoreError::Full(message),
+            ErrorKind::ReadOnlyFilesystem => StoreError::ReadOnly(message),
+            _ => StoreError::Io(message),
+        }
+    }
+
+    /// Whether the disk is the cause: full, over quota or read-only. Such a
+    /// failure ends when the operator frees space or remounts the disk.
+    pub fn is_disk(&self) -> bool {
+        matches!(self, StoreError::Full(_) | StoreError::ReadOnly(_))
+    }
 }
 
 impl From<crate::tlog::TlogError> for StoreError {
     fn from(e: crate::tlog::TlogError) -> Self {
-        StoreError::Audit(e.to_string())
+        match &e {
+            crate::tlog::TlogError::Io { source, .. } => {
+                match StoreError::io("audit log", source) {
+                    disk @ (StoreError::Full(_) | StoreError::ReadOnly(_)) => disk,
+                    _ => StoreError::Audit(e.to_string()),
+                }
+            }
+            _ => StoreError::Audit(e.to_string()),
+        }
+    }
+}
+
+/// The free space of the disk holding a store, as the operating system
+/// reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Space {
+    /// Bytes an unprivileged writer may still use.
+    pub available: u64,
+    /// Whether the file system is mounted read-only.
+    pub read_only: bool,
+}
+
+impl Space {
+    /// The space of the file system holding `dir`.
+    #[cfg(unix)]
+    pub fn of(dir: &Path) -> Result<Space, StoreError> {
+        let stat = rustix::fs::statvfs(dir).map_err(|e| {
+            StoreError::io(
+                format_args!("{}: read the free space", dir.display()),
+                &e.into(),
+            )
+        })?;
+        Ok(Space {
+            available: stat.f_bavail.saturating_mul(stat.f_frsize),
+            read_only: stat.f_flag.contains(rustix::fs::StatVfsMountFlags::RDONLY),
+        })
+    }
+
+    /// Elsewhere the space is not measured.
+    #[cfg(not(unix))]
+    pub fn of(_dir: &Path) -> Result<Space, StoreError> {
+        Ok(Space {
+            available: u64::MAX,
+            read_only: false,
+        })
     }
 }
 
@@ -127,6 +201,15 @@ pub trait Store: Send + Sync + fmt::Debug + 'static {
     /// committed under its head; batches holding audit entries beyond what
     /// is committed (and every batch after them) stay pending.
     fn commit(&self, seal: Option<&AuditSeal>) -> Result<(), StoreError>;
+    /// Drops every batch applied and not yet durable, after a failed
+    /// [`Store::commit`]: readers no longer see them, and the next commit
+    /// does not write them. A store that applies batches durably at once
+    /// (the memory store) has nothing to drop and refuses.
+    fn discard_pending(&self) -> Result<(), StoreError> {
+        Err(StoreError::Io(
+            "this store cannot take back applied batches".into(),
+        ))
+    }
     /// [`Store::commit`] without a seal.
     fn flush(&self) -> Result<(), StoreError> {
         self.commit(None)
@@ -144,6 +227,11 @@ pub trait Store: Send + Sync + fmt::Debug + 'static {
     -> Result<liaison_proto::merkle::Hash, StoreError>;
     /// The slots holding the wrapped data keys (see [`KeySlots`]).
     fn key_slots(&self) -> &dyn KeySlots;
+    /// The free space of the disk the store writes to (`None`: a store
+    /// without a disk, which never fills up).
+    fn space(&self) -> Result<Option<Space>, StoreError> {
+        Ok(None)
+    }
 }
 
 /// Opens the store kept in `dir` (creating it if absent).
@@ -160,3 +248,43 @@ pub fn open_with_cache(dir: &Path, cache_bytes: u64) -> Result<DiskStore, StoreE
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod error_tests {
+    use super::*;
+
+    #[test]
+    fn a_full_or_read_only_disk_is_told_apart_from_other_failures() {
+        use std::io::{Error, ErrorKind};
+        let full = StoreError::io("journal: append", &Error::from(ErrorKind::StorageFull));
+        assert!(
+            matches!(full, StoreError::Full(_)) && full.is_disk(),
+            "{full}"
+        );
+        let quota = StoreError::io("journal: append", &Error::from(ErrorKind::QuotaExceeded));
+        assert!(matches!(quota, StoreError::Full(_)), "{quota}");
+        let read_only = StoreError::io("sync", &Error::from(ErrorKind::ReadOnlyFilesystem));
+        assert!(matches!(read_only, StoreError::ReadOnly(_)), "{read_only}");
+        let other = StoreError::io("sync", &Error::from(ErrorKind::PermissionDenied));
+        assert!(
+            matches!(other, StoreError::Io(_)) && !other.is_disk(),
+            "{other}"
+        );
+        assert!(
+            full.to_string()
+                .starts_with("storage full: journal: append: ")
+        );
+    }
+
+    #[test]
+    fn the_free_space_of_a_real_directory_is_measured() {
+        let dir = tempfile::tempdir().unwrap();
+        let space = Space::of(dir.path()).unwrap();
+        assert!(space.available > 0 && !space.read_only);
+        let missing = Space::of(&dir.path().join("missing")).unwrap_err();
+        assert!(
+            missing.to_string().contains("read the free space"),
+            "{missing}"
+        );
+    }
+}

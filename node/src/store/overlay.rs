@@ -117,6 +117,24 @@ impl Overlay {
     }
 }
 
+impl Overlay {
+    /// Drops the batches after `seq` (applied, never made durable), as if
+    /// never applied; `committed` is the audit log's size without them.
+    pub fn discard_after(&mut self, seq: u64, committed: u64) {
+        self.pending.retain(|(s, _)| *s <= seq);
+        self.keys.clear();
+        self.audit_applied = committed;
+        for (s, batch) in &self.pending {
+            for (key, value) in &batch.ops {
+                self.keys.insert(key.clone(), (*s, value.clone()));
+            }
+            if !batch.audit.is_empty() {
+                self.audit_applied = self.audit_applied.max(batch.audit_end());
+            }
+        }
+    }
+}
+
 /// `base` (sled's entries, in key order) with the pending `writes` (in key
 /// order) laid over it.
 pub(super) fn merge(base: Vec<Entry>, writes: Vec<(Vec<u8>, Option<Vec<u8>>)>) -> Vec<Entry> {
@@ -197,6 +215,31 @@ mod tests {
         assert_eq!(overlay.get(b"c"), None);
         overlay.settle(2);
         assert_eq!(overlay.get(b"a"), None);
+        assert!(overlay.range(b"", None).is_empty());
+    }
+
+    #[test]
+    fn discarded_batches_are_gone_and_earlier_ones_stay() {
+        let mut overlay = Overlay::new(1, 5);
+        let mut kept = batch(&[("a", Some("1")), ("b", Some("1"))]);
+        kept.append_audit(5, b"e5".to_vec());
+        overlay.apply(kept).unwrap();
+        let mut dropped = batch(&[("a", Some("2")), ("c", Some("2"))]);
+        dropped.append_audit(6, b"e6".to_vec());
+        overlay.apply(dropped).unwrap();
+        overlay.discard_after(1, 5);
+        assert_eq!(overlay.get(b"a"), Some(Some(b"1".to_vec())));
+        assert_eq!(overlay.get(b"c"), None);
+        assert_eq!(overlay.audit_applied(), 6);
+        assert_eq!(overlay.audit_entries(5..7), vec![b"e5".to_vec()]);
+        // The next batch continues after what stayed, with a new number.
+        let mut next = Batch::new();
+        next.append_audit(6, b"e6'".to_vec());
+        overlay.apply(next).unwrap();
+        assert_eq!(overlay.ready(7).last().map(|(seq, _)| *seq), Some(3));
+        // Everything dropped: back to the committed log.
+        overlay.discard_after(0, 5);
+        assert_eq!(overlay.audit_applied(), 5);
         assert!(overlay.range(b"", None).is_empty());
     }
 
