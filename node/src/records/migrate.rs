@@ -229,83 +229,19 @@ mod tests {
     use std::sync::Arc;
 
     use liaison_proto::domain::{
-        Answer, BankAccount, Category, CountryCode, Field, HandlingCode, InformationRequest,
-        Outcome, Purpose, RefusalReason, RequestStatus, RoledSubject, Subject, SubjectKind,
-        SubjectRole, Wallet,
+        Answer, Category, Field, HandlingCode, Outcome, RefusalReason, RequestStatus, SubjectKind,
     };
     use proptest::prelude::*;
 
     use super::*;
     use crate::policy::Grant;
     use crate::policy::tests::cases;
+    use crate::records::tests::{arb_request, arb_uuid, country, open, text};
     use crate::records::{
         AuditEntry, Direction, DualCriminalityDecision, OutboxKind, StatusChange, StoredReceipt,
     };
     use crate::store::{MemoryStore, Store};
-    use crate::vault::{FileKek, Kek};
-
-    fn text() -> impl Strategy<Value = String> {
-        "[\\PC\\n]{0,40}"
-    }
-
-    fn arb_uuid() -> impl Strategy<Value = String> {
-        "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
-    }
-
-    fn country() -> impl Strategy<Value = CountryCode> {
-        proptest::sample::select(vec!["THA", "KHM", "VNM"]).prop_map(|c| c.parse().unwrap())
-    }
-
-    fn arb_request() -> impl Strategy<Value = InformationRequest> {
-        (
-            arb_uuid(),
-            text(),
-            1i64..=i64::MAX,
-            1i64..=i64::MAX,
-            "[A-Za-z0-9 ]{0,20}",
-        )
-            .prop_map(|(request_id, summary, deadline, created, holder)| {
-                InformationRequest {
-                    request_id,
-                    from_country: "THA".parse().unwrap(),
-                    to_country: "KHM".parse().unwrap(),
-                    category: Category::WalletTrace,
-                    purpose: Purpose::Investigation,
-                    offence_codes: vec!["0204".parse().unwrap()],
-                    subject: Subject::Wallet(Wallet {
-                        network: "TRON".into(),
-                        address: "TXYZ".into(),
-                    }),
-                    subject_role: SubjectRole::Suspect,
-                    more_subjects: vec![RoledSubject {
-                        role: SubjectRole::Unknown,
-                        subject: Subject::BankAccount(BankAccount {
-                            iban: String::new(),
-                            account_number: "123456".into(),
-                            bic: "ABCDKHPP".into(),
-                            holder_name: holder,
-                        }),
-                    }],
-                    case_reference: String::new(),
-                    case_id: String::new(),
-                    summary,
-                    deadline_unix_ms: deadline,
-                    requested_by: "fp".into(),
-                    created_unix_ms: created,
-                    requested_fields: vec!["kyc_name".into()],
-                    accepted_handling: Some(HandlingCode::IntelligenceOnly),
-                    max_retention_days: Some(30),
-                    legal_bases: Vec::new(),
-                    legal_basis_reference: String::new(),
-                    non_punishment: None,
-                    victim_status: None,
-                    follows_request_id: String::new(),
-                    national_offence: None,
-                    summary_language: String::new(),
-                    hit: None,
-                }
-            })
-    }
+    use crate::vault::FileKek;
 
     fn arb_answer() -> impl Strategy<Value = Answer> {
         let released = (
@@ -500,12 +436,6 @@ mod tests {
             protocol: 2,
         };
         (envelope.encode_to_vec(), hash)
-    }
-
-    fn open(store: &Arc<MemoryStore>, kek: &Arc<FileKek>) -> Records {
-        let store: Arc<dyn Store> = store.clone();
-        let kek: Arc<dyn Kek> = kek.clone();
-        Records::open(store, kek).unwrap().0
     }
 
     fn snapshot(store: &MemoryStore) -> Vec<(Vec<u8>, Vec<u8>)> {

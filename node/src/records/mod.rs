@@ -65,6 +65,8 @@ use crate::store::{AuditCheckpoint, AuditSeal, Batch, Entry, GroupCommit, Store,
 use crate::vault::{DataKey, Kek, Vault, VaultReport, seal};
 
 mod keys;
+#[cfg(test)]
+mod tests;
 mod values;
 
 pub use keys::*;
