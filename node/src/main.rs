@@ -189,6 +189,24 @@ enum Command {
         #[arg(long)]
         config: PathBuf,
     },
+    /// Diagnose a stopped node's data directory without changing it: the
+    /// store opens, the audit log verifies, the request records open, the
+    /// outbox is consistent (docs/reliability.md). Exits 1 if a check
+    /// fails.
+    Check {
+        /// The data directory.
+        #[arg(long)]
+        data: PathBuf,
+        /// The node's configuration file, for the checks that need its
+        /// keys (default: `liaison.toml` beside the data directory, if
+        /// there is one).
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// Where the copy the checks run on is made (default: the system's
+        /// temporary directory).
+        #[arg(long)]
+        scratch: Option<PathBuf>,
+    },
     /// Measure the full exchange against a raw gRPC echo (see BENCHMARKS.md).
     Bench {
         /// Requests in flight at once.
@@ -680,6 +698,28 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             tracing::info!("shutting down");
             node.shutdown().await?;
+            Ok(())
+        }
+        Command::Check {
+            data,
+            config,
+            scratch,
+        } => {
+            init_logging(cli.log_json, "error");
+            let config = config.or_else(|| {
+                let beside = data.parent()?.join("liaison.toml");
+                beside.is_file().then_some(beside)
+            });
+            let config = config.map(|path| Config::load(&path)).transpose()?;
+            let scratch = scratch.unwrap_or_else(std::env::temp_dir);
+            let report = liaison_node::tools::check::check(&data, config.as_ref(), &scratch)?;
+            println!("liaison-node check {}", data.display());
+            for finding in &report.findings {
+                println!("{finding}");
+            }
+            if !report.healthy() {
+                std::process::exit(1);
+            }
             Ok(())
         }
         Command::RotateKek { config } => {
