@@ -207,6 +207,36 @@ enum Command {
         #[arg(long)]
         scratch: Option<PathBuf>,
     },
+    /// Take a consistent snapshot of a running node into a new directory
+    /// on its host (Admin.Backup over the local API, as `admin`): store,
+    /// audit log, evidence files, configuration and public keys; private
+    /// keys, tokens and the KEK only with --include-secrets.
+    Backup {
+        /// The node's TOML configuration file (for the local API's address).
+        #[arg(long)]
+        config: PathBuf,
+        /// The new directory to write, an absolute path.
+        #[arg(long)]
+        to: PathBuf,
+        /// Also copy private keys, tokens and the key-encryption key.
+        #[arg(long)]
+        include_secrets: bool,
+        /// A file holding an admin's bearer token (default:
+        /// tokens/admin.token beside the configuration).
+        #[arg(long)]
+        token_file: Option<PathBuf>,
+    },
+    /// Bring a backup back as the data directory of the node the
+    /// configuration describes (which must be empty or absent), then check
+    /// it. Put the configuration and keys in place first.
+    Restore {
+        /// The backup directory.
+        #[arg(long)]
+        from: PathBuf,
+        /// The node's TOML configuration file.
+        #[arg(long)]
+        config: PathBuf,
+    },
     /// Measure the full exchange against a raw gRPC echo (see BENCHMARKS.md).
     Bench {
         /// Requests in flight at once.
@@ -720,6 +750,83 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             if !report.healthy() {
                 std::process::exit(1);
             }
+            Ok(())
+        }
+        Command::Backup {
+            config,
+            to,
+            include_secrets,
+            token_file,
+        } => {
+            init_logging(cli.log_json, "warn");
+            let token_file = token_file.unwrap_or_else(|| {
+                config
+                    .parent()
+                    .unwrap_or(std::path::Path::new("."))
+                    .join("tokens")
+                    .join("admin.token")
+            });
+            let config = Config::load(&config)?;
+            if config.local_tls.is_some() {
+                anyhow::bail!(
+                    "the local API of this node uses TLS, which `liaison-node backup` does not \
+                     speak yet: call liaison.v1.Admin/Backup with a gRPC client (docs/reliability.md)"
+                );
+            }
+            let token = std::fs::read_to_string(&token_file)
+                .with_context(|| format!("cannot read the token file {}", token_file.display()))?;
+            let token = liaison_proto::auth::BearerToken::new(token.trim())
+                .map_err(|e| anyhow::anyhow!("{}: not a token: {e}", token_file.display()))?;
+            let channel =
+                tonic::transport::Channel::from_shared(format!("http://{}", config.local_listen))?
+                    .connect()
+                    .await
+                    .context("cannot reach the node's local API: is it running?")?;
+            let mut admin =
+                liaison_proto::pb::admin_client::AdminClient::with_interceptor(channel, token);
+            let report = admin
+                .backup(liaison_proto::pb::BackupCall {
+                    directory: to.display().to_string(),
+                    include_secrets,
+                })
+                .await
+                .map_err(|status| anyhow::anyhow!("{}: {}", status.code(), status.message()))?
+                .into_inner();
+            println!(
+                "backup written to {}: audit log of {} entries (root {}), {} envelopes queued, \
+                 {} files, {} MiB",
+                report.directory,
+                report.tree_size,
+                report.root_hex,
+                report.queued,
+                report.files.len(),
+                report.bytes.div_ceil(1 << 20)
+            );
+            if !report.warning.is_empty() {
+                eprintln!("warning: {}", report.warning);
+            }
+            Ok(())
+        }
+        Command::Restore { from, config } => {
+            init_logging(cli.log_json, "error");
+            let config = Config::load(&config)?;
+            let report =
+                liaison_node::tools::check::restore(&from, &config, &std::env::temp_dir())?;
+            println!(
+                "restored {} into {}",
+                from.display(),
+                config.data_dir.display()
+            );
+            for finding in &report.findings {
+                println!("{finding}");
+            }
+            if !report.healthy() {
+                std::process::exit(1);
+            }
+            println!(
+                "Peers witnessed this node's audit log as it was when it stopped: if the backup is \
+                 older, they will see a rollback (docs/reliability.md, \"Restoring\")."
+            );
             Ok(())
         }
         Command::RotateKek { config } => {

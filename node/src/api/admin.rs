@@ -223,4 +223,38 @@ impl Admin for AdminService {
             .collect();
         Ok(Response::new(pb::WitnessReport { results }))
     }
+
+    async fn backup(
+        &self,
+        request: Request<pb::BackupCall>,
+    ) -> Result<Response<pb::BackupReport>, Status> {
+        let user = caller(&self.exchange, &request).await?;
+        require(
+            &self.exchange,
+            &user,
+            user.role == Role::Admin,
+            "take a backup",
+        )
+        .await?;
+        let call = request.into_inner();
+        let backup = self
+            .exchange
+            .backup(&user, &call.directory, call.include_secrets)
+            .await?;
+        Ok(Response::new(pb::BackupReport {
+            directory: backup.directory.display().to_string(),
+            tree_size: backup.tree_size,
+            root_hex: hex::encode(backup.root),
+            queued: backup.queued,
+            bytes: backup.bytes,
+            files: backup.files,
+            warning: if backup.secrets {
+                "this backup holds private keys, tokens and the key-encryption key: keep it as \
+                 you keep the node's keys, apart from its data backups"
+                    .into()
+            } else {
+                String::new()
+            },
+        }))
+    }
 }

@@ -28,7 +28,7 @@ use crate::records::{
 use crate::store::StoreError;
 use crate::vault::DataKey;
 
-use super::state::{After, DELIVERY_GRACE_MS, Event, Exchange, Pending, new_id, now_ms};
+use super::state::{After, DELIVERY_GRACE_MS, Event, Exchange, Pending, blocking, new_id, now_ms};
 
 /// The largest chunk of a file in one message, either way.
 pub const MAX_CHUNK: usize = 1 << 20;
@@ -85,18 +85,6 @@ impl From<BlobError> for Error {
 /// The blob directory's name for a request's files.
 fn upload_id(direction: &str, file_id: &str) -> String {
     format!("{direction}-{file_id}")
-}
-
-/// Runs blocking blob work without stalling the runtime's other tasks: on
-/// a multi-threaded runtime (the node's) the worker hands its tasks over
-/// first; on a single-threaded one (a node embedded in a test or a tool),
-/// where that is impossible, the work runs in place.
-fn blocking<T>(work: impl FnOnce() -> T) -> T {
-    use tokio::runtime::{Handle, RuntimeFlavor};
-    match Handle::try_current().map(|h| h.runtime_flavor()) {
-        Ok(RuntimeFlavor::MultiThread) => tokio::task::block_in_place(work),
-        _ => work(),
-    }
 }
 
 /// An upload in progress, for a local person or a peer's transfer.

@@ -15,11 +15,13 @@
 //! accounts and console sessions. [`evidence`] attaches, announces,
 //! receives and verifies evidence files. [`hits`] keeps indicator lists and
 //! runs private hit/no-hit checks on both sides. [`reload`] puts a new
-//! configuration in force; [`rotate`] replaces the key-encryption key; [`views`] reads requests. What they share
+//! configuration in force; [`rotate`] replaces the key-encryption key;
+//! [`backup`] writes a snapshot of the running node; [`views`] reads requests. What they share
 //! (`Exchange`, `Pending`, `Event`, `commit`, `finish`, `append_log`) is in
 //! [`state`].
 
 pub mod accounts;
+mod backup;
 mod check_answer;
 mod delivery;
 mod evidence;
@@ -39,6 +41,7 @@ pub mod transfer;
 mod views;
 pub mod witness;
 
+pub use backup::Backup;
 pub use delivery::{DeliveryFailure, backoff_ms};
 pub use evidence::{MAX_CHUNK, NewEvidence, Piped, Receiving, next_part};
 pub use respond::{

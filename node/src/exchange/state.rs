@@ -32,6 +32,18 @@ pub(super) const DELIVERY_GRACE_MS: i64 = 30 * 24 * 3600 * 1000;
 /// The furthest ahead a deadline may be set.
 pub(super) const MAX_DEADLINE_AHEAD_MS: i64 = 366 * 24 * 3600 * 1000;
 
+/// Runs blocking blob work without stalling the runtime's other tasks: on
+/// a multi-threaded runtime (the node's) the worker hands its tasks over
+/// first; on a single-threaded one (a node embedded in a test or a tool),
+/// where that is impossible, the work runs in place.
+pub(super) fn blocking<T>(work: impl FnOnce() -> T) -> T {
+    use tokio::runtime::{Handle, RuntimeFlavor};
+    match Handle::try_current().map(|h| h.runtime_flavor()) {
+        Ok(RuntimeFlavor::MultiThread) => tokio::task::block_in_place(work),
+        _ => work(),
+    }
+}
+
 pub(super) fn new_id() -> String {
     uuid::Uuid::new_v4().to_string()
 }

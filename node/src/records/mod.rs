@@ -814,6 +814,11 @@ impl Records {
         self.store.flush()
     }
 
+    /// Writes what is durable into `dir` (see [`Store::snapshot`]).
+    pub fn snapshot(&self, dir: &std::path::Path) -> Result<u64, StoreError> {
+        self.store.snapshot(dir)
+    }
+
     /// The free space of the store's disk (`None` for a store without one).
     pub fn space(&self) -> Result<Option<crate::store::Space>, StoreError> {
         self.store.space()

@@ -540,6 +540,49 @@ impl Store for DiskStore {
         Ok(())
     }
 
+    fn snapshot(&self, dir: &Path) -> Result<u64, StoreError> {
+        let writer = lock(&self.writer);
+        if writer.unfinished || !lock(&self.overlay).is_empty() {
+            return Err(StoreError::Io(
+                "changes are still being written: make them durable first".into(),
+            ));
+        }
+        let fail = |doing: &str| {
+            let doing = format!("{}: {doing}", dir.display());
+            move |e: std::io::Error| StoreError::io(&doing, &e)
+        };
+        std::fs::create_dir(dir).map_err(fail("create the snapshot directory"))?;
+        let mut bytes = 0;
+        {
+            let mut log = self.log.write().unwrap_or_else(|p| p.into_inner());
+            log.sync()?;
+            bytes += copy_files(&self.dir.join("audit"), &dir.join("audit"))?;
+        }
+        bytes += std::fs::copy(self.dir.join("datakeys"), dir.join("datakeys"))
+            .map_err(fail("copy the data keys"))?;
+        // The key space as one consistent read: no commit runs meanwhile.
+        let copy = sled::Config::new()
+            .path(dir)
+            .open()
+            .map_err(|e| StoreError::Io(format!("{}: {e}", dir.display())))?;
+        self.with_db(|db| {
+            for entry in db.iter() {
+                let (key, value) = entry.map_err(io)?;
+                bytes += (key.len() + value.len()) as u64;
+                copy.insert(key, value).map_err(io)?;
+            }
+            copy.flush().map_err(io)?;
+            Ok(())
+        })?;
+        drop(copy);
+        let journal =
+            std::fs::File::create(dir.join("journal")).map_err(fail("create the journal"))?;
+        journal.sync_all().map_err(fail("sync the journal"))?;
+        sync_dir(dir).map_err(fail("sync"))?;
+        drop(writer);
+        Ok(bytes)
+    }
+
     fn discard_pending(&self) -> Result<(), StoreError> {
         let writer = lock(&self.writer);
         let committed = self.log().size();
@@ -585,6 +628,41 @@ impl Store for DiskStore {
     fn space(&self) -> Result<Option<super::Space>, StoreError> {
         super::Space::of(&self.dir).map(Some)
     }
+}
+
+/// Makes a directory's entries durable.
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    std::fs::File::open(dir)?.sync_all()
+}
+
+/// Copies the files of directory `from` (and its directories) into `to`,
+/// each synced; returns the bytes copied.
+fn copy_files(from: &Path, to: &Path) -> Result<u64, StoreError> {
+    let fail = |path: &Path, doing: &str| {
+        let doing = format!("{}: {doing}", path.display());
+        move |e: std::io::Error| StoreError::io(&doing, &e)
+    };
+    std::fs::create_dir_all(to).map_err(fail(to, "create"))?;
+    let mut bytes = 0;
+    for entry in std::fs::read_dir(from).map_err(fail(from, "list"))? {
+        let entry = entry.map_err(fail(from, "list"))?;
+        let path = entry.path();
+        let target = to.join(entry.file_name());
+        if entry
+            .file_type()
+            .map_err(fail(&path, "read the type of"))?
+            .is_dir()
+        {
+            bytes += copy_files(&path, &target)?;
+        } else {
+            bytes += std::fs::copy(&path, &target).map_err(fail(&path, "copy"))?;
+            std::fs::File::open(&target)
+                .and_then(|f| f.sync_all())
+                .map_err(fail(&target, "sync"))?;
+        }
+    }
+    sync_dir(to).map_err(fail(to, "sync"))?;
+    Ok(bytes)
 }
 
 /// The least free space with which a store whose writes failed is

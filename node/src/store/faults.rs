@@ -89,6 +89,9 @@ impl Store for FaultyStore {
         }
         self.inner.commit(seal)
     }
+    fn snapshot(&self, dir: &std::path::Path) -> Result<u64, StoreError> {
+        self.inner.snapshot(dir)
+    }
     fn discard_pending(&self) -> Result<(), StoreError> {
         self.inner.discard_pending()
     }

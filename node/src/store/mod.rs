@@ -210,6 +210,12 @@ pub trait Store: Send + Sync + fmt::Debug + 'static {
             "this store cannot take back applied batches".into(),
         ))
     }
+    /// Writes what is durable into `dir` (which must not exist) as a store
+    /// that opens on its own; refused while changes are pending. Returns
+    /// the bytes written.
+    fn snapshot(&self, _dir: &Path) -> Result<u64, StoreError> {
+        Err(StoreError::Io("this store has no files to snapshot".into()))
+    }
     /// [`Store::commit`] without a seal.
     fn flush(&self) -> Result<(), StoreError> {
         self.commit(None)

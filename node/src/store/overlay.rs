@@ -37,6 +37,11 @@ impl Overlay {
         self.audit_applied
     }
 
+    /// Whether no batch waits to be made durable or settled.
+    pub fn is_empty(&self) -> bool {
+        self.pending.is_empty()
+    }
+
     /// Adds `batch`; its audit entries must continue the log.
     pub fn apply(&mut self, batch: Batch) -> Result<(), StoreError> {
         if !batch.audit.is_empty() && batch.audit_first != self.audit_applied {

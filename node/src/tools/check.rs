@@ -312,3 +312,55 @@ fn copy_dir(from: &Path, to: &Path) -> Result<u64, CheckError> {
     }
     Ok(bytes)
 }
+
+/// Brings the backup in `from` (written by `Admin.Backup`) back as the data
+/// directory of the node `config` describes, which must not exist or be
+/// empty, then checks it. The configuration and keys are the operator's to
+/// put in place first (from the backup's `config/`).
+pub fn restore(from: &Path, config: &Config, scratch: &Path) -> Result<Report, CheckError> {
+    let source = from.join("data");
+    if !source.join("journal").is_file() {
+        return Err(CheckError::NotData(
+            source,
+            "it holds no `journal`: not a backup written by Admin.Backup".into(),
+        ));
+    }
+    let target = &config.data_dir;
+    if target.exists()
+        && std::fs::read_dir(target)
+            .map_err(io(target, "list"))?
+            .next()
+            .is_some()
+    {
+        return Err(CheckError::NotData(
+            target.clone(),
+            "it already holds data: restore into an empty or absent directory".into(),
+        ));
+    }
+    std::fs::create_dir_all(target).map_err(io(target, "create"))?;
+    copy_all(&source, target)?;
+    check(target, Some(config), scratch)
+}
+
+/// Copies `from` into `to` (which exists), evidence files included.
+fn copy_all(from: &Path, to: &Path) -> Result<(), CheckError> {
+    for entry in std::fs::read_dir(from).map_err(io(from, "list"))? {
+        let entry = entry.map_err(io(from, "list"))?;
+        let path = entry.path();
+        let target = to.join(entry.file_name());
+        if entry
+            .file_type()
+            .map_err(io(&path, "read the type of"))?
+            .is_dir()
+        {
+            std::fs::create_dir(&target).map_err(io(&target, "create"))?;
+            copy_all(&path, &target)?;
+        } else {
+            std::fs::copy(&path, &target).map_err(io(&path, "copy"))?;
+            std::fs::File::open(&target)
+                .and_then(|f| f.sync_all())
+                .map_err(io(&target, "sync"))?;
+        }
+    }
+    Ok(())
+}
