@@ -48,6 +48,14 @@ fn audit_size(federation: &TestFederation, code: &str) -> usize {
         .len()
 }
 
+/// Submits a phone check to KHM that must be refused; returns the status.
+async fn refused_submission(focal: &mut liaison_tests::Focal, number: &str) -> tonic::Status {
+    focal
+        .submit(phone_check("KHM", number))
+        .await
+        .expect_err("a submission the node should refuse was accepted")
+}
+
 /// Sets `key = value` in a planned node's configuration file.
 fn set_config(config: &Path, key: &str, value: &str) {
     let text = std::fs::read_to_string(config).unwrap();
@@ -90,10 +98,7 @@ async fn a_node_refuses_new_work_while_its_disk_is_full_or_read_only_and_resumes
         available: 5 << 20,
         read_only: false,
     }));
-    let refused = focal
-        .submit(phone_check("KHM", "+85512345679"))
-        .await
-        .unwrap_err();
+    let refused = refused_submission(&mut focal, "+85512345679").await;
     assert_eq!(refused.code(), Code::ResourceExhausted, "{refused:?}");
     assert!(
         refused.message().contains("5 MiB free")
@@ -160,10 +165,7 @@ async fn a_node_refuses_new_work_while_its_disk_is_full_or_read_only_and_resumes
         available: 10 << 30,
         read_only: true,
     }));
-    let refused = focal
-        .submit(phone_check("KHM", "+85512345679"))
-        .await
-        .unwrap_err();
+    let refused = refused_submission(&mut focal, "+85512345679").await;
     assert_eq!(refused.code(), Code::Unavailable, "{refused:?}");
     assert!(
         refused.message().contains("read-only"),
@@ -182,10 +184,7 @@ async fn a_node_refuses_new_work_while_its_disk_is_full_or_read_only_and_resumes
     // journal): refused as RESOURCE_EXHAUSTED, and nothing of it stays:
     // the caller told of the failure can trust that nothing happened.
     faulty.fail_commits(Some(Fault::Full));
-    let refused = focal
-        .submit(phone_check("KHM", "+85512345680"))
-        .await
-        .unwrap_err();
+    let refused = refused_submission(&mut focal, "+85512345680").await;
     assert_eq!(refused.code(), Code::ResourceExhausted, "{refused:?}");
     assert!(
         refused.message().contains("storage full"),
@@ -317,10 +316,7 @@ async fn a_real_disk_that_fills_up_or_turns_read_only_loses_nothing() {
     let mut auditor = federation.auditor("THA").await;
     let filler = data("THA").join("filler");
     fill(&filler, 8 << 20);
-    let refused = focal
-        .submit(phone_check("KHM", "+85512345679"))
-        .await
-        .unwrap_err();
+    let refused = refused_submission(&mut focal, "+85512345679").await;
     assert_eq!(refused.code(), Code::ResourceExhausted, "{refused:?}");
     assert!(
         refused.message().contains("node.storage_reserve_mib"),
@@ -439,10 +435,7 @@ async fn a_peers_queue_is_capped_and_drains_when_the_peer_returns() {
     for n in 0..3 {
         queued.push(submit(&mut focal, phone_check("KHM", &format!("+8551234560{n}"))).await);
     }
-    let refused = focal
-        .submit(phone_check("KHM", "+85512345609"))
-        .await
-        .unwrap_err();
+    let refused = refused_submission(&mut focal, "+85512345609").await;
     assert_eq!(refused.code(), Code::ResourceExhausted, "{refused:?}");
     assert!(
         refused

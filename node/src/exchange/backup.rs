@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use super::state::{Event, Exchange, blocking};
 use crate::config::LocalUser;
 use crate::error::{Error, Problem, Result};
-use crate::store::StoreError;
+use crate::store::{StoreError, copy_dir};
 
 /// What a backup wrote.
 #[derive(Debug, Clone)]
@@ -69,13 +69,13 @@ impl Exchange {
             let mut bytes = self.records.snapshot(&data)?;
             let evidence = config.data_dir.join("evidence");
             if evidence.is_dir() {
-                bytes += copy_tree(&evidence, &data.join("evidence"), &mut |_| true)?;
+                bytes += copy_dir(&evidence, &data.join("evidence"), &mut |_| true)?;
             }
             let node_dir = config.path.parent().unwrap_or(Path::new("."));
             let data_dir = config.data_dir.clone();
             let kek = config.kek.path.clone();
             let mut keep = |path: &Path| path != data_dir && (secrets || !is_secret(path, &kek));
-            bytes += copy_tree(node_dir, &directory.join("config"), &mut keep)?;
+            bytes += copy_dir(node_dir, &directory.join("config"), &mut keep)?;
             let public = directory.join("signing-key.pub");
             let key = config.signer.verifying_key();
             std::fs::write(&public, format!("{}\n", hex::encode(key.as_bytes())))
@@ -150,33 +150,4 @@ fn list_files(root: &Path, dir: &Path, files: &mut Vec<String>) -> Result<(), St
         }
     }
     Ok(())
-}
-
-/// Copies what `keep` keeps of `from` into `to`; returns the bytes copied.
-fn copy_tree(
-    from: &Path,
-    to: &Path,
-    keep: &mut dyn FnMut(&Path) -> bool,
-) -> Result<u64, StoreError> {
-    let fail = |path: &Path, doing: &str| {
-        let doing = format!("{}: {doing}", path.display());
-        move |e: std::io::Error| StoreError::io(&doing, &e)
-    };
-    std::fs::create_dir_all(to).map_err(fail(to, "create"))?;
-    let mut bytes = 0;
-    for entry in std::fs::read_dir(from).map_err(fail(from, "list"))? {
-        let entry = entry.map_err(fail(from, "list"))?;
-        let path = entry.path();
-        if !keep(&path) {
-            continue;
-        }
-        let target = to.join(entry.file_name());
-        let kind = entry.file_type().map_err(fail(&path, "read the type of"))?;
-        if kind.is_dir() {
-            bytes += copy_tree(&path, &target, keep)?;
-        } else if kind.is_file() {
-            bytes += std::fs::copy(&path, &target).map_err(fail(&path, "copy"))?;
-        }
-    }
-    Ok(bytes)
 }

@@ -556,7 +556,7 @@ impl Store for DiskStore {
         {
             let mut log = self.log.write().unwrap_or_else(|p| p.into_inner());
             log.sync()?;
-            bytes += copy_files(&self.dir.join("audit"), &dir.join("audit"))?;
+            bytes += copy_dir(&self.dir.join("audit"), &dir.join("audit"), &mut |_| true)?;
         }
         bytes += std::fs::copy(self.dir.join("datakeys"), dir.join("datakeys"))
             .map_err(fail("copy the data keys"))?;
@@ -635,9 +635,14 @@ fn sync_dir(dir: &Path) -> std::io::Result<()> {
     std::fs::File::open(dir)?.sync_all()
 }
 
-/// Copies the files of directory `from` (and its directories) into `to`,
-/// each synced; returns the bytes copied.
-fn copy_files(from: &Path, to: &Path) -> Result<u64, StoreError> {
+/// Copies what `keep` keeps of directory `from` (with its directories)
+/// into `to`, every file synced; returns the bytes copied. For snapshots,
+/// backups, restores and `check`'s copy.
+pub fn copy_dir(
+    from: &Path,
+    to: &Path,
+    keep: &mut dyn FnMut(&Path) -> bool,
+) -> Result<u64, StoreError> {
     let fail = |path: &Path, doing: &str| {
         let doing = format!("{}: {doing}", path.display());
         move |e: std::io::Error| StoreError::io(&doing, &e)
@@ -647,14 +652,14 @@ fn copy_files(from: &Path, to: &Path) -> Result<u64, StoreError> {
     for entry in std::fs::read_dir(from).map_err(fail(from, "list"))? {
         let entry = entry.map_err(fail(from, "list"))?;
         let path = entry.path();
+        if !keep(&path) {
+            continue;
+        }
         let target = to.join(entry.file_name());
-        if entry
-            .file_type()
-            .map_err(fail(&path, "read the type of"))?
-            .is_dir()
-        {
-            bytes += copy_files(&path, &target)?;
-        } else {
+        let kind = entry.file_type().map_err(fail(&path, "read the type of"))?;
+        if kind.is_dir() {
+            bytes += copy_dir(&path, &target, keep)?;
+        } else if kind.is_file() {
             bytes += std::fs::copy(&path, &target).map_err(fail(&path, "copy"))?;
             std::fs::File::open(&target)
                 .and_then(|f| f.sync_all())

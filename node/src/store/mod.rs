@@ -22,7 +22,7 @@ mod slots;
 use std::fmt;
 use std::path::Path;
 
-pub use disk::{DiskStore, OpenReport, legacy_audit_key};
+pub use disk::{DiskStore, OpenReport, copy_dir, legacy_audit_key};
 pub use group::GroupCommit;
 pub use memory::MemoryStore;
 pub use slots::{FileSlots, KeySlots, MemorySlots, SLOT, Slot};

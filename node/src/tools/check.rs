@@ -18,7 +18,7 @@ use prost::Message as _;
 
 use crate::config::Config;
 use crate::records::{Direction, Records};
-use crate::store::{DiskStore, Store};
+use crate::store::{DiskStore, Store, StoreError, copy_dir};
 
 /// What one check found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,6 +72,8 @@ pub enum CheckError {
     NotData(PathBuf, String),
     #[error("{0} is in use by a running node: stop it first (`check` reads a stopped node's data)")]
     InUse(PathBuf),
+    #[error("{0}")]
+    Store(#[from] StoreError),
     #[error("{path}: cannot {doing}: {source}")]
     Io {
         path: PathBuf,
@@ -115,7 +117,8 @@ pub fn check(data: &Path, config: Option<&Config>, scratch: &Path) -> Result<Rep
         .prefix("liaison-check-")
         .tempdir_in(scratch)
         .map_err(io(scratch, "make a scratch directory"))?;
-    let bytes = copy_dir(data, copy.path())?;
+    let evidence = data.join("evidence");
+    let bytes = copy_dir(data, copy.path(), &mut |path| path != evidence)?;
     drop(lock);
     report.ok(
         "copy",
@@ -291,28 +294,6 @@ fn check_outbox(config: &Config, records: &Records, report: &mut Report) {
     }
 }
 
-/// Copies `from` into `to` (which exists), leaving out evidence files;
-/// returns the bytes copied.
-fn copy_dir(from: &Path, to: &Path) -> Result<u64, CheckError> {
-    let mut bytes = 0;
-    for entry in std::fs::read_dir(from).map_err(io(from, "list"))? {
-        let entry = entry.map_err(io(from, "list"))?;
-        let path = entry.path();
-        let target = to.join(entry.file_name());
-        let kind = entry.file_type().map_err(io(&path, "read the type of"))?;
-        if kind.is_dir() {
-            if entry.file_name() == "evidence" {
-                continue;
-            }
-            std::fs::create_dir(&target).map_err(io(&target, "create"))?;
-            bytes += copy_dir(&path, &target)?;
-        } else if kind.is_file() {
-            bytes += std::fs::copy(&path, &target).map_err(io(&path, "copy"))?;
-        }
-    }
-    Ok(bytes)
-}
-
 /// Brings the backup in `from` (written by `Admin.Backup`) back as the data
 /// directory of the node `config` describes, which must not exist or be
 /// empty, then checks it. The configuration and keys are the operator's to
@@ -337,30 +318,6 @@ pub fn restore(from: &Path, config: &Config, scratch: &Path) -> Result<Report, C
             "it already holds data: restore into an empty or absent directory".into(),
         ));
     }
-    std::fs::create_dir_all(target).map_err(io(target, "create"))?;
-    copy_all(&source, target)?;
+    copy_dir(&source, target, &mut |_| true)?;
     check(target, Some(config), scratch)
-}
-
-/// Copies `from` into `to` (which exists), evidence files included.
-fn copy_all(from: &Path, to: &Path) -> Result<(), CheckError> {
-    for entry in std::fs::read_dir(from).map_err(io(from, "list"))? {
-        let entry = entry.map_err(io(from, "list"))?;
-        let path = entry.path();
-        let target = to.join(entry.file_name());
-        if entry
-            .file_type()
-            .map_err(io(&path, "read the type of"))?
-            .is_dir()
-        {
-            std::fs::create_dir(&target).map_err(io(&target, "create"))?;
-            copy_all(&path, &target)?;
-        } else {
-            std::fs::copy(&path, &target).map_err(io(&path, "copy"))?;
-            std::fs::File::open(&target)
-                .and_then(|f| f.sync_all())
-                .map_err(io(&target, "sync"))?;
-        }
-    }
-    Ok(())
 }
