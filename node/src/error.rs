@@ -79,6 +79,12 @@ pub enum Error {
     FailedPrecondition(Problem),
     #[error("{0}")]
     ResourceExhausted(Problem),
+    /// An envelope's timestamp is ahead of this node's clock by more than
+    /// it tolerates: `FAILED_PRECONDITION`, with the refusal reason
+    /// [`liaison_proto::status::CLOCK_SKEW`] that tells the sender to keep
+    /// the envelope and try again.
+    #[error("{0}")]
+    ClockSkew(Problem),
     /// A peer or resource could not be reached; retrying may help.
     #[error("{0}")]
     Unavailable(Problem),
@@ -153,7 +159,7 @@ impl Error {
             Error::PermissionDenied(_) => Code::PermissionDenied,
             Error::NotFound(_) => Code::NotFound,
             Error::AlreadyExists(_) => Code::AlreadyExists,
-            Error::FailedPrecondition(_) => Code::FailedPrecondition,
+            Error::FailedPrecondition(_) | Error::ClockSkew(_) => Code::FailedPrecondition,
             Error::ResourceExhausted(_) => Code::ResourceExhausted,
             Error::Unavailable(_) => Code::Unavailable,
             Error::Store(StoreError::Full(_)) => Code::ResourceExhausted,
@@ -173,6 +179,7 @@ impl Error {
             | Error::NotFound(p)
             | Error::AlreadyExists(p)
             | Error::FailedPrecondition(p)
+            | Error::ClockSkew(p)
             | Error::ResourceExhausted(p)
             | Error::Unavailable(p) => p.clone(),
             Error::Store(_) | Error::Integrity(_) => return None,
@@ -181,6 +188,15 @@ impl Error {
             code: self.code(),
             problem,
         })
+    }
+
+    /// The refusal reason sent with the status, when the code alone does
+    /// not say whether retrying can help.
+    pub fn reason(&self) -> Option<&'static str> {
+        match self {
+            Error::ClockSkew(_) => Some(liaison_proto::status::CLOCK_SKEW),
+            _ => None,
+        }
     }
 }
 
@@ -192,7 +208,15 @@ impl From<Error> for Status {
         if matches!(code, Code::Internal | Code::DataLoss) {
             tracing::error!(error = %e, "internal error");
         }
-        Status::new(code, e.to_string())
+        let reason = e.reason();
+        let mut status = Status::new(code, e.to_string());
+        if let Some(reason) = reason {
+            status.metadata_mut().insert(
+                liaison_proto::status::REFUSAL_REASON_HEADER,
+                tonic::metadata::MetadataValue::from_static(reason),
+            );
+        }
+        status
     }
 }
 

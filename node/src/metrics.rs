@@ -192,6 +192,10 @@ pub struct Metrics {
     storage_exhausted: Gauge,
     storage_refusals: Counter,
     outbox_full: Family<PeerLabels, Counter>,
+    clock_skew_refused: Family<PeerLabels, Counter>,
+    delivery_clock_skew: Family<PeerLabels, Counter>,
+    clock_behind: Gauge<f64, std::sync::atomic::AtomicU64>,
+    maintenance_passes: Counter,
 }
 
 impl Metrics {
@@ -234,6 +238,10 @@ impl Metrics {
             storage_exhausted: Gauge::default(),
             storage_refusals: Counter::default(),
             outbox_full: Family::default(),
+            clock_skew_refused: Family::default(),
+            delivery_clock_skew: Family::default(),
+            clock_behind: Gauge::default(),
+            maintenance_passes: Counter::default(),
         };
         metrics.registry.register(
             "audit_events",
@@ -375,6 +383,26 @@ impl Metrics {
             "Requests refused because the envelopes queued for their peer reached node.outbox_per_peer, by peer",
             metrics.outbox_full.clone(),
         );
+        metrics.registry.register(
+            "clock_skew_refusals",
+            "Envelopes from a peer refused because their timestamp was ahead of this node's clock by more than node.max_clock_skew_secs, by peer",
+            metrics.clock_skew_refused.clone(),
+        );
+        metrics.registry.register(
+            "delivery_clock_skew",
+            "Deliveries a peer refused because this node's clock is ahead of the peer's by more than the peer tolerates (retried), by peer",
+            metrics.delivery_clock_skew.clone(),
+        );
+        metrics.registry.register(
+            "clock_behind_seconds",
+            "How far the system clock is behind the node's last signed tree head, in seconds; above node.max_clock_skew_secs new work is refused (alert on it)",
+            metrics.clock_behind.clone(),
+        );
+        metrics.registry.register(
+            "maintenance_passes",
+            "Passes of the delivery worker's housekeeping: expiring overdue requests, purging personal data whose retention ended, erasing expired hits (at least one every 2 s)",
+            metrics.maintenance_passes.clone(),
+        );
         Arc::new(metrics)
     }
 
@@ -400,6 +428,37 @@ impl Metrics {
                 peer: peer.to_string(),
             })
             .inc();
+    }
+
+    /// An envelope from `peer` was refused: its timestamp was too far
+    /// ahead of this node's clock.
+    pub fn clock_skew_refused(&self, peer: CountryCode) {
+        self.clock_skew_refused
+            .get_or_create(&PeerLabels {
+                peer: peer.to_string(),
+            })
+            .inc();
+    }
+
+    /// `peer` refused a delivery: this node's clock is too far ahead of
+    /// its own.
+    pub fn delivery_clock_skew(&self, peer: CountryCode) {
+        self.delivery_clock_skew
+            .get_or_create(&PeerLabels {
+                peer: peer.to_string(),
+            })
+            .inc();
+    }
+
+    /// How far the system clock is behind the last signed tree head, in
+    /// milliseconds (0 when it is not).
+    pub fn clock_behind(&self, ms: i64) {
+        self.clock_behind.set(ms.max(0) as f64 / 1000.0);
+    }
+
+    /// A housekeeping pass (expiry, purges, expired hits) ended.
+    pub fn maintenance_pass(&self) {
+        self.maintenance_passes.inc();
     }
 
     /// `count` values evaluated in hit/no-hit checks with `peer`, as

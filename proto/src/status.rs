@@ -4,6 +4,17 @@
 
 use tonic::Code;
 
+/// The status metadata (and `DeliveryRefusal.reason`) that says why an
+/// envelope was refused when the code alone does not say whether retrying
+/// can help.
+pub const REFUSAL_REASON_HEADER: &str = "liaison-refusal-reason";
+
+/// The refusal reason of an envelope whose timestamp is ahead of the
+/// receiver's clock by more than it tolerates (with `FAILED_PRECONDITION`):
+/// the same envelope is accepted once the clocks agree, so the sender
+/// keeps it queued.
+pub const CLOCK_SKEW: &str = "clock-skew";
+
 /// The canonical upper-case name of a gRPC status code.
 pub fn code_name(code: Code) -> &'static str {
     match code {

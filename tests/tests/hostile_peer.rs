@@ -905,8 +905,8 @@ async fn malformed(peer: &mut Peer, model: &mut Model, rng: &mut Rng, skew: i64)
             (
                 "timestamp beyond the skew",
                 peer.key.seal(&valid),
-                Code::InvalidArgument,
-                "in the future",
+                Code::FailedPrecondition,
+                "ahead of this node's clock",
             )
         }
         _ => {

@@ -218,11 +218,34 @@ async fn the_negative_catalogue_is_refused_specifically_and_audited() {
     );
     let mut future = message(6, "THA", "KHM");
     future.created_unix_ms = now_ms() + 3_600_000;
-    federation_case!(
+    let skewed = door.deliver(tha.seal(&future)).await;
+    if let Err(status) = &skewed {
+        // The reason that tells the sender to keep the envelope queued.
+        assert_eq!(
+            status
+                .metadata()
+                .get(liaison_proto::status::REFUSAL_REASON_HEADER)
+                .and_then(|v| v.to_str().ok()),
+            Some(liaison_proto::status::CLOCK_SKEW),
+            "{status:?}"
+        );
+    }
+    expect(
+        &federation,
+        "KHM",
+        &mut count,
         "timestamp from the future",
-        tha.seal(&future),
-        Code::InvalidArgument,
-        "in the future"
+        skewed,
+        Code::FailedPrecondition,
+        "ahead of this node's clock",
+    );
+    tried += 1;
+    assert!(
+        federation
+            .metrics("KHM")
+            .await
+            .contains("liaison_clock_skew_refusals_total{peer=\"THA\"} 1"),
+        "the refusal is counted against the peer"
     );
     door.deliver(good.clone())
         .await

@@ -627,6 +627,31 @@ fn delivery_statuses_are_classified_permanent_or_transient() {
             "{code:?} should be retried"
         );
     }
+    // A refusal for clock skew is kept and retried: the same envelope
+    // passes once the clocks agree. The reason comes with the status, or in
+    // a batch's refusal.
+    let mut skewed = tonic::Status::new(Code::FailedPrecondition, "ahead");
+    skewed.metadata_mut().insert(
+        liaison_proto::status::REFUSAL_REASON_HEADER,
+        tonic::metadata::MetadataValue::from_static(liaison_proto::status::CLOCK_SKEW),
+    );
+    assert!(matches!(
+        DeliveryFailure::from_status(&skewed),
+        DeliveryFailure::ClockSkew(_)
+    ));
+    assert!(matches!(
+        DeliveryFailure::from_refusal(Code::FailedPrecondition, "ahead", "clock-skew"),
+        DeliveryFailure::ClockSkew(_)
+    ));
+    // The reason counts with that code only, and an unknown one with none.
+    assert!(matches!(
+        DeliveryFailure::from_refusal(Code::InvalidArgument, "bad", "clock-skew"),
+        DeliveryFailure::Permanent { .. }
+    ));
+    assert!(matches!(
+        DeliveryFailure::from_refusal(Code::FailedPrecondition, "no", "other"),
+        DeliveryFailure::Permanent { .. }
+    ));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -170,10 +170,12 @@ impl Federation for FederationService {
                 .map(|outcome| match outcome {
                     Ok(receipt) => pb::delivery_result::Result::Receipt(receipt),
                     Err(error) => {
+                        let reason = error.reason().unwrap_or_default().to_string();
                         let status = Status::from(error);
                         pb::delivery_result::Result::Refusal(pb::DeliveryRefusal {
                             code: status.code() as i32,
                             message: status.message().to_string(),
+                            reason,
                         })
                     }
                 })
@@ -186,6 +188,7 @@ impl Federation for FederationService {
                         pb::delivery_result::Result::Refusal(pb::DeliveryRefusal {
                             code: tonic::Code::ResourceExhausted as i32,
                             message,
+                            reason: String::new(),
                         })
                     }),
                 )

@@ -24,6 +24,12 @@ pub enum DeliveryFailure {
     /// `FAILED_PRECONDITION`, `ALREADY_EXISTS`, `OUT_OF_RANGE`): the
     /// delivery ends at once.
     Permanent { code: tonic::Code, message: String },
+    /// The peer refused the envelope because its timestamp is ahead of the
+    /// peer's clock by more than it tolerates (`FAILED_PRECONDITION` with
+    /// the reason "clock-skew"): kept and tried again like a transient
+    /// failure, since the same envelope passes once the clocks agree, and
+    /// counted apart so that the operator sees which peer's clock differs.
+    ClockSkew(String),
 }
 
 impl DeliveryFailure {
@@ -32,18 +38,29 @@ impl DeliveryFailure {
     /// (unreachable, overloaded, timed out, or a fault on the peer's side)
     /// may pass on a later attempt.
     pub fn from_status(status: &tonic::Status) -> DeliveryFailure {
+        let reason = status
+            .metadata()
+            .get(liaison_proto::status::REFUSAL_REASON_HEADER)
+            .and_then(|value| value.to_str().ok())
+            .unwrap_or_default();
+        DeliveryFailure::from_refusal(status.code(), status.message(), reason)
+    }
+
+    /// [`DeliveryFailure::from_status`] from the parts of a status: its
+    /// code, message and refusal reason (empty when it gave none).
+    pub fn from_refusal(code: tonic::Code, message: &str, reason: &str) -> DeliveryFailure {
         use tonic::Code;
-        let message = sanitize(status.message());
-        match status.code() {
+        let message = sanitize(message);
+        if code == Code::FailedPrecondition && reason == liaison_proto::status::CLOCK_SKEW {
+            return DeliveryFailure::ClockSkew(format!("{}: {message}", code_name(code)));
+        }
+        match code {
             Code::InvalidArgument
             | Code::NotFound
             | Code::AlreadyExists
             | Code::PermissionDenied
             | Code::FailedPrecondition
-            | Code::OutOfRange => DeliveryFailure::Permanent {
-                code: status.code(),
-                message,
-            },
+            | Code::OutOfRange => DeliveryFailure::Permanent { code, message },
             code => DeliveryFailure::Transient(format!("{}: {message}", code_name(code))),
         }
     }
@@ -201,7 +218,9 @@ impl Exchange {
                     "delivery refused for good by the peer"
                 );
             }
-            DeliveryFailure::Transient(_) if now >= current.give_up_unix_ms => {
+            DeliveryFailure::Transient(_) | DeliveryFailure::ClockSkew(_)
+                if now >= current.give_up_unix_ms =>
+            {
                 pending.dequeue(&current);
                 let mut event = Event::new("delivery.abandoned", "node")
                     .hash(current.envelope_hash)
@@ -220,7 +239,7 @@ impl Exchange {
                 pending.events.push(event);
                 tracing::warn!(to = %current.to, kind, "delivery abandoned");
             }
-            DeliveryFailure::Transient(error) => {
+            DeliveryFailure::Transient(error) | DeliveryFailure::ClockSkew(error) => {
                 current.attempts += 1;
                 current.next_attempt_unix_ms = now + backoff_ms(current.attempts);
                 current.last_error = Some(error.chars().take(500).collect());

@@ -104,6 +104,7 @@ pub async fn run(exchange: Arc<Exchange>, peers: PeerClients) {
             if let Err(e) = exchange.forget_expired_hits(now).await {
                 tracing::error!(error = %e, "cannot erase expired hits");
             }
+            exchange.metrics().maintenance_pass();
             scan_at = now + MAX_IDLE.as_millis() as i64;
             match exchange.records().outbox() {
                 Err(e) => tracing::error!(error = %e, "cannot read the outbox"),
@@ -301,8 +302,10 @@ async fn attempt(
 fn batch_result(result: pb::DeliveryResult) -> Result<pb::Receipt, DeliveryFailure> {
     match result.result {
         Some(pb::delivery_result::Result::Receipt(receipt)) => Ok(receipt),
-        Some(pb::delivery_result::Result::Refusal(refusal)) => Err(DeliveryFailure::from_status(
-            &tonic::Status::new(tonic::Code::from(refusal.code), refusal.message),
+        Some(pb::delivery_result::Result::Refusal(refusal)) => Err(DeliveryFailure::from_refusal(
+            tonic::Code::from(refusal.code),
+            &refusal.message,
+            &refusal.reason,
         )),
         None => Err(DeliveryFailure::Transient(
             "`result` is missing from the peer's answer".into(),
@@ -326,21 +329,34 @@ async fn settle(
         return DeliveryOutcome::Delivered;
     };
     let counted = match failure {
-        DeliveryFailure::Transient(_) => DeliveryOutcome::Retried,
+        DeliveryFailure::Transient(_) | DeliveryFailure::ClockSkew(_) => DeliveryOutcome::Retried,
         DeliveryFailure::Permanent { .. } => DeliveryOutcome::Failed,
     };
     exchange
         .metrics()
         .delivery(item.to, counted, began.elapsed());
-    if let DeliveryFailure::Transient(error) = &failure {
-        tracing::warn!(
+    match &failure {
+        DeliveryFailure::Transient(error) => tracing::warn!(
             country = %exchange.country(),
             to = %item.to,
             request_id = %item.request_id,
             attempts = item.attempts + 1,
             %error,
             "delivery failed"
-        );
+        ),
+        DeliveryFailure::ClockSkew(error) => {
+            exchange.metrics().delivery_clock_skew(item.to);
+            tracing::warn!(
+                country = %exchange.country(),
+                to = %item.to,
+                request_id = %item.request_id,
+                attempts = item.attempts + 1,
+                %error,
+                "delivery refused for clock skew: this node's clock is ahead of the peer's; \
+                 check both nodes' time sources (NTP). The envelope stays queued"
+            )
+        }
+        DeliveryFailure::Permanent { .. } => {}
     }
     if let Err(e) = exchange.delivery_failed(item, &failure).await {
         tracing::error!(error = %e, "cannot record a failed delivery");

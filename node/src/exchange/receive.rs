@@ -65,6 +65,9 @@ impl Exchange {
         let Some(refusal) = error.refusal() else {
             return Err(error);
         };
+        if matches!(error, Error::ClockSkew(_)) {
+            self.metrics.clock_skew_refused(peer);
+        }
         tracing::warn!(
             country = %self.country(),
             %peer,
@@ -151,10 +154,15 @@ impl Exchange {
         let skew = self.skew_ms();
         let max_age = self.config().max_message_age.as_millis() as i64;
         if message.created_unix_ms > now + skew {
-            return Err(Error::invalid(format!(
-                "envelope timestamp is {} s in the future (more than the {} s clock skew allowed)",
-                (message.created_unix_ms - now) / 1000,
-                skew / 1000
+            return Err(Error::ClockSkew(Problem::field(
+                "created_unix_ms",
+                format!(
+                    "the envelope's timestamp is {} s ahead of this node's clock, more than the \
+                     {} s clock skew allowed (node.max_clock_skew_secs): the two nodes' clocks \
+                     disagree; the same envelope is accepted once they agree",
+                    (message.created_unix_ms - now) / 1000,
+                    skew / 1000
+                ),
             ))
             .into());
         }

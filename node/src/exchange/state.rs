@@ -280,6 +280,13 @@ pub struct Exchange {
     pub(super) hits: crate::hits::cache::HitSets,
     /// Whether new work is being refused for lack of storage.
     pub(super) storage_exhausted: std::sync::atomic::AtomicBool,
+    /// The time the audit log has reached, in ms since the epoch: the
+    /// latest timestamp of its entries and signed tree heads. The node
+    /// never writes an earlier one, whatever the system clock says.
+    pub(super) log_time: std::sync::atomic::AtomicI64,
+    /// Whether new work is being refused because the system clock is
+    /// behind the log's time by more than the clock skew allowed.
+    pub(super) clock_behind: std::sync::atomic::AtomicBool,
     /// The envelopes in the outbox, by peer: message ids, kept as changes
     /// are applied (for `node.outbox_per_peer`).
     pub(super) outbox_by_peer:
@@ -330,6 +337,7 @@ impl Exchange {
         let checked = crate::audit::verify_log(&records, config.country, &config.own_keys())
             .map_err(|e| Error::Integrity(e.to_string()))?;
         let frontier = checked.frontier;
+        let mut log_time = checked.head.as_ref().map_or(0, head_time);
         match checked.head {
             Some(head) if head.size == frontier.size() => records.set_sealed(Arc::new(head)),
             _ if frontier.size() == 0 => {}
@@ -337,7 +345,8 @@ impl Exchange {
                 // Entries of a group commit whose flush did not finish:
                 // never acknowledged, but recorded with the changes they
                 // describe. They get their tree head now.
-                let sealed = seal_at_start(&records, &config, &frontier)?;
+                let sealed = seal_at_start(&records, &config, &frontier, log_time)?;
+                log_time = head_time(&sealed);
                 tracing::info!(
                     entries = frontier.size() - head.map_or(0, |h| h.size),
                     tree_size = sealed.size,
@@ -387,6 +396,8 @@ impl Exchange {
             lockout: super::lockout::Lockout::default(),
             hits: crate::hits::cache::HitSets::default(),
             storage_exhausted: std::sync::atomic::AtomicBool::new(false),
+            log_time: std::sync::atomic::AtomicI64::new(log_time),
+            clock_behind: std::sync::atomic::AtomicBool::new(false),
             outbox_by_peer: std::sync::Mutex::new(outbox_by_peer),
         }))
     }
@@ -487,7 +498,7 @@ impl Exchange {
         }
         let first_index = state.frontier.size();
         let mut first = None;
-        let at = now_ms();
+        let at = self.log_now();
         // Custody chains moved by earlier events of this batch.
         let mut chains: std::collections::HashMap<(String, String), CustodyChain> =
             Default::default();
@@ -576,7 +587,11 @@ impl Exchange {
                     .logged
                     .iter()
                     .all(|e| SIGN_IN_EVENTS.contains(&e.event)));
-        if !essential && let Err(e) = self.storage_allows_work() {
+        if !essential
+            && let Err(e) = self
+                .clock_allows_work()
+                .and_then(|()| self.storage_allows_work())
+        {
             state.frontier = before;
             return Err(e);
         }
@@ -633,6 +648,58 @@ impl Exchange {
             self.wake_outbox();
         }
         Ok(head)
+    }
+
+    /// The time to write into the audit log now: the system clock, or the
+    /// log's time when the clock is behind it (by no more than the clock
+    /// skew allowed, or the change is essential: see
+    /// [`Exchange::clock_allows_work`]), so that no entry or tree head is
+    /// ever dated before an earlier one.
+    pub(super) fn log_now(&self) -> i64 {
+        let now = now_ms();
+        self.log_time
+            .fetch_max(now, std::sync::atomic::Ordering::SeqCst)
+            .max(now)
+    }
+
+    /// Refuses new work while the system clock is behind the audit log's
+    /// time (its latest tree head) by more than the clock skew allowed:
+    /// the node signs no head dated before the last, and would otherwise
+    /// date hours of entries with the same frozen time. The clock was set
+    /// back, or it was ahead before; the node resumes by itself once the
+    /// clock passes the log's time. Essential changes (deliveries, expiry,
+    /// purges) still go on, dated at the log's time.
+    pub(super) fn clock_allows_work(&self) -> Result<()> {
+        use std::sync::atomic::Ordering;
+        let log_time = self.log_time.load(Ordering::SeqCst);
+        let behind = log_time - now_ms();
+        self.metrics.clock_behind(behind);
+        let refused = behind > self.skew_ms();
+        let was = self.clock_behind.swap(refused, Ordering::SeqCst);
+        let last_head = liaison_proto::time::rfc3339(log_time);
+        match (was, refused) {
+            (false, true) => tracing::error!(
+                behind_secs = behind / 1000,
+                last_head = %last_head,
+                "the system clock is behind the last signed tree head by more than the clock skew \
+                 allowed: new work is refused until it passes it (the node signs no tree head \
+                 older than the last)"
+            ),
+            (true, false) => tracing::info!(
+                "the system clock has caught up with the last signed tree head: new work is accepted"
+            ),
+            _ => {}
+        }
+        if !refused {
+            return Ok(());
+        }
+        Err(Error::unavailable(format!(
+            "the system clock is {} s behind this node's last signed tree head ({last_head}), more \
+             than the {} s clock skew allowed: the node signs no tree head older than the last, so \
+             new work is refused until the clock passes it",
+            behind / 1000,
+            self.skew_ms() / 1000
+        )))
     }
 
     /// Refuses new work while the data directory's disk is read-only or
@@ -797,7 +864,7 @@ impl Exchange {
         if frontier.size() == 0 || frontier.size() <= signed {
             return None;
         }
-        let sealed = sign_head(&self.signer(), self.country(), &frontier);
+        let sealed = sign_head(&self.signer(), self.country(), &frontier, self.log_now());
         self.heads_signed
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         Some(sealed)
@@ -941,6 +1008,13 @@ impl Exchange {
     }
 }
 
+/// The date of one of this node's own signed tree heads (0 if its body
+/// does not decode, which the log's verification has ruled out).
+fn head_time(head: &SealedHead) -> i64 {
+    liaison_proto::pb::TreeHeadBody::decode(head.signed.body.as_slice())
+        .map_or(0, |body| body.timestamp_unix_ms)
+}
+
 /// How many verified tree heads of peers the node keeps.
 const PEER_HEADS: usize = 64;
 
@@ -950,25 +1024,28 @@ fn seal_at_start(
     records: &Records,
     config: &Config,
     frontier: &Frontier,
+    log_time: i64,
 ) -> Result<Arc<SealedHead>> {
-    let (seal, head) = sign_head(&config.signer, config.country, frontier);
+    let at = now_ms().max(log_time);
+    let (seal, head) = sign_head(&config.signer, config.country, frontier, at);
     records.commit_sealed(&seal)?;
     Ok(head)
 }
 
-/// `country`'s tree head over `frontier`, signed now, and the seal that
-/// commits it.
+/// `country`'s tree head over `frontier`, signed and dated `at`, and the
+/// seal that commits it.
 fn sign_head(
     signer: &SigningIdentity,
     country: CountryCode,
     frontier: &Frontier,
+    at: i64,
 ) -> (AuditSeal, Arc<SealedHead>) {
     let head = Arc::new(SealedHead {
         signed: signer.sign_tree_head(&TreeHead {
             country,
             tree_size: frontier.size(),
             root_hash: frontier.root(),
-            timestamp_unix_ms: now_ms(),
+            timestamp_unix_ms: at,
         }),
         size: frontier.size(),
     });

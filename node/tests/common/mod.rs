@@ -21,12 +21,24 @@ pub struct NodeProcess {
     pub child: Option<Child>,
     /// The local API's address.
     pub local: String,
+    /// Environment variables the process starts with (a fake clock's).
+    pub env: Vec<(String, String)>,
+    /// Every line the process logged, across restarts.
+    pub log: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
 }
 
 impl NodeProcess {
     /// Starts the node `plan` describes, as a process of its own: its
     /// reserved ports are handed over as the process binds them.
     pub async fn launch(plan: liaison_node::devnet::PlannedNode) -> NodeProcess {
+        NodeProcess::launch_with(plan, Vec::new()).await
+    }
+
+    /// [`NodeProcess::launch`] with more environment variables.
+    pub async fn launch_with(
+        plan: liaison_node::devnet::PlannedNode,
+        env: Vec<(String, String)>,
+    ) -> NodeProcess {
         let local = plan.listeners.local.local_addr().unwrap().to_string();
         // The ports stay reserved until the process takes them over.
         drop(plan.listeners);
@@ -35,6 +47,8 @@ impl NodeProcess {
             dir: plan.node.dir.clone(),
             child: None,
             local,
+            env,
+            log: Default::default(),
         };
         node.start().await;
         node
@@ -47,17 +61,20 @@ impl NodeProcess {
             .arg("--config")
             .arg(&self.config)
             .env("RUST_LOG", "info")
+            .envs(self.env.iter().map(|(k, v)| (k, v)))
             .stderr(std::process::Stdio::piped())
             .kill_on_drop(true)
             .spawn()
             .unwrap();
         let mut lines = tokio::io::BufReader::new(child.stderr.take().unwrap()).lines();
         let (ready_tx, ready_rx) = tokio::sync::oneshot::channel::<Result<(), String>>();
+        let log = self.log.clone();
         tokio::spawn(async move {
             let mut ready = Some(ready_tx);
             let mut seen = Vec::new();
             // Keep draining the pipe so the node never blocks on logging.
             while let Ok(Some(line)) = lines.next_line().await {
+                log.lock().unwrap().push(line.clone());
                 if line.contains("node started") {
                     if let Some(tx) = ready.take() {
                         let _ = tx.send(Ok(()));
@@ -81,6 +98,15 @@ impl NodeProcess {
         let mut child = self.child.take().unwrap();
         child.start_kill().unwrap(); // SIGKILL
         child.wait().await.unwrap();
+    }
+
+    /// Whether a line the process logged contains `text`.
+    pub fn logged(&self, text: &str) -> bool {
+        self.log
+            .lock()
+            .unwrap()
+            .iter()
+            .any(|line| line.contains(text))
     }
 
     pub fn channel(&self) -> Channel {
