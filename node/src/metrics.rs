@@ -196,6 +196,7 @@ pub struct Metrics {
     delivery_clock_skew: Family<PeerLabels, Counter>,
     clock_behind: Gauge<f64, std::sync::atomic::AtomicU64>,
     maintenance_passes: Counter,
+    outbox_held_bytes: Gauge,
 }
 
 impl Metrics {
@@ -242,6 +243,7 @@ impl Metrics {
             delivery_clock_skew: Family::default(),
             clock_behind: Gauge::default(),
             maintenance_passes: Counter::default(),
+            outbox_held_bytes: Gauge::default(),
         };
         metrics.registry.register(
             "audit_events",
@@ -403,6 +405,11 @@ impl Metrics {
             "Passes of the delivery worker's housekeeping: expiring overdue requests, purging personal data whose retention ended, erasing expired hits (at least one every 2 s)",
             metrics.maintenance_passes.clone(),
         );
+        metrics.registry.register(
+            "outbox_held_bytes",
+            "Bytes of queued envelopes the delivery worker holds in memory: those of at most the first 128 envelopes per peer, the others being read from the store in their turn",
+            metrics.outbox_held_bytes.clone(),
+        );
         Arc::new(metrics)
     }
 
@@ -454,6 +461,12 @@ impl Metrics {
     /// milliseconds (0 when it is not).
     pub fn clock_behind(&self, ms: i64) {
         self.clock_behind.set(ms.max(0) as f64 / 1000.0);
+    }
+
+    /// The bytes of queued envelopes the delivery worker holds.
+    pub fn outbox_held(&self, bytes: usize) {
+        self.outbox_held_bytes
+            .set(i64::try_from(bytes).unwrap_or(i64::MAX));
     }
 
     /// A housekeeping pass (expiry, purges, expired hits) ended.

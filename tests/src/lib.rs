@@ -5,6 +5,7 @@
 
 pub mod browser;
 pub mod local_api;
+pub mod proxy;
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;

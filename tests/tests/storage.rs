@@ -7,11 +7,13 @@
 //! The first test injects the faults with `FaultyStore` around a real disk
 //! store; the second fills a real tmpfs under running nodes, which needs
 //! root to mount (CI runs as root; elsewhere set `LIAISON_NO_MOUNT=1` to
-//! leave that one test out knowingly). A read-only disk is injected only:
-//! Linux refuses `mount -o remount,ro` (EBUSY) while a process holds files
-//! open for writing there, as a running node does; a disk turns read-only
-//! under a running process only through the file system's own error
-//! handling (ext4's `errors=remount-ro`).
+//! leave that one test out knowingly). Linux refuses `mount -o remount,ro`
+//! (EBUSY) while a process holds files open for writing there, as a
+//! running node does: a disk turns read-only under a running process only
+//! through the file system's own error handling. The third test has it so:
+//! THA's data directory is a loop-mounted ext4 image with
+//! `errors=remount-ro`, and an error is raised in it through ext4's
+//! `trigger_fs_error` (root and a loop device, as for the tmpfs).
 
 // Test helpers may panic on anything unexpected.
 #![allow(clippy::unwrap_used)]
@@ -415,6 +417,165 @@ async fn a_real_disk_that_fills_up_or_turns_read_only_loses_nothing() {
     }
     federation.shutdown().await;
     drop(mounts);
+}
+
+/// An ext4 image loop-mounted with `errors=remount-ro`, unmounted when
+/// dropped.
+struct Ext4 {
+    dir: PathBuf,
+    image: PathBuf,
+}
+
+impl Ext4 {
+    fn mount(dir: &Path, image: &Path, mib: u64) -> Ext4 {
+        std::fs::create_dir_all(dir).unwrap();
+        std::fs::File::create(image)
+            .unwrap()
+            .set_len(mib << 20)
+            .unwrap();
+        let made = Command::new("mkfs.ext4")
+            .args(["-q", "-F"])
+            .arg(image)
+            .status()
+            .expect("`mkfs.ext4` runs (Debian's e2fsprogs)");
+        assert!(made.success(), "mkfs.ext4 failed");
+        let ext4 = Ext4 {
+            dir: dir.to_path_buf(),
+            image: image.to_path_buf(),
+        };
+        ext4.attach();
+        ext4
+    }
+
+    fn attach(&self) {
+        let status = Command::new("mount")
+            .args(["-o", "loop,errors=remount-ro"])
+            .arg(&self.image)
+            .arg(&self.dir)
+            .status()
+            .expect("`mount` runs");
+        assert!(
+            status.success(),
+            "loop-mounting an ext4 image on {} failed: this test needs root and a loop device \
+             (CI has both); set LIAISON_NO_MOUNT=1 to leave it out knowingly",
+            self.dir.display()
+        );
+    }
+
+    /// Raises an error in the file system, as a failing disk would: ext4
+    /// remounts it read-only under the files open there.
+    fn fail(&self) {
+        let output = Command::new("findmnt")
+            .args(["-n", "-o", "SOURCE"])
+            .arg(&self.dir)
+            .output()
+            .expect("`findmnt` runs");
+        let source = String::from_utf8(output.stdout).unwrap();
+        let device = Path::new(source.trim()).file_name().unwrap().to_owned();
+        let trigger = Path::new("/sys/fs/ext4")
+            .join(device)
+            .join("trigger_fs_error");
+        std::fs::write(&trigger, "liaison storage test").unwrap();
+    }
+
+    /// What an operator does next: unmounts it, lets `e2fsck` repair it,
+    /// and mounts it again.
+    fn repair(&self) {
+        let unmounted = Command::new("umount").arg(&self.dir).status().unwrap();
+        assert!(unmounted.success(), "umount {}", self.dir.display());
+        let checked = Command::new("e2fsck")
+            .args(["-f", "-y"])
+            .arg(&self.image)
+            .output()
+            .expect("`e2fsck` runs");
+        // 0: clean; 1: errors corrected.
+        assert!(
+            matches!(checked.status.code(), Some(0 | 1)),
+            "e2fsck: {}",
+            String::from_utf8_lossy(&checked.stdout)
+        );
+        self.attach();
+    }
+}
+
+impl Drop for Ext4 {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg("-l").arg(&self.dir).status();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_disk_its_file_system_turns_read_only_refuses_work_and_loses_nothing() {
+    if std::env::var_os("LIAISON_NO_MOUNT").is_some() {
+        eprintln!("LIAISON_NO_MOUNT is set: the ext4 test is left out");
+        return;
+    }
+    let logs = liaison_tests::LogCapture::start();
+    let images = tempfile::tempdir().unwrap();
+    let mut mount = None;
+    let mut federation = TestFederation::start_prepared(
+        &["THA", "KHM"],
+        &liaison_node::devnet::open_agreements,
+        |planned| {
+            if planned.node.country == country("THA") {
+                set_config(&planned.node.config_path, "storage_reserve_mib", "4");
+                mount = Some(Ext4::mount(
+                    &planned.node.dir.join("data"),
+                    &images.path().join("tha.ext4"),
+                    64,
+                ));
+            }
+        },
+    )
+    .await;
+    let ext4 = mount.unwrap();
+    let first = exchange_once(&federation, "THA", "KHM").await;
+    let mut focal = federation.focal_point("THA").await;
+    let mut auditor = federation.auditor("THA").await;
+    let second = submit(&mut focal, phone_check("KHM", "+85512345681")).await;
+    await_status(&mut focal, &second, pb::RequestStatus::Sent).await;
+
+    ext4.fail();
+    let refused = refused_submission(&mut focal, "+85512345683").await;
+    assert_eq!(refused.code(), Code::Unavailable, "{refused:?}");
+    assert!(
+        refused.message().contains("read-only"),
+        "{}",
+        refused.message()
+    );
+    // Reads and the audit API go on; the operator is told.
+    assert_eq!(
+        view_of(&mut focal, &first).await.status,
+        pb::RequestStatus::Answered as i32
+    );
+    assert!(export(&mut auditor).await.contains("request.submitted"));
+    let metrics = federation.metrics("THA").await;
+    assert_eq!(metric(&metrics, "liaison_storage_exhausted"), Some(1.0));
+    assert!(
+        logs.text()
+            .contains("storage exhausted: new work is refused")
+    );
+
+    // The operator stops the node, repairs the file system and starts it
+    // again: everything acknowledged is there, the log verifies (or the
+    // node would not start), and new work goes through.
+    federation.stop("THA").await;
+    ext4.repair();
+    federation.restart("THA").await;
+    let mut focal = federation.focal_point("THA").await;
+    assert_eq!(
+        view_of(&mut focal, &first).await.status,
+        pb::RequestStatus::Answered as i32
+    );
+    assert_eq!(
+        view_of(&mut focal, &second).await.status,
+        pb::RequestStatus::Sent as i32
+    );
+    let third = submit(&mut focal, phone_check("KHM", "+85512345684")).await;
+    await_status(&mut focal, &third, pb::RequestStatus::Sent).await;
+    assert_eq!(outgoing_requests(&federation, "THA").len(), 3);
+    federation.shutdown().await;
+    drop(ext4);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

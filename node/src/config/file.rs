@@ -171,6 +171,11 @@ pub struct NodeSection {
     /// the queue drains.
     #[serde(default = "default_outbox_per_peer")]
     pub outbox_per_peer: u32,
+    /// The longest wait between two attempts to deliver to a peer, in
+    /// seconds (default 60): how soon, at worst, a queue starts draining
+    /// once its peer is reachable again.
+    #[serde(default = "default_delivery_retry_max")]
+    pub delivery_retry_max_secs: u32,
     /// The non-punishment provision this country cites in a request about
     /// a possible victim when the focal point names none, e.g.
     /// `{ provision = "ACTIP_ART_14_7" }`, or `{ provision = "NATIONAL_LAW",
@@ -221,6 +226,10 @@ fn default_storage_reserve_mib() -> u32 {
 
 fn default_outbox_per_peer() -> u32 {
     10_000
+}
+
+fn default_delivery_retry_max() -> u32 {
+    60
 }
 
 fn default_peer_rate() -> u32 {

@@ -142,6 +142,8 @@ pub struct Config {
     pub storage_reserve_bytes: u64,
     /// The most envelopes queued for one peer.
     pub outbox_per_peer: usize,
+    /// The longest wait between two delivery attempts to a peer.
+    pub delivery_retry_max: std::time::Duration,
     /// The non-punishment element of a request about a possible victim
     /// when the focal point gives none.
     pub non_punishment: Option<liaison_proto::domain::NonPunishment>,
@@ -407,6 +409,11 @@ impl Config {
                 file.node.outbox_per_peer,
                 10_000_000,
             ),
+            (
+                "node.delivery_retry_max_secs",
+                file.node.delivery_retry_max_secs,
+                3600,
+            ),
         ] {
             if !(1..=max).contains(&value) {
                 return Err(v.error(key, format!("must be between 1 and {max}")));
@@ -450,6 +457,9 @@ impl Config {
             ),
             storage_reserve_bytes: u64::from(file.node.storage_reserve_mib) << 20,
             outbox_per_peer: file.node.outbox_per_peer as usize,
+            delivery_retry_max: std::time::Duration::from_secs(u64::from(
+                file.node.delivery_retry_max_secs,
+            )),
             max_clock_skew: std::time::Duration::from_secs(file.node.max_clock_skew_secs),
             max_message_age: std::time::Duration::from_secs(file.node.max_message_age_secs),
             witness_interval: std::time::Duration::from_secs(file.node.witness_interval_secs),

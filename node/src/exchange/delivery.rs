@@ -66,11 +66,13 @@ impl DeliveryFailure {
     }
 }
 
-/// Exponential backoff from 250 ms, doubling to at most a minute, with up to
-/// 25% random jitter so that a recovering peer is not hit by every node at
+/// Exponential backoff from 250 ms, doubling to at most `max`
+/// (`node.delivery_retry_max_secs`, a minute by default), with up to 25%
+/// random jitter so that a recovering peer is not hit by every node at
 /// once.
-pub fn backoff_ms(attempts: u32) -> i64 {
-    let base = 250i64.saturating_mul(1i64 << attempts.min(20)).min(60_000);
+pub fn backoff_ms(attempts: u32, max: std::time::Duration) -> i64 {
+    let max = i64::try_from(max.as_millis()).unwrap_or(i64::MAX).max(250);
+    let base = 250i64.saturating_mul(1i64 << attempts.min(20)).min(max);
     let jitter = random_bytes::<2>()
         .map(|b| i64::from(u16::from_le_bytes(b)))
         .unwrap_or(0);
@@ -241,7 +243,8 @@ impl Exchange {
             }
             DeliveryFailure::Transient(error) | DeliveryFailure::ClockSkew(error) => {
                 current.attempts += 1;
-                current.next_attempt_unix_ms = now + backoff_ms(current.attempts);
+                current.next_attempt_unix_ms =
+                    now + backoff_ms(current.attempts, self.config().delivery_retry_max);
                 current.last_error = Some(error.chars().take(500).collect());
                 pending.changes.put_outbox(&current);
             }

@@ -1142,7 +1142,8 @@ impl Exchange {
             return Ok(());
         };
         current.attempts = current.attempts.saturating_add(1);
-        current.next_attempt_unix_ms = now_ms() + super::backoff_ms(current.attempts);
+        current.next_attempt_unix_ms =
+            now_ms() + super::backoff_ms(current.attempts, self.config().delivery_retry_max);
         current.last_error = Some(
             reason
                 .chars()

@@ -4,9 +4,8 @@
 //! [`DeliveryFailure::from_status`]) ends a delivery at once; only transient
 //! failures are retried.
 
-use std::collections::{BTreeMap, HashSet};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::collections::BTreeMap;
+use std::sync::Arc;
 use std::time::Duration;
 
 use liaison_proto::domain::CountryCode;
@@ -75,26 +74,76 @@ impl PeerClients {
     }
 }
 
+/// How often the worker reads the whole stored outbox again, to find what
+/// it was not handed and to give up on envelopes whose deadline passed
+/// while they waited behind others.
+const RESYNC: Duration = Duration::from_secs(30);
+
+/// How many of a peer's queued envelopes the worker keeps in memory with
+/// their bytes; the others' are read from the store when their turn comes,
+/// so that a long queue costs only its small entries.
+const HELD_ENVELOPES: usize = 2 * MAX_BATCH_ENVELOPES;
+
+/// One peer's envelopes as the worker holds them, in the order queued.
+#[derive(Debug, Default)]
+struct PeerQueue {
+    /// By place in the order, then message id.
+    items: BTreeMap<(u64, String), OutboxItem>,
+    /// A batch to this peer is in flight: the next waits for it.
+    busy: bool,
+}
+
+impl PeerQueue {
+    /// Adds or refreshes an entry, keeping the bytes already held unless
+    /// `item` brings them; drops them beyond the first [`HELD_ENVELOPES`].
+    fn put(&mut self, mut item: OutboxItem) {
+        let key = (item.seq, item.message_id.clone());
+        if let Some(held) = self.items.get_mut(&key)
+            && item.envelope.is_empty()
+        {
+            item.envelope = std::mem::take(&mut held.envelope);
+        }
+        if !item.envelope.is_empty() && self.items.range(..&key).count() >= HELD_ENVELOPES {
+            item.envelope = Vec::new();
+        }
+        self.items.insert(key, item);
+    }
+}
+
+/// Every peer's queue.
+type Queues = BTreeMap<CountryCode, PeerQueue>;
+
+/// A batch that came back: each envelope with what became of it.
+type Settled = (CountryCode, Vec<(OutboxItem, DeliveryOutcome)>);
+
 /// Runs until the exchange closes; in-flight deliveries are awaited.
 ///
-/// Newly queued envelopes are handed over by the exchange as they become
-/// durable and are sent at once. The stored outbox is read in full only at
-/// start, after a failed delivery, and when a retry or a deadline comes due
-/// (at least every [`MAX_IDLE`]), so the cost of a delivery does not grow
-/// with the number of envelopes waiting.
+/// Each peer's envelopes are sent in the order they were queued
+/// ([`OutboxItem::seq`]), one batch at a time: the next batch leaves when
+/// the one before has come back, and a failed batch is retried, after its
+/// backoff, before anything queued behind it. Only the first envelope's
+/// backoff counts, so that a peer's queue waits as one and never
+/// overtakes itself.
+///
+/// The worker keeps each queue's small entries in memory, and the bytes of
+/// only the first envelopes ([`HELD_ENVELOPES`]). Newly queued envelopes
+/// are handed over by the exchange once durable; the stored outbox is read
+/// whole only at start and every [`RESYNC`], so the cost of a delivery does
+/// not grow with the number waiting. Every [`MAX_IDLE`] the worker also
+/// expires overdue requests and purges what retention ended.
 pub async fn run(exchange: Arc<Exchange>, peers: PeerClients) {
     let mut shutdown = exchange.closing();
-    let in_flight: Arc<Mutex<HashSet<String>>> = Arc::default();
-    let rescan = Arc::new(AtomicBool::new(true));
-    let mut scan_at = now_ms();
+    let mut queues = Queues::new();
+    let (settled_tx, mut settled_rx) = tokio::sync::mpsc::unbounded_channel::<Settled>();
+    let mut housekeeping_at = now_ms();
+    let mut resync_at = now_ms();
     let mut tasks = JoinSet::new();
     loop {
         if *shutdown.borrow() {
             break;
         }
-        let mut due = exchange.take_ready();
         let now = now_ms();
-        if now >= scan_at || rescan.swap(false, Ordering::SeqCst) {
+        if now >= housekeeping_at {
             if let Err(e) = exchange.expire_overdue(now).await {
                 tracing::error!(error = %e, "cannot expire overdue requests");
             }
@@ -105,55 +154,59 @@ pub async fn run(exchange: Arc<Exchange>, peers: PeerClients) {
                 tracing::error!(error = %e, "cannot erase expired hits");
             }
             exchange.metrics().maintenance_pass();
-            scan_at = now + MAX_IDLE.as_millis() as i64;
-            match exchange.records().outbox() {
-                Err(e) => tracing::error!(error = %e, "cannot read the outbox"),
-                Ok(items) => {
-                    for item in items {
-                        if item.next_attempt_unix_ms > now {
-                            scan_at = scan_at.min(item.next_attempt_unix_ms);
-                        } else {
-                            due.push(item);
-                        }
-                    }
-                }
+            exchange.metrics().outbox_held(
+                queues
+                    .values()
+                    .flat_map(|queue| queue.items.values())
+                    .map(|item| item.envelope.len())
+                    .sum(),
+            );
+            housekeeping_at = now + MAX_IDLE.as_millis() as i64;
+        }
+        while let Ok((peer, settled)) = settled_rx.try_recv() {
+            let queue = queues.entry(peer).or_default();
+            queue.busy = false;
+            settle_batch(&exchange, queue, settled, now);
+        }
+        for item in exchange.take_ready() {
+            queues.entry(item.to).or_default().put(item);
+        }
+        if now >= resync_at {
+            resync_at = now + RESYNC.as_millis() as i64;
+            if let Err(e) = resync(&exchange, &mut queues, now).await {
+                tracing::error!(error = %e, "cannot read the outbox");
+                resync_at = now + MAX_IDLE.as_millis() as i64;
             }
         }
-        let mut by_peer: BTreeMap<CountryCode, Vec<OutboxItem>> = BTreeMap::new();
-        if let Ok(mut busy) = in_flight.lock() {
-            for item in due {
-                if busy.insert(item.message_id.clone()) {
-                    by_peer.entry(item.to).or_default().push(item);
-                }
+        let mut wake_at = housekeeping_at.min(resync_at);
+        for (&peer, queue) in &mut queues {
+            if queue.busy {
+                continue;
             }
-        }
-        for (peer, items) in by_peer {
-            for batch in batches(items) {
-                let exchange = exchange.clone();
-                let client = peers.get(peer);
-                let in_flight = in_flight.clone();
-                let rescan = rescan.clone();
-                tasks.spawn(async move {
-                    let outcomes = deliver(&exchange, client, &batch).await;
-                    if let Ok(mut busy) = in_flight.lock() {
-                        for item in &batch {
-                            busy.remove(&item.message_id);
-                        }
-                    }
-                    // Their next attempts are stored: look again; unless
-                    // the disk refuses writes, when nothing could be stored
-                    // and the next regular look (within MAX_IDLE) will do.
-                    if outcomes.contains(&DeliveryOutcome::Retried) && !exchange.storage_exhausted()
-                    {
-                        rescan.store(true, Ordering::SeqCst);
-                        exchange.wake_outbox();
-                    }
-                });
+            let Some(head) = queue.items.values().next() else {
+                continue;
+            };
+            if head.next_attempt_unix_ms > now {
+                wake_at = wake_at.min(head.next_attempt_unix_ms);
+                continue;
             }
+            let batch = next_batch(queue, |id| exchange.records().outbox_item(id));
+            if batch.is_empty() {
+                continue;
+            }
+            queue.busy = true;
+            let exchange = exchange.clone();
+            let client = peers.get(peer);
+            let settled_tx = settled_tx.clone();
+            tasks.spawn(async move {
+                let outcomes = deliver(&exchange, client, &batch).await;
+                let _ = settled_tx.send((peer, batch.into_iter().zip(outcomes).collect()));
+                exchange.wake_outbox();
+            });
         }
         while tasks.try_join_next().is_some() {}
         let sleep = Duration::from_millis(
-            (scan_at - now_ms()).clamp(1, MAX_IDLE.as_millis() as i64) as u64,
+            (wake_at - now_ms()).clamp(1, MAX_IDLE.as_millis() as i64) as u64,
         );
         tokio::select! {
             _ = exchange.outbox_notified() => {}
@@ -164,25 +217,130 @@ pub async fn run(exchange: Arc<Exchange>, peers: PeerClients) {
     while tasks.join_next().await.is_some() {}
 }
 
-/// Splits one peer's due items into batches of at most
-/// [`MAX_BATCH_ENVELOPES`] envelopes and [`MAX_BATCH_BYTES`] bytes.
-fn batches(items: Vec<OutboxItem>) -> Vec<Vec<OutboxItem>> {
-    let mut batches: Vec<Vec<OutboxItem>> = Vec::new();
+/// The next batch of a peer's queue, in order: at most
+/// [`MAX_BATCH_ENVELOPES`] envelopes and [`MAX_BATCH_BYTES`] bytes (or one
+/// larger envelope), their bytes read from the store where not held. An
+/// entry no longer stored (delivered or given up meanwhile) is dropped.
+/// `load` reads an entry from the store with its envelope.
+fn next_batch(
+    queue: &mut PeerQueue,
+    load: impl Fn(&str) -> Result<Option<OutboxItem>, crate::store::StoreError>,
+) -> Vec<OutboxItem> {
+    let mut batch: Vec<OutboxItem> = Vec::new();
     let mut bytes = 0;
-    for item in items {
-        let full = batches.last().is_none_or(|batch| {
-            batch.len() == MAX_BATCH_ENVELOPES || bytes + item.envelope.len() > MAX_BATCH_BYTES
-        });
-        if full {
-            batches.push(Vec::new());
-            bytes = 0;
+    let mut gone = Vec::new();
+    for (key, item) in &queue.items {
+        if batch.len() == MAX_BATCH_ENVELOPES {
+            break;
+        }
+        let item = if item.envelope.is_empty() {
+            match load(&item.message_id) {
+                Ok(Some(stored)) => OutboxItem {
+                    // The worker's own idea of when to try, which a failure
+                    // it could not store (a full disk) moved on.
+                    next_attempt_unix_ms: item.next_attempt_unix_ms,
+                    ..stored
+                },
+                Ok(None) => {
+                    gone.push(key.clone());
+                    continue;
+                }
+                Err(e) => {
+                    tracing::error!(error = %e, "cannot read a queued envelope");
+                    break;
+                }
+            }
+        } else {
+            item.clone()
+        };
+        if !batch.is_empty() && bytes + item.envelope.len() > MAX_BATCH_BYTES {
+            break;
         }
         bytes += item.envelope.len();
-        if let Some(batch) = batches.last_mut() {
-            batch.push(item);
+        batch.push(item);
+    }
+    for key in gone {
+        queue.items.remove(&key);
+    }
+    batch
+}
+
+/// Takes a batch's outcomes into its queue: delivered or refused for good,
+/// an envelope leaves it; retried, it stays in its place with its next
+/// attempt as stored (or, if the failure could not be stored, a backoff
+/// kept in memory only).
+fn settle_batch(
+    exchange: &Exchange,
+    queue: &mut PeerQueue,
+    settled: Vec<(OutboxItem, DeliveryOutcome)>,
+    now: i64,
+) {
+    for (item, outcome) in settled {
+        let key = (item.seq, item.message_id.clone());
+        if outcome != DeliveryOutcome::Retried {
+            queue.items.remove(&key);
+            continue;
+        }
+        match exchange.records().outbox_entry(&item.message_id) {
+            Ok(Some(mut stored)) => {
+                if stored.next_attempt_unix_ms <= now {
+                    stored.attempts = item.attempts + 1;
+                    stored.next_attempt_unix_ms = now
+                        + super::backoff_ms(stored.attempts, exchange.config().delivery_retry_max);
+                }
+                stored.envelope = item.envelope;
+                queue.put(stored);
+            }
+            // Given up on (its deadline passed): out of the outbox.
+            Ok(None) => {
+                queue.items.remove(&key);
+            }
+            Err(e) => tracing::error!(error = %e, "cannot read a queued envelope"),
         }
     }
-    batches
+}
+
+/// Reads the stored outbox again: entries the worker was not handed join
+/// their queues in their place, entries gone leave them, and envelopes
+/// whose deadline passed while they waited are given up on (their
+/// requests expire), wherever they are in the queue.
+async fn resync(exchange: &Exchange, queues: &mut Queues, now: i64) -> crate::error::Result<()> {
+    if exchange.storage_exhausted() {
+        // Nothing can be given up on: that is a write. Next time.
+        return Ok(());
+    }
+    let stored = exchange.durable_outbox().await?;
+    let mut kept: std::collections::HashSet<(u64, String)> = Default::default();
+    let mut overdue = Vec::new();
+    for item in stored {
+        kept.insert((item.seq, item.message_id.clone()));
+        if now >= item.give_up_unix_ms && !queues.get(&item.to).is_some_and(|q| q.busy) {
+            overdue.push(item);
+            continue;
+        }
+        let queue = queues.entry(item.to).or_default();
+        let key = (item.seq, item.message_id.clone());
+        match queue.items.get(&key) {
+            // The worker's own backoff may be ahead of the stored one.
+            Some(held) if held.next_attempt_unix_ms > item.next_attempt_unix_ms => {}
+            _ => queue.put(item),
+        }
+    }
+    for queue in queues.values_mut() {
+        if !queue.busy {
+            queue.items.retain(|key, _| kept.contains(key));
+        }
+    }
+    for item in overdue {
+        let failure = DeliveryFailure::Transient("its deadline passed while it was queued".into());
+        if let Err(e) = exchange.delivery_failed(&item, &failure).await {
+            tracing::error!(error = %e, "cannot give up on an overdue envelope");
+        }
+        if let Some(queue) = queues.get_mut(&item.to) {
+            queue.items.remove(&(item.seq, item.message_id.clone()));
+        }
+    }
+    Ok(())
 }
 
 /// Sends a batch of envelopes to one peer (a single one with `Deliver`,
@@ -390,32 +548,86 @@ mod tests {
             next_attempt_unix_ms: 0,
             give_up_unix_ms: 0,
             last_error: None,
+            seq: n as u64 + 1,
+        }
+    }
+
+    fn queue(items: Vec<OutboxItem>) -> PeerQueue {
+        let mut queue = PeerQueue::default();
+        for item in items {
+            queue.put(item);
+        }
+        queue
+    }
+
+    /// The message ids of each batch the queue gives until it is empty,
+    /// every batch taken out as delivered.
+    fn drained(mut queue: PeerQueue, stored: &[OutboxItem]) -> Vec<Vec<String>> {
+        let mut out = Vec::new();
+        loop {
+            let batch = next_batch(&mut queue, |id| {
+                Ok(stored.iter().find(|item| item.message_id == id).cloned())
+            });
+            if batch.is_empty() {
+                return out;
+            }
+            for item in &batch {
+                queue.items.remove(&(item.seq, item.message_id.clone()));
+            }
+            out.push(batch.into_iter().map(|item| item.message_id).collect());
         }
     }
 
     #[test]
-    fn batches_hold_at_most_the_envelopes_and_bytes_allowed() {
-        let sizes = |items: Vec<OutboxItem>| -> Vec<usize> {
-            batches(items).iter().map(Vec::len).collect()
-        };
-        assert_eq!(sizes(Vec::new()), Vec::<usize>::new());
-        assert_eq!(sizes((0..3).map(|n| item(n, 10)).collect()), vec![3]);
-        let many = (0..MAX_BATCH_ENVELOPES * 2 + 1)
+    fn batches_go_in_the_order_queued_within_the_limits() {
+        let sizes =
+            |batches: Vec<Vec<String>>| -> Vec<usize> { batches.iter().map(Vec::len).collect() };
+        assert!(drained(PeerQueue::default(), &[]).is_empty());
+        let few: Vec<_> = (0..3).map(|n| item(n, 10)).collect();
+        assert_eq!(sizes(drained(queue(few.clone()), &few)), vec![3]);
+        let many: Vec<_> = (0..MAX_BATCH_ENVELOPES * 2 + 1)
             .map(|n| item(n, 10))
             .collect();
         assert_eq!(
-            sizes(many),
+            sizes(drained(queue(many.clone()), &many)),
             vec![MAX_BATCH_ENVELOPES, MAX_BATCH_ENVELOPES, 1]
         );
         // 256 KiB envelopes: four fill a batch's bytes.
-        let big = (0..9).map(|n| item(n, 256 * 1024)).collect();
-        assert_eq!(sizes(big), vec![4, 4, 1]);
-        // Order is kept.
-        let order: Vec<String> = batches((0..5).map(|n| item(n, 10)).collect())
-            .concat()
-            .into_iter()
-            .map(|i| i.message_id)
+        let big: Vec<_> = (0..9).map(|n| item(n, 256 * 1024)).collect();
+        assert_eq!(sizes(drained(queue(big.clone()), &big)), vec![4, 4, 1]);
+        // The order is the order queued, not the message ids': queued in
+        // reverse id order here.
+        let mut reversed: Vec<_> = (0..5).map(|n| item(n, 10)).collect();
+        for (seq, item) in reversed.iter_mut().rev().enumerate() {
+            item.seq = seq as u64 + 1;
+        }
+        let order = drained(queue(reversed.clone()), &reversed).concat();
+        assert_eq!(order, ["m4", "m3", "m2", "m1", "m0"]);
+    }
+
+    #[test]
+    fn only_the_first_envelopes_are_held_and_the_rest_read_when_due() {
+        let all: Vec<_> = (0..HELD_ENVELOPES + 10).map(|n| item(n, 10)).collect();
+        let held = queue(all.clone());
+        let with_bytes = held
+            .items
+            .values()
+            .filter(|item| !item.envelope.is_empty())
+            .count();
+        assert_eq!(with_bytes, HELD_ENVELOPES);
+        // The others are read from the store in their turn, and an entry
+        // no longer stored is skipped and dropped.
+        let stored: Vec<_> = all
+            .iter()
+            .filter(|i| i.message_id != "m130")
+            .cloned()
             .collect();
-        assert_eq!(order, ["m0", "m1", "m2", "m3", "m4"]);
+        let sent = drained(held, &stored).concat();
+        assert_eq!(sent.len(), all.len() - 1);
+        assert!(!sent.contains(&"m130".to_string()));
+        assert!(sent.windows(2).all(|pair| {
+            let n = |id: &str| id[1..].parse::<usize>().unwrap();
+            n(&pair[0]) < n(&pair[1])
+        }));
     }
 }

@@ -20,7 +20,7 @@ impl Exchange {
         // delivery worker: its request is purged at a later sweep.
         let undelivered: std::collections::HashSet<[u8; 32]> = self
             .records
-            .outbox()?
+            .outbox_entries()?
             .into_iter()
             .map(|item| item.envelope_hash)
             .collect();

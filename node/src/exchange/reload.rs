@@ -188,6 +188,16 @@ pub(super) fn config_changes(old: &Config, new: &Config) -> Vec<String> {
         u64::from(new.retention_days),
     );
     setting(
+        "node.outbox_per_peer",
+        old.outbox_per_peer as u64,
+        new.outbox_per_peer as u64,
+    );
+    setting(
+        "node.delivery_retry_max_secs",
+        old.delivery_retry_max.as_secs(),
+        new.delivery_retry_max.as_secs(),
+    );
+    setting(
         "node.max_subjects",
         old.max_subjects as u64,
         new.max_subjects as u64,
@@ -199,8 +209,8 @@ impl Exchange {
     /// Puts `fresh`, a new load of this node's configuration file, in
     /// force without a restart: signing keys, peers (endpoints, keys,
     /// revocations), sharing agreements, agencies, users, national
-    /// offences, and the clock,
-    /// message-age and retention settings. Everything was validated when
+    /// offences, and the clock, message-age, retention, outbox and retry
+    /// settings. Everything was validated when
     /// `fresh` was loaded; here it is checked against what cannot change
     /// while the node runs (its country, listeners, data directory, TLS
     /// identity, per-peer limits and witnessing interval), and if any of

@@ -287,6 +287,9 @@ pub struct Exchange {
     /// Whether new work is being refused because the system clock is
     /// behind the log's time by more than the clock skew allowed.
     pub(super) clock_behind: std::sync::atomic::AtomicBool,
+    /// The next envelope's place in the order of the outbox
+    /// ([`OutboxItem::seq`]), taken under the write lock.
+    pub(super) outbox_seq: std::sync::atomic::AtomicU64,
     /// The envelopes in the outbox, by peer: message ids, kept as changes
     /// are applied (for `node.outbox_per_peer`).
     pub(super) outbox_by_peer:
@@ -359,7 +362,9 @@ impl Exchange {
         let metrics = Metrics::new(config.country);
         let mut outbox_by_peer: std::collections::HashMap<_, std::collections::HashSet<_>> =
             Default::default();
-        for item in records.outbox()? {
+        let mut outbox_seq = 1;
+        for item in records.outbox_entries()? {
+            outbox_seq = outbox_seq.max(item.seq + 1);
             outbox_by_peer
                 .entry(item.to)
                 .or_default()
@@ -398,6 +403,7 @@ impl Exchange {
             storage_exhausted: std::sync::atomic::AtomicBool::new(false),
             log_time: std::sync::atomic::AtomicI64::new(log_time),
             clock_behind: std::sync::atomic::AtomicBool::new(false),
+            outbox_seq: std::sync::atomic::AtomicU64::new(outbox_seq),
             outbox_by_peer: std::sync::Mutex::new(outbox_by_peer),
         }))
     }
@@ -781,7 +787,7 @@ impl Exchange {
             *self.applied.lock().unwrap_or_else(|p| p.into_inner()) = frontier;
             let mut outbox: std::collections::HashMap<_, std::collections::HashSet<_>> =
                 Default::default();
-            for item in self.records.outbox()? {
+            for item in self.records.outbox_entries()? {
                 outbox.entry(item.to).or_default().insert(item.message_id);
             }
             *self
@@ -960,7 +966,20 @@ impl Exchange {
             next_attempt_unix_ms: now_ms(),
             give_up_unix_ms,
             last_error: None,
+            seq: self
+                .outbox_seq
+                .fetch_add(1, std::sync::atomic::Ordering::SeqCst),
         }
+    }
+
+    /// The outbox's items without their envelopes, every one of them
+    /// durable: read under the write lock once everything applied is on
+    /// disk, so that the delivery worker never sends an envelope whose
+    /// commit could still be rolled back.
+    pub(crate) async fn durable_outbox(&self) -> Result<Vec<OutboxItem>> {
+        let _state = self.state.lock().await;
+        self.durable().await?;
+        Ok(self.records.outbox_entries()?)
     }
 
     /// Records the heads accepted in a round of witnessing as the new

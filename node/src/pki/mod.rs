@@ -481,6 +481,7 @@ pub fn init_node(
             hit_retention_days: 30,
             storage_reserve_mib: 256,
             outbox_per_peer: 10_000,
+            delivery_retry_max_secs: 60,
             non_punishment: options.non_punishment.clone(),
             national_offences: None,
         },

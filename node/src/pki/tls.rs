@@ -24,9 +24,22 @@ pub fn server_config(config: &Config) -> ServerTlsConfig {
 
 /// A lazily connecting channel to a peer, presenting our certificate and
 /// accepting only the peer's own name signed by the federation CA.
+///
+/// The connection's timeout covers the TLS handshake as well as the TCP
+/// connection: with tonic's own connector it bounds the TCP connection
+/// only, and a peer that accepts connections but never answers (half-open,
+/// or hung) would hold the channel, and every delivery to that peer,
+/// forever.
 pub fn peer_channel(config: &Config, peer: &Peer) -> Result<Channel, tonic::transport::Error> {
-    Ok(mtls_endpoint(config, &peer.endpoint, &peer.tls_name)?.connect_lazy())
+    let mut tcp = hyper_util::client::legacy::connect::HttpConnector::new();
+    tcp.enforce_http(false);
+    tcp.set_nodelay(true);
+    tcp.set_connect_timeout(Some(CONNECT_TIMEOUT));
+    Ok(mtls_endpoint(config, &peer.endpoint, &peer.tls_name)?.connect_with_connector_lazy(tcp))
 }
+
+/// How long a connection to a peer may take, TLS handshake included.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// An endpoint at `url` that presents this node's certificate and expects
 /// one named `tls_name` from the federation CA.
@@ -44,7 +57,7 @@ pub fn mtls_endpoint(
         .domain_name(tls_name.to_string());
     Ok(Endpoint::from_shared(url.to_string())?
         .tls_config(tls)?
-        .connect_timeout(Duration::from_secs(5))
+        .connect_timeout(CONNECT_TIMEOUT)
         .timeout(Duration::from_secs(15))
         .http2_keep_alive_interval(Duration::from_secs(30))
         .keep_alive_timeout(Duration::from_secs(10)))

@@ -515,6 +515,17 @@ impl Records {
             .collect()
     }
 
+    /// The outbox's items without their envelopes (left empty), which are
+    /// stored apart and read only to be sent.
+    pub fn outbox_entries(&self) -> Result<Vec<OutboxItem>, StoreError> {
+        self.scan("outbox/")
+    }
+
+    /// One outbox item without its envelope (left empty).
+    pub fn outbox_entry(&self, message_id: &str) -> Result<Option<OutboxItem>, StoreError> {
+        self.get(&outbox_key(message_id))
+    }
+
     /// How many envelopes wait in the outbox (without decoding them).
     pub fn outbox_len(&self) -> Result<usize, StoreError> {
         Ok(self.store.scan_prefix(b"outbox/")?.len())

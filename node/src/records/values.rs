@@ -328,6 +328,11 @@ pub struct OutboxItem {
     /// After this time the node stops trying.
     pub give_up_unix_ms: i64,
     pub last_error: Option<String>,
+    /// Its place in the order this node queued its envelopes: the
+    /// delivery worker sends each peer's in this order. (0 for envelopes
+    /// queued before the order was kept: they go first.)
+    #[serde(default)]
+    pub seq: u64,
 }
 
 /// One event in the node's audit trail: metadata and hashes, never the
