@@ -89,8 +89,16 @@ const HELD_ENVELOPES: usize = 2 * MAX_BATCH_ENVELOPES;
 struct PeerQueue {
     /// By place in the order, then message id.
     items: BTreeMap<(u64, String), OutboxItem>,
+    /// Envelopes the peer gave receipts for, being checked and recorded;
+    /// one whose receipt does not check out goes back into `items`.
+    settling: BTreeMap<(u64, String), OutboxItem>,
     /// A batch to this peer is in flight: the next waits for it.
     busy: bool,
+}
+
+/// An item's place in its queue.
+fn key_of(item: &OutboxItem) -> (u64, String) {
+    (item.seq, item.message_id.clone())
 }
 
 impl PeerQueue {
@@ -113,8 +121,14 @@ impl PeerQueue {
 /// Every peer's queue.
 type Queues = BTreeMap<CountryCode, PeerQueue>;
 
-/// A batch that came back: each envelope with what became of it.
-type Settled = (CountryCode, Vec<(OutboxItem, DeliveryOutcome)>);
+/// What a delivery task tells the worker.
+enum Report {
+    /// The peer answered every envelope of the batch with a receipt: the
+    /// next batch may leave while these are checked and recorded.
+    Answered(CountryCode, Vec<(u64, String)>),
+    /// The batch's envelopes with what became of each.
+    Settled(CountryCode, Vec<(OutboxItem, DeliveryOutcome)>),
+}
 
 /// Runs until the exchange closes; in-flight deliveries are awaited.
 ///
@@ -134,7 +148,7 @@ type Settled = (CountryCode, Vec<(OutboxItem, DeliveryOutcome)>);
 pub async fn run(exchange: Arc<Exchange>, peers: PeerClients) {
     let mut shutdown = exchange.closing();
     let mut queues = Queues::new();
-    let (settled_tx, mut settled_rx) = tokio::sync::mpsc::unbounded_channel::<Settled>();
+    let (report_tx, mut reports) = tokio::sync::mpsc::unbounded_channel::<Report>();
     let mut housekeeping_at = now_ms();
     let mut resync_at = now_ms();
     let mut tasks = JoinSet::new();
@@ -163,10 +177,29 @@ pub async fn run(exchange: Arc<Exchange>, peers: PeerClients) {
             );
             housekeeping_at = now + MAX_IDLE.as_millis() as i64;
         }
-        while let Ok((peer, settled)) = settled_rx.try_recv() {
-            let queue = queues.entry(peer).or_default();
-            queue.busy = false;
-            settle_batch(&exchange, queue, settled, now);
+        while let Ok(report) = reports.try_recv() {
+            match report {
+                Report::Answered(peer, keys) => {
+                    let queue = queues.entry(peer).or_default();
+                    for key in keys {
+                        if let Some(item) = queue.items.remove(&key) {
+                            queue.settling.insert(key, item);
+                        }
+                    }
+                    queue.busy = false;
+                }
+                Report::Settled(peer, settled) => {
+                    let queue = queues.entry(peer).or_default();
+                    // Still busy unless its receipts freed it already.
+                    if !settled
+                        .iter()
+                        .any(|(item, _)| queue.settling.contains_key(&key_of(item)))
+                    {
+                        queue.busy = false;
+                    }
+                    settle_batch(&exchange, queue, settled, now);
+                }
+            }
         }
         for item in exchange.take_ready() {
             queues.entry(item.to).or_default().put(item);
@@ -197,10 +230,18 @@ pub async fn run(exchange: Arc<Exchange>, peers: PeerClients) {
             queue.busy = true;
             let exchange = exchange.clone();
             let client = peers.get(peer);
-            let settled_tx = settled_tx.clone();
+            let report_tx = report_tx.clone();
             tasks.spawn(async move {
-                let outcomes = deliver(&exchange, client, &batch).await;
-                let _ = settled_tx.send((peer, batch.into_iter().zip(outcomes).collect()));
+                let keys = batch.iter().map(key_of).collect();
+                let answered = || {
+                    let _ = report_tx.send(Report::Answered(peer, keys));
+                    exchange.wake_outbox();
+                };
+                let outcomes = deliver(&exchange, client, &batch, answered).await;
+                let _ = report_tx.send(Report::Settled(
+                    peer,
+                    batch.into_iter().zip(outcomes).collect(),
+                ));
                 exchange.wake_outbox();
             });
         }
@@ -276,7 +317,8 @@ fn settle_batch(
     now: i64,
 ) {
     for (item, outcome) in settled {
-        let key = (item.seq, item.message_id.clone());
+        let key = key_of(&item);
+        queue.settling.remove(&key);
         if outcome != DeliveryOutcome::Retried {
             queue.items.remove(&key);
             continue;
@@ -313,7 +355,15 @@ async fn resync(exchange: &Exchange, queues: &mut Queues, now: i64) -> crate::er
     let mut kept: std::collections::HashSet<(u64, String)> = Default::default();
     let mut overdue = Vec::new();
     for item in stored {
-        kept.insert((item.seq, item.message_id.clone()));
+        let key = key_of(&item);
+        if queues
+            .get(&item.to)
+            .is_some_and(|q| q.settling.contains_key(&key))
+        {
+            // Its receipt is being recorded.
+            continue;
+        }
+        kept.insert(key);
         if now >= item.give_up_unix_ms && !queues.get(&item.to).is_some_and(|q| q.busy) {
             overdue.push(item);
             continue;
@@ -344,27 +394,42 @@ async fn resync(exchange: &Exchange, queues: &mut Queues, now: i64) -> crate::er
 }
 
 /// Sends a batch of envelopes to one peer (a single one with `Deliver`,
-/// several with `DeliverBatch`) and records how each went.
+/// several with `DeliverBatch`) and records how each went. Once the peer
+/// has answered every envelope with a receipt, `answered` is called, before
+/// the receipts are checked and recorded: the next batch may leave while
+/// this one's are written.
 async fn deliver(
     exchange: &Exchange,
     client: Option<FederationClient<Channel>>,
     items: &[OutboxItem],
+    answered: impl FnOnce(),
 ) -> Vec<DeliveryOutcome> {
     let began = std::time::Instant::now();
-    let attempts = attempt(exchange, client, items).await;
-    let settled = items
-        .iter()
-        .zip(attempts)
-        .map(|(item, attempt)| settle(exchange, item, attempt, began));
-    futures::future::join_all(settled).await
+    let answers = call(client, items).await;
+    if answers.iter().all(Result::is_ok) {
+        answered();
+    }
+    let checked = items.iter().zip(answers).map(|(item, answer)| async move {
+        // A receipt that does not check out is not the peer refusing the
+        // envelope: delivering again is safe and may succeed.
+        let attempt = match answer {
+            Ok(receipt) => exchange
+                .delivered(item, &receipt)
+                .await
+                .map_err(|e| DeliveryFailure::Transient(format!("receipt refused: {e}"))),
+            Err(failure) => Err(failure),
+        };
+        settle(exchange, item, attempt, began).await
+    });
+    futures::future::join_all(checked).await
 }
 
-/// What became of each item's delivery, in order.
-async fn attempt(
-    exchange: &Exchange,
+/// The peer's answer to each item, in order: its receipt (not yet
+/// checked), or why there is none.
+async fn call(
     client: Option<FederationClient<Channel>>,
     items: &[OutboxItem],
-) -> Vec<Result<(), DeliveryFailure>> {
+) -> Vec<Result<pb::Receipt, DeliveryFailure>> {
     let Some(mut client) = client else {
         let to = items
             .first()
@@ -433,27 +498,18 @@ async fn attempt(
         },
     };
     let mut answers = answers.into_iter();
-    let checked = items.iter().zip(envelopes).map(|(item, envelope)| {
-        let answer = envelope.and_then(|_| {
-            answers.next().unwrap_or_else(|| {
-                Err(DeliveryFailure::Transient(
-                    "no result for the envelope".into(),
-                ))
+    envelopes
+        .into_iter()
+        .map(|envelope| {
+            envelope.and_then(|_| {
+                answers.next().unwrap_or_else(|| {
+                    Err(DeliveryFailure::Transient(
+                        "no result for the envelope".into(),
+                    ))
+                })
             })
-        });
-        async move {
-            // A receipt that does not check out is not the peer refusing
-            // the envelope: delivering again is safe and may succeed.
-            match answer {
-                Ok(receipt) => exchange
-                    .delivered(item, &receipt)
-                    .await
-                    .map_err(|e| DeliveryFailure::Transient(format!("receipt refused: {e}"))),
-                Err(failure) => Err(failure),
-            }
-        }
-    });
-    futures::future::join_all(checked).await
+        })
+        .collect()
 }
 
 /// One envelope's result in a `DeliverBatch` answer.
