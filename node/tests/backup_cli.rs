@@ -9,26 +9,17 @@
 #![allow(clippy::unwrap_used)]
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 use std::time::Duration;
 
 mod common;
-use common::NodeProcess;
+use common::{NodeProcess, node};
 
 use liaison_node::devnet;
 use liaison_node::exchange::now_ms;
 use liaison_proto::domain::CountryCode;
 use liaison_proto::pb;
 use liaison_proto::pb::focal_point_client::FocalPointClient;
-
-fn node(args: &[&str], paths: &[(&str, &Path)]) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_liaison-node"));
-    command.args(args);
-    for (flag, path) in paths {
-        command.arg(flag).arg(path);
-    }
-    command.output().unwrap()
-}
 
 fn text(output: &Output) -> String {
     format!(

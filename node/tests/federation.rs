@@ -10,7 +10,7 @@
 use std::collections::BTreeSet;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use liaison_node::Config;
 use liaison_node::devnet;
@@ -23,14 +23,8 @@ fn country(code: &str) -> CountryCode {
     code.parse().unwrap()
 }
 
-fn node(args: &[&str], paths: &[(&str, &Path)]) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_liaison-node"));
-    command.args(args);
-    for (flag, path) in paths {
-        command.arg(flag).arg(path);
-    }
-    command.output().unwrap()
-}
+mod common;
+use common::node;
 
 fn federation(dir: &Path, extra: &[&str]) -> Output {
     let mut args = vec!["federation", "--countries", "THA,KHM,VNM"];

@@ -321,6 +321,19 @@ impl TestFederation {
     }
 }
 
+/// Sets `key = value` (a line of the generated file) in a planned node's
+/// configuration file, before it starts.
+pub fn set_config(config: &std::path::Path, key: &str, value: &str) {
+    let text = std::fs::read_to_string(config).expect("configuration readable");
+    let line = text
+        .lines()
+        .find(|line| line.starts_with(&format!("{key} = ")))
+        .unwrap_or_else(|| panic!("{key} is in the generated configuration"))
+        .to_string();
+    std::fs::write(config, text.replace(&line, &format!("{key} = {value}")))
+        .expect("configuration written");
+}
+
 /// A phone check from whoever submits it to `to`, due in a week.
 pub fn phone_check(to: &str, number: &str) -> pb::NewRequest {
     liaison_node::demo::phone_check(

@@ -12,24 +12,12 @@
 // Test helpers may panic on anything unexpected.
 #![allow(clippy::unwrap_used)]
 
-use std::path::Path;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 use liaison_tests::proxy::{Fault, FaultyLink};
-use liaison_tests::{Focal, TestFederation, audit_events, country, phone_check};
+use liaison_tests::{Focal, TestFederation, audit_events, country, phone_check, set_config};
 use tonic::Code;
-
-/// Sets `key` in a generated configuration file.
-fn set_config(config: &Path, key: &str, value: &str) {
-    let text = std::fs::read_to_string(config).unwrap();
-    let line = text
-        .lines()
-        .find(|line| line.starts_with(&format!("{key} = ")))
-        .unwrap_or_else(|| panic!("{key} is in the generated configuration"))
-        .to_string();
-    std::fs::write(config, text.replace(&line, &format!("{key} = {value}"))).unwrap();
-}
 
 /// The most envelopes THA queues for KHM.
 const CAP: usize = 2000;

@@ -28,7 +28,7 @@ use liaison_proto::domain::RequestStatus;
 use liaison_proto::pb;
 use liaison_tests::{
     TestFederation, await_status, country, exchange_once, export, id_of, outgoing_requests,
-    phone_check, submit, view_of, wait_for_record,
+    phone_check, set_config, submit, view_of, wait_for_record,
 };
 use tonic::Code;
 
@@ -56,17 +56,6 @@ async fn refused_submission(focal: &mut liaison_tests::Focal, number: &str) -> t
         .submit(phone_check("KHM", number))
         .await
         .expect_err("a submission the node should refuse was accepted")
-}
-
-/// Sets `key = value` in a planned node's configuration file.
-fn set_config(config: &Path, key: &str, value: &str) {
-    let text = std::fs::read_to_string(config).unwrap();
-    let line = text
-        .lines()
-        .find(|line| line.starts_with(&format!("{key} = ")))
-        .unwrap_or_else(|| panic!("{key} is in the generated configuration"))
-        .to_string();
-    std::fs::write(config, text.replace(&line, &format!("{key} = {value}"))).unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

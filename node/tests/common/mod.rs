@@ -13,6 +13,17 @@ use tokio::io::AsyncBufReadExt;
 use tokio::process::{Child, Command};
 use tonic::transport::{Channel, Endpoint};
 
+/// Runs `liaison-node` with `args`, then each flag of `paths` with its
+/// path, and returns what it printed.
+pub fn node(args: &[&str], paths: &[(&str, &std::path::Path)]) -> std::process::Output {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_liaison-node"));
+    command.args(args);
+    for (flag, path) in paths {
+        command.arg(flag).arg(path);
+    }
+    command.output().unwrap()
+}
+
 /// One node process and what is needed to restart it.
 pub struct NodeProcess {
     pub config: PathBuf,
