@@ -321,6 +321,13 @@ impl TestFederation {
     }
 }
 
+/// The value of the metric series `series` (its name with its labels as
+/// written) in `/metrics` text.
+pub fn metric(text: &str, series: &str) -> Option<f64> {
+    text.lines()
+        .find_map(|line| line.strip_prefix(series)?.strip_prefix(' ')?.parse().ok())
+}
+
 /// Sets `key = value` (a line of the generated file) in a planned node's
 /// configuration file, before it starts.
 pub fn set_config(config: &std::path::Path, key: &str, value: &str) {

@@ -114,6 +114,13 @@ fn each_mistake_names_the_file_and_key() {
             "node.metrics_listen",
         ),
         (
+            "no wait at all between delivery attempts",
+            Box::new(|c| {
+                section(c, "node").insert("delivery_retry_max_secs".into(), Value::Integer(0));
+            }),
+            "node.delivery_retry_max_secs",
+        ),
+        (
             "no retention at all",
             Box::new(|c| {
                 section(c, "node").insert("retention_days".into(), Value::Integer(0));

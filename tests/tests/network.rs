@@ -124,12 +124,7 @@ fn logged(federation: &TestFederation, code: &str, event: &str) -> Vec<String> {
 
 /// The value of a metric in `code`'s `/metrics` text.
 async fn metric(federation: &TestFederation, code: &str, series: &str) -> f64 {
-    federation
-        .metrics(code)
-        .await
-        .lines()
-        .find_map(|line| line.strip_prefix(series)?.strip_prefix(' '))
-        .map_or(0.0, |value| value.trim().parse().unwrap())
+    liaison_tests::metric(&federation.metrics(code).await, series).unwrap_or(0.0)
 }
 
 fn partition_secs() -> u64 {

@@ -27,16 +27,10 @@ use liaison_node::store::{Space, Store};
 use liaison_proto::domain::RequestStatus;
 use liaison_proto::pb;
 use liaison_tests::{
-    TestFederation, await_status, country, exchange_once, export, id_of, outgoing_requests,
+    TestFederation, await_status, country, exchange_once, export, id_of, metric, outgoing_requests,
     phone_check, set_config, submit, view_of, wait_for_record,
 };
 use tonic::Code;
-
-/// The value of metric `name` (with its labels as written) in `text`.
-fn metric(text: &str, name: &str) -> Option<f64> {
-    text.lines()
-        .find_map(|line| line.strip_prefix(name)?.strip_prefix(' ')?.parse().ok())
-}
 
 /// How many audit entries node `code` holds.
 fn audit_size(federation: &TestFederation, code: &str) -> usize {

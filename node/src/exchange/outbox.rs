@@ -105,7 +105,7 @@ impl PeerQueue {
     /// Adds or refreshes an entry, keeping the bytes already held unless
     /// `item` brings them; drops them beyond the first [`HELD_ENVELOPES`].
     fn put(&mut self, mut item: OutboxItem) {
-        let key = (item.seq, item.message_id.clone());
+        let key = key_of(&item);
         if let Some(held) = self.items.get_mut(&key)
             && item.envelope.is_empty()
         {
@@ -133,8 +133,9 @@ enum Report {
 /// Runs until the exchange closes; in-flight deliveries are awaited.
 ///
 /// Each peer's envelopes are sent in the order they were queued
-/// ([`OutboxItem::seq`]), one batch at a time: the next batch leaves when
-/// the one before has come back, and a failed batch is retried, after its
+/// ([`OutboxItem::seq`]), one batch at a time: the next batch leaves once
+/// the peer has answered every envelope of the one before with a receipt
+/// (while those are recorded), and a failed batch is retried, after its
 /// backoff, before anything queued behind it. Only the first envelope's
 /// backoff counts, so that a peer's queue waits as one and never
 /// overtakes itself.
@@ -369,8 +370,7 @@ async fn resync(exchange: &Exchange, queues: &mut Queues, now: i64) -> crate::er
             continue;
         }
         let queue = queues.entry(item.to).or_default();
-        let key = (item.seq, item.message_id.clone());
-        match queue.items.get(&key) {
+        match queue.items.get(&key_of(&item)) {
             // The worker's own backoff may be ahead of the stored one.
             Some(held) if held.next_attempt_unix_ms > item.next_attempt_unix_ms => {}
             _ => queue.put(item),
@@ -387,7 +387,7 @@ async fn resync(exchange: &Exchange, queues: &mut Queues, now: i64) -> crate::er
             tracing::error!(error = %e, "cannot give up on an overdue envelope");
         }
         if let Some(queue) = queues.get_mut(&item.to) {
-            queue.items.remove(&(item.seq, item.message_id.clone()));
+            queue.items.remove(&key_of(&item));
         }
     }
     Ok(())
