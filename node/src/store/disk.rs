@@ -23,7 +23,8 @@
 //! `mt/`, `sth`); [`DiskStore::open`] moves it into the tile log once.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard, RwLock};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Mutex, MutexGuard, RwLock, TryLockError};
 use std::time::Duration;
 
 use liaison_proto::merkle::Hash;
@@ -113,6 +114,15 @@ pub struct DiskStore {
     /// sled, reopened in place after an I/O failure (sled keeps failing
     /// once it has met one); `None` only while that happens.
     db: RwLock<Option<sled::Db>>,
+    /// sled failed a call (the disk filled up, say): it fails every call
+    /// after, reads included, until reopened. The next commit, or the next
+    /// read that finds no commit running, reopens it once the disk has room.
+    db_failed: AtomicBool,
+    /// The audit entries committed (sealed in the journal): the tile log
+    /// holds fewer while a commit's write to it waits to be finished.
+    sealed: AtomicU64,
+    #[cfg(test)]
+    pub(super) faults: Faults,
     overlay: Mutex<Overlay>,
     /// Held by the one committing; owns the journal.
     writer: Mutex<Writer>,
@@ -120,6 +130,19 @@ pub struct DiskStore {
     options: Options,
     dir: PathBuf,
     slots: super::FileSlots,
+}
+
+/// Failures the unit tests inject where a real disk fails at a moment no
+/// test can choose.
+#[cfg(test)]
+#[derive(Debug, Default)]
+pub(super) struct Faults {
+    /// sled fails every call, as it does once it has met an I/O error,
+    /// until it is reopened.
+    pub sled_fails: AtomicBool,
+    /// The next commit's steps after its journal record fail, as when the
+    /// disk fills up between the journal and the tile log.
+    pub finish_fails: AtomicBool,
 }
 
 #[derive(Debug)]
@@ -238,6 +261,10 @@ impl DiskStore {
         }
         let store = DiskStore {
             db: RwLock::new(Some(db)),
+            db_failed: AtomicBool::new(false),
+            sealed: AtomicU64::new(log.size()),
+            #[cfg(test)]
+            faults: Faults::default(),
             overlay: Mutex::new(overlay),
             writer: Mutex::new(Writer {
                 journal,
@@ -270,6 +297,7 @@ impl DiskStore {
         // The pending writes first: a write leaving the overlay is in sled
         // before it leaves, so nothing is missed between the two reads.
         let writes = lock(&self.overlay).range(start, end);
+        self.recover();
         Ok(merge(self.with_db(base)?, writes))
     }
 }
@@ -442,6 +470,7 @@ impl Store for DiskStore {
         if let Some(write) = lock(&self.overlay).get(key) {
             return Ok(write);
         }
+        self.recover();
         self.with_db(|db| Ok(db.get(key).map_err(io)?.map(|v| v.to_vec())))
     }
 
@@ -474,7 +503,7 @@ impl Store for DiskStore {
 
     fn commit(&self, seal: Option<&AuditSeal>) -> Result<(), StoreError> {
         let mut writer = lock(&self.writer);
-        if writer.unfinished {
+        if writer.unfinished || self.db_failed.load(Ordering::SeqCst) {
             self.finish_from_journal(&mut writer)?;
         }
         let committed = self.log().size();
@@ -522,6 +551,9 @@ impl Store for DiskStore {
             record.audit.clear();
         }
         writer.journal.append(&record)?;
+        if record.head.is_some() {
+            self.sealed.store(end, Ordering::SeqCst);
+        }
         // Durable from here. A failure below (the disk filled up between
         // the journal and the tile log or sled) leaves the commit to be
         // finished from the journal before the next one; readers see it
@@ -622,7 +654,26 @@ impl Store for DiskStore {
     }
 
     fn audit_node(&self, level: u32, index: u64) -> Result<Hash, StoreError> {
-        Ok(self.log().perfect(level, index)?)
+        let log = self.log();
+        let covered = log.size();
+        let end = index
+            .checked_add(1)
+            .and_then(|n| n.checked_shl(level))
+            .filter(|end| end >> level == index + 1);
+        match end {
+            Some(end) if end > covered => {
+                drop(log);
+                let sealed = self.sealed.load(Ordering::SeqCst);
+                if end > sealed {
+                    return Err(StoreError::Audit(format!(
+                        "the subtree at level {level}, index {index} ends at entry {end}, \
+                         beyond the {sealed} committed"
+                    )));
+                }
+                self.node_beyond_tile_log(level, index, covered)
+            }
+            _ => Ok(log.perfect(level, index)?),
+        }
     }
 
     fn space(&self) -> Result<Option<super::Space>, StoreError> {
@@ -681,18 +732,77 @@ impl DiskStore {
         f: impl FnOnce(&sled::Db) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
         let db = self.db.read().unwrap_or_else(|p| p.into_inner());
-        match db.as_ref() {
-            Some(db) => f(db),
-            None => Err(StoreError::Io(
+        let Some(db) = db.as_ref() else {
+            return Err(StoreError::Io(
                 "the store's key space could not be reopened after a failed write".into(),
-            )),
+            ));
+        };
+        #[cfg(test)]
+        if self.faults.sled_fails.load(Ordering::SeqCst) {
+            self.db_failed.store(true, Ordering::SeqCst);
+            return Err(StoreError::Full("injected: sled failed".into()));
         }
+        let result = f(db);
+        if let Err(StoreError::Full(_) | StoreError::ReadOnly(_) | StoreError::Io(_)) = &result {
+            self.db_failed.store(true, Ordering::SeqCst);
+        }
+        result
+    }
+
+    /// Before a read: reopens sled if it failed (see
+    /// [`DiskStore::db_failed`]) and no commit is running (a commit reopens
+    /// it itself). While the disk is still full or read-only this fails,
+    /// cheaply, and the read reports sled's failure.
+    fn recover(&self) {
+        if !self.db_failed.load(Ordering::SeqCst) {
+            return;
+        }
+        let mut writer = match self.writer.try_lock() {
+            Ok(writer) => writer,
+            Err(TryLockError::Poisoned(p)) => p.into_inner(),
+            Err(TryLockError::WouldBlock) => return,
+        };
+        if let Err(e) = self.finish_from_journal(&mut writer) {
+            tracing::debug!(error = %e, "the store's key space cannot be reopened yet");
+        }
+    }
+
+    /// The hash of the perfect subtree `level`, `index` that ends beyond
+    /// the `covered` entries of the tile log: a commit the journal holds
+    /// and the tile log lacks (its write failed; the next commit finishes
+    /// it), whose entries wait in the overlay. Hashed from those entries
+    /// and the tile log's nodes below them.
+    fn node_beyond_tile_log(
+        &self,
+        level: u32,
+        index: u64,
+        covered: u64,
+    ) -> Result<Hash, StoreError> {
+        let start = index << level;
+        if start + (1u64 << level) <= covered {
+            return Ok(self.log().perfect(level, index)?);
+        }
+        if level == 0 {
+            let leaf = self.audit_entries(index..index + 1)?.pop().ok_or_else(|| {
+                StoreError::Audit(format!("entry {index} is neither in the log nor pending"))
+            })?;
+            return Ok(liaison_proto::merkle::leaf_hash(&leaf));
+        }
+        let left = self.node_beyond_tile_log(level - 1, index * 2, covered)?;
+        let right = self.node_beyond_tile_log(level - 1, index * 2 + 1, covered)?;
+        Ok(liaison_proto::merkle::node_hash(&left, &right))
     }
 
     /// The steps of a commit after its journal record: the audit entries
     /// into the tile log (synced before the journal is emptied: until then
     /// the journal holds this commit for it), the key writes into sled.
     fn finish(&self, record: &Record, end: u64) -> Result<(), StoreError> {
+        #[cfg(test)]
+        if self.faults.finish_fails.swap(false, Ordering::SeqCst) {
+            return Err(StoreError::Full(
+                "injected: the tile log's write failed".into(),
+            ));
+        }
         if let Some(head) = &record.head {
             let mut log = self.log.write().unwrap_or_else(|p| p.into_inner());
             log.append(&record.audit)?;
@@ -704,9 +814,10 @@ impl DiskStore {
         Ok(())
     }
 
-    /// Finishes, from the journal, the commits whose later steps failed:
-    /// reopens the tile log (cutting what it holds beyond its last synced
-    /// commit) and applies every journal record it or sled lacks, as
+    /// Finishes, from the journal, the commits whose later steps failed,
+    /// after sled or the tile log failed a write or sled a read: reopens
+    /// the tile log (cutting what it holds beyond its last synced commit)
+    /// and sled, and applies every journal record either lacks, as
     /// [`DiskStore::open`] does.
     fn finish_from_journal(&self, writer: &mut Writer) -> Result<(), StoreError> {
         let records = writer.journal.records()?;
@@ -745,6 +856,9 @@ impl DiskStore {
                 })?,
             );
         }
+        self.db_failed.store(false, Ordering::SeqCst);
+        #[cfg(test)]
+        self.faults.sled_fails.store(false, Ordering::SeqCst);
         let applied = self.with_db(|db| read_u64(db, APPLIED_KEY))?;
         let mut durable = writer.durable;
         for record in &records {
@@ -764,7 +878,8 @@ impl DiskStore {
         writer.unfinished = false;
         tracing::info!(
             commits = records.len(),
-            "the store finished commits whose writes had failed (the disk had filled up)"
+            "the store reopened its files after a failed write (the disk had filled up) and \
+             applied the commits its journal holds"
         );
         Ok(())
     }

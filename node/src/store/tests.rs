@@ -453,3 +453,89 @@ fn commits_the_tile_log_lost_before_its_sync_come_back_from_the_journal() {
     assert_eq!((checkpoint.size, checkpoint.head), (7, b"h7".to_vec()));
     assert_eq!(store.get(b"third").unwrap(), Some(b"v".to_vec()));
 }
+
+#[test]
+fn a_commit_only_the_journal_holds_is_in_the_tree_until_the_next_commit_finishes_it() {
+    use liaison_proto::merkle::{self, Frontier, leaf_hash};
+    use std::sync::atomic::Ordering;
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = DiskStore::open(dir.path()).unwrap();
+    store.apply(audited("first", 0, 4)).unwrap();
+    store.commit(Some(&seal(4, "h4"))).unwrap();
+    // The disk fills up between the journal and the tile log: the commit
+    // is durable, and the tile log still holds 4 entries.
+    store.faults.finish_fails.store(true, Ordering::SeqCst);
+    store.apply(audited("second", 4, 11)).unwrap();
+    store.commit(Some(&seal(11, "h11"))).unwrap();
+    assert_eq!(store.audit_checkpoint().unwrap().unwrap().size, 4);
+    // The tree of all 11 entries (what a roll-back or a proof asks for) is
+    // whole meanwhile, hashed the same as from the entries themselves.
+    let leaves: Vec<_> = (0..11).map(|i| leaf_hash(&entry(i))).collect();
+    let mut reference = Frontier::new();
+    let mut first_root = None;
+    for leaf in &leaves {
+        reference.push(*leaf);
+        if reference.size() == 4 {
+            first_root = Some(reference.root());
+        }
+    }
+    let node = &mut |level, index| store.audit_node(level, index);
+    let frontier = Frontier::from_perfect(11, node).unwrap();
+    assert_eq!(frontier.root(), reference.root());
+    let proof = merkle::inclusion_proof(9, 11, node).unwrap();
+    merkle::verify_inclusion(9, 11, &leaves[9], &proof, &reference.root()).unwrap();
+    let proof = merkle::consistency_proof(4, 11, node).unwrap();
+    merkle::verify_consistency(4, 11, &first_root.unwrap(), &reference.root(), &proof).unwrap();
+    // A node the log does not hold is still refused.
+    let err = store.audit_node(4, 0).unwrap_err().to_string();
+    assert!(
+        err.contains("ends at entry 16, beyond the 11 committed"),
+        "{err}"
+    );
+    // The next commit finishes it first.
+    store.apply(audited("third", 11, 12)).unwrap();
+    store.commit(Some(&seal(12, "h12"))).unwrap();
+    let checkpoint = store.audit_checkpoint().unwrap().unwrap();
+    assert_eq!((checkpoint.size, checkpoint.head), (12, b"h12".to_vec()));
+    assert_eq!(
+        store.audit_entries(0..12).unwrap(),
+        (0..12).map(entry).collect::<Vec<_>>()
+    );
+    assert_eq!(store.get(b"second").unwrap(), Some(b"v".to_vec()));
+}
+
+#[test]
+fn a_failed_key_space_is_reopened_by_the_next_read_not_only_by_a_commit() {
+    use std::sync::atomic::Ordering;
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = DiskStore::open(dir.path()).unwrap();
+    store.apply(audited("kept", 0, 1)).unwrap();
+    store.commit(Some(&seal(1, "h1"))).unwrap();
+    // sled met a full disk (in its background flush, say): every call
+    // fails after, reads included, until it is reopened.
+    store.faults.sled_fails.store(true, Ordering::SeqCst);
+    let err = store.get(b"kept").unwrap_err();
+    assert!(err.is_disk(), "{err}");
+    // The disk has room again: the next read reopens it, with no commit
+    // (a node whose every request starts with a read would wait forever).
+    assert_eq!(store.get(b"kept").unwrap(), Some(b"v".to_vec()));
+    assert_eq!(store.scan_prefix(b"kept").unwrap().len(), 1);
+    store.apply(audited("after", 1, 2)).unwrap();
+    store.commit(Some(&seal(2, "h2"))).unwrap();
+    assert_eq!(store.get(b"after").unwrap(), Some(b"v".to_vec()));
+    // And a failure met inside a commit is reopened by that commit's
+    // successor.
+    store.faults.sled_fails.store(true, Ordering::SeqCst);
+    store.apply(audited("during", 2, 3)).unwrap();
+    store.commit(Some(&seal(3, "h3"))).unwrap();
+    store.apply(audited("later", 3, 4)).unwrap();
+    store.commit(Some(&seal(4, "h4"))).unwrap();
+    for key in ["kept", "after", "during", "later"] {
+        assert_eq!(
+            store.get(key.as_bytes()).unwrap(),
+            Some(b"v".to_vec()),
+            "{key}"
+        );
+    }
+    assert_eq!(store.audit_checkpoint().unwrap().unwrap().size, 4);
+}
