@@ -113,6 +113,13 @@ async fn a_backup_under_load_restores_and_completes_what_was_in_flight() {
         relative.message()
     );
 
+    // What THA acknowledged after the backup reaches KHM before the disk
+    // is lost (a restore cannot bring back what the backup lacks).
+    let mut focal = federation.focal_point("THA").await;
+    for id in &after_backup {
+        await_status(&mut focal, id, pb::RequestStatus::Sent).await;
+    }
+
     // THA's disk is lost: the backup is restored into a fresh data
     // directory, with the configuration and keys in place.
     federation.stop("THA").await;
